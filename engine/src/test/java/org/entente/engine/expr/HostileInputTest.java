@@ -90,6 +90,23 @@ class HostileInputTest {
   }
 
   @Test
+  void mutatedReferencesAndSetLinesNeverThrow() {
+    Random random = new Random(7L);
+    List<String> lines = List.of("trust(RUS, self)", "mutual_trust(self, target)",
+        "status(ARM, CSTO) = NOTICE 3", "partnership(ARM, FRA) = DIALOGUE 2",
+        "presence(GYUMRI_BASE) = 1", "trust(ARM, RUS) = -40");
+    for (int round = 0; round < 3000; round++) {
+      String text = mutate(lines.get(random.nextInt(lines.size())), random);
+      for (ExprError error : QuantityRef.parse(text, NAMES).errors()) {
+        assertThat(error.offset() + error.length()).as(text).isLessThanOrEqualTo(text.length());
+      }
+      for (ExprError error : Assignment.parse(text, NAMES).errors()) {
+        assertThat(error.offset() + error.length()).as(text).isLessThanOrEqualTo(text.length());
+      }
+    }
+  }
+
+  @Test
   void deepNestingIsAnErrorNotAStackOverflow() {
     String source = "(".repeat(10_000) + "1" + ")".repeat(10_000);
     assertThat(Expressions.compile(source, NAMES, ALL_VARIABLES, null).errors())
