@@ -103,7 +103,7 @@ final class Obligations {
       for (String member : r.owed()) {
         Actor a = t.scenario.actor(member).orElseThrow();
         OpenRequest current = current(t, r);
-        if (a.playable() || current.answeredBy(member)) {
+        if (a.playable() || !t.engineActorsAct || current.answeredBy(member)) {
           continue;
         }
         Answer answer = byDoctrine(t, a, current);

@@ -124,6 +124,7 @@ final class ProposalsPhase {
         t.b.status(applicant, org.id(), MemberStatus.ACTIVE);
       }
       t.b.applicantWait(applicant, org.id(), wait);
+      t.admittedThisTurn.add(applicant + "|" + org.id());
       t.sayPublic(6, "The " + org.id() + " accepted " + t.name(applicant) + "'s application (" + tally + ")"
           + (wait == 0 ? "; it is an active member again." : "; it becomes an active member after " + wait + " turn(s)."),
           org.clauses().decision(), basis);
@@ -149,7 +150,7 @@ final class ProposalsPhase {
         }
       }
     }
-    if (!a.playable()) {
+    if (!a.playable() && t.engineActorsAct) {
       Bindings b = Bindings.of("self", a.id(), "proposer", first.actor(), "proposal", key.kind(), "org", key.org());
       if (!key.target().isEmpty()) {
         b = b.with("target", key.target());
