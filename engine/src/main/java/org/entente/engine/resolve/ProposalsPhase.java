@@ -40,6 +40,18 @@ final class ProposalsPhase {
     for (Map.Entry<Key, List<Order>> e : proposals.entrySet()) {
       decide(t, e.getKey(), e.getValue(), noticesThisTurn);
     }
+    for (Order o : t.orders) {
+      if (o.kind() != OrderKind.OBJECT && o.kind() != OrderKind.STAND_ASIDE) {
+        continue;
+      }
+      if (proposals.containsKey(new Key(o.org(), o.option(), o.target()))) {
+        // A vote cast counts: its effects (an objection wears cohesion down) apply.
+        LegalPhase.standardEffects(t, o, o.kind() == OrderKind.OBJECT ? "objection" : "standing aside");
+      } else {
+        t.say(6, org.entente.engine.report.Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + "'s "
+            + o.toText() + " names no proposal made in the " + o.org() + " this turn.", LegalPhase.cite(t, o), o);
+      }
+    }
   }
 
   private static void decide(Turn t, Key key, List<Order> proposers, List<Order> notices) {
