@@ -39,7 +39,20 @@ final class Obligations {
     for (Order o : t.ofKind(OrderKind.REQUEST_CONSULTATION)) {
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
       OrderRule rule = t.scenario.rule(o.kind());
-      t.effects(rule.effects(), Turn.bindings(o), "consultation requested by " + t.name(o.actor()));
+      // Effects naming `other` apply once per other participating member (other = that member);
+      // the rest apply once.
+      List<org.entente.engine.model.Effect> perMember = new ArrayList<>();
+      List<org.entente.engine.model.Effect> once = new ArrayList<>();
+      for (org.entente.engine.model.Effect e : rule.effects()) {
+        (e.target().toString().matches(".*\\bother\\b.*") ? perMember : once).add(e);
+      }
+      String cause = "consultation requested by " + t.name(o.actor());
+      t.effects(once, Turn.bindings(o), cause);
+      for (Actor a : t.scenario.actors()) {
+        if (!a.id().equals(o.actor()) && t.start.memberStatus(a.id(), org.id()).participating()) {
+          t.effects(perMember, Turn.bindings(o).with("other", a.id()), cause);
+        }
+      }
       t.sayPublic(5, t.name(o.actor()) + " requested consultations within the " + org.id()
           + ": its security is threatened.", org.clauses().consultation(), o);
     }

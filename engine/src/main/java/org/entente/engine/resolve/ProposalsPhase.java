@@ -169,6 +169,12 @@ final class ProposalsPhase {
       }
       for (VoteRule r : a.doctrine().votes()) {
         if (t.holds(r.when(), b)) {
+          if (r.vote() != Vote.SUPPORT) {
+            // A vote by doctrine is the engine-run member's order: it has the order's effects.
+            OrderKind kind = r.vote() == Vote.OBJECT ? OrderKind.OBJECT : OrderKind.STAND_ASIDE;
+            Order cast = Order.of(a.id(), kind).withOrg(key.org()).withOption(key.kind()).withTarget(key.target());
+            LegalPhase.standardEffects(t, cast, r.vote() == Vote.OBJECT ? "objection" : "standing aside");
+          }
           return r.vote();
         }
       }
