@@ -49,7 +49,7 @@ final class ScenarioCommand implements Runnable {
   static final class ListCmd implements Callable<Integer> {
     @Override
     public Integer call() {
-      BuiltInScenarios.list().forEach(e -> System.out.println(e));
+      BuiltInScenarios.list().forEach(e -> System.out.printf("%-22s %s%n", e.id(), Safe.text(e.title())));
       return 0;
     }
   }
