@@ -44,7 +44,7 @@ final class Obligations {
       List<org.entente.engine.model.Effect> perMember = new ArrayList<>();
       List<org.entente.engine.model.Effect> once = new ArrayList<>();
       for (org.entente.engine.model.Effect e : rule.effects()) {
-        (e.target().toString().matches(".*\\bother\\b.*") ? perMember : once).add(e);
+        (e.target().args().contains("other") ? perMember : once).add(e);
       }
       String cause = "consultation requested by " + t.name(o.actor());
       t.effects(once, Turn.bindings(o), cause);
