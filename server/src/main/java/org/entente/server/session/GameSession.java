@@ -7,6 +7,8 @@ import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Joined;
 import org.entente.proto.protocol.v1.Resumed;
 import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.SessionCreated;
+import org.entente.proto.scenario.v1.Press;
 import org.entente.server.rules.SessionRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,9 @@ public final class GameSession {
   /** Told, on the session's thread, which seat a connection now holds. */
   public interface AttachCallback {
     void attached(SeatRef seat);
+
+    /** The request was refused (the error has been sent); the connection may try again. */
+    void refused();
   }
 
   /** A connection's reference to its seat. */
@@ -74,17 +79,44 @@ public final class GameSession {
     });
   }
 
-  /** Creates the game master's seat; called once by the lobby before the session is shared. */
-  void createGameMaster(SessionLink link, long requestId, String name, byte[] token, AttachCallback callback,
-      java.util.function.Function<Long, ServerMessage> response) {
+  /** What a new session is made of. */
+  public record Setup(
+      String sessionId,
+      String joinCode,
+      SessionRules rules,
+      int totalTurns,
+      Press press,
+      DeadlinePolicy deadline,
+      long seed) {}
+
+  /** A new session in the WAITING phase, with no seats yet. */
+  public static GameSession open(Setup setup, Executor executor, Scheduler scheduler, Clock clock, Tokens tokens, Runnable onEnded) {
+    SessionState state = new SessionState(setup.sessionId(), setup.joinCode(), setup.rules().scenario(),
+        setup.totalTurns(), setup.press(), setup.deadline(), setup.seed());
+    return new GameSession(state, setup.rules(), executor, scheduler, clock, tokens, onEnded);
+  }
+
+  /**
+   * Seats the game master on {@code link}, which is answered with SessionCreated carrying
+   * the game-master token. Called once by the lobby, first thing after {@link #open}.
+   */
+  public void seatGameMaster(SessionLink link, long requestId, String name, AttachCallback callback) {
     execute(() -> {
+      byte[] token = tokens.newToken();
       long seatId = state.newSeatId();
       long seq = commit(new SessionEvent.SeatJoined(seatId, token, name, Role.GAME_MASTER, ""));
       Seat seat = state.seat(seatId).orElseThrow();
       seat.link = link;
       seat.lastSentSeq = seq;
       callback.attached(new SeatRef(this, seatId, Role.GAME_MASTER));
-      link.send(response.apply(seatId));
+      link.send(ServerMessage.newBuilder()
+          .setRequestId(requestId)
+          .setSessionCreated(SessionCreated.newBuilder()
+              .setSessionId(state.sessionId)
+              .setJoinCode(JoinCodes.display(state.joinCode))
+              .setGameMasterToken(Tokens.encode(token))
+              .setView(Views.view(state, Viewer.GAME_MASTER)))
+          .build());
     });
   }
 
@@ -116,6 +148,7 @@ public final class GameSession {
                 .setView(Views.view(state, seat.viewer())))
             .build());
       } catch (RequestException e) {
+        callback.refused();
         link.send(errorResponse(requestId, e));
       }
     });
@@ -134,6 +167,7 @@ public final class GameSession {
         }
       }
       if (found == null) {
+        callback.refused();
         link.send(Wire.error(requestId, ErrorCode.INVALID_TOKEN, "This token does not belong to a seat in this session."));
         return;
       }
