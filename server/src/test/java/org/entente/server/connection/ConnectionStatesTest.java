@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 class ConnectionStatesTest {
   private final EmbeddedHarness harness = new EmbeddedHarness();
 
+  @org.junit.jupiter.api.AfterEach
+  void releaseBuffers() {
+    harness.close();
+  }
+
   private static ClientMessage.Builder list() {
     return ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance());
   }

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 class FramingTest {
   private final EmbeddedHarness harness = new EmbeddedHarness();
 
+  @org.junit.jupiter.api.AfterEach
+  void releaseBuffers() {
+    harness.close();
+  }
+
   private static byte[] helloThenList() {
     byte[] hello = Frames.frame(ClientMessage.newBuilder().setRequestId(1)
         .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1).setClientName("x".repeat(200))).build());

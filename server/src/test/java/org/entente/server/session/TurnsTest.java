@@ -30,6 +30,11 @@ import org.junit.jupiter.api.Test;
 class TurnsTest {
   private final EmbeddedHarness harness = new EmbeddedHarness();
 
+  @org.junit.jupiter.api.AfterEach
+  void releaseBuffers() {
+    harness.close();
+  }
+
   static ClientMessage.Builder add(int turn, String text) {
     return ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(turn).setAdd(Order.newBuilder().setText(text)));
   }

@@ -25,13 +25,22 @@ import org.entente.server.net.ServerInitializer;
  * The real pipeline and lobby on EmbeddedChannels, with sessions run inline (direct
  * executor), a manual scheduler and a clock that moves only when told: fully deterministic.
  */
-public final class EmbeddedHarness {
+public final class EmbeddedHarness implements AutoCloseable {
+  private final List<Client> clients = new ArrayList<>();
   public final ManualScheduler scheduler = new ManualScheduler();
   public final MutableClock clock = new MutableClock(1_700_000_000_000L);
   public final Lobby lobby = new Lobby(FakeRules.catalog(), MoreExecutors.directExecutor(), scheduler, clock, new SecureRandom());
 
   public Client client() {
-    return new Client(new EmbeddedChannel(new ServerInitializer(lobby, "test-server")));
+    Client client = new Client(new EmbeddedChannel(new ServerInitializer(lobby, "test-server")));
+    clients.add(client);
+    return client;
+  }
+
+  /** Releases every buffer the clients did not read. */
+  @Override
+  public void close() {
+    clients.forEach(c -> c.channel.finishAndReleaseAll());
   }
 
   public Client helloClient() {
