@@ -1,0 +1,46 @@
+package org.entente.engine.order;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** "Did you mean" suggestions by edit distance. */
+final class Suggest {
+  private Suggest() {}
+
+  /** {@code "; did you mean X?"} for the closest candidate within distance 2, or "". */
+  static String didYouMean(String word, Collection<String> candidates) {
+    String w = word.toUpperCase(Locale.ROOT);
+    if (w.length() > 64) {
+      return "";
+    }
+    String best = null;
+    int bestDistance = 3;
+    for (String c : candidates) {
+      int d = distance(w, c.toUpperCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : "; did you mean " + best + "?";
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

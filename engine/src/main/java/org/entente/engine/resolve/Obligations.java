@@ -1,0 +1,236 @@
+package org.entente.engine.resolve;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.engine.expr.Bindings;
+import org.entente.engine.model.Actor;
+import org.entente.engine.model.Answer;
+import org.entente.engine.model.Doctrine.ResponseRule;
+import org.entente.engine.model.Organisation;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.model.OrderRule;
+import org.entente.engine.model.VariantRule;
+import org.entente.engine.order.Order;
+import org.entente.engine.report.Visibility;
+import org.entente.engine.state.Assistance;
+import org.entente.engine.state.OpenRequest;
+import org.entente.engine.expr.Quantity;
+
+/**
+ * Collective defence (GAME-DESIGN section 7): requests create obligations in P5; answers,
+ * silence and the organisation's collective outcome are settled in P6.
+ */
+final class Obligations {
+  private Obligations() {}
+
+  static OpenRequest find(List<OpenRequest> open, String org, String requester, String member) {
+    for (OpenRequest r : open) {
+      if (r.org().equals(org) && r.requester().equals(requester) && r.owed().contains(member)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** P5: requests for assistance and consultations. */
+  static void requests(Turn t) {
+    for (Order o : t.ofKind(OrderKind.REQUEST_CONSULTATION)) {
+      Organisation org = t.scenario.organisation(o.org()).orElseThrow();
+      OrderRule rule = t.scenario.rule(o.kind());
+      t.effects(rule.effects(), Turn.bindings(o), "consultation requested by " + t.name(o.actor()));
+      t.sayPublic(5, t.name(o.actor()) + " requested consultations within the " + org.id()
+          + ": its security is threatened.", org.clauses().consultation(), o);
+    }
+    for (Order o : t.ofKind(OrderKind.REQUEST_ASSISTANCE)) {
+      Organisation org = t.scenario.organisation(o.org()).orElseThrow();
+      if (!Escalations.victimRecently(t.b.escalations(), o.actor(), o.target(), t.number)) {
+        t.say(5, Visibility.actors(o.actor()), "Void: " + t.name(o.actor())
+            + "'s request for assistance against " + t.name(o.target())
+            + " needs an incursion or offensive by " + t.name(o.target())
+            + " on its territory this turn or last turn; there was none.",
+            org.clauses().collectiveDefence(), o);
+        continue;
+      }
+      if (hasOpen(t, org.id(), o.actor())) {
+        t.say(5, Visibility.actors(o.actor()), "Void: " + t.name(o.actor())
+            + " already has a request for assistance open in the " + org.id() + ".",
+            org.clauses().collectiveDefence(), o);
+        continue;
+      }
+      List<String> owed = new ArrayList<>();
+      for (Actor a : t.scenario.actors()) {
+        String id = a.id();
+        if (!id.equals(o.actor()) && !id.equals(o.target())
+            && t.start.memberStatus(id, org.id()).participating()) {
+          owed.add(id);
+        }
+      }
+      int deadline = t.number + t.mechanics.answerWindowTurns();
+      t.b.openRequests().add(new OpenRequest(org.id(), o.actor(), o.target(), t.number, deadline,
+          ImmutableMap.of(), ImmutableList.copyOf(owed)));
+      t.b.countRequest(o.actor(), org.id());
+      t.effects(t.scenario.rule(o.kind()).effects(), Turn.bindings(o), "request for assistance");
+      t.sayPublic(5, t.name(o.actor()) + " requested assistance from the " + org.id() + " against "
+          + t.name(o.target()) + "; " + owed.size() + " member(s) must answer by the end of "
+          + t.turnLabel(deadline) + ".", org.clauses().collectiveDefence(), o);
+    }
+  }
+
+  private static boolean hasOpen(Turn t, String org, String requester) {
+    for (OpenRequest r : t.b.openRequests()) {
+      if (r.org().equals(org) && r.requester().equals(requester)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** P6: answers (players' orders, then engine-run members by doctrine), then closing. */
+  static void answers(Turn t) {
+    for (Order o : t.ofKind(OrderKind.RESPOND)) {
+      OpenRequest r = find(t.b.openRequests(), o.org(), o.target(), o.actor());
+      if (r == null || r.answeredBy(o.actor())) {
+        t.say(6, Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + " answered "
+            + t.name(o.target()) + ", but there is no open request from " + t.name(o.target())
+            + " in the " + o.org() + " that it owes an answer to.", "", o);
+        continue;
+      }
+      answer(t, r, o.actor(), Answer.valueOf(o.option()), o);
+    }
+    for (OpenRequest r : List.copyOf(t.b.openRequests())) {
+      for (String member : r.owed()) {
+        Actor a = t.scenario.actor(member).orElseThrow();
+        OpenRequest current = current(t, r);
+        if (a.playable() || current.answeredBy(member)) {
+          continue;
+        }
+        Answer answer = byDoctrine(t, a, current);
+        if (answer != null) {
+          Order basis = Order.of(member, OrderKind.RESPOND).withOrg(r.org()).withTarget(r.requester())
+              .withOption(answer.name());
+          answer(t, current, member, answer, basis);
+        }
+      }
+    }
+    for (OpenRequest r : List.copyOf(t.b.openRequests())) {
+      if (r.complete() || r.deadlineTurn() <= t.number) {
+        close(t, r);
+      }
+    }
+  }
+
+  private static OpenRequest current(Turn t, OpenRequest r) {
+    for (OpenRequest x : t.b.openRequests()) {
+      if (x.org().equals(r.org()) && x.requester().equals(r.requester())) {
+        return x;
+      }
+    }
+    return r;
+  }
+
+  private static Answer byDoctrine(Turn t, Actor a, OpenRequest r) {
+    Bindings bindings = Bindings.of("self", a.id(), "requester", r.requester(), "aggressor",
+        r.aggressor(), "org", r.org());
+    for (ResponseRule rule : a.doctrine().responses()) {
+      if (!t.holds(rule.when(), bindings)) {
+        continue;
+      }
+      if (!rule.follow().isEmpty()) {
+        Answer followed = current(t, r).answers().get(rule.follow());
+        if (followed != null) {
+          return followed;
+        }
+      }
+      return rule.answer();
+    }
+    return null;
+  }
+
+  private static void answer(Turn t, OpenRequest r, String member, Answer answer, Order basis) {
+    OpenRequest updated = r.withAnswer(member, answer);
+    t.b.openRequests().set(t.b.openRequests().indexOf(r), updated);
+    t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustFor(answer),
+        t.name(member) + " answered " + answer);
+    OrderRule rule = t.scenario.rule(OrderKind.RESPOND);
+    VariantRule v = rule.variants().get(answer.name());
+    Bindings bindings = Turn.bindings(basis);
+    t.effects(rule.effects(), bindings, "answer to a request");
+    if (v != null) {
+      t.effects(v.effects(), bindings, "answer " + answer);
+    }
+    if (answer == Answer.MILITARY) {
+      t.b.assistance().add(new Assistance(member, r.requester(), t.number + t.mechanics.assistanceTurns()));
+    }
+    String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
+    t.sayPublic(6, t.name(member) + " answered " + t.name(r.requester()) + "'s request for assistance: "
+        + describe(answer) + ".", clause, basis);
+  }
+
+  static String describe(Answer a) {
+    switch (a) {
+      case MILITARY:
+        return "military assistance";
+      case MONITORS:
+        return "monitors only";
+      case DIPLOMATIC:
+        return "diplomatic support only";
+      case DECLINE:
+        return "declined";
+      case SILENCE:
+        return "no answer";
+      default:
+        throw new AssertionError(a);
+    }
+  }
+
+  private static void close(Turn t, OpenRequest r) {
+    t.b.openRequests().remove(r);
+    Organisation org = t.scenario.organisation(r.org()).orElseThrow();
+    String clause = org.clauses().collectiveDefence();
+    boolean military = false;
+    boolean monitors = false;
+    int refusals = 0;
+    for (String member : r.owed()) {
+      Answer a = r.answers().get(member);
+      if (a == null) {
+        a = Answer.SILENCE;
+        t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustSilence(),
+            t.name(member) + " stayed silent");
+        t.ledger.add(Quantity.STD, member, "", t.mechanics.stdSilence(), "silence on a request for assistance");
+        t.sayPublic(6, t.name(member) + " stayed silent on " + t.name(r.requester())
+            + "'s request for assistance; silence is recorded.", clause);
+      }
+      military |= a == Answer.MILITARY;
+      monitors |= a == Answer.MONITORS;
+      if (a == Answer.DECLINE || a == Answer.SILENCE) {
+        refusals++;
+      }
+    }
+    int credDelta;
+    String outcome;
+    if (military) {
+      credDelta = t.mechanics.credMilitary();
+      outcome = "military assistance came";
+    } else if (monitors) {
+      credDelta = t.mechanics.credMonitorsOnly();
+      outcome = "only monitors came";
+    } else {
+      boolean repeat = t.b.lastFailureTurn(org.id()) >= t.number - t.mechanics.repeatWindowTurns();
+      credDelta = repeat ? t.mechanics.credNothingRepeat() : t.mechanics.credNothing();
+      outcome = repeat ? "nothing came, again" : "nothing came";
+    }
+    if (!military) {
+      t.b.lastFailureTurn(org.id(), t.number);
+      int g = t.b.get(Quantity.GRIEVANCE, r.requester(), "");
+      t.b.set(Quantity.GRIEVANCE, r.requester(), "", Math.max(g, t.mechanics.grievanceTurns()));
+    }
+    t.ledger.add(Quantity.CRED, org.id(), "", credDelta, "outcome of " + t.name(r.requester()) + "'s request");
+    t.ledger.add(Quantity.COH, org.id(), "", refusals * t.mechanics.cohPerRefusal(),
+        refusals + " member(s) declined or stayed silent");
+    t.sayPublic(6, "The " + org.id() + " request of " + t.name(r.requester()) + " is closed: " + outcome
+        + (refusals > 0 ? "; " + refusals + " member(s) declined or stayed silent" : "")
+        + (military ? "." : "; " + t.name(r.requester()) + " now has a grievance."), clause);
+  }
+}

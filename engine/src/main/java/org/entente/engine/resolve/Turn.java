@@ -1,0 +1,108 @@
+package org.entente.engine.resolve;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.engine.expr.Bindings;
+import org.entente.engine.expr.Expr;
+import org.entente.engine.model.Effect;
+import org.entente.engine.model.Mechanics;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.model.Scenario;
+import org.entente.engine.order.Order;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.report.Visibility;
+import org.entente.engine.state.GameState;
+
+/** The working context of one turn's resolution: the state being built, the ledger, the report. */
+final class Turn {
+  final Scenario scenario;
+  final Mechanics mechanics;
+  final GameState.Builder b;
+  final int number;
+  final long seed;
+  final Ledger ledger = new Ledger();
+  final List<ReportLine> lines = new ArrayList<>();
+  /** The state after upkeep: what every condition and every force comparison of the turn reads. */
+  GameState start;
+  /** The sealed, valid orders in canonical order. */
+  List<Order> orders = List.of();
+
+  Turn(Scenario scenario, GameState previous, long seed) {
+    this.scenario = scenario;
+    this.mechanics = scenario.mechanics();
+    this.b = previous.toBuilder();
+    this.number = previous.turn() + 1;
+    this.b.turn(number);
+    this.seed = seed;
+  }
+
+  List<Order> ofKind(OrderKind kind) {
+    List<Order> out = new ArrayList<>();
+    for (Order o : orders) {
+      if (o.kind() == kind) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  void say(int phase, Visibility visibility, String text, String citation, Order... basis) {
+    List<String> refs = new ArrayList<>(basis.length);
+    for (Order o : basis) {
+      refs.add(o.toString());
+    }
+    lines.add(new ReportLine(phase, visibility, text, citation, refs));
+  }
+
+  void sayPublic(int phase, String text, String citation, Order... basis) {
+    say(phase, Visibility.PUBLIC, text, citation, basis);
+  }
+
+  String name(String id) {
+    return scenario.nameOf(id);
+  }
+
+  /** "T9 (March 2025)". */
+  String turnLabel(int turn) {
+    java.time.LocalDate d = scenario.metadata().dateOf(turn);
+    String month = d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    return "T" + turn + " (" + month + " " + d.getYear() + ")";
+  }
+
+  static Bindings bindings(Order o) {
+    Bindings b = Bindings.of("self", o.actor());
+    if (!o.target().isEmpty()) {
+      b = b.with("target", o.target());
+    }
+    if (!o.other().isEmpty()) {
+      b = b.with("other", o.other());
+    }
+    if (!o.org().isEmpty()) {
+      b = b.with("org", o.org());
+    }
+    if (!o.option().isEmpty()) {
+      b = b.with("option", o.option());
+    }
+    return b;
+  }
+
+  boolean holds(Expr when, Bindings bindings) {
+    return when == null || when.test(start, bindings);
+  }
+
+  /** Queues effects for P8, each resolved against the bindings. */
+  void effects(List<Effect> effects, Bindings bindings, String cause) {
+    for (Effect e : effects) {
+      Refs.queue(ledger, e, bindings, cause);
+    }
+  }
+
+  /** Applies effects at once (upkeep and timers, which happen outside the P8 ledger). */
+  void applyNow(List<Effect> effects, Bindings bindings, String cause) {
+    Ledger now = new Ledger();
+    for (Effect e : effects) {
+      Refs.queue(now, e, bindings, cause);
+    }
+    now.apply(b);
+  }
+}

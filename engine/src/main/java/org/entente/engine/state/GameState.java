@@ -1,0 +1,909 @@
+package org.entente.engine.state;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.entente.engine.expr.Facts;
+import org.entente.engine.expr.Quantity;
+import org.entente.engine.model.Actor;
+import org.entente.engine.model.Membership;
+import org.entente.engine.model.MemberStatus;
+import org.entente.engine.model.Organisation;
+import org.entente.engine.model.PartnershipLevel;
+import org.entente.engine.model.Presence;
+import org.entente.engine.model.Relation;
+import org.entente.engine.model.Scenario;
+
+/**
+ * The state of a game at the end of a turn: small, immutable, and cheap to hash. Arrays are
+ * indexed by the scenario's actor, organisation, track and presence order and never escape;
+ * the resolver works on a {@link Builder} copy and freezes it.
+ */
+public final class GameState implements Facts {
+  final Scenario scenario;
+  final int turn;
+  final int[] sec;
+  final int[] dom;
+  final int[] std;
+  final int[] rf;
+  final int[] grievance;
+  /** trust[a * n + b]: trust of a toward b. */
+  final int[] trust;
+  final int[] cred;
+  final int[] coh;
+  /** Per organisation * n + actor. */
+  final byte[] status;
+  final byte[] statusBeforeNotice;
+  final int[] noticeLeft;
+  final boolean[] duesWithheld;
+  final int[] applicantWait;
+  final boolean[] applied;
+  final int[] requests;
+  final int[] lastFailureTurn;
+  /** Symmetric pairs, stored at [min * n + max]. */
+  final byte[] partnership;
+  final int[] partnershipTurns;
+  final int[] tracks;
+  final boolean[] presenceActive;
+  final int[] presenceStrength;
+  final int[] presenceTurns;
+  final int[] presenceRenewals;
+  final int[] presenceExpansions;
+  /** Ordered pairs [from * n + to]. */
+  final int[] deliveries;
+  final int[] pressure;
+  /** Symmetric pairs. */
+  final int[] exercises;
+  final int[] peaceSteps;
+  /** Symmetric pairs: 0 not signed, 1 signed without mediator, 2 + i signed with mediator i. */
+  final int[] signed;
+  final int[] mediated;
+  final int[] territoryLost;
+  final ImmutableList<EscalationRecord> escalations;
+  final ImmutableList<OpenRequest> openRequests;
+  final ImmutableList<Delivery> pendingDeliveries;
+  final ImmutableList<Assistance> assistance;
+  final ImmutableSet<String> firedEvents;
+
+  GameState(Builder b) {
+    scenario = b.scenario;
+    turn = b.turn;
+    sec = b.sec.clone();
+    dom = b.dom.clone();
+    std = b.std.clone();
+    rf = b.rf.clone();
+    grievance = b.grievance.clone();
+    trust = b.trust.clone();
+    cred = b.cred.clone();
+    coh = b.coh.clone();
+    status = b.status.clone();
+    statusBeforeNotice = b.statusBeforeNotice.clone();
+    noticeLeft = b.noticeLeft.clone();
+    duesWithheld = b.duesWithheld.clone();
+    applicantWait = b.applicantWait.clone();
+    applied = b.applied.clone();
+    requests = b.requests.clone();
+    lastFailureTurn = b.lastFailureTurn.clone();
+    partnership = b.partnership.clone();
+    partnershipTurns = b.partnershipTurns.clone();
+    tracks = b.tracks.clone();
+    presenceActive = b.presenceActive.clone();
+    presenceStrength = b.presenceStrength.clone();
+    presenceTurns = b.presenceTurns.clone();
+    presenceRenewals = b.presenceRenewals.clone();
+    presenceExpansions = b.presenceExpansions.clone();
+    deliveries = b.deliveries.clone();
+    pressure = b.pressure.clone();
+    exercises = b.exercises.clone();
+    peaceSteps = b.peaceSteps.clone();
+    signed = b.signed.clone();
+    mediated = b.mediated.clone();
+    territoryLost = b.territoryLost.clone();
+    escalations = ImmutableList.copyOf(b.escalations);
+    openRequests = ImmutableList.copyOf(b.openRequests);
+    pendingDeliveries = ImmutableList.copyOf(b.pendingDeliveries);
+    assistance = ImmutableList.copyOf(b.assistance);
+    firedEvents = ImmutableSet.copyOf(b.firedEvents);
+  }
+
+  /** The state at turn 0, as the scenario file describes it. */
+  public static GameState initial(Scenario scenario) {
+    return new Builder(scenario).build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** The last turn resolved (0 before the first). */
+  @Override
+  public int turn() {
+    return turn;
+  }
+
+  int n() {
+    return scenario.actorCount();
+  }
+
+  private int actor(String id) {
+    int i = scenario.actorIndex(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown actor " + id);
+    }
+    return i;
+  }
+
+  private int org(String id) {
+    int i = scenario.organisationIndex(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown organisation " + id);
+    }
+    return i;
+  }
+
+  static int pair(int a, int b, int n) {
+    return Math.min(a, b) * n + Math.max(a, b);
+  }
+
+  @Override
+  public int sec(String a) {
+    return sec[actor(a)];
+  }
+
+  @Override
+  public int dom(String a) {
+    return dom[actor(a)];
+  }
+
+  @Override
+  public int std(String a) {
+    return std[actor(a)];
+  }
+
+  @Override
+  public int rf(String a) {
+    return rf[actor(a)];
+  }
+
+  @Override
+  public int grievance(String a) {
+    return grievance[actor(a)];
+  }
+
+  @Override
+  public int trust(String from, String to) {
+    return trust[actor(from) * n() + actor(to)];
+  }
+
+  @Override
+  public int cred(String o) {
+    return cred[org(o)];
+  }
+
+  @Override
+  public int coh(String o) {
+    return coh[org(o)];
+  }
+
+  public MemberStatus memberStatus(String a, String o) {
+    return MemberStatus.values()[status[org(o) * n() + actor(a)]];
+  }
+
+  @Override
+  public int noticeLeft(String a, String o) {
+    return noticeLeft[org(o) * n() + actor(a)];
+  }
+
+  @Override
+  public boolean duesWithheld(String a, String o) {
+    return duesWithheld[org(o) * n() + actor(a)];
+  }
+
+  @Override
+  public boolean applied(String a, String o) {
+    return applied[org(o) * n() + actor(a)];
+  }
+
+  @Override
+  public int requests(String a, String o) {
+    return requests[org(o) * n() + actor(a)];
+  }
+
+  public PartnershipLevel partnershipLevel(String a, String b) {
+    return PartnershipLevel.values()[partnership[pair(actor(a), actor(b), n())]];
+  }
+
+  public int partnershipTurns(String a, String b) {
+    return partnershipTurns[pair(actor(a), actor(b), n())];
+  }
+
+  @Override
+  public int track(String t) {
+    int i = scenario.trackIndex(t);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown track " + t);
+    }
+    return tracks[i];
+  }
+
+  private int presence(String p) {
+    int i = scenario.presenceIndex(p);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown presence " + p);
+    }
+    return i;
+  }
+
+  @Override
+  public boolean presenceActive(String p) {
+    return presenceActive[presence(p)];
+  }
+
+  @Override
+  public int presenceStrength(String p) {
+    return presenceStrength[presence(p)];
+  }
+
+  @Override
+  public int presenceTurns(String p) {
+    return presenceTurns[presence(p)];
+  }
+
+  @Override
+  public int presenceRenewals(String p) {
+    return presenceRenewals[presence(p)];
+  }
+
+  @Override
+  public int presenceExpansions(String p) {
+    return presenceExpansions[presence(p)];
+  }
+
+  /** Completed arms deliveries from {@code from} to {@code to}; either may be {@code ANY}. */
+  @Override
+  public int deliveries(String from, String to) {
+    return sumOrdered(deliveries, from, to);
+  }
+
+  @Override
+  public int pressure(String from, String to) {
+    return sumOrdered(pressure, from, to);
+  }
+
+  private int sumOrdered(int[] m, String from, String to) {
+    int n = n();
+    int total = 0;
+    for (int a = 0; a < n; a++) {
+      if (!from.equals("ANY") && a != actor(from)) {
+        continue;
+      }
+      for (int b = 0; b < n; b++) {
+        if (to.equals("ANY") || b == actor(to)) {
+          total += m[a * n + b];
+        }
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public int exercises(String a, String b) {
+    return exercises[pair(actor(a), actor(b), n())];
+  }
+
+  /** Bit set of agreed peace steps between two actors, by {@code PeaceSteps} index. */
+  public int peaceSteps(String a, String b) {
+    return peaceSteps[pair(actor(a), actor(b), n())];
+  }
+
+  @Override
+  public boolean peaceSigned(String a, String b) {
+    return signed[pair(actor(a), actor(b), n())] != 0;
+  }
+
+  /** The mediator in force when two actors signed, or empty. */
+  public String signingMediator(String a, String b) {
+    int s = signed[pair(actor(a), actor(b), n())];
+    return s >= 2 ? scenario.actors().get(s - 2).id() : "";
+  }
+
+  @Override
+  public int mediated(String m) {
+    return mediated[actor(m)];
+  }
+
+  @Override
+  public int territoryLost(String a) {
+    return territoryLost[actor(a)];
+  }
+
+  public List<EscalationRecord> escalations() {
+    return escalations;
+  }
+
+  @Override
+  public String status(String a, String o) {
+    return memberStatus(a, o).name();
+  }
+
+  @Override
+  public int partnership(String a, String b) {
+    return partnership[pair(actor(a), actor(b), n())];
+  }
+
+  @Override
+  public boolean peaceStep(String a, String b, String step) {
+    int i = org.entente.engine.order.OrderSyntax.STEPS.asList().indexOf(step);
+    return i >= 0 && (peaceSteps(a, b) & (1 << i)) != 0;
+  }
+
+  @Override
+  public boolean signedWith(String a, String b, String mediator) {
+    return signingMediator(a, b).equals(mediator);
+  }
+
+  @Override
+  public int escalations(String from, String to, int minLevel, int sinceTurn) {
+    int count = 0;
+    for (EscalationRecord r : escalations) {
+      if ((from.equals(ANY) || r.attacker().equals(from))
+          && (to.equals(ANY) || r.defender().equals(to))
+          && r.level() >= minLevel
+          && r.turn() >= sinceTurn) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  public List<OpenRequest> openRequests() {
+    return openRequests;
+  }
+
+  public List<Delivery> pendingDeliveries() {
+    return pendingDeliveries;
+  }
+
+  public List<Assistance> assistance() {
+    return assistance;
+  }
+
+  public ImmutableSet<String> firedEvents() {
+    return firedEvents;
+  }
+
+  /** A SHA-256 over every field, in a fixed order: equal states have equal hashes. */
+  public String hash() {
+    Hasher h = Hashing.sha256().newHasher();
+    h.putString(scenario.metadata().id(), StandardCharsets.UTF_8).putInt(turn);
+    for (int[] a :
+        List.of(sec, dom, std, rf, grievance, trust, cred, coh, noticeLeft, applicantWait, requests,
+            lastFailureTurn, partnershipTurns, tracks, presenceStrength, presenceTurns,
+            presenceRenewals, presenceExpansions, deliveries, pressure, exercises, peaceSteps,
+            signed, mediated, territoryLost)) {
+      h.putInt(a.length);
+      for (int v : a) {
+        h.putInt(v);
+      }
+    }
+    h.putBytes(status).putBytes(statusBeforeNotice).putBytes(partnership);
+    for (boolean[] a : List.of(duesWithheld, applied, presenceActive)) {
+      for (boolean v : a) {
+        h.putBoolean(v);
+      }
+    }
+    h.putString(escalations.toString(), StandardCharsets.UTF_8);
+    h.putString(openRequests.toString(), StandardCharsets.UTF_8);
+    h.putString(pendingDeliveries.toString(), StandardCharsets.UTF_8);
+    h.putString(assistance.toString(), StandardCharsets.UTF_8);
+    h.putString(firedEvents.stream().sorted().toList().toString(), StandardCharsets.UTF_8);
+    return h.hash().toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GameState && ((GameState) o).hash().equals(hash());
+  }
+
+  @Override
+  public int hashCode() {
+    return hash().hashCode();
+  }
+
+  /** A mutable copy of a state, used by the resolver and by test set-ups. */
+  public static final class Builder {
+    final Scenario scenario;
+    int turn;
+    final int[] sec;
+    final int[] dom;
+    final int[] std;
+    final int[] rf;
+    final int[] grievance;
+    final int[] trust;
+    final int[] cred;
+    final int[] coh;
+    final byte[] status;
+    final byte[] statusBeforeNotice;
+    final int[] noticeLeft;
+    final boolean[] duesWithheld;
+    final int[] applicantWait;
+    final boolean[] applied;
+    final int[] requests;
+    final int[] lastFailureTurn;
+    final byte[] partnership;
+    final int[] partnershipTurns;
+    final int[] tracks;
+    final boolean[] presenceActive;
+    final int[] presenceStrength;
+    final int[] presenceTurns;
+    final int[] presenceRenewals;
+    final int[] presenceExpansions;
+    final int[] deliveries;
+    final int[] pressure;
+    final int[] exercises;
+    final int[] peaceSteps;
+    final int[] signed;
+    final int[] mediated;
+    final int[] territoryLost;
+    final List<EscalationRecord> escalations;
+    final List<OpenRequest> openRequests;
+    final List<Delivery> pendingDeliveries;
+    final List<Assistance> assistance;
+    final java.util.Set<String> firedEvents;
+
+    Builder(GameState s) {
+      scenario = s.scenario;
+      turn = s.turn;
+      sec = s.sec.clone();
+      dom = s.dom.clone();
+      std = s.std.clone();
+      rf = s.rf.clone();
+      grievance = s.grievance.clone();
+      trust = s.trust.clone();
+      cred = s.cred.clone();
+      coh = s.coh.clone();
+      status = s.status.clone();
+      statusBeforeNotice = s.statusBeforeNotice.clone();
+      noticeLeft = s.noticeLeft.clone();
+      duesWithheld = s.duesWithheld.clone();
+      applicantWait = s.applicantWait.clone();
+      applied = s.applied.clone();
+      requests = s.requests.clone();
+      lastFailureTurn = s.lastFailureTurn.clone();
+      partnership = s.partnership.clone();
+      partnershipTurns = s.partnershipTurns.clone();
+      tracks = s.tracks.clone();
+      presenceActive = s.presenceActive.clone();
+      presenceStrength = s.presenceStrength.clone();
+      presenceTurns = s.presenceTurns.clone();
+      presenceRenewals = s.presenceRenewals.clone();
+      presenceExpansions = s.presenceExpansions.clone();
+      deliveries = s.deliveries.clone();
+      pressure = s.pressure.clone();
+      exercises = s.exercises.clone();
+      peaceSteps = s.peaceSteps.clone();
+      signed = s.signed.clone();
+      mediated = s.mediated.clone();
+      territoryLost = s.territoryLost.clone();
+      escalations = new java.util.ArrayList<>(s.escalations);
+      openRequests = new java.util.ArrayList<>(s.openRequests);
+      pendingDeliveries = new java.util.ArrayList<>(s.pendingDeliveries);
+      assistance = new java.util.ArrayList<>(s.assistance);
+      firedEvents = new java.util.LinkedHashSet<>(s.firedEvents);
+    }
+
+    /** The start state of a scenario. */
+    Builder(Scenario sc) {
+      scenario = sc;
+      int n = sc.actorCount();
+      int o = sc.organisationCount();
+      int t = sc.tracks().size();
+      int p = sc.presences().size();
+      turn = 0;
+      sec = new int[n];
+      dom = new int[n];
+      std = new int[n];
+      rf = new int[n];
+      grievance = new int[n];
+      for (int i = 0; i < n; i++) {
+        Actor a = sc.actors().get(i);
+        sec[i] = a.start().sec();
+        dom[i] = a.start().dom();
+        std[i] = a.start().std();
+        rf[i] = a.start().rf();
+      }
+      trust = new int[n * n];
+      for (Relation r : sc.relations()) {
+        trust[sc.actorIndex(r.from()) * n + sc.actorIndex(r.to())] = r.trust();
+      }
+      cred = new int[o];
+      coh = new int[o];
+      status = new byte[o * n];
+      statusBeforeNotice = new byte[o * n];
+      noticeLeft = new int[o * n];
+      duesWithheld = new boolean[o * n];
+      applicantWait = new int[o * n];
+      applied = new boolean[o * n];
+      requests = new int[o * n];
+      lastFailureTurn = new int[o];
+      Arrays.fill(lastFailureTurn, Integer.MIN_VALUE / 2);
+      for (int j = 0; j < o; j++) {
+        Organisation org = sc.organisations().get(j);
+        cred[j] = org.credibility();
+        coh[j] = org.cohesion();
+        for (Membership m : org.members()) {
+          int k = j * n + sc.actorIndex(m.actor());
+          status[k] = (byte) m.status().ordinal();
+          statusBeforeNotice[k] = (byte) MemberStatus.ACTIVE.ordinal();
+          noticeLeft[k] = m.status() == MemberStatus.NOTICE ? m.noticeTurnsLeft() : 0;
+          duesWithheld[k] = m.duesWithheld();
+          int a = sc.actorIndex(m.actor());
+          grievance[a] = Math.max(grievance[a], m.grievanceTurns());
+        }
+      }
+      partnership = new byte[n * n];
+      partnershipTurns = new int[n * n];
+      for (org.entente.engine.model.Partnership ps : sc.partnerships()) {
+        int k = pair(sc.actorIndex(ps.a()), sc.actorIndex(ps.b()), n);
+        partnership[k] = (byte) ps.level().ordinal();
+        partnershipTurns[k] = ps.turnsAtLevel();
+      }
+      tracks = new int[t];
+      for (int i = 0; i < t; i++) {
+        tracks[i] = sc.tracks().get(i).start();
+      }
+      presenceActive = new boolean[p];
+      presenceStrength = new int[p];
+      presenceTurns = new int[p];
+      presenceRenewals = new int[p];
+      presenceExpansions = new int[p];
+      for (int i = 0; i < p; i++) {
+        Presence pr = sc.presences().get(i);
+        presenceActive[i] = pr.active();
+        presenceStrength[i] = pr.strength();
+        presenceTurns[i] = pr.turnsLeft();
+      }
+      deliveries = new int[n * n];
+      pressure = new int[n * n];
+      exercises = new int[n * n];
+      peaceSteps = new int[n * n];
+      signed = new int[n * n];
+      mediated = new int[n];
+      territoryLost = new int[n];
+      escalations = new java.util.ArrayList<>();
+      openRequests = new java.util.ArrayList<>();
+      pendingDeliveries = new java.util.ArrayList<>();
+      assistance = new java.util.ArrayList<>();
+      firedEvents = new java.util.LinkedHashSet<>();
+    }
+
+    public GameState build() {
+      return new GameState(this);
+    }
+
+    int a(String id) {
+      int i = scenario.actorIndex(id);
+      if (i < 0) {
+        throw new IllegalArgumentException("unknown actor " + id);
+      }
+      return i;
+    }
+
+    int o(String id) {
+      int i = scenario.organisationIndex(id);
+      if (i < 0) {
+        throw new IllegalArgumentException("unknown organisation " + id);
+      }
+      return i;
+    }
+
+    int p(String id) {
+      int i = scenario.presenceIndex(id);
+      if (i < 0) {
+        throw new IllegalArgumentException("unknown presence " + id);
+      }
+      return i;
+    }
+
+    int t(String id) {
+      int i = scenario.trackIndex(id);
+      if (i < 0) {
+        throw new IllegalArgumentException("unknown track " + id);
+      }
+      return i;
+    }
+
+    int n() {
+      return scenario.actorCount();
+    }
+
+    public int turn() {
+      return turn;
+    }
+
+    public Builder turn(int value) {
+      turn = value;
+      return this;
+    }
+
+    /** Reads a quantity; see {@link Quantity}. Ids are actor, organisation, track or presence ids. */
+    public int get(Quantity q, String x, String y) {
+      switch (q) {
+        case SEC:
+          return sec[a(x)];
+        case DOM:
+          return dom[a(x)];
+        case STD:
+          return std[a(x)];
+        case RF:
+          return rf[a(x)];
+        case TRUST:
+          return trust[a(x) * n() + a(y)];
+        case CRED:
+          return cred[o(x)];
+        case COH:
+          return coh[o(x)];
+        case TRACK:
+          return tracks[t(x)];
+        case GRIEVANCE:
+          return grievance[a(x)];
+        case PRESENCE_TURNS:
+          return presenceTurns[p(x)];
+        case PRESENCE_STRENGTH:
+          return presenceStrength[p(x)];
+        default:
+          throw new AssertionError(q);
+      }
+    }
+
+    /** Sets a quantity, clamped to its bounds. */
+    public Builder set(Quantity q, String x, String y, int value) {
+      int v = clamp(q, x, value);
+      switch (q) {
+        case SEC:
+          sec[a(x)] = v;
+          break;
+        case DOM:
+          dom[a(x)] = v;
+          break;
+        case STD:
+          std[a(x)] = v;
+          break;
+        case RF:
+          rf[a(x)] = v;
+          break;
+        case TRUST:
+          trust[a(x) * n() + a(y)] = v;
+          break;
+        case CRED:
+          cred[o(x)] = v;
+          break;
+        case COH:
+          coh[o(x)] = v;
+          break;
+        case TRACK:
+          tracks[t(x)] = v;
+          break;
+        case GRIEVANCE:
+          grievance[a(x)] = v;
+          break;
+        case PRESENCE_TURNS:
+          presenceTurns[p(x)] = v;
+          break;
+        case PRESENCE_STRENGTH:
+          presenceStrength[p(x)] = v;
+          break;
+        default:
+          throw new AssertionError(q);
+      }
+      return this;
+    }
+
+    public Builder add(Quantity q, String x, String y, int delta) {
+      return set(q, x, y, get(q, x, y) + delta);
+    }
+
+    private int clamp(Quantity q, String x, int v) {
+      switch (q) {
+        case TRACK:
+          org.entente.engine.model.Track tr = scenario.tracks().get(t(x));
+          return Math.max(tr.min(), Math.min(tr.max(), v));
+        case TRUST:
+          return Math.max(-100, Math.min(100, v));
+        case RF:
+          return Math.max(0, Math.min(50, v));
+        case GRIEVANCE:
+          return Math.max(0, Math.min(24, v));
+        case PRESENCE_TURNS:
+        case PRESENCE_STRENGTH:
+          return Math.max(0, v);
+        default:
+          return Math.max(0, Math.min(100, v));
+      }
+    }
+
+    public MemberStatus status(String actor, String org) {
+      return MemberStatus.values()[status[o(org) * n() + a(actor)]];
+    }
+
+    public Builder status(String actor, String org, MemberStatus value) {
+      status[o(org) * n() + a(actor)] = (byte) value.ordinal();
+      return this;
+    }
+
+    public MemberStatus statusBeforeNotice(String actor, String org) {
+      return MemberStatus.values()[statusBeforeNotice[o(org) * n() + a(actor)]];
+    }
+
+    public Builder statusBeforeNotice(String actor, String org, MemberStatus value) {
+      statusBeforeNotice[o(org) * n() + a(actor)] = (byte) value.ordinal();
+      return this;
+    }
+
+    public int noticeLeft(String actor, String org) {
+      return noticeLeft[o(org) * n() + a(actor)];
+    }
+
+    public Builder noticeLeft(String actor, String org, int value) {
+      noticeLeft[o(org) * n() + a(actor)] = value;
+      return this;
+    }
+
+    public boolean duesWithheld(String actor, String org) {
+      return duesWithheld[o(org) * n() + a(actor)];
+    }
+
+    public Builder duesWithheld(String actor, String org, boolean value) {
+      duesWithheld[o(org) * n() + a(actor)] = value;
+      return this;
+    }
+
+    public int applicantWait(String actor, String org) {
+      return applicantWait[o(org) * n() + a(actor)];
+    }
+
+    public Builder applicantWait(String actor, String org, int value) {
+      applicantWait[o(org) * n() + a(actor)] = value;
+      return this;
+    }
+
+    public Builder markApplied(String actor, String org) {
+      applied[o(org) * n() + a(actor)] = true;
+      return this;
+    }
+
+    public Builder countRequest(String actor, String org) {
+      requests[o(org) * n() + a(actor)]++;
+      return this;
+    }
+
+    public int lastFailureTurn(String org) {
+      return lastFailureTurn[o(org)];
+    }
+
+    public Builder lastFailureTurn(String org, int value) {
+      lastFailureTurn[o(org)] = value;
+      return this;
+    }
+
+    public PartnershipLevel partnership(String x, String y) {
+      return PartnershipLevel.values()[partnership[pair(a(x), a(y), n())]];
+    }
+
+    public int partnershipTurns(String x, String y) {
+      return partnershipTurns[pair(a(x), a(y), n())];
+    }
+
+    public Builder partnership(String x, String y, PartnershipLevel level, int turnsAtLevel) {
+      int k = pair(a(x), a(y), n());
+      partnership[k] = (byte) level.ordinal();
+      partnershipTurns[k] = turnsAtLevel;
+      return this;
+    }
+
+    /** Every pair with a partnership one more turn at its level. */
+    public Builder agePartnerships() {
+      for (int k = 0; k < partnership.length; k++) {
+        if (partnership[k] != 0) {
+          partnershipTurns[k]++;
+        }
+      }
+      return this;
+    }
+
+    public boolean presenceActive(String id) {
+      return presenceActive[p(id)];
+    }
+
+    public Builder presenceActive(String id, boolean value) {
+      presenceActive[p(id)] = value;
+      return this;
+    }
+
+    public Builder countRenewal(String id) {
+      presenceRenewals[p(id)]++;
+      return this;
+    }
+
+    public Builder countExpansion(String id) {
+      presenceExpansions[p(id)]++;
+      return this;
+    }
+
+    public Builder countDelivery(String from, String to) {
+      deliveries[a(from) * n() + a(to)]++;
+      return this;
+    }
+
+    public Builder countPressure(String from, String to) {
+      pressure[a(from) * n() + a(to)]++;
+      return this;
+    }
+
+    public Builder countExercise(String x, String y) {
+      exercises[pair(a(x), a(y), n())]++;
+      return this;
+    }
+
+    public int peaceSteps(String x, String y) {
+      return peaceSteps[pair(a(x), a(y), n())];
+    }
+
+    public Builder addPeaceStep(String x, String y, int stepBit) {
+      peaceSteps[pair(a(x), a(y), n())] |= stepBit;
+      return this;
+    }
+
+    public boolean signed(String x, String y) {
+      return signed[pair(a(x), a(y), n())] != 0;
+    }
+
+    /** Records a signature; {@code mediator} may be empty. */
+    public Builder sign(String x, String y, String mediator) {
+      signed[pair(a(x), a(y), n())] = mediator.isEmpty() ? 1 : 2 + a(mediator);
+      return this;
+    }
+
+    public Builder countMediated(String mediator) {
+      mediated[a(mediator)]++;
+      return this;
+    }
+
+    public Builder countTerritoryLost(String actor) {
+      territoryLost[a(actor)]++;
+      return this;
+    }
+
+    public List<EscalationRecord> escalations() {
+      return escalations;
+    }
+
+    public List<OpenRequest> openRequests() {
+      return openRequests;
+    }
+
+    public List<Delivery> pendingDeliveries() {
+      return pendingDeliveries;
+    }
+
+    public List<Assistance> assistance() {
+      return assistance;
+    }
+
+    public java.util.Set<String> firedEvents() {
+      return firedEvents;
+    }
+
+    public Scenario scenario() {
+      return scenario;
+    }
+  }
+}
