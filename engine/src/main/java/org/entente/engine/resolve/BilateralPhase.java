@@ -88,8 +88,8 @@ final class BilateralPhase {
   }
 
   private static Order counter(Turn t, Order o, java.util.function.Predicate<Order> p) {
-    for (Order x : t.orders) {
-      if (x.actor().equals(o.target()) && p.test(x)) {
+    for (Order x : t.of(o.target())) {
+      if (p.test(x)) {
         return x;
       }
     }
@@ -127,8 +127,8 @@ final class BilateralPhase {
   }
 
   private static Order find(Turn t, String party, String mediator, String counterpart) {
-    for (Order x : t.orders) {
-      if (x.kind() == OrderKind.ACCEPT_MEDIATION && x.actor().equals(party)
+    for (Order x : t.of(party)) {
+      if (x.kind() == OrderKind.ACCEPT_MEDIATION
           && x.target().equals(mediator) && x.other().equals(counterpart)) {
         return x;
       }

@@ -39,7 +39,13 @@ final class Obligations {
     for (Order o : t.ofKind(OrderKind.REQUEST_CONSULTATION)) {
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
       OrderRule rule = t.scenario.rule(o.kind());
-      t.effects(rule.effects(), Turn.bindings(o), "consultation requested by " + t.name(o.actor()));
+      // The rule's effects apply once per other participating member, bound as `other`.
+      for (Actor a : t.scenario.actors()) {
+        if (!a.id().equals(o.actor()) && t.start.memberStatus(a.id(), org.id()).participating()) {
+          t.effects(rule.effects(), Turn.bindings(o).with("other", a.id()),
+              "consultation requested by " + t.name(o.actor()));
+        }
+      }
       t.sayPublic(5, t.name(o.actor()) + " requested consultations within the " + org.id()
           + ": its security is threatened.", org.clauses().consultation(), o);
     }

@@ -138,8 +138,8 @@ final class ProposalsPhase {
     if (proposers.contains(a.id())) {
       return Vote.SUPPORT;
     }
-    for (Order o : t.orders) {
-      if (o.actor().equals(a.id()) && o.org().equals(key.org()) && o.option().equals(key.kind())
+    for (Order o : t.of(a.id())) {
+      if (o.org().equals(key.org()) && o.option().equals(key.kind())
           && o.target().equals(key.target())) {
         if (o.kind() == OrderKind.OBJECT) {
           return Vote.OBJECT;

@@ -55,6 +55,6 @@ final class Sealing {
       }
       sealed.addAll(accepted);
     }
-    t.orders = List.copyOf(sealed);
+    t.seal(sealed);
   }
 }

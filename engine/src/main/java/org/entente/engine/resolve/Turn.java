@@ -26,6 +26,22 @@ final class Turn {
   GameState start;
   /** The sealed, valid orders in canonical order. */
   List<Order> orders = List.of();
+  /** The sealed orders of each actor, for matching without scanning every order. */
+  java.util.Map<String, List<Order>> byActor = java.util.Map.of();
+
+  void seal(List<Order> sealed) {
+    orders = List.copyOf(sealed);
+    java.util.Map<String, List<Order>> m = new java.util.HashMap<>();
+    for (Order o : orders) {
+      m.computeIfAbsent(o.actor(), k -> new ArrayList<>()).add(o);
+    }
+    byActor = m;
+  }
+
+  /** The sealed orders of one actor. */
+  List<Order> of(String actor) {
+    return byActor.getOrDefault(actor, List.of());
+  }
 
   Turn(Scenario scenario, GameState previous, long seed) {
     this.scenario = scenario;
