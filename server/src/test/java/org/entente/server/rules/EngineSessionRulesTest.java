@@ -3,6 +3,7 @@ package org.entente.server.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
+import org.entente.server.testing.SmallScenario;
 import java.util.List;
 import java.util.Map;
 import org.entente.proto.scenario.v1.Press;

@@ -1,4 +1,4 @@
-package org.entente.server.rules;
+package org.entente.server.testing;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -23,10 +23,10 @@ import org.entente.engine.model.Track;
 import org.entente.engine.model.TurnLength;
 
 /** A small engine scenario built in code (the scenario loader is not on main yet). */
-final class SmallScenario {
+public final class SmallScenario {
   private SmallScenario() {}
 
-  static Scenario build() {
+  public static Scenario build() {
     Metadata metadata = new Metadata("small-test", "Small test", "Two countries and an alliance.", LocalDate.of(2024, 6, 13),
         TurnLength.MONTH, 3, "Briefing.", List.of(), "tests", Press.FULL);
     List<Actor> actors = List.of(
