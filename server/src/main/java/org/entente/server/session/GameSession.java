@@ -25,6 +25,8 @@ public final class GameSession {
   private static final Logger log = LoggerFactory.getLogger(GameSession.class);
   /** Events sent to one connection per delivery pass; the rest waits for writability. */
   private static final int DELIVERY_BATCH = 256;
+  /** Seats per session, game master included: a class with room to spare. */
+  public static final int MAX_SEATS = 100;
 
   final SessionState state;
   final SessionRules rules;
@@ -126,6 +128,9 @@ public final class GameSession {
       try {
         if (state.phase == Phase.ENDED) {
           throw new RequestException(ErrorCode.WRONG_PHASE, "The game has ended.");
+        }
+        if (state.seats().size() >= MAX_SEATS) {
+          throw new RequestException(ErrorCode.UNAVAILABLE, "This session is full (" + MAX_SEATS + " seats).");
         }
         if (role == Role.PLAYER && !state.scenario.isPlayable(country)) {
           throw new RequestException(ErrorCode.NOT_FOUND,
