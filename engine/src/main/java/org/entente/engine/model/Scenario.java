@@ -30,6 +30,8 @@ public final class Scenario {
   private final ImmutableMap<String, Integer> trackIndex;
   private final ImmutableMap<String, Integer> presenceIndex;
   private final Names names;
+  /** Starting trust, [from * n + to]: the value trust drifts back toward. */
+  private final int[] startTrust;
 
   public Scenario(
       Metadata metadata,
@@ -66,6 +68,16 @@ public final class Scenario {
     this.presenceIndex = index(this.presences.stream().map(Presence::id).toList());
     this.names =
         Names.of(actorIndex.keySet(), orgIndex.keySet(), trackIndex.keySet(), presenceIndex.keySet());
+    int n = this.actors.size();
+    this.startTrust = new int[n * n];
+    for (Relation r : this.relations) {
+      startTrust[actorIndex(r.from()) * n + actorIndex(r.to())] = r.trust();
+    }
+  }
+
+  /** Starting trust of actor index {@code from} toward actor index {@code to}. */
+  public int startTrust(int from, int to) {
+    return startTrust[from * actors.size() + to];
   }
 
   private static ImmutableMap<String, Integer> index(List<String> ids) {

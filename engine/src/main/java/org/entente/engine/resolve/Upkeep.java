@@ -5,7 +5,6 @@ import org.entente.engine.model.MemberStatus;
 import org.entente.engine.model.Organisation;
 import org.entente.engine.model.Presence;
 import org.entente.engine.model.PresenceChange;
-import org.entente.engine.model.Relation;
 import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.model.Track;
 import org.entente.engine.report.Visibility;
@@ -89,25 +88,7 @@ final class Upkeep {
   private static void drift(Turn t) {
     int pct = t.mechanics.trustDriftPercent();
     if (pct > 0) {
-      int n = t.scenario.actorCount();
-      int[] start = new int[n * n];
-      for (Relation r : t.scenario.relations()) {
-        start[t.scenario.actorIndex(r.from()) * n + t.scenario.actorIndex(r.to())] = r.trust();
-      }
-      for (int a = 0; a < n; a++) {
-        for (int b = 0; b < n; b++) {
-          if (a == b) {
-            continue;
-          }
-          String x = t.scenario.actors().get(a).id();
-          String y = t.scenario.actors().get(b).id();
-          int cur = t.b.get(Quantity.TRUST, x, y);
-          int step = towards(cur, start[a * n + b], pct);
-          if (step != 0) {
-            t.b.set(Quantity.TRUST, x, y, cur + step);
-          }
-        }
-      }
+      t.b.driftTrust(pct);
     }
     for (Track tr : t.scenario.tracks()) {
       if (tr.driftPercent() > 0) {

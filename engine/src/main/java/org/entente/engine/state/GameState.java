@@ -15,7 +15,6 @@ import org.entente.engine.model.MemberStatus;
 import org.entente.engine.model.Organisation;
 import org.entente.engine.model.PartnershipLevel;
 import org.entente.engine.model.Presence;
-import org.entente.engine.model.Relation;
 import org.entente.engine.model.Scenario;
 
 /**
@@ -24,6 +23,8 @@ import org.entente.engine.model.Scenario;
  * the resolver works on a {@link Builder} copy and freezes it.
  */
 public final class GameState implements Facts {
+  private static final MemberStatus[] STATUSES = MemberStatus.values();
+  private static final PartnershipLevel[] LEVELS = PartnershipLevel.values();
   final Scenario scenario;
   final int turn;
   final int[] sec;
@@ -194,7 +195,7 @@ public final class GameState implements Facts {
   }
 
   public MemberStatus memberStatus(String a, String o) {
-    return MemberStatus.values()[status[org(o) * n() + actor(a)]];
+    return STATUSES[status[org(o) * n() + actor(a)]];
   }
 
   @Override
@@ -218,7 +219,7 @@ public final class GameState implements Facts {
   }
 
   public PartnershipLevel partnershipLevel(String a, String b) {
-    return PartnershipLevel.values()[partnership[pair(actor(a), actor(b), n())]];
+    return LEVELS[partnership[pair(actor(a), actor(b), n())]];
   }
 
   public int partnershipTurns(String a, String b) {
@@ -521,8 +522,10 @@ public final class GameState implements Facts {
         rf[i] = a.start().rf();
       }
       trust = new int[n * n];
-      for (Relation r : sc.relations()) {
-        trust[sc.actorIndex(r.from()) * n + sc.actorIndex(r.to())] = r.trust();
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          trust[a * n + b] = sc.startTrust(a, b);
+        }
       }
       cred = new int[o];
       coh = new int[o];
@@ -707,6 +710,25 @@ public final class GameState implements Facts {
       return this;
     }
 
+    /**
+     * Every trust moves {@code percent}% of the way back toward its starting value, rounded half
+     * away from zero.
+     */
+    public Builder driftTrust(int percent) {
+      int n = n();
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          int k = a * n + b;
+          int diff = scenario.startTrust(a, b) - trust[k];
+          if (diff != 0) {
+            int step = (Math.abs(diff) * percent + 50) / 100;
+            trust[k] += diff < 0 ? -step : step;
+          }
+        }
+      }
+      return this;
+    }
+
     public Builder add(Quantity q, String x, String y, int delta) {
       return set(q, x, y, get(q, x, y) + delta);
     }
@@ -731,7 +753,7 @@ public final class GameState implements Facts {
     }
 
     public MemberStatus status(String actor, String org) {
-      return MemberStatus.values()[status[o(org) * n() + a(actor)]];
+      return STATUSES[status[o(org) * n() + a(actor)]];
     }
 
     public Builder status(String actor, String org, MemberStatus value) {
@@ -740,7 +762,7 @@ public final class GameState implements Facts {
     }
 
     public MemberStatus statusBeforeNotice(String actor, String org) {
-      return MemberStatus.values()[statusBeforeNotice[o(org) * n() + a(actor)]];
+      return STATUSES[statusBeforeNotice[o(org) * n() + a(actor)]];
     }
 
     public Builder statusBeforeNotice(String actor, String org, MemberStatus value) {
@@ -795,7 +817,7 @@ public final class GameState implements Facts {
     }
 
     public PartnershipLevel partnership(String x, String y) {
-      return PartnershipLevel.values()[partnership[pair(a(x), a(y), n())]];
+      return LEVELS[partnership[pair(a(x), a(y), n())]];
     }
 
     public int partnershipTurns(String x, String y) {
