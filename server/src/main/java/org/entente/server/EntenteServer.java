@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.entente.server.lobby.Lobby;
 import org.entente.server.net.ServerInitializer;
+import org.entente.server.rules.EngineScenarioCatalog;
 import org.entente.server.rules.ScenarioCatalog;
 import org.entente.server.session.Scheduler;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The Entente game server. Start it in one line:
  *
  * <pre>{@code
- * try (EntenteServer server = EntenteServer.builder(catalog).config(config).start()) { ... }
+ * try (EntenteServer server = EntenteServer.builder().config(config).start()) { ... }
  * }</pre>
  *
  * <p>Netty NIO event loops carry the connections; sessions run on a separate worker pool
@@ -58,6 +59,12 @@ public final class EntenteServer implements AutoCloseable {
     this.lobby = lobby;
   }
 
+  /** A server for the built-in scenarios (and scenario files sent by game masters). */
+  public static Builder builder() {
+    return new Builder(new EngineScenarioCatalog());
+  }
+
+  /** A server whose sessions get their rules from {@code catalog}. */
   public static Builder builder(ScenarioCatalog catalog) {
     return new Builder(catalog);
   }
