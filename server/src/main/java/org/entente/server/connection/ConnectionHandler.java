@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+  /** A connection that has not said hello by then is closed. */
+  static final long HELLO_TIMEOUT_SECONDS = 30;
 
   private final Lobby lobby;
   private final String serverName;
@@ -37,6 +39,11 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
     this.ctx = ctx;
     this.link = new Connection(ctx.channel());
     this.state = new AwaitingHello(this);
+    ctx.executor().schedule(() -> {
+      if (state instanceof AwaitingHello) {
+        ctx.close();
+      }
+    }, HELLO_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   @Override

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class Lobby {
   private static final Logger log = LoggerFactory.getLogger(Lobby.class);
   public static final int MAX_TURNS = 120;
+  /** How long an ended session stays reachable (for reconnects and the final report) before it is dropped. */
+  public static final Duration ENDED_SESSION_RETENTION = Duration.ofHours(2);
 
   private final ScenarioCatalog catalog;
   private final Executor workers;
@@ -103,9 +105,14 @@ public final class Lobby {
     String sessionId = UUID.randomUUID().toString();
     for (int attempt = 0; ; attempt++) {
       String code = JoinCodes.generate(random);
+      Runnable evict = () -> scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
+        if (byJoinCode.remove(code) != null) {
+          log.info("session {} dropped after its end", sessionId);
+        }
+      });
       GameSession session = GameSession.open(
           new GameSession.Setup(sessionId, code, loaded.newSession(), turns, press, deadline, random.nextLong()),
-          MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens, () -> { });
+          MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens, evict);
       if (byJoinCode.putIfAbsent(code, session) == null) {
         log.info("session {} created from scenario {} ({} turns)", sessionId, info.id(), turns);
         return session;

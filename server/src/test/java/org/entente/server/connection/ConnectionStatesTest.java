@@ -143,4 +143,27 @@ class ConnectionStatesTest {
         .setResume(Resume.newBuilder().setJoinCode(gm.joinCode).setToken("not-a-token")));
     assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.INVALID_TOKEN);
   }
+
+  @Test
+  void aConnectionThatNeverSaysHelloIsClosed() {
+    EmbeddedHarness.Client silent = harness.client();
+    EmbeddedHarness.Client polite = harness.helloClient();
+    silent.channel.advanceTimeBy(ConnectionHandler.HELLO_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    silent.channel.runScheduledPendingTasks();
+    polite.channel.advanceTimeBy(ConnectionHandler.HELLO_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    polite.channel.runScheduledPendingTasks();
+    assertThat(silent.channel.isActive()).isFalse();
+    assertThat(polite.channel.isActive()).isTrue();
+  }
+
+  @Test
+  void anEndedSessionIsDroppedAfterItsRetention() {
+    EmbeddedHarness.Client gm = harness.gameMaster(3);
+    assertThat(harness.lobby.find(gm.joinCode)).isPresent();
+    gm.request(ClientMessage.newBuilder().setEndGame(org.entente.proto.protocol.v1.EndGame.getDefaultInstance()));
+    assertThat(harness.scheduler.live()).singleElement()
+        .satisfies(t -> assertThat(t.delay()).isEqualTo(org.entente.server.lobby.Lobby.ENDED_SESSION_RETENTION));
+    harness.scheduler.fireAll();
+    assertThat(harness.lobby.find(gm.joinCode)).isEmpty();
+  }
 }
