@@ -1,10 +1,47 @@
 package org.entente.cli;
 
-/** Entry point of the {@code entente} command. */
-public final class Main {
-  private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code entente} command. Exit codes: 0 success, 1 the command ran and found problems (an
+ * invalid scenario, a failed case), 2 usage or I/O error.
+ */
+@Command(
+    name = "entente",
+    mixinStandardHelpOptions = true,
+    version = "entente 0.1.0",
+    description = "Entente: a turn-based diplomacy simulation for classrooms.",
+    subcommands = {PlayCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  entente play                         play the built-in scenario in this terminal",
+      "  entente scenario validate my.textproto",
+      "  entente scenario new my-crisis > my-crisis.textproto",
+      "",
+      "Exit codes: 0 success; 1 problems found (invalid scenario, failed case); 2 usage or I/O error."
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.out.println("entente: the commands are being built; see README.md");
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          cmd.getErr().println("entente: " + ex.getMessage());
+          return 2;
+        });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
   }
 }

@@ -21,17 +21,20 @@ public final class Bindings {
   }
 
   /**
-   * Bindings from alternating names and values: {@code Bindings.of("self", "ARM", "org", "CSTO")}.
+   * Bindings from alternating names and values: {@code Bindings.of("self", "ARM", "org", "CSTO")};
+   * a null value leaves that variable unbound.
    *
    * @throws IllegalArgumentException on an odd count or an unknown variable name
    */
   public static Bindings of(String... namesAndValues) {
     checkArgument(namesAndValues.length % 2 == 0, "expected name/value pairs");
-    Bindings result = EMPTY;
+    String[] values = new String[Variable.values().length];
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      result = result.with(namesAndValues[i], namesAndValues[i + 1]);
+      Variable variable = Variable.byName(namesAndValues[i]);
+      checkArgument(variable != null, "unknown variable '%s'", namesAndValues[i]);
+      values[variable.ordinal()] = namesAndValues[i + 1]; // null leaves the variable unbound
     }
-    return result;
+    return new Bindings(values);
   }
 
   /**

@@ -1,13 +1,14 @@
 package org.entente.engine.report;
 
 import java.util.List;
+import org.entente.engine.order.Order;
 
 /**
  * One outcome of a turn: a plain sentence, who may see it, the rule or clause it applies and
- * the orders it rests on (in the text syntax, with actor prefix).
+ * the orders it rests on.
  */
 public record ReportLine(
-    int phase, Visibility visibility, String text, String citation, List<String> orders) {
+    int phase, Visibility visibility, String text, String citation, List<Order> orders) {
   public ReportLine {
     orders = List.copyOf(orders);
   }

@@ -13,7 +13,21 @@ import org.entente.engine.expr.Quantity;
  * standing, then the rest; each quantity is clamped once, after all its deltas.
  */
 final class Ledger {
-  record Delta(Quantity quantity, String x, String y, int delta, String cause) {}
+  /**
+   * One change with its cause. The cause is kept as parts and joined only when a report needs
+   * it: most turns write many deltas and the game master reads each quantity's total.
+   */
+  record Delta(Quantity quantity, String x, String y, int delta, Object cause) {}
+
+  /** An order's effect as a cause: "Armenia's GIVE_NOTICE (notice)", joined lazily. */
+  record Cause(String actorName, org.entente.engine.model.OrderKind kind, String label) {
+    @Override
+    public String toString() {
+      return actorName + "'s " + kind + " (" + label + ")";
+    }
+  }
+
+  private record Key(Quantity quantity, String x, String y) {}
 
   private static final List<Quantity> ORDER =
       List.of(
@@ -31,7 +45,7 @@ final class Ledger {
 
   private final List<Delta> deltas = new ArrayList<>();
 
-  void add(Quantity q, String x, String y, int delta, String cause) {
+  void add(Quantity q, String x, String y, int delta, Object cause) {
     if (delta != 0) {
       deltas.add(new Delta(q, x, y, delta, cause));
     }
@@ -42,31 +56,47 @@ final class Ledger {
   }
 
   /** A change applied: the key, the value before and after, and the causes. */
-  record Change(Quantity quantity, String x, String y, int before, int after, List<String> causes) {}
+  record Change(Quantity quantity, String x, String y, int before, int after, List<Delta> causes) {
+    /** "+5 Armenia's JOINT_EXERCISE (joint exercise); -3 ...". */
+    String explain() {
+      StringBuilder sb = new StringBuilder();
+      for (Delta d : causes) {
+        if (sb.length() > 0) {
+          sb.append("; ");
+        }
+        sb.append(d.delta() > 0 ? "+" : "").append(d.delta()).append(' ').append(d.cause());
+      }
+      return sb.toString();
+    }
+  }
+
+  private static final int[] RANK = new int[Quantity.values().length];
+
+  static {
+    for (int i = 0; i < ORDER.size(); i++) {
+      RANK[ORDER.get(i).ordinal()] = i;
+    }
+  }
 
   /** Applies every delta to the builder in P8 order and returns the changes, in that order. */
   List<Change> apply(GameState.Builder b) {
-    Map<List<Object>, List<Delta>> byKey = new LinkedHashMap<>();
-    for (Quantity q : ORDER) {
-      for (Delta d : deltas) {
-        if (d.quantity() == q) {
-          byKey.computeIfAbsent(List.of(q, d.x(), d.y()), k -> new ArrayList<>()).add(d);
-        }
-      }
+    // A stable sort keeps each quantity's deltas in the order they were made.
+    deltas.sort(java.util.Comparator.comparingInt(d -> RANK[d.quantity().ordinal()]));
+    Map<Key, List<Delta>> byKey = new LinkedHashMap<>();
+    for (Delta d : deltas) {
+      byKey.computeIfAbsent(new Key(d.quantity(), d.x(), d.y()), k -> new ArrayList<>(2)).add(d);
     }
     List<Change> changes = new ArrayList<>();
     for (List<Delta> group : byKey.values()) {
       Delta first = group.get(0);
       int before = b.get(first.quantity(), first.x(), first.y());
       int sum = 0;
-      List<String> causes = new ArrayList<>();
       for (Delta d : group) {
         sum += d.delta();
-        causes.add((d.delta() > 0 ? "+" : "") + d.delta() + " " + d.cause());
       }
       b.set(first.quantity(), first.x(), first.y(), before + sum);
       int after = b.get(first.quantity(), first.x(), first.y());
-      changes.add(new Change(first.quantity(), first.x(), first.y(), before, after, causes));
+      changes.add(new Change(first.quantity(), first.x(), first.y(), before, after, group));
     }
     deltas.clear();
     return changes;

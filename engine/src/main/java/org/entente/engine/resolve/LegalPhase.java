@@ -44,7 +44,7 @@ final class LegalPhase {
   static void standardEffects(Turn t, Order o, String cause) {
     OrderRule rule = t.scenario.rule(o.kind());
     Bindings b = Turn.bindings(o);
-    String why = t.name(o.actor()) + "'s " + o.kind() + " (" + cause + ")";
+    Object why = new Ledger.Cause(t.name(o.actor()), o.kind(), cause);
     t.effects(rule.effects(), b, why);
     VariantRule v = rule.variants().get(o.option());
     if (v != null) {
@@ -55,7 +55,7 @@ final class LegalPhase {
   static void failureEffects(Turn t, Order o, String cause) {
     OrderRule rule = t.scenario.rule(o.kind());
     Bindings b = Turn.bindings(o);
-    String why = t.name(o.actor()) + "'s " + o.kind() + " (" + cause + ")";
+    Object why = new Ledger.Cause(t.name(o.actor()), o.kind(), cause);
     t.effects(rule.onFailure(), b, why);
     VariantRule v = rule.variants().get(o.option());
     if (v != null) {

@@ -8,7 +8,7 @@ import org.entente.engine.model.Effect;
 final class Refs {
   private Refs() {}
 
-  static void queue(Ledger ledger, Effect e, Bindings bindings, String cause) {
+  static void queue(Ledger ledger, Effect e, Bindings bindings, Object cause) {
     for (ResolvedRef r : e.target().resolve(bindings).expand()) {
       String second = r.ids().size() > 1 ? r.second() : "";
       ledger.add(r.kind(), r.first(), second, e.delta(), cause);

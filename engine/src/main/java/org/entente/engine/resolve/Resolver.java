@@ -68,6 +68,6 @@ public final class Resolver {
         what = c.quantity().name() + " of " + t.name(c.x());
         break;
     }
-    return what + ": " + c.before() + " → " + c.after() + " (" + String.join("; ", c.causes()) + ").";
+    return what + ": " + c.before() + " → " + c.after() + " (" + c.explain() + ").";
   }
 }

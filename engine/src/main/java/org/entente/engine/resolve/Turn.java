@@ -63,11 +63,7 @@ final class Turn {
   }
 
   void say(int phase, Visibility visibility, String text, String citation, Order... basis) {
-    List<String> refs = new ArrayList<>(basis.length);
-    for (Order o : basis) {
-      refs.add(o.toString());
-    }
-    lines.add(new ReportLine(phase, visibility, text, citation, refs));
+    lines.add(new ReportLine(phase, visibility, text, citation, List.of(basis)));
   }
 
   void sayPublic(int phase, String text, String citation, Order... basis) {
@@ -86,20 +82,12 @@ final class Turn {
   }
 
   static Bindings bindings(Order o) {
-    Bindings b = Bindings.of("self", o.actor());
-    if (!o.target().isEmpty()) {
-      b = b.with("target", o.target());
-    }
-    if (!o.other().isEmpty()) {
-      b = b.with("other", o.other());
-    }
-    if (!o.org().isEmpty()) {
-      b = b.with("org", o.org());
-    }
-    if (!o.option().isEmpty()) {
-      b = b.with("option", o.option());
-    }
-    return b;
+    return Bindings.of(
+        "self", o.actor(),
+        "target", o.target().isEmpty() ? null : o.target(),
+        "other", o.other().isEmpty() ? null : o.other(),
+        "org", o.org().isEmpty() ? null : o.org(),
+        "option", o.option().isEmpty() ? null : o.option());
   }
 
   boolean holds(Expr when, Bindings bindings) {
@@ -107,14 +95,14 @@ final class Turn {
   }
 
   /** Queues effects for P8, each resolved against the bindings. */
-  void effects(List<Effect> effects, Bindings bindings, String cause) {
+  void effects(List<Effect> effects, Bindings bindings, Object cause) {
     for (Effect e : effects) {
       Refs.queue(ledger, e, bindings, cause);
     }
   }
 
   /** Applies effects at once (upkeep and timers, which happen outside the P8 ledger). */
-  void applyNow(List<Effect> effects, Bindings bindings, String cause) {
+  void applyNow(List<Effect> effects, Bindings bindings, Object cause) {
     Ledger now = new Ledger();
     for (Effect e : effects) {
       Refs.queue(now, e, bindings, cause);

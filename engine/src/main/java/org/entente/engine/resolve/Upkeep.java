@@ -15,7 +15,6 @@ final class Upkeep {
   private Upkeep() {}
 
   static void run(Turn t) {
-    t.start = t.b.build();
     events(t, false);
     drift(t);
     for (Presence p : t.scenario.presences()) {
