@@ -87,7 +87,7 @@ final class GameMasterCommands {
           "The event has " + problems.size() + (problems.size() == 1 ? " problem." : " problems."), problems);
     }
     session.rules.apply(event);
-    session.commit(new SessionEvent.NewsPublished(event.title(), event.text(), state.turn));
+    session.commit(new SessionEvent.NewsPublished(event, state.turn));
   }
 
   private void moveSeat(MoveSeat request) throws RequestException {

@@ -24,6 +24,8 @@ final class PlayerCommands {
   static final int MAX_PAGE = 100;
   static final int DEFAULT_PAGE = 50;
   static final int MAX_ORDERS = 20;
+  /** A history page stays well under the 64 KiB frame limit, whatever the messages' lengths. */
+  static final int MAX_PAGE_BYTES = 48 * 1024;
 
   private final GameSession session;
   private final SessionState state;
@@ -193,17 +195,20 @@ final class PlayerCommands {
     long before = request.getBeforeSeq() == 0 ? Long.MAX_VALUE : request.getBeforeSeq();
     Viewer viewer = seat.viewer();
     HistoryPage.Builder page = HistoryPage.newBuilder();
+    int bytes = 0;
     List<SessionState.ChatMessageAt> all = state.messages;
     for (int i = all.size() - 1; i >= 0; i--) {
       SessionState.ChatMessageAt m = all.get(i);
       if (m.seq() >= before || !Views.mayRead(m.message(), viewer)) {
         continue;
       }
-      if (page.getMessagesCount() == limit) {
+      org.entente.proto.protocol.v1.ChatMessage wire = Wire.chat(m.seq(), m.message());
+      bytes += wire.getSerializedSize() + 8;
+      if (page.getMessagesCount() == limit || bytes > MAX_PAGE_BYTES) {
         page.setMore(true);
         break;
       }
-      page.addMessages(Wire.chat(m.seq(), m.message()));
+      page.addMessages(wire);
     }
     return ServerMessage.newBuilder().setHistoryPage(page);
   }

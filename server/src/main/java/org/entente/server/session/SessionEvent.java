@@ -1,6 +1,7 @@
 package org.entente.server.session;
 
 import com.google.common.collect.ImmutableList;
+import org.entente.server.rules.InjectedEvent;
 import org.entente.server.rules.ReportLine;
 
 /**
@@ -30,5 +31,6 @@ public sealed interface SessionEvent {
   /** A turn was resolved; the drafts are sealed and cleared. */
   record TurnResolved(int turn, String cause, long seed, ImmutableList<ReportLine> lines) implements SessionEvent {}
 
-  record NewsPublished(String title, String text, int turn) implements SessionEvent {}
+  /** A game-master inject: its news for everyone, and its effects for the rules. */
+  record NewsPublished(InjectedEvent event, int turn) implements SessionEvent {}
 }

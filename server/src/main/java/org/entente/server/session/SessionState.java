@@ -84,10 +84,17 @@ final class SessionState {
     return drafts.keySet().stream().filter(c -> playersOf(c) > 0).collect(ImmutableList.toImmutableList());
   }
 
-  /** Applies one accepted event and records it; returns its seq. */
+  /**
+   * Applies one accepted event and records it; returns its seq. Everything a session must
+   * remember follows from its events in order (ids included), so replaying a journal of
+   * them through this method rebuilds the state; the rules' state follows from the same
+   * events (TurnResolved carries its seed, the drafts hold the sealed orders, NewsPublished
+   * the inject's effects).
+   */
   long apply(SessionEvent event) {
     long seq = log.append(event);
     if (event instanceof SessionEvent.SeatJoined e) {
+      nextSeatId = Math.max(nextSeatId, e.seatId() + 1);
       seats.put(e.seatId(), new Seat(e.seatId(), e.token(), e.name(), e.role(), e.country()));
     } else if (event instanceof SessionEvent.SeatMoved e) {
       seats.get(e.seatId()).country = e.toCountry();
@@ -95,6 +102,7 @@ final class SessionState {
       seats.remove(e.seatId());
     } else if (event instanceof SessionEvent.DraftEdited e) {
       drafts.put(e.draft().country(), e.draft());
+      e.draft().orders().forEach(o -> nextOrderId = Math.max(nextOrderId, o.id() + 1));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
       drafts.put(e.country(), drafts.get(e.country()).withReady(e.ready()));
     } else if (event instanceof SessionEvent.MessagePosted e) {

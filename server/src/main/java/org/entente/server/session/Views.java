@@ -66,7 +66,7 @@ public final class Views {
       }
       out.setTurnReport(report);
     } else if (event instanceof SessionEvent.NewsPublished e) {
-      out.setNews(NewsEvent.newBuilder().setTitle(e.title()).setText(e.text()).setTurn(e.turn()));
+      out.setNews(NewsEvent.newBuilder().setTitle(e.event().title()).setText(e.event().text()).setTurn(e.turn()));
     } else {
       throw new AssertionError("no view for " + event);
     }

@@ -123,4 +123,17 @@ class NegotiationTest {
     assertThat(ani.request(say(Channel.CHANNEL_UNSPECIFIED, "", "hi")).getError().getMessage())
         .isEqualTo("Choose a channel: PRIVATE, TEAM or PUBLIC.");
   }
+
+  @Test
+  void aHistoryPageOfLongMessagesStaysUnderTheFrameLimit() {
+    EmbeddedHarness.Client gm = harness.gameMaster(3);
+    EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");
+    for (int i = 0; i < 60; i++) {
+      ani.request(say(Channel.PUBLIC, "", i + "x".repeat(1990)));
+    }
+    ServerMessage page = ani.request(history(0, 100));
+    assertThat(page.getSerializedSize()).isLessThan(org.entente.server.net.Frames.MAX_FRAME_BYTES);
+    assertThat(page.getHistoryPage().getMore()).isTrue();
+    assertThat(page.getHistoryPage().getMessagesCount()).isBetween(20, 59);
+  }
 }
