@@ -36,22 +36,22 @@ import org.entente.server.net.Frames;
  */
 public final class ProtocolClient implements AutoCloseable {
   private final EventLoopGroup group;
-  private final Channel channel;
+  private volatile Channel channel;
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final Map<Long, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
   private final CopyOnWriteArrayList<Consumer<ServerMessage>> unsolicited = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  private ProtocolClient(EventLoopGroup group, Channel channel) {
+  private ProtocolClient(EventLoopGroup group) {
     this.group = group;
-    this.channel = channel;
   }
 
   /** Connects (without saying hello). */
   public static ProtocolClient connect(String host, int port) throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    Handler handler = new Handler();
+    ProtocolClient client = new ProtocolClient(group);
+    Handler handler = new Handler(client);
     try {
       Channel channel = new Bootstrap()
           .group(group)
@@ -72,8 +72,7 @@ public final class ProtocolClient implements AutoCloseable {
           .connect(host, port)
           .sync()
           .channel();
-      ProtocolClient client = new ProtocolClient(group, channel);
-      handler.client = client;
+      client.channel = channel;
       channel.closeFuture().addListener(f -> client.onClosed());
       return client;
     } catch (RuntimeException | InterruptedException e) {
@@ -163,7 +162,11 @@ public final class ProtocolClient implements AutoCloseable {
   }
 
   private static final class Handler extends SimpleChannelInboundHandler<ServerMessage> {
-    volatile ProtocolClient client;
+    private final ProtocolClient client;
+
+    Handler(ProtocolClient client) {
+      this.client = client;
+    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ServerMessage message) {
