@@ -13,6 +13,10 @@ import org.entente.engine.expr.ExprError;
 import org.entente.engine.expr.QuantityRef;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Effect;
+import org.entente.engine.model.MemberStatus;
+import org.entente.engine.model.Organisation;
+import org.entente.engine.model.Track;
+import org.entente.engine.state.OpenRequest;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.model.ScheduledEvent;
@@ -131,6 +135,48 @@ public final class EngineSessionRules implements SessionRules {
       default:
         throw new AssertionError(v.scope());
     }
+  }
+
+  @Override
+  public GameSnapshot snapshot() {
+    ImmutableList.Builder<GameSnapshot.CountryQuantities> countries = ImmutableList.builder();
+    ImmutableList.Builder<GameSnapshot.Trust> trust = ImmutableList.builder();
+    for (Actor a : scenario.actors()) {
+      String id = a.id();
+      countries.add(new GameSnapshot.CountryQuantities(id, state.sec(id), state.dom(id), state.std(id), state.rf(id),
+          state.grievance(id)));
+      for (Actor b : scenario.actors()) {
+        if (!a.id().equals(b.id())) {
+          trust.add(new GameSnapshot.Trust(id, b.id(), state.trust(id, b.id())));
+        }
+      }
+    }
+    ImmutableList.Builder<GameSnapshot.OrganisationState> orgs = ImmutableList.builder();
+    for (Organisation o : scenario.organisations()) {
+      ImmutableList.Builder<GameSnapshot.Member> members = ImmutableList.builder();
+      for (Actor a : scenario.actors()) {
+        MemberStatus status = state.memberStatus(a.id(), o.id());
+        if (status != MemberStatus.NONE) {
+          members.add(new GameSnapshot.Member(a.id(), status.name(), state.noticeLeft(a.id(), o.id())));
+        }
+      }
+      orgs.add(new GameSnapshot.OrganisationState(o.id(), o.name(), state.cred(o.id()), state.coh(o.id()), members.build()));
+    }
+    ImmutableList.Builder<GameSnapshot.TrackValue> tracks = ImmutableList.builder();
+    for (Track t : scenario.tracks()) {
+      tracks.add(new GameSnapshot.TrackValue(t.id(), t.name(), state.track(t.id())));
+    }
+    ImmutableList.Builder<GameSnapshot.Obligation> obligations = ImmutableList.builder();
+    for (OpenRequest r : state.openRequests()) {
+      for (String debtor : r.owed()) {
+        if (!r.answeredBy(debtor)) {
+          obligations.add(new GameSnapshot.Obligation(debtor, debtor + " owes " + r.requester() + " an answer in the "
+              + r.org() + " by the end of T" + r.deadlineTurn() + "."));
+        }
+      }
+    }
+    return new GameSnapshot(state.turn(), scenario.metadata().dateOf(state.turn()).toString(), countries.build(),
+        trust.build(), orgs.build(), tracks.build(), obligations.build());
   }
 
   @Override

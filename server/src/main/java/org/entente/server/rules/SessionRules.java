@@ -23,6 +23,9 @@ public interface SessionRules {
   /** Resolves the current turn with every country's sealed orders and advances the state. */
   ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed);
 
+  /** The current game state, whole; views decide what each viewer sees of it. */
+  GameSnapshot snapshot();
+
   /** Every problem with an inject, as scenario events are validated; empty when valid. */
   ImmutableList<String> validate(InjectedEvent event);
 

@@ -117,7 +117,7 @@ public final class GameSession {
               .setSessionId(state.sessionId)
               .setJoinCode(JoinCodes.display(state.joinCode))
               .setGameMasterToken(Tokens.encode(token))
-              .setView(Views.view(state, Viewer.GAME_MASTER)))
+              .setView(Views.view(state, Viewer.GAME_MASTER, rules.snapshot())))
           .build());
     });
   }
@@ -150,7 +150,7 @@ public final class GameSession {
                 .setSeatToken(Tokens.encode(token))
                 .setRole(Wire.role(role))
                 .setCountry(seat.country)
-                .setView(Views.view(state, seat.viewer())))
+                .setView(Views.view(state, seat.viewer(), rules.snapshot())))
             .build());
       } catch (RequestException e) {
         callback.refused();
@@ -195,7 +195,7 @@ public final class GameSession {
               .setSeatId(found.id)
               .setRole(Wire.role(found.role))
               .setCountry(found.country)
-              .setView(Views.view(state, viewer))
+              .setView(Views.view(state, viewer, rules.snapshot()))
               .setReplayed(missed))
           .build());
       deliver(found);

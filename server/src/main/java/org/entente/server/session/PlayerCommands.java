@@ -46,7 +46,7 @@ final class PlayerCommands {
       case GET_HISTORY:
         return history(seat, message.getGetHistory());
       case GET_VIEW:
-        return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer()));
+        return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
       default:
         throw new RequestException(ErrorCode.UNEXPECTED_MESSAGE, "Unexpected in a session: " + message.getBodyCase() + ".");
     }

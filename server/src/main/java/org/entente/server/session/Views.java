@@ -1,7 +1,13 @@
 package org.entente.server.session;
 
 import java.util.Optional;
+import org.entente.proto.protocol.v1.CountryQuantities;
 import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.GameStateView;
+import org.entente.proto.protocol.v1.MemberState;
+import org.entente.proto.protocol.v1.OrganisationState;
+import org.entente.proto.protocol.v1.TrackValue;
+import org.entente.proto.protocol.v1.TrustValue;
 import org.entente.proto.protocol.v1.DraftUpdated;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.NewsEvent;
@@ -13,6 +19,7 @@ import org.entente.proto.protocol.v1.SeatRemoved;
 import org.entente.proto.protocol.v1.SeatsChanged;
 import org.entente.proto.protocol.v1.SessionView;
 import org.entente.proto.protocol.v1.TurnReport;
+import org.entente.server.rules.GameSnapshot;
 import org.entente.server.rules.ReportLine;
 import org.entente.server.rules.ScenarioInfo;
 
@@ -100,7 +107,40 @@ public final class Views {
     }
   }
 
-  static SessionView view(SessionState s, Viewer viewer) {
+  /** What {@code viewer} may see of the game state (see GameStateView in protocol.proto). */
+  public static GameStateView game(GameSnapshot g, Viewer viewer) {
+    GameStateView.Builder v = GameStateView.newBuilder().setTurn(g.turn()).setDate(g.date());
+    for (GameSnapshot.CountryQuantities c : g.countries()) {
+      if (viewer.speaksFor(c.country())) {
+        v.addCountries(CountryQuantities.newBuilder().setCountry(c.country()).setSec(c.sec()).setDom(c.dom())
+            .setStd(c.std()).setRf(c.rf()).setGrievance(c.grievance()));
+      }
+    }
+    for (GameSnapshot.Trust t : g.trust()) {
+      if (viewer.speaksFor(t.from()) || viewer.speaksFor(t.to())) {
+        v.addTrust(TrustValue.newBuilder().setFrom(t.from()).setTo(t.to()).setValue(t.value()));
+      }
+    }
+    for (GameSnapshot.OrganisationState o : g.organisations()) {
+      OrganisationState.Builder org = OrganisationState.newBuilder()
+          .setId(o.id()).setName(o.name()).setCredibility(o.credibility()).setCohesion(o.cohesion());
+      for (GameSnapshot.Member m : o.members()) {
+        org.addMembers(MemberState.newBuilder().setActor(m.actor()).setStatus(m.status()).setNoticeTurnsLeft(m.noticeTurnsLeft()));
+      }
+      v.addOrganisations(org);
+    }
+    for (GameSnapshot.TrackValue t : g.tracks()) {
+      v.addTracks(TrackValue.newBuilder().setId(t.id()).setName(t.name()).setValue(t.value()));
+    }
+    for (GameSnapshot.Obligation o : g.obligations()) {
+      if (viewer.speaksFor(o.debtor())) {
+        v.addObligations(o.text());
+      }
+    }
+    return v.build();
+  }
+
+  static SessionView view(SessionState s, Viewer viewer, GameSnapshot game) {
     SessionView.Builder v = SessionView.newBuilder()
         .setSessionId(s.sessionId)
         .setScenarioId(s.scenario.id())
@@ -113,7 +153,8 @@ public final class Views {
         .setPausedSecondsLeft((int) (s.pausedMillisLeft / 1000))
         .setLastSeq(s.log.lastSeq())
         .setViewerRole(Wire.role(viewer.role()))
-        .setViewerCountry(viewer.country());
+        .setViewerCountry(viewer.country())
+        .setGame(game(game, viewer));
     for (ScenarioInfo.CountryInfo c : s.scenario.countries()) {
       Draft draft = s.draft(c.id());
       v.addCountries(CountryStatus.newBuilder()

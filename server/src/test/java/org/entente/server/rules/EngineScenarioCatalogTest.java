@@ -36,4 +36,20 @@ class EngineScenarioCatalogTest {
     assertThat(turn.turn()).isEqualTo(1);
     assertThat(turn.lines()).anySatisfy(l -> assertThat(l.visibility()).isEqualTo(ReportLine.Visibility.PUBLIC));
   }
+
+  @Test
+  void theSnapshotCarriesTheScenariosStartingState() {
+    GameSnapshot start = catalog.loadBuiltIn("armenia-csto-2024").orElseThrow().newSession().snapshot();
+    assertThat(start.turn()).isZero();
+    assertThat(start.date()).isEqualTo("2024-06-13");
+    assertThat(start.countries()).anySatisfy(c -> {
+      assertThat(c.country()).isEqualTo("ARM");
+      assertThat(c.sec()).isEqualTo(35);
+    });
+    assertThat(start.trust()).contains(new GameSnapshot.Trust("ARM", "RUS", -30));
+    assertThat(start.organisations()).anySatisfy(o -> {
+      assertThat(o.id()).isEqualTo("CSTO");
+      assertThat(o.members()).contains(new GameSnapshot.Member("ARM", "FROZEN", 0));
+    });
+  }
 }

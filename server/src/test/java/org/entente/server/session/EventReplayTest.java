@@ -8,6 +8,7 @@ import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.SessionView;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.rules.GameSnapshot;
 import org.entente.server.testing.FakeRules;
 import org.entente.server.testing.ManualScheduler;
 import org.entente.server.testing.MutableClock;
@@ -63,7 +64,7 @@ class EventReplayTest {
       replayed.apply(live.log.get(seq));
     }
     for (Viewer viewer : new Viewer[] {Viewer.GAME_MASTER, Viewer.SPECTATOR, Viewer.player("ARM"), Viewer.player("AZE")}) {
-      assertThat(disconnected(Views.view(replayed, viewer))).isEqualTo(disconnected(Views.view(live, viewer)));
+      assertThat(disconnected(Views.view(replayed, viewer, GameSnapshot.empty(0)))).isEqualTo(disconnected(Views.view(live, viewer, GameSnapshot.empty(0))));
     }
     assertThat(replayed.newOrderId()).isEqualTo(live.newOrderId());
     assertThat(replayed.newSeatId()).isEqualTo(live.newSeatId());

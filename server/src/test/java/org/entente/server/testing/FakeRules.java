@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.entente.proto.scenario.v1.OrderKind;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.rules.GameSnapshot;
 import org.entente.server.rules.InjectedEvent;
 import org.entente.server.rules.Order;
 import org.entente.server.rules.OrderCheck;
@@ -73,6 +74,20 @@ public final class FakeRules implements SessionRules {
     });
     lines.add(ReportLine.gameMasterOnly("Seed " + seed + "."));
     return new ResolvedTurn(turn++, lines.build());
+  }
+
+  /** ARM and RUS with quantities, mutual trust, the CSTO and a tension track. */
+  @Override
+  public GameSnapshot snapshot() {
+    return new GameSnapshot(turn - 1, "2024-06-13",
+        ImmutableList.of(new GameSnapshot.CountryQuantities("ARM", 35, 40, 60, 3, 0),
+            new GameSnapshot.CountryQuantities("RUS", 55, 65, 25, 2, 0)),
+        ImmutableList.of(new GameSnapshot.Trust("ARM", "RUS", -30), new GameSnapshot.Trust("RUS", "ARM", -25),
+            new GameSnapshot.Trust("RUS", "AZE", 15)),
+        ImmutableList.of(new GameSnapshot.OrganisationState("CSTO", "CSTO", 25, 45,
+            ImmutableList.of(new GameSnapshot.Member("ARM", "FROZEN", 0)))),
+        ImmutableList.of(new GameSnapshot.TrackValue("tension", "Border tension", 35)),
+        ImmutableList.of(new GameSnapshot.Obligation("RUS", "RUS owes ARM an answer in the CSTO by the end of T2.")));
   }
 
   @Override
