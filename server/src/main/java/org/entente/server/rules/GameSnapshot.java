@@ -13,7 +13,13 @@ public record GameSnapshot(
     ImmutableList<Trust> trust,
     ImmutableList<OrganisationState> organisations,
     ImmutableList<TrackValue> tracks,
-    ImmutableList<Obligation> obligations) {
+    ImmutableList<Obligation> obligations,
+    ImmutableList<ObjectiveScore> objectives) {
+
+  /** A country's hidden objective, scored on the current state. */
+  public record ObjectiveScore(String country, String summary, int points, ImmutableList<Criterion> criteria) {}
+
+  public record Criterion(String description, int points, boolean met) {}
 
   public record CountryQuantities(String country, int sec, int dom, int std, int rf, int grievance) {}
 
@@ -30,6 +36,6 @@ public record GameSnapshot(
 
   public static GameSnapshot empty(int turn) {
     return new GameSnapshot(turn, "", ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-        ImmutableList.of());
+        ImmutableList.of(), ImmutableList.of());
   }
 }

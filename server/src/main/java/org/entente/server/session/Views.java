@@ -3,6 +3,8 @@ package org.entente.server.session;
 import java.util.Optional;
 import org.entente.proto.protocol.v1.CountryQuantities;
 import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.CriterionStatus;
+import org.entente.proto.protocol.v1.ObjectiveScore;
 import org.entente.proto.protocol.v1.GameStateView;
 import org.entente.proto.protocol.v1.MemberState;
 import org.entente.proto.protocol.v1.OrganisationState;
@@ -135,6 +137,15 @@ public final class Views {
     for (GameSnapshot.Obligation o : g.obligations()) {
       if (viewer.speaksFor(o.debtor())) {
         v.addObligations(o.text());
+      }
+    }
+    for (GameSnapshot.ObjectiveScore o : g.objectives()) {
+      if (viewer.speaksFor(o.country())) {
+        ObjectiveScore.Builder score = ObjectiveScore.newBuilder().setCountry(o.country()).setSummary(o.summary()).setPoints(o.points());
+        for (GameSnapshot.Criterion c : o.criteria()) {
+          score.addCriteria(CriterionStatus.newBuilder().setDescription(c.description()).setPoints(c.points()).setMet(c.met()));
+        }
+        v.addObjectives(score);
       }
     }
     return v.build();

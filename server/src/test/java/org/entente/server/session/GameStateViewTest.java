@@ -41,6 +41,10 @@ class GameStateViewTest {
     assertThat(arm.getObligationsList()).isEmpty();
     assertThat(arm.getOrganisations(0).getMembers(0).getStatus()).isEqualTo("FROZEN");
     assertThat(arm.getTracks(0).getValue()).isEqualTo(35);
+    assertThat(arm.getObjectivesList()).singleElement().satisfies(o -> {
+      assertThat(o.getCountry()).isEqualTo("ARM");
+      assertThat(o.getCriteria(0).getDescription()).isEqualTo("SEC >= 50");
+    });
 
     GameStateView rus = game(ivan);
     assertThat(rus.getCountriesList()).extracting(CountryQuantities::getCountry).containsExactly("RUS");
@@ -51,6 +55,7 @@ class GameStateViewTest {
     assertThat(pub.getCountriesList()).isEmpty();
     assertThat(pub.getTrustList()).isEmpty();
     assertThat(pub.getObligationsList()).isEmpty();
+    assertThat(pub.getObjectivesList()).isEmpty();
     assertThat(pub.getOrganisationsCount()).isEqualTo(1);
     assertThat(pub.getTracksCount()).isEqualTo(1);
 
@@ -58,5 +63,6 @@ class GameStateViewTest {
     assertThat(all.getCountriesCount()).isEqualTo(2);
     assertThat(all.getTrustCount()).isEqualTo(3);
     assertThat(all.getObligationsCount()).isEqualTo(1);
+    assertThat(all.getObjectivesCount()).isEqualTo(2);
   }
 }

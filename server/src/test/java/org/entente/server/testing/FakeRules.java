@@ -87,7 +87,10 @@ public final class FakeRules implements SessionRules {
         ImmutableList.of(new GameSnapshot.OrganisationState("CSTO", "CSTO", 25, 45,
             ImmutableList.of(new GameSnapshot.Member("ARM", "FROZEN", 0)))),
         ImmutableList.of(new GameSnapshot.TrackValue("tension", "Border tension", 35)),
-        ImmutableList.of(new GameSnapshot.Obligation("RUS", "RUS owes ARM an answer in the CSTO by the end of T2.")));
+        ImmutableList.of(new GameSnapshot.Obligation("RUS", "RUS owes ARM an answer in the CSTO by the end of T2.")),
+        ImmutableList.of(
+            new GameSnapshot.ObjectiveScore("ARM", "Be safe.", 20, ImmutableList.of(new GameSnapshot.Criterion("SEC >= 50", 20, false))),
+            new GameSnapshot.ObjectiveScore("RUS", "Keep Armenia.", 50, ImmutableList.of())));
   }
 
   @Override
