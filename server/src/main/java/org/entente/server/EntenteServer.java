@@ -74,6 +74,11 @@ public final class EntenteServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
+  /** Blocks until the server is closed (by {@link #close()} from another thread). */
+  public void awaitClosed() throws InterruptedException {
+    serverChannel.closeFuture().sync();
+  }
+
   public Lobby lobby() {
     return lobby;
   }

@@ -71,9 +71,12 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
       link.close(Wire.error(0, ErrorCode.FRAME_TOO_LARGE, "A frame was longer than 65536 bytes; closing."));
     } else if (cause instanceof CorruptedFrameException || cause instanceof DecoderException) {
       link.close(Wire.error(0, ErrorCode.MALFORMED_FRAME, "A frame did not parse as a ClientMessage; closing."));
-    } else {
+    } else if (cause instanceof java.io.IOException) {
       log.debug("closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
       ctx.close();
+    } else {
+      log.warn("closing {} after an unexpected failure", ctx.channel().remoteAddress(), cause);
+      link.close(Wire.error(0, ErrorCode.UNAVAILABLE, "The server failed; closing."));
     }
   }
 

@@ -223,4 +223,23 @@ class PermissionTableTest {
     ServerMessage refused = ani.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
     assertThat(refused.getError().getMessage()).isEqualTo("A player may not send start_game.");
   }
+
+  @Test
+  void anArmenianSeatCannotReadRussiasMessagesOrDraft() {
+    EmbeddedHarness harness = track(new EmbeddedHarness());
+    EmbeddedHarness.Client gm = harness.gameMaster(3);
+    EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");
+    EmbeddedHarness.Client ivan = harness.player(gm.joinCode, "Ivan", "RUS");
+    harness.player(gm.joinCode, "Leyla", "AZE");
+    gm.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    ivan.request(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setChannel(Channel.PRIVATE).setToCountry("AZE").setText("RUS to AZE")));
+    ivan.request(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setChannel(Channel.TEAM).setText("RUS team")));
+    ivan.request(ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(1).setAdd(Order.newBuilder().setText("FREEZE CSTO"))));
+    ServerMessage history = ani.request(ClientMessage.newBuilder().setGetHistory(GetHistory.getDefaultInstance()));
+    assertThat(history.getHistoryPage().getMessagesList()).isEmpty();
+    ServerMessage view = ani.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
+    assertThat(view.getView().getDraftsList()).extracting(d -> d.getCountry()).containsExactly("ARM");
+    ani.poll();
+    assertThat(ani.events.toString()).doesNotContain("RUS to AZE", "RUS team", "FREEZE");
+  }
 }
