@@ -86,11 +86,16 @@ final class RulesValidator {
       }
     }
     Node at = file.getOrderRulesCount() == 0 ? root : ctx.locator.child(root, "order_rules", 0);
+    List<String> uncovered = new java.util.ArrayList<>();
     for (org.entente.engine.model.OrderKind k : org.entente.engine.model.OrderKind.values()) {
       if (!covered.contains(k)) {
-        ctx.problems.warning(at.pos(), "unused", "no order_rule for " + k
-            + ": it uses the engine default: cost 1, no effects");
+        uncovered.add(k.name());
       }
+    }
+    if (!uncovered.isEmpty()) {
+      ctx.problems.warning(at.pos(), "unused", "no order_rule for " + String.join(", ", uncovered)
+          + ": " + (uncovered.size() == 1 ? "it uses" : "they use")
+          + " the engine default: cost 1, no effects");
     }
   }
 

@@ -32,6 +32,18 @@ public final class ScenarioLoader {
   private static final Pattern NO_ENUM =
       Pattern.compile("Enum type \"([\\w.]+)\" has no value named \"(\\w+)\"");
 
+  /**
+   * Protobuf logs a warning for every unknown field it skips when asked to; we report those
+   * fields as problems instead, so the log line is noise. Held here so the setting sticks.
+   */
+  private static final java.util.logging.Logger TEXT_FORMAT_LOG = quiet();
+
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(TextFormat.class.getName());
+    log.setLevel(java.util.logging.Level.SEVERE);
+    return log;
+  }
+
   private ScenarioLoader() {}
 
   /** Loads a file from disk; an unreadable file is a problem with code {@code io}. */
@@ -166,7 +178,8 @@ public final class ScenarioLoader {
       EnumDescriptor en = findEnum(name.substring(name.lastIndexOf('.') + 1));
       if (en != null) {
         List<String> names = new ArrayList<>();
-        en.getValues().forEach(v -> names.add(v.getName()));
+        en.getValues().stream().filter(v -> v.getNumber() != 0)
+            .forEach(v -> names.add(v.getName()));
         String hint = Suggest.didYouMean(value.group(2), names);
         message += hint.isEmpty() ? " Expected one of " + String.join(", ", names) + "." : hint;
       }

@@ -4,7 +4,8 @@ import org.entente.engine.model.OrderKind;
 
 /**
  * A country's own contradictory legal orders on one organisation: the more binding act wins
- * (RESCIND_NOTICE > GIVE_NOTICE > FREEZE > RESUME). Withholding dues contradicts none of them.
+ * (RESCIND_NOTICE > GIVE_NOTICE > FREEZE > WITHHOLD_DUES > RESUME). Withholding dues contradicts
+ * only RESUME (which pays the dues again); it sits beside a freeze or a notice.
  */
 final class Conflicts {
   private Conflicts() {}
@@ -18,10 +19,20 @@ final class Conflicts {
         return 4;
       case FREEZE:
         return 3;
+      case WITHHOLD_DUES:
+        return 2;
       case RESUME:
         return 1;
       default:
         return 0;
     }
+  }
+
+  /** Whether two ranked acts of one actor on one organisation contradict each other. */
+  static boolean contradict(OrderKind a, OrderKind b) {
+    if (a == OrderKind.WITHHOLD_DUES || b == OrderKind.WITHHOLD_DUES) {
+      return a == OrderKind.RESUME || b == OrderKind.RESUME;
+    }
+    return rank(a) > 0 && rank(b) > 0;
   }
 }

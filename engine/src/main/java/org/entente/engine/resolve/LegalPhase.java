@@ -83,7 +83,7 @@ final class LegalPhase {
         }
       }
       for (Order o : group) {
-        if (o != winner) {
+        if (o != winner && Conflicts.contradict(o.kind(), winner.kind())) {
           voided.add(o);
           t.say(3, Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + "'s " + o.toText()
               + " contradicts its " + winner.toText() + "; the more binding act wins and the order's cost is spent.",
@@ -147,6 +147,9 @@ final class LegalPhase {
       }
     }
     for (Order o : t.ofKind(OrderKind.WITHHOLD_DUES)) {
+      if (voided.contains(o)) {
+        continue;
+      }
       t.b.duesWithheld(o.actor(), o.org(), true);
       standardEffects(t, o, "dues withheld");
       t.sayPublic(3, t.name(o.actor()) + " stopped paying its dues to the " + o.org() + ".", cite(t, o), o);

@@ -39,11 +39,18 @@ final class Obligations {
     for (Order o : t.ofKind(OrderKind.REQUEST_CONSULTATION)) {
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
       OrderRule rule = t.scenario.rule(o.kind());
-      // The rule's effects apply once per other participating member, bound as `other`.
+      // Effects naming `other` apply once per other participating member (other = that member);
+      // the rest apply once.
+      List<org.entente.engine.model.Effect> perMember = new ArrayList<>();
+      List<org.entente.engine.model.Effect> once = new ArrayList<>();
+      for (org.entente.engine.model.Effect e : rule.effects()) {
+        (e.target().args().contains("other") ? perMember : once).add(e);
+      }
+      String cause = "consultation requested by " + t.name(o.actor());
+      t.effects(once, Turn.bindings(o), cause);
       for (Actor a : t.scenario.actors()) {
         if (!a.id().equals(o.actor()) && t.start.memberStatus(a.id(), org.id()).participating()) {
-          t.effects(rule.effects(), Turn.bindings(o).with("other", a.id()),
-              "consultation requested by " + t.name(o.actor()));
+          t.effects(perMember, Turn.bindings(o).with("other", a.id()), cause);
         }
       }
       t.sayPublic(5, t.name(o.actor()) + " requested consultations within the " + org.id()
@@ -109,7 +116,7 @@ final class Obligations {
       for (String member : r.owed()) {
         Actor a = t.scenario.actor(member).orElseThrow();
         OpenRequest current = current(t, r);
-        if (a.playable() || current.answeredBy(member)) {
+        if (a.playable() || !t.engineActorsAct || current.answeredBy(member)) {
           continue;
         }
         Answer answer = byDoctrine(t, a, current);

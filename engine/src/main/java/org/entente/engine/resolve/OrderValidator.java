@@ -124,8 +124,7 @@ public final class OrderValidator {
       return "takes effect only if " + scenario.nameOf(counterpart(order)) + " gives the matching order this turn";
     }
     for (Order d : draft) {
-      if (!d.org().isEmpty() && d.org().equals(order.org()) && Conflicts.rank(d.kind()) > 0
-          && Conflicts.rank(order.kind()) > 0) {
+      if (!d.org().isEmpty() && d.org().equals(order.org()) && Conflicts.contradict(d.kind(), order.kind())) {
         return "conflicts with " + d.toText() + " in your orders: the more binding act wins";
       }
     }

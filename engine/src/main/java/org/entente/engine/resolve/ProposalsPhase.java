@@ -40,6 +40,18 @@ final class ProposalsPhase {
     for (Map.Entry<Key, List<Order>> e : proposals.entrySet()) {
       decide(t, e.getKey(), e.getValue(), noticesThisTurn);
     }
+    for (Order o : t.orders) {
+      if (o.kind() != OrderKind.OBJECT && o.kind() != OrderKind.STAND_ASIDE) {
+        continue;
+      }
+      if (proposals.containsKey(new Key(o.org(), o.option(), o.target()))) {
+        // A vote cast counts: its effects (an objection wears cohesion down) apply.
+        LegalPhase.standardEffects(t, o, o.kind() == OrderKind.OBJECT ? "objection" : "standing aside");
+      } else {
+        t.say(6, org.entente.engine.report.Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + "'s "
+            + o.toText() + " names no proposal made in the " + o.org() + " this turn.", LegalPhase.cite(t, o), o);
+      }
+    }
   }
 
   private static void decide(Turn t, Key key, List<Order> proposers, List<Order> notices) {
@@ -124,6 +136,7 @@ final class ProposalsPhase {
         t.b.status(applicant, org.id(), MemberStatus.ACTIVE);
       }
       t.b.applicantWait(applicant, org.id(), wait);
+      t.admittedThisTurn.add(applicant + "|" + org.id());
       t.sayPublic(6, "The " + org.id() + " accepted " + t.name(applicant) + "'s application (" + tally + ")"
           + (wait == 0 ? "; it is an active member again." : "; it becomes an active member after " + wait + " turn(s)."),
           org.clauses().decision(), basis);
@@ -149,13 +162,19 @@ final class ProposalsPhase {
         }
       }
     }
-    if (!a.playable()) {
+    if (!a.playable() && t.engineActorsAct) {
       Bindings b = Bindings.of("self", a.id(), "proposer", first.actor(), "proposal", key.kind(), "org", key.org());
       if (!key.target().isEmpty()) {
         b = b.with("target", key.target());
       }
       for (VoteRule r : a.doctrine().votes()) {
         if (t.holds(r.when(), b)) {
+          if (r.vote() != Vote.SUPPORT) {
+            // A vote by doctrine is the engine-run member's order: it has the order's effects.
+            OrderKind kind = r.vote() == Vote.OBJECT ? OrderKind.OBJECT : OrderKind.STAND_ASIDE;
+            Order cast = Order.of(a.id(), kind).withOrg(key.org()).withOption(key.kind()).withTarget(key.target());
+            LegalPhase.standardEffects(t, cast, r.vote() == Vote.OBJECT ? "objection" : "standing aside");
+          }
           return r.vote();
         }
       }

@@ -25,6 +25,7 @@ public final class Resolver {
       long seed,
       boolean engineActorsAct) {
     Turn t = new Turn(scenario, state, seed);
+    t.engineActorsAct = engineActorsAct;
     Upkeep.run(t);
     Sealing.run(t, orders, engineActorsAct);
     LegalPhase.statements(t);

@@ -20,7 +20,7 @@ final class Timers {
       for (Actor a : t.scenario.actors()) {
         if (t.b.status(a.id(), org.id()) == MemberStatus.APPLICANT) {
           int wait = t.b.applicantWait(a.id(), org.id());
-          if (wait > 0) {
+          if (wait > 0 && !t.admittedThisTurn.contains(a.id() + "|" + org.id())) {
             t.b.applicantWait(a.id(), org.id(), wait - 1);
             if (wait - 1 == 0) {
               t.b.status(a.id(), org.id(), MemberStatus.ACTIVE);

@@ -20,6 +20,10 @@ final class Turn {
   final GameState.Builder b;
   final int number;
   final long seed;
+  /** False when engine-run actors stay silent this turn: no standing orders, answers or votes by doctrine. */
+  boolean engineActorsAct = true;
+  /** Applicants admitted this turn: their waiting period starts next turn. */
+  final java.util.Set<String> admittedThisTurn = new java.util.HashSet<>();
   final Ledger ledger = new Ledger();
   final List<ReportLine> lines = new ArrayList<>();
   /** The state after upkeep: what every condition and every force comparison of the turn reads. */

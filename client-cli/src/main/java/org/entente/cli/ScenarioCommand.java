@@ -1,0 +1,167 @@
+package org.entente.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.entente.scenarios.BuiltInScenarios;
+import org.entente.scenarios.LoadResult;
+import org.entente.scenarios.Problem;
+import org.entente.scenarios.ScenarioJson;
+import org.entente.scenarios.ScenarioLoader;
+import org.entente.scenarios.ScenarioSummary;
+import org.entente.scenarios.ScenarioTemplate;
+import org.entente.scenarios.cases.CaseRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code entente scenario ...}: tools for scenario authors. */
+@Command(
+    name = "scenario",
+    mixinStandardHelpOptions = true,
+    description = "Write, check and test scenario files (see docs/scenario-authoring.md).",
+    subcommands = {
+      ScenarioCommand.ListCmd.class,
+      ScenarioCommand.Validate.class,
+      ScenarioCommand.Show.class,
+      ScenarioCommand.Test.class,
+      ScenarioCommand.New.class
+    })
+final class ScenarioCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** A file path, or {@code builtin:ID} for a shipped scenario. */
+  static LoadResult load(String arg) {
+    if (arg.startsWith("builtin:")) {
+      String id = arg.substring("builtin:".length());
+      return ScenarioLoader.load(id + ".textproto", BuiltInScenarios.text(id));
+    }
+    return ScenarioLoader.load(Path.of(arg));
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
+  static final class ListCmd implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      BuiltInScenarios.list().forEach(e -> System.out.printf("%-22s %s%n", e.id(), Safe.text(e.title())));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = "Check scenario files; every problem as FILE:LINE:COL: error|warning: CODE: message.",
+      footer = {"", "Exit code 0 when every file is valid (warnings allowed), 1 when any has an error.",
+          "Example:", "  entente scenario validate my-crisis.textproto"})
+  static final class Validate implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.textproto), or builtin:ID.")
+    List<String> files;
+
+    @Override
+    public Integer call() {
+      int errors = 0;
+      for (String f : files) {
+        LoadResult r = load(f);
+        for (Problem p : r.problems()) {
+          System.out.println(Safe.text(p.toString()));
+        }
+        long e = r.problems().stream().filter(Problem::isError).count();
+        long w = r.problems().size() - e;
+        System.out.println(f + ": " + (e == 0 ? "valid" : "invalid") + " (" + e + " error(s), " + w + " warning(s))");
+        errors += (int) e;
+      }
+      return errors == 0 ? 0 : 1;
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "A readable summary of a scenario, or the whole validated scenario as JSON.",
+      footer = {"", "Examples:", "  entente scenario show builtin:armenia-csto-2024",
+          "  entente scenario show my-crisis.textproto --json > my-crisis.json"})
+  static final class Show implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "A scenario file, or builtin:ID.")
+    String file;
+
+    @Option(names = "--json", description = "Print the validated scenario as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      LoadResult r = load(file);
+      if (r.scenario().isEmpty()) {
+        r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+        return 1;
+      }
+      System.out.print(json ? ScenarioJson.toJson(r.proto().orElseThrow()) + "\n"
+          : Safe.text(ScenarioSummary.render(r.scenario().get())));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description = "Run the test cases a scenario file carries (test_cases).",
+      footer = {"", "Exit code 0 when every case passes, 1 otherwise.", "Example:",
+          "  entente scenario test my-crisis.textproto"})
+  static final class Test implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "A scenario file, or builtin:ID.")
+    String file;
+
+    @Override
+    public Integer call() {
+      LoadResult r = load(file);
+      if (r.scenario().isEmpty()) {
+        r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+        return 1;
+      }
+      CaseRunner.Summary summary =
+          CaseRunner.runAll(r.scenario().get(), r.proto().orElseThrow().getTestCasesList());
+      System.out.print(Safe.text(summary.render()));
+      return summary.failed() == 0 ? 0 : 1;
+    }
+  }
+
+  @Command(
+      name = "new",
+      mixinStandardHelpOptions = true,
+      description = "Write a commented starter scenario that validates, to start from.",
+      footer = {"", "Example:", "  entente scenario new my-crisis        (writes my-crisis.textproto)"})
+  static final class New implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", description = "Scenario id: lower-case letters, digits, dashes.")
+    String name;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write (default NAME.textproto; - for standard output).")
+    String output;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!name.matches("[a-z][a-z0-9-]{0,39}")) {
+        System.err.println("entente: a scenario name is lower-case letters, digits and dashes, e.g. my-crisis");
+        return 2;
+      }
+      String text = ScenarioTemplate.starter(name);
+      if ("-".equals(output)) {
+        System.out.print(text);
+        return 0;
+      }
+      Path target = Path.of(output == null ? name + ".textproto" : output);
+      if (Files.exists(target)) {
+        System.err.println("entente: " + target + " exists; choose another name or -o FILE");
+        return 2;
+      }
+      Files.writeString(target, text);
+      System.out.println("Wrote " + target + ". Next: entente scenario validate " + target);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.entente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The entente command as an author and a player use it: output and exit codes. */
+class CommandLineTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void validateReportsEveryProblemWithItsPlaceAndExitsOne() throws Exception {
+    Path file = dir.resolve("broken.textproto");
+    Files.writeString(file, "format_version: 2\nmetadata { id: \"x\" title: \"X\" }\nactors { id: \"arm\" }\n");
+    int rc = Main.run("scenario", "validate", file.toString());
+    assertThat(rc).isEqualTo(1);
+    assertThat(out()).contains(file + ":1:17: error: format-version:");
+    assertThat(out()).contains(file + ":3:14: error: bad-id:");
+    assertThat(out()).contains("invalid (");
+  }
+
+  @Test
+  void validateAcceptsTheShippedScenarios() {
+    int rc = Main.run("scenario", "validate", "builtin:armenia-csto-2024", "builtin:veyla-strait-2031");
+    assertThat(rc).isZero();
+    assertThat(out()).contains("builtin:armenia-csto-2024: valid (0 error(s)");
+  }
+
+  @Test
+  void newWritesAStarterThatValidates() {
+    Path file = dir.resolve("my-crisis.textproto");
+    assertThat(Main.run("scenario", "new", "my-crisis", "-o", file.toString())).isZero();
+    assertThat(Main.run("scenario", "validate", file.toString())).isZero();
+    assertThat(Main.run("scenario", "test", file.toString())).isZero();
+    assertThat(out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+  }
+
+  @Test
+  void newRefusesToOverwrite() throws Exception {
+    Path file = dir.resolve("taken.textproto");
+    Files.writeString(file, "keep me");
+    assertThat(Main.run("scenario", "new", "taken", "-o", file.toString())).isEqualTo(2);
+    assertThat(Files.readString(file)).isEqualTo("keep me");
+  }
+
+  @Test
+  void showJsonPrintsTheWholeScenario() {
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json")).isZero();
+    assertThat(out()).contains("\"format_version\": 1").contains("\"id\": \"CSTO\"");
+  }
+
+  @Test
+  void playScriptGivesOrdersRefusesBadOnesAndReportsTheTurn() throws Exception {
+    Path script = dir.resolve("turn1.txt");
+    Files.writeString(script, String.join("\n",
+        "GIVE_NOTICE CSTO",
+        "GIVE_NOTIC CSTO",
+        "FREEZE CSTO",
+        "as AZE",
+        "ESCALATE ARM INCURSION",
+        "ready",
+        "quit"));
+    int rc = Main.run("play", "--script", script.toString());
+    assertThat(rc).isZero();
+    String o = out();
+    assertThat(o).contains("Accepted: GIVE_NOTICE CSTO");
+    assertThat(o).contains("Not understood at column 1: unknown order kind 'GIVE_NOTIC'; did you mean GIVE_NOTICE?");
+    assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation.");
+    assertThat(o).contains("=== Turn 1");
+    assertThat(o).contains("gave notice under CSTO Charter Art. 19; withdrawal takes effect at the end of T7 (January 2025)");
+  }
+
+  @Test
+  void safeTextShowsControlCharactersInsteadOfSendingThem() {
+    assertThat(Safe.text("hi\u001b[2Jthere\u0007")).isEqualTo("hi^[[2Jthere^G");
+    assertThat(Safe.text("a\u009bb\u202ec")).isEqualTo("a\\u009bb\\u202ec");
+  }
+}
