@@ -12,15 +12,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "entente 0.1.0",
     description = "Entente: a turn-based diplomacy simulation for classrooms.",
-    subcommands = {PlayCommand.class, ServerCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {PlayCommand.class, org.entente.cli.connect.ConnectCommand.class, ServerCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
       "  entente play                         play the built-in scenario in this terminal",
+      "  entente server                       run a game server for a class (port 7777)",
+      "  entente connect localhost:7777 --create armenia-csto-2024     (teacher: game master)",
+      "  entente connect HOST:7777 --join ABC-DEF --name Ani --country ARM   (student)",
       "  entente scenario validate my.textproto",
       "  entente scenario new my-crisis > my-crisis.textproto",
       "",
-      "Exit codes: 0 success; 1 problems found (invalid scenario, failed case); 2 usage or I/O error."
+      "Exit codes: 0 success; 1 problems found (invalid scenario, failed case, a failed command in a",
+      "connect script); 2 usage, I/O or connection error."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

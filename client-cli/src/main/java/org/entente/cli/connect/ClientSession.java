@@ -1,0 +1,632 @@
+package org.entente.cli.connect;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.entente.proto.protocol.v1.ChatMessage;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.GetView;
+import org.entente.proto.protocol.v1.ListScenarios;
+import org.entente.proto.protocol.v1.Resume;
+import org.entente.proto.protocol.v1.Role;
+import org.entente.proto.protocol.v1.ScenarioSummary;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.SessionView;
+import org.entente.proto.protocol.v1.TurnReport;
+import org.entente.server.client.ProtocolClient;
+
+/**
+ * One user's connection to a server, independent of any terminal: the seat (role, country,
+ * token), the view model kept current by the server's events, the log of messages and reports,
+ * and automatic reconnection (1, 2, 4... up to 30 s) that resumes from the last event seen.
+ *
+ * <p>Thread-safe. Listeners are called on one dedicated thread, in the order events arrived.
+ */
+public final class ClientSession implements AutoCloseable {
+  /** What a user interface hears from the session. */
+  public interface Listener {
+    /** An event; {@code catchUp} marks history replayed when this process took its seat. */
+    default void event(Event event, boolean catchUp) {}
+
+    /** A sentence about the connection ("reconnecting in 2 s..."); {@code problem} if it is bad news. */
+    default void notice(String text, boolean problem) {}
+
+    /** The view changed (a new turn, readiness, a fresh view from the server). */
+    default void viewChanged() {}
+  }
+
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  static final int MAX_BACKOFF_SECONDS = 30;
+
+  private final ServerAddress address;
+  private final SeatStore seats;
+  private final String clientName;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(new DefaultThreadFactory("entente-ui", true));
+  private final ScheduledExecutorService reconnector =
+      Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-reconnect", true));
+  private final Object lock = new Object();
+
+  // Guarded by lock.
+  private ProtocolClient client;
+  private boolean connected;
+  private Role role = Role.ROLE_UNSPECIFIED;
+  private String joinCode = "";
+  private String token = "";
+  private String name = "";
+  private long seatId;
+  private SessionView view;
+  private long viewSeq;
+  private long lastSeq;
+  private boolean entering;
+  private final Deque<Event> held = new ArrayDeque<>();
+  private int catchUpLeft;
+  private final TreeMap<Integer, TurnReport> reports = new TreeMap<>();
+  private final List<Event> inbox = new ArrayList<>();
+  private int inboxRead;
+  private List<ScenarioSummary> scenarios = List.of();
+  private boolean closing;
+  private boolean gone;
+
+  private ClientSession(ServerAddress address, SeatStore seats, String clientName) {
+    this.address = address;
+    this.seats = seats;
+    this.clientName = clientName;
+  }
+
+  /**
+   * Connects and says hello.
+   *
+   * @throws IOException with a sentence for the user if the server cannot be reached
+   */
+  public static ClientSession connect(ServerAddress address, SeatStore seats, String clientName) throws IOException {
+    ClientSession s = new ClientSession(address, seats, clientName);
+    s.open();
+    return s;
+  }
+
+  public void addListener(Listener l) {
+    listeners.add(l);
+  }
+
+  public ServerAddress address() {
+    return address;
+  }
+
+  public SeatStore seats() {
+    return seats;
+  }
+
+  private void open() throws IOException {
+    ProtocolClient c;
+    try {
+      c = ProtocolClient.connectAndHello(address.host(), address.port(), clientName);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while connecting to " + address, e);
+    } catch (Exception e) {
+      throw new IOException("cannot reach the server at " + address + ": " + reason(e), e);
+    }
+    c.onEvent(this::onEvent);
+    c.onUnsolicited(this::onUnsolicited);
+    c.closeFuture().thenRun(() -> onClosed(c));
+    synchronized (lock) {
+      client = c;
+      connected = true;
+    }
+    try {
+      ServerMessage list = c.request(ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
+          .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      synchronized (lock) {
+        scenarios = list.getScenarioList().getScenariosList();
+      }
+    } catch (Exception e) {
+      // The list only feeds completion and 'scenarios'; a server that does not answer is caught later.
+    }
+  }
+
+  private static String reason(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && (t.getMessage() == null || t instanceof ExecutionException)) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    int colon = m.indexOf(": ");
+    // Netty prefixes "Connection refused: host/1.2.3.4:7777"; keep the part people understand.
+    return colon > 0 && m.startsWith("Connection refused") ? "connection refused (is the server running?)" : m;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Requests
+
+  /**
+   * Sends a request and waits for its response (an {@code Error} response is returned, not
+   * thrown). Responses that carry a view or a draft update the view model.
+   *
+   * @throws IOException if the connection is down or the server does not answer in time
+   */
+  public ServerMessage call(ClientMessage.Builder request) throws IOException {
+    ProtocolClient c;
+    synchronized (lock) {
+      if (!connected) {
+        throw new IOException(gone ? "this seat was closed by the server" : "not connected to " + address + " (reconnecting...)");
+      }
+      c = client;
+    }
+    boolean enter = isEnter(request);
+    if (enter) {
+      synchronized (lock) {
+        entering = true;
+      }
+    }
+    ServerMessage response;
+    try {
+      response = c.request(request).get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IOException("the connection to " + address + " was lost", e);
+    } catch (TimeoutException e) {
+      throw new IOException("the server at " + address + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
+    } finally {
+      if (enter) {
+        synchronized (lock) {
+          entering = false;
+        }
+      }
+    }
+    absorb(request, response);
+    return response;
+  }
+
+  private static boolean isEnter(ClientMessage.Builder r) {
+    return r.hasCreateSession() || r.hasJoinSession() || r.hasSpectate() || r.hasResume();
+  }
+
+  private void absorb(ClientMessage.Builder request, ServerMessage response) {
+    List<Runnable> after = new ArrayList<>();
+    synchronized (lock) {
+      switch (response.getBodyCase()) {
+        case SESSION_CREATED:
+          seated(Role.GAME_MASTER, request.getCreateSession().getDisplayName().isEmpty() ? "Game master"
+              : request.getCreateSession().getDisplayName(), response.getSessionCreated().getJoinCode(),
+              response.getSessionCreated().getGameMasterToken(), 0, response.getSessionCreated().getView(), 0);
+          break;
+        case JOINED:
+          seated(response.getJoined().getRole(), request.hasJoinSession() ? request.getJoinSession().getDisplayName()
+              : request.getSpectate().getDisplayName(), request.hasJoinSession() ? request.getJoinSession().getJoinCode()
+              : request.getSpectate().getJoinCode(), response.getJoined().getSeatToken(), response.getJoined().getSeatId(),
+              response.getJoined().getView(), 0);
+          break;
+        case RESUMED: {
+          seated(response.getResumed().getRole(), name, request.getResume().getJoinCode(), request.getResume().getToken(),
+              response.getResumed().getSeatId(), response.getResumed().getView(), response.getResumed().getReplayed());
+          if (request.getResume().getLastSeq() > 0) {
+            catchUpLeft = 0;
+          }
+          break;
+        }
+        case VIEW:
+          setView(response.getView());
+          break;
+        case DRAFT_UPDATED:
+          view = ViewModel.withDraft(view, response.getDraftUpdated().getDraft());
+          break;
+        default:
+          break;
+      }
+      if (response.hasSessionCreated() || response.hasJoined() || response.hasResumed()) {
+        saveSeat();
+        while (!held.isEmpty()) {
+          after.addAll(handle(held.poll()));
+        }
+      }
+      if (request.hasLeaveSession() && response.hasOk()) {
+        closing = true;
+      }
+    }
+    if (response.hasView() || response.hasSessionCreated() || response.hasJoined() || response.hasResumed()
+        || response.hasDraftUpdated()) {
+      after.add(() -> listeners.forEach(Listener::viewChanged));
+    }
+    after.forEach(dispatcher::execute);
+  }
+
+  private void seated(Role newRole, String newName, String code, String newToken, long newSeatId, SessionView v, int replayed) {
+    role = newRole;
+    name = newName;
+    joinCode = SeatStore.normaliseCode(code);
+    token = newToken;
+    seatId = newSeatId;
+    catchUpLeft = replayed;
+    setView(v);
+  }
+
+  private void setView(SessionView v) {
+    view = v;
+    viewSeq = Math.max(viewSeq, v.getLastSeq());
+  }
+
+  private void saveSeat() {
+    try {
+      seats.save(new SeatStore.Seat(address.toString(), joinCode, token, role.name(), view.getViewerCountry(), name));
+    } catch (IOException e) {
+      dispatcher.execute(() -> listeners.forEach(l -> l.notice("could not save the seat in " + seats.file() + ": "
+          + e.getMessage() + "; you will have to rejoin by hand", true)));
+    }
+  }
+
+  /** Takes back a saved seat: resume with its token; all earlier events come back as catch-up. */
+  public ServerMessage resume(SeatStore.Seat seat) throws IOException {
+    synchronized (lock) {
+      name = seat.name();
+    }
+    return call(ClientMessage.newBuilder().setResume(
+        Resume.newBuilder().setJoinCode(seat.joinCode()).setToken(seat.token()).setLastSeq(0)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  private void onEvent(Event e) {
+    List<Runnable> after;
+    synchronized (lock) {
+      if (entering) {
+        held.add(e);
+        return;
+      }
+      after = handle(e);
+    }
+    after.forEach(dispatcher::execute);
+  }
+
+  /** Applies one event (under the lock) and returns what to tell the listeners. */
+  private List<Runnable> handle(Event e) {
+    boolean catchUp = catchUpLeft > 0;
+    if (catchUp) {
+      catchUpLeft--;
+    }
+    if (e.getSeq() <= lastSeq) {
+      return List.of();
+    }
+    lastSeq = e.getSeq();
+    switch (e.getKindCase()) {
+      case MESSAGE:
+      case NEWS:
+        inbox.add(e);
+        if (catchUp) {
+          inboxRead = inbox.size();
+        }
+        break;
+      case TURN_REPORT:
+        reports.put(e.getTurnReport().getTurn(), e.getTurnReport());
+        break;
+      case SEAT_MOVED:
+        if (e.getSeatMoved().getSeatId() == seatId && seatId != 0 && e.getSeq() > viewSeq) {
+          view = view.toBuilder().setViewerCountry(e.getSeatMoved().getToCountry()).build();
+          saveSeat();
+        }
+        break;
+      default:
+        break;
+    }
+    boolean changesView = e.getSeq() > viewSeq && view != null;
+    if (changesView) {
+      view = ViewModel.apply(view, e);
+    }
+    lock.notifyAll();
+    List<Runnable> out = new ArrayList<>();
+    out.add(() -> listeners.forEach(l -> l.event(e, catchUp)));
+    if (changesView) {
+      out.add(() -> listeners.forEach(Listener::viewChanged));
+    }
+    if (e.hasTurnReport() && !catchUp) {
+      // The report's consequences (quantities, memberships) are in the next view.
+      out.add(this::refreshQuietly);
+    }
+    return out;
+  }
+
+  private void refreshQuietly() {
+    ProtocolClient c;
+    synchronized (lock) {
+      if (!connected) {
+        return;
+      }
+      c = client;
+    }
+    c.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).thenAccept(r -> {
+      if (r.hasView()) {
+        synchronized (lock) {
+          setView(r.getView());
+          lock.notifyAll();
+        }
+        dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
+      }
+    });
+  }
+
+  private void onUnsolicited(ServerMessage m) {
+    if (!m.hasError()) {
+      return;
+    }
+    ErrorCode code = m.getError().getCode();
+    if (code == ErrorCode.REPLACED || code == ErrorCode.PERMISSION_DENIED) {
+      boolean forget;
+      synchronized (lock) {
+        gone = true;
+        forget = code == ErrorCode.PERMISSION_DENIED;
+      }
+      if (forget) {
+        forgetCurrent();
+      }
+      String why = code == ErrorCode.REPLACED
+          ? "another terminal took over this seat; this one stops here"
+          : "the game master removed your seat";
+      tell(why, true);
+    } else {
+      tell("the server says: " + m.getError().getMessage(), true);
+    }
+  }
+
+  private void onClosed(ProtocolClient c) {
+    synchronized (lock) {
+      if (client != c) {
+        return;
+      }
+      connected = false;
+      lock.notifyAll();
+      if (closing || gone) {
+        return;
+      }
+    }
+    tell("connection to " + address + " lost; reconnecting in 1 s...", true);
+    reconnector.schedule(() -> reconnect(1), 1, TimeUnit.SECONDS);
+  }
+
+  private void reconnect(int delaySeconds) {
+    synchronized (lock) {
+      if (closing || gone) {
+        return;
+      }
+    }
+    try {
+      ProtocolClient c = ProtocolClient.connectAndHello(address.host(), address.port(), clientName);
+      c.onEvent(this::onEvent);
+      c.onUnsolicited(this::onUnsolicited);
+      c.closeFuture().thenRun(() -> onClosed(c));
+      String code;
+      String tok;
+      long seq;
+      synchronized (lock) {
+        client = c;
+        connected = true;
+        code = joinCode;
+        tok = token;
+        seq = lastSeq;
+      }
+      if (tok.isEmpty()) {
+        tell("reconnected to " + address, false);
+        return;
+      }
+      ServerMessage r = call(ClientMessage.newBuilder().setResume(
+          Resume.newBuilder().setJoinCode(code).setToken(tok).setLastSeq(seq)));
+      if (r.hasResumed()) {
+        int n = r.getResumed().getReplayed();
+        tell("reconnected" + (n == 0 ? "" : "; " + n + " event(s) you missed follow"), false);
+      } else {
+        synchronized (lock) {
+          role = Role.ROLE_UNSPECIFIED;
+          view = null;
+        }
+        if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
+          forgetCurrent();
+        }
+        tell("reconnected, but the seat is gone (" + r.getError().getMessage() + "); you are in the lobby", true);
+        dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
+      }
+    } catch (Exception e) {
+      int next = Math.min(delaySeconds * 2, MAX_BACKOFF_SECONDS);
+      tell("still cannot reach " + address + " (" + reason(e) + "); retrying in " + next + " s...", true);
+      reconnector.schedule(() -> reconnect(next), next, TimeUnit.SECONDS);
+    }
+  }
+
+  private void forgetCurrent() {
+    String code;
+    synchronized (lock) {
+      code = joinCode;
+    }
+    try {
+      seats.forget(address.toString(), code);
+    } catch (IOException e) {
+      tell("could not update " + seats.file() + ": " + e.getMessage(), true);
+    }
+  }
+
+  private void tell(String text, boolean problem) {
+    dispatcher.execute(() -> listeners.forEach(l -> l.notice(text, problem)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading the state
+
+  /** Waits until {@code condition} holds; false on timeout or when the seat is closed for good. */
+  public boolean await(Predicate<ClientSession> condition, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (!condition.test(this)) {
+        long left = end - System.nanoTime();
+        if (left <= 0 || gone) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+      return true;
+    }
+  }
+
+  /** Waits until every listener has heard every event delivered so far. */
+  public void drain() {
+    try {
+      dispatcher.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // A listener stuck for 5 s is a bug elsewhere; draining is best effort.
+    }
+  }
+
+  public boolean inSession() {
+    synchronized (lock) {
+      return view != null && role != Role.ROLE_UNSPECIFIED;
+    }
+  }
+
+  public boolean isConnected() {
+    synchronized (lock) {
+      return connected;
+    }
+  }
+
+  public boolean isGone() {
+    synchronized (lock) {
+      return gone;
+    }
+  }
+
+  public Role role() {
+    synchronized (lock) {
+      return role;
+    }
+  }
+
+  /** The player's country ("" for others). */
+  public String country() {
+    synchronized (lock) {
+      return view == null ? "" : view.getViewerCountry();
+    }
+  }
+
+  public String joinCode() {
+    synchronized (lock) {
+      return joinCode;
+    }
+  }
+
+  public String displayName() {
+    synchronized (lock) {
+      return name;
+    }
+  }
+
+  /** The current view, or empty in the lobby. */
+  public Optional<SessionView> view() {
+    synchronized (lock) {
+      return Optional.ofNullable(view);
+    }
+  }
+
+  public long lastSeq() {
+    synchronized (lock) {
+      return lastSeq;
+    }
+  }
+
+  public Map<Integer, TurnReport> reports() {
+    synchronized (lock) {
+      return new TreeMap<>(reports);
+    }
+  }
+
+  /** Every message and news event received, oldest first. */
+  public List<Event> inbox() {
+    synchronized (lock) {
+      return List.copyOf(inbox);
+    }
+  }
+
+  /** Messages and news not yet shown by {@link #takeUnread}; marks them read. */
+  public List<Event> takeUnread() {
+    synchronized (lock) {
+      List<Event> out = List.copyOf(inbox.subList(inboxRead, inbox.size()));
+      inboxRead = inbox.size();
+      return out;
+    }
+  }
+
+  /** The number of messages received so far (for {@code wait message}). */
+  public int messageCount() {
+    synchronized (lock) {
+      return (int) inbox.stream().filter(Event::hasMessage).count();
+    }
+  }
+
+  public int unreadCount() {
+    synchronized (lock) {
+      return inbox.size() - inboxRead;
+    }
+  }
+
+  public List<ScenarioSummary> scenarios() {
+    synchronized (lock) {
+      return scenarios;
+    }
+  }
+
+  void setScenarios(List<ScenarioSummary> list) {
+    synchronized (lock) {
+      scenarios = List.copyOf(list);
+    }
+  }
+
+  List<ChatMessage> messages() {
+    synchronized (lock) {
+      return inbox.stream().filter(Event::hasMessage).map(Event::getMessage).toList();
+    }
+  }
+
+  /** Closes the connection; no reconnection follows. */
+  @Override
+  public void close() {
+    ProtocolClient c;
+    synchronized (lock) {
+      closing = true;
+      c = client;
+    }
+    reconnector.shutdownNow();
+    if (c != null) {
+      c.close();
+    }
+    drain();
+    dispatcher.shutdown();
+  }
+
+  /** For tests of reconnection: drops the network connection as a failing network would. */
+  void dropConnectionForTest() {
+    ProtocolClient c;
+    synchronized (lock) {
+      c = client;
+    }
+    c.close();
+  }
+}

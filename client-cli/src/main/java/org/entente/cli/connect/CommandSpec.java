@@ -1,0 +1,89 @@
+package org.entente.cli.connect;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One shell command as the user sees it: name, usage, one-line summary, an example, and where it
+ * is available. The parser, {@code help} and tab completion all read this table.
+ */
+record CommandSpec(String name, String usage, String summary, String example, Set<Where> where) {
+  /** Where a command may be typed: in the lobby, or in a session with one of the roles. */
+  enum Where {
+    LOBBY,
+    PLAYER,
+    SPECTATOR,
+    GAME_MASTER;
+
+    static final Set<Where> SEATED = EnumSet.of(PLAYER, SPECTATOR, GAME_MASTER);
+    static final Set<Where> ANYWHERE = EnumSet.allOf(Where.class);
+  }
+
+  static final List<CommandSpec> ALL = List.of(
+      // Anywhere.
+      spec("help", "help [COMMAND]", "list the commands, or explain one", "help orders", Where.ANYWHERE),
+      spec("quit", "quit", "leave the shell (your seat stays saved; 'exit' works too)", "quit", Where.ANYWHERE),
+      spec("sessions", "sessions", "the seats saved for this server (tokens in ~/.config/entente/seats.json)", "sessions", Where.ANYWHERE),
+      spec("forget", "forget [CODE]", "delete a saved seat's token (default: the current session's)", "forget ABC-DEF", Where.ANYWHERE),
+      spec("wait", "wait turn N | phase PHASE | report N | message [TIMEOUT]",
+          "wait for something to happen (for scripts); default timeout 10m", "wait turn 2 30s", Where.ANYWHERE),
+      // Lobby.
+      spec("scenarios", "scenarios", "the scenarios this server can run, with their countries", "scenarios", EnumSet.of(Where.LOBBY)),
+      spec("join", "join CODE NAME COUNTRY", "take a seat on a country's team", "join ABC-DEF Ani ARM", EnumSet.of(Where.LOBBY)),
+      spec("spectate", "spectate CODE [NAME]", "watch a session's public view", "spectate ABC-DEF", EnumSet.of(Where.LOBBY)),
+      spec("create", "create SCENARIO|FILE [TURNS] [DEADLINE] [PRESS]",
+          "create a session and become its game master; DEADLINE is e.g. 10m, 90s or manual; PRESS is FULL, PUBLIC_ONLY or NONE",
+          "create armenia-csto-2024 8 10m", EnumSet.of(Where.LOBBY)),
+      spec("gm", "gm CODE TOKEN", "open the game-master console of a session with its token", "gm ABC-DEF 7x3...", EnumSet.of(Where.LOBBY)),
+      spec("rejoin", "rejoin [CODE]", "take back a seat saved for this server (the newest if no code)", "rejoin ABC-DEF", EnumSet.of(Where.LOBBY)),
+      // Everyone seated.
+      spec("status", "status [COUNTRY]", "the turn, deadline, readiness, and your country's quantities, relations, memberships and obligations",
+          "status", Where.SEATED),
+      spec("who", "who", "the seats: who plays which country, who is connected", "who", Where.SEATED),
+      spec("report", "report [TURN]", "a turn's report in plain sentences (default: the last)", "report 1", Where.SEATED),
+      spec("inbox", "inbox", "messages and news received since you last looked", "inbox", Where.SEATED),
+      spec("history", "history [N]", "the last N messages you may read, from the server (default 20, at most 100)", "history 50", Where.SEATED),
+      spec("briefing", "briefing", "the scenario's background and sources, and your hidden objectives", "briefing", Where.SEATED),
+      spec("timeline", "timeline", "the history before the start, then the turns played so far", "timeline", Where.SEATED),
+      spec("refresh", "refresh", "fetch the session's view from the server again", "refresh", Where.SEATED),
+      spec("leave", "leave", "leave the session and quit (your seat stays saved: connect again to rejoin)", "leave", Where.SEATED),
+      // Players.
+      spec("orders", "orders", "your country's orders this turn (the team shares them), numbered", "orders", EnumSet.of(Where.PLAYER)),
+      spec("add", "add ORDER  (or just ORDER)", "add an order; an illegal one is refused at once with the reason",
+          "add GIVE_NOTICE CSTO", EnumSet.of(Where.PLAYER)),
+      spec("change", "change N ORDER", "replace order N with another", "change 1 FREEZE CSTO", EnumSet.of(Where.PLAYER)),
+      spec("remove", "remove N", "take back order N", "remove 2", EnumSet.of(Where.PLAYER)),
+      spec("clear", "clear", "take back every order", "clear", EnumSet.of(Where.PLAYER)),
+      spec("ready", "ready [off]", "say your country is done for this turn ('ready off' to take it back)", "ready", EnumSet.of(Where.PLAYER)),
+      spec("kinds", "kinds", "the order kinds with their syntax", "kinds", EnumSet.of(Where.PLAYER, Where.GAME_MASTER)),
+      spec("tell", "tell COUNTRY TEXT", "a private message to another country's team", "tell AZE \"Shall we talk borders?\"",
+          EnumSet.of(Where.PLAYER)),
+      spec("team", "team TEXT", "a message to your own team", "team I will draft the CSTO orders", EnumSet.of(Where.PLAYER)),
+      spec("public", "public TEXT", "a public statement everyone reads", "public \"Armenia seeks peace.\"", EnumSet.of(Where.PLAYER)),
+      // Game master.
+      spec("start", "start", "start the game: turn 1 opens", "start", EnumSet.of(Where.GAME_MASTER)),
+      spec("pause", "pause", "pause the game (the deadline keeps its time left)", "pause", EnumSet.of(Where.GAME_MASTER)),
+      spec("resume", "resume", "resume a paused game", "resume", EnumSet.of(Where.GAME_MASTER)),
+      spec("extend", "extend DURATION", "give the turn more time, e.g. 2m or 90s", "extend 5m", EnumSet.of(Where.GAME_MASTER)),
+      spec("force", "force", "resolve the open turn now, ready or not", "force", EnumSet.of(Where.GAME_MASTER)),
+      spec("inject", "inject TITLE TEXT [REF+N|REF-N ...] [--actor ID]",
+          "news for everyone now; effects apply at the coming resolution", "inject \"Border clash\" \"Shots near Tegh.\" sec(ARM)-5",
+          EnumSet.of(Where.GAME_MASTER)),
+      spec("announce", "announce TEXT", "an announcement to everyone", "announce Ten minutes left for this turn", EnumSet.of(Where.GAME_MASTER)),
+      spec("move", "move SEAT COUNTRY", "move a player (seat number or name) to another team", "move Ani AZE", EnumSet.of(Where.GAME_MASTER)),
+      spec("kick", "kick SEAT", "remove a player or spectator (seat number or name); their token stops working", "kick 4",
+          EnumSet.of(Where.GAME_MASTER)),
+      spec("end", "end", "end the game now", "end", EnumSet.of(Where.GAME_MASTER)),
+      spec("watch", "watch [on|off]", "the watch-everything view: every country's quantities, readiness and drafts; 'watch on' also prints every draft change",
+          "watch", EnumSet.of(Where.GAME_MASTER)),
+      spec("code", "code", "the join code to read out, and where the game-master token is saved", "code", EnumSet.of(Where.GAME_MASTER)));
+
+  private static CommandSpec spec(String name, String usage, String summary, String example, Set<Where> where) {
+    return new CommandSpec(name, usage, summary, example, Set.copyOf(where));
+  }
+
+  static java.util.Optional<CommandSpec> named(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,277 @@
+package org.entente.cli.connect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code entente connect}: the networked client, for students and game masters. */
+@Command(
+    name = "connect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Connect to a game server: join a country's team with the code the teacher reads out,",
+      "create a session as game master, or open the game-master console with its token.",
+      "Seat tokens are saved in ~/.config/entente/seats.json (or $XDG_CONFIG_HOME/entente), so",
+      "connecting to the same server again takes your seat back; a dropped connection reconnects",
+      "by itself. Without --join/--create/--gm (and no saved seat) the shell starts in the lobby."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  entente connect localhost:7777 --create armenia-csto-2024 --turns 8 --deadline 10m",
+      "  entente connect 192.168.1.20:7777 --join ABC-DEF --name Ani --country ARM",
+      "  entente connect 192.168.1.20:7777              (takes back your saved seat, or opens the lobby)",
+      "  entente connect localhost:7777 --join ABC-DEF --gm <token>",
+      "  entente connect localhost:7777 --create armenia-csto-2024 --script prepare.txt --json",
+      "",
+      "In the shell, 'help' lists the commands for your role and 'help COMMAND' explains one.",
+      "A script has one shell command per line ('#' starts a comment); it stops at the first",
+      "failing command. 'wait turn 2', 'wait report 1', 'wait phase ENDED' let it follow the game.",
+      "",
+      "Exit codes: 0 success; 1 a command in a script failed (refused order, error from the server);",
+      "2 usage or connection error (bad address, server unreachable, unreadable script)."
+    })
+public final class ConnectCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. localhost:7777 (port 7777 if omitted).")
+  String server;
+
+  @Option(names = "--join", paramLabel = "CODE", description = "The session's join code (with --name and --country, or with --gm).")
+  String join;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Your name as others see it (1..32 characters).")
+  String name;
+
+  @Option(names = "--country", paramLabel = "ID", description = "The country whose team you join, e.g. ARM.")
+  String country;
+
+  @Option(names = "--gm", paramLabel = "TOKEN", description = "Open the game-master console of the --join session with this token.")
+  String gmToken;
+
+  @Option(names = "--spectate", description = "Watch the --join session instead of playing.")
+  boolean spectate;
+
+  @Option(names = "--create", paramLabel = "SCENARIO", description = "Create a session of a built-in scenario (or a .textproto file) and be its game master.")
+  String create;
+
+  @Option(names = "--turns", paramLabel = "N", description = "With --create: number of turns (default: the scenario's).")
+  Integer turns;
+
+  @Option(names = "--deadline", paramLabel = "10m|manual", description = "With --create: time per turn (e.g. 90s, 10m, 1h) or manual (default).")
+  String deadline;
+
+  @Option(names = "--script", paramLabel = "FILE", description = "Run shell commands from FILE (one per line), then quit.")
+  Path script;
+
+  @Option(names = "--json", description = "Print one JSON object per event and per command result.")
+  boolean json;
+
+  @Option(names = "--no-color", description = "No colour (also when NO_COLOR is set or output is not a terminal).")
+  boolean noColor;
+
+  @Override
+  public Integer call() {
+    PrintStream err = System.err;
+    ServerAddress address;
+    List<String> first;
+    try {
+      address = ServerAddress.parse(server);
+      first = firstCommand();
+    } catch (IllegalArgumentException e) {
+      err.println("entente connect: " + e.getMessage());
+      return 2;
+    }
+    if (script != null && !Files.isReadable(script)) {
+      err.println("entente connect: cannot read the script " + script);
+      return 2;
+    }
+    ClientSession session;
+    try {
+      session = ClientSession.connect(address, SeatStore.forUser(), "entente-cli 0.1");
+    } catch (IOException e) {
+      err.println("entente connect: " + e.getMessage());
+      return 2;
+    }
+    try (session) {
+      boolean interactive = script == null && System.console() != null && !json;
+      if (interactive) {
+        return interactive(session, first);
+      }
+      boolean colour = !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
+      Console console = new Console(session, Output.plain(System.out, colour, json, () -> 100));
+      if (!runFirst(console, session, first, !json)) {
+        return 1;
+      }
+      try (BufferedReader in = script != null ? Files.newBufferedReader(script, StandardCharsets.UTF_8)
+          : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        return runScript(console, in, !json);
+      } catch (IOException e) {
+        err.println("entente connect: cannot read " + (script != null ? script : "standard input") + ": " + e.getMessage());
+        return 2;
+      }
+    }
+  }
+
+  /** The command the options ask for before the shell takes over, as shell words; empty for none. */
+  List<String> firstCommand() {
+    boolean joining = name != null || country != null;
+    if (create != null) {
+      if (join != null || gmToken != null || joining || spectate) {
+        throw new IllegalArgumentException("--create starts a new session; it does not go with --join, --gm, --name, --country or --spectate");
+      }
+      List<String> c = new ArrayList<>(List.of("create", create));
+      if (turns != null) {
+        c.add(String.valueOf(turns));
+      }
+      if (deadline != null) {
+        c.add(deadline);
+      }
+      return c;
+    }
+    if (turns != null || deadline != null) {
+      throw new IllegalArgumentException("--turns and --deadline go with --create");
+    }
+    if (gmToken != null) {
+      if (join == null) {
+        throw new IllegalArgumentException("--gm needs the session's join code too: --join CODE --gm TOKEN");
+      }
+      return List.of("gm", join, gmToken);
+    }
+    if (spectate) {
+      if (join == null) {
+        throw new IllegalArgumentException("--spectate needs --join CODE");
+      }
+      return List.of("spectate", join, name == null ? "Spectator" : name);
+    }
+    if (join == null) {
+      if (joining) {
+        throw new IllegalArgumentException("--name and --country go with --join CODE");
+      }
+      return List.of();
+    }
+    if (!joining) {
+      return List.of("rejoin", join);
+    }
+    if (name == null || country == null) {
+      throw new IllegalArgumentException("joining needs --name NAME and --country ID (e.g. --name Ani --country ARM)");
+    }
+    return List.of("join", join, name, country);
+  }
+
+  private static String line(List<String> words) {
+    StringBuilder b = new StringBuilder();
+    for (String w : words) {
+      b.append(b.length() == 0 ? "" : " ").append('"').append(w.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return b.toString();
+  }
+
+  /**
+   * Runs the first command. With none, takes back the newest seat saved for this server. A
+   * {@code rejoin CODE} without a saved seat is a usage error.
+   */
+  private static boolean runFirst(Console console, ClientSession session, List<String> first, boolean echo) {
+    List<String> cmd = first;
+    if (cmd.isEmpty()) {
+      try {
+        if (session.seats().forServer(session.address().toString()).isEmpty()) {
+          return true;
+        }
+      } catch (IOException e) {
+        console.notice(e.getMessage(), true);
+        return true;
+      }
+      cmd = List.of("rejoin");
+    }
+    if (cmd.get(0).equals("rejoin")) {
+      try {
+        Optional<SeatStore.Seat> saved = cmd.size() > 1 ? session.seats().find(session.address().toString(), cmd.get(1))
+            : session.seats().forServer(session.address().toString()).stream().reduce((a, b) -> b);
+        if (saved.isEmpty()) {
+          console.notice("no seat is saved for join code " + SeatStore.displayCode(cmd.get(1))
+              + "; to join, add --name NAME --country ID", true);
+          return false;
+        }
+        console.notice("taking back your seat in " + SeatStore.displayCode(saved.get().joinCode())
+            + " (" + saved.get().role().toLowerCase().replace('_', ' ') + (saved.get().country().isEmpty() ? "" : " " + saved.get().country()) + ")", false);
+      } catch (IOException e) {
+        console.notice(e.getMessage(), true);
+        return false;
+      }
+    }
+    if (echo) {
+      console.echo(String.join(" ", cmd.get(0).equals("gm") ? List.of("gm", cmd.get(1), "…") : cmd));
+    }
+    Console.Result r = console.run(line(cmd));
+    if (r != Console.Result.OK && cmd.get(0).equals("rejoin") && first.isEmpty()) {
+      try {
+        session.seats().forget(session.address().toString(), session.seats().forServer(session.address().toString())
+            .stream().reduce((a, b) -> b).map(SeatStore.Seat::joinCode).orElse(""));
+      } catch (IOException e) {
+        // Keeping a stale seat only costs a message next time.
+      }
+      console.notice("that saved seat no longer works and is forgotten; you are in the lobby", true);
+      return true;
+    }
+    return r == Console.Result.OK;
+  }
+
+  private int interactive(ClientSession session, List<String> first) {
+    boolean colour = !noColor && System.getenv("NO_COLOR") == null;
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      Path history = SeatStore.configDir().resolve("history");
+      try {
+        Files.createDirectories(history.getParent());
+      } catch (IOException e) {
+        history = null;
+      }
+      Shell shell = new Shell(terminal, session, colour, history);
+      if (!runFirst(shell.console(), session, first, false) && !first.isEmpty() && !session.inSession()) {
+        shell.console().notice("you are in the lobby: 'help' lists what you can do", false);
+      }
+      return shell.loop();
+    } catch (IOException e) {
+      System.err.println("entente connect: cannot open the terminal: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** Runs commands line by line; stops at the first failure (exit 1). */
+  static int runScript(Console console, BufferedReader in, boolean echo) throws IOException {
+    ClientSession session = console.session();
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String cmd = line.strip();
+      if (cmd.isEmpty() || cmd.startsWith("#")) {
+        continue;
+      }
+      session.drain();
+      if (echo) {
+        console.echo(cmd);
+      }
+      Console.Result r = console.run(cmd);
+      session.drain();
+      if (r == Console.Result.FAILED) {
+        return 1;
+      }
+      if (r == Console.Result.QUIT) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,282 @@
+package org.entente.cli.connect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.entente.cli.Safe;
+import org.entente.proto.protocol.v1.ChatMessage;
+import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.Error;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.NewsEvent;
+import org.entente.proto.protocol.v1.Phase;
+import org.entente.proto.protocol.v1.PhaseChanged;
+import org.entente.proto.protocol.v1.ReportLine;
+import org.entente.proto.protocol.v1.SessionView;
+import org.entente.proto.protocol.v1.TurnReport;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Server events, messages, reports and errors as lines for a terminal of a given width. Styles
+ * are attached, never escape codes: the output decides whether to show colour. Every text that
+ * came from another user, the server or a scenario goes through {@link Safe#text}.
+ */
+final class Renderers {
+  static final AttributedStyle HEADING = AttributedStyle.DEFAULT.bold().foreground(AttributedStyle.CYAN);
+  static final AttributedStyle GOOD = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+  static final AttributedStyle BAD = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+  static final AttributedStyle WARN = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+  static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
+  static final AttributedStyle NAME = AttributedStyle.DEFAULT.bold();
+
+  private Renderers() {}
+
+  /**
+   * An event as it appears above the prompt; empty for events a user need not see pass by
+   * (draft edits by others unless {@code watchDrafts}).
+   */
+  static List<AttributedString> event(Event e, SessionView v, boolean watchDrafts, int width) {
+    switch (e.getKindCase()) {
+      case MESSAGE:
+        return wrap(message(e.getMessage(), v), width, 4);
+      case TURN_REPORT:
+        return report(e.getTurnReport(), width);
+      case NEWS:
+        return news(e.getNews(), width);
+      case PHASE_CHANGED:
+        return List.of(styled(WARN, phase(e.getPhaseChanged(), v)));
+      case READINESS_CHANGED: {
+        String who = v == null ? e.getReadinessChanged().getCountry() : ViewModel.nameOf(v, e.getReadinessChanged().getCountry());
+        return List.of(styled(DIM, Safe.text(who) + (e.getReadinessChanged().getReady() ? " is ready." : " is no longer ready.")));
+      }
+      case SEATS_CHANGED: {
+        List<AttributedString> out = new ArrayList<>();
+        e.getSeatsChanged().getSeatsList().forEach(s -> out.add(styled(DIM, Safe.text(s.getDisplayName()) + " joined"
+            + (s.getCountry().isEmpty() ? " as " + role(s.getRole()) : " " + Safe.text(country(v, s.getCountry()))) + ".")));
+        return out;
+      }
+      case SEAT_MOVED:
+        return List.of(styled(DIM, Safe.text(v == null ? "seat " + e.getSeatMoved().getSeatId() : ViewModel.seatName(v, e.getSeatMoved().getSeatId()))
+            + " moved from " + Safe.text(e.getSeatMoved().getFromCountry()) + " to " + Safe.text(e.getSeatMoved().getToCountry()) + "."));
+      case SEAT_REMOVED:
+        return List.of(styled(DIM, "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
+      case DRAFT_UPDATED:
+        if (!watchDrafts) {
+          return List.of();
+        }
+        return List.of(styled(DIM, Safe.text(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
+            + (e.getDraftUpdated().getDraft().getOrdersCount() == 0 ? "none"
+            : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.text(o.getText())).toList()))));
+      default:
+        return List.of();
+    }
+  }
+
+  static String role(org.entente.proto.protocol.v1.Role r) {
+    switch (r) {
+      case GAME_MASTER:
+        return "game master";
+      case SPECTATOR:
+        return "spectator";
+      default:
+        return "player";
+    }
+  }
+
+  private static String country(SessionView v, String id) {
+    return v == null ? "for " + id : "for " + ViewModel.nameOf(v, id);
+  }
+
+  static AttributedString message(ChatMessage m, SessionView v) {
+    AttributedStringBuilder b = new AttributedStringBuilder();
+    b.styled(DIM, "[T" + m.getTurn() + "] ");
+    String from = Safe.text(m.getFromName()) + (m.getFromCountry().isEmpty() ? "" : " (" + Safe.text(m.getFromCountry()) + ")");
+    switch (m.getChannel()) {
+      case PRIVATE:
+        b.styled(NAME, from).append(" to ").styled(NAME, Safe.text(m.getToCountry())).append(": ");
+        break;
+      case TEAM:
+        b.styled(NAME, from).append(" to the team: ");
+        break;
+      case PUBLIC:
+        b.styled(NAME, from).append(", in public: ");
+        break;
+      case ANNOUNCEMENT:
+        b.styled(WARN.bold(), "Announcement from " + Safe.text(m.getFromName()) + ": ");
+        break;
+      default:
+        b.styled(NAME, from).append(": ");
+        break;
+    }
+    b.append(Safe.text(m.getText()));
+    return b.toAttributedString();
+  }
+
+  static List<AttributedString> report(TurnReport r, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    out.add(styled(HEADING, "── Turn " + r.getTurn() + " report (" + cause(r.getCause()) + ") ──"));
+    if (r.getLinesCount() == 0) {
+      out.add(new AttributedString("A quiet turn: nothing you can see happened."));
+    }
+    for (ReportLine l : r.getLinesList()) {
+      String tag = l.getVisibility().equals("GAME_MASTER") ? "[GM only] " : l.getVisibility().equals("PRIVATE") ? "[private] " : "";
+      out.addAll(wrap(new AttributedStringBuilder().append("• ").styled(DIM, tag).append(Safe.text(l.getText())).toAttributedString(),
+          width, 2));
+    }
+    return out;
+  }
+
+  static String cause(String cause) {
+    switch (cause) {
+      case "ALL_READY":
+        return "every country with players was ready";
+      case "DEADLINE":
+        return "the deadline passed";
+      case "FORCED":
+        return "the game master resolved it";
+      default:
+        return Safe.text(cause.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  static List<AttributedString> news(NewsEvent n, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    out.add(new AttributedStringBuilder().styled(WARN.bold(), "NEWS: " + Safe.text(n.getTitle())).toAttributedString());
+    out.addAll(wrap(new AttributedString("  " + Safe.text(n.getText())), width, 2));
+    return out;
+  }
+
+  static String phase(PhaseChanged p, SessionView v) {
+    switch (p.getPhase()) {
+      case RUNNING: {
+        String total = v == null || v.getTotalTurns() == 0 ? "" : " of " + v.getTotalTurns();
+        String reason = Safe.text(p.getReason());
+        String deadline = p.getDeadlineEpochMillis() == 0 ? "" : "; orders due in "
+            + clock(Duration.ofMillis(Math.max(0, p.getDeadlineEpochMillis() - System.currentTimeMillis())));
+        return "Turn " + p.getTurn() + total + " is open (" + reason + ")" + deadline + ".";
+      }
+      case PAUSED:
+        return "The game is paused" + (p.getPausedSecondsLeft() > 0 ? " with " + clock(Duration.ofSeconds(p.getPausedSecondsLeft())) + " left on the turn" : "") + ".";
+      case ENDED:
+        return "The game has ended (" + Safe.text(p.getReason()) + ").";
+      default:
+        return "The game is " + p.getPhase().name().toLowerCase(Locale.ROOT) + " (" + Safe.text(p.getReason()) + ").";
+    }
+  }
+
+  /** An error response: the server's sentence, then every listed problem. */
+  static List<AttributedString> error(Error e) {
+    List<AttributedString> out = new ArrayList<>();
+    String prefix;
+    switch (e.getCode()) {
+      case ORDER_NOT_UNDERSTOOD:
+        prefix = "Not understood: ";
+        break;
+      case ORDER_NOT_ALLOWED:
+        prefix = "Not allowed: ";
+        break;
+      default:
+        prefix = "";
+        break;
+    }
+    out.add(styled(BAD, prefix + Safe.text(e.getMessage())));
+    e.getProblemsList().forEach(p -> out.add(styled(BAD, "  " + Safe.text(p))));
+    return out;
+  }
+
+  /** The one-line status: turn, countdown, readiness, seat. */
+  static AttributedString statusLine(SessionView v, long nowMillis, boolean connected, int width) {
+    AttributedStringBuilder b = new AttributedStringBuilder();
+    if (!connected) {
+      b.styled(BAD.bold(), "reconnecting... ");
+    }
+    b.styled(NAME, "Turn " + v.getTurn() + "/" + v.getTotalTurns());
+    b.append(" · ").append(countdown(v, nowMillis));
+    List<CountryStatus> staffed = v.getCountriesList().stream().filter(c -> c.getPlayable() && c.getPlayers() > 0).toList();
+    if (v.getPhase() == Phase.RUNNING && !staffed.isEmpty()) {
+      long ready = staffed.stream().filter(CountryStatus::getReady).count();
+      b.append(" · ready " + ready + "/" + staffed.size() + ":");
+      for (CountryStatus c : staffed) {
+        b.append(" ");
+        b.styled(c.getReady() ? GOOD : DIM, Safe.text(c.getId()) + (c.getReady() ? "✓" : "…"));
+      }
+    }
+    b.append(" · ").styled(NAME, v.getViewerCountry().isEmpty() ? role(v.getViewerRole()) : Safe.text(v.getViewerCountry()));
+    AttributedString s = b.toAttributedString();
+    return s.columnLength() > width ? s.columnSubSequence(0, Math.max(0, width - 1)) : s;
+  }
+
+  static String countdown(SessionView v, long nowMillis) {
+    switch (v.getPhase()) {
+      case WAITING:
+        return "waiting for the game master to start";
+      case PAUSED:
+        return "paused" + (v.getPausedSecondsLeft() > 0 ? ", " + clock(Duration.ofSeconds(v.getPausedSecondsLeft())) + " left" : "");
+      case ENDED:
+        return "game over";
+      case RUNNING:
+        if (v.getDeadlineEpochMillis() == 0) {
+          return "no deadline";
+        }
+        return clock(Duration.ofMillis(Math.max(0, v.getDeadlineEpochMillis() - nowMillis))) + " left";
+      default:
+        return "";
+    }
+  }
+
+  /** {@code 4:05}, {@code 1:02:03}. */
+  static String clock(Duration d) {
+    long s = (d.toMillis() + 999) / 1000;
+    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+  }
+
+  /** Word-wraps {@code text} to {@code width} columns; continuation lines are indented. */
+  static List<AttributedString> wrap(AttributedString text, int width, int indent) {
+    List<AttributedString> out = new ArrayList<>();
+    int w = Math.max(width, 20);
+    AttributedString rest = text;
+    boolean first = true;
+    while (true) {
+      int avail = first ? w : w - indent;
+      if (rest.columnLength() <= avail) {
+        out.add(first ? rest : concat(" ".repeat(indent), rest));
+        return out;
+      }
+      String plain = rest.toString();
+      int cut = rest.columnSubSequence(0, avail).length();
+      int space = plain.lastIndexOf(' ', cut);
+      int end = space > avail / 3 ? space : cut;
+      AttributedString head = rest.subSequence(0, end);
+      out.add(first ? head : concat(" ".repeat(indent), head));
+      int next = end;
+      while (next < plain.length() && plain.charAt(next) == ' ') {
+        next++;
+      }
+      rest = rest.subSequence(next, plain.length());
+      first = false;
+    }
+  }
+
+  static List<AttributedString> wrap(String text, int width, int indent) {
+    List<AttributedString> out = new ArrayList<>();
+    for (String para : text.split("\n", -1)) {
+      out.addAll(wrap(new AttributedString(para), width, indent));
+    }
+    return out;
+  }
+
+  private static AttributedString concat(String prefix, AttributedString s) {
+    return new AttributedStringBuilder().append(prefix).append(s).toAttributedString();
+  }
+
+  static AttributedString styled(AttributedStyle style, String text) {
+    return new AttributedStringBuilder().styled(style, text).toAttributedString();
+  }
+
+  static AttributedString plain(String text) {
+    return new AttributedString(text);
+  }
+}

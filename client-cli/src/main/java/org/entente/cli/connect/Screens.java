@@ -1,0 +1,274 @@
+package org.entente.cli.connect;
+
+import static org.entente.cli.connect.Renderers.DIM;
+import static org.entente.cli.connect.Renderers.GOOD;
+import static org.entente.cli.connect.Renderers.HEADING;
+import static org.entente.cli.connect.Renderers.styled;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.entente.cli.Safe;
+import org.entente.cli.connect.CommandSpec.Where;
+import org.entente.engine.model.HistoricalNote;
+import org.entente.engine.model.NoteKind;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.model.Scenario;
+import org.entente.engine.model.Source;
+import org.entente.engine.order.OrderSyntax;
+import org.entente.proto.protocol.v1.Country;
+import org.entente.proto.protocol.v1.CountryQuantities;
+import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.CriterionStatus;
+import org.entente.proto.protocol.v1.Draft;
+import org.entente.proto.protocol.v1.DraftOrder;
+import org.entente.proto.protocol.v1.GameStateView;
+import org.entente.proto.protocol.v1.MemberState;
+import org.entente.proto.protocol.v1.ObjectiveScore;
+import org.entente.proto.protocol.v1.OrganisationState;
+import org.entente.proto.protocol.v1.ScenarioSummary;
+import org.entente.proto.protocol.v1.SeatInfo;
+import org.entente.proto.protocol.v1.SessionView;
+import org.entente.proto.protocol.v1.TrackValue;
+import org.entente.proto.protocol.v1.TrustValue;
+import org.entente.proto.protocol.v1.TurnReport;
+import org.jline.utils.AttributedString;
+
+/** The shell's larger views (status, seats, orders, briefing, timeline, help) as terminal lines. */
+final class Screens {
+  private Screens() {}
+
+  /** Status for {@code country} (the player's own, or any for the game master). */
+  static List<AttributedString> status(SessionView v, String country, long now, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    GameStateView g = v.getGame();
+    out.add(styled(HEADING, Safe.text(v.getScenarioTitle()) + " · turn " + v.getTurn() + " of " + v.getTotalTurns()
+        + " · " + Renderers.countdown(v, now)));
+    if (g.getTurn() > 0) {
+      out.add(styled(DIM, "Situation after turn " + g.getTurn() + (g.getDate().isEmpty() ? "" : " (" + Safe.text(g.getDate()) + ")")));
+    }
+    Table ready = new Table("country", "players", "ready").right(1);
+    for (CountryStatus c : v.getCountriesList()) {
+      if (c.getPlayable()) {
+        ready.row(c.getId() + " " + c.getName(), c.getPlayers(), c.getPlayers() == 0 ? "(no players)" : c.getReady() ? "ready" : "not yet");
+      }
+    }
+    out.addAll(ready.render(width));
+    if (!country.isEmpty()) {
+      Optional<CountryQuantities> q = g.getCountriesList().stream().filter(c -> c.getCountry().equals(country)).findFirst();
+      out.add(AttributedString.EMPTY);
+      out.add(styled(HEADING, ViewModel.nameOf(v, country)));
+      if (q.isPresent()) {
+        out.addAll(new Table("security", "domestic support", "standing", "regional force", "grievance").right(0, 1, 2, 3, 4)
+            .row(q.get().getSec(), q.get().getDom(), q.get().getStd(), q.get().getRf(), q.get().getGrievance()).render(width));
+      }
+      Table trust = new Table("with", "their trust in you", "your trust in them").right(1, 2);
+      for (CountryStatus other : v.getCountriesList()) {
+        if (!other.getId().equals(country)) {
+          Optional<Integer> in = trust(g, other.getId(), country);
+          Optional<Integer> outT = trust(g, country, other.getId());
+          if (in.isPresent() || outT.isPresent()) {
+            trust.row(other.getId() + " " + other.getName(), in.map(String::valueOf).orElse("?"), outT.map(String::valueOf).orElse("?"));
+          }
+        }
+      }
+      if (!trust.isEmpty()) {
+        out.addAll(trust.render(width));
+      }
+      Table members = new Table("organisation", "you", "credibility", "cohesion").right(2, 3);
+      for (OrganisationState o : g.getOrganisationsList()) {
+        String status = "not a member";
+        for (MemberState m : o.getMembersList()) {
+          if (m.getActor().equals(country)) {
+            status = m.getStatus().toLowerCase() + (m.getNoticeTurnsLeft() > 0 ? " (" + m.getNoticeTurnsLeft() + " turns left)" : "");
+          }
+        }
+        members.row(o.getId() + " " + o.getName(), status, o.getCredibility(), o.getCohesion());
+      }
+      if (!members.isEmpty()) {
+        out.addAll(members.render(width));
+      }
+    }
+    if (g.getTracksCount() > 0) {
+      Table tracks = new Table("track", "value").right(1);
+      for (TrackValue t : g.getTracksList()) {
+        tracks.row(t.getName(), t.getValue());
+      }
+      out.addAll(tracks.render(width));
+    }
+    if (g.getObligationsCount() > 0) {
+      out.add(styled(HEADING, "Pending obligations"));
+      g.getObligationsList().forEach(o -> out.addAll(Renderers.wrap("• " + Safe.text(o), width, 2)));
+    } else if (!country.isEmpty()) {
+      out.add(styled(DIM, "No pending obligations."));
+    }
+    return out;
+  }
+
+  private static Optional<Integer> trust(GameStateView g, String from, String to) {
+    return g.getTrustList().stream().filter(t -> t.getFrom().equals(from) && t.getTo().equals(to)).map(TrustValue::getValue).findFirst();
+  }
+
+  static List<AttributedString> who(SessionView v, int width) {
+    Table t = new Table("seat", "name", "role", "country", "connected").right(0);
+    for (SeatInfo s : v.getSeatsList()) {
+      t.row(s.getSeatId(), s.getDisplayName(), Renderers.role(s.getRole()), s.getCountry(), s.getConnected() ? "yes" : "no");
+    }
+    return t.isEmpty() ? List.of(Renderers.plain("No seats yet.")) : t.render(width);
+  }
+
+  static List<AttributedString> orders(SessionView v, Draft d, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    String name = ViewModel.nameOf(v, d.getCountry());
+    if (d.getOrdersCount() == 0) {
+      out.add(Renderers.plain("No orders yet for " + Safe.text(name) + " this turn. Type an order, e.g. STATEMENT RUS REASSURE."));
+      return out;
+    }
+    Table t = new Table("#", "order", "by").right(0);
+    int i = 1;
+    for (DraftOrder o : d.getOrdersList()) {
+      t.row(i++, o.getText(), o.getAuthor());
+    }
+    out.addAll(t.render(width));
+    out.add(d.getReady() ? styled(GOOD, Safe.text(name) + " is ready.") : styled(DIM, "Not ready yet: type 'ready' when the team is done."));
+    return out;
+  }
+
+  /** The game master's watch-everything view: every country's numbers, readiness and orders. */
+  static List<AttributedString> watch(SessionView v, long now, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    out.add(styled(HEADING, Safe.text(v.getScenarioTitle()) + " · turn " + v.getTurn() + " of " + v.getTotalTurns()
+        + " · " + Renderers.countdown(v, now)));
+    Table t = new Table("country", "players", "ready", "orders", "SEC", "DOM", "STD", "RF", "grv").right(1, 3, 4, 5, 6, 7, 8);
+    for (CountryStatus c : v.getCountriesList()) {
+      Optional<CountryQuantities> q = v.getGame().getCountriesList().stream().filter(x -> x.getCountry().equals(c.getId())).findFirst();
+      int orders = v.getDraftsList().stream().filter(d -> d.getCountry().equals(c.getId())).mapToInt(Draft::getOrdersCount).sum();
+      t.row(c.getId(), c.getPlayable() ? c.getPlayers() : "-", !c.getPlayable() ? "engine" : c.getReady() ? "ready" : "",
+          c.getPlayable() ? orders : "", q.map(x -> x.getSec()).orElse(null), q.map(x -> x.getDom()).orElse(null),
+          q.map(x -> x.getStd()).orElse(null), q.map(x -> x.getRf()).orElse(null), q.map(x -> x.getGrievance()).orElse(null));
+    }
+    out.addAll(t.render(width));
+    for (Draft d : v.getDraftsList()) {
+      for (DraftOrder o : d.getOrdersList()) {
+        out.addAll(Renderers.wrap(Safe.text(d.getCountry() + ": " + o.getText() + "  (" + o.getAuthor() + ")"), width, 4));
+      }
+    }
+    for (ObjectiveScore o : v.getGame().getObjectivesList()) {
+      out.add(Renderers.plain(Safe.text(o.getCountry()) + " objectives: " + o.getPoints() + "/100"));
+    }
+    return out;
+  }
+
+  static List<AttributedString> briefing(Optional<Scenario> scenario, SessionView v, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    out.add(styled(HEADING, Safe.text(v.getScenarioTitle())));
+    if (scenario.isPresent()) {
+      Scenario sc = scenario.get();
+      out.addAll(Renderers.wrap(Safe.text(sc.metadata().briefing().strip()), width, 0));
+      if (!sc.metadata().sources().isEmpty()) {
+        out.add(AttributedString.EMPTY);
+        out.add(styled(HEADING, "Sources"));
+        for (Source s : sc.metadata().sources()) {
+          out.addAll(Renderers.wrap(Safe.text("[" + s.key() + "] " + s.citation() + (s.url().isEmpty() ? "" : " " + s.url())), width, 4));
+        }
+      }
+    } else {
+      out.add(styled(DIM, "This session runs a scenario file the server was sent; its background is not in this client."));
+    }
+    for (ObjectiveScore o : v.getGame().getObjectivesList()) {
+      out.add(AttributedString.EMPTY);
+      out.add(styled(HEADING, "Hidden objectives of " + Safe.text(ViewModel.nameOf(v, o.getCountry())) + " (" + o.getPoints() + "/100 now)"));
+      out.addAll(Renderers.wrap(Safe.text(o.getSummary()), width, 0));
+      for (CriterionStatus c : o.getCriteriaList()) {
+        out.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.text(c.getDescription())), width, 12));
+      }
+    }
+    return out;
+  }
+
+  static List<AttributedString> timeline(Optional<Scenario> scenario, Map<Integer, TurnReport> reports, SessionView v, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    if (scenario.isPresent()) {
+      out.add(styled(HEADING, "Before the game"));
+      for (HistoricalNote n : scenario.get().notes()) {
+        if (n.kind() != NoteKind.AFTERWARDS) {
+          out.addAll(Renderers.wrap(Safe.text(n.date() + "  " + n.text()), width, 12));
+        }
+      }
+    }
+    out.add(styled(HEADING, "The game"));
+    if (reports.isEmpty()) {
+      out.add(styled(DIM, "No turn has been resolved yet."));
+    }
+    for (TurnReport r : reports.values()) {
+      String date = scenario.map(sc -> " (" + sc.metadata().dateOf(r.getTurn()) + ")").orElse("");
+      String first = r.getLinesCount() == 0 ? "a quiet turn" : Safe.text(r.getLines(0).getText());
+      out.addAll(Renderers.wrap("T" + r.getTurn() + date + ": " + first
+          + (r.getLinesCount() > 1 ? " (+" + (r.getLinesCount() - 1) + " more: report " + r.getTurn() + ")" : ""), width, 4));
+    }
+    if (v.getPhase() == org.entente.proto.protocol.v1.Phase.RUNNING) {
+      out.add(styled(DIM, "T" + v.getTurn() + scenario.map(sc -> " (" + sc.metadata().dateOf(v.getTurn()) + ")").orElse("") + ": open now"));
+    }
+    return out;
+  }
+
+  static List<AttributedString> scenarios(List<ScenarioSummary> list, int width) {
+    if (list.isEmpty()) {
+      return List.of(Renderers.plain("The server offers no built-in scenarios; create one from a file: create my.textproto"));
+    }
+    Table t = new Table("id", "title", "turns", "playable countries").right(2);
+    for (ScenarioSummary s : list) {
+      t.row(s.getId(), s.getTitle(), s.getDefaultTurns(),
+          String.join(" ", s.getCountriesList().stream().filter(Country::getPlayable).map(Country::getId).toList()));
+    }
+    return t.render(width);
+  }
+
+  static List<AttributedString> kinds(Optional<Scenario> scenario, String country, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    Table t = new Table("order", "cost").right(1);
+    for (OrderKind k : OrderKind.values()) {
+      boolean allowed = scenario.flatMap(sc -> sc.actor(country)).map(a -> a.mayUse(k)).orElse(true);
+      if (allowed) {
+        t.row(OrderSyntax.usage(k), scenario.map(sc -> String.valueOf(sc.rule(k).cost())).orElse("?"));
+      }
+    }
+    out.addAll(t.render(width));
+    out.add(styled(DIM, "Type an order as a command, e.g. GIVE_NOTICE CSTO; Tab completes kinds, ids and option words."));
+    return out;
+  }
+
+  static List<AttributedString> help(Where where, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    out.add(styled(HEADING, where == Where.LOBBY ? "Lobby commands" : "Commands (" + Renderers.role(roleOf(where)) + ")"));
+    Table t = new Table("command", "what it does");
+    for (CommandSpec s : CommandSpec.ALL) {
+      if (s.where().contains(where)) {
+        t.row(s.usage(), s.summary());
+      }
+    }
+    out.addAll(t.render(width));
+    out.add(styled(DIM, "help COMMAND shows an example. Tab completes; Up/Down recall earlier lines."));
+    return out;
+  }
+
+  static List<AttributedString> help(CommandSpec s, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    out.add(styled(HEADING, s.usage()));
+    out.addAll(Renderers.wrap(s.summary(), width, 0));
+    out.add(Renderers.plain("Example: " + s.example()));
+    return out;
+  }
+
+  private static org.entente.proto.protocol.v1.Role roleOf(Where w) {
+    switch (w) {
+      case GAME_MASTER:
+        return org.entente.proto.protocol.v1.Role.GAME_MASTER;
+      case SPECTATOR:
+        return org.entente.proto.protocol.v1.Role.SPECTATOR;
+      default:
+        return org.entente.proto.protocol.v1.Role.PLAYER;
+    }
+  }
+}

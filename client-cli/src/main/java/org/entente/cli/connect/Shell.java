@@ -1,0 +1,142 @@
+package org.entente.cli.connect;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.entente.proto.protocol.v1.SessionView;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Status;
+
+/**
+ * The interactive shell: a JLine line reader with history and completion; events are printed
+ * above the prompt without disturbing what is being typed, and a status line at the bottom shows
+ * the turn, the countdown and who is ready, refreshed every second.
+ */
+final class Shell {
+  private final Terminal terminal;
+  private final ClientSession session;
+  private final boolean colour;
+  private final Path historyFile;
+  private LineReader reader;
+  private Console console;
+  private Status status;
+
+  Shell(Terminal terminal, ClientSession session, boolean colour, Path historyFile) {
+    this.terminal = terminal;
+    this.session = session;
+    this.colour = colour;
+    this.historyFile = historyFile;
+  }
+
+  /** The console, for running the command-line's first action before the loop. */
+  Console console() {
+    if (console == null) {
+      build();
+    }
+    return console;
+  }
+
+  private void build() {
+    LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("entente")
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
+    if (historyFile != null) {
+      b.variable(LineReader.HISTORY_FILE, historyFile);
+    }
+    reader = b.build();
+    Output out = new Output(false) {
+      @Override
+      int width() {
+        int w = terminal.getWidth();
+        return w <= 0 ? 80 : w;
+      }
+
+      @Override
+      void print(List<AttributedString> lines) {
+        for (AttributedString l : lines) {
+          if (colour) {
+            reader.printAbove(l);
+          } else {
+            reader.printAbove(l.toString());
+          }
+        }
+      }
+
+      @Override
+      void printJson(String json) {
+        reader.printAbove(json);
+      }
+    };
+    console = new Console(session, out);
+    ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new ShellCompleter(console));
+    session.addListener(new ClientSession.Listener() {
+      @Override
+      public void viewChanged() {
+        updateStatus();
+      }
+    });
+  }
+
+  /** Runs until quit, Ctrl-D or leave; returns the exit code (0). */
+  int loop() {
+    console();
+    status = Status.getStatus(terminal);
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-status", true));
+    ticker.scheduleAtFixedRate(this::updateStatus, 0, 1, TimeUnit.SECONDS);
+    try {
+      while (true) {
+        String line;
+        try {
+          line = reader.readLine(prompt());
+        } catch (UserInterruptException e) {
+          continue;
+        } catch (EndOfFileException e) {
+          return 0;
+        }
+        if (console.run(line) == Console.Result.QUIT) {
+          return 0;
+        }
+        if (session.isGone()) {
+          reader.printAbove("This seat is closed; quitting.");
+          return 0;
+        }
+      }
+    } finally {
+      ticker.shutdownNow();
+      if (status != null) {
+        status.update(List.of());
+      }
+      try {
+        reader.getHistory().save();
+      } catch (IOException e) {
+        // History is a convenience; a read-only home directory must not stop anyone.
+      }
+    }
+  }
+
+  private String prompt() {
+    return session.view().map(v -> (v.getViewerCountry().isEmpty() ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
+        : v.getViewerCountry()) + " T" + v.getTurn() + "> ").orElse("lobby> ");
+  }
+
+  private synchronized void updateStatus() {
+    if (status == null) {
+      return;
+    }
+    int width = terminal.getWidth() <= 0 ? 80 : terminal.getWidth();
+    AttributedString line = session.view()
+        .map((SessionView v) -> Renderers.statusLine(v, System.currentTimeMillis(), session.isConnected(), width))
+        .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address() + " · join, create, gm or spectate"
+            : "reconnecting to " + session.address() + "..."));
+    status.update(List.of(colour ? line : new AttributedString(line.toString())));
+  }
+}
