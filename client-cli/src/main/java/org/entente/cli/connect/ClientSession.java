@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -166,22 +168,47 @@ public final class ClientSession implements AutoCloseable {
    * @throws IOException if the connection is down or the server does not answer in time
    */
   public ServerMessage call(ClientMessage.Builder request) throws IOException {
+    return call(request, r -> {});
+  }
+
+  /**
+   * Like {@link #call(ClientMessage.Builder)}, and runs {@code inOrder} with the response on the
+   * listeners' thread, after the events that arrived before the response and before those that
+   * came after it: so a confirmation is printed where it belongs among the events.
+   */
+  public ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException {
     ProtocolClient c;
+    boolean enter = isEnter(request);
     synchronized (lock) {
       if (!connected) {
         throw new IOException(gone ? "this seat was closed by the server" : "not connected to " + address + " (reconnecting...)");
       }
       c = client;
-    }
-    boolean enter = isEnter(request);
-    if (enter) {
-      synchronized (lock) {
+      if (enter) {
         entering = true;
       }
     }
-    ServerMessage response;
+    CompletableFuture<ServerMessage> done = new CompletableFuture<>();
+    c.request(request).whenComplete((r, failure) -> {
+      if (failure != null) {
+        synchronized (lock) {
+          entering = false;
+        }
+        done.completeExceptionally(failure);
+        return;
+      }
+      List<Runnable> after = absorb(request, r);
+      dispatcher.execute(() -> {
+        try {
+          inOrder.accept(r);
+        } finally {
+          done.complete(r);
+        }
+      });
+      after.forEach(dispatcher::execute);
+    });
     try {
-      response = c.request(request).get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return done.get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
@@ -189,24 +216,20 @@ public final class ClientSession implements AutoCloseable {
       throw new IOException("the connection to " + address + " was lost", e);
     } catch (TimeoutException e) {
       throw new IOException("the server at " + address + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
-    } finally {
-      if (enter) {
-        synchronized (lock) {
-          entering = false;
-        }
-      }
     }
-    absorb(request, response);
-    return response;
   }
 
   private static boolean isEnter(ClientMessage.Builder r) {
     return r.hasCreateSession() || r.hasJoinSession() || r.hasSpectate() || r.hasResume();
   }
 
-  private void absorb(ClientMessage.Builder request, ServerMessage response) {
+  /** Updates the state from a response (under the lock); returns what to tell the listeners after it. */
+  private List<Runnable> absorb(ClientMessage.Builder request, ServerMessage response) {
     List<Runnable> after = new ArrayList<>();
     synchronized (lock) {
+      if (isEnter(request)) {
+        entering = false;
+      }
       switch (response.getBodyCase()) {
         case SESSION_CREATED:
           seated(Role.GAME_MASTER, request.getCreateSession().getDisplayName().isEmpty() ? "Game master"
@@ -250,7 +273,7 @@ public final class ClientSession implements AutoCloseable {
         || response.hasDraftUpdated()) {
       after.add(() -> listeners.forEach(Listener::viewChanged));
     }
-    after.forEach(dispatcher::execute);
+    return after;
   }
 
   private void seated(Role newRole, String newName, String code, String newToken, long newSeatId, SessionView v, int replayed) {
@@ -278,12 +301,12 @@ public final class ClientSession implements AutoCloseable {
   }
 
   /** Takes back a saved seat: resume with its token; all earlier events come back as catch-up. */
-  public ServerMessage resume(SeatStore.Seat seat) throws IOException {
+  public ServerMessage resume(SeatStore.Seat seat, Consumer<ServerMessage> inOrder) throws IOException {
     synchronized (lock) {
       name = seat.name();
     }
     return call(ClientMessage.newBuilder().setResume(
-        Resume.newBuilder().setJoinCode(seat.joinCode()).setToken(seat.token()).setLastSeq(0)));
+        Resume.newBuilder().setJoinCode(seat.joinCode()).setToken(seat.token()).setLastSeq(0)), inOrder);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -129,7 +129,9 @@ final class CommandParser {
     switch (name) {
       case "scenarios":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()));
+        return ctx.where() == Where.LOBBY
+            ? request(name, w, ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
+            : local(name, w);
       case "join":
         args(w, 3, 3, "join needs a code, your name and a country.");
         return request(name, w, ClientMessage.newBuilder().setJoinSession(JoinSession.newBuilder()
@@ -284,7 +286,7 @@ final class CommandParser {
       if (a.chars().allMatch(Character::isDigit)) {
         b.setTurns(number(a, 1, 120, "the number of turns"));
       } else if (upper.equals("FULL") || upper.equals("PUBLIC_ONLY") || upper.equals("NONE")) {
-        b.setPress(Press.valueOf("PRESS_" + upper));
+        b.setPress(Press.valueOf(upper));
       } else {
         b.setDeadline(deadline(a));
       }

@@ -158,14 +158,23 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
 
   private Result request(Parsed p) throws IOException {
     ClientMessage.Builder request = p.request();
-    ServerMessage r = session.call(request);
+    ServerMessage r = session.call(request, response -> report(p, request, response));
+    if (r.hasError()) {
+      return Result.FAILED;
+    }
+    return request.hasLeaveSession() ? Result.QUIT : Result.OK;
+  }
+
+  /** Prints a response; runs on the listeners' thread, in order with the events. */
+  private void report(Parsed p, ClientMessage.Builder request, ServerMessage r) {
     if (r.hasError()) {
       if (out.json()) {
         out.printJson(Output.json(Struct.newBuilder().putFields("command", Output.string(p.command()))
             .putFields("ok", Output.bool(false)).putFields("error", Output.message(r.getError())).build()));
-        return Result.FAILED;
+      } else {
+        out.print(Renderers.error(r.getError()));
       }
-      return fail(p.command(), Renderers.error(r.getError()));
+      return;
     }
     List<AttributedString> lines = confirmation(p, request, r);
     if (out.json()) {
@@ -174,7 +183,6 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     } else {
       out.print(lines);
     }
-    return request.hasLeaveSession() ? Result.QUIT : Result.OK;
   }
 
   private List<AttributedString> confirmation(Parsed p, ClientMessage.Builder request, ServerMessage r) {
@@ -336,9 +344,9 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
       case "wait":
         return waitFor(p);
       case "gm": {
-        ServerMessage r = session.call(ClientMessage.newBuilder().setResume(org.entente.proto.protocol.v1.Resume.newBuilder()
-            .setJoinCode(args.get(0)).setToken(args.get(1))));
-        return answer("gm", r);
+        ClientMessage.Builder resume = ClientMessage.newBuilder().setResume(org.entente.proto.protocol.v1.Resume.newBuilder()
+            .setJoinCode(args.get(0)).setToken(args.get(1)));
+        return session.call(resume, r -> report(p, resume, r)).hasError() ? Result.FAILED : Result.OK;
       }
       case "rejoin": {
         List<SeatStore.Seat> seats = session.seats().forServer(session.address().toString());
@@ -348,13 +356,16 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
           return fail("rejoin", List.of(styled(Renderers.BAD, args.isEmpty() ? "No seat is saved for " + session.address() + "."
               : "No seat is saved for join code " + Safe.text(args.get(0)) + " (see 'sessions').")));
         }
-        return answer("rejoin", session.resume(seat.get()));
+        return session.resume(seat.get(), r -> report(p, null, r)).hasError() ? Result.FAILED : Result.OK;
       }
       case "status": {
         String country = statusCountry(v, args.isEmpty() ? "" : args.get(0).toUpperCase(Locale.ROOT));
         lines.addAll(Screens.status(v, country, System.currentTimeMillis(), w));
         break;
       }
+      case "scenarios":
+        lines.addAll(Screens.scenarios(session.scenarios(), w));
+        break;
       case "who":
         lines.addAll(Screens.who(v, w));
         break;
@@ -415,14 +426,6 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     return Result.OK;
   }
 
-  private Result answer(String command, ServerMessage r) {
-    if (r.hasError()) {
-      return fail(command, Renderers.error(r.getError()));
-    }
-    emit(command, welcome(session.view().orElseThrow(), r.hasResumed() ? r.getResumed().getReplayed() : 0));
-    return Result.OK;
-  }
-
   private String statusCountry(SessionView v, String asked) {
     if (!asked.isEmpty()) {
       return asked;
@@ -450,7 +453,10 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
         case PHASE:
           return v.isPresent() && v.get().getPhase() == wf.phase();
         case REPORT:
-          return s.reports().containsKey(wf.number());
+          // Also wait for the view fetched after the report, so 'status' shows the consequences.
+          return s.reports().containsKey(wf.number()) && v.isPresent() && v.get().getGame().getTurn() >= wf.number();
+        case PLAYERS:
+          return v.isPresent() && v.get().getSeatsList().stream().filter(x -> x.getRole() == Role.PLAYER).count() >= wf.number();
         default:
           return s.messageCount() > messagesBefore;
       }

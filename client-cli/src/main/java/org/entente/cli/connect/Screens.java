@@ -191,11 +191,10 @@ final class Screens {
     List<AttributedString> out = new ArrayList<>();
     if (scenario.isPresent()) {
       out.add(styled(HEADING, "Before the game"));
-      for (HistoricalNote n : scenario.get().notes()) {
-        if (n.kind() != NoteKind.AFTERWARDS) {
-          out.addAll(Renderers.wrap(Safe.text(n.date() + "  " + n.text()), width, 12));
-        }
-      }
+      // HISTORY notes only: STATE notes describe the start (see status) and CORRECTION notes the sources.
+      scenario.get().notes().stream().filter(n -> n.kind() == NoteKind.HISTORY)
+          .sorted(java.util.Comparator.comparing(HistoricalNote::date))
+          .forEach(n -> out.addAll(Renderers.wrap(Safe.text(String.format("%-10s  %s", n.date(), n.text())), width, 12)));
     }
     out.add(styled(HEADING, "The game"));
     if (reports.isEmpty()) {

@@ -95,7 +95,7 @@ final class ShellCompleter implements Completer {
         return c;
       case "wait":
         if (arg == 0) {
-          c.addAll(List.of("turn", "phase", "report", "message"));
+          c.addAll(List.of("turn", "phase", "report", "players", "message"));
         } else if (arg == 1 && before.get(1).equalsIgnoreCase("phase")) {
           c.addAll(List.of("WAITING", "RUNNING", "PAUSED", "ENDED"));
         }

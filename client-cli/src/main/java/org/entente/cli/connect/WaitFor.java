@@ -9,13 +9,14 @@ import org.entente.proto.protocol.v1.Phase;
 /**
  * What {@code wait} waits for, so a script can follow the game: {@code wait turn 2} (turn 2 is
  * open, or the game is over), {@code wait phase ENDED}, {@code wait report 1} (turn 1's report
- * arrived), {@code wait message} (a new message). An optional last word is the timeout.
+ * arrived), {@code wait players 2} (two players have joined), {@code wait message} (a new message). An optional last word is the timeout.
  */
 record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
   enum Kind {
     TURN,
     PHASE,
     REPORT,
+    PLAYERS,
     MESSAGE
   }
 
@@ -36,6 +37,14 @@ record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
         }
         int n = CommandParser.number(words.get(1), 1, 121, "the turn");
         w = new WaitFor(what.equals("turn") ? Kind.TURN : Kind.REPORT, n, Phase.PHASE_UNSPECIFIED, DEFAULT_TIMEOUT);
+        used = 2;
+        break;
+      case "players":
+        if (words.size() < 2) {
+          throw new Usage("wait players needs a number of players.");
+        }
+        w = new WaitFor(Kind.PLAYERS, CommandParser.number(words.get(1), 1, 1000, "the number of players"), Phase.PHASE_UNSPECIFIED,
+            DEFAULT_TIMEOUT);
         used = 2;
         break;
       case "phase":
@@ -59,7 +68,7 @@ record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
         used = 1;
         break;
       default:
-        throw new Usage("'" + words.get(0) + "' is not something to wait for (turn, phase, report or message).");
+        throw new Usage("'" + words.get(0) + "' is not something to wait for (turn, phase, report, players or message).");
     }
     if (words.size() == used + 1) {
       return new WaitFor(w.kind, w.number, w.phase, Duration.ofSeconds(CommandParser.seconds(words.get(used), 1, 86400)));
@@ -78,6 +87,8 @@ record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
         return "the report of turn " + number;
       case PHASE:
         return "phase " + phase;
+      case PLAYERS:
+        return number + " player(s)";
       default:
         return "a message";
     }
