@@ -113,7 +113,7 @@ class RenderersTest {
     assertThat(wide.get(2)).endsWith("Bob^[[31m");
     List<String> narrow = text(t.render(40));
     assertThat(narrow).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(40));
-    assertThat(narrow.get(1)).isEqualTo("1  STATEMENT RUS CRITICISE \"Wo…  Ani");
+    assertThat(narrow.get(1)).isEqualTo("1  STATEMENT RUS CRITICISE \"…  Ani");
   }
 
   @Test
