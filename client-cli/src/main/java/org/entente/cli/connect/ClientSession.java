@@ -197,15 +197,13 @@ public final class ClientSession implements AutoCloseable {
         done.completeExceptionally(failure);
         return;
       }
-      List<Runnable> after = absorb(request, r);
-      dispatcher.execute(() -> {
+      absorb(request, r, () -> {
         try {
           inOrder.accept(r);
         } finally {
           done.complete(r);
         }
       });
-      after.forEach(dispatcher::execute);
     });
     try {
       return done.get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -223,9 +221,12 @@ public final class ClientSession implements AutoCloseable {
     return r.hasCreateSession() || r.hasJoinSession() || r.hasSpectate() || r.hasResume();
   }
 
-  /** Updates the state from a response (under the lock); returns what to tell the listeners after it. */
-  private List<Runnable> absorb(ClientMessage.Builder request, ServerMessage response) {
-    List<Runnable> after = new ArrayList<>();
+  /**
+   * Updates the state from a response and queues {@code inOrder} for the listeners' thread, then
+   * the events held while an enter request was in flight. Queuing under the lock keeps the
+   * listeners' order the order of arrival.
+   */
+  private void absorb(ClientMessage.Builder request, ServerMessage response, Runnable inOrder) {
     synchronized (lock) {
       if (isEnter(request)) {
         entering = false;
@@ -259,21 +260,22 @@ public final class ClientSession implements AutoCloseable {
         default:
           break;
       }
-      if (response.hasSessionCreated() || response.hasJoined() || response.hasResumed()) {
-        saveSeat();
-        while (!held.isEmpty()) {
-          after.addAll(handle(held.poll()));
-        }
-      }
       if (request.hasLeaveSession() && response.hasOk()) {
         closing = true;
       }
+      dispatcher.execute(inOrder);
+      if (response.hasView() || response.hasSessionCreated() || response.hasJoined() || response.hasResumed()
+          || response.hasDraftUpdated()) {
+        dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
+      }
+      if (response.hasSessionCreated() || response.hasJoined() || response.hasResumed()) {
+        saveSeat();
+      }
+      while (!held.isEmpty()) {
+        handle(held.poll());
+      }
+      lock.notifyAll();
     }
-    if (response.hasView() || response.hasSessionCreated() || response.hasJoined() || response.hasResumed()
-        || response.hasDraftUpdated()) {
-      after.add(() -> listeners.forEach(Listener::viewChanged));
-    }
-    return after;
   }
 
   private void seated(Role newRole, String newName, String code, String newToken, long newSeatId, SessionView v, int replayed) {
@@ -313,25 +315,23 @@ public final class ClientSession implements AutoCloseable {
   // Events
 
   private void onEvent(Event e) {
-    List<Runnable> after;
     synchronized (lock) {
       if (entering) {
         held.add(e);
         return;
       }
-      after = handle(e);
+      handle(e);
     }
-    after.forEach(dispatcher::execute);
   }
 
-  /** Applies one event (under the lock) and returns what to tell the listeners. */
-  private List<Runnable> handle(Event e) {
+  /** Applies one event and queues it for the listeners (under the lock, so the queue keeps the arrival order). */
+  private void handle(Event e) {
     boolean catchUp = catchUpLeft > 0;
     if (catchUp) {
       catchUpLeft--;
     }
     if (e.getSeq() <= lastSeq) {
-      return List.of();
+      return;
     }
     lastSeq = e.getSeq();
     switch (e.getKindCase()) {
@@ -359,16 +359,14 @@ public final class ClientSession implements AutoCloseable {
       view = ViewModel.apply(view, e);
     }
     lock.notifyAll();
-    List<Runnable> out = new ArrayList<>();
-    out.add(() -> listeners.forEach(l -> l.event(e, catchUp)));
+    dispatcher.execute(() -> listeners.forEach(l -> l.event(e, catchUp)));
     if (changesView) {
-      out.add(() -> listeners.forEach(Listener::viewChanged));
+      dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
     }
     if (e.hasTurnReport() && !catchUp) {
       // The report's consequences (quantities, memberships) are in the next view.
-      out.add(this::refreshQuietly);
+      dispatcher.execute(this::refreshQuietly);
     }
-    return out;
   }
 
   private void refreshQuietly() {
@@ -384,8 +382,8 @@ public final class ClientSession implements AutoCloseable {
         synchronized (lock) {
           setView(r.getView());
           lock.notifyAll();
+          dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
         }
-        dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
       }
     });
   }

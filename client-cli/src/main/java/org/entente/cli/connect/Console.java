@@ -47,6 +47,8 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
   private final ClientSession session;
   private final Output out;
   private volatile boolean watchDrafts;
+  /** Messages already answered by a 'wait message': each wait waits for one not seen by an earlier wait. */
+  private int messagesWaited;
   private String scenarioId = "";
   private Optional<Scenario> scenario = Optional.empty();
 
@@ -443,7 +445,7 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     } catch (Usage e) {
       return fail("wait", List.of(styled(Renderers.BAD, e.getMessage())));
     }
-    int messagesBefore = session.messageCount();
+    int messagesBefore = messagesWaited;
     boolean ok = session.await(s -> {
       Optional<SessionView> v = s.view();
       switch (wf.kind()) {
@@ -462,6 +464,9 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
       }
     }, wf.timeout());
     session.drain();
+    if (ok && wf.kind() == WaitFor.Kind.MESSAGE) {
+      messagesWaited = session.messageCount();
+    }
     if (!ok) {
       return fail("wait", List.of(styled(Renderers.BAD, "Gave up waiting for " + wf.describe() + " after "
           + Renderers.clock(wf.timeout()) + (session.isGone() ? " (the seat was closed)" : "") + ".")));

@@ -43,8 +43,15 @@ public final class SeatStore {
     return new SeatStore(configDir().resolve("seats.json"));
   }
 
-  /** {@code $XDG_CONFIG_HOME/entente}, else {@code ~/.config/entente}. */
+  /**
+   * {@code $XDG_CONFIG_HOME/entente}, else {@code ~/.config/entente}; the system property
+   * {@code entente.config.dir} overrides both (tests run in one process and cannot set the environment).
+   */
   public static Path configDir() {
+    String override = System.getProperty("entente.config.dir");
+    if (override != null && !override.isBlank()) {
+      return Path.of(override);
+    }
     String xdg = System.getenv("XDG_CONFIG_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
     return base.resolve("entente");

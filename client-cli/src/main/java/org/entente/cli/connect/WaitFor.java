@@ -9,7 +9,8 @@ import org.entente.proto.protocol.v1.Phase;
 /**
  * What {@code wait} waits for, so a script can follow the game: {@code wait turn 2} (turn 2 is
  * open, or the game is over), {@code wait phase ENDED}, {@code wait report 1} (turn 1's report
- * arrived), {@code wait players 2} (two players have joined), {@code wait message} (a new message). An optional last word is the timeout.
+ * arrived), {@code wait players 2} (two players have joined), {@code wait message} (a message
+ * arrived that no earlier {@code wait message} answered). An optional last word is the timeout.
  */
 record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
   enum Kind {

@@ -1,0 +1,214 @@
+package org.entente.cli.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.entente.cli.Main;
+import org.entente.cli.connect.Console.Result;
+import org.entente.server.EntenteServer;
+import org.entente.server.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A class over a real server on port 0: a game master and two students, each a
+ * {@link ClientSession} driven through the same {@link Console} the shell and scripts use.
+ * Asserts what each of them saw. Waits are on events, never on time.
+ */
+class ClassroomGameTest {
+  private static final String ESC = "\u001b";
+
+  @TempDir Path home;
+  private EntenteServer server;
+  private ServerAddress address;
+
+  /** One person at a terminal: a session, a console and everything printed to them. */
+  final class User implements AutoCloseable {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final SeatStore seats;
+    final ClientSession session;
+    final Console console;
+
+    User(String name) throws Exception {
+      seats = new SeatStore(home.resolve(name).resolve("seats.json"));
+      session = ClientSession.connect(address, seats, "test-" + name);
+      console = new Console(session, Output.plain(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100));
+    }
+
+    Result run(String line) {
+      Result r = console.run(line);
+      session.drain();
+      return r;
+    }
+
+    void ok(String line) {
+      assertThat(run(line)).as("%s\n%s", line, seen()).isEqualTo(Result.OK);
+    }
+
+    String seen() {
+      session.drain();
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+      session.close();
+    }
+  }
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2)).start();
+    address = new ServerAddress("127.0.0.1", server.port());
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void aGameMasterAndTwoStudentsPlayATurn() throws Exception {
+    try (User gm = new User("gm"); User ani = new User("ani"); User ilham = new User("ilham")) {
+      gm.ok("create armenia-csto-2024 2 manual");
+      String code = gm.session.joinCode();
+      assertThat(gm.seen()).contains("Join code: " + SeatStore.displayCode(code));
+
+      ani.ok("join " + code + " Ani ARM");
+      ilham.ok("join " + SeatStore.displayCode(code).toLowerCase() + " Ilham aze");
+      assertThat(ani.seen()).contains("You play Armenia in Armenia and the CSTO");
+      gm.ok("wait players 2 30s");
+      assertThat(gm.seen()).contains("Ani joined for Armenia.").contains("Ilham joined for Azerbaijan.");
+      gm.ok("start");
+      ani.ok("wait turn 1 30s");
+      ilham.ok("wait turn 1 30s");
+
+      assertThat(ani.run("FREEZE CSTO")).isEqualTo(Result.FAILED);
+      assertThat(ani.seen()).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation");
+      ani.ok("GIVE_NOTICE CSTO");
+      assertThat(ani.seen()).contains("Accepted as order 1: GIVE_NOTICE CSTO");
+      ilham.ok("ESCALATE ARM INCURSION");
+      ilham.ok("tell ARM \"Hello " + ESC + "[31mred\"");
+      ani.ok("wait message 30s");
+      assertThat(ani.seen()).contains("[T1] Ilham (AZE) to ARM: Hello ^[[31mred").doesNotContain(ESC);
+
+      gm.ok("watch");
+      assertThat(gm.seen()).contains("ARM: GIVE_NOTICE CSTO  (Ani)").contains("AZE: ESCALATE ARM INCURSION  (Ilham)");
+
+      ani.ok("ready");
+      ilham.ok("ready");
+      for (User u : new User[] {gm, ani, ilham}) {
+        u.ok("wait report 1 30s");
+      }
+      assertThat(ani.seen()).contains("── Turn 1 report (every country with players was ready) ──")
+          .contains("Armenia gave notice under CSTO Charter Art. 19")
+          .contains("Azerbaijan's incursion against Armenia succeeded")
+          .doesNotContain("[GM only]");
+      assertThat(gm.seen()).contains("[GM only] SEC of Armenia");
+      assertThat(ilham.seen()).doesNotContain("GIVE_NOTICE CSTO  (Ani)");
+
+      ani.ok("wait turn 2 30s");
+      ani.ok("status");
+      assertThat(ani.seen()).contains("CSTO Collective Security Treaty Organization  notice (");
+      ani.ok("briefing");
+      assertThat(ani.seen()).contains("Hidden objectives of Armenia");
+      ilham.ok("briefing");
+      assertThat(ilham.seen()).contains("Hidden objectives of Azerbaijan").doesNotContain("Hidden objectives of Armenia");
+
+      assertThat(ani.run("start")).isEqualTo(Result.FAILED);
+      assertThat(ani.seen()).contains("'start' is for the game master.");
+      assertThat(gm.run("pause")).isEqualTo(Result.OK);
+      assertThat(gm.run("pause")).isEqualTo(Result.FAILED);
+      assertThat(gm.seen()).contains("Only a running game can be paused.");
+    }
+  }
+
+  @Test
+  void aDroppedConnectionReconnectsAndCatchesUpAndARestartedTerminalRejoinsTheSeat() throws Exception {
+    try (User gm = new User("gm"); User ani = new User("ani")) {
+      gm.ok("create armenia-csto-2024 3 manual");
+      String code = gm.session.joinCode();
+      ani.ok("join " + code + " Ani ARM");
+      gm.ok("start");
+      ani.ok("wait turn 1 30s");
+
+      ani.session.dropConnectionForTest();
+      assertThat(ani.session.await(s -> !s.isConnected(), Duration.ofSeconds(30))).isTrue();
+      gm.ok("announce \"While you were away\"");
+      ani.ok("wait message 60s");
+      assertThat(ani.seen()).contains("connection to " + address + " lost; reconnecting in 1 s...")
+          .contains("Announcement from Game master: While you were away");
+      assertThat(ani.session.await(ClientSession::isConnected, Duration.ofSeconds(30))).isTrue();
+      ani.ok("GIVE_NOTICE CSTO");
+
+      // A new terminal: same seats file, no code typed.
+      ani.close();
+      try (User again = new User("ani")) {
+        again.ok("rejoin");
+        assertThat(again.seen()).contains("You play Armenia").contains("earlier event(s) loaded");
+        again.ok("orders");
+        assertThat(again.seen()).contains("1  GIVE_NOTICE CSTO  Ani");
+        again.ok("forget");
+        assertThat(again.seats.forServer(address.toString())).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void scriptsExitOneOnARefusedCommandAndTwoOnUsageOrConnectionErrors() throws Exception {
+    Path config = home.resolve("cfg");
+    String old = System.getProperty("entente.config.dir");
+    System.setProperty("entente.config.dir", config.toString());
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      Path prepare = home.resolve("prepare.txt");
+      Files.writeString(prepare, "# a teacher's preparation\nwho\nstart\nready\nwho\n");
+      int rc = Main.run("connect", address.toString(), "--create", "armenia-csto-2024", "--turns", "4", "--script", prepare.toString());
+      assertThat(rc).isEqualTo(1);
+      String o = out.toString(StandardCharsets.UTF_8);
+      assertThat(o).contains("> start").contains("Started.").contains("'ready' is for players.");
+      assertThat(o.indexOf("> who", o.indexOf("'ready'"))).isEqualTo(-1);
+
+      out.reset();
+      Path json = home.resolve("json.txt");
+      Files.writeString(json, "who\nextend 1m\n");
+      rc = Main.run("connect", address.toString(), "--script", json.toString(), "--json");
+      assertThat(rc).isEqualTo(1);
+      String j = out.toString(StandardCharsets.UTF_8);
+      assertThat(j).contains("{\"command\":\"rejoin\",\"ok\":true").contains("{\"command\":\"who\",\"ok\":true")
+          .contains("\"code\":\"WRONG_PHASE\"");
+      assertThat(j.lines()).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+
+      assertThat(Main.run("connect", "localhost:99999")).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("port 99999 is out of range (1..65535)");
+      assertThat(Main.run("connect", address.toString(), "--name", "Ani")).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("--name and --country go with --join CODE");
+      int closedPort;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        closedPort = s.getLocalPort();
+      }
+      assertThat(Main.run("connect", "127.0.0.1:" + closedPort)).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the server at 127.0.0.1:" + closedPort);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      if (old == null) {
+        System.clearProperty("entente.config.dir");
+      } else {
+        System.setProperty("entente.config.dir", old);
+      }
+    }
+  }
+}
