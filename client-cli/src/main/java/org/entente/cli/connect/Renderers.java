@@ -117,7 +117,7 @@ final class Renderers {
 
   static List<AttributedString> report(TurnReport r, int width) {
     List<AttributedString> out = new ArrayList<>();
-    out.add(styled(HEADING, "── Turn " + r.getTurn() + " report (" + cause(r.getCause()) + ") ──"));
+    out.add(styled(HEADING, "== Turn " + r.getTurn() + " report (" + cause(r.getCause()) + ") =="));
     if (r.getLinesCount() == 0) {
       out.add(new AttributedString("A quiet turn: nothing you can see happened."));
     }

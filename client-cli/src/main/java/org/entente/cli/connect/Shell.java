@@ -29,6 +29,7 @@ final class Shell {
   private LineReader reader;
   private Console console;
   private Status status;
+  private String shownPrompt = "";
 
   Shell(Terminal terminal, ClientSession session, boolean colour, Path historyFile) {
     this.terminal = terminal;
@@ -76,12 +77,16 @@ final class Shell {
         reader.printAbove(json);
       }
     };
+    // The status line reserves the bottom row before anything is printed, so no line is lost to it.
+    status = Status.getStatus(terminal);
+    updateStatus();
     console = new Console(session, out);
     ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new ShellCompleter(console));
     session.addListener(new ClientSession.Listener() {
       @Override
       public void viewChanged() {
         updateStatus();
+        updatePrompt();
       }
     });
   }
@@ -89,14 +94,16 @@ final class Shell {
   /** Runs until quit, Ctrl-D or leave; returns the exit code (0). */
   int loop() {
     console();
-    status = Status.getStatus(terminal);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-status", true));
     ticker.scheduleAtFixedRate(this::updateStatus, 0, 1, TimeUnit.SECONDS);
     try {
       while (true) {
         String line;
         try {
-          line = reader.readLine(prompt());
+          synchronized (this) {
+            shownPrompt = prompt();
+          }
+          line = reader.readLine(shownPrompt);
         } catch (UserInterruptException e) {
           continue;
         } catch (EndOfFileException e) {
@@ -126,6 +133,21 @@ final class Shell {
   private String prompt() {
     return session.view().map(v -> (v.getViewerCountry().isEmpty() ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
         : v.getViewerCountry()) + " T" + v.getTurn() + "> ").orElse("lobby> ");
+  }
+
+  /** A new turn or seat changes the prompt: redraw it under what the user is typing. */
+  private synchronized void updatePrompt() {
+    String p = prompt();
+    if (reader.isReading() && !p.equals(shownPrompt)) {
+      shownPrompt = p;
+      try {
+        ((org.jline.reader.impl.LineReaderImpl) reader).setPrompt(p);
+        reader.callWidget(LineReader.REDRAW_LINE);
+        reader.callWidget(LineReader.REDISPLAY);
+      } catch (IllegalStateException e) {
+        // readLine returned meanwhile; the next prompt is computed afresh.
+      }
+    }
   }
 
   private synchronized void updateStatus() {

@@ -107,7 +107,7 @@ class ClassroomGameTest {
       for (User u : new User[] {gm, ani, ilham}) {
         u.ok("wait report 1 30s");
       }
-      assertThat(ani.seen()).contains("── Turn 1 report (every country with players was ready) ──")
+      assertThat(ani.seen()).contains("== Turn 1 report (every country with players was ready) ==")
           .contains("Armenia gave notice under CSTO Charter Art. 19")
           .contains("Azerbaijan's incursion against Armenia succeeded")
           .doesNotContain("[GM only]");

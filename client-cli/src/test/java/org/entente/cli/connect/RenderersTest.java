@@ -71,14 +71,14 @@ class RenderersTest {
         .build();
     List<String> lines = text(Renderers.report(r, 40));
     assertThat(lines).containsExactly(
-        "── Turn 1 report (the deadline passed) ──",
+        "== Turn 1 report (the deadline passed) ==",
         "• Armenia gave notice under CSTO Charter",
         "  Art. 19; withdrawal takes effect at",
         "  the end of T7.",
         "• [GM only] SEC of Armenia: 37 → 27.");
     assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(40));
     assertThat(text(Renderers.report(TurnReport.newBuilder().setTurn(3).setCause("FORCED").build(), 80)))
-        .containsExactly("── Turn 3 report (the game master resolved it) ──", "A quiet turn: nothing you can see happened.");
+        .containsExactly("== Turn 3 report (the game master resolved it) ==", "A quiet turn: nothing you can see happened.");
   }
 
   @Test
