@@ -101,7 +101,7 @@ final class ScenarioMapper {
           throw new IllegalStateException("priority of " + a.getId() + ": " + check.reason());
         }
         priorities.add(new Doctrine.Priority(when(p.getWhen(), ExpressionChecker.SELF),
-            check.order().orElseThrow(), p.getWeight()));
+            check.order().orElseThrow(), p.getWeight(), p.getChance()));
       }
       actors.add(actor(a, standing, priorities));
     }

@@ -261,6 +261,7 @@ final class ScenarioValidator {
       var priority = d.getPriorities(i);
       when(p, priority.getWhen(), ExpressionChecker.SELF);
       ctx.range(p, "weight", priority.getWeight(), 1, 100, "weight");
+      ctx.range(p, "chance", priority.getChance(), 0, 100, "chance");
       if (priority.getOrder().isBlank()) {
         ctx.missing(p, "priority `order`", "write the order, e.g. order: \"STATEMENT RUS "
             + "CRITICISE\"");

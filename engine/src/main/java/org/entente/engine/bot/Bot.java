@@ -121,15 +121,20 @@ public final class Bot {
     return Answer.DIPLOMATIC;
   }
 
-  /** Priorities whose condition holds, highest weight first, ties in a seeded random order. */
+  /**
+   * Priorities considered this turn (by their chance) whose condition holds, highest weight
+   * first, ties in a seeded random order.
+   */
   static List<Order> candidates(Scenario scenario, GameState state, Actor a, long seed) {
     SplittableRandom random = Seeds.random(seed, state.turn(), scenario.actorIndex(a.id()));
     Bindings self = Bindings.of("self", a.id());
     record Candidate(Order order, int weight, double tieBreak) {}
     List<Candidate> list = new ArrayList<>();
     for (Priority p : a.doctrine().priorities()) {
-      double tieBreak = random.nextDouble(); // drawn for every priority: stable streams
-      if (holds(p.when(), state, self)) {
+      // Both draws happen for every priority, so one priority's outcome never shifts another's.
+      double tieBreak = random.nextDouble();
+      boolean considered = p.chance() == 0 || random.nextInt(100) < p.chance();
+      if (considered && holds(p.when(), state, self)) {
         list.add(new Candidate(p.order(), p.weight(), tieBreak));
       }
     }

@@ -51,8 +51,11 @@ public record Doctrine(
   /** An order given every turn the condition holds. */
   public record StandingOrder(Expr when, Order order) {}
 
-  /** A bot's candidate order: tried when {@code when} holds, higher {@code weight} first (1..100). */
-  public record Priority(Expr when, Order order, int weight) {}
+  /**
+   * A bot's candidate order: tried when {@code when} holds, higher {@code weight} first (1..100);
+   * considered in a turn with {@code chance} percent probability (0: always).
+   */
+  public record Priority(Expr when, Order order, int weight, int chance) {}
 
   /**
    * How a bot answers a bilateral offer of {@code kind}; {@code when} may use {@code self},
