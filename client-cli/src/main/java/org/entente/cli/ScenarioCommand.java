@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
       ScenarioCommand.Validate.class,
       ScenarioCommand.Show.class,
       ScenarioCommand.Test.class,
-      ScenarioCommand.New.class
+      ScenarioCommand.New.class,
+      SimulateCommand.class
     })
 final class ScenarioCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
