@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "entente 0.1.0",
     description = "Entente: a turn-based diplomacy simulation for classrooms.",
-    subcommands = {PlayCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {PlayCommand.class, ServerCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",

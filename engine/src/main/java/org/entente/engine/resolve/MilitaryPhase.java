@@ -1,8 +1,6 @@
 package org.entente.engine.resolve;
 
-import org.entente.engine.model.Actor;
 import org.entente.engine.model.OrderKind;
-import org.entente.engine.model.PartnershipLevel;
 import org.entente.engine.model.Presence;
 import org.entente.engine.model.VariantRule;
 import org.entente.engine.order.Order;
@@ -48,11 +46,8 @@ final class MilitaryPhase {
         force += s.rf(a.helper());
       }
     }
-    for (Actor ally : t.scenario.actors()) {
-      if (!ally.id().equals(defender)
-          && s.partnershipLevel(defender, ally.id()) == PartnershipLevel.MUTUAL_DEFENCE) {
-        force += s.rf(ally.id());
-      }
+    for (String ally : s.mutualDefencePartners(defender)) {
+      force += s.rf(ally);
     }
     return force;
   }

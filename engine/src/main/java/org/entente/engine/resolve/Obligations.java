@@ -48,8 +48,8 @@ final class Obligations {
       }
       String cause = "consultation requested by " + t.name(o.actor());
       t.effects(once, Turn.bindings(o), cause);
-      for (Actor a : t.scenario.actors()) {
-        if (!a.id().equals(o.actor()) && t.start.memberStatus(a.id(), org.id()).participating()) {
+      for (Actor a : t.start.participants(org.id())) {
+        if (!a.id().equals(o.actor())) {
           t.effects(perMember, Turn.bindings(o).with("other", a.id()), cause);
         }
       }
@@ -73,10 +73,9 @@ final class Obligations {
         continue;
       }
       List<String> owed = new ArrayList<>();
-      for (Actor a : t.scenario.actors()) {
+      for (Actor a : t.start.participants(org.id())) {
         String id = a.id();
-        if (!id.equals(o.actor()) && !id.equals(o.target())
-            && t.start.memberStatus(id, org.id()).participating()) {
+        if (!id.equals(o.actor()) && !id.equals(o.target())) {
           owed.add(id);
         }
       }

@@ -74,9 +74,8 @@ final class ProposalsPhase {
     List<String> objectors = new ArrayList<>();
     Set<String> proposerIds = new java.util.HashSet<>();
     proposers.forEach(p -> proposerIds.add(p.actor()));
-    for (Actor a : t.scenario.actors()) {
-      MemberStatus st = t.start.memberStatus(a.id(), org.id());
-      if (!st.voting() || a.id().equals(key.target())) {
+    for (Actor a : t.start.voters(org.id())) {
+      if (a.id().equals(key.target())) {
         continue;
       }
       Vote v = voteOf(t, a, key, proposerIds, first);

@@ -330,6 +330,42 @@ public final class GameState implements Facts {
     return escalations;
   }
 
+  /** Participating members (ACTIVE, FROZEN, NOTICE) of an organisation, in actor order. */
+  public List<Actor> participants(String o) {
+    return members(o, false);
+  }
+
+  /** Voting members (ACTIVE, NOTICE) of an organisation, in actor order. */
+  public List<Actor> voters(String o) {
+    return members(o, true);
+  }
+
+  private List<Actor> members(String o, boolean votingOnly) {
+    int n = n();
+    int base = org(o) * n;
+    List<Actor> out = new java.util.ArrayList<>();
+    for (int a = 0; a < n; a++) {
+      MemberStatus st = STATUSES[status[base + a]];
+      if (votingOnly ? st.voting() : st.participating()) {
+        out.add(scenario.actors().get(a));
+      }
+    }
+    return out;
+  }
+
+  /** Actors with a MUTUAL_DEFENCE partnership with {@code a}, in actor order. */
+  public List<String> mutualDefencePartners(String a) {
+    int n = n();
+    int i = actor(a);
+    List<String> out = new java.util.ArrayList<>(0);
+    for (int b = 0; b < n; b++) {
+      if (b != i && LEVELS[partnership[pair(i, b, n)]] == PartnershipLevel.MUTUAL_DEFENCE) {
+        out.add(scenario.actors().get(b).id());
+      }
+    }
+    return out;
+  }
+
   @Override
   public String status(String a, String o) {
     return memberStatus(a, o).name();

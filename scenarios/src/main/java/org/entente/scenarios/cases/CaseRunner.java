@@ -32,8 +32,11 @@ import org.entente.proto.scenario.v1.TestCase;
  * checked. A case never throws for bad input: a set line, order or expression that does not
  * parse or check is a failure with a message, like a wrong value.
  *
- * <p>Refusals ({@code expect_refused}) are checked against the start state, as if the order were
- * added to its actor's orders of the first turn (so budgets and per-turn limits can be tested).
+ * <p>Every turn's orders are checked at submission against the state before that turn; a refused
+ * order fails the case. Refusals ({@code expect_refused}) are checked against the start state, as
+ * if the order were added to its actor's orders of the first turn (so budgets and per-turn limits
+ * can be tested). Later turns' orders that become void at sealing (the state changed at upkeep)
+ * are not failures: they show in their actor's report.
  */
 public final class CaseRunner {
   private CaseRunner() {}
@@ -121,7 +124,12 @@ public final class CaseRunner {
         return new CaseResult(testCase.getId(), failures);
       }
       failures.addAll(checkRefusals(scenario, testCase, prepared));
-      Played played = play(scenario, prepared, testCase.getSeed());
+      List<String> refused = new ArrayList<>();
+      Played played = play(scenario, prepared, testCase.getSeed(), refused);
+      if (!refused.isEmpty()) {
+        failures.addAll(refused);
+        return new CaseResult(testCase.getId(), failures);
+      }
       failures.addAll(checkExpectations(scenario, testCase, played));
     } catch (RuntimeException e) {
       failures.add("the engine threw " + e);
@@ -129,7 +137,7 @@ public final class CaseRunner {
     return new CaseResult(testCase.getId(), failures);
   }
 
-  /** Applies the set-up and parses and checks every turn's orders (each against the start state). */
+  /** Applies the set-up and parses every turn's orders (checking comes when each turn is played). */
   public static Prepared prepare(Scenario scenario, TestCase testCase) {
     List<String> errors = new ArrayList<>();
     GameState.Builder b = GameState.initial(scenario).toBuilder();
@@ -160,18 +168,7 @@ public final class CaseRunner {
           errors.add("turn " + n + ": '" + line + "' is not understood: " + parsed.reason());
           continue;
         }
-        Order order = parsed.order().orElseThrow();
-        List<Order> draft = byActor.computeIfAbsent(al.actor, k -> new ArrayList<>());
-        // Only the first turn's orders can be checked before anything resolves; later turns are
-        // checked when the engine seals them (a void order shows in its actor's report).
-        if (n == 1) {
-          OrderCheck checked = Engine.check(scenario, start, draft, order);
-          if (!checked.isAccepted()) {
-            errors.add("turn 1: '" + line + "' is refused: " + checked.reason());
-            continue;
-          }
-        }
-        draft.add(order);
+        byActor.computeIfAbsent(al.actor, k -> new ArrayList<>()).add(parsed.order().orElseThrow());
       }
       turns.add(byActor);
       options.add(new Engine.Options(!turn.getSilenceEngineActors()));
@@ -179,12 +176,38 @@ public final class CaseRunner {
     return new Prepared(start, turns, options, errors);
   }
 
-  /** Resolves every turn of a prepared case in sequence. */
+  /** Resolves every turn of a prepared case in sequence, without checking the orders. */
   public static Played play(Scenario scenario, Prepared prepared, long seed) {
+    return play(scenario, prepared, seed, null);
+  }
+
+  /**
+   * Resolves every turn in sequence. If {@code refusals} is not null, each turn's orders are first
+   * checked at submission against the state before that turn (in the order written, each actor's
+   * earlier orders as its draft); a refused order is added to {@code refusals} and play stops.
+   */
+  public static Played play(Scenario scenario, Prepared prepared, long seed, List<String> refusals) {
     GameState state = prepared.start();
     Report last = new Report(state.turn(), List.of());
     for (int i = 0; i < prepared.turns().size(); i++) {
-      TurnResult r = Engine.resolve(scenario, state, prepared.turns().get(i), seed, prepared.options().get(i));
+      Map<String, List<Order>> orders = prepared.turns().get(i);
+      if (refusals != null) {
+        for (List<Order> own : orders.values()) {
+          List<Order> draft = new ArrayList<>();
+          for (Order o : own) {
+            OrderCheck c = Engine.check(scenario, state, draft, o);
+            if (!c.isAccepted()) {
+              refusals.add("T" + (state.turn() + 1) + ": '" + o.actor() + ": " + o.toText()
+                  + "' is refused at submission: " + c.reason());
+            }
+            draft.add(o);
+          }
+        }
+        if (!refusals.isEmpty()) {
+          return new Played(state, last);
+        }
+      }
+      TurnResult r = Engine.resolve(scenario, state, orders, seed, prepared.options().get(i));
       state = r.state();
       last = r.report();
     }

@@ -1,0 +1,136 @@
+package org.entente.server.connection;
+
+import java.util.Optional;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.Country;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.ScenarioList;
+import org.entente.proto.protocol.v1.ScenarioSummary;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.server.rules.ScenarioInfo;
+import org.entente.server.session.GameSession;
+import org.entente.server.session.Role;
+import org.entente.server.session.Tokens;
+import org.entente.server.session.Wire;
+
+/** After hello: list scenarios, create a session, join, spectate or resume a seat. */
+final class InLobby extends ConnectionState {
+  static final int MAX_NAME = 32;
+  /** Set once a request to enter a session is in flight, so that a second one is refused. */
+  private boolean entering;
+
+  InLobby(ConnectionHandler connection) {
+    super(connection);
+  }
+
+  @Override
+  String describe() {
+    return "in the lobby";
+  }
+
+  @Override
+  void onListScenarios(ClientMessage m) {
+    ScenarioList.Builder list = ScenarioList.newBuilder();
+    for (ScenarioInfo info : connection.lobby().scenarios()) {
+      ScenarioSummary.Builder s = ScenarioSummary.newBuilder()
+          .setId(info.id())
+          .setTitle(info.title())
+          .setSummary(info.summary())
+          .setDefaultTurns(info.defaultTurns())
+          .setDefaultPress(info.defaultPress());
+      for (ScenarioInfo.CountryInfo c : info.countries()) {
+        s.addCountries(Country.newBuilder().setId(c.id()).setName(c.name()).setPlayable(c.playable()));
+      }
+      list.addScenarios(s);
+    }
+    connection.link().send(ServerMessage.newBuilder().setRequestId(m.getRequestId()).setScenarioList(list).build());
+  }
+
+  @Override
+  void onCreateSession(ClientMessage m) {
+    if (startEntering(m) && nameIsValid(m, m.getCreateSession().getDisplayName(), true)) {
+      connection.lobby().create(connection.link(), m.getRequestId(), m.getCreateSession(), callback);
+    }
+  }
+
+  @Override
+  void onJoinSession(ClientMessage m) {
+    var join = m.getJoinSession();
+    if (startEntering(m) && nameIsValid(m, join.getDisplayName(), false)) {
+      session(m, join.getJoinCode()).ifPresent(s ->
+          s.join(connection.link(), m.getRequestId(), Role.PLAYER, join.getDisplayName().strip(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), callback));
+    }
+  }
+
+  @Override
+  void onSpectate(ClientMessage m) {
+    var spectate = m.getSpectate();
+    if (startEntering(m) && nameIsValid(m, spectate.getDisplayName(), false)) {
+      session(m, spectate.getJoinCode()).ifPresent(s ->
+          s.join(connection.link(), m.getRequestId(), Role.SPECTATOR, spectate.getDisplayName().strip(), "", callback));
+    }
+  }
+
+  @Override
+  void onResume(ClientMessage m) {
+    var resume = m.getResume();
+    if (!startEntering(m)) {
+      return;
+    }
+    Optional<byte[]> token = Tokens.decode(resume.getToken());
+    if (token.isEmpty()) {
+      refuse(m, ErrorCode.INVALID_TOKEN, "That is not a seat token (26 characters, letters a-z and digits 2-7).");
+      return;
+    }
+    session(m, resume.getJoinCode()).ifPresent(s ->
+        s.resume(connection.link(), m.getRequestId(), token.get(), resume.getLastSeq(), callback));
+  }
+
+  /**
+   * Called on the session's thread before the reply is written: the state change is queued
+   * on the event loop first, so it happens before the client can act on the reply.
+   */
+  private final GameSession.AttachCallback callback = new GameSession.AttachCallback() {
+    @Override
+    public void attached(GameSession.SeatRef seat) {
+      connection.onEventLoop(() -> connection.become(new InSession(connection, seat)));
+    }
+
+    @Override
+    public void refused() {
+      connection.onEventLoop(() -> entering = false);
+    }
+  };
+
+  private boolean startEntering(ClientMessage m) {
+    if (entering) {
+      refuse(m, ErrorCode.UNEXPECTED_MESSAGE, "A request to enter a session is already in progress.");
+      return false;
+    }
+    entering = true;
+    return true;
+  }
+
+  private Optional<GameSession> session(ClientMessage m, String joinCode) {
+    Optional<GameSession> session = connection.lobby().find(joinCode);
+    if (session.isEmpty()) {
+      refuse(m, ErrorCode.UNKNOWN_SESSION, "No session has the join code '" + joinCode + "'.");
+    }
+    return session;
+  }
+
+  private boolean nameIsValid(ClientMessage m, String name, boolean mayBeEmpty) {
+    String stripped = name.strip();
+    if ((stripped.isEmpty() && !mayBeEmpty) || stripped.length() > MAX_NAME || stripped.chars().anyMatch(Character::isISOControl)) {
+      refuse(m, ErrorCode.INVALID_REQUEST, "A display name has 1.." + MAX_NAME + " characters and no control characters.");
+      return false;
+    }
+    return true;
+  }
+
+  /** Refuses an attempt to enter; the connection may try again. */
+  private void refuse(ClientMessage m, ErrorCode code, String message) {
+    entering = false;
+    connection.link().send(Wire.error(m.getRequestId(), code, message));
+  }
+}

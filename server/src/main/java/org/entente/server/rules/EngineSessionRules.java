@@ -1,0 +1,249 @@
+package org.entente.server.rules;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.entente.engine.Engine;
+import org.entente.engine.TurnResult;
+import org.entente.engine.expr.ExprError;
+import org.entente.engine.expr.QuantityRef;
+import org.entente.engine.model.Actor;
+import org.entente.engine.model.Effect;
+import org.entente.engine.model.MemberStatus;
+import org.entente.engine.model.Organisation;
+import org.entente.engine.model.Track;
+import org.entente.engine.state.OpenRequest;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.model.Scenario;
+import org.entente.engine.model.ScheduledEvent;
+import org.entente.engine.report.Visibility;
+import org.entente.engine.resolve.Scoring;
+import org.entente.engine.state.GameState;
+import org.entente.proto.scenario.v1.Press;
+
+/**
+ * The session rules backed by the engine: one game's scenario and current state. Every
+ * call to {@link Engine} the server makes is in this class. Confined to the session's thread.
+ *
+ * <p>A game-master inject becomes a scheduled event of the turn in progress, added to this
+ * session's copy of the scenario: the engine applies its effects at the upkeep of the coming
+ * resolution, exactly as it applies a scenario file's events, and reports it publicly.
+ */
+public final class EngineSessionRules implements SessionRules {
+  private Scenario scenario;
+  private GameState state;
+  private final ScenarioInfo info;
+  private int injected;
+
+  public EngineSessionRules(Scenario scenario) {
+    this.scenario = scenario;
+    this.state = GameState.initial(scenario);
+    this.info = describe(scenario);
+  }
+
+  /** What the lobby shows about an engine scenario. */
+  public static ScenarioInfo describe(Scenario scenario) {
+    return new ScenarioInfo(
+        scenario.metadata().id(),
+        scenario.metadata().title(),
+        scenario.metadata().summary(),
+        scenario.metadata().defaultTurns(),
+        scenario.metadata().defaultPress() == null ? Press.FULL : Press.valueOf(scenario.metadata().defaultPress().name()),
+        scenario.actors().stream()
+            .map(a -> new ScenarioInfo.CountryInfo(a.id(), a.name(), a.playable()))
+            .collect(ImmutableList.toImmutableList()));
+  }
+
+  @Override
+  public ScenarioInfo scenario() {
+    return info;
+  }
+
+  /** The current game state (for views and tests). */
+  public GameState state() {
+    return state;
+  }
+
+  @Override
+  public OrderCheck check(String actor, List<Order> draft, Order candidate) {
+    String text;
+    if (candidate.kind().isEmpty()) {
+      text = candidate.text();
+    } else {
+      OrderKind kind;
+      try {
+        kind = OrderKind.valueOf(candidate.kind());
+      } catch (IllegalArgumentException e) {
+        return OrderCheck.notUnderstood("Unknown order kind '" + candidate.kind() + "'.");
+      }
+      // The structured form goes through the same parser as typed text, so both are checked alike.
+      text = toEngine(actor, candidate, kind).toText();
+    }
+    List<org.entente.engine.order.Order> engineDraft = new ArrayList<>();
+    for (Order o : draft) {
+      engineDraft.add(toEngine(actor, o, OrderKind.valueOf(o.kind())));
+    }
+    org.entente.engine.order.OrderCheck check = Engine.check(scenario, state, actor, engineDraft, text);
+    switch (check.verdict()) {
+      case ACCEPTED:
+        org.entente.engine.order.Order order = check.order().orElseThrow();
+        return OrderCheck.accepted(fromEngine(order), order.toText());
+      case NOT_UNDERSTOOD:
+        return OrderCheck.notUnderstood(withColumn(check));
+      case NOT_ALLOWED:
+        return OrderCheck.notAllowed(
+            check.order().map(EngineSessionRules::fromEngine).orElse(candidate.withActor(actor)), check.reason());
+      default:
+        throw new AssertionError(check.verdict());
+    }
+  }
+
+  private static String withColumn(org.entente.engine.order.OrderCheck check) {
+    return check.column() > 0 ? "Column " + check.column() + ": " + check.reason() : check.reason();
+  }
+
+  @Override
+  public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed) {
+    Map<String, List<org.entente.engine.order.Order>> orders = new LinkedHashMap<>();
+    ordersByActor.forEach((actor, list) -> {
+      List<org.entente.engine.order.Order> converted = new ArrayList<>();
+      for (Order o : list) {
+        converted.add(toEngine(actor, o, OrderKind.valueOf(o.kind())));
+      }
+      orders.put(actor, converted);
+    });
+    TurnResult result = Engine.resolve(scenario, state, orders, seed);
+    state = result.state();
+    ImmutableList.Builder<ReportLine> lines = ImmutableList.builder();
+    for (org.entente.engine.report.ReportLine line : result.report().lines()) {
+      lines.add(new ReportLine(line.render(), visibility(line.visibility()), ImmutableSet.copyOf(line.visibility().actors())));
+    }
+    return new ResolvedTurn(result.report().turn(), lines.build());
+  }
+
+  private static ReportLine.Visibility visibility(Visibility v) {
+    switch (v.scope()) {
+      case PUBLIC:
+        return ReportLine.Visibility.PUBLIC;
+      case ACTORS:
+        return ReportLine.Visibility.ACTORS;
+      case GAME_MASTER:
+        return ReportLine.Visibility.GAME_MASTER;
+      default:
+        throw new AssertionError(v.scope());
+    }
+  }
+
+  @Override
+  public GameSnapshot snapshot() {
+    ImmutableList.Builder<GameSnapshot.CountryQuantities> countries = ImmutableList.builder();
+    ImmutableList.Builder<GameSnapshot.Trust> trust = ImmutableList.builder();
+    for (Actor a : scenario.actors()) {
+      String id = a.id();
+      countries.add(new GameSnapshot.CountryQuantities(id, state.sec(id), state.dom(id), state.std(id), state.rf(id),
+          state.grievance(id)));
+      for (Actor b : scenario.actors()) {
+        if (!a.id().equals(b.id())) {
+          trust.add(new GameSnapshot.Trust(id, b.id(), state.trust(id, b.id())));
+        }
+      }
+    }
+    ImmutableList.Builder<GameSnapshot.OrganisationState> orgs = ImmutableList.builder();
+    for (Organisation o : scenario.organisations()) {
+      ImmutableList.Builder<GameSnapshot.Member> members = ImmutableList.builder();
+      for (Actor a : scenario.actors()) {
+        MemberStatus status = state.memberStatus(a.id(), o.id());
+        if (status != MemberStatus.NONE) {
+          members.add(new GameSnapshot.Member(a.id(), status.name(), state.noticeLeft(a.id(), o.id())));
+        }
+      }
+      orgs.add(new GameSnapshot.OrganisationState(o.id(), o.name(), state.cred(o.id()), state.coh(o.id()), members.build()));
+    }
+    ImmutableList.Builder<GameSnapshot.TrackValue> tracks = ImmutableList.builder();
+    for (Track t : scenario.tracks()) {
+      tracks.add(new GameSnapshot.TrackValue(t.id(), t.name(), state.track(t.id())));
+    }
+    ImmutableList.Builder<GameSnapshot.Obligation> obligations = ImmutableList.builder();
+    for (OpenRequest r : state.openRequests()) {
+      for (String debtor : r.owed()) {
+        if (!r.answeredBy(debtor)) {
+          obligations.add(new GameSnapshot.Obligation(debtor, debtor + " owes " + r.requester() + " an answer in the "
+              + r.org() + " by the end of T" + r.deadlineTurn() + "."));
+        }
+      }
+    }
+    ImmutableList.Builder<GameSnapshot.ObjectiveScore> objectives = ImmutableList.builder();
+    for (Scoring.Score score : Engine.score(scenario, state)) {
+      String summary = scenario.objectiveOf(score.actor()).map(o -> o.summary()).orElse("");
+      objectives.add(new GameSnapshot.ObjectiveScore(score.actor(), summary, score.points(), score.criteria().stream()
+          .map(c -> new GameSnapshot.Criterion(c.description(), c.points(), c.met()))
+          .collect(ImmutableList.toImmutableList())));
+    }
+    return new GameSnapshot(state.turn(), scenario.metadata().dateOf(state.turn()).toString(), countries.build(),
+        trust.build(), orgs.build(), tracks.build(), obligations.build(), objectives.build());
+  }
+
+  @Override
+  public ImmutableList<String> validate(InjectedEvent event) {
+    ImmutableList.Builder<String> problems = ImmutableList.builder();
+    boolean hasActor = !event.actor().isEmpty();
+    if (hasActor && scenario.actorIndex(event.actor()) < 0) {
+      problems.add("actor: '" + event.actor() + "' is not an actor in this scenario");
+    }
+    for (int i = 0; i < event.effects().size(); i++) {
+      InjectedEvent.Effect effect = event.effects().get(i);
+      String where = "effect " + (i + 1) + " ('" + effect.target() + "'): ";
+      QuantityRef.ParseResult parsed = QuantityRef.parse(effect.target(), scenario.names());
+      if (!parsed.ok()) {
+        for (ExprError error : parsed.errors()) {
+          problems.add(where + error.code() + ": " + error.message());
+        }
+        continue;
+      }
+      for (String arg : parsed.ref().args()) {
+        if (arg.equals("target") || arg.equals("other") || arg.equals("org")) {
+          problems.add(where + "an injected event can only use 'self' (its actor), not '" + arg + "'");
+        } else if (arg.equals("self") && !hasActor) {
+          problems.add(where + "'self' needs the event's actor");
+        }
+      }
+    }
+    return problems.build();
+  }
+
+  @Override
+  public void apply(InjectedEvent event) {
+    List<Effect> effects = new ArrayList<>();
+    for (InjectedEvent.Effect e : event.effects()) {
+      effects.add(new Effect(QuantityRef.parse(e.target(), scenario.names()).ref(), e.delta()));
+    }
+    List<ScheduledEvent> events = new ArrayList<>(scenario.events());
+    events.add(new ScheduledEvent("GM_INJECT_" + (++injected), state.turn() + 1, event.title(), event.text(), null, false,
+        effects, event.actor(), List.of(), List.of()));
+    scenario = new Scenario(scenario.metadata(), scenario.actors(), scenario.organisations(), scenario.relations(),
+        scenario.partnerships(), scenario.tracks(), scenario.presences(), scenario.orderRules(), scenario.mechanics(),
+        events, scenario.objectives(), scenario.notes());
+  }
+
+  private static org.entente.engine.order.Order toEngine(String actor, Order o, OrderKind kind) {
+    return new org.entente.engine.order.Order(actor, kind, up(o.org()), up(o.target()), up(o.other()), up(o.option()),
+        up(o.presence()), o.text());
+  }
+
+  private static String up(String id) {
+    return id.trim().toUpperCase(Locale.ROOT);
+  }
+
+  private static Order fromEngine(org.entente.engine.order.Order o) {
+    return new Order(o.actor(), o.kind().name(), o.org(), o.target(), o.other(), o.option(), o.presence(), o.text());
+  }
+
+  /** The playable actors' ids, in scenario order. */
+  public ImmutableList<String> playable() {
+    return scenario.playableActors().stream().map(Actor::id).collect(ImmutableList.toImmutableList());
+  }
+}

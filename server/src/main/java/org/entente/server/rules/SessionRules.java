@@ -1,0 +1,34 @@
+package org.entente.server.rules;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seam between a game session and the rules engine: the only place the server calls
+ * the game rules. One instance per session holds that game's scenario and current state;
+ * it is confined to the session's thread (never an event loop), so implementations need
+ * no locking and may take their time.
+ */
+public interface SessionRules {
+
+  ScenarioInfo scenario();
+
+  /**
+   * Checks {@code candidate} for {@code actor}'s draft. If the candidate has no kind, its
+   * {@code text} is parsed in the order text syntax first.
+   */
+  OrderCheck check(String actor, List<Order> draft, Order candidate);
+
+  /** Resolves the current turn with every country's sealed orders and advances the state. */
+  ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed);
+
+  /** The current game state, whole; views decide what each viewer sees of it. */
+  GameSnapshot snapshot();
+
+  /** Every problem with an inject, as scenario events are validated; empty when valid. */
+  ImmutableList<String> validate(InjectedEvent event);
+
+  /** Applies a valid inject's effects to the current state. */
+  void apply(InjectedEvent event);
+}

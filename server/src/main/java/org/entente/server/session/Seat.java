@@ -1,0 +1,36 @@
+package org.entente.server.session;
+
+import java.security.MessageDigest;
+
+/** A place in a session: a player on a team, a spectator, or the game master. Session-thread only. */
+final class Seat {
+  final long id;
+  private final byte[] token;
+  final String name;
+  final Role role;
+  String country;
+  /** The connection now holding the seat, or null. */
+  SessionLink link;
+  /** The highest event seq considered for this seat's connection. */
+  long lastSentSeq;
+
+  Seat(long id, byte[] token, String name, Role role, String country) {
+    this.id = id;
+    this.token = token.clone();
+    this.name = name;
+    this.role = role;
+    this.country = country;
+  }
+
+  Viewer viewer() {
+    if (role == Role.PLAYER) {
+      return Viewer.player(country);
+    }
+    return role == Role.GAME_MASTER ? Viewer.GAME_MASTER : Viewer.SPECTATOR;
+  }
+
+  /** Constant-time comparison, whatever the candidate's length or content. */
+  boolean tokenMatches(byte[] candidate) {
+    return MessageDigest.isEqual(token, candidate);
+  }
+}

@@ -1,0 +1,36 @@
+package org.entente.server.session;
+
+import com.google.common.collect.ImmutableList;
+import org.entente.server.rules.InjectedEvent;
+import org.entente.server.rules.ReportLine;
+
+/**
+ * One accepted change to a session. Every mutation of a session's state is one of these,
+ * applied by the session's thread through {@link SessionState#apply}: the seam where a
+ * journal will record each one durably before it is acknowledged.
+ */
+public sealed interface SessionEvent {
+
+  /** A seat was taken. The token never leaves the server. */
+  record SeatJoined(long seatId, byte[] token, String name, Role role, String country) implements SessionEvent {}
+
+  record SeatMoved(long seatId, String fromCountry, String toCountry) implements SessionEvent {}
+
+  record SeatRemoved(long seatId) implements SessionEvent {}
+
+  /** A country's draft after an edit (or a change of readiness). */
+  record DraftEdited(Draft draft) implements SessionEvent {}
+
+  record ReadinessChanged(String country, int turn, boolean ready) implements SessionEvent {}
+
+  record MessagePosted(ChatMessage message) implements SessionEvent {}
+
+  record PhaseChanged(Phase phase, int turn, long deadlineEpochMillis, long pausedMillisLeft, String reason)
+      implements SessionEvent {}
+
+  /** A turn was resolved; the drafts are sealed and cleared. */
+  record TurnResolved(int turn, String cause, long seed, ImmutableList<ReportLine> lines) implements SessionEvent {}
+
+  /** A game-master inject: its news for everyone, and its effects for the rules. */
+  record NewsPublished(InjectedEvent event, int turn) implements SessionEvent {}
+}

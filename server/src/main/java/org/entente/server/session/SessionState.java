@@ -1,0 +1,123 @@
+package org.entente.server.session;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.entente.proto.scenario.v1.Press;
+import org.entente.server.rules.ScenarioInfo;
+
+/**
+ * A session's state, changed only by {@link #apply}. Confined to the session's thread.
+ * Per-session memory is the seats, one small draft per country and the event log.
+ */
+final class SessionState {
+  final String sessionId;
+  final String joinCode;
+  final ScenarioInfo scenario;
+  final int totalTurns;
+  final Press press;
+  final DeadlinePolicy deadlinePolicy;
+  final long seed;
+
+  Phase phase = Phase.WAITING;
+  int turn = 0;
+  long deadlineEpochMillis;
+  long pausedMillisLeft;
+  final EventLog log = new EventLog();
+  final List<ChatMessageAt> messages = new ArrayList<>();
+  private final Map<Long, Seat> seats = new LinkedHashMap<>();
+  private final Map<String, Draft> drafts = new LinkedHashMap<>();
+  private long nextSeatId = 1;
+  private long nextOrderId = 1;
+
+  /** A negotiation message with its seq, for history paging. */
+  record ChatMessageAt(long seq, ChatMessage message) {}
+
+  SessionState(
+      String sessionId, String joinCode, ScenarioInfo scenario, int totalTurns, Press press, DeadlinePolicy deadlinePolicy, long seed) {
+    this.sessionId = sessionId;
+    this.joinCode = joinCode;
+    this.scenario = scenario;
+    this.totalTurns = totalTurns;
+    this.press = press;
+    this.deadlinePolicy = deadlinePolicy;
+    this.seed = seed;
+    for (String country : scenario.playableCountryIds()) {
+      drafts.put(country, Draft.empty(country, 0));
+    }
+  }
+
+  long newSeatId() {
+    return nextSeatId++;
+  }
+
+  long newOrderId() {
+    return nextOrderId++;
+  }
+
+  Collection<Seat> seats() {
+    return seats.values();
+  }
+
+  Optional<Seat> seat(long id) {
+    return Optional.ofNullable(seats.get(id));
+  }
+
+  Draft draft(String country) {
+    return drafts.get(country);
+  }
+
+  Collection<Draft> drafts() {
+    return drafts.values();
+  }
+
+  long playersOf(String country) {
+    return seats.values().stream().filter(s -> s.role == Role.PLAYER && s.country.equals(country)).count();
+  }
+
+  /** Countries that have players: the ones whose readiness a turn waits for. */
+  ImmutableList<String> staffedCountries() {
+    return drafts.keySet().stream().filter(c -> playersOf(c) > 0).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Applies one accepted event and records it; returns its seq. Everything a session must
+   * remember follows from its events in order (ids included), so replaying a journal of
+   * them through this method rebuilds the state; the rules' state follows from the same
+   * events (TurnResolved carries its seed, the drafts hold the sealed orders, NewsPublished
+   * the inject's effects).
+   */
+  long apply(SessionEvent event) {
+    long seq = log.append(event);
+    if (event instanceof SessionEvent.SeatJoined e) {
+      nextSeatId = Math.max(nextSeatId, e.seatId() + 1);
+      seats.put(e.seatId(), new Seat(e.seatId(), e.token(), e.name(), e.role(), e.country()));
+    } else if (event instanceof SessionEvent.SeatMoved e) {
+      seats.get(e.seatId()).country = e.toCountry();
+    } else if (event instanceof SessionEvent.SeatRemoved e) {
+      seats.remove(e.seatId());
+    } else if (event instanceof SessionEvent.DraftEdited e) {
+      drafts.put(e.draft().country(), e.draft());
+      e.draft().orders().forEach(o -> nextOrderId = Math.max(nextOrderId, o.id() + 1));
+    } else if (event instanceof SessionEvent.ReadinessChanged e) {
+      drafts.put(e.country(), drafts.get(e.country()).withReady(e.ready()));
+    } else if (event instanceof SessionEvent.MessagePosted e) {
+      messages.add(new ChatMessageAt(seq, e.message()));
+    } else if (event instanceof SessionEvent.PhaseChanged e) {
+      phase = e.phase();
+      deadlineEpochMillis = e.deadlineEpochMillis();
+      pausedMillisLeft = e.pausedMillisLeft();
+      if (e.turn() != turn) {
+        turn = e.turn();
+        drafts.replaceAll((country, draft) -> Draft.empty(country, turn));
+      }
+    } else if (event instanceof SessionEvent.TurnResolved || event instanceof SessionEvent.NewsPublished) {
+      // Recorded for the views; the rules hold the game state itself.
+    }
+    return seq;
+  }
+}

@@ -1,0 +1,151 @@
+package org.entente.server.session;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.server.rules.Order;
+import org.entente.server.rules.ResolvedTurn;
+
+/**
+ * The turn cycle of one session: opening turns, deadlines, pausing, and resolution when
+ * every staffed country is ready, when the deadline passes, or when the game master
+ * forces it. Session-thread only.
+ */
+final class Turns {
+  static final String ALL_READY = "ALL_READY";
+  static final String DEADLINE = "DEADLINE";
+  static final String FORCED = "FORCED";
+
+  private final GameSession session;
+  private final SessionState state;
+  private final Scheduler scheduler;
+  private Scheduler.Cancellable timer;
+  /** Bumped whenever the deadline changes, so that a stale timer does nothing. */
+  private long timerGeneration;
+
+  Turns(GameSession session, Scheduler scheduler) {
+    this.session = session;
+    this.state = session.state;
+    this.scheduler = scheduler;
+  }
+
+  void start() throws RequestException {
+    requirePhase(Phase.WAITING, "The game has already started.");
+    openTurn(1, "started");
+  }
+
+  void pause() throws RequestException {
+    requirePhase(Phase.RUNNING, "Only a running game can be paused.");
+    long left = state.deadlinePolicy.perTurn().isPresent() ? Math.max(0, state.deadlineEpochMillis - now()) : 0;
+    cancelTimer();
+    session.commit(new SessionEvent.PhaseChanged(Phase.PAUSED, state.turn, 0, left, "paused"));
+  }
+
+  void resume() throws RequestException {
+    requirePhase(Phase.PAUSED, "Only a paused game can be resumed.");
+    long deadline = state.deadlinePolicy.perTurn().isPresent() ? now() + state.pausedMillisLeft : 0;
+    session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, deadline, 0, "resumed"));
+    scheduleDeadline();
+  }
+
+  void extend(int seconds) throws RequestException {
+    if (state.deadlinePolicy.perTurn().isEmpty()) {
+      throw new RequestException(ErrorCode.WRONG_PHASE, "This session has no deadline: the game master advances turns.");
+    }
+    String reason = "deadline extended by " + seconds + " s";
+    if (state.phase == Phase.RUNNING) {
+      session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, state.deadlineEpochMillis + seconds * 1000L, 0, reason));
+      scheduleDeadline();
+    } else if (state.phase == Phase.PAUSED) {
+      session.commit(new SessionEvent.PhaseChanged(Phase.PAUSED, state.turn, 0, state.pausedMillisLeft + seconds * 1000L, reason));
+    } else {
+      throw new RequestException(ErrorCode.WRONG_PHASE, "The deadline can be extended only while a turn is open.");
+    }
+  }
+
+  void force(int turn) throws RequestException {
+    if (state.phase != Phase.RUNNING && state.phase != Phase.PAUSED) {
+      throw new RequestException(ErrorCode.WRONG_PHASE, "No turn is open.");
+    }
+    if (turn != 0 && turn != state.turn) {
+      throw new RequestException(ErrorCode.WRONG_TURN, "Turn " + turn + " is not open; the current turn is " + state.turn + ".");
+    }
+    resolve(FORCED);
+  }
+
+  void end() throws RequestException {
+    if (state.phase == Phase.ENDED) {
+      throw new RequestException(ErrorCode.WRONG_PHASE, "The game has already ended.");
+    }
+    cancelTimer();
+    session.commit(new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "ended by the game master"));
+  }
+
+  /** Resolves the turn if every country with players is ready. */
+  void resolveIfAllReady() {
+    if (state.phase != Phase.RUNNING) {
+      return;
+    }
+    ImmutableList<String> staffed = state.staffedCountries();
+    if (!staffed.isEmpty() && staffed.stream().allMatch(c -> state.draft(c).ready())) {
+      resolve(ALL_READY);
+    }
+  }
+
+  private void resolve(String cause) {
+    cancelTimer();
+    Map<String, List<Order>> orders = new LinkedHashMap<>();
+    for (Draft draft : state.drafts()) {
+      orders.put(draft.country(), draft.plainOrders());
+    }
+    long seed = state.seed * 31 + state.turn;
+    ResolvedTurn result = session.rules.resolve(orders, seed);
+    session.commit(new SessionEvent.TurnResolved(state.turn, cause, seed, result.lines()));
+    if (state.turn >= state.totalTurns) {
+      session.commit(new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "last turn resolved"));
+    } else {
+      openTurn(state.turn + 1, "turn " + (state.turn + 1) + " opened");
+    }
+  }
+
+  private void openTurn(int turn, String reason) {
+    long deadline = state.deadlinePolicy.perTurn().map(d -> now() + d.toMillis()).orElse(0L);
+    session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, turn, deadline, 0, reason));
+    scheduleDeadline();
+  }
+
+  private void scheduleDeadline() {
+    cancelTimer();
+    if (state.deadlinePolicy.perTurn().isEmpty()) {
+      return;
+    }
+    long generation = ++timerGeneration;
+    Duration delay = Duration.ofMillis(Math.max(0, state.deadlineEpochMillis - now()));
+    timer = scheduler.schedule(delay, () -> session.execute(() -> {
+      if (generation == timerGeneration && state.phase == Phase.RUNNING) {
+        resolve(DEADLINE);
+      }
+    }));
+  }
+
+  private void cancelTimer() {
+    timerGeneration++;
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+  }
+
+  private void requirePhase(Phase phase, String message) throws RequestException {
+    if (state.phase != phase) {
+      throw new RequestException(ErrorCode.WRONG_PHASE, message);
+    }
+  }
+
+  private long now() {
+    return session.clock.millis();
+  }
+}

@@ -1,0 +1,95 @@
+package org.entente.server.session;
+
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.scenario.v1.OrderKind;
+import org.entente.server.rules.Order;
+
+/** Translation between domain values and wire messages. */
+public final class Wire {
+  private Wire() {}
+
+  public static Order order(org.entente.proto.protocol.v1.Order o) {
+    String kind = o.getKind() == OrderKind.ORDER_KIND_UNSPECIFIED || o.getKind() == OrderKind.UNRECOGNIZED
+        ? ""
+        : o.getKind().name();
+    String text = kind.isEmpty() ? o.getText() : o.getFreeText();
+    return new Order(o.getActor(), kind, o.getOrg(), o.getTarget(), o.getOther(), o.getOption(), o.getPresence(), text);
+  }
+
+  public static org.entente.proto.protocol.v1.Order order(Order o) {
+    return org.entente.proto.protocol.v1.Order.newBuilder()
+        .setActor(o.actor())
+        .setKind(o.kind().isEmpty() ? OrderKind.ORDER_KIND_UNSPECIFIED : OrderKind.valueOf(o.kind()))
+        .setOrg(o.org())
+        .setTarget(o.target())
+        .setOther(o.other())
+        .setOption(o.option())
+        .setPresence(o.presence())
+        .setFreeText(o.text())
+        .build();
+  }
+
+  public static org.entente.proto.protocol.v1.Role role(Role role) {
+    switch (role) {
+      case PLAYER:
+        return org.entente.proto.protocol.v1.Role.PLAYER;
+      case SPECTATOR:
+        return org.entente.proto.protocol.v1.Role.SPECTATOR;
+      case GAME_MASTER:
+        return org.entente.proto.protocol.v1.Role.GAME_MASTER;
+      default:
+        throw new AssertionError(role);
+    }
+  }
+
+  public static org.entente.proto.protocol.v1.Phase phase(Phase phase) {
+    switch (phase) {
+      case WAITING:
+        return org.entente.proto.protocol.v1.Phase.WAITING;
+      case RUNNING:
+        return org.entente.proto.protocol.v1.Phase.RUNNING;
+      case PAUSED:
+        return org.entente.proto.protocol.v1.Phase.PAUSED;
+      case ENDED:
+        return org.entente.proto.protocol.v1.Phase.ENDED;
+      default:
+        throw new AssertionError(phase);
+    }
+  }
+
+  public static org.entente.proto.protocol.v1.Draft draft(Draft d) {
+    org.entente.proto.protocol.v1.Draft.Builder b = org.entente.proto.protocol.v1.Draft.newBuilder()
+        .setCountry(d.country())
+        .setTurn(d.turn())
+        .setReady(d.ready());
+    for (DraftOrder o : d.orders()) {
+      b.addOrders(org.entente.proto.protocol.v1.DraftOrder.newBuilder()
+          .setOrderId(o.id())
+          .setOrder(order(o.order()))
+          .setText(o.text())
+          .setAuthor(o.author()));
+    }
+    return b.build();
+  }
+
+  public static org.entente.proto.protocol.v1.ChatMessage chat(long seq, ChatMessage m) {
+    return org.entente.proto.protocol.v1.ChatMessage.newBuilder()
+        .setSeq(seq)
+        .setChannel(m.channel())
+        .setFromCountry(m.fromCountry())
+        .setFromName(m.fromName())
+        .setToCountry(m.toCountry())
+        .setText(m.text())
+        .setTurn(m.turn())
+        .setEpochMillis(m.epochMillis())
+        .build();
+  }
+
+  public static ServerMessage error(long requestId, ErrorCode code, String message) {
+    return ServerMessage.newBuilder()
+        .setRequestId(requestId)
+        .setError(org.entente.proto.protocol.v1.Error.newBuilder().setCode(code).setMessage(message))
+        .build();
+  }
+}

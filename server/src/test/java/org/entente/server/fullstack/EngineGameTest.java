@@ -1,0 +1,154 @@
+package org.entente.server.fullstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.CreateSession;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.JoinSession;
+import org.entente.proto.protocol.v1.Phase;
+import org.entente.proto.protocol.v1.Resume;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.StartGame;
+import org.entente.server.EntenteServer;
+import org.entente.server.ServerConfig;
+import org.entente.server.rules.EngineSessionRules;
+import org.entente.server.rules.ScenarioCatalog;
+import org.entente.server.rules.ScenarioInfo;
+import org.entente.server.rules.SessionRules;
+import org.entente.server.testing.SmallScenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Several clients play several turns over loopback with the real engine behind the rules seam. */
+class EngineGameTest {
+  private EntenteServer server;
+  private final List<Participant> participants = new ArrayList<>();
+
+  static ScenarioCatalog engineCatalog() {
+    ScenarioInfo info = EngineSessionRules.describe(SmallScenario.build());
+    ScenarioCatalog.Loaded loaded = new ScenarioCatalog.Loaded() {
+      @Override
+      public ImmutableList<String> problems() {
+        return ImmutableList.of();
+      }
+
+      @Override
+      public ScenarioInfo info() {
+        return info;
+      }
+
+      @Override
+      public SessionRules newSession() {
+        return new EngineSessionRules(SmallScenario.build());
+      }
+    };
+    return new ScenarioCatalog() {
+      @Override
+      public ImmutableList<ScenarioInfo> builtIns() {
+        return ImmutableList.of(info);
+      }
+
+      @Override
+      public Optional<Loaded> loadBuiltIn(String id) {
+        return id.equals(info.id()) ? Optional.of(loaded) : Optional.empty();
+      }
+
+      @Override
+      public Loaded loadFile(String fileName, String text) {
+        throw new UnsupportedOperationException("not used here");
+      }
+    };
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    server = EntenteServer.builder(engineCatalog()).config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+  }
+
+  @AfterEach
+  void stop() {
+    participants.forEach(Participant::close);
+    server.close();
+  }
+
+  private Participant connect(String name) throws Exception {
+    Participant p = new Participant(name, server.port());
+    participants.add(p);
+    return p;
+  }
+
+  private Participant join(String code, String name, String country) throws Exception {
+    Participant p = connect(name);
+    ServerMessage joined = p.ok(ClientMessage.newBuilder()
+        .setJoinSession(JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry(country)));
+    p.country = country;
+    p.token = joined.getJoined().getSeatToken();
+    return p;
+  }
+
+  @Test
+  void playersPlaySeveralTurnsAgainstTheEngine() throws Exception {
+    Participant gm = connect("Teacher");
+    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+        .setBuiltinScenarioId("small-test").setTurns(3))).getSessionCreated().getJoinCode();
+    Participant ani = join(code, "Ani", "ARM");
+    Participant aram = join(code, "Aram", "ARM");
+    Participant ivan = join(code, "Ivan", "RUS");
+    gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+
+    ServerMessage refused = ivan.call(WholeGameViewsTest.order(1, "FREEZE CSTO"));
+    assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.ORDER_NOT_ALLOWED);
+    assertThat(refused.getError().getMessage()).contains("may not use FREEZE");
+    ServerMessage garbled = ani.call(WholeGameViewsTest.order(1, "FREEZ CSTO"));
+    assertThat(garbled.getError().getCode()).isEqualTo(ErrorCode.ORDER_NOT_UNDERSTOOD);
+
+    ServerMessage added = ani.ok(WholeGameViewsTest.order(1, "resume csto"));
+    assertThat(added.getDraftUpdated().getDraft().getOrders(0).getText()).isEqualTo("RESUME CSTO");
+    aram.await(e -> e.hasDraftUpdated() && e.getDraftUpdated().getDraft().getOrdersCount() == 1);
+
+    for (int turn = 1; turn <= 3; turn++) {
+      final int t = turn;
+      ani.ok(WholeGameViewsTest.ready(turn));
+      ivan.ok(WholeGameViewsTest.ready(turn));
+      for (Participant p : participants) {
+        p.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == t);
+      }
+    }
+    gm.await(e -> e.hasPhaseChanged() && e.getPhaseChanged().getPhase() == Phase.ENDED);
+    Event report = aram.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == 1);
+    assertThat(report.getTurnReport().getCause()).isEqualTo("ALL_READY");
+  }
+
+  @Test
+  void aDroppedPlayerReconnectsOverTheNetworkAndCatchesUp() throws Exception {
+    Participant gm = connect("Teacher");
+    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+        .setBuiltinScenarioId("small-test"))).getSessionCreated().getJoinCode();
+    Participant ani = join(code, "Ani", "ARM");
+    Participant ivan = join(code, "Ivan", "RUS");
+    gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    ani.await(Event::hasPhaseChanged);
+    long seen = ani.events.get(ani.events.size() - 1).getSeq();
+    ani.close();
+
+    ivan.ok(WholeGameViewsTest.say(org.entente.proto.protocol.v1.Channel.PRIVATE, "ARM", "while you were away"));
+    Participant back = connect("Ani again");
+    ServerMessage resumed = back.ok(ClientMessage.newBuilder()
+        .setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
+    assertThat(resumed.getResumed().getReplayed()).isEqualTo(1);
+    back.await(e -> e.hasMessage() && e.getMessage().getText().equals("while you were away"));
+
+    Participant thief = connect("Second device");
+    thief.ok(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
+    back.client.closeFuture().get(Participant.TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(back.unsolicited).singleElement().satisfies(m -> assertThat(m.getError().getCode()).isEqualTo(ErrorCode.REPLACED));
+    thief.await(e -> e.hasMessage() && e.getMessage().getText().equals("while you were away"));
+  }
+}
