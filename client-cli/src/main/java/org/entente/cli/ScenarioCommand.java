@@ -37,6 +37,16 @@ final class ScenarioCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** Loads a valid scenario, or prints its problems to standard error and returns empty. */
+  static java.util.Optional<LoadResult> loadValid(String arg) {
+    LoadResult r = load(arg);
+    if (r.scenario().isEmpty()) {
+      r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(r);
+  }
+
   /** A file path, or {@code builtin:ID} for a shipped scenario. */
   static LoadResult load(String arg) {
     if (arg.startsWith("builtin:")) {
@@ -97,9 +107,8 @@ final class ScenarioCommand implements Runnable {
 
     @Override
     public Integer call() {
-      LoadResult r = load(file);
-      if (r.scenario().isEmpty()) {
-        r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+      LoadResult r = loadValid(file).orElse(null);
+      if (r == null) {
         return 1;
       }
       System.out.print(json ? ScenarioJson.toJson(r.proto().orElseThrow()) + "\n"
@@ -120,9 +129,8 @@ final class ScenarioCommand implements Runnable {
 
     @Override
     public Integer call() {
-      LoadResult r = load(file);
-      if (r.scenario().isEmpty()) {
-        r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+      LoadResult r = loadValid(file).orElse(null);
+      if (r == null) {
         return 1;
       }
       CaseRunner.Summary summary =
