@@ -69,9 +69,8 @@ final class SimulateCommand implements Callable<Integer> {
       System.err.println("entente: --games must be 1..100000 and --turns 1..120");
       return 2;
     }
-    LoadResult r = ScenarioCommand.load(file);
-    if (r.scenario().isEmpty()) {
-      r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+    LoadResult r = ScenarioCommand.loadValid(file).orElse(null);
+    if (r == null) {
       return 1;
     }
     Scenario scenario = r.scenario().get();
@@ -115,6 +114,13 @@ final class SimulateCommand implements Callable<Integer> {
             cell(rnd), s.mean() - rnd.mean()));
       }
       b.append("(random: that role played by random legal orders, the other seats by bots)\n");
+    }
+    b.append("\nObjective criteria met by the bots (share of games)\n");
+    for (RoleStats s : bots.roles()) {
+      List<String> parts = new ArrayList<>();
+      s.criteriaMet().forEach((id, k) -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", id,
+          100.0 * k / bots.games())));
+      b.append(String.format("%-8s %s%n", s.actor(), String.join(", ", parts)));
     }
     b.append("\nKey events (games in which each happened)\n");
     for (KeyEvent e : KeyEvent.values()) {
@@ -192,6 +198,9 @@ final class SimulateCommand implements Callable<Integer> {
         j.name("random");
         stats(j, random.get(s.actor()));
       }
+      j.name("criteria_met").beginObject();
+      s.criteriaMet().forEach((id, k) -> j.name(id).value(k));
+      j.endObject();
       j.name("orders").beginObject();
       for (OrderKind k : OrderKind.values()) {
         if (s.orders().containsKey(k)) {

@@ -1,6 +1,7 @@
 package org.entente.engine.bot;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,11 +50,19 @@ public final class Simulation {
     }
   }
 
-  /** One role's results over all games. */
+  /**
+   * One role's results over all games: final scores, games in which each objective criterion
+   * was met (in the objective's order), and the orders given by kind.
+   */
   public record RoleStats(
-      String actor, boolean random, List<Integer> scores, Map<OrderKind, Integer> orders) {
+      String actor,
+      boolean random,
+      List<Integer> scores,
+      Map<String, Integer> criteriaMet,
+      Map<OrderKind, Integer> orders) {
     public RoleStats {
       scores = List.copyOf(scores);
+      criteriaMet = Collections.unmodifiableMap(new LinkedHashMap<>(criteriaMet));
       orders = Map.copyOf(orders);
     }
 
@@ -109,12 +118,16 @@ public final class Simulation {
    */
   public Summary run(int games, int turns, long seed, Set<String> randomSeats, IntConsumer progress) {
     Map<String, List<Integer>> scores = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> met = new LinkedHashMap<>();
     Map<String, Map<OrderKind, Integer>> usage = new LinkedHashMap<>();
     for (Actor a : scenario.playableActors()) {
-      if (scenario.objectiveOf(a.id()).isPresent()) {
+      scenario.objectiveOf(a.id()).ifPresent(o -> {
         scores.put(a.id(), new ArrayList<>());
+        Map<String, Integer> criteria = new LinkedHashMap<>();
+        o.criteria().forEach(c -> criteria.put(c.id(), 0));
+        met.put(a.id(), criteria);
         usage.put(a.id(), new EnumMap<>(OrderKind.class));
-      }
+      });
     }
     Map<KeyEvent, Integer> events = new EnumMap<>(KeyEvent.class);
     for (KeyEvent e : KeyEvent.values()) {
@@ -127,6 +140,8 @@ public final class Simulation {
         List<Integer> list = scores.get(s.actor());
         if (list != null) {
           list.add(s.points());
+          s.criteria().stream().filter(c -> c.met())
+              .forEach(c -> met.get(s.actor()).merge(c.id(), 1, Integer::sum));
         }
       }
       seen.forEach(e -> events.merge(e, 1, Integer::sum));
@@ -134,7 +149,8 @@ public final class Simulation {
     }
     List<RoleStats> roles = new ArrayList<>();
     scores.forEach((actor, list) ->
-        roles.add(new RoleStats(actor, randomSeats.contains(actor), list, usage.get(actor))));
+        roles.add(new RoleStats(actor, randomSeats.contains(actor), list, met.get(actor),
+            usage.get(actor))));
     return new Summary(games, turns, seed, roles, events);
   }
 
