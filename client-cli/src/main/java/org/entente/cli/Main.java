@@ -16,15 +16,18 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Examples:",
-      "  entente play                         play the built-in scenario in this terminal",
-      "  entente server                       run a game server for a class (port 7777)",
-      "  entente connect localhost:7777 --create armenia-csto-2024     (teacher: game master)",
-      "  entente connect HOST:7777 --join ABC-DEF --name Ani --country ARM   (student)",
-      "  entente scenario validate my.textproto",
-      "  entente scenario new my-crisis > my-crisis.textproto",
+      "  entente play                      play the built-in scenario here",
+      "  entente server                    run a server for a class",
+      "  entente connect localhost:7777 --create armenia-csto-2024",
+      "                                    (teacher) create a session",
+      "  entente connect HOST:7777 --join ABC-DEF --name Ani --country ARM",
+      "                                    (student) join a country's team",
+      "  entente scenario new my-crisis    start writing a scenario",
+      "  entente scenario validate my-crisis.textproto",
       "",
-      "Exit codes: 0 success; 1 problems found (invalid scenario, failed case, a failed command in a",
-      "connect script); 2 usage, I/O or connection error."
+      "Exit codes: 0 success; 1 problems found (invalid scenario,",
+      "failed case, a failed command in a connect script);",
+      "2 usage, I/O or connection error."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
