@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "connect",
     mixinStandardHelpOptions = true,
     description = {
-      "Connect to a game server: join a country's team with the code the teacher reads out,",
-      "create a session as game master, or open the game-master console with its token.",
+      "Connect to a game server: play a country, or run a session as game master.",
+      "Join a country's team with the code the teacher reads out, create a session as game",
+      "master, or open the game-master console with its token.",
       "Seat tokens are saved in ~/.config/entente/seats.json (or $XDG_CONFIG_HOME/entente), so",
       "connecting to the same server again takes your seat back; a dropped connection reconnects",
       "by itself. Without --join/--create/--gm (and no saved seat) the shell starts in the lobby."
