@@ -24,27 +24,31 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Connect to a game server: play a country, or run a session as game master.",
-      "Join a country's team with the code the teacher reads out, create a session as game",
-      "master, or open the game-master console with its token.",
-      "Seat tokens are saved in ~/.config/entente/seats.json (or $XDG_CONFIG_HOME/entente), so",
-      "connecting to the same server again takes your seat back; a dropped connection reconnects",
-      "by itself. Without --join/--create/--gm (and no saved seat) the shell starts in the lobby."
+      "Join a team with the code the teacher reads out, create a session, or open",
+      "the game-master console with its token. Seat tokens are saved in",
+      "~/.config/entente/seats.json ($XDG_CONFIG_HOME/entente if set): connecting",
+      "to the same server again takes your seat back, and a dropped connection",
+      "reconnects by itself. With no --join, --create or --gm and no saved seat,",
+      "the shell starts in the lobby."
     },
     footer = {
       "",
       "Examples:",
-      "  entente connect localhost:7777 --create armenia-csto-2024 --turns 8 --deadline 10m",
-      "  entente connect 192.168.1.20:7777 --join ABC-DEF --name Ani --country ARM",
-      "  entente connect 192.168.1.20:7777              (takes back your saved seat, or opens the lobby)",
-      "  entente connect localhost:7777 --join ABC-DEF --gm <token>",
-      "  entente connect localhost:7777 --create armenia-csto-2024 --script prepare.txt --json",
+      "  entente connect localhost:7777 --create armenia-csto-2024 --deadline 10m",
+      "  entente connect 10.0.0.5:7777 --join ABC-DEF --name Ani --country ARM",
+      "  entente connect 10.0.0.5:7777       (takes back your saved seat)",
+      "  entente connect localhost:7777 --join ABC-DEF --gm TOKEN",
+      "  entente connect localhost:7777 --create armenia-csto-2024 \\",
+      "      --script prepare.txt --json",
       "",
-      "In the shell, 'help' lists the commands for your role and 'help COMMAND' explains one.",
-      "A script has one shell command per line ('#' starts a comment); it stops at the first",
-      "failing command. 'wait turn 2', 'wait report 1', 'wait phase ENDED' let it follow the game.",
+      "In the shell, 'help' lists the commands for your role; 'help COMMAND'",
+      "explains one. A script has one shell command per line ('#' comments) and",
+      "stops at the first failing command; 'wait players 10', 'wait turn 2',",
+      "'wait report 1' and 'wait phase ENDED' let it follow the game.",
       "",
-      "Exit codes: 0 success; 1 a command in a script failed (refused order, error from the server);",
-      "2 usage or connection error (bad address, server unreachable, unreadable script)."
+      "Exit codes: 0 success; 1 a command in a script failed (a refused order,",
+      "an error from the server); 2 usage or connection error (bad address,",
+      "server unreachable, unreadable script)."
     })
 public final class ConnectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
