@@ -26,8 +26,9 @@ record CommandSpec(String name, String usage, String summary, String example, Se
       spec("quit", "quit", "leave the shell (your seat stays saved; 'exit' works too)", "quit", Where.ANYWHERE),
       spec("sessions", "sessions", "the seats saved for this server (tokens in ~/.config/entente/seats.json)", "sessions", Where.ANYWHERE),
       spec("forget", "forget [CODE]", "delete a saved seat's token (default: the current session's)", "forget ABC-DEF", Where.ANYWHERE),
-      spec("wait", "wait turn N | phase PHASE | report N | players N | message [TIMEOUT]",
-          "wait for something to happen (for scripts); default timeout 10m", "wait turn 2 30s", Where.ANYWHERE),
+      spec("wait", "wait WHAT [TIMEOUT]",
+          "for scripts: wait until turn N is open (turn N), a phase (phase ENDED), a report (report N), N players joined"
+              + " (players N) or a message arrives (message); the timeout defaults to 10m", "wait turn 2 30s", Where.ANYWHERE),
       // Lobby.
       spec("scenarios", "scenarios", "the scenarios this server can run, with their countries", "scenarios", Where.ANYWHERE),
       spec("join", "join CODE NAME COUNTRY", "take a seat on a country's team", "join ABC-DEF Ani ARM", EnumSet.of(Where.LOBBY)),

@@ -241,14 +241,15 @@ final class Screens {
   static List<AttributedString> help(Where where, int width) {
     List<AttributedString> out = new ArrayList<>();
     out.add(styled(HEADING, where == Where.LOBBY ? "Lobby commands" : "Commands (" + Renderers.role(roleOf(where)) + ")"));
-    Table t = new Table("command", "what it does");
+    Table t = new Table("command", "what it does").wrapLast();
     for (CommandSpec s : CommandSpec.ALL) {
       if (s.where().contains(where)) {
         t.row(s.usage(), s.summary());
       }
     }
     out.addAll(t.render(width));
-    out.add(styled(DIM, "help COMMAND shows an example. Tab completes; Up/Down recall earlier lines."));
+    Renderers.wrap("help COMMAND shows an example. Tab completes; Up/Down recall earlier lines.", width, 0)
+        .forEach(l -> out.add(styled(DIM, l.toString())));
     return out;
   }
 

@@ -17,6 +17,7 @@ final class Table {
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
   private final boolean[] rightAligned;
+  private boolean wrapLast;
 
   Table(String... headers) {
     this.headers = List.of(headers);
@@ -28,6 +29,12 @@ final class Table {
     for (int c : columns) {
       rightAligned[c] = true;
     }
+    return this;
+  }
+
+  /** Wraps the last column (free text) onto more lines instead of cutting it; it is narrowed first. */
+  Table wrapLast() {
+    wrapLast = true;
     return this;
   }
 
@@ -55,6 +62,9 @@ final class Table {
       }
     }
     int budget = Math.max(width, 20) - GAP.length() * (n - 1);
+    if (wrapLast) {
+      w[n - 1] = Math.max(Math.min(w[n - 1], 20), w[n - 1] - (sum(w) - budget));
+    }
     while (sum(w) > budget) {
       int widest = 0;
       for (int i = 1; i < n; i++) {
@@ -70,7 +80,16 @@ final class Table {
     List<AttributedString> out = new ArrayList<>();
     out.add(line(headers, w, AttributedStyle.DEFAULT.bold()));
     for (List<String> r : rows) {
-      out.add(line(r, w, AttributedStyle.DEFAULT));
+      if (!wrapLast || columns(r.get(n - 1)) <= w[n - 1]) {
+        out.add(line(r, w, AttributedStyle.DEFAULT));
+        continue;
+      }
+      List<AttributedString> parts = Renderers.wrap(new AttributedString(r.get(n - 1)), w[n - 1], 0);
+      for (int i = 0; i < parts.size(); i++) {
+        List<String> cells = new ArrayList<>(i == 0 ? r : java.util.Collections.nCopies(n, ""));
+        cells.set(n - 1, parts.get(i).toString().strip());
+        out.add(line(cells, w, AttributedStyle.DEFAULT));
+      }
     }
     return out;
   }

@@ -117,6 +117,14 @@ class RenderersTest {
   }
 
   @Test
+  void helpWrapsTheDescriptionsInsteadOfCuttingThem() {
+    List<String> lines = text(Screens.help(CommandSpec.Where.PLAYER, 60));
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
+    assertThat(String.join(" ", lines).replaceAll("\\s+", " ")).contains(
+        "the turn, deadline, readiness, and your country's quantities, relations, memberships and obligations");
+  }
+
+  @Test
   void colourIsAStyleNotAnEscapeInTheText() {
     AttributedString line = Renderers.error(Error.newBuilder().setMessage("No.").build()).get(0);
     assertThat(line.toString()).isEqualTo("No.");
