@@ -81,6 +81,8 @@ public final class ClientSession implements AutoCloseable {
   private final Deque<Event> held = new ArrayDeque<>();
   private int catchUpLeft;
   private final TreeMap<Integer, TurnReport> reports = new TreeMap<>();
+  /** Every seat's name ever seen, so that a removed seat can still be named. */
+  private final Map<Long, String> seatNames = new java.util.HashMap<>();
   private final List<Event> inbox = new ArrayList<>();
   private int inboxRead;
   private List<ScenarioSummary> scenarios = List.of();
@@ -289,6 +291,7 @@ public final class ClientSession implements AutoCloseable {
   }
 
   private void setView(SessionView v) {
+    v.getSeatsList().forEach(seat -> seatNames.put(seat.getSeatId(), seat.getDisplayName()));
     view = v;
     viewSeq = Math.max(viewSeq, v.getLastSeq());
   }
@@ -354,6 +357,7 @@ public final class ClientSession implements AutoCloseable {
       default:
         break;
     }
+    e.getSeatsChanged().getSeatsList().forEach(seat -> seatNames.put(seat.getSeatId(), seat.getDisplayName()));
     boolean changesView = e.getSeq() > viewSeq && view != null;
     if (changesView) {
       view = ViewModel.apply(view, e);
@@ -570,6 +574,13 @@ public final class ClientSession implements AutoCloseable {
   public long lastSeq() {
     synchronized (lock) {
       return lastSeq;
+    }
+  }
+
+  /** The display name of a seat, present or removed; "seat N" if never seen. */
+  public String seatName(long seatId) {
+    synchronized (lock) {
+      return seatNames.getOrDefault(seatId, "seat " + seatId);
     }
   }
 

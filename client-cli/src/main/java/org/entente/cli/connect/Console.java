@@ -75,6 +75,10 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     if (catchUp) {
       return;
     }
+    if (e.hasSeatRemoved()) {
+      out.print(styled(DIM, Safe.text(session.seatName(e.getSeatRemoved().getSeatId())) + " was removed by the game master."));
+      return;
+    }
     out.print(Renderers.event(e, session.view().orElse(null), watchDrafts, out.width()));
   }
 
@@ -144,6 +148,10 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     Parsed p = CommandParser.parse(line, this);
     if (p.isEmpty()) {
       return Result.OK;
+    }
+    if (session.isGone()) {
+      out.print(styled(Renderers.BAD, "This seat was closed by the server; connect again to continue."));
+      return Result.FAILED;
     }
     if (p.isError()) {
       return fail(p.command(), List.of(styled(Renderers.BAD, p.error())));

@@ -127,6 +127,16 @@ class ClassroomGameTest {
       assertThat(gm.run("pause")).isEqualTo(Result.OK);
       assertThat(gm.run("pause")).isEqualTo(Result.FAILED);
       assertThat(gm.seen()).contains("Only a running game can be paused.");
+
+      gm.ok("move Ani AZE");
+      assertThat(ani.session.await(s -> s.country().equals("AZE"), Duration.ofSeconds(30))).isTrue();
+      assertThat(ani.seen()).contains("Ani moved from ARM to AZE.");
+      gm.ok("kick Ilham");
+      assertThat(ilham.session.await(ClientSession::isGone, Duration.ofSeconds(30))).isTrue();
+      assertThat(ilham.seen()).contains("(the game master removed your seat)");
+      assertThat(ilham.run("status")).isEqualTo(Result.FAILED);
+      assertThat(ilham.seats.forServer(address.toString())).isEmpty();
+      assertThat(gm.seen()).contains("Ilham was removed by the game master.");
     }
   }
 
