@@ -307,7 +307,10 @@ public final class JournalWriter implements AutoCloseable {
       open.remove(h);
     }
     Path ended = SessionFiles.endedDir(dataDir);
-    storage.createDirectories(ended);
+    if (!storage.isDirectory(ended)) {
+      storage.createDirectories(ended);
+      syncDir(dataDir);
+    }
     Path target = ended.resolve(h.dir.getFileName());
     storage.rename(h.dir, target);
     syncDir(ended);

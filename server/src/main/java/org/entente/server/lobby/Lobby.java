@@ -102,7 +102,8 @@ public final class Lobby {
       try {
         GameSession existing = idempotencyKey == 0 ? null : byCreationKey.get(idempotencyKey);
         if (existing != null) {
-          existing.retryCreate(link, requestId, idempotencyKey, callback);
+          existing.retryCreate(link, requestId, idempotencyKey,
+              request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
           return;
         }
         GameSession session = open(request, idempotencyKey);
@@ -209,7 +210,10 @@ public final class Lobby {
     }
     Storage storage = journal.storage();
     Path sessions = SessionFiles.sessionsDir(journal.dataDir());
-    storage.createDirectories(sessions);
+    if (!storage.isDirectory(sessions)) {
+      storage.createDirectories(sessions);
+      storage.syncDirectory(journal.dataDir());
+    }
     int count = 0;
     long records = 0;
     long torn = 0;

@@ -320,12 +320,21 @@ public final class GameSession {
     return true;
   }
 
-  /** Creates the session again for a retried create_session: answers as the first time. */
-  public void retryCreate(SessionLink link, long requestId, long idempotencyKey, AttachCallback callback) {
+  /**
+   * A retried create_session: answers as the first time; if the first attempt got no
+   * further than making the session, seats the game master now.
+   */
+  public void retryCreate(SessionLink link, long requestId, long idempotencyKey, String name, AttachCallback callback) {
     execute(() -> {
-      if (!refuseIfFailed(link, requestId, callback) && !retriedEntry(link, requestId, idempotencyKey, callback)) {
+      if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, idempotencyKey, callback)) {
+        return;
+      }
+      boolean hasGameMaster = state.seats().stream().anyMatch(s -> s.role == Role.GAME_MASTER);
+      if (hasGameMaster) {
         callback.refused();
-        link.send(Wire.error(requestId, ErrorCode.UNAVAILABLE, "The session this request created is gone."));
+        link.send(Wire.error(requestId, ErrorCode.UNAVAILABLE, "This session already has its game master; resume with the token."));
+      } else {
+        seatGameMaster(link, requestId, idempotencyKey, name, callback);
       }
     });
   }
