@@ -47,7 +47,8 @@ class CrashLoopTest {
   @TempDir
   Path data;
 
-  private final Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+  private final long seed = Long.getLong("crash.seed", System.nanoTime());
+  private final Random random = new Random(seed);
   private final Map<Long, String> acked = new ConcurrentHashMap<>();
   /** Per player: the request in flight when the server died (key and text), retried after restart. */
   private final Map<Integer, long[]> inFlight = new ConcurrentHashMap<>();
@@ -58,6 +59,7 @@ class CrashLoopTest {
   @Test
   void everyAcknowledgedMessageSurvivesKillMinusNineExactlyOnce() throws Exception {
     int cycles = Integer.getInteger("crash.cycles", 2);
+    System.out.println("crash loop: " + cycles + " cycles, seed " + seed + " (-Dcrash.seed to repeat)");
     for (int cycle = 0; cycle < cycles; cycle++) {
       Process server = startServer();
       try {
