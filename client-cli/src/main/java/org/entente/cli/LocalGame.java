@@ -2,10 +2,15 @@ package org.entente.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.entente.engine.Engine;
 import org.entente.engine.TurnResult;
+import org.entente.engine.bot.Bot;
+import org.entente.engine.bot.OfferAnswer;
+import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.order.Order;
 import org.entente.engine.order.OrderCheck;
@@ -15,6 +20,10 @@ import org.entente.engine.state.GameState;
 /**
  * A game held in this process, for {@code entente play} (hot seat): the scenario, the state,
  * each country's draft and the reports so far. One thread; no network.
+ *
+ * <p>Seats the user has taken this game are human; every other playable country is played by
+ * a {@link Bot} when the turn resolves. A bilateral offer from a human to a bot is answered at
+ * once, and an accepted offer's matching order joins the bot's orders this turn.
  */
 final class LocalGame {
   private final Scenario scenario;
@@ -23,6 +32,11 @@ final class LocalGame {
   private GameState state;
   private final Map<String, List<Order>> drafts = new LinkedHashMap<>();
   private final List<Report> reports = new ArrayList<>();
+  private final Set<String> humans = new LinkedHashSet<>();
+  /** This turn's accepted offers from humans to bots: the offer and the bot's matching order. */
+  private final List<Promise> promises = new ArrayList<>();
+
+  private record Promise(Order offer, Order reply) {}
   private TurnResult last;
 
   LocalGame(Scenario scenario, int turns, long seed) {
@@ -53,6 +67,52 @@ final class LocalGame {
     return List.copyOf(drafts.get(actor));
   }
 
+  /** Seats {@code actor} as human from now on (its orders come from the user). */
+  void takeSeat(String actor) {
+    humans.add(actor);
+  }
+
+  /** Hands {@code actor}'s seat back to a bot; its draft is dropped. False if it was not human. */
+  boolean handToBot(String actor) {
+    if (!humans.remove(actor)) {
+      return false;
+    }
+    drafts.get(actor).clear();
+    promises.removeIf(p -> p.offer().actor().equals(actor));
+    return true;
+  }
+
+  boolean isBot(String actor) {
+    return drafts.containsKey(actor) && !humans.contains(actor);
+  }
+
+  /**
+   * The answers of the bots that {@code offer} (an order in a human's draft) names, if it is a
+   * bilateral offer; each accepted offer's matching order is promised for this turn.
+   */
+  Map<String, OfferAnswer> offerToBots(Order offer) {
+    Map<String, OfferAnswer> answers = new LinkedHashMap<>();
+    if (offer.kind().group() != OrderKind.Group.BILATERAL) {
+      return answers;
+    }
+    for (String bot : botsNamedBy(offer)) {
+      OfferAnswer answer = Bot.answerOffer(scenario, state, bot, offer);
+      answer.reply().ifPresent(reply -> promises.add(new Promise(offer, reply)));
+      answers.put(bot, answer);
+    }
+    return answers;
+  }
+
+  private List<String> botsNamedBy(Order offer) {
+    List<String> out = new ArrayList<>();
+    for (String id : List.of(offer.target(), offer.other())) {
+      if (!id.isEmpty() && !id.equals(offer.actor()) && isBot(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
   /** Checks an order in the text syntax and adds it to the actor's draft when accepted. */
   OrderCheck add(String actor, String text) {
     OrderCheck check = Engine.check(scenario, state, actor, drafts.get(actor), text);
@@ -68,7 +128,8 @@ final class LocalGame {
     if (n < 1 || n > d.size()) {
       return false;
     }
-    d.remove(n - 1);
+    Order removed = d.remove(n - 1);
+    promises.removeIf(p -> p.offer().equals(removed));
     return true;
   }
 
@@ -80,15 +141,23 @@ final class LocalGame {
     return used;
   }
 
-  /** Resolves the turn with every draft and clears them. */
+  /** Resolves the turn with every human draft and the bots' orders, and clears the drafts. */
   TurnResult resolve() {
     Map<String, List<Order>> orders = new LinkedHashMap<>();
-    drafts.forEach((k, v) -> orders.put(k, List.copyOf(v)));
+    drafts.forEach((k, v) -> orders.put(k, isBot(k) ? botOrders(k) : List.copyOf(v)));
     last = Engine.resolve(scenario, state, orders, seed + state.turn());
     state = last.state();
     reports.add(last.report());
     drafts.values().forEach(List::clear);
+    promises.clear();
     return last;
+  }
+
+  private List<Order> botOrders(String bot) {
+    List<Order> promised = new ArrayList<>();
+    promises.stream().map(Promise::reply).filter(o -> o.actor().equals(bot))
+        .forEach(promised::add);
+    return Bot.orders(scenario, state, bot, seed, promised);
   }
 
   List<Report> reports() {

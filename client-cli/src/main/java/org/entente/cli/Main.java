@@ -16,11 +16,13 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Examples:",
-      "  entente play                         play the built-in scenario in this terminal",
-      "  entente scenario validate my.textproto",
-      "  entente scenario new my-crisis > my-crisis.textproto",
+      "  entente play                      play the built-in scenario here",
+      "  entente server                    run a server for a class",
+      "  entente scenario new my-crisis    start writing a scenario",
+      "  entente scenario validate my-crisis.textproto",
       "",
-      "Exit codes: 0 success; 1 problems found (invalid scenario, failed case); 2 usage or I/O error."
+      "Exit codes: 0 success; 1 problems found (invalid scenario,",
+      "failed case); 2 usage or I/O error."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

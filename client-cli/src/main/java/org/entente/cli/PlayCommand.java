@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Play a game in this terminal: the built-in scenario, you seated as a country.",
-      "Other countries give no orders unless you take their seat with 'as COUNTRY' (hot seat)."
+      "Bots play every other country, unless you take its seat with 'as COUNTRY' (hot seat);",
+      "'bot COUNTRY' hands a seat back to a bot."
     },
     footer = {
       "",
@@ -50,7 +51,7 @@ final class PlayCommand implements Callable<Integer> {
   @Option(names = "--script", paramLabel = "FILE", description = "Read commands from a file instead of the terminal.")
   Path script;
 
-  private final PrintStream out = System.out;
+  private final PrintStream out = WrappingPrintStream.forStdout();
 
   @Override
   public Integer call() throws Exception {
@@ -65,10 +66,12 @@ final class PlayCommand implements Callable<Integer> {
           + String.join(", ", scenario.playableActors().stream().map(Actor::id).toList()));
       return 2;
     }
+    game.takeSeat(seat);
     out.println(Safe.text(scenario.metadata().title()));
     out.println(Safe.text(scenario.metadata().summary()));
     out.println();
-    out.println("You play " + scenario.nameOf(seat) + ". Type 'help' for commands, 'briefing' to read in.");
+    out.println("You play " + scenario.nameOf(seat) + "; bots play the other countries. Type 'help' for"
+        + " commands, 'briefing' to read in.");
     try (BufferedReader in = script != null
         ? java.nio.file.Files.newBufferedReader(script, StandardCharsets.UTF_8)
         : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -151,14 +154,10 @@ final class PlayCommand implements Callable<Integer> {
           }
           break;
         case "as":
-          String id = rest.trim().toUpperCase(Locale.ROOT);
-          if (sc.actor(id).filter(Actor::playable).isEmpty()) {
-            out.println("'" + Safe.text(rest) + "' is not a playable country: "
-                + String.join(", ", sc.playableActors().stream().map(Actor::id).toList()));
-          } else {
-            seat = id;
-            out.println("You now play " + sc.nameOf(seat) + ".");
-          }
+          takeSeat(rest.trim().toUpperCase(Locale.ROOT));
+          break;
+        case "bot":
+          handToBot(rest.trim().toUpperCase(Locale.ROOT));
           break;
         case "report":
           if (game.last() == null) {
@@ -194,12 +193,40 @@ final class PlayCommand implements Callable<Integer> {
       return true;
     }
 
+    private void takeSeat(String id) {
+      Scenario sc = game.scenario();
+      if (sc.actor(id).filter(Actor::playable).isEmpty()) {
+        out.println("'" + Safe.text(id) + "' is not a playable country: "
+            + String.join(", ", sc.playableActors().stream().map(Actor::id).toList()));
+        return;
+      }
+      seat = id;
+      game.takeSeat(id);
+      out.println("You now play " + sc.nameOf(seat) + " (its bot stands down for this game;"
+          + " 'bot " + id + "' hands it back).");
+    }
+
+    private void handToBot(String id) {
+      Scenario sc = game.scenario();
+      if (id.equals(seat)) {
+        out.println("You are playing " + sc.nameOf(seat) + "; take another seat with 'as COUNTRY' first.");
+      } else if (!game.handToBot(id)) {
+        out.println("'" + Safe.text(id) + "' is not a seat you took; bots already play every country you have not.");
+      } else {
+        out.println("A bot now plays " + sc.nameOf(id) + ".");
+      }
+    }
+
     private void add(String text) {
       OrderCheck c = game.add(seat, text);
       switch (c.verdict()) {
         case ACCEPTED:
-          out.println("Accepted: " + c.order().orElseThrow().toText()
+          Order order = c.order().orElseThrow();
+          out.println("Accepted: " + order.toText()
               + (c.reason().isEmpty() ? "" : " (note: " + c.reason() + ")"));
+          game.offerToBots(order).forEach((bot, answer) -> out.println("  "
+              + game.scenario().nameOf(bot) + " (bot) " + (answer.accept() ? "accepts" : "declines")
+              + ": " + Safe.text(answer.reason()) + "."));
           break;
         case NOT_UNDERSTOOD:
           out.println("Not understood" + (c.column() > 0 ? " at column " + c.column() : "") + ": "

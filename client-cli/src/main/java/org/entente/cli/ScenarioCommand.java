@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
       ScenarioCommand.Validate.class,
       ScenarioCommand.Show.class,
       ScenarioCommand.Test.class,
-      ScenarioCommand.New.class
+      ScenarioCommand.New.class,
+      SimulateCommand.class
     })
 final class ScenarioCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,6 +35,16 @@ final class ScenarioCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /** Loads a valid scenario, or prints its problems to standard error and returns empty. */
+  static java.util.Optional<LoadResult> loadValid(String arg) {
+    LoadResult r = load(arg);
+    if (r.scenario().isEmpty()) {
+      r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(r);
   }
 
   /** A file path, or {@code builtin:ID} for a shipped scenario. */
@@ -96,9 +107,8 @@ final class ScenarioCommand implements Runnable {
 
     @Override
     public Integer call() {
-      LoadResult r = load(file);
-      if (r.scenario().isEmpty()) {
-        r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+      LoadResult r = loadValid(file).orElse(null);
+      if (r == null) {
         return 1;
       }
       System.out.print(json ? ScenarioJson.toJson(r.proto().orElseThrow()) + "\n"
@@ -119,9 +129,8 @@ final class ScenarioCommand implements Runnable {
 
     @Override
     public Integer call() {
-      LoadResult r = load(file);
-      if (r.scenario().isEmpty()) {
-        r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+      LoadResult r = loadValid(file).orElse(null);
+      if (r == null) {
         return 1;
       }
       CaseRunner.Summary summary =

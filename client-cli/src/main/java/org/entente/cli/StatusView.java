@@ -29,10 +29,11 @@ final class StatusView {
           "  ORDER             add an order, e.g.  STATEMENT RUS CRITICISE \"Words are not enough\"",
           "  add ORDER         the same",
           "  orders            your orders this turn; remove N to take one back",
-          "  ready             end the turn: every country's orders resolve",
+          "  ready             end the turn: your orders and the bots' resolve together",
           "  report            the last turn's report, as your country sees it",
           "  score             how your hidden objectives stand now",
-          "  as COUNTRY        take another country's seat (hot seat)",
+          "  as COUNTRY        take another country's seat (hot seat); its bot stands down",
+          "  bot COUNTRY       hand a seat you took back to a bot",
           "  quit",
           "");
 

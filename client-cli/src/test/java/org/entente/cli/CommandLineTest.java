@@ -95,7 +95,7 @@ class CommandLineTest {
     assertThat(rc).isZero();
     String o = out();
     assertThat(o).contains("Accepted: GIVE_NOTICE CSTO");
-    assertThat(o).contains("Not understood at column 1: unknown order kind 'GIVE_NOTIC'; did you mean GIVE_NOTICE?");
+    assertThat(o).contains("Not understood at column 1: unknown order kind 'GIVE_NOTIC'; did you mean 'GIVE_NOTICE'?");
     assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation.");
     assertThat(o).contains("=== Turn 1");
     assertThat(o).contains("gave notice under CSTO Charter Art. 19; withdrawal takes effect at the end of T7 (January 2025)");

@@ -1,5 +1,6 @@
 package org.entente.scenarios;
 
+import org.entente.engine.expr.Suggest;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.entente.scenarios;
 
+import org.entente.engine.expr.Suggest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,7 @@ final class ExpressionChecker {
   static final Set<String> VOTE_VARS = Set.of("self", "proposer", "proposal", "target", "org");
   static final Set<String> LOBBY_VARS = Set.of("self", "lobbyist", "option");
   static final Set<String> SELF = Set.of("self");
+  static final Set<String> OFFER_VARS = Set.of("self", "target", "option");
   static final Set<String> EFFECT_VARS = Set.of("self", "target", "other", "org");
 
   private final Names names;

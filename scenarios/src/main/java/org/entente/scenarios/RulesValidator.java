@@ -1,5 +1,6 @@
 package org.entente.scenarios;
 
+import org.entente.engine.expr.Suggest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.entente.scenarios;
 
+import org.entente.engine.expr.Suggest;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.TextFormat;

@@ -76,10 +76,10 @@ final class ScenarioMapper {
     return new ScenarioMapper(file).map();
   }
 
-  /** Two passes: standing orders are parsed against a scenario that already has every id. */
+  /** Two passes: standing orders and priorities are parsed against a scenario that already has every id. */
   private Scenario map() {
     List<Actor> withoutOrders = new ArrayList<>();
-    file.getActorsList().forEach(a -> withoutOrders.add(actor(a, List.of())));
+    file.getActorsList().forEach(a -> withoutOrders.add(actor(a, List.of(), List.of())));
     Scenario first = build(withoutOrders);
     OrderParser parser = new OrderParser(first);
     List<Actor> actors = new ArrayList<>();
@@ -94,7 +94,16 @@ final class ScenarioMapper {
         standing.add(new Doctrine.StandingOrder(when(s.getWhen(), ExpressionChecker.SELF),
             check.order().orElseThrow()));
       }
-      actors.add(actor(a, standing));
+      List<Doctrine.Priority> priorities = new ArrayList<>();
+      for (var p : a.getDoctrine().getPrioritiesList()) {
+        OrderCheck check = parser.parse(a.getId(), p.getOrder());
+        if (!check.isAccepted()) {
+          throw new IllegalStateException("priority of " + a.getId() + ": " + check.reason());
+        }
+        priorities.add(new Doctrine.Priority(when(p.getWhen(), ExpressionChecker.SELF),
+            check.order().orElseThrow(), p.getWeight(), p.getChance()));
+      }
+      actors.add(actor(a, standing, priorities));
     }
     return build(actors);
   }
@@ -117,18 +126,18 @@ final class ScenarioMapper {
   }
 
   private Actor actor(org.entente.proto.scenario.v1.Actor a,
-      List<Doctrine.StandingOrder> standing) {
+      List<Doctrine.StandingOrder> standing, List<Doctrine.Priority> priorities) {
     var q = a.getStart();
     Set<OrderKind> allowed = EnumSet.noneOf(OrderKind.class);
     a.getAllowedOrdersList().forEach(k -> allowed.add(kind(k)));
     return new Actor(a.getId(), a.getName(), a.getPlayable(),
         new Quantities(q.getSec(), q.getDom(), q.getStd(), q.getRf()), a.getOrderPoints(),
-        allowed, a.getMaxMilitaryOrders(), doctrine(a.getDoctrine(), standing),
+        allowed, a.getMaxMilitaryOrders(), doctrine(a.getDoctrine(), standing, priorities),
         a.getDescription(), a.getSourceList());
   }
 
   private Doctrine doctrine(org.entente.proto.scenario.v1.Doctrine d,
-      List<Doctrine.StandingOrder> standing) {
+      List<Doctrine.StandingOrder> standing, List<Doctrine.Priority> priorities) {
     List<Doctrine.ResponseRule> responses = new ArrayList<>();
     for (var r : d.getResponsesList()) {
       responses.add(new Doctrine.ResponseRule(when(r.getWhen(), ExpressionChecker.RESPONSE_VARS),
@@ -144,7 +153,13 @@ final class ScenarioMapper {
       lobbying.add(new Doctrine.LobbyRule(when(l.getWhen(), ExpressionChecker.LOBBY_VARS),
           l.getGrant()));
     }
-    return new Doctrine(responses, votes, lobbying, standing, d.getSummary());
+    List<Doctrine.OfferRule> offers = new ArrayList<>();
+    for (var o : d.getOffersList()) {
+      offers.add(new Doctrine.OfferRule(kind(o.getKind()),
+          when(o.getWhen(), ExpressionChecker.OFFER_VARS), o.getAccept(), o.getReason()));
+    }
+    return new Doctrine(responses, votes, lobbying, standing, d.getSummary(), priorities,
+        offers);
   }
 
   private List<Organisation> organisations() {

@@ -256,6 +256,34 @@ final class ScenarioValidator {
         ctx.exprs.order(s, "order", 0, actor, order);
       }
     }
+    for (int i = 0; i < d.getPrioritiesCount(); i++) {
+      Node p = ctx.locator.child(n, "priorities", i);
+      var priority = d.getPriorities(i);
+      when(p, priority.getWhen(), ExpressionChecker.SELF);
+      ctx.range(p, "weight", priority.getWeight(), 1, 100, "weight");
+      ctx.range(p, "chance", priority.getChance(), 0, 100, "chance");
+      if (priority.getOrder().isBlank()) {
+        ctx.missing(p, "priority `order`", "write the order, e.g. order: \"STATEMENT RUS "
+            + "CRITICISE\"");
+      } else if (ctx.actors.contains(actor)) {
+        ctx.exprs.order(p, "order", 0, actor, priority.getOrder());
+      }
+    }
+    for (int i = 0; i < d.getOffersCount(); i++) {
+      Node o = ctx.locator.child(n, "offers", i);
+      var rule = d.getOffers(i);
+      when(o, rule.getWhen(), ExpressionChecker.OFFER_VARS);
+      OrderKind k = rule.getKind();
+      if (k == OrderKind.ORDER_KIND_UNSPECIFIED || k == OrderKind.UNRECOGNIZED) {
+        ctx.missing(o, "offer rule `kind`", "add the bilateral order kind it answers, e.g. "
+            + "kind: ARMS_DEAL");
+      } else if (ScenarioMapper.kind(k).group()
+          != org.entente.engine.model.OrderKind.Group.BILATERAL) {
+        ctx.error(o, "kind", 0, "contradiction", "offer rules answer bilateral offers; " + k
+            + " is not one (use PROPOSE_PARTNERSHIP, JOINT_EXERCISE, ARMS_DEAL, MEDIATE, "
+            + "ACCEPT_MEDIATION or PEACE_STEP)");
+      }
+    }
   }
 
   private void when(Node n, String source, Set<String> variables) {

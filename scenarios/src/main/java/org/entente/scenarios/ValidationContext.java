@@ -1,5 +1,6 @@
 package org.entente.scenarios;
 
+import org.entente.engine.expr.Suggest;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

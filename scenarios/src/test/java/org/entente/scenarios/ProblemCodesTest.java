@@ -133,7 +133,7 @@ class ProblemCodesTest {
     assertThat(problems(plus(
         "test_cases { id: \"T\" turns { orders: \"ARM: GIVE_NOTICE CTSO\" } }\n")))
         .containsExactly("t.textproto:39:56: error: bad-order: 'CTSO' is not an organisation in"
-            + " this scenario; known: CSTO; did you mean CSTO?");
+            + " this scenario; known: CSTO; did you mean 'CSTO'?");
   }
 
   @Test

@@ -1,11 +1,11 @@
 package org.entente.engine.expr;
 
-/** "Did you mean" suggestions by edit distance. */
-final class Suggest {
+/** "Did you mean" suggestions by edit distance, shared by every parser and validator. */
+public final class Suggest {
   private Suggest() {}
 
   /** The closest candidate within a small edit distance, or null. Ties go to the first. */
-  static String closest(String word, Iterable<String> candidates) {
+  public static String closest(String word, Iterable<String> candidates) {
     if (word.length() > 64) {
       return null;
     }
@@ -26,13 +26,13 @@ final class Suggest {
   }
 
   /** "; did you mean 'x'?" or "". */
-  static String didYouMean(String word, Iterable<String> candidates) {
+  public static String didYouMean(String word, Iterable<String> candidates) {
     String best = closest(word, candidates);
     return best == null ? "" : "; did you mean '" + best + "'?";
   }
 
   /** Case-insensitive edit distance counting an adjacent swap as one edit. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
@@ -57,7 +57,7 @@ final class Suggest {
   }
 
   /** At most 12 names joined with ", ", then ", ..." if there are more. */
-  static String list(Iterable<String> names) {
+  public static String list(Iterable<String> names) {
     StringBuilder sb = new StringBuilder();
     int count = 0;
     for (String name : names) {

@@ -1,5 +1,6 @@
 package org.entente.engine.order;
 
+import org.entente.engine.expr.Suggest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,6 @@
 package org.entente.engine.resolve;
 
-import org.entente.engine.model.Actor;
 import org.entente.engine.model.OrderKind;
-import org.entente.engine.model.PartnershipLevel;
 import org.entente.engine.model.Presence;
 import org.entente.engine.model.VariantRule;
 import org.entente.engine.order.Order;
@@ -48,11 +46,8 @@ final class MilitaryPhase {
         force += s.rf(a.helper());
       }
     }
-    for (Actor ally : t.scenario.actors()) {
-      if (!ally.id().equals(defender)
-          && s.partnershipLevel(defender, ally.id()) == PartnershipLevel.MUTUAL_DEFENCE) {
-        force += s.rf(ally.id());
-      }
+    for (String ally : s.mutualDefencePartners(defender)) {
+      force += s.rf(ally);
     }
     return force;
   }
@@ -73,12 +68,12 @@ final class MilitaryPhase {
         int g = t.b.get(Quantity.GRIEVANCE, o.target(), "");
         t.b.set(Quantity.GRIEVANCE, o.target(), "", Math.max(g, t.mechanics.grievanceFromAttack()));
       }
-      t.sayPublic(4, t.name(o.actor()) + "'s " + what + " against " + t.name(o.target())
+      t.sayPublic(4, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " succeeded (force " + attack + " against " + defend + ")"
           + (level == 3 ? "; " + t.name(o.target()) + " lost territory." : "."), LegalPhase.cite(t, o), o);
     } else {
       LegalPhase.failureEffects(t, o, what + " repelled");
-      t.sayPublic(4, t.name(o.actor()) + "'s " + what + " against " + t.name(o.target())
+      t.sayPublic(4, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " was repelled (force " + attack + " against " + defend + "; ties go to the defender).",
           LegalPhase.cite(t, o), o);
     }

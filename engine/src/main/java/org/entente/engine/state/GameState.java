@@ -10,11 +10,8 @@ import java.util.List;
 import org.entente.engine.expr.Facts;
 import org.entente.engine.expr.Quantity;
 import org.entente.engine.model.Actor;
-import org.entente.engine.model.Membership;
 import org.entente.engine.model.MemberStatus;
-import org.entente.engine.model.Organisation;
 import org.entente.engine.model.PartnershipLevel;
-import org.entente.engine.model.Presence;
 import org.entente.engine.model.Scenario;
 
 /**
@@ -27,43 +24,8 @@ public final class GameState implements Facts {
   private static final PartnershipLevel[] LEVELS = PartnershipLevel.values();
   final Scenario scenario;
   final int turn;
-  final int[] sec;
-  final int[] dom;
-  final int[] std;
-  final int[] rf;
-  final int[] grievance;
-  /** trust[a * n + b]: trust of a toward b. */
-  final int[] trust;
-  final int[] cred;
-  final int[] coh;
-  /** Per organisation * n + actor. */
-  final byte[] status;
-  final byte[] statusBeforeNotice;
-  final int[] noticeLeft;
-  final boolean[] duesWithheld;
-  final int[] applicantWait;
-  final boolean[] applied;
-  final int[] requests;
-  final int[] lastFailureTurn;
-  /** Symmetric pairs, stored at [min * n + max]. */
-  final byte[] partnership;
-  final int[] partnershipTurns;
-  final int[] tracks;
-  final boolean[] presenceActive;
-  final int[] presenceStrength;
-  final int[] presenceTurns;
-  final int[] presenceRenewals;
-  final int[] presenceExpansions;
-  /** Ordered pairs [from * n + to]. */
-  final int[] deliveries;
-  final int[] pressure;
-  /** Symmetric pairs. */
-  final int[] exercises;
-  final int[] peaceSteps;
-  /** Symmetric pairs: 0 not signed, 1 signed without mediator, 2 + i signed with mediator i. */
-  final int[] signed;
-  final int[] mediated;
-  final int[] territoryLost;
+  /** Every per-index number of the state; never escapes this package. */
+  final Tables t;
   final ImmutableList<EscalationRecord> escalations;
   final ImmutableList<OpenRequest> openRequests;
   final ImmutableList<Delivery> pendingDeliveries;
@@ -73,37 +35,7 @@ public final class GameState implements Facts {
   GameState(Builder b) {
     scenario = b.scenario;
     turn = b.turn;
-    sec = b.sec.clone();
-    dom = b.dom.clone();
-    std = b.std.clone();
-    rf = b.rf.clone();
-    grievance = b.grievance.clone();
-    trust = b.trust.clone();
-    cred = b.cred.clone();
-    coh = b.coh.clone();
-    status = b.status.clone();
-    statusBeforeNotice = b.statusBeforeNotice.clone();
-    noticeLeft = b.noticeLeft.clone();
-    duesWithheld = b.duesWithheld.clone();
-    applicantWait = b.applicantWait.clone();
-    applied = b.applied.clone();
-    requests = b.requests.clone();
-    lastFailureTurn = b.lastFailureTurn.clone();
-    partnership = b.partnership.clone();
-    partnershipTurns = b.partnershipTurns.clone();
-    tracks = b.tracks.clone();
-    presenceActive = b.presenceActive.clone();
-    presenceStrength = b.presenceStrength.clone();
-    presenceTurns = b.presenceTurns.clone();
-    presenceRenewals = b.presenceRenewals.clone();
-    presenceExpansions = b.presenceExpansions.clone();
-    deliveries = b.deliveries.clone();
-    pressure = b.pressure.clone();
-    exercises = b.exercises.clone();
-    peaceSteps = b.peaceSteps.clone();
-    signed = b.signed.clone();
-    mediated = b.mediated.clone();
-    territoryLost = b.territoryLost.clone();
+    t = b.t.copy();
     escalations = ImmutableList.copyOf(b.escalations);
     openRequests = ImmutableList.copyOf(b.openRequests);
     pendingDeliveries = ImmutableList.copyOf(b.pendingDeliveries);
@@ -156,83 +88,83 @@ public final class GameState implements Facts {
 
   @Override
   public int sec(String a) {
-    return sec[actor(a)];
+    return t.sec[actor(a)];
   }
 
   @Override
   public int dom(String a) {
-    return dom[actor(a)];
+    return t.dom[actor(a)];
   }
 
   @Override
   public int std(String a) {
-    return std[actor(a)];
+    return t.std[actor(a)];
   }
 
   @Override
   public int rf(String a) {
-    return rf[actor(a)];
+    return t.rf[actor(a)];
   }
 
   @Override
   public int grievance(String a) {
-    return grievance[actor(a)];
+    return t.grievance[actor(a)];
   }
 
   @Override
   public int trust(String from, String to) {
-    return trust[actor(from) * n() + actor(to)];
+    return t.trust[actor(from) * n() + actor(to)];
   }
 
   @Override
   public int cred(String o) {
-    return cred[org(o)];
+    return t.cred[org(o)];
   }
 
   @Override
   public int coh(String o) {
-    return coh[org(o)];
+    return t.coh[org(o)];
   }
 
   public MemberStatus memberStatus(String a, String o) {
-    return STATUSES[status[org(o) * n() + actor(a)]];
+    return STATUSES[t.status[org(o) * n() + actor(a)]];
   }
 
   @Override
   public int noticeLeft(String a, String o) {
-    return noticeLeft[org(o) * n() + actor(a)];
+    return t.noticeLeft[org(o) * n() + actor(a)];
   }
 
   @Override
   public boolean duesWithheld(String a, String o) {
-    return duesWithheld[org(o) * n() + actor(a)];
+    return t.duesWithheld[org(o) * n() + actor(a)];
   }
 
   @Override
   public boolean applied(String a, String o) {
-    return applied[org(o) * n() + actor(a)];
+    return t.applied[org(o) * n() + actor(a)];
   }
 
   @Override
   public int requests(String a, String o) {
-    return requests[org(o) * n() + actor(a)];
+    return t.requests[org(o) * n() + actor(a)];
   }
 
   public PartnershipLevel partnershipLevel(String a, String b) {
-    return LEVELS[partnership[pair(actor(a), actor(b), n())]];
+    return LEVELS[t.partnership[pair(actor(a), actor(b), n())]];
   }
 
   public int partnershipTurns(String a, String b) {
-    return partnershipTurns[pair(actor(a), actor(b), n())];
+    return t.partnershipTurns[pair(actor(a), actor(b), n())];
   }
 
   @Override
-  public int track(String t) {
-    int i = scenario.trackIndex(t);
+  public int track(String id) {
+    int i = scenario.trackIndex(id);
     if (i < 0) {
-      throw new IllegalArgumentException("unknown track " + t);
+      throw new IllegalArgumentException("unknown track " + id);
     }
-    return tracks[i];
+    return t.tracks[i];
   }
 
   private int presence(String p) {
@@ -245,38 +177,38 @@ public final class GameState implements Facts {
 
   @Override
   public boolean presenceActive(String p) {
-    return presenceActive[presence(p)];
+    return t.presenceActive[presence(p)];
   }
 
   @Override
   public int presenceStrength(String p) {
-    return presenceStrength[presence(p)];
+    return t.presenceStrength[presence(p)];
   }
 
   @Override
   public int presenceTurns(String p) {
-    return presenceTurns[presence(p)];
+    return t.presenceTurns[presence(p)];
   }
 
   @Override
   public int presenceRenewals(String p) {
-    return presenceRenewals[presence(p)];
+    return t.presenceRenewals[presence(p)];
   }
 
   @Override
   public int presenceExpansions(String p) {
-    return presenceExpansions[presence(p)];
+    return t.presenceExpansions[presence(p)];
   }
 
   /** Completed arms deliveries from {@code from} to {@code to}; either may be {@code ANY}. */
   @Override
   public int deliveries(String from, String to) {
-    return sumOrdered(deliveries, from, to);
+    return sumOrdered(t.deliveries, from, to);
   }
 
   @Override
   public int pressure(String from, String to) {
-    return sumOrdered(pressure, from, to);
+    return sumOrdered(t.pressure, from, to);
   }
 
   private int sumOrdered(int[] m, String from, String to) {
@@ -297,37 +229,73 @@ public final class GameState implements Facts {
 
   @Override
   public int exercises(String a, String b) {
-    return exercises[pair(actor(a), actor(b), n())];
+    return t.exercises[pair(actor(a), actor(b), n())];
   }
 
   /** Bit set of agreed peace steps between two actors, by {@code PeaceSteps} index. */
   public int peaceSteps(String a, String b) {
-    return peaceSteps[pair(actor(a), actor(b), n())];
+    return t.peaceSteps[pair(actor(a), actor(b), n())];
   }
 
   @Override
   public boolean peaceSigned(String a, String b) {
-    return signed[pair(actor(a), actor(b), n())] != 0;
+    return t.signed[pair(actor(a), actor(b), n())] != 0;
   }
 
   /** The mediator in force when two actors signed, or empty. */
   public String signingMediator(String a, String b) {
-    int s = signed[pair(actor(a), actor(b), n())];
+    int s = t.signed[pair(actor(a), actor(b), n())];
     return s >= 2 ? scenario.actors().get(s - 2).id() : "";
   }
 
   @Override
   public int mediated(String m) {
-    return mediated[actor(m)];
+    return t.mediated[actor(m)];
   }
 
   @Override
   public int territoryLost(String a) {
-    return territoryLost[actor(a)];
+    return t.territoryLost[actor(a)];
   }
 
   public List<EscalationRecord> escalations() {
     return escalations;
+  }
+
+  /** Participating members (ACTIVE, FROZEN, NOTICE) of an organisation, in actor order. */
+  public List<Actor> participants(String o) {
+    return members(o, false);
+  }
+
+  /** Voting members (ACTIVE, NOTICE) of an organisation, in actor order. */
+  public List<Actor> voters(String o) {
+    return members(o, true);
+  }
+
+  private List<Actor> members(String o, boolean votingOnly) {
+    int n = n();
+    int base = org(o) * n;
+    List<Actor> out = new java.util.ArrayList<>();
+    for (int a = 0; a < n; a++) {
+      MemberStatus st = STATUSES[t.status[base + a]];
+      if (votingOnly ? st.voting() : st.participating()) {
+        out.add(scenario.actors().get(a));
+      }
+    }
+    return out;
+  }
+
+  /** Actors with a MUTUAL_DEFENCE partnership with {@code a}, in actor order. */
+  public List<String> mutualDefencePartners(String a) {
+    int n = n();
+    int i = actor(a);
+    List<String> out = new java.util.ArrayList<>(0);
+    for (int b = 0; b < n; b++) {
+      if (b != i && LEVELS[t.partnership[pair(i, b, n)]] == PartnershipLevel.MUTUAL_DEFENCE) {
+        out.add(scenario.actors().get(b).id());
+      }
+    }
+    return out;
   }
 
   @Override
@@ -337,7 +305,7 @@ public final class GameState implements Facts {
 
   @Override
   public int partnership(String a, String b) {
-    return partnership[pair(actor(a), actor(b), n())];
+    return t.partnership[pair(actor(a), actor(b), n())];
   }
 
   @Override
@@ -385,22 +353,7 @@ public final class GameState implements Facts {
   public String hash() {
     Hasher h = Hashing.sha256().newHasher();
     h.putString(scenario.metadata().id(), StandardCharsets.UTF_8).putInt(turn);
-    for (int[] a :
-        List.of(sec, dom, std, rf, grievance, trust, cred, coh, noticeLeft, applicantWait, requests,
-            lastFailureTurn, partnershipTurns, tracks, presenceStrength, presenceTurns,
-            presenceRenewals, presenceExpansions, deliveries, pressure, exercises, peaceSteps,
-            signed, mediated, territoryLost)) {
-      h.putInt(a.length);
-      for (int v : a) {
-        h.putInt(v);
-      }
-    }
-    h.putBytes(status).putBytes(statusBeforeNotice).putBytes(partnership);
-    for (boolean[] a : List.of(duesWithheld, applied, presenceActive)) {
-      for (boolean v : a) {
-        h.putBoolean(v);
-      }
-    }
+    t.hashInto(h);
     h.putString(escalations.toString(), StandardCharsets.UTF_8);
     h.putString(openRequests.toString(), StandardCharsets.UTF_8);
     h.putString(pendingDeliveries.toString(), StandardCharsets.UTF_8);
@@ -423,37 +376,7 @@ public final class GameState implements Facts {
   public static final class Builder {
     final Scenario scenario;
     int turn;
-    final int[] sec;
-    final int[] dom;
-    final int[] std;
-    final int[] rf;
-    final int[] grievance;
-    final int[] trust;
-    final int[] cred;
-    final int[] coh;
-    final byte[] status;
-    final byte[] statusBeforeNotice;
-    final int[] noticeLeft;
-    final boolean[] duesWithheld;
-    final int[] applicantWait;
-    final boolean[] applied;
-    final int[] requests;
-    final int[] lastFailureTurn;
-    final byte[] partnership;
-    final int[] partnershipTurns;
-    final int[] tracks;
-    final boolean[] presenceActive;
-    final int[] presenceStrength;
-    final int[] presenceTurns;
-    final int[] presenceRenewals;
-    final int[] presenceExpansions;
-    final int[] deliveries;
-    final int[] pressure;
-    final int[] exercises;
-    final int[] peaceSteps;
-    final int[] signed;
-    final int[] mediated;
-    final int[] territoryLost;
+    final Tables t;
     final List<EscalationRecord> escalations;
     final List<OpenRequest> openRequests;
     final List<Delivery> pendingDeliveries;
@@ -463,37 +386,7 @@ public final class GameState implements Facts {
     Builder(GameState s) {
       scenario = s.scenario;
       turn = s.turn;
-      sec = s.sec.clone();
-      dom = s.dom.clone();
-      std = s.std.clone();
-      rf = s.rf.clone();
-      grievance = s.grievance.clone();
-      trust = s.trust.clone();
-      cred = s.cred.clone();
-      coh = s.coh.clone();
-      status = s.status.clone();
-      statusBeforeNotice = s.statusBeforeNotice.clone();
-      noticeLeft = s.noticeLeft.clone();
-      duesWithheld = s.duesWithheld.clone();
-      applicantWait = s.applicantWait.clone();
-      applied = s.applied.clone();
-      requests = s.requests.clone();
-      lastFailureTurn = s.lastFailureTurn.clone();
-      partnership = s.partnership.clone();
-      partnershipTurns = s.partnershipTurns.clone();
-      tracks = s.tracks.clone();
-      presenceActive = s.presenceActive.clone();
-      presenceStrength = s.presenceStrength.clone();
-      presenceTurns = s.presenceTurns.clone();
-      presenceRenewals = s.presenceRenewals.clone();
-      presenceExpansions = s.presenceExpansions.clone();
-      deliveries = s.deliveries.clone();
-      pressure = s.pressure.clone();
-      exercises = s.exercises.clone();
-      peaceSteps = s.peaceSteps.clone();
-      signed = s.signed.clone();
-      mediated = s.mediated.clone();
-      territoryLost = s.territoryLost.clone();
+      t = s.t.copy();
       escalations = new java.util.ArrayList<>(s.escalations);
       openRequests = new java.util.ArrayList<>(s.openRequests);
       pendingDeliveries = new java.util.ArrayList<>(s.pendingDeliveries);
@@ -504,83 +397,8 @@ public final class GameState implements Facts {
     /** The start state of a scenario. */
     Builder(Scenario sc) {
       scenario = sc;
-      int n = sc.actorCount();
-      int o = sc.organisationCount();
-      int t = sc.tracks().size();
-      int p = sc.presences().size();
       turn = 0;
-      sec = new int[n];
-      dom = new int[n];
-      std = new int[n];
-      rf = new int[n];
-      grievance = new int[n];
-      for (int i = 0; i < n; i++) {
-        Actor a = sc.actors().get(i);
-        sec[i] = a.start().sec();
-        dom[i] = a.start().dom();
-        std[i] = a.start().std();
-        rf[i] = a.start().rf();
-      }
-      trust = new int[n * n];
-      for (int a = 0; a < n; a++) {
-        for (int b = 0; b < n; b++) {
-          trust[a * n + b] = sc.startTrust(a, b);
-        }
-      }
-      cred = new int[o];
-      coh = new int[o];
-      status = new byte[o * n];
-      statusBeforeNotice = new byte[o * n];
-      noticeLeft = new int[o * n];
-      duesWithheld = new boolean[o * n];
-      applicantWait = new int[o * n];
-      applied = new boolean[o * n];
-      requests = new int[o * n];
-      lastFailureTurn = new int[o];
-      Arrays.fill(lastFailureTurn, Integer.MIN_VALUE / 2);
-      for (int j = 0; j < o; j++) {
-        Organisation org = sc.organisations().get(j);
-        cred[j] = org.credibility();
-        coh[j] = org.cohesion();
-        for (Membership m : org.members()) {
-          int k = j * n + sc.actorIndex(m.actor());
-          status[k] = (byte) m.status().ordinal();
-          statusBeforeNotice[k] = (byte) MemberStatus.ACTIVE.ordinal();
-          noticeLeft[k] = m.status() == MemberStatus.NOTICE ? m.noticeTurnsLeft() : 0;
-          duesWithheld[k] = m.duesWithheld();
-          int a = sc.actorIndex(m.actor());
-          grievance[a] = Math.max(grievance[a], m.grievanceTurns());
-        }
-      }
-      partnership = new byte[n * n];
-      partnershipTurns = new int[n * n];
-      for (org.entente.engine.model.Partnership ps : sc.partnerships()) {
-        int k = pair(sc.actorIndex(ps.a()), sc.actorIndex(ps.b()), n);
-        partnership[k] = (byte) ps.level().ordinal();
-        partnershipTurns[k] = ps.turnsAtLevel();
-      }
-      tracks = new int[t];
-      for (int i = 0; i < t; i++) {
-        tracks[i] = sc.tracks().get(i).start();
-      }
-      presenceActive = new boolean[p];
-      presenceStrength = new int[p];
-      presenceTurns = new int[p];
-      presenceRenewals = new int[p];
-      presenceExpansions = new int[p];
-      for (int i = 0; i < p; i++) {
-        Presence pr = sc.presences().get(i);
-        presenceActive[i] = pr.active();
-        presenceStrength[i] = pr.strength();
-        presenceTurns[i] = pr.turnsLeft();
-      }
-      deliveries = new int[n * n];
-      pressure = new int[n * n];
-      exercises = new int[n * n];
-      peaceSteps = new int[n * n];
-      signed = new int[n * n];
-      mediated = new int[n];
-      territoryLost = new int[n];
+      t = new Tables(sc);
       escalations = new java.util.ArrayList<>();
       openRequests = new java.util.ArrayList<>();
       pendingDeliveries = new java.util.ArrayList<>();
@@ -641,27 +459,27 @@ public final class GameState implements Facts {
     public int get(Quantity q, String x, String y) {
       switch (q) {
         case SEC:
-          return sec[a(x)];
+          return t.sec[a(x)];
         case DOM:
-          return dom[a(x)];
+          return t.dom[a(x)];
         case STD:
-          return std[a(x)];
+          return t.std[a(x)];
         case RF:
-          return rf[a(x)];
+          return t.rf[a(x)];
         case TRUST:
-          return trust[a(x) * n() + a(y)];
+          return t.trust[a(x) * n() + a(y)];
         case CRED:
-          return cred[o(x)];
+          return t.cred[o(x)];
         case COH:
-          return coh[o(x)];
+          return t.coh[o(x)];
         case TRACK:
-          return tracks[t(x)];
+          return t.tracks[t(x)];
         case GRIEVANCE:
-          return grievance[a(x)];
+          return t.grievance[a(x)];
         case PRESENCE_TURNS:
-          return presenceTurns[p(x)];
+          return t.presenceTurns[p(x)];
         case PRESENCE_STRENGTH:
-          return presenceStrength[p(x)];
+          return t.presenceStrength[p(x)];
         default:
           throw new AssertionError(q);
       }
@@ -672,37 +490,37 @@ public final class GameState implements Facts {
       int v = clamp(q, x, value);
       switch (q) {
         case SEC:
-          sec[a(x)] = v;
+          t.sec[a(x)] = v;
           break;
         case DOM:
-          dom[a(x)] = v;
+          t.dom[a(x)] = v;
           break;
         case STD:
-          std[a(x)] = v;
+          t.std[a(x)] = v;
           break;
         case RF:
-          rf[a(x)] = v;
+          t.rf[a(x)] = v;
           break;
         case TRUST:
-          trust[a(x) * n() + a(y)] = v;
+          t.trust[a(x) * n() + a(y)] = v;
           break;
         case CRED:
-          cred[o(x)] = v;
+          t.cred[o(x)] = v;
           break;
         case COH:
-          coh[o(x)] = v;
+          t.coh[o(x)] = v;
           break;
         case TRACK:
-          tracks[t(x)] = v;
+          t.tracks[t(x)] = v;
           break;
         case GRIEVANCE:
-          grievance[a(x)] = v;
+          t.grievance[a(x)] = v;
           break;
         case PRESENCE_TURNS:
-          presenceTurns[p(x)] = v;
+          t.presenceTurns[p(x)] = v;
           break;
         case PRESENCE_STRENGTH:
-          presenceStrength[p(x)] = v;
+          t.presenceStrength[p(x)] = v;
           break;
         default:
           throw new AssertionError(q);
@@ -719,10 +537,10 @@ public final class GameState implements Facts {
       for (int a = 0; a < n; a++) {
         for (int b = 0; b < n; b++) {
           int k = a * n + b;
-          int diff = scenario.startTrust(a, b) - trust[k];
+          int diff = scenario.startTrust(a, b) - t.trust[k];
           if (diff != 0) {
             int step = (Math.abs(diff) * percent + 50) / 100;
-            trust[k] += diff < 0 ? -step : step;
+            t.trust[k] += diff < 0 ? -step : step;
           }
         }
       }
@@ -753,154 +571,154 @@ public final class GameState implements Facts {
     }
 
     public MemberStatus status(String actor, String org) {
-      return STATUSES[status[o(org) * n() + a(actor)]];
+      return STATUSES[t.status[o(org) * n() + a(actor)]];
     }
 
     public Builder status(String actor, String org, MemberStatus value) {
-      status[o(org) * n() + a(actor)] = (byte) value.ordinal();
+      t.status[o(org) * n() + a(actor)] = (byte) value.ordinal();
       return this;
     }
 
     public MemberStatus statusBeforeNotice(String actor, String org) {
-      return STATUSES[statusBeforeNotice[o(org) * n() + a(actor)]];
+      return STATUSES[t.statusBeforeNotice[o(org) * n() + a(actor)]];
     }
 
     public Builder statusBeforeNotice(String actor, String org, MemberStatus value) {
-      statusBeforeNotice[o(org) * n() + a(actor)] = (byte) value.ordinal();
+      t.statusBeforeNotice[o(org) * n() + a(actor)] = (byte) value.ordinal();
       return this;
     }
 
     public int noticeLeft(String actor, String org) {
-      return noticeLeft[o(org) * n() + a(actor)];
+      return t.noticeLeft[o(org) * n() + a(actor)];
     }
 
     public Builder noticeLeft(String actor, String org, int value) {
-      noticeLeft[o(org) * n() + a(actor)] = value;
+      t.noticeLeft[o(org) * n() + a(actor)] = value;
       return this;
     }
 
     public boolean duesWithheld(String actor, String org) {
-      return duesWithheld[o(org) * n() + a(actor)];
+      return t.duesWithheld[o(org) * n() + a(actor)];
     }
 
     public Builder duesWithheld(String actor, String org, boolean value) {
-      duesWithheld[o(org) * n() + a(actor)] = value;
+      t.duesWithheld[o(org) * n() + a(actor)] = value;
       return this;
     }
 
     public int applicantWait(String actor, String org) {
-      return applicantWait[o(org) * n() + a(actor)];
+      return t.applicantWait[o(org) * n() + a(actor)];
     }
 
     public Builder applicantWait(String actor, String org, int value) {
-      applicantWait[o(org) * n() + a(actor)] = value;
+      t.applicantWait[o(org) * n() + a(actor)] = value;
       return this;
     }
 
     public Builder markApplied(String actor, String org) {
-      applied[o(org) * n() + a(actor)] = true;
+      t.applied[o(org) * n() + a(actor)] = true;
       return this;
     }
 
     public Builder countRequest(String actor, String org) {
-      requests[o(org) * n() + a(actor)]++;
+      t.requests[o(org) * n() + a(actor)]++;
       return this;
     }
 
     public int lastFailureTurn(String org) {
-      return lastFailureTurn[o(org)];
+      return t.lastFailureTurn[o(org)];
     }
 
     public Builder lastFailureTurn(String org, int value) {
-      lastFailureTurn[o(org)] = value;
+      t.lastFailureTurn[o(org)] = value;
       return this;
     }
 
     public PartnershipLevel partnership(String x, String y) {
-      return LEVELS[partnership[pair(a(x), a(y), n())]];
+      return LEVELS[t.partnership[pair(a(x), a(y), n())]];
     }
 
     public int partnershipTurns(String x, String y) {
-      return partnershipTurns[pair(a(x), a(y), n())];
+      return t.partnershipTurns[pair(a(x), a(y), n())];
     }
 
     public Builder partnership(String x, String y, PartnershipLevel level, int turnsAtLevel) {
       int k = pair(a(x), a(y), n());
-      partnership[k] = (byte) level.ordinal();
-      partnershipTurns[k] = turnsAtLevel;
+      t.partnership[k] = (byte) level.ordinal();
+      t.partnershipTurns[k] = turnsAtLevel;
       return this;
     }
 
     /** Every pair with a partnership one more turn at its level. */
     public Builder agePartnerships() {
-      for (int k = 0; k < partnership.length; k++) {
-        if (partnership[k] != 0) {
-          partnershipTurns[k]++;
+      for (int k = 0; k < t.partnership.length; k++) {
+        if (t.partnership[k] != 0) {
+          t.partnershipTurns[k]++;
         }
       }
       return this;
     }
 
     public boolean presenceActive(String id) {
-      return presenceActive[p(id)];
+      return t.presenceActive[p(id)];
     }
 
     public Builder presenceActive(String id, boolean value) {
-      presenceActive[p(id)] = value;
+      t.presenceActive[p(id)] = value;
       return this;
     }
 
     public Builder countRenewal(String id) {
-      presenceRenewals[p(id)]++;
+      t.presenceRenewals[p(id)]++;
       return this;
     }
 
     public Builder countExpansion(String id) {
-      presenceExpansions[p(id)]++;
+      t.presenceExpansions[p(id)]++;
       return this;
     }
 
     public Builder countDelivery(String from, String to) {
-      deliveries[a(from) * n() + a(to)]++;
+      t.deliveries[a(from) * n() + a(to)]++;
       return this;
     }
 
     public Builder countPressure(String from, String to) {
-      pressure[a(from) * n() + a(to)]++;
+      t.pressure[a(from) * n() + a(to)]++;
       return this;
     }
 
     public Builder countExercise(String x, String y) {
-      exercises[pair(a(x), a(y), n())]++;
+      t.exercises[pair(a(x), a(y), n())]++;
       return this;
     }
 
     public int peaceSteps(String x, String y) {
-      return peaceSteps[pair(a(x), a(y), n())];
+      return t.peaceSteps[pair(a(x), a(y), n())];
     }
 
     public Builder addPeaceStep(String x, String y, int stepBit) {
-      peaceSteps[pair(a(x), a(y), n())] |= stepBit;
+      t.peaceSteps[pair(a(x), a(y), n())] |= stepBit;
       return this;
     }
 
     public boolean signed(String x, String y) {
-      return signed[pair(a(x), a(y), n())] != 0;
+      return t.signed[pair(a(x), a(y), n())] != 0;
     }
 
     /** Records a signature; {@code mediator} may be empty. */
     public Builder sign(String x, String y, String mediator) {
-      signed[pair(a(x), a(y), n())] = mediator.isEmpty() ? 1 : 2 + a(mediator);
+      t.signed[pair(a(x), a(y), n())] = mediator.isEmpty() ? 1 : 2 + a(mediator);
       return this;
     }
 
     public Builder countMediated(String mediator) {
-      mediated[a(mediator)]++;
+      t.mediated[a(mediator)]++;
       return this;
     }
 
     public Builder countTerritoryLost(String actor) {
-      territoryLost[a(actor)]++;
+      t.territoryLost[a(actor)]++;
       return this;
     }
 
