@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  entente server                         listen on port 7777, all interfaces",
       "  entente server --port 9000 --bind 127.0.0.1",
-      "  entente server --data-dir /var/lib/entente"
+      "  entente server --data-dir /var/lib/entente   journal sessions there (default ./entente-data)",
+      "  entente server --in-memory                   keep nothing on disk"
     })
 final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -29,13 +30,17 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where sessions are kept (reserved for the session journal).")
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "entente-data",
+      description = "Where sessions are journalled and recovered from at start (default ./${DEFAULT-VALUE}); see docs/operations.md.")
   Path dataDir;
+
+  @Option(names = "--in-memory", description = "Keep sessions in memory only: a restart loses them (for trying things out).")
+  boolean inMemory;
 
   @Override
   public Integer call() throws Exception {
     ServerConfig config = ServerConfig.defaults().withPort(port).withBindAddress(bind);
-    if (dataDir != null) {
+    if (!inMemory) {
       config = config.withDataDir(dataDir);
     }
     EntenteServer server = EntenteServer.builder().config(config).start();

@@ -11,13 +11,19 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.entente.server.journal.FileStorage;
+import org.entente.server.journal.JournalWriter;
+import org.entente.server.journal.SessionFiles;
+import org.entente.server.journal.Storage;
 import org.entente.server.lobby.Lobby;
 import org.entente.server.net.ServerInitializer;
 import org.entente.server.rules.EngineScenarioCatalog;
@@ -48,9 +54,11 @@ public final class EntenteServer implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final Channel serverChannel;
   private final Lobby lobby;
+  private final JournalWriter journal;
 
   private EntenteServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService sessionWorkers,
-      ScheduledExecutorService timers, Channel serverChannel, Lobby lobby) {
+      ScheduledExecutorService timers, Channel serverChannel, Lobby lobby, JournalWriter journal) {
+    this.journal = journal;
     this.bossGroup = boss;
     this.workerGroup = workers;
     this.sessionWorkers = sessionWorkers;
@@ -91,6 +99,14 @@ public final class EntenteServer implements AutoCloseable {
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     timers.shutdownNow();
     sessionWorkers.shutdown();
+    try {
+      sessionWorkers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (journal != null) {
+      journal.close();
+    }
     log.info("server stopped");
   }
 
@@ -99,6 +115,7 @@ public final class EntenteServer implements AutoCloseable {
     private final ScenarioCatalog catalog;
     private ServerConfig config = ServerConfig.defaults();
     private Clock clock = Clock.systemUTC();
+    private Storage storage = new FileStorage();
 
     private Builder(ScenarioCatalog catalog) {
       this.catalog = checkNotNull(catalog);
@@ -109,13 +126,23 @@ public final class EntenteServer implements AutoCloseable {
       return this;
     }
 
+    /** The file layer under the data directory (tests substitute one that fails on demand). */
+    public Builder storage(Storage newStorage) {
+      this.storage = checkNotNull(newStorage);
+      return this;
+    }
+
     public Builder clock(Clock newClock) {
       this.clock = checkNotNull(newClock);
       return this;
     }
 
-    /** Binds and starts; throws if the address cannot be bound. */
-    public EntenteServer start() throws InterruptedException {
+    /**
+     * Recovers the sessions of the data directory (if any), then binds and starts; throws if
+     * the journal is damaged ({@link org.entente.server.journal.CorruptJournalException}) or
+     * the address cannot be bound.
+     */
+    public EntenteServer start() throws InterruptedException, IOException {
       int cores = Runtime.getRuntime().availableProcessors();
       ExecutorService sessionWorkers = Executors.newFixedThreadPool(
           config.workerThreads() == 0 ? cores : config.workerThreads(), new DefaultThreadFactory("entente-session", true));
@@ -124,7 +151,28 @@ public final class EntenteServer implements AutoCloseable {
         var future = timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
       };
-      Lobby lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom());
+      JournalWriter journal = null;
+      Lobby lobby;
+      if (config.dataDir().isPresent()) {
+        Path dir = config.dataDir().get().toAbsolutePath();
+        log.info("data dir {}: sessions are journalled under {}", dir, SessionFiles.sessionsDir(dir));
+        journal = JournalWriter.start(storage, dir);
+        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom(), journal);
+        try {
+          Lobby.Recovery recovery = lobby.recover();
+          log.info("recovery: {} sessions found, {} journal records replayed, {} torn bytes cut",
+              recovery.sessions(), recovery.records(), recovery.tornBytes());
+        } catch (IOException | RuntimeException e) {
+          log.error("recovery failed: {}", e.getMessage());
+          journal.close();
+          timers.shutdownNow();
+          sessionWorkers.shutdown();
+          throw e;
+        }
+      } else {
+        log.warn("no data dir: sessions are kept in memory only and are lost when the server stops");
+        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom());
+      }
       EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
       EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), NioIoHandler.newFactory());
       try {
@@ -137,15 +185,17 @@ public final class EntenteServer implements AutoCloseable {
             .bind(config.bindAddress(), config.port())
             .sync()
             .channel();
-        EntenteServer server = new EntenteServer(boss, workers, sessionWorkers, timers, channel, lobby);
+        EntenteServer server = new EntenteServer(boss, workers, sessionWorkers, timers, channel, lobby, journal);
         log.info("listening on {}:{}", config.bindAddress(), server.port());
-        config.dataDir().ifPresent(dir -> log.info("--data-dir {} is reserved for the journal and not used yet", dir));
         return server;
       } catch (RuntimeException | InterruptedException e) {
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         timers.shutdownNow();
         sessionWorkers.shutdown();
+        if (journal != null) {
+          journal.close();
+        }
         throw e;
       }
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param port TCP port; 0 picks a free one (see {@link EntenteServer#port()})
  * @param bindAddress address to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
- * @param dataDir reserved for the session journal (a later version); accepted and unused
+ * @param dataDir where sessions are journalled (docs/operations.md); empty keeps them in memory only
  * @param workerThreads threads that run sessions (and load scenarios); 0 means one per core
  * @param eventLoopThreads network threads; 0 means one per core
  */

@@ -39,4 +39,15 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("io.netty..")
         .check(SERVER);
   }
+
+  @Test
+  void onlyTheJournalTouchesFilesAndForcesThem() {
+    noClasses().that().resideOutsideOfPackage("org.entente.server.journal..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+        .check(SERVER);
+    noClasses().that().resideInAnyPackage("org.entente.server.net..", "org.entente.server.connection..", "org.entente.server.session..")
+        .should().dependOnClassesThat().haveSimpleName("Storage")
+        .orShould().dependOnClassesThat().haveSimpleName("FileStorage")
+        .check(SERVER);
+  }
 }

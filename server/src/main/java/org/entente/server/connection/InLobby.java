@@ -49,7 +49,7 @@ final class InLobby extends ConnectionState {
   @Override
   void onCreateSession(ClientMessage m) {
     if (startEntering(m) && nameIsValid(m, m.getCreateSession().getDisplayName(), true)) {
-      connection.lobby().create(connection.link(), m.getRequestId(), m.getCreateSession(), callback);
+      connection.lobby().create(connection.link(), m.getRequestId(), m.getIdempotencyKey(), m.getCreateSession(), callback);
     }
   }
 
@@ -58,7 +58,7 @@ final class InLobby extends ConnectionState {
     var join = m.getJoinSession();
     if (startEntering(m) && nameIsValid(m, join.getDisplayName(), false)) {
       session(m, join.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), Role.PLAYER, join.getDisplayName().strip(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), callback));
+          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.PLAYER, join.getDisplayName().strip(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), callback));
     }
   }
 
@@ -67,7 +67,7 @@ final class InLobby extends ConnectionState {
     var spectate = m.getSpectate();
     if (startEntering(m) && nameIsValid(m, spectate.getDisplayName(), false)) {
       session(m, spectate.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), Role.SPECTATOR, spectate.getDisplayName().strip(), "", callback));
+          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.SPECTATOR, spectate.getDisplayName().strip(), "", callback));
     }
   }
 

@@ -2,6 +2,8 @@ package org.entente.server.lobby;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +12,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.entente.proto.journal.v1.ScenarioText;
+import org.entente.proto.journal.v1.SessionHeader;
+import org.entente.proto.journal.v1.Snapshot;
 import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.journal.CorruptJournalException;
+import org.entente.server.journal.JournalWriter;
+import org.entente.server.journal.SessionFiles;
+import org.entente.server.journal.SessionJournal;
+import org.entente.server.journal.Storage;
 import org.entente.server.rules.ScenarioCatalog;
 import org.entente.server.rules.ScenarioInfo;
 import org.entente.server.session.DeadlinePolicy;
@@ -42,8 +52,19 @@ public final class Lobby {
   private final SecureRandom random;
   private final Tokens tokens;
   private final Map<String, GameSession> byJoinCode = new ConcurrentHashMap<>();
+  /** Sessions by the idempotency key of the create_session that made them. */
+  private final Map<Long, GameSession> byCreationKey = new ConcurrentHashMap<>();
+  /** Where sessions are journalled; null keeps them in memory only. */
+  private final JournalWriter journal;
 
+  /** A lobby whose sessions live in memory only. */
   public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random) {
+    this(catalog, workers, scheduler, clock, random, null);
+  }
+
+  /** A lobby whose sessions are journalled by {@code journal} (null: in memory only). */
+  public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random, JournalWriter journal) {
+    this.journal = journal;
     this.catalog = catalog;
     this.workers = workers;
     this.scheduler = scheduler;
@@ -69,10 +90,25 @@ public final class Lobby {
    * and validated on a worker thread; problems come back as an error on {@code link}.
    */
   public void create(SessionLink link, long requestId, CreateSession request, GameSession.AttachCallback callback) {
+    create(link, requestId, 0, request, callback);
+  }
+
+  /**
+   * As {@link #create(SessionLink, long, CreateSession, GameSession.AttachCallback)}; a retry
+   * with the same non-zero {@code idempotencyKey} gets the session the first request made.
+   */
+  public void create(SessionLink link, long requestId, long idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
     workers.execute(() -> {
       try {
-        GameSession session = open(request);
-        session.seatGameMaster(link, requestId, request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
+        GameSession existing = idempotencyKey == 0 ? null : byCreationKey.get(idempotencyKey);
+        if (existing != null) {
+          existing.retryCreate(link, requestId, idempotencyKey,
+              request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
+          return;
+        }
+        GameSession session = open(request, idempotencyKey);
+        session.seatGameMaster(link, requestId, idempotencyKey,
+            request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
       } catch (RequestException e) {
         callback.refused();
         link.send(org.entente.proto.protocol.v1.ServerMessage.newBuilder()
@@ -90,7 +126,7 @@ public final class Lobby {
     });
   }
 
-  private GameSession open(CreateSession request) throws RequestException {
+  private GameSession open(CreateSession request, long creationKey) throws RequestException {
     ScenarioCatalog.Loaded loaded = load(request);
     ScenarioInfo info = loaded.info();
     int turns = request.getTurns() == 0 ? info.defaultTurns() : request.getTurns();
@@ -105,15 +141,37 @@ public final class Lobby {
     String sessionId = UUID.randomUUID().toString();
     for (int attempt = 0; ; attempt++) {
       String code = JoinCodes.generate(random);
-      Runnable evict = () -> scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
-        if (byJoinCode.remove(code) != null) {
-          log.info("session {} dropped after its end", sessionId);
-        }
-      });
+      if (byJoinCode.containsKey(code)) {
+        continue;
+      }
+      long seed = random.nextLong();
+      SessionHeader.Builder header = SessionHeader.newBuilder()
+          .setSessionId(sessionId)
+          .setJoinCode(code)
+          .setTotalTurns(turns)
+          .setPress(press.getNumber())
+          .setSecondsPerTurn(deadline.perTurn().map(Duration::getSeconds).orElse(0L))
+          .setSeed(seed)
+          .setCreatedEpochMillis(clock.millis())
+          .setCreationKey(creationKey);
+      if (request.hasScenarioFile()) {
+        header.setScenarioFile(ScenarioText.newBuilder()
+            .setFileName(request.getScenarioFile().getFileName())
+            .setText(request.getScenarioFile().getText()));
+      } else {
+        header.setBuiltinScenarioId(request.getBuiltinScenarioId());
+      }
+      SessionJournal sessionJournal = journal == null
+          ? SessionJournal.NONE
+          : journal.create(sessionId, GameSession.initialSnapshot(header.build()));
       GameSession session = GameSession.open(
-          new GameSession.Setup(sessionId, code, loaded.newSession(), turns, press, deadline, random.nextLong()),
-          MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens, evict);
+          new GameSession.Setup(sessionId, code, loaded.newSession(), turns, press, deadline, seed),
+          MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens, evictAfterEnd(code, sessionId, sessionJournal),
+          sessionJournal, header.build());
       if (byJoinCode.putIfAbsent(code, session) == null) {
+        if (creationKey != 0) {
+          byCreationKey.put(creationKey, session);
+        }
         log.info("session {} created from scenario {} ({} turns)", sessionId, info.id(), turns);
         return session;
       }
@@ -121,6 +179,95 @@ public final class Lobby {
         throw new RequestException(ErrorCode.UNAVAILABLE, "No free join code; try again.");
       }
     }
+  }
+
+  /** Drops an ended session from memory after the retention, and moves its files to {@code ended/}. */
+  private Runnable evictAfterEnd(String code, String sessionId, SessionJournal sessionJournal) {
+    return () -> scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
+      GameSession session = byJoinCode.remove(code);
+      if (session != null) {
+        byCreationKey.values().remove(session);
+        if (journal != null) {
+          journal.archive(sessionJournal);
+        }
+        log.info("session {} dropped after its end", sessionId);
+      }
+    });
+  }
+
+  /** What {@link #recover()} found. */
+  public record Recovery(int sessions, long records, long tornBytes) {}
+
+  /**
+   * Loads every session under the data directory's {@code sessions/}: the newest snapshot of
+   * each and the journal written after it. Call once, before the server accepts connections.
+   *
+   * @throws CorruptJournalException if a file is damaged anywhere but in its last record
+   */
+  public Recovery recover() throws IOException {
+    if (journal == null) {
+      return new Recovery(0, 0, 0);
+    }
+    Storage storage = journal.storage();
+    Path sessions = SessionFiles.sessionsDir(journal.dataDir());
+    if (!storage.isDirectory(sessions)) {
+      storage.createDirectories(sessions);
+      storage.syncDirectory(journal.dataDir());
+    }
+    int count = 0;
+    long records = 0;
+    long torn = 0;
+    for (String name : storage.list(sessions)) {
+      Path dir = sessions.resolve(name);
+      if (!storage.isDirectory(dir)) {
+        continue;
+      }
+      Optional<SessionFiles.Recovered> found = SessionFiles.recover(storage, dir);
+      if (found.isEmpty()) {
+        log.warn("{} holds no snapshot (its creation never completed, so nothing in it was acknowledged): skipped", dir);
+        continue;
+      }
+      GameSession.Restored restored = restore(found.get());
+      count++;
+      records += restored.records();
+      torn += found.get().tornBytes();
+      log.info("session {} ({}): snapshot-{}.bin and {} journal records replayed, {} events, {} at turn {}",
+          restored.session().sessionId(), JoinCodes.display(restored.session().joinCode()), found.get().turn(),
+          restored.records(), restored.lastSeq(), restored.phase(), restored.turn());
+    }
+    return new Recovery(count, records, torn);
+  }
+
+  private GameSession.Restored restore(SessionFiles.Recovered files) throws IOException {
+    SessionHeader header = Snapshot.parseFrom(files.snapshot()).getHeader();
+    ScenarioCatalog.Loaded loaded;
+    if (header.hasScenarioFile()) {
+      loaded = catalog.loadFile(header.getScenarioFile().getFileName(), header.getScenarioFile().getText());
+    } else {
+      loaded = catalog.loadBuiltIn(header.getBuiltinScenarioId()).orElse(null);
+    }
+    if (loaded == null || !loaded.problems().isEmpty()) {
+      throw new IOException("session " + header.getSessionId() + " in " + files.dir() + ": its scenario no longer loads"
+          + (loaded == null ? " (no built-in scenario '" + header.getBuiltinScenarioId() + "')" : ": " + loaded.problems()));
+    }
+    DeadlinePolicy deadline = header.getSecondsPerTurn() == 0
+        ? DeadlinePolicy.gameMasterAdvanced()
+        : DeadlinePolicy.fixed(Duration.ofSeconds(header.getSecondsPerTurn()));
+    SessionJournal sessionJournal = journal.reopen(files.dir(), files.turn());
+    String code = header.getJoinCode();
+    GameSession.Restored restored = GameSession.restore(
+        new GameSession.Setup(header.getSessionId(), code, loaded.newSession(), header.getTotalTurns(),
+            Press.forNumber(header.getPress()), deadline, header.getSeed()),
+        MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens,
+        evictAfterEnd(code, header.getSessionId(), sessionJournal), sessionJournal, files.snapshot(), files.records());
+    byJoinCode.put(code, restored.session());
+    if (header.getCreationKey() != 0) {
+      byCreationKey.put(header.getCreationKey(), restored.session());
+    }
+    if (restored.phase() == org.entente.server.session.Phase.ENDED) {
+      evictAfterEnd(code, header.getSessionId(), sessionJournal).run();
+    }
+    return restored;
   }
 
   private ScenarioCatalog.Loaded load(CreateSession request) throws RequestException {

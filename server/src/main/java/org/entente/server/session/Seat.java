@@ -13,6 +13,18 @@ final class Seat {
   SessionLink link;
   /** The highest event seq considered for this seat's connection. */
   long lastSentSeq;
+  /** Responses to this seat's recent keyed requests, by idempotency key, oldest first. */
+  final java.util.LinkedHashMap<Long, org.entente.proto.protocol.v1.ServerMessage> recentResponses =
+      new java.util.LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, org.entente.proto.protocol.v1.ServerMessage> eldest) {
+          return size() > RECENT_RESPONSES;
+        }
+      };
+  /** How many keyed responses a seat keeps: far more than a client has in flight when it loses its connection. */
+  static final int RECENT_RESPONSES = 64;
 
   Seat(long id, byte[] token, String name, Role role, String country) {
     this.id = id;
@@ -20,6 +32,11 @@ final class Seat {
     this.name = name;
     this.role = role;
     this.country = country;
+  }
+
+  /** Copy of the token, for snapshots. */
+  byte[] token() {
+    return token.clone();
   }
 
   Viewer viewer() {

@@ -33,6 +33,10 @@ final class SessionState {
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
   private long nextSeatId = 1;
   private long nextOrderId = 1;
+  /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
+  final Map<Long, EntryOutcome> entryOutcomes = new LinkedHashMap<>();
+
+  record EntryOutcome(long seatId, org.entente.proto.protocol.v1.ServerMessage response) {}
 
   /** A negotiation message with its seq, for history paging. */
   record ChatMessageAt(long seq, ChatMessage message) {}

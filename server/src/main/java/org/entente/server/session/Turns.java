@@ -95,12 +95,31 @@ final class Turns {
     }
   }
 
-  private void resolve(String cause) {
-    cancelTimer();
+  /** Every country's sealed orders, in scenario order: what a resolution (or its replay) gives the rules. */
+  static Map<String, List<Order>> sealedOrders(SessionState state) {
     Map<String, List<Order>> orders = new LinkedHashMap<>();
     for (Draft draft : state.drafts()) {
       orders.put(draft.country(), draft.plainOrders());
     }
+    return orders;
+  }
+
+  /**
+   * After a restart: the clock stopped while the server was down, so a running turn gets
+   * back the time it had left when the last record was written, and its timer again.
+   */
+  void restarted(long lastWrittenMillis) {
+    if (state.phase != Phase.RUNNING || state.deadlinePolicy.perTurn().isEmpty()) {
+      return;
+    }
+    long left = Math.max(0, state.deadlineEpochMillis - lastWrittenMillis);
+    session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, now() + left, 0, "resumed after a server restart"));
+    scheduleDeadline();
+  }
+
+  private void resolve(String cause) {
+    cancelTimer();
+    Map<String, List<Order>> orders = sealedOrders(state);
     long seed = state.seed * 31 + state.turn;
     ResolvedTurn result = session.rules.resolve(orders, seed);
     session.commit(new SessionEvent.TurnResolved(state.turn, cause, seed, result.lines()));

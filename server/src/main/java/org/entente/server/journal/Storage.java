@@ -1,0 +1,53 @@
+package org.entente.server.journal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The file operations the journal needs, and nothing more, so that tests can replace the
+ * disk with a model of one that loses unsynced bytes at a power failure ({@code
+ * MemoryStorage} in the tests). {@link FileStorage} is the real one.
+ *
+ * <p>Durability contract, as on a POSIX file system: bytes written to a file survive a power
+ * failure only after {@link AppendFile#force}; a created, renamed or deleted name survives
+ * only after {@link #syncDirectory} of its directory.
+ */
+public interface Storage {
+
+  void createDirectories(Path dir) throws IOException;
+
+  /** The names of the entries of {@code dir}, sorted; empty if it does not exist. */
+  List<String> list(Path dir) throws IOException;
+
+  boolean isDirectory(Path path);
+
+  boolean exists(Path file);
+
+  byte[] read(Path file) throws IOException;
+
+  /** Opens {@code file} for appending at its end, creating it (empty) if absent. */
+  AppendFile openForAppend(Path file) throws IOException;
+
+  /** Cuts {@code file} to {@code size} bytes and forces the change. */
+  void truncate(Path file, long size) throws IOException;
+
+  /** Renames atomically, replacing {@code to} if it exists. */
+  void rename(Path from, Path to) throws IOException;
+
+  void delete(Path file) throws IOException;
+
+  /** Makes the directory's entries (creations, renames, deletions) durable. */
+  void syncDirectory(Path dir) throws IOException;
+
+  /** A file open for appending. */
+  interface AppendFile extends Closeable {
+    void write(byte[] bytes) throws IOException;
+
+    /** Makes every byte written so far durable (fdatasync). */
+    void force() throws IOException;
+
+    long size() throws IOException;
+  }
+}

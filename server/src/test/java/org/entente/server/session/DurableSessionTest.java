@@ -1,0 +1,127 @@
+package org.entente.server.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.entente.proto.protocol.v1.Channel;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.SessionView;
+import org.entente.server.testing.MemoryStorage;
+import org.entente.server.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+/** A restarted server resumes every session where it was; a failing disk stops acknowledgements. */
+class DurableSessionTest {
+  private static final long T0 = 1_700_000_000_000L;
+
+  private static MemoryStorage disk() {
+    return new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions"));
+  }
+
+  @Test
+  void aRestartBringsBackSeatsDraftsMessagesSeqAndTheTimeLeft() throws Exception {
+    MemoryStorage disk = disk();
+    MutableClock clock = new MutableClock(T0);
+    DurableRig rig = new DurableRig(disk, clock);
+    DurableRig.Client gm = new DurableRig.Client();
+    String code = rig.create(gm, 0, 60).getSessionCreated().getJoinCode();
+    DurableRig.Client ani = new DurableRig.Client();
+    DurableRig.Client ivan = new DurableRig.Client();
+    rig.join(ani, code, 0, "Ani", "ARM");
+    rig.join(ivan, code, 0, "Ivan", "RUS");
+    gm.request(TurnsTest.start(), 0);
+    ani.request(TurnsTest.add(1, "FREEZE CSTO"), 0);
+    ani.request(TurnsTest.ready(1, true), 0);
+    ivan.request(TurnsTest.ready(1, true), 0); // turn 1 resolves: snapshot-2.bin, journal-2.log
+    clock.advance(15_000);
+    ivan.request(NegotiationTest.say(Channel.PRIVATE, "ARM", "deal?"), 0);
+    ani.request(TurnsTest.add(2, "WITHHOLD_DUES CSTO"), 0);
+    GameSession before = rig.session(code);
+    long lastSeq = before.state.log.lastSeq();
+    SessionView gmView = Views.view(before.state, Viewer.GAME_MASTER, before.rules.snapshot());
+    assertThat(disk.list(DurableRig.DATA.resolve("sessions").resolve(before.sessionId())))
+        .containsExactly("journal-2.log", "snapshot-2.bin");
+
+    MutableClock later = new MutableClock(T0 + 3_600_000);
+    DurableRig restarted = new DurableRig(disk.afterPowerLoss(), later);
+
+    assertThat(restarted.recovery.sessions()).isEqualTo(1);
+    assertThat(restarted.recovery.records()).isEqualTo(2);
+    GameSession after = restarted.session(code);
+    SessionView view = Views.view(after.state, Viewer.GAME_MASTER, after.rules.snapshot());
+    assertThat(view.getTurn()).isEqualTo(2);
+    assertThat(view.getDraftsList()).isEqualTo(gmView.getDraftsList());
+    assertThat(view.getSeatsList()).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(view.getSeats(i).toBuilder().setConnected(false).build())
+          .isEqualTo(gmView.getSeats(i).toBuilder().setConnected(false).build());
+    }
+    assertThat(after.state.messages).isEqualTo(before.state.messages);
+    // The clock stopped while the server was down: the turn has the 45 s it had left.
+    assertThat(after.state.deadlineEpochMillis).isEqualTo(later.millis() + 45_000);
+    assertThat(after.state.log.lastSeq()).isEqualTo(lastSeq + 1);
+    assertThat(restarted.scheduler.live()).hasSize(1);
+    assertThat(restarted.scheduler.live().get(0).delay()).isEqualTo(java.time.Duration.ofSeconds(45));
+
+    DurableRig.Client back = new DurableRig.Client();
+    ServerMessage resumed = restarted.resume(back, code, ani.token, lastSeq - 2);
+    assertThat(resumed.getResumed().getSeatId()).isEqualTo(ani.seatId);
+    assertThat(resumed.getResumed().getReplayed()).isEqualTo(3);
+    assertThat(back.link.sent.stream().filter(ServerMessage::hasEvent).map(m -> m.getEvent().getSeq()))
+        .containsExactly(lastSeq - 1, lastSeq, lastSeq + 1);
+    assertThat(back.request(NegotiationTest.say(Channel.PUBLIC, "", "we are back"), 0).hasHistoryPage()).isTrue();
+  }
+
+  @Test
+  void aFailedFsyncFailsTheRequestAndTheServerStopsAcknowledging() throws Exception {
+    MemoryStorage disk = disk();
+    DurableRig rig = new DurableRig(disk, new MutableClock(T0));
+    DurableRig.Client gm = new DurableRig.Client();
+    String code = rig.create(gm, 0, 0).getSessionCreated().getJoinCode();
+    DurableRig.Client ani = new DurableRig.Client();
+    rig.join(ani, code, 0, "Ani", "ARM");
+    gm.request(TurnsTest.start(), 0);
+    int eventsBefore = (int) ani.link.sent.stream().filter(ServerMessage::hasEvent).count();
+    disk.failForcesAfter(0);
+
+    ServerMessage failed = ani.request(NegotiationTest.say(Channel.PUBLIC, "", "lost?"), 0);
+    disk.failForcesAfter(Integer.MAX_VALUE);
+    ServerMessage next = ani.request(TurnsTest.add(1, "FREEZE CSTO"), 0);
+    ServerMessage read = ani.request(org.entente.proto.protocol.v1.ClientMessage.newBuilder()
+        .setGetView(org.entente.proto.protocol.v1.GetView.getDefaultInstance()), 0);
+
+    assertThat(failed.getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+    assertThat(next.getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+    assertThat(read.getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+    assertThat(ani.link.sent.stream().filter(ServerMessage::hasEvent).count()).isEqualTo(eventsBefore);
+    DurableRig.Client late = new DurableRig.Client();
+    assertThat(rig.create(late, 0, 0).getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+
+    DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(T0));
+    assertThat(DurableRig.texts(restarted.session(code))).doesNotContain("lost?");
+  }
+
+  @Test
+  void aRetriedRequestAfterAReconnectIsAnsweredWithoutApplyingItTwice() throws Exception {
+    DurableRig rig = new DurableRig(disk(), new MutableClock(T0));
+    DurableRig.Client gm = new DurableRig.Client();
+    String code = rig.create(gm, 0, 0).getSessionCreated().getJoinCode();
+    DurableRig.Client ani = new DurableRig.Client();
+    rig.join(ani, code, 0, "Ani", "ARM");
+    gm.request(TurnsTest.start(), 0);
+    ServerMessage first = ani.request(TurnsTest.add(1, "FREEZE CSTO"), 4242);
+
+    DurableRig.Client again = new DurableRig.Client();
+    rig.resume(again, code, ani.token, 0);
+    ServerMessage retried = again.request(TurnsTest.add(1, "FREEZE CSTO"), 4242);
+
+    assertThat(retried.getDraftUpdated()).isEqualTo(first.getDraftUpdated());
+    assertThat(rig.session(code).state.draft("ARM").orders()).hasSize(1);
+    assertThat(again.request(TurnsTest.add(1, "FREEZE CSTO"), 4243).getDraftUpdated().getDraft().getOrdersCount()).isEqualTo(2);
+  }
+
+  static Path sessions() {
+    return DurableRig.DATA.resolve("sessions");
+  }
+}

@@ -1,0 +1,256 @@
+package org.entente.server.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.entente.server.journal.Storage;
+
+/**
+ * A disk in memory that models the page cache: each file has durable bytes (forced) and
+ * unsynced bytes after them; each directory entry (a created, renamed or deleted name) is
+ * durable only once its directory is synced. {@link #crashAt} makes the n-th write, force or
+ * directory operation fail as a power failure (a write tears: a prefix of it reaches the
+ * cache) and every operation after it fail too; {@link #afterPowerLoss} is the disk as it
+ * comes back: durable bytes and names only, plus a random prefix of each file's unsynced
+ * bytes (a torn last write).
+ *
+ * <p>{@link #failWritesAfter} and {@link #failForcesAfter} inject ordinary I/O errors (a full
+ * disk, a failed fsync) without a crash.
+ */
+public final class MemoryStorage implements Storage {
+
+  private static final class Inode {
+    byte[] durable = new byte[0];
+    ByteArrayOutputStream unsynced = new ByteArrayOutputStream();
+
+    byte[] content() {
+      byte[] tail = unsynced.toByteArray();
+      byte[] all = new byte[durable.length + tail.length];
+      System.arraycopy(durable, 0, all, 0, durable.length);
+      System.arraycopy(tail, 0, all, durable.length, tail.length);
+      return all;
+    }
+  }
+
+  private final Map<Path, Inode> names = new HashMap<>();
+  private final Map<Path, Inode> durableNames = new HashMap<>();
+  private final Set<Path> dirs = new HashSet<>();
+  private final Set<Path> durableDirs = new HashSet<>();
+  private final Random random;
+  private int operations;
+  private int crashAt = Integer.MAX_VALUE;
+  private boolean crashed;
+  private int writeFailuresAfter = Integer.MAX_VALUE;
+  private int forceFailuresAfter = Integer.MAX_VALUE;
+  private int writes;
+  private int forces;
+
+  public MemoryStorage(long seed) {
+    this.random = new Random(seed);
+  }
+
+  /** Write, force and directory operations so far: the crash points of a run. */
+  public synchronized int operations() {
+    return operations;
+  }
+
+  /** The {@code n}-th operation (1-based) is a power failure. */
+  public synchronized MemoryStorage crashAt(int n) {
+    crashAt = n;
+    return this;
+  }
+
+  public synchronized boolean crashed() {
+    return crashed;
+  }
+
+  /** Every write after the first {@code n} fails with "No space left on device". */
+  public synchronized void failWritesAfter(int n) {
+    writeFailuresAfter = n;
+    writes = 0;
+  }
+
+  /** Every force after the first {@code n} fails with an I/O error. */
+  public synchronized void failForcesAfter(int n) {
+    forceFailuresAfter = n;
+    forces = 0;
+  }
+
+  /** The disk after the power comes back. */
+  public synchronized MemoryStorage afterPowerLoss() {
+    MemoryStorage after = new MemoryStorage(random.nextLong());
+    Map<Inode, Inode> copies = new HashMap<>();
+    durableNames.forEach((path, inode) -> after.names.put(path, copies.computeIfAbsent(inode, this::survivor)));
+    after.durableNames.putAll(after.names);
+    after.dirs.addAll(durableDirs);
+    after.durableDirs.addAll(durableDirs);
+    return after;
+  }
+
+  private Inode survivor(Inode inode) {
+    byte[] tail = inode.unsynced.toByteArray();
+    int kept = tail.length == 0 ? 0 : random.nextInt(tail.length + 1);
+    Inode copy = new Inode();
+    copy.durable = new byte[inode.durable.length + kept];
+    System.arraycopy(inode.durable, 0, copy.durable, 0, inode.durable.length);
+    System.arraycopy(tail, 0, copy.durable, inode.durable.length, kept);
+    return copy;
+  }
+
+  /** Counts an operation; throws if it is the crash or comes after it. */
+  private void operation() throws IOException {
+    if (crashed) {
+      throw new IOException("power failure (the machine is off)");
+    }
+    if (++operations >= crashAt) {
+      crashed = true;
+      throw new IOException("power failure at operation " + operations);
+    }
+  }
+
+  private boolean tearing() {
+    return !crashed && operations + 1 >= crashAt;
+  }
+
+  @Override
+  public synchronized void createDirectories(Path dir) throws IOException {
+    for (Path d = dir; d != null && !dirs.contains(d); d = d.getParent()) {
+      dirs.add(d);
+    }
+  }
+
+  @Override
+  public synchronized List<String> list(Path dir) {
+    Set<String> found = new HashSet<>();
+    names.keySet().stream().filter(p -> dir.equals(p.getParent())).forEach(p -> found.add(p.getFileName().toString()));
+    dirs.stream().filter(p -> dir.equals(p.getParent())).forEach(p -> found.add(p.getFileName().toString()));
+    List<String> sorted = new ArrayList<>(found);
+    sorted.sort(null);
+    return sorted;
+  }
+
+  @Override
+  public synchronized boolean isDirectory(Path path) {
+    return dirs.contains(path);
+  }
+
+  @Override
+  public synchronized boolean exists(Path file) {
+    return names.containsKey(file) || dirs.contains(file);
+  }
+
+  @Override
+  public synchronized byte[] read(Path file) throws IOException {
+    Inode inode = names.get(file);
+    if (inode == null) {
+      throw new java.nio.file.NoSuchFileException(file.toString());
+    }
+    return inode.content();
+  }
+
+  /** The current content of a file (for tests that damage it). */
+  public synchronized void replace(Path file, byte[] content) {
+    Inode inode = new Inode();
+    inode.durable = content.clone();
+    names.put(file, inode);
+    durableNames.put(file, inode);
+  }
+
+  @Override
+  public synchronized AppendFile openForAppend(Path file) throws IOException {
+    if (!dirs.contains(file.getParent())) {
+      throw new java.nio.file.NoSuchFileException(file.getParent().toString());
+    }
+    Inode inode = names.computeIfAbsent(file, p -> new Inode());
+    return new AppendFile() {
+      @Override
+      public void write(byte[] bytes) throws IOException {
+        synchronized (MemoryStorage.this) {
+          if (tearing()) {
+            inode.unsynced.write(bytes, 0, random.nextInt(bytes.length + 1));
+          }
+          operation();
+          if (++writes > writeFailuresAfter) {
+            throw new IOException("No space left on device");
+          }
+          inode.unsynced.write(bytes, 0, bytes.length);
+        }
+      }
+
+      @Override
+      public void force() throws IOException {
+        synchronized (MemoryStorage.this) {
+          operation();
+          if (++forces > forceFailuresAfter) {
+            throw new IOException("Input/output error (fsync)");
+          }
+          inode.durable = inode.content();
+          inode.unsynced.reset();
+        }
+      }
+
+      @Override
+      public long size() {
+        synchronized (MemoryStorage.this) {
+          return inode.durable.length + inode.unsynced.size();
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public synchronized void truncate(Path file, long size) throws IOException {
+    operation();
+    Inode inode = names.get(file);
+    byte[] content = inode.content();
+    inode.durable = java.util.Arrays.copyOf(content, (int) size);
+    inode.unsynced.reset();
+  }
+
+  @Override
+  public synchronized void rename(Path from, Path to) throws IOException {
+    operation();
+    Inode inode = names.remove(from);
+    if (inode == null) {
+      throw new java.nio.file.NoSuchFileException(from.toString());
+    }
+    names.put(to, inode);
+  }
+
+  @Override
+  public synchronized void delete(Path file) throws IOException {
+    names.remove(file);
+  }
+
+  @Override
+  public synchronized void syncDirectory(Path dir) throws IOException {
+    operation();
+    durableNames.keySet().removeIf(p -> dir.equals(p.getParent()) && !names.containsKey(p));
+    names.forEach((p, inode) -> {
+      if (dir.equals(p.getParent())) {
+        durableNames.put(p, inode);
+      }
+    });
+    durableDirs.removeIf(p -> dir.equals(p.getParent()) && !dirs.contains(p));
+    dirs.stream().filter(p -> dir.equals(p.getParent())).forEach(durableDirs::add);
+  }
+
+  /** Creates {@code dir} and its parents, durably: a data directory that already exists. */
+  public synchronized MemoryStorage withDirectory(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      dirs.add(d);
+      durableDirs.add(d);
+    }
+    return this;
+  }
+}
