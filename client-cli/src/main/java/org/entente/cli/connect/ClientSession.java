@@ -56,6 +56,9 @@ public final class ClientSession implements AutoCloseable {
 
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_BACKOFF_SECONDS = 30;
+  /** How long a change whose connection dropped waits for the seat to come back before giving up. */
+  static final Duration RETRY_WAIT = Duration.ofSeconds(60);
+  private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
 
   private final ServerAddress address;
   private final SeatStore seats;
@@ -88,6 +91,7 @@ public final class ClientSession implements AutoCloseable {
   private List<ScenarioSummary> scenarios = List.of();
   private boolean closing;
   private boolean gone;
+  private boolean resuming;
 
   private ClientSession(ServerAddress address, SeatStore seats, String clientName) {
     this.address = address;
@@ -179,11 +183,86 @@ public final class ClientSession implements AutoCloseable {
    * came after it: so a confirmation is printed where it belongs among the events.
    */
   public ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException {
+    boolean retriable = changesSession(request);
+    if (retriable && request.getIdempotencyKey() == 0) {
+      request.setIdempotencyKey(randomKey());
+    }
+    try {
+      return send(request, inOrder);
+    } catch (ConnectionLost e) {
+      if (!retriable) {
+        throw new IOException("the connection to " + address + " was lost", e);
+      }
+      // The change may or may not have been applied: once the seat is back, send it again
+      // with the same key, and the server answers with the first response if it was.
+      try {
+        if (!await(s -> s.isConnected() && s.inSession() && !s.resuming(), RETRY_WAIT)) {
+          throw new IOException("the connection to " + address + " was lost and did not come back within "
+              + RETRY_WAIT.toSeconds() + " s; the command may not have been carried out", e);
+        }
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", ie);
+      }
+      try {
+        return send(request, inOrder);
+      } catch (ConnectionLost again) {
+        throw new IOException("the connection to " + address + " was lost again", again);
+      }
+    }
+  }
+
+  /** In-session requests that change something: safe to retry with their idempotency key. */
+  private static boolean changesSession(ClientMessage.Builder r) {
+    switch (r.getBodyCase()) {
+      case EDIT_DRAFT:
+      case SET_READY:
+      case SEND_MESSAGE:
+      case START_GAME:
+      case PAUSE_GAME:
+      case RESUME_GAME:
+      case EXTEND_DEADLINE:
+      case FORCE_RESOLUTION:
+      case INJECT_EVENT:
+      case MOVE_SEAT:
+      case REMOVE_SEAT:
+      case END_GAME:
+      case ANNOUNCE:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static long randomKey() {
+    long k = 0;
+    while (k == 0) {
+      k = KEYS.nextLong();
+    }
+    return k;
+  }
+
+  /** The connection closed before the response came. */
+  private static final class ConnectionLost extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionLost(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException, ConnectionLost {
     ProtocolClient c;
     boolean enter = isEnter(request);
     synchronized (lock) {
+      if (gone) {
+        throw new IOException("this seat was closed by the server");
+      }
       if (!connected) {
-        throw new IOException(gone ? "this seat was closed by the server" : "not connected to " + address + " (reconnecting...)");
+        if (closing || client == null) {
+          throw new IOException("not connected to " + address);
+        }
+        throw new ConnectionLost(new IOException("not connected to " + address + " (reconnecting...)"));
       }
       c = client;
       if (enter) {
@@ -213,7 +292,7 @@ public final class ClientSession implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IOException("the connection to " + address + " was lost", e);
+      throw new ConnectionLost(e.getCause());
     } catch (TimeoutException e) {
       throw new IOException("the server at " + address + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
     }
@@ -450,13 +529,21 @@ public final class ClientSession implements AutoCloseable {
         code = joinCode;
         tok = token;
         seq = lastSeq;
+        resuming = !tok.isEmpty();
       }
       if (tok.isEmpty()) {
         tell("reconnected to " + address, false);
         return;
       }
-      ServerMessage r = call(ClientMessage.newBuilder().setResume(
-          Resume.newBuilder().setJoinCode(code).setToken(tok).setLastSeq(seq)));
+      ServerMessage r;
+      try {
+        r = call(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(tok).setLastSeq(seq)));
+      } finally {
+        synchronized (lock) {
+          resuming = false;
+          lock.notifyAll();
+        }
+      }
       if (r.hasResumed()) {
         int n = r.getResumed().getReplayed();
         tell("reconnected" + (n == 0 ? "" : "; " + n + " event(s) you missed follow"), false);
@@ -530,6 +617,12 @@ public final class ClientSession implements AutoCloseable {
   public boolean isConnected() {
     synchronized (lock) {
       return connected;
+    }
+  }
+
+  boolean resuming() {
+    synchronized (lock) {
+      return resuming;
     }
   }
 
