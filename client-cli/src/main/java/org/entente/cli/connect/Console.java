@@ -89,7 +89,9 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
           .putFields("problem", Output.bool(problem)).build()));
       return;
     }
-    out.print(styled(problem ? Renderers.WARN : DIM, "(" + text + ")"));
+    List<AttributedString> lines = new ArrayList<>();
+    Renderers.wrap(Safe.text("(" + text + ")"), out.width(), 1).forEach(l -> lines.add(styled(problem ? Renderers.WARN : DIM, l.toString())));
+    out.print(lines);
   }
 
   /** Shows a command as a script runs it (not in JSON mode). */
