@@ -142,6 +142,7 @@ public final class GameSession {
         Seat seat = state.seat(seatId).orElseThrow();
         seat.link = link;
         seat.lastSentSeq = seq;
+        releaseBotFor(seat.country);
         callback.attached(new SeatRef(this, seatId, role));
         link.send(ServerMessage.newBuilder()
             .setRequestId(requestId)
@@ -273,6 +274,13 @@ public final class GameSession {
         deliver(seat);
       }
     }));
+  }
+
+  /** A student took a seat on {@code country}: its bot, if any, stands down. */
+  void releaseBotFor(String country) {
+    if (state.bots.contains(country) && state.playersOf(country) > 0) {
+      commit(new SessionEvent.BotChanged(country, false, "a student joined"));
+    }
   }
 
   /** Applies, records and delivers one accepted change; the journal seam. Session thread only. */
