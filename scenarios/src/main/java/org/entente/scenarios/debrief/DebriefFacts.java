@@ -56,8 +56,10 @@ final class DebriefFacts {
   /** One series per playable country of a per-country quantity. */
   List<Svg.Series> perCountry(java.util.function.BiFunction<GameState, String, Integer> value) {
     List<Svg.Series> out = new ArrayList<>();
-    for (Actor a : playable()) {
-      out.add(new Svg.Series(a.id(), series(s -> value.apply(s, a.id()))));
+    List<Actor> playable = playable();
+    for (int i = 0; i < playable.size(); i++) {
+      String id = playable.get(i).id();
+      out.add(new Svg.Series(id, series(s -> value.apply(s, id)), i));
     }
     return out;
   }
@@ -65,9 +67,12 @@ final class DebriefFacts {
   /** Trust of {@code from} toward each other playable country. */
   List<Svg.Series> trustFrom(String from) {
     List<Svg.Series> out = new ArrayList<>();
-    for (Actor a : playable()) {
-      if (!a.id().equals(from)) {
-        out.add(new Svg.Series("\u2192 " + a.id(), series(s -> s.trust(from, a.id()))));
+    List<Actor> playable = playable();
+    for (int i = 0; i < playable.size(); i++) {
+      String to = playable.get(i).id();
+      if (!to.equals(from)) {
+        // Each country keeps its colour in every chart.
+        out.add(new Svg.Series("\u2192 " + to, series(s -> s.trust(from, to)), i));
       }
     }
     return out;

@@ -159,10 +159,21 @@ public final class DebriefRenderer {
     if (e.later().isEmpty()) {
       return "nothing toward " + e.toward();
     }
-    return e.later().stream()
-        .map(a -> "T" + a.turn() + " " + a.order().toText() + (a.stance() == PromiseLedger.Stance.HOSTILE ? " (hostile)"
-            : a.stance() == PromiseLedger.Stance.COOPERATIVE ? " (cooperative)" : ""))
-        .collect(Collectors.joining("; "));
+    // Hostile and formal acts in full; cooperative and other acts counted, the first two shown.
+    List<String> parts = new java.util.ArrayList<>();
+    e.later().stream().filter(a -> a.stance() == PromiseLedger.Stance.HOSTILE || a.stance() == PromiseLedger.Stance.FORMAL)
+        .forEach(a -> parts.add("T" + a.turn() + " " + a.order().toText()
+            + (a.stance() == PromiseLedger.Stance.HOSTILE ? " (hostile)" : "")));
+    List<PromiseLedger.Action> rest = e.later().stream()
+        .filter(a -> a.stance() == PromiseLedger.Stance.COOPERATIVE || a.stance() == PromiseLedger.Stance.OTHER).toList();
+    long cooperative = rest.stream().filter(a -> a.stance() == PromiseLedger.Stance.COOPERATIVE).count();
+    if (!rest.isEmpty()) {
+      String firstTwo = rest.stream().limit(2).map(a -> "T" + a.turn() + " " + a.order().toText())
+          .collect(Collectors.joining(", "));
+      parts.add(cooperative + " cooperative" + (rest.size() > cooperative ? " and " + (rest.size() - cooperative) + " other" : "")
+          + " act(s): " + firstTwo + (rest.size() > 2 ? ", \u2026" : ""));
+    }
+    return String.join("; ", parts);
   }
 
   /** The self-contained HTML page. */

@@ -15,7 +15,11 @@ final class Svg {
   private static final List<String> MARKERS = List.of("circle", "square", "triangle", "diamond", "circle", "square", "triangle", "diamond");
 
   /** One line of a chart. */
-  record Series(String name, int[] values) {}
+  record Series(String name, int[] values, int colour) {
+    Series(String name, int[] values) {
+      this(name, values, -1);
+    }
+  }
 
   /**
    * A line chart of integer series over turns T0..Tn, with axis labels and a legend.
@@ -55,15 +59,16 @@ final class Svg {
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"xl\">turn</text>", left + plotW / 2, height - 2));
     for (int s = 0; s < series.size(); s++) {
       Series ser = series.get(s);
-      String colour = PALETTE.get(s % PALETTE.size());
+      int style = ser.colour() >= 0 ? ser.colour() : s;
+      String colour = PALETTE.get(style % PALETTE.size());
       StringBuilder points = new StringBuilder();
       for (int t = 0; t < ser.values().length; t++) {
         double x = left + (double) plotW * t / steps;
         double y = top + plotH - (double) plotH * (clamp(ser.values()[t], min, max) - min) / (max - min);
         points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        b.append(marker(MARKERS.get(s % MARKERS.size()), x, y, colour));
+        b.append(marker(MARKERS.get(style % MARKERS.size()), x, y, colour));
       }
-      String dash = DASHES.get(s % DASHES.size());
+      String dash = DASHES.get(style % DASHES.size());
       b.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"")
           .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"")
           .append(" points=\"").append(points.toString().trim()).append("\"/>");
@@ -73,7 +78,7 @@ final class Svg {
       b.append("<line x1=\"").append(lx).append("\" y1=\"").append(ly).append("\" x2=\"").append(lx + 24)
           .append("\" y2=\"").append(ly).append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"")
           .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"").append("/>");
-      b.append(marker(MARKERS.get(s % MARKERS.size()), lx + 12, ly, colour));
+      b.append(marker(MARKERS.get(style % MARKERS.size()), lx + 12, ly, colour));
       b.append("<text x=\"").append(lx + 30).append("\" y=\"").append(ly + 4).append("\" class=\"lg\">")
           .append(Html.esc(ser.name())).append("</text>");
     }
