@@ -51,7 +51,7 @@ final class PlayCommand implements Callable<Integer> {
   @Option(names = "--script", paramLabel = "FILE", description = "Read commands from a file instead of the terminal.")
   Path script;
 
-  private final PrintStream out = System.out;
+  private final PrintStream out = WrappingPrintStream.forStdout();
 
   @Override
   public Integer call() throws Exception {

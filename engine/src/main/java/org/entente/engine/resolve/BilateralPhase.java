@@ -81,7 +81,7 @@ final class BilateralPhase {
     for (Order o : t.orders) {
       if (o.kind().group() == OrderKind.Group.BILATERAL && !matched.contains(o)) {
         LegalPhase.failureEffects(t, o, "no matching order");
-        t.say(7, Visibility.actors(o.actor()), t.name(o.actor()) + "'s " + o.toText()
+        t.say(7, Visibility.actors(o.actor()), t.possessive(o.actor()) + " " + o.toText()
             + " found no matching order this turn; nothing was agreed.", LegalPhase.cite(t, o), o);
       }
     }
@@ -121,7 +121,7 @@ final class BilateralPhase {
       LegalPhase.standardEffects(t, accA, "mediation accepted");
       LegalPhase.standardEffects(t, accB, "mediation accepted");
       t.sayPublic(7, t.name(o.target()) + " and " + t.name(o.other()) + " accepted "
-          + t.name(o.actor()) + "'s mediation.", LegalPhase.cite(t, o), o, accA, accB);
+          + t.possessive(o.actor()) + " mediation.", LegalPhase.cite(t, o), o, accA, accB);
     }
     return inForce;
   }
@@ -176,7 +176,7 @@ final class BilateralPhase {
           if (!org.clauses().noOtherAlliance().isEmpty()
               && t.start.memberStatus(side.actor(), org.id()).participating()
               && !t.start.memberStatus(outsider, org.id()).participating()) {
-            t.sayPublic(7, t.name(side.actor()) + "'s mutual-defence pact with " + t.name(outsider)
+            t.sayPublic(7, t.possessive(side.actor()) + " mutual-defence pact with " + t.name(outsider)
                 + " breaches its obligation not to join another alliance while in the " + org.id() + ".",
                 org.clauses().noOtherAlliance(), side);
           }
@@ -233,8 +233,8 @@ final class BilateralPhase {
             + t.scenario.presence(o.presence()).orElseThrow().name();
     if (!grant) {
       LegalPhase.failureEffects(t, o, "lobbying refused");
-      t.say(7, Visibility.actors(o.actor()), t.name(target.id()) + " did not grant " + t.name(o.actor())
-          + "'s lobbying for " + what + ".", LegalPhase.cite(t, o), o);
+      t.say(7, Visibility.actors(o.actor()), t.name(target.id()) + " did not grant " + t.possessive(o.actor())
+          + " lobbying for " + what + ".", LegalPhase.cite(t, o), o);
       return;
     }
     VariantRule v = t.scenario.rule(o.kind()).variants().get(o.option());
@@ -246,7 +246,7 @@ final class BilateralPhase {
       t.b.countExpansion(o.presence());
     }
     LegalPhase.standardEffects(t, o, "lobbying granted");
-    t.sayPublic(7, t.name(target.id()) + " granted " + t.name(o.actor()) + "'s lobbying for " + what + ".",
+    t.sayPublic(7, t.name(target.id()) + " granted " + t.possessive(o.actor()) + " lobbying for " + what + ".",
         LegalPhase.cite(t, o), o);
   }
 

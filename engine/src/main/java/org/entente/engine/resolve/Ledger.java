@@ -23,7 +23,7 @@ final class Ledger {
   record Cause(String actorName, org.entente.engine.model.OrderKind kind, String label) {
     @Override
     public String toString() {
-      return actorName + "'s " + kind + " (" + label + ")";
+      return (actorName.endsWith("s") ? actorName + "' " : actorName + "'s ") + kind + " (" + label + ")";
     }
   }
 

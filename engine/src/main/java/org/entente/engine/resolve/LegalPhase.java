@@ -85,7 +85,7 @@ final class LegalPhase {
       for (Order o : group) {
         if (o != winner && Conflicts.contradict(o.kind(), winner.kind())) {
           voided.add(o);
-          t.say(3, Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + "'s " + o.toText()
+          t.say(3, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " " + o.toText()
               + " contradicts its " + winner.toText() + "; the more binding act wins and the order's cost is spent.",
               "conflict rule", o, winner);
         }
@@ -116,7 +116,7 @@ final class LegalPhase {
         if (grievance && isOwnDomOrStd(e)) {
           applied = new Effect(e.target(), e.delta() / 2);
         }
-        Refs.queue(t.ledger, applied, Turn.bindings(o), t.name(o.actor()) + "'s notice"
+        Refs.queue(t.ledger, applied, Turn.bindings(o), t.possessive(o.actor()) + " notice"
             + (grievance && applied != e ? " (halved: grievance)" : ""));
       }
       int effective = t.number + org.clauses().noticeTurns();

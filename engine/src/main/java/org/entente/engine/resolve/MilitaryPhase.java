@@ -68,12 +68,12 @@ final class MilitaryPhase {
         int g = t.b.get(Quantity.GRIEVANCE, o.target(), "");
         t.b.set(Quantity.GRIEVANCE, o.target(), "", Math.max(g, t.mechanics.grievanceFromAttack()));
       }
-      t.sayPublic(4, t.name(o.actor()) + "'s " + what + " against " + t.name(o.target())
+      t.sayPublic(4, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " succeeded (force " + attack + " against " + defend + ")"
           + (level == 3 ? "; " + t.name(o.target()) + " lost territory." : "."), LegalPhase.cite(t, o), o);
     } else {
       LegalPhase.failureEffects(t, o, what + " repelled");
-      t.sayPublic(4, t.name(o.actor()) + "'s " + what + " against " + t.name(o.target())
+      t.sayPublic(4, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " was repelled (force " + attack + " against " + defend + "; ties go to the defender).",
           LegalPhase.cite(t, o), o);
     }

@@ -59,8 +59,8 @@ final class Obligations {
     for (Order o : t.ofKind(OrderKind.REQUEST_ASSISTANCE)) {
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
       if (!Escalations.victimRecently(t.b.escalations(), o.actor(), o.target(), t.number)) {
-        t.say(5, Visibility.actors(o.actor()), "Void: " + t.name(o.actor())
-            + "'s request for assistance against " + t.name(o.target())
+        t.say(5, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor())
+            + " request for assistance against " + t.name(o.target())
             + " needs an incursion or offensive by " + t.name(o.target())
             + " on its territory this turn or last turn; there was none.",
             org.clauses().collectiveDefence(), o);
@@ -176,7 +176,7 @@ final class Obligations {
       t.b.assistance().add(new Assistance(member, r.requester(), t.number + t.mechanics.assistanceTurns()));
     }
     String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
-    t.sayPublic(6, t.name(member) + " answered " + t.name(r.requester()) + "'s request for assistance: "
+    t.sayPublic(6, t.name(member) + " answered " + t.possessive(r.requester()) + " request for assistance: "
         + describe(answer) + ".", clause, basis);
   }
 
@@ -211,8 +211,8 @@ final class Obligations {
         t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustSilence(),
             t.name(member) + " stayed silent");
         t.ledger.add(Quantity.STD, member, "", t.mechanics.stdSilence(), "silence on a request for assistance");
-        t.sayPublic(6, t.name(member) + " stayed silent on " + t.name(r.requester())
-            + "'s request for assistance; silence is recorded.", clause);
+        t.sayPublic(6, t.name(member) + " stayed silent on " + t.possessive(r.requester())
+            + " request for assistance; silence is recorded.", clause);
       }
       military |= a == Answer.MILITARY;
       monitors |= a == Answer.MONITORS;
@@ -238,7 +238,7 @@ final class Obligations {
       int g = t.b.get(Quantity.GRIEVANCE, r.requester(), "");
       t.b.set(Quantity.GRIEVANCE, r.requester(), "", Math.max(g, t.mechanics.grievanceTurns()));
     }
-    t.ledger.add(Quantity.CRED, org.id(), "", credDelta, "outcome of " + t.name(r.requester()) + "'s request");
+    t.ledger.add(Quantity.CRED, org.id(), "", credDelta, "outcome of " + t.possessive(r.requester()) + " request");
     t.ledger.add(Quantity.COH, org.id(), "", refusals * t.mechanics.cohPerRefusal(),
         refusals + " member(s) declined or stayed silent");
     t.sayPublic(6, "The " + org.id() + " request of " + t.name(r.requester()) + " is closed: " + outcome

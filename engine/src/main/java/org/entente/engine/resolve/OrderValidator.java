@@ -43,7 +43,7 @@ public final class OrderValidator {
           order, who + " may not use " + order.kind() + " in this scenario");
     }
     if (draft.contains(order)) {
-      return OrderCheck.notAllowed(order, "this order is already in " + who + "'s orders");
+      return OrderCheck.notAllowed(order, "this order is already in " + possessive(who) + " orders");
     }
     String refusal = kindRule(state, order);
     if (refusal != null) {
@@ -236,7 +236,7 @@ public final class OrderValidator {
         org.entente.engine.state.OpenRequest r =
             Obligations.find(state.openRequests(), org.id(), o.target(), o.actor());
         if (r != null && r.answeredBy(o.actor())) {
-          return who + " already answered " + scenario.nameOf(o.target()) + "'s request ("
+          return who + " already answered " + possessive(scenario.nameOf(o.target())) + " request ("
               + r.answers().get(o.actor()) + ")";
         }
         return null;
@@ -275,7 +275,7 @@ public final class OrderValidator {
         }
         if (state.dom(o.actor()) < scenario.mechanics().noticeMinDom() && state.grievance(o.actor()) == 0) {
           return "giving notice needs domestic support of at least " + scenario.mechanics().noticeMinDom()
-              + " or an active grievance; " + who + "'s domestic support is " + state.dom(o.actor());
+              + " or an active grievance; " + possessive(who) + " domestic support is " + state.dom(o.actor());
         }
         return null;
       case RESCIND_NOTICE:
@@ -287,6 +287,10 @@ public final class OrderValidator {
       default:
         return null;
     }
+  }
+
+  private static String possessive(String name) {
+    return name.endsWith("s") ? name + "'" : name + "'s";
   }
 
   static String describe(MemberStatus st) {

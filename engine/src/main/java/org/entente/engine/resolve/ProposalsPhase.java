@@ -48,7 +48,7 @@ final class ProposalsPhase {
         // A vote cast counts: its effects (an objection wears cohesion down) apply.
         LegalPhase.standardEffects(t, o, o.kind() == OrderKind.OBJECT ? "objection" : "standing aside");
       } else {
-        t.say(6, org.entente.engine.report.Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + "'s "
+        t.say(6, org.entente.engine.report.Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " "
             + o.toText() + " names no proposal made in the " + o.org() + " this turn.", LegalPhase.cite(t, o), o);
       }
     }
@@ -136,12 +136,12 @@ final class ProposalsPhase {
       }
       t.b.applicantWait(applicant, org.id(), wait);
       t.admittedThisTurn.add(applicant + "|" + org.id());
-      t.sayPublic(6, "The " + org.id() + " accepted " + t.name(applicant) + "'s application (" + tally + ")"
+      t.sayPublic(6, "The " + org.id() + " accepted " + t.possessive(applicant) + " application (" + tally + ")"
           + (wait == 0 ? "; it is an active member again." : "; it becomes an active member after " + wait + " turn(s)."),
           org.clauses().decision(), basis);
     } else {
       t.b.status(applicant, org.id(), MemberStatus.NONE);
-      t.sayPublic(6, "The " + org.id() + " refused " + t.name(applicant) + "'s application (" + tally
+      t.sayPublic(6, "The " + org.id() + " refused " + t.possessive(applicant) + " application (" + tally
           + "; objecting: " + String.join(", ", objectors) + ").", org.clauses().decision(), basis);
     }
   }

@@ -49,7 +49,7 @@ final class Sealing {
         if (c.isAccepted()) {
           accepted.add(o);
         } else {
-          t.say(1, Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + "'s order "
+          t.say(1, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " order "
               + o.toText() + " is no longer allowed: " + c.reason() + ".", "sealing", o);
         }
       }

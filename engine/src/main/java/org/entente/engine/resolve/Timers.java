@@ -37,10 +37,10 @@ final class Timers {
         if (left <= 0) {
           t.b.status(a.id(), org.id(), MemberStatus.WITHDRAWN);
           t.b.duesWithheld(a.id(), org.id(), false);
-          t.sayPublic(9, t.name(a.id()) + "'s withdrawal from the " + org.id() + " took effect at the end of "
+          t.sayPublic(9, t.possessive(a.id()) + " withdrawal from the " + org.id() + " took effect at the end of "
               + t.turnLabel(t.number) + ".", org.clauses().withdrawal());
         } else if (left == 1) {
-          t.sayPublic(9, t.name(a.id()) + "'s withdrawal from the " + org.id()
+          t.sayPublic(9, t.possessive(a.id()) + " withdrawal from the " + org.id()
               + " takes effect at the end of next turn unless rescinded.", org.clauses().withdrawal());
         }
       }

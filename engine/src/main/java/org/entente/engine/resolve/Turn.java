@@ -78,6 +78,12 @@ final class Turn {
     return scenario.nameOf(id);
   }
 
+  /** "Armenia's", "United States'" (English possessive of a name ending in s). */
+  String possessive(String id) {
+    String n = scenario.nameOf(id);
+    return n.endsWith("s") ? n + "'" : n + "'s";
+  }
+
   /** "T9 (March 2025)". */
   String turnLabel(int turn) {
     java.time.LocalDate d = scenario.metadata().dateOf(turn);
