@@ -117,4 +117,24 @@ class DebriefRendererTest {
     Files.writeString(dir.resolve("debrief.md"), DebriefRenderer.markdown(full), StandardCharsets.UTF_8);
     assertThat(Files.size(dir.resolve("debrief.html"))).isGreaterThan(10_000);
   }
+
+  /** Renders the page in headless Chromium with scripts/render-debrief.sh, where Chromium is installed. */
+  @Test
+  void rendersInHeadlessChromium() throws Exception {
+    Path script = Path.of("..", "scripts", "render-debrief.sh");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.exists(script),
+        "chromium not installed");
+    Path dir = Files.createDirectories(Path.of("target", "debrief-render"));
+    Path html = dir.resolve("debrief.html");
+    Files.writeString(html, DebriefRenderer.html(record), StandardCharsets.UTF_8);
+    Path png = dir.resolve("debrief.png");
+    Files.deleteIfExists(png);
+    Process p = new ProcessBuilder("bash", script.toString(), html.toString(), png.toString(), "1280x1600")
+        .redirectErrorStream(true).start();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    byte[] bytes = Files.readAllBytes(png);
+    assertThat(bytes.length).isGreaterThan(50_000); // a blank page of this size compresses to a few kB
+    assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+  }
 }
