@@ -17,19 +17,23 @@ import picocli.CommandLine.Parameters;
     name = "debrief",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the debrief of a game on a server (finished or running): debrief.md and a self-contained",
-      "debrief.html (timeline, charts, memberships, promises versus actions, objectives, what really",
-      "happened next). Needs the session's join code and the game-master token.",
-      "This takes over the game-master seat: a game-master console on another connection is",
-      "disconnected (it can reconnect). For a game played with 'entente play', type 'debrief' there."
+      "Write the debrief of a game on a server, finished or running:",
+      "debrief.md and a self-contained debrief.html (timeline, charts,",
+      "memberships, promises versus actions, objectives, what really",
+      "happened next). Needs the join code and the game-master token.",
+      "It takes over the game-master seat: a console connected elsewhere",
+      "is disconnected and can reconnect. For 'entente play', type",
+      "'debrief' in the game instead."
     },
     footer = {
       "",
       "Examples:",
       "  entente debrief localhost:7777 --code ABC-DEF --gm k3v...token",
-      "  entente debrief 10.0.0.5:7777 --code ABC-DEF --gm k3v...token --out debrief-4B --include-private",
+      "  entente debrief 10.0.0.5:7777 --code ABC-DEF --gm k3v...token \\",
+      "      --out debrief-4B --include-private",
       "",
-      "Open debrief.html in any browser (it loads nothing from a network); print it from there."
+      "Open debrief.html in any browser (it loads nothing from a",
+      "network) and print it from there."
     })
 final class DebriefCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server.")
