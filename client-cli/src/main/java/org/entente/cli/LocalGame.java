@@ -16,6 +16,7 @@ import org.entente.engine.order.Order;
 import org.entente.engine.order.OrderCheck;
 import org.entente.engine.report.Report;
 import org.entente.engine.state.GameState;
+import org.entente.scenarios.debrief.GameRecord;
 
 /**
  * A game held in this process, for {@code entente play} (hot seat): the scenario, the state,
@@ -38,12 +39,15 @@ final class LocalGame {
 
   private record Promise(Order offer, Order reply) {}
   private TurnResult last;
+  /** Every resolved turn's orders, report and state, for the debrief. */
+  private final GameRecord.Builder record;
 
   LocalGame(Scenario scenario, int turns, long seed) {
     this.scenario = scenario;
     this.turns = turns;
     this.seed = seed;
     this.state = GameState.initial(scenario);
+    this.record = GameRecord.builder(scenario, state).plannedTurns(turns);
     scenario.playableActors().forEach(a -> drafts.put(a.id(), new ArrayList<>()));
   }
 
@@ -148,6 +152,7 @@ final class LocalGame {
     last = Engine.resolve(scenario, state, orders, seed + state.turn());
     state = last.state();
     reports.add(last.report());
+    record.turn(orders, last);
     drafts.values().forEach(List::clear);
     promises.clear();
     return last;
@@ -162,6 +167,11 @@ final class LocalGame {
 
   List<Report> reports() {
     return reports;
+  }
+
+  /** The game so far, for the debrief. */
+  GameRecord record() {
+    return record.build();
   }
 
   TurnResult last() {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "entente 0.1.0",
     description = "Entente: a turn-based diplomacy simulation for classrooms.",
-    subcommands = {PlayCommand.class, org.entente.cli.connect.ConnectCommand.class, ServerCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {PlayCommand.class, org.entente.cli.connect.ConnectCommand.class, ServerCommand.class, ScenarioCommand.class,
+      DebriefCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       "                                    (student) join a country's team",
       "  entente scenario new my-crisis    start writing a scenario",
       "  entente scenario validate my-crisis.textproto",
+      "  entente debrief HOST:PORT --code ABC-DEF --gm TOKEN   the class debrief of a server game",
       "",
       "Exit codes: 0 success; 1 problems found (invalid scenario,",
       "failed case, a failed command in a connect script);",

@@ -159,6 +159,9 @@ final class PlayCommand implements Callable<Integer> {
         case "bot":
           handToBot(rest.trim().toUpperCase(Locale.ROOT));
           break;
+        case "debrief":
+          writeDebrief(rest.trim());
+          break;
         case "report":
           if (game.last() == null) {
             out.println("No turn has been resolved yet.");
@@ -183,6 +186,9 @@ final class PlayCommand implements Callable<Integer> {
             for (Actor a : sc.playableActors()) {
               out.print(StatusView.score(sc, game.state(), a.id()));
             }
+            out.println();
+            out.println("Type 'debrief' to write the class debrief (debrief.md and debrief.html) here,"
+                + " or 'debrief DIR' to write it elsewhere.");
           }
           break;
         default:
@@ -191,6 +197,19 @@ final class PlayCommand implements Callable<Integer> {
           break;
       }
       return true;
+    }
+
+    private void writeDebrief(String dir) {
+      try {
+        for (Path p : DebriefFiles.write(Path.of(dir.isEmpty() ? "." : dir), game.record())) {
+          out.println("Wrote " + p);
+        }
+        if (!game.over()) {
+          out.println("(the game is not over: the debrief shows the " + game.state().turn() + " turn(s) played so far)");
+        }
+      } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+        out.println("Could not write the debrief: " + Safe.text(String.valueOf(e.getMessage())));
+      }
     }
 
     private void takeSeat(String id) {

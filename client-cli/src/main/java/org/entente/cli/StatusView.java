@@ -34,6 +34,7 @@ final class StatusView {
           "  score             how your hidden objectives stand now",
           "  as COUNTRY        take another country's seat (hot seat); its bot stands down",
           "  bot COUNTRY       hand a seat you took back to a bot",
+          "  debrief [DIR]     write debrief.md and debrief.html (the class debrief) to DIR (default .)",
           "  quit",
           "");
 

@@ -651,6 +651,13 @@ public final class ClientSession implements AutoCloseable {
     }
   }
 
+  /** The seat's secret token ("" in the lobby); shown only to its owner. */
+  String token() {
+    synchronized (lock) {
+      return token;
+    }
+  }
+
   public String displayName() {
     synchronized (lock) {
       return name;

@@ -78,7 +78,8 @@ record CommandSpec(String name, String usage, String summary, String example, Se
       spec("end", "end", "end the game now", "end", EnumSet.of(Where.GAME_MASTER)),
       spec("watch", "watch [on|off]", "the watch-everything view: every country's quantities, readiness and drafts; 'watch on' also prints every draft change",
           "watch", EnumSet.of(Where.GAME_MASTER)),
-      spec("code", "code", "the join code to read out, and where the game-master token is saved", "code", EnumSet.of(Where.GAME_MASTER)));
+      spec("code", "code", "the join code to read out, where the game-master token is saved, and the debrief command", "code",
+          EnumSet.of(Where.GAME_MASTER)));
 
   private static CommandSpec spec(String name, String usage, String summary, String example, Set<Where> where) {
     return new CommandSpec(name, usage, summary, example, Set.copyOf(where));

@@ -80,6 +80,16 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
       return;
     }
     out.print(Renderers.event(e, session.view().orElse(null), watchDrafts, out.width()));
+    if (e.hasPhaseChanged() && e.getPhaseChanged().getPhase() == Phase.ENDED && session.role() == Role.GAME_MASTER) {
+      out.print(debriefHint());
+    }
+  }
+
+  /** The command that writes the class debrief of this session (it takes over this console's seat). */
+  private List<AttributedString> debriefHint() {
+    return List.of(styled(Renderers.NAME, "Write the debrief (this console then disconnects; connect again to come back):"),
+        plain("  entente debrief " + session.address() + " --code " + SeatStore.displayCode(session.joinCode())
+            + " --gm " + session.token()));
   }
 
   @Override
@@ -430,6 +440,7 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
         lines.add(plain("Join code: " + SeatStore.displayCode(session.joinCode()) + "   server: " + session.address()));
         lines.add(styled(DIM, "Your game-master token is saved in " + session.seats().file()
             + "; 'entente connect " + session.address() + "' takes the console back."));
+        lines.addAll(debriefHint());
         break;
       default:
         throw new IllegalStateException("no handler for " + p.command());

@@ -137,6 +137,11 @@ class ClassroomGameTest {
       assertThat(ilham.run("status")).isEqualTo(Result.FAILED);
       assertThat(ilham.seats.forServer(address.toString())).isEmpty();
       assertThat(gm.seen()).contains("Ilham was removed by the game master.");
+
+      gm.ok("end");
+      gm.ok("wait phase ENDED 30s");
+      assertThat(gm.seen()).contains("  entente debrief " + address + " --code " + SeatStore.displayCode(code) + " --gm ");
+      assertThat(ani.seen()).doesNotContain("entente debrief");
     }
   }
 

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.entente.engine.Engine;
+import org.entente.engine.bot.Bot;
+import org.entente.scenarios.debrief.DebriefRenderer;
+import org.entente.scenarios.debrief.GameRecord;
 import org.entente.engine.TurnResult;
 import org.entente.engine.expr.ExprError;
 import org.entente.engine.expr.QuantityRef;
@@ -38,11 +41,14 @@ public final class EngineSessionRules implements SessionRules {
   private GameState state;
   private final ScenarioInfo info;
   private int injected;
+  /** The game so far (states, sealed orders, reports), for the debrief. */
+  private final GameRecord.Builder record;
 
   public EngineSessionRules(Scenario scenario) {
     this.scenario = scenario;
     this.state = GameState.initial(scenario);
     this.info = describe(scenario);
+    this.record = GameRecord.builder(scenario, state);
   }
 
   /** What the lobby shows about an engine scenario. */
@@ -118,6 +124,7 @@ public final class EngineSessionRules implements SessionRules {
     });
     TurnResult result = Engine.resolve(scenario, state, orders, seed);
     state = result.state();
+    record.turn(orders, result);
     ImmutableList.Builder<ReportLine> lines = ImmutableList.builder();
     for (org.entente.engine.report.ReportLine line : result.report().lines()) {
       lines.add(new ReportLine(line.render(), visibility(line.visibility()), ImmutableSet.copyOf(line.visibility().actors())));
@@ -227,6 +234,24 @@ public final class EngineSessionRules implements SessionRules {
     scenario = new Scenario(scenario.metadata(), scenario.actors(), scenario.organisations(), scenario.relations(),
         scenario.partnerships(), scenario.tracks(), scenario.presences(), scenario.orderRules(), scenario.mechanics(),
         events, scenario.objectives(), scenario.notes());
+    record.scenario(scenario);
+  }
+
+  @Override
+  public ImmutableList<Order> botOrders(String actor, long seed) {
+    return Bot.orders(scenario, state, actor, seed).stream().map(EngineSessionRules::fromEngine)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  @Override
+  public Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
+    List<GameRecord.Message> shown = new ArrayList<>();
+    for (RecordedMessage m : messages) {
+      shown.add(new GameRecord.Message(m.turn(), GameRecord.Channel.valueOf(m.channel()), m.from(), m.fromName(), m.to(),
+          m.text(), m.included()));
+    }
+    GameRecord game = record.plannedTurns(plannedTurns).build().withMessages(shown);
+    return new Debrief(game.turns().size(), DebriefRenderer.markdown(game), DebriefRenderer.html(game));
   }
 
   private static org.entente.engine.order.Order toEngine(String actor, Order o, OrderKind kind) {

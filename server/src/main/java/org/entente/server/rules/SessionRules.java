@@ -31,4 +31,20 @@ public interface SessionRules {
 
   /** Applies a valid inject's effects to the current state. */
   void apply(InjectedEvent event);
+
+  /**
+   * The orders a bot gives for {@code actor} this turn (the session seals them like a team's
+   * draft). Deterministic for the same state and seed.
+   */
+  default ImmutableList<Order> botOrders(String actor, long seed) {
+    return ImmutableList.of();
+  }
+
+  /**
+   * The debrief of the game so far, with the given messages (only the included ones are
+   * shown), for a session of {@code plannedTurns} turns.
+   */
+  default Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
+    return new Debrief(0, "", "");
+  }
 }

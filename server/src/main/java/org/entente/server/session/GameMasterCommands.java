@@ -60,6 +60,14 @@ final class GameMasterCommands {
         session.commit(new SessionEvent.MessagePosted(
             new ChatMessage(Channel.ANNOUNCEMENT, "", gameMaster.name, "", text, state.turn, session.clock.millis())));
         break;
+      case ASSIGN_BOT:
+        assignBot(message.getAssignBot().getCountry());
+        break;
+      case RELEASE_BOT:
+        releaseBot(message.getReleaseBot().getCountry());
+        break;
+      case EXPORT_RECORD:
+        return ServerMessage.newBuilder().setRecordExport(RecordExports.chunk(session, message.getExportRecord()));
       default:
         throw new RequestException(ErrorCode.UNEXPECTED_MESSAGE, "Unexpected in a session: " + message.getBodyCase() + ".");
     }
@@ -100,6 +108,7 @@ final class GameMasterCommands {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "Seat " + seat.id + " already plays " + seat.country + ".");
     }
     session.commit(new SessionEvent.SeatMoved(seat.id, seat.country, request.getCountry()));
+    session.releaseBotFor(request.getCountry());
     session.turns.resolveIfAllReady();
   }
 
@@ -115,6 +124,36 @@ final class GameMasterCommands {
       link.close(Wire.error(0, ErrorCode.PERMISSION_DENIED, "The game master removed you from the session."));
     }
     session.turns.resolveIfAllReady();
+  }
+
+  private void assignBot(String requested) throws RequestException {
+    String country = playableCountry(requested);
+    if (state.playersOf(country) > 0) {
+      throw new RequestException(ErrorCode.INVALID_REQUEST,
+          country + " has players; a bot can only play a country without players.");
+    }
+    if (state.bots.contains(country)) {
+      throw new RequestException(ErrorCode.INVALID_REQUEST, "A bot already plays " + country + ".");
+    }
+    session.commit(new SessionEvent.BotChanged(country, true, "assigned by the game master"));
+    session.turns.resolveIfAllReady();
+  }
+
+  private void releaseBot(String requested) throws RequestException {
+    String country = playableCountry(requested);
+    if (!state.bots.contains(country)) {
+      throw new RequestException(ErrorCode.NOT_FOUND, "No bot plays " + country + ".");
+    }
+    session.commit(new SessionEvent.BotChanged(country, false, "released by the game master"));
+  }
+
+  private String playableCountry(String requested) throws RequestException {
+    String country = requested.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!state.scenario.isPlayable(country)) {
+      throw new RequestException(ErrorCode.NOT_FOUND,
+          "No playable country '" + requested + "'; choose one of " + state.scenario.playableCountryIds() + ".");
+    }
+    return country;
   }
 
   private Seat playerSeat(long seatId) throws RequestException {

@@ -276,6 +276,7 @@ public final class GameSession {
         long seatId = state.newSeatId();
         long seq = commit(new SessionEvent.SeatJoined(seatId, token, name, role, role == Role.PLAYER ? country : ""));
         Seat seat = state.seat(seatId).orElseThrow();
+        releaseBotFor(seat.country);
         ServerMessage response = ServerMessage.newBuilder()
             .setJoined(Joined.newBuilder()
                 .setSeatId(seatId)
@@ -495,6 +496,13 @@ public final class GameSession {
         deliver(seat);
       }
     }));
+  }
+
+  /** A student took a seat on {@code country}: its bot, if any, stands down. */
+  void releaseBotFor(String country) {
+    if (state.bots.contains(country) && state.playersOf(country) > 0) {
+      commit(new SessionEvent.BotChanged(country, false, "a student joined"));
+    }
   }
 
   /** Applies and records one accepted change; it is journalled at the end of the task. Session thread only. */

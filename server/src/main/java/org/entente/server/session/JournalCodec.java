@@ -17,6 +17,7 @@ import org.entente.proto.journal.v1.TurnResolvedRecord;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.server.rules.InjectedEvent;
 import org.entente.server.rules.Order;
+import org.entente.proto.journal.v1.BotRecord;
 import org.entente.server.rules.ReportLine;
 
 /** Session events to journal records and back: the one translation layer for the files. */
@@ -56,6 +57,8 @@ final class JournalCodec {
           .setActor(e.event().actor()).setTurn(e.turn());
       e.event().effects().forEach(f -> n.addEffects(EffectRecord.newBuilder().setTarget(f.target()).setDelta(f.delta())));
       b.setNewsPublished(n);
+    } else if (event instanceof SessionEvent.BotChanged e) {
+      b.setBotChanged(BotRecord.newBuilder().setCountry(e.country()).setBot(e.bot()).setReason(e.reason()));
     } else {
       throw new AssertionError(event);
     }
@@ -110,6 +113,9 @@ final class JournalCodec {
         NewsRecord n = e.getNewsPublished();
         return new SessionEvent.NewsPublished(new InjectedEvent(n.getTitle(), n.getText(), n.getActor(), n.getEffectsList().stream()
             .map(f -> new InjectedEvent.Effect(f.getTarget(), f.getDelta())).collect(ImmutableList.toImmutableList())), n.getTurn());
+      case BOT_CHANGED:
+        BotRecord bot = e.getBotChanged();
+        return new SessionEvent.BotChanged(bot.getCountry(), bot.getBot(), bot.getReason());
       default:
         throw new IllegalArgumentException("unknown journal event " + e.getKindCase());
     }

@@ -34,6 +34,9 @@ public final class Permissions {
       .put(BodyCase.REMOVE_SEAT, GM)
       .put(BodyCase.END_GAME, GM)
       .put(BodyCase.ANNOUNCE, GM)
+      .put(BodyCase.EXPORT_RECORD, GM)
+      .put(BodyCase.ASSIGN_BOT, GM)
+      .put(BodyCase.RELEASE_BOT, GM)
       .build();
 
   public static boolean isInSessionMessage(BodyCase kind) {

@@ -31,6 +31,9 @@ public sealed interface SessionEvent {
   /** A turn was resolved; the drafts are sealed and cleared. */
   record TurnResolved(int turn, String cause, long seed, ImmutableList<ReportLine> lines) implements SessionEvent {}
 
+  /** A bot started ({@code bot}) or stopped playing a playable country. */
+  record BotChanged(String country, boolean bot, String reason) implements SessionEvent {}
+
   /** A game-master inject: its news for everyone, and its effects for the rules. */
   record NewsPublished(InjectedEvent event, int turn) implements SessionEvent {}
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.entente.proto.scenario.v1.Press;
 import org.entente.server.rules.ScenarioInfo;
 
@@ -31,6 +32,8 @@ final class SessionState {
   final List<ChatMessageAt> messages = new ArrayList<>();
   private final Map<Long, Seat> seats = new LinkedHashMap<>();
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
+  /** Playable countries a bot plays (none of them has players). */
+  final Set<String> bots = new java.util.TreeSet<>();
   private long nextSeatId = 1;
   private long nextOrderId = 1;
   /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
@@ -118,6 +121,12 @@ final class SessionState {
       if (e.turn() != turn) {
         turn = e.turn();
         drafts.replaceAll((country, draft) -> Draft.empty(country, turn));
+      }
+    } else if (event instanceof SessionEvent.BotChanged e) {
+      if (e.bot()) {
+        bots.add(e.country());
+      } else {
+        bots.remove(e.country());
       }
     } else if (event instanceof SessionEvent.TurnResolved || event instanceof SessionEvent.NewsPublished) {
       // Recorded for the views; the rules hold the game state itself.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.server.rules.Order;
+import org.entente.server.rules.OrderCheck;
 import org.entente.server.rules.ResolvedTurn;
 
 /**
@@ -119,6 +120,7 @@ final class Turns {
 
   private void resolve(String cause) {
     cancelTimer();
+    sealBotDrafts();
     Map<String, List<Order>> orders = sealedOrders(state);
     long seed = state.seed * 31 + state.turn;
     ResolvedTurn result = session.rules.resolve(orders, seed);
@@ -127,6 +129,28 @@ final class Turns {
       session.commit(new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "last turn resolved"));
     } else {
       openTurn(state.turn + 1, "turn " + (state.turn + 1) + " opened");
+    }
+  }
+
+  /**
+   * Each bot's orders become its country's draft, recorded like a team's edit: the log then
+   * holds every sealed order, whoever gave it (a replay needs no bot).
+   */
+  private void sealBotDrafts() {
+    for (String country : state.bots) {
+      long seed = state.seed * 31 + state.turn + country.hashCode();
+      ImmutableList.Builder<DraftOrder> orders = ImmutableList.builder();
+      List<Order> accepted = new java.util.ArrayList<>();
+      for (Order o : session.rules.botOrders(country, seed)) {
+        // Checked like a team's order, for the canonical text and so that a bot never seals what a team could not.
+        OrderCheck check = session.rules.check(country, accepted, o);
+        if (check.isAccepted()) {
+          Order order = check.order().orElseThrow();
+          accepted.add(order);
+          orders.add(new DraftOrder(state.newOrderId(), order, check.canonicalText(), "bot"));
+        }
+      }
+      session.commit(new SessionEvent.DraftEdited(new Draft(country, state.turn, orders.build(), true)));
     }
   }
 

@@ -2,6 +2,7 @@ package org.entente.server.session;
 
 import java.util.Optional;
 import org.entente.proto.protocol.v1.CountryQuantities;
+import org.entente.proto.protocol.v1.BotChanged;
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.CriterionStatus;
 import org.entente.proto.protocol.v1.ObjectiveScore;
@@ -74,6 +75,8 @@ public final class Views {
         }
       }
       out.setTurnReport(report);
+    } else if (event instanceof SessionEvent.BotChanged e) {
+      out.setBotChanged(BotChanged.newBuilder().setCountry(e.country()).setBot(e.bot()).setReason(e.reason()));
     } else if (event instanceof SessionEvent.NewsPublished e) {
       out.setNews(NewsEvent.newBuilder().setTitle(e.event().title()).setText(e.event().text()).setTurn(e.turn()));
     } else {
@@ -173,7 +176,8 @@ public final class Views {
           .setName(c.name())
           .setPlayable(c.playable())
           .setPlayers((int) s.playersOf(c.id()))
-          .setReady(draft != null && draft.ready()));
+          .setReady(draft != null && draft.ready() || s.bots.contains(c.id()))
+          .setBot(s.bots.contains(c.id())));
       if (draft != null && viewer.speaksFor(c.id())) {
         v.addDrafts(Wire.draft(draft));
       }

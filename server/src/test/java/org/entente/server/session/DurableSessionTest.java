@@ -121,6 +121,21 @@ class DurableSessionTest {
     assertThat(again.request(TurnsTest.add(1, "FREEZE CSTO"), 4243).getDraftUpdated().getDraft().getOrdersCount()).isEqualTo(2);
   }
 
+  @Test
+  void botSeatsSurviveARestart() throws Exception {
+    MemoryStorage disk = disk();
+    DurableRig rig = new DurableRig(disk, new MutableClock(T0));
+    DurableRig.Client gm = new DurableRig.Client();
+    String code = rig.create(gm, 0, 0).getSessionCreated().getJoinCode();
+    ServerMessage assigned = gm.request(org.entente.proto.protocol.v1.ClientMessage.newBuilder()
+        .setAssignBot(org.entente.proto.protocol.v1.AssignBot.newBuilder().setCountry("AZE")), 0);
+    assertThat(assigned.hasError()).isFalse();
+
+    DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(T0));
+
+    assertThat(restarted.session(code).state.bots).containsExactly("AZE");
+  }
+
   static Path sessions() {
     return DurableRig.DATA.resolve("sessions");
   }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.entente.proto.protocol.v1.Announce;
+import org.entente.proto.protocol.v1.AssignBot;
+import org.entente.proto.protocol.v1.ExportRecord;
+import org.entente.proto.protocol.v1.ReleaseBot;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ClientMessage.BodyCase;
@@ -73,7 +76,8 @@ class PermissionTableTest {
   private static final Set<BodyCase> GAME_MASTER_MESSAGES = EnumSet.of(
       BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.LEAVE_SESSION, BodyCase.START_GAME, BodyCase.PAUSE_GAME,
       BodyCase.RESUME_GAME, BodyCase.EXTEND_DEADLINE, BodyCase.FORCE_RESOLUTION, BodyCase.INJECT_EVENT, BodyCase.MOVE_SEAT,
-      BodyCase.REMOVE_SEAT, BodyCase.END_GAME, BodyCase.ANNOUNCE);
+      BodyCase.REMOVE_SEAT, BodyCase.END_GAME, BodyCase.ANNOUNCE, BodyCase.EXPORT_RECORD, BodyCase.ASSIGN_BOT,
+      BodyCase.RELEASE_BOT);
 
   static Stream<Arguments> everyMessageForEverySender() {
     List<Arguments> cases = new ArrayList<>();
@@ -101,6 +105,9 @@ class PermissionTableTest {
     }
     if (kind == BodyCase.RESUME_GAME) {
       gm.request(ClientMessage.newBuilder().setPauseGame(PauseGame.getDefaultInstance()));
+    }
+    if (kind == BodyCase.RELEASE_BOT) {
+      gm.request(ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry("USA")));
     }
     EmbeddedHarness.Client client;
     switch (sender) {
@@ -198,6 +205,12 @@ class PermissionTableTest {
         return m.setEndGame(EndGame.getDefaultInstance());
       case ANNOUNCE:
         return m.setAnnounce(Announce.newBuilder().setText("Hello everyone"));
+      case EXPORT_RECORD:
+        return m.setExportRecord(ExportRecord.newBuilder().setIncludePrivateMessages(true));
+      case ASSIGN_BOT:
+        return m.setAssignBot(AssignBot.newBuilder().setCountry("USA"));
+      case RELEASE_BOT:
+        return m.setReleaseBot(ReleaseBot.newBuilder().setCountry("USA"));
       default:
         throw new AssertionError("add a sample for " + kind);
     }

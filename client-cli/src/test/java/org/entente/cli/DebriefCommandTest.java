@@ -1,0 +1,68 @@
+package org.entente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.entente.proto.protocol.v1.Announce;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.CreateSession;
+import org.entente.proto.protocol.v1.ForceResolution;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.StartGame;
+import org.entente.scenarios.BuiltInScenarios;
+import org.entente.server.EntenteServer;
+import org.entente.server.ServerConfig;
+import org.entente.server.client.ProtocolClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The debrief from {@code play} and from a server, as a teacher produces it. */
+class DebriefCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void playWritesTheDebriefOfTheTurnsPlayed() throws Exception {
+    var scenario = BuiltInScenarios.load(BuiltInScenarios.ids().get(0));
+    LocalGame game = new LocalGame(scenario, 2, 5);
+    game.takeSeat("ARM");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PlayCommand.PlayShell shell = new PlayCommand.PlayShell(game, "ARM", new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    for (String line : new String[] {"STATEMENT RUS REASSURE", "ready", "ECONOMIC_PRESSURE RUS", "ready", "debrief " + dir}) {
+      shell.handle(line);
+    }
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("Type 'debrief'").contains("Wrote " + dir.resolve("debrief.html"));
+    String html = Files.readString(dir.resolve("debrief.html"));
+    assertThat(html).contains("id=\"t1\"", "id=\"t2\"", "Finished game", "contradicted at T2");
+    assertThat(Files.readString(dir.resolve("debrief.md"))).contains("### T2 (");
+  }
+
+  @Test
+  void debriefFetchesARunningGameFromAServer() throws Exception {
+    try (EntenteServer server = EntenteServer.builder()
+        .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+        ProtocolClient teacher = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "console")) {
+      ServerMessage created = teacher.request(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+          .setBuiltinScenarioId("armenia-csto-2024").setTurns(4))).get(10, TimeUnit.SECONDS);
+      String code = created.getSessionCreated().getJoinCode();
+      String token = created.getSessionCreated().getGameMasterToken();
+      teacher.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance())).get(10, TimeUnit.SECONDS);
+      teacher.request(ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText("Welcome <b>class</b>")))
+          .get(10, TimeUnit.SECONDS);
+      teacher.request(ClientMessage.newBuilder().setForceResolution(ForceResolution.getDefaultInstance())).get(10, TimeUnit.SECONDS);
+
+      int code0 = Main.run("debrief", "127.0.0.1:" + server.port(), "--code", code, "--gm", token, "--out", dir.toString());
+      assertThat(code0).isZero();
+      String html = Files.readString(dir.resolve("debrief.html"));
+      assertThat(html).contains("id=\"t1\"", "Game in progress (1 of 4 turns)", "Welcome &lt;b&gt;class&lt;/b&gt;");
+      assertThat(Files.readString(dir.resolve("debrief.md"))).startsWith("# Debrief: ");
+      assertThat(Main.run("debrief", "127.0.0.1:" + server.port(), "--code", code, "--gm", "a".repeat(26),
+          "--out", dir.toString())).isEqualTo(2);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.entente.server.fullstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.proto.protocol.v1.AssignBot;
+import org.entente.proto.protocol.v1.Channel;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.CreateSession;
+import org.entente.proto.protocol.v1.DebriefFormat;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.ExportRecord;
+import org.entente.proto.protocol.v1.GetView;
+import org.entente.proto.protocol.v1.JoinSession;
+import org.entente.proto.protocol.v1.RecordExport;
+import org.entente.proto.protocol.v1.ReleaseBot;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.StartGame;
+import org.entente.server.EntenteServer;
+import org.entente.server.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bot seats assigned by the game master, and the debrief export, on the shipped scenario. */
+class BotSeatsAndDebriefTest {
+  private EntenteServer server;
+  private final List<Participant> participants = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+  }
+
+  @AfterEach
+  void stop() {
+    participants.forEach(Participant::close);
+    server.close();
+  }
+
+  private Participant connect(String name) throws Exception {
+    Participant p = new Participant(name, server.port());
+    participants.add(p);
+    return p;
+  }
+
+  private Participant join(String code, String name, String country) throws Exception {
+    Participant p = connect(name);
+    p.ok(ClientMessage.newBuilder().setJoinSession(JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry(country)));
+    return p;
+  }
+
+  static ClientMessage.Builder assign(String country) {
+    return ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country));
+  }
+
+  /** Fetches a whole rendering chunk by chunk, as docs/protocol.md tells a client to. */
+  static String export(Participant gm, DebriefFormat format, boolean includePrivate) throws Exception {
+    StringBuilder text = new StringBuilder();
+    int total;
+    int chunks = 0;
+    do {
+      RecordExport chunk = gm.ok(ClientMessage.newBuilder().setExportRecord(ExportRecord.newBuilder()
+          .setFormat(format).setIncludePrivateMessages(includePrivate).setOffset(text.length()))).getRecordExport();
+      text.append(chunk.getText());
+      total = chunk.getTotalChars();
+      chunks++;
+    } while (text.length() < total);
+    assertThat(chunks).isLessThanOrEqualTo(total / 16_000 + 2);
+    return text.toString();
+  }
+
+  @Test
+  void botsPlayUnstaffedCountriesUntilAStudentArrivesAndTheDebriefShowsEachTurn() throws Exception {
+    Participant gm = connect("Teacher");
+    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+        .setBuiltinScenarioId("armenia-csto-2024").setTurns(3))).getSessionCreated().getJoinCode();
+    Participant arm = join(code, "Ani", "ARM");
+
+    ServerMessage refused = arm.call(assign("RUS"));
+    assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+    assertThat(gm.call(assign("ARM")).getError().getCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(gm.call(assign("KAZ")).getError().getCode()).isEqualTo(ErrorCode.NOT_FOUND);
+    gm.ok(assign("rus"));
+    gm.ok(assign("AZE"));
+    arm.await(e -> e.hasBotChanged() && e.getBotChanged().getCountry().equals("AZE") && e.getBotChanged().getBot());
+    assertThat(gm.ok(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).getView().getCountriesList())
+        .filteredOn(c -> c.getBot()).extracting(c -> c.getId()).containsExactly("RUS", "AZE");
+
+    gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    arm.ok(WholeGameViewsTest.say(Channel.PUBLIC, "", "<script>alert(1)</script> we stay friends"));
+    arm.ok(WholeGameViewsTest.say(Channel.PRIVATE, "RUS", "a private word"));
+    arm.ok(WholeGameViewsTest.order(1, "STATEMENT RUS REASSURE"));
+    arm.ok(WholeGameViewsTest.ready(1));
+    // Only Armenia has a student: its readiness resolves the turn; the bots counted as ready.
+    arm.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == 1);
+    Event botDraft = gm.await(e -> e.hasDraftUpdated() && e.getDraftUpdated().getDraft().getCountry().equals("RUS")
+        && e.getDraftUpdated().getDraft().getOrdersCount() > 0);
+    assertThat(botDraft.getDraftUpdated().getDraft().getOrdersList()).allSatisfy(o -> assertThat(o.getAuthor()).isEqualTo("bot"));
+    assertThat(arm.events).noneMatch(e -> e.hasDraftUpdated() && e.getDraftUpdated().getDraft().getCountry().equals("RUS"));
+
+    Participant leyla = join(code, "Leyla", "AZE");
+    arm.await(e -> e.hasBotChanged() && e.getBotChanged().getCountry().equals("AZE") && !e.getBotChanged().getBot()
+        && e.getBotChanged().getReason().equals("a student joined"));
+    gm.ok(ClientMessage.newBuilder().setReleaseBot(ReleaseBot.newBuilder().setCountry("RUS")));
+    assertThat(gm.call(ClientMessage.newBuilder().setReleaseBot(ReleaseBot.newBuilder().setCountry("RUS"))).getError().getCode())
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    arm.ok(WholeGameViewsTest.ready(2));
+    leyla.ok(WholeGameViewsTest.ready(2));
+    arm.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == 2);
+
+    assertThat(arm.call(ClientMessage.newBuilder().setExportRecord(ExportRecord.getDefaultInstance())).getError().getCode())
+        .isEqualTo(ErrorCode.PERMISSION_DENIED);
+    String html = export(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, false);
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("id=\"t1\"", "id=\"t2\"", "<svg")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; we stay friends").doesNotContain("<script", "a private word")
+        .contains("Game in progress (2 of 3 turns)");
+    assertThat(html.length()).isGreaterThan(16_384);
+    assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true)).contains("a private word");
+    assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, false)).startsWith("# Debrief: ").contains("### T2 (");
+  }
+}
