@@ -155,6 +155,10 @@ final class Shell {
       return;
     }
     int width = terminal.getWidth() <= 0 ? 80 : terminal.getWidth();
+    if (session.isGone()) {
+      status.update(List.of(new AttributedString("this seat is closed here; press Enter to quit, then connect again to come back")));
+      return;
+    }
     AttributedString line = session.view()
         .map((SessionView v) -> Renderers.statusLine(v, System.currentTimeMillis(), session.isConnected(), width))
         .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address() + " · join, create, gm or spectate"
