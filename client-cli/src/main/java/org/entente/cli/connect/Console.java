@@ -166,7 +166,7 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
       return Result.FAILED;
     }
     if (p.isError()) {
-      return fail(p.command(), List.of(styled(Renderers.BAD, p.error())));
+      return fail(p.command(), List.of(styled(Renderers.BAD, Safe.text(p.error()))));
     }
     try {
       return p.isRequest() ? request(p) : local(p);
@@ -464,7 +464,7 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     try {
       wf = WaitFor.parse(p.args());
     } catch (Usage e) {
-      return fail("wait", List.of(styled(Renderers.BAD, e.getMessage())));
+      return fail("wait", List.of(styled(Renderers.BAD, Safe.text(e.getMessage()))));
     }
     int messagesBefore = messagesWaited;
     boolean ok = session.await(s -> {

@@ -58,7 +58,7 @@ final class Screens {
     if (!country.isEmpty()) {
       Optional<CountryQuantities> q = g.getCountriesList().stream().filter(c -> c.getCountry().equals(country)).findFirst();
       out.add(AttributedString.EMPTY);
-      out.add(styled(HEADING, ViewModel.nameOf(v, country)));
+      out.add(styled(HEADING, Safe.text(ViewModel.nameOf(v, country))));
       if (q.isPresent()) {
         out.addAll(new Table("security", "domestic support", "standing", "regional force", "grievance").right(0, 1, 2, 3, 4)
             .row(q.get().getSec(), q.get().getDom(), q.get().getStd(), q.get().getRf(), q.get().getGrievance()).render(width));
