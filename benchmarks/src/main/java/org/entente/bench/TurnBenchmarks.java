@@ -67,6 +67,24 @@ public class TurnBenchmarks {
     }
   }
 
+  /** 200 countries and 20 organisations, with 1 to 10 orders per country: cost against orders alone. */
+  @State(Scope.Benchmark)
+  public static class Orders200 {
+    @Param({"1", "2", "5", "10"})
+    int ordersPerCountry;
+
+    Scenario scenario;
+    GameState state;
+    Map<String, List<Order>> orders;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      scenario = SyntheticScenario.build(200, 20);
+      state = GameState.initial(scenario);
+      orders = SyntheticScenario.orders(scenario, ordersPerCountry, 7);
+    }
+  }
+
   @Benchmark
   public TurnResult builtInFullOrders(BuiltIn s) {
     return Engine.resolve(s.scenario, s.state, s.orders, 1);
@@ -74,6 +92,11 @@ public class TurnBenchmarks {
 
   @Benchmark
   public TurnResult synthetic(Synthetic s) {
+    return Engine.resolve(s.scenario, s.state, s.orders, 1);
+  }
+
+  @Benchmark
+  public TurnResult synthetic200ByOrders(Orders200 s) {
     return Engine.resolve(s.scenario, s.state, s.orders, 1);
   }
 }
