@@ -31,6 +31,8 @@ import org.entente.proto.protocol.v1.MoveSeat;
 import org.entente.proto.protocol.v1.Order;
 import org.entente.proto.protocol.v1.PauseGame;
 import org.entente.proto.protocol.v1.RemoveSeat;
+import org.entente.proto.protocol.v1.AssignBot;
+import org.entente.proto.protocol.v1.ReleaseBot;
 import org.entente.proto.protocol.v1.ReplaceOrder;
 import org.entente.proto.protocol.v1.ResumeGame;
 import org.entente.proto.protocol.v1.SendMessage;
@@ -233,6 +235,21 @@ final class CommandParser {
         long seat = seat(w.get(1), ctx);
         return request(name, w, ClientMessage.newBuilder().setMoveSeat(
             MoveSeat.newBuilder().setSeatId(seat).setCountry(w.get(2).toUpperCase(Locale.ROOT))));
+      }
+      case "bot": {
+        args(w, 1, 2, "bot needs a country, then optionally 'off', e.g. bot AZE or bot AZE off.");
+        String country = w.get(1).toUpperCase(Locale.ROOT);
+        boolean on = true;
+        if (w.size() == 3) {
+          String a = w.get(2).toLowerCase(Locale.ROOT);
+          if (!a.equals("off") && !a.equals("on")) {
+            throw new Usage("'" + w.get(2) + "' is neither 'on' nor 'off'.");
+          }
+          on = a.equals("on");
+        }
+        return request(name, w, on
+            ? ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country))
+            : ClientMessage.newBuilder().setReleaseBot(ReleaseBot.newBuilder().setCountry(country)));
       }
       case "kick":
         args(w, 1, 1, "kick needs a seat number or name.");

@@ -73,6 +73,8 @@ record CommandSpec(String name, String usage, String summary, String example, Se
           EnumSet.of(Where.GAME_MASTER)),
       spec("announce", "announce TEXT", "an announcement to everyone", "announce Ten minutes left for this turn", EnumSet.of(Where.GAME_MASTER)),
       spec("move", "move SEAT COUNTRY", "move a player (seat number or name) to another team", "move Ani AZE", EnumSet.of(Where.GAME_MASTER)),
+      spec("bot", "bot COUNTRY [off]", "a bot plays a country with no students (it counts as ready); 'off' takes it out. A student joining takes it out too",
+          "bot AZE", EnumSet.of(Where.GAME_MASTER)),
       spec("kick", "kick SEAT", "remove a player or spectator (seat number or name); their token stops working", "kick 4",
           EnumSet.of(Where.GAME_MASTER)),
       spec("end", "end", "end the game now", "end", EnumSet.of(Where.GAME_MASTER)),

@@ -63,6 +63,11 @@ final class Renderers {
             + " moved from " + Safe.text(e.getSeatMoved().getFromCountry()) + " to " + Safe.text(e.getSeatMoved().getToCountry()) + "."));
       case SEAT_REMOVED:
         return List.of(styled(DIM, "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
+      case BOT_CHANGED: {
+        String who = v == null ? e.getBotChanged().getCountry() : ViewModel.nameOf(v, e.getBotChanged().getCountry());
+        return List.of(styled(DIM, "A bot " + (e.getBotChanged().getBot() ? "now plays " : "no longer plays ")
+            + Safe.text(who) + " (" + Safe.text(e.getBotChanged().getReason()) + ")."));
+      }
       case DRAFT_UPDATED:
         if (!watchDrafts) {
           return List.of();

@@ -87,6 +87,12 @@ final class ShellCompleter implements Completer {
         return arg == 0 ? seats(v) : arg == 1 ? countries(v) : c;
       case "kick":
         return arg == 0 ? seats(v) : c;
+      case "bot":
+        if (arg == 0) {
+          return countries(v);
+        }
+        c.addAll(List.of("on", "off"));
+        return c;
       case "ready":
         c.add("off");
         return c;

@@ -48,6 +48,13 @@ final class ViewModel {
         break;
       case DRAFT_UPDATED:
         return withDraft(b.build(), e.getDraftUpdated().getDraft());
+      case BOT_CHANGED:
+        for (int i = 0; i < b.getCountriesCount(); i++) {
+          if (b.getCountries(i).getId().equals(e.getBotChanged().getCountry())) {
+            b.setCountries(i, b.getCountries(i).toBuilder().setBot(e.getBotChanged().getBot()));
+          }
+        }
+        break;
       case READINESS_CHANGED:
         if (e.getReadinessChanged().getTurn() == v.getTurn()) {
           for (int i = 0; i < b.getCountriesCount(); i++) {

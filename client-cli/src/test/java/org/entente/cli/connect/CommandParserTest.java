@@ -126,6 +126,15 @@ class CommandParserTest {
   }
 
   @Test
+  void theGameMasterHandsCountriesToBotsAndTakesThemBack() {
+    assertThat(req("bot aze", GM).getAssignBot().getCountry()).isEqualTo("AZE");
+    assertThat(req("bot AZE on", GM).getAssignBot().getCountry()).isEqualTo("AZE");
+    assertThat(req("bot AZE off", GM).getReleaseBot().getCountry()).isEqualTo("AZE");
+    assertThat(err("bot AZE maybe", GM)).isEqualTo("'maybe' is neither 'on' nor 'off'. Usage: bot COUNTRY [off]");
+    assertThat(err("bot AZE", PLAYER)).isEqualTo("'bot' is for the game master.");
+  }
+
+  @Test
   void commandsOutsideTheirRoleSayWhy() {
     assertThat(err("start", PLAYER)).isEqualTo("'start' is for the game master.");
     assertThat(err("ready", GM)).isEqualTo("'ready' is for players.");
