@@ -2,42 +2,17 @@ package org.entente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The entente command as an author and a player use it: output and exit codes. */
 class CommandLineTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
+  @RegisterExtension final StdCapture std = new StdCapture();
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void validateReportsEveryProblemWithItsPlaceAndExitsOne() throws Exception {
@@ -45,16 +20,16 @@ class CommandLineTest {
     Files.writeString(file, "format_version: 2\nmetadata { id: \"x\" title: \"X\" }\nactors { id: \"arm\" }\n");
     int rc = Main.run("scenario", "validate", file.toString());
     assertThat(rc).isEqualTo(1);
-    assertThat(out()).contains(file + ":1:17: error: format-version:");
-    assertThat(out()).contains(file + ":3:14: error: bad-id:");
-    assertThat(out()).contains("invalid (");
+    assertThat(std.out()).contains(file + ":1:17: error: format-version:");
+    assertThat(std.out()).contains(file + ":3:14: error: bad-id:");
+    assertThat(std.out()).contains("invalid (");
   }
 
   @Test
   void validateAcceptsTheShippedScenarios() {
     int rc = Main.run("scenario", "validate", "builtin:armenia-csto-2024", "builtin:veyla-strait-2031");
     assertThat(rc).isZero();
-    assertThat(out()).contains("builtin:armenia-csto-2024: valid (0 error(s)");
+    assertThat(std.out()).contains("builtin:armenia-csto-2024: valid (0 error(s)");
   }
 
   @Test
@@ -63,7 +38,7 @@ class CommandLineTest {
     assertThat(Main.run("scenario", "new", "my-crisis", "-o", file.toString())).isZero();
     assertThat(Main.run("scenario", "validate", file.toString())).isZero();
     assertThat(Main.run("scenario", "test", file.toString())).isZero();
-    assertThat(out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+    assertThat(std.out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
   }
 
   @Test
@@ -77,7 +52,7 @@ class CommandLineTest {
   @Test
   void showJsonPrintsTheWholeScenario() {
     assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json")).isZero();
-    assertThat(out()).contains("\"format_version\": 1").contains("\"id\": \"CSTO\"");
+    assertThat(std.out()).contains("\"format_version\": 1").contains("\"id\": \"CSTO\"");
   }
 
   @Test
@@ -93,7 +68,7 @@ class CommandLineTest {
         "quit"));
     int rc = Main.run("play", "--script", script.toString());
     assertThat(rc).isZero();
-    String o = out();
+    String o = std.out();
     assertThat(o).contains("Accepted: GIVE_NOTICE CSTO");
     assertThat(o).contains("Not understood at column 1: unknown order kind 'GIVE_NOTIC'; did you mean 'GIVE_NOTICE'?");
     assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation.");

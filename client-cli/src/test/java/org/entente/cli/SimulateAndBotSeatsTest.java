@@ -9,43 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code scenario simulate} as an author reads it, and bots in the seats of {@code play}. */
 class SimulateAndBotSeatsTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
+  @RegisterExtension final StdCapture std = new StdCapture();
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void simulatePrintsScoresEventsAndOrderUsage() {
     int rc = Main.run("scenario", "simulate", "builtin:armenia-csto-2024", "--games", "3", "--turns", "6");
     assertThat(rc).isZero();
-    String o = out();
+    String o = std.out();
     assertThat(o).contains("3 game(s) of 6 turn(s), seed 1");
     for (String role : new String[] {"ARM", "RUS", "AZE", "USA", "FRA"}) {
       Matcher m = Pattern.compile("(?m)^" + role + " +(\\d+\\.\\d) +(\\d+\\.\\d) +(\\d+) +(\\d+)$").matcher(o);
@@ -58,14 +36,14 @@ class SimulateAndBotSeatsTest {
         .contains("assistance answered").contains("peace signed");
     assertThat(o).containsPattern("(?m)^ARM: \\d+\\.\\d orders a game; ").contains("never used: ");
     // Not a terminal: no progress bar on standard error.
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(std.err()).isEmpty();
   }
 
   @Test
   void simulateBaselineShowsBotsBesideRandomPlayers() {
     int rc = Main.run("scenario", "simulate", "builtin:armenia-csto-2024", "--games", "2", "--baseline");
     assertThat(rc).isZero();
-    assertThat(out()).contains("bot mean (sd) min-max").contains("random mean (sd) min-max")
+    assertThat(std.out()).contains("bot mean (sd) min-max").contains("random mean (sd) min-max")
         .containsPattern("(?m)^FRA +\\d+\\.\\d \\(\\d+\\.\\d\\) \\d+-\\d+ +\\d+\\.\\d \\(\\d+\\.\\d\\) \\d+-\\d+ +[+-]\\d+\\.\\d$");
   }
 
@@ -73,7 +51,7 @@ class SimulateAndBotSeatsTest {
   void simulateJsonIsOneObjectWithEveryRole() {
     int rc = Main.run("scenario", "simulate", "builtin:veyla-strait-2031", "--games", "2", "--json");
     assertThat(rc).isZero();
-    String o = out().strip();
+    String o = std.out().strip();
     assertThat(o).startsWith("{\"scenario\":\"veyla-strait-2031\",\"games\":2,").endsWith("}}")
         .contains("\"roles\":[{\"actor\":").contains("\"bot\":{\"mean\":").contains("\"never_used\":[")
         .contains("\"events\":{\"notice_given\":");
@@ -114,7 +92,7 @@ class SimulateAndBotSeatsTest {
         "ready",
         "quit"));
     assertThat(Main.run("play", "--script", script.toString())).isZero();
-    String o = out();
+    String o = std.out();
     assertThat(o).contains("France (bot) accepts: France stands by Armenia.");
     assertThat(o).contains("France agreed to sell Armenia a medium arms package");
     assertThat(o).contains("Armenia and France held a joint military exercise");
@@ -134,7 +112,7 @@ class SimulateAndBotSeatsTest {
         "ready",
         "quit"));
     assertThat(Main.run("play", "--script", script.toString())).isZero();
-    String o = out();
+    String o = std.out();
     assertThat(o).contains("You now play France");
     assertThat(o).contains("You are playing Armenia; take another seat with 'as COUNTRY' first.");
     assertThat(o).contains("'AZE' is not a seat you took");
