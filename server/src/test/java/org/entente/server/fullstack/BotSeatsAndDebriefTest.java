@@ -2,7 +2,6 @@ package org.entente.server.fullstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.entente.proto.protocol.v1.AssignBot;
 import org.entente.proto.protocol.v1.Channel;
@@ -13,43 +12,39 @@ import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.ExportRecord;
 import org.entente.proto.protocol.v1.GetView;
-import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.RecordExport;
 import org.entente.proto.protocol.v1.ReleaseBot;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bot seats assigned by the game master, and the debrief export, on the shipped scenario. */
 class BotSeatsAndDebriefTest {
+  private Loopback net;
   private EntenteServer server;
-  private final List<Participant> participants = new ArrayList<>();
+  private List<Participant> participants;
 
   @BeforeEach
   void start() throws Exception {
-    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    net = Loopback.start(EntenteServer.builder());
+    server = net.server;
+    participants = net.participants;
   }
 
   @AfterEach
   void stop() {
-    participants.forEach(Participant::close);
-    server.close();
+    net.close();
   }
 
   private Participant connect(String name) throws Exception {
-    Participant p = new Participant(name, server.port());
-    participants.add(p);
-    return p;
+    return net.connect(name);
   }
 
   private Participant join(String code, String name, String country) throws Exception {
-    Participant p = connect(name);
-    p.ok(ClientMessage.newBuilder().setJoinSession(JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry(country)));
-    return p;
+    return net.join(code, name, country);
   }
 
   static ClientMessage.Builder assign(String country) {

@@ -3,20 +3,17 @@ package org.entente.server.fullstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Event;
-import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.Phase;
 import org.entente.proto.protocol.v1.Resume;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
 import org.entente.server.rules.EngineSessionRules;
 import org.entente.server.rules.ScenarioCatalog;
 import org.entente.server.rules.ScenarioInfo;
@@ -28,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** Several clients play several turns over loopback with the real engine behind the rules seam. */
 class EngineGameTest {
+  private Loopback net;
   private EntenteServer server;
-  private final List<Participant> participants = new ArrayList<>();
+  private List<Participant> participants;
 
   static ScenarioCatalog engineCatalog() {
     ScenarioInfo info = EngineSessionRules.describe(SmallScenario.build());
@@ -69,28 +67,22 @@ class EngineGameTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = EntenteServer.builder(engineCatalog()).config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    net = Loopback.start(EntenteServer.builder(engineCatalog()));
+    server = net.server;
+    participants = net.participants;
   }
 
   @AfterEach
   void stop() {
-    participants.forEach(Participant::close);
-    server.close();
+    net.close();
   }
 
   private Participant connect(String name) throws Exception {
-    Participant p = new Participant(name, server.port());
-    participants.add(p);
-    return p;
+    return net.connect(name);
   }
 
   private Participant join(String code, String name, String country) throws Exception {
-    Participant p = connect(name);
-    ServerMessage joined = p.ok(ClientMessage.newBuilder()
-        .setJoinSession(JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry(country)));
-    p.country = country;
-    p.token = joined.getJoined().getSeatToken();
-    return p;
+    return net.join(code, name, country);
   }
 
   @Test
