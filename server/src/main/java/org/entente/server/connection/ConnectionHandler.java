@@ -100,6 +100,21 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
     return lobby;
   }
 
+  /** The peer's host address, the unit that limits on guessing apply to. */
+  String remoteHost() {
+    java.net.SocketAddress a = ctx.channel().remoteAddress();
+    if (a instanceof java.net.InetSocketAddress) {
+      java.net.InetAddress ip = ((java.net.InetSocketAddress) a).getAddress();
+      return ip == null ? ((java.net.InetSocketAddress) a).getHostString() : ip.getHostAddress();
+    }
+    return String.valueOf(a);
+  }
+
+  /** Closes the connection after the current task, so a response written just before goes out first. */
+  void closeSoon() {
+    ctx.channel().eventLoop().execute(ctx::close);
+  }
+
   String serverName() {
     return serverName;
   }

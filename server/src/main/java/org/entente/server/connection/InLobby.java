@@ -1,6 +1,7 @@
 package org.entente.server.connection;
 
 import java.util.Optional;
+import org.entente.server.lobby.JoinAttempts;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Country;
 import org.entente.proto.protocol.v1.ErrorCode;
@@ -112,8 +113,17 @@ final class InLobby extends ConnectionState {
   }
 
   private Optional<GameSession> session(ClientMessage m, String joinCode) {
+    JoinAttempts attempts = connection.lobby().joinAttempts();
+    String host = connection.remoteHost();
+    if (attempts.blocked(host)) {
+      refuse(m, ErrorCode.TOO_MANY_ATTEMPTS, "Too many wrong join codes from this address; try again in "
+          + attempts.secondsLeft(host) + " s.");
+      connection.closeSoon();
+      return Optional.empty();
+    }
     Optional<GameSession> session = connection.lobby().find(joinCode);
     if (session.isEmpty()) {
+      attempts.failed(host);
       refuse(m, ErrorCode.UNKNOWN_SESSION, "No session has the join code '" + joinCode + "'.");
     }
     return session;

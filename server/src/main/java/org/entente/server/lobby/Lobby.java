@@ -49,6 +49,7 @@ public final class Lobby {
   private final Executor workers;
   private final Scheduler scheduler;
   private final Clock clock;
+  private final JoinAttempts joinAttempts;
   private final SecureRandom random;
   private final Tokens tokens;
   private final Map<String, GameSession> byJoinCode = new ConcurrentHashMap<>();
@@ -71,6 +72,12 @@ public final class Lobby {
     this.clock = clock;
     this.random = random;
     this.tokens = new Tokens(random);
+    this.joinAttempts = new JoinAttempts(clock);
+  }
+
+  /** The limit on wrong join codes per network host. */
+  public JoinAttempts joinAttempts() {
+    return joinAttempts;
   }
 
   public ImmutableList<ScenarioInfo> scenarios() {

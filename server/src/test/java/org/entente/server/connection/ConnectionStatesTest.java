@@ -73,6 +73,32 @@ class ConnectionStatesTest {
   }
 
   @Test
+  void guessingJoinCodesIsCutOffAfterTwentyWrongOnesAMinute() {
+    EmbeddedHarness.Client gm = harness.gameMaster(3);
+    EmbeddedHarness.Client guesser = harness.helloClient();
+    String wrong = gm.joinCode.equals("ZZZ-ZZZ") ? "YYY-YYY" : "ZZZ-ZZZ";
+    for (int i = 0; i < org.entente.server.lobby.JoinAttempts.LIMIT; i++) {
+      ServerMessage refused = guesser.request(ClientMessage.newBuilder()
+          .setJoinSession(JoinSession.newBuilder().setJoinCode(wrong).setDisplayName("Eve").setCountry("ARM")));
+      assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SESSION);
+    }
+    // Even the right code is refused now, from this address, and the connection closes.
+    ServerMessage blocked = guesser.request(ClientMessage.newBuilder()
+        .setJoinSession(JoinSession.newBuilder().setJoinCode(gm.joinCode).setDisplayName("Eve").setCountry("ARM")));
+    assertThat(blocked.getError().getCode()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+    assertThat(blocked.getError().getMessage()).isEqualTo(
+        "Too many wrong join codes from this address; try again in 60 s.");
+    guesser.channel.runPendingTasks();
+    assertThat(guesser.channel.isOpen()).isFalse();
+    // A minute later the address may try again.
+    harness.clock.advance(org.entente.server.lobby.JoinAttempts.WINDOW_MILLIS);
+    EmbeddedHarness.Client later = harness.helloClient();
+    assertThat(later.request(ClientMessage.newBuilder()
+        .setJoinSession(JoinSession.newBuilder().setJoinCode(gm.joinCode).setDisplayName("Ani").setCountry("ARM")))
+        .hasJoined()).isTrue();
+  }
+
+  @Test
   void anUnknownJoinCodeIsRefusedAndTheClientMayTryAgain() {
     EmbeddedHarness.Client gm = harness.gameMaster(3);
     EmbeddedHarness.Client client = harness.helloClient();
