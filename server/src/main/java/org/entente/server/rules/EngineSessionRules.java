@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.entente.engine.Engine;
 import org.entente.engine.bot.Bot;
+import org.entente.engine.bot.OfferAnswer;
 import org.entente.scenarios.debrief.DebriefRenderer;
 import org.entente.scenarios.debrief.GameRecord;
 import org.entente.engine.TurnResult;
@@ -238,9 +239,29 @@ public final class EngineSessionRules implements SessionRules {
   }
 
   @Override
-  public ImmutableList<Order> botOrders(String actor, long seed) {
-    return Bot.orders(scenario, state, actor, seed).stream().map(EngineSessionRules::fromEngine)
-        .collect(ImmutableList.toImmutableList());
+  public BotTurn botTurn(String actor, long seed, List<Order> offers) {
+    List<org.entente.engine.order.Order> promised = new ArrayList<>();
+    ImmutableList.Builder<OfferReply> replies = ImmutableList.builder();
+    for (Order offer : offers) {
+      OrderKind kind;
+      try {
+        kind = OrderKind.valueOf(offer.kind());
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      if (kind.group() != OrderKind.Group.BILATERAL) {
+        continue;
+      }
+      org.entente.engine.order.Order o = toEngine(offer.actor(), offer, kind);
+      OfferAnswer answer = Bot.answerOffer(scenario, state, actor, o);
+      replies.add(new OfferReply(offer.actor(), o.toText(), answer.accept(), answer.reason()));
+      if (answer.accept()) {
+        answer.reply().ifPresent(promised::add);
+      }
+    }
+    ImmutableList<Order> orders = Bot.orders(scenario, state, actor, seed, promised).stream()
+        .map(EngineSessionRules::fromEngine).collect(ImmutableList.toImmutableList());
+    return new BotTurn(orders, replies.build());
   }
 
   @Override

@@ -18,6 +18,11 @@ public record ScenarioInfo(
     return countries.stream().filter(CountryInfo::playable).map(CountryInfo::id).collect(ImmutableList.toImmutableList());
   }
 
+  /** The display name of a country, or its id if the scenario has none. */
+  public String nameOf(String countryId) {
+    return countries().stream().filter(c -> c.id().equals(countryId)).map(CountryInfo::name).findFirst().orElse(countryId);
+  }
+
   public boolean isPlayable(String countryId) {
     return countries.stream().anyMatch(c -> c.playable() && c.id().equals(countryId));
   }

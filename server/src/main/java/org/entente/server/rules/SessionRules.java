@@ -37,8 +37,23 @@ public interface SessionRules {
    * draft). Deterministic for the same state and seed.
    */
   default ImmutableList<Order> botOrders(String actor, long seed) {
-    return ImmutableList.of();
+    return botTurn(actor, seed, List.of()).orders();
   }
+
+  /**
+   * A bot's turn for {@code actor}, given the bilateral orders players drafted that name it
+   * ({@code offers}): each is answered by the role's doctrine, and the orders of the offers it
+   * accepts come first among its own. Deterministic for the same state, seed and offers.
+   */
+  default BotTurn botTurn(String actor, long seed, List<Order> offers) {
+    return new BotTurn(ImmutableList.of(), ImmutableList.of());
+  }
+
+  /** A bot's orders for a turn and its answers to players' offers. */
+  record BotTurn(ImmutableList<Order> orders, ImmutableList<OfferReply> replies) {}
+
+  /** A bot's answer to one offer: who offered what, accepted or not, and why. */
+  record OfferReply(String offerer, String offer, boolean accepted, String reason) {}
 
   /**
    * The debrief of the game so far, with the given messages (only the included ones are

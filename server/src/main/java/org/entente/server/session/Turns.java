@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.server.rules.Order;
 import org.entente.server.rules.OrderCheck;
 import org.entente.server.rules.ResolvedTurn;
+import org.entente.server.rules.SessionRules;
 
 /**
  * The turn cycle of one session: opening turns, deadlines, pausing, and resolution when
@@ -136,12 +138,36 @@ final class Turns {
    * Each bot's orders become its country's draft, recorded like a team's edit: the log then
    * holds every sealed order, whoever gave it (a replay needs no bot).
    */
+  /** Orders that teams drafted this turn naming {@code botCountry}: offers for the bot to answer. */
+  private List<Order> offersTo(String botCountry) {
+    List<Order> offers = new java.util.ArrayList<>();
+    for (Draft draft : state.drafts()) {
+      if (state.bots.contains(draft.country()) || draft.turn() != state.turn) {
+        continue;
+      }
+      for (Order o : draft.plainOrders()) {
+        if (o.target().equals(botCountry) || o.other().equals(botCountry)) {
+          offers.add(o);
+        }
+      }
+    }
+    return offers;
+  }
+
   private void sealBotDrafts() {
     for (String country : state.bots) {
       long seed = state.seed * 31 + state.turn + country.hashCode();
+      SessionRules.BotTurn turn = session.rules.botTurn(country, seed, offersTo(country));
+      for (SessionRules.OfferReply reply : turn.replies()) {
+        // The bot answers each offer privately, as a team would in negotiation.
+        String name = state.scenario.nameOf(country) + " (bot)";
+        session.commit(new SessionEvent.MessagePosted(new ChatMessage(Channel.PRIVATE, country, name, reply.offerer(),
+            (reply.accepted() ? "accepts " : "declines ") + reply.offer() + ": " + reply.reason(), state.turn,
+            session.clock.millis())));
+      }
       ImmutableList.Builder<DraftOrder> orders = ImmutableList.builder();
       List<Order> accepted = new java.util.ArrayList<>();
-      for (Order o : session.rules.botOrders(country, seed)) {
+      for (Order o : turn.orders()) {
         // Checked like a team's order, for the canonical text and so that a bot never seals what a team could not.
         OrderCheck check = session.rules.check(country, accepted, o);
         if (check.isAccepted()) {

@@ -116,4 +116,27 @@ class BotSeatsAndDebriefTest {
     assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true)).contains("a private word");
     assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, false)).startsWith("# Debrief: ").contains("### T2 (");
   }
+
+  @Test
+  void aBotAnswersAStudentsOfferAndGivesTheMatchingOrder() throws Exception {
+    Participant gm = connect("Teacher");
+    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+        .setBuiltinScenarioId("armenia-csto-2024").setTurns(2))).getSessionCreated().getJoinCode();
+    Participant arm = join(code, "Ani", "ARM");
+    gm.ok(assign("FRA"));
+    gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    arm.ok(WholeGameViewsTest.order(1, "ARMS_DEAL BUY FRA MEDIUM"));
+    arm.ok(WholeGameViewsTest.order(1, "JOINT_EXERCISE RUS"));
+    arm.ok(WholeGameViewsTest.ready(1));
+
+    Event report = arm.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == 1);
+    // France's doctrine sells to Armenia: its bot answered in private and gave the matching order.
+    Event answer = arm.await(e -> e.hasMessage() && e.getMessage().getFromCountry().equals("FRA"));
+    assertThat(answer.getMessage().getFromName()).isEqualTo("France (bot)");
+    assertThat(answer.getMessage().getText()).isEqualTo("accepts ARMS_DEAL BUY FRA MEDIUM: France stands by Armenia");
+    assertThat(report.getTurnReport().getLinesList()).anySatisfy(l -> assertThat(l.getText())
+        .contains("France agreed to sell Armenia a medium arms package"));
+    // Russia has no bot: nobody answers that offer, and it finds no match.
+    assertThat(arm.events).noneMatch(e -> e.hasMessage() && e.getMessage().getFromCountry().equals("RUS"));
+  }
 }
