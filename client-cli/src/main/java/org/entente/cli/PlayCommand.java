@@ -111,6 +111,9 @@ final class PlayCommand implements Callable<Integer> {
     }
 
     private String prompt() {
+      if (game.over()) {
+        return "[game over, " + seat + "]> ";
+      }
       return "[T" + (game.state().turn() + 1) + " " + seat + " " + game.pointsUsed(seat) + "/"
           + game.scenario().actor(seat).orElseThrow().orderPoints() + " pts]> ";
     }
