@@ -477,18 +477,20 @@ public final class ClientSession implements AutoCloseable {
     }
     ErrorCode code = m.getError().getCode();
     if (code == ErrorCode.REPLACED || code == ErrorCode.PERMISSION_DENIED) {
-      boolean forget;
-      synchronized (lock) {
-        gone = true;
-        forget = code == ErrorCode.PERMISSION_DENIED;
-      }
-      if (forget) {
+      if (code == ErrorCode.PERMISSION_DENIED) {
         forgetCurrent();
       }
       String why = code == ErrorCode.REPLACED
           ? "another terminal took over this seat; this one stops here"
           : "the game master removed your seat";
-      tell(why, true);
+      // The seat counts as gone only once the user has been told why, in the listeners' order.
+      dispatcher.execute(() -> {
+        listeners.forEach(l -> l.notice(why, true));
+        synchronized (lock) {
+          gone = true;
+          lock.notifyAll();
+        }
+      });
     } else {
       tell("the server says: " + m.getError().getMessage(), true);
     }

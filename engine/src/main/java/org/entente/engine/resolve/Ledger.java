@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entente.engine.state.GameState;
+import org.entente.engine.state.StateBuilder;
 import org.entente.engine.expr.Quantity;
 
 /**
@@ -79,7 +80,7 @@ final class Ledger {
   }
 
   /** Applies every delta to the builder in P8 order and returns the changes, in that order. */
-  List<Change> apply(GameState.Builder b) {
+  List<Change> apply(StateBuilder b) {
     // A stable sort keeps each quantity's deltas in the order they were made.
     deltas.sort(java.util.Comparator.comparingInt(d -> RANK[d.quantity().ordinal()]));
     Map<Key, List<Delta>> byKey = new LinkedHashMap<>();

@@ -12,12 +12,13 @@ import org.entente.engine.order.Order;
 import org.entente.engine.report.ReportLine;
 import org.entente.engine.report.Visibility;
 import org.entente.engine.state.GameState;
+import org.entente.engine.state.StateBuilder;
 
 /** The working context of one turn's resolution: the state being built, the ledger, the report. */
 final class Turn {
   final Scenario scenario;
   final Mechanics mechanics;
-  final GameState.Builder b;
+  final StateBuilder b;
   final int number;
   final long seed;
   /** False when engine-run actors stay silent this turn: no standing orders, answers or votes by doctrine. */

@@ -21,6 +21,7 @@ import org.entente.engine.report.Report;
 import org.entente.engine.report.ReportLine;
 import org.entente.engine.report.Viewer;
 import org.entente.engine.state.GameState;
+import org.entente.engine.state.StateBuilder;
 import org.entente.proto.scenario.v1.CaseTurn;
 import org.entente.proto.scenario.v1.ExpectedLine;
 import org.entente.proto.scenario.v1.ExpectedRefusal;
@@ -140,7 +141,7 @@ public final class CaseRunner {
   /** Applies the set-up and parses every turn's orders (checking comes when each turn is played). */
   public static Prepared prepare(Scenario scenario, TestCase testCase) {
     List<String> errors = new ArrayList<>();
-    GameState.Builder b = GameState.initial(scenario).toBuilder();
+    StateBuilder b = GameState.initial(scenario).toBuilder();
     b.turn((int) testCase.getSetup().getTurn());
     for (String line : testCase.getSetup().getSetList()) {
       Assignment.ParseResult parsed = Assignment.parse(line, scenario.names());
@@ -307,7 +308,7 @@ public final class CaseRunner {
     return sb.toString();
   }
 
-  private static void apply(Scenario scenario, GameState.Builder b, Assignment a) {
+  private static void apply(Scenario scenario, StateBuilder b, Assignment a) {
     List<String> ids = a.ids();
     String x = ids.isEmpty() ? "" : ids.get(0);
     String y = ids.size() > 1 ? ids.get(1) : "";
