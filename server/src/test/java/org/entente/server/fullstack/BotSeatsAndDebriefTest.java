@@ -2,7 +2,6 @@ package org.entente.server.fullstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.entente.proto.protocol.v1.AssignBot;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -17,35 +16,12 @@ import org.entente.proto.protocol.v1.ReleaseBot;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bot seats assigned by the game master, and the debrief export, on the shipped scenario. */
 class BotSeatsAndDebriefTest {
-  private Loopback net;
-  private EntenteServer server;
-  private List<Participant> participants;
-
-  @BeforeEach
-  void start() throws Exception {
-    net = Loopback.start(EntenteServer.builder());
-    server = net.server;
-    participants = net.participants;
-  }
-
-  @AfterEach
-  void stop() {
-    net.close();
-  }
-
-  private Participant connect(String name) throws Exception {
-    return net.connect(name);
-  }
-
-  private Participant join(String code, String name, String country) throws Exception {
-    return net.join(code, name, country);
-  }
+  @RegisterExtension final Loopback net = new Loopback(EntenteServer::builder);
 
   static ClientMessage.Builder assign(String country) {
     return ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country));
@@ -69,10 +45,10 @@ class BotSeatsAndDebriefTest {
 
   @Test
   void botsPlayUnstaffedCountriesUntilAStudentArrivesAndTheDebriefShowsEachTurn() throws Exception {
-    Participant gm = connect("Teacher");
+    Participant gm = net.connect("Teacher");
     String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
         .setBuiltinScenarioId("armenia-csto-2024").setTurns(3))).getSessionCreated().getJoinCode();
-    Participant arm = join(code, "Ani", "ARM");
+    Participant arm = net.join(code, "Ani", "ARM");
 
     ServerMessage refused = arm.call(assign("RUS"));
     assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.PERMISSION_DENIED);
@@ -96,7 +72,7 @@ class BotSeatsAndDebriefTest {
     assertThat(botDraft.getDraftUpdated().getDraft().getOrdersList()).allSatisfy(o -> assertThat(o.getAuthor()).isEqualTo("bot"));
     assertThat(arm.events).noneMatch(e -> e.hasDraftUpdated() && e.getDraftUpdated().getDraft().getCountry().equals("RUS"));
 
-    Participant leyla = join(code, "Leyla", "AZE");
+    Participant leyla = net.join(code, "Leyla", "AZE");
     arm.await(e -> e.hasBotChanged() && e.getBotChanged().getCountry().equals("AZE") && !e.getBotChanged().getBot()
         && e.getBotChanged().getReason().equals("a student joined"));
     gm.ok(ClientMessage.newBuilder().setReleaseBot(ReleaseBot.newBuilder().setCountry("RUS")));
@@ -119,10 +95,10 @@ class BotSeatsAndDebriefTest {
 
   @Test
   void aBotAnswersAStudentsOfferAndGivesTheMatchingOrder() throws Exception {
-    Participant gm = connect("Teacher");
+    Participant gm = net.connect("Teacher");
     String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
         .setBuiltinScenarioId("armenia-csto-2024").setTurns(2))).getSessionCreated().getJoinCode();
-    Participant arm = join(code, "Ani", "ARM");
+    Participant arm = net.join(code, "Ani", "ARM");
     gm.ok(assign("FRA"));
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
     arm.ok(WholeGameViewsTest.order(1, "ARMS_DEAL BUY FRA MEDIUM"));

@@ -15,35 +15,12 @@ import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.Spectate;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shipped scenario, played over loopback through the server as the CLI starts it. */
 class BuiltInScenarioGameTest {
-  private Loopback net;
-  private EntenteServer server;
-  private List<Participant> participants;
-
-  @BeforeEach
-  void start() throws Exception {
-    net = Loopback.start(EntenteServer.builder());
-    server = net.server;
-    participants = net.participants;
-  }
-
-  @AfterEach
-  void stop() {
-    net.close();
-  }
-
-  private Participant connect(String name) throws Exception {
-    return net.connect(name);
-  }
-
-  private Participant join(String code, String name, String country) throws Exception {
-    return net.join(code, name, country);
-  }
+  @RegisterExtension final Loopback net = new Loopback(EntenteServer::builder);
 
   private static List<ReportLine> lines(Participant p, int turn) throws InterruptedException {
     return p.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == turn).getTurnReport().getLinesList();
@@ -51,15 +28,15 @@ class BuiltInScenarioGameTest {
 
   @Test
   void twoTurnsOfTheArmeniaScenarioWithPerViewerReports() throws Exception {
-    Participant gm = connect("Teacher");
+    Participant gm = net.connect("Teacher");
     assertThat(gm.ok(ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
         .getScenarioList().getScenariosList()).anySatisfy(s -> assertThat(s.getId()).isEqualTo("armenia-csto-2024"));
     String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
         .setBuiltinScenarioId("armenia-csto-2024").setTurns(2))).getSessionCreated().getJoinCode();
-    Participant arm = join(code, "Ani", "ARM");
-    Participant rus = join(code, "Ivan", "RUS");
-    Participant aze = join(code, "Leyla", "AZE");
-    Participant spectator = connect("Visitor");
+    Participant arm = net.join(code, "Ani", "ARM");
+    Participant rus = net.join(code, "Ivan", "RUS");
+    Participant aze = net.join(code, "Leyla", "AZE");
+    Participant spectator = net.connect("Visitor");
     spectator.ok(ClientMessage.newBuilder().setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor")));
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
 
@@ -88,7 +65,7 @@ class BuiltInScenarioGameTest {
 
   @Test
   void aBrokenScenarioFileReturnsEveryProblem() throws Exception {
-    Participant gm = connect("Teacher");
+    Participant gm = net.connect("Teacher");
     ServerMessage refused = gm.call(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
         .setScenarioFile(ScenarioFile.newBuilder().setFileName("crisis.textproto").setText("format_version: 7\nbogus: 1\n"))));
     assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.INVALID_SCENARIO);

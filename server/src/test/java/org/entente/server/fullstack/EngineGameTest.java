@@ -3,7 +3,6 @@ package org.entente.server.fullstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
-import java.util.List;
 import java.util.Optional;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
@@ -19,15 +18,12 @@ import org.entente.server.rules.ScenarioCatalog;
 import org.entente.server.rules.ScenarioInfo;
 import org.entente.server.rules.SessionRules;
 import org.entente.server.testing.SmallScenario;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Several clients play several turns over loopback with the real engine behind the rules seam. */
 class EngineGameTest {
-  private Loopback net;
-  private EntenteServer server;
-  private List<Participant> participants;
+  @RegisterExtension final Loopback net = new Loopback(() -> EntenteServer.builder(engineCatalog()));
 
   static ScenarioCatalog engineCatalog() {
     ScenarioInfo info = EngineSessionRules.describe(SmallScenario.build());
@@ -65,34 +61,14 @@ class EngineGameTest {
     };
   }
 
-  @BeforeEach
-  void start() throws Exception {
-    net = Loopback.start(EntenteServer.builder(engineCatalog()));
-    server = net.server;
-    participants = net.participants;
-  }
-
-  @AfterEach
-  void stop() {
-    net.close();
-  }
-
-  private Participant connect(String name) throws Exception {
-    return net.connect(name);
-  }
-
-  private Participant join(String code, String name, String country) throws Exception {
-    return net.join(code, name, country);
-  }
-
   @Test
   void playersPlaySeveralTurnsAgainstTheEngine() throws Exception {
-    Participant gm = connect("Teacher");
+    Participant gm = net.connect("Teacher");
     String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
         .setBuiltinScenarioId("small-test").setTurns(3))).getSessionCreated().getJoinCode();
-    Participant ani = join(code, "Ani", "ARM");
-    Participant aram = join(code, "Aram", "ARM");
-    Participant ivan = join(code, "Ivan", "RUS");
+    Participant ani = net.join(code, "Ani", "ARM");
+    Participant aram = net.join(code, "Aram", "ARM");
+    Participant ivan = net.join(code, "Ivan", "RUS");
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
 
     ServerMessage refused = ivan.call(WholeGameViewsTest.order(1, "FREEZE CSTO"));
@@ -109,7 +85,7 @@ class EngineGameTest {
       final int t = turn;
       ani.ok(WholeGameViewsTest.ready(turn));
       ivan.ok(WholeGameViewsTest.ready(turn));
-      for (Participant p : participants) {
+      for (Participant p : net.participants) {
         p.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == t);
       }
     }
@@ -120,24 +96,24 @@ class EngineGameTest {
 
   @Test
   void aDroppedPlayerReconnectsOverTheNetworkAndCatchesUp() throws Exception {
-    Participant gm = connect("Teacher");
+    Participant gm = net.connect("Teacher");
     String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
         .setBuiltinScenarioId("small-test"))).getSessionCreated().getJoinCode();
-    Participant ani = join(code, "Ani", "ARM");
-    Participant ivan = join(code, "Ivan", "RUS");
+    Participant ani = net.join(code, "Ani", "ARM");
+    Participant ivan = net.join(code, "Ivan", "RUS");
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
     ani.await(Event::hasPhaseChanged);
     long seen = ani.events.get(ani.events.size() - 1).getSeq();
     ani.close();
 
     ivan.ok(WholeGameViewsTest.say(org.entente.proto.protocol.v1.Channel.PRIVATE, "ARM", "while you were away"));
-    Participant back = connect("Ani again");
+    Participant back = net.connect("Ani again");
     ServerMessage resumed = back.ok(ClientMessage.newBuilder()
         .setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
     assertThat(resumed.getResumed().getReplayed()).isEqualTo(1);
     back.await(e -> e.hasMessage() && e.getMessage().getText().equals("while you were away"));
 
-    Participant thief = connect("Second device");
+    Participant thief = net.connect("Second device");
     thief.ok(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
     back.client.closeFuture().get(Participant.TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(back.unsolicited).singleElement().satisfies(m -> assertThat(m.getError().getCode()).isEqualTo(ErrorCode.REPLACED));

@@ -2,24 +2,40 @@ package org.entente.server.fullstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real server on a loopback port chosen by the system, and the participants connected to it. */
-final class Loopback implements AutoCloseable {
-  final EntenteServer server;
+/**
+ * A real server on a loopback port chosen by the system for each test, and the participants
+ * connected to it, closed after the test: {@code @RegisterExtension final Loopback net = new
+ * Loopback(EntenteServer::builder);}
+ */
+final class Loopback implements BeforeEachCallback, AfterEachCallback {
+  private final Supplier<EntenteServer.Builder> builder;
+  private EntenteServer server;
   final List<Participant> participants = new ArrayList<>();
 
-  private Loopback(EntenteServer server) {
-    this.server = server;
+  Loopback(Supplier<EntenteServer.Builder> builder) {
+    this.builder = builder;
   }
 
-  /** Starts the server the builder describes on 127.0.0.1, port 0. */
-  static Loopback start(EntenteServer.Builder builder) throws Exception {
-    return new Loopback(builder.config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start());
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    server = builder.get().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    participants.forEach(Participant::close);
+    participants.clear();
+    server.close();
   }
 
   /** A connected client that said hello. */
@@ -39,11 +55,5 @@ final class Loopback implements AutoCloseable {
     p.seatId = joined.getJoined().getSeatId();
     p.joinedAtSeq = joined.getJoined().getView().getLastSeq();
     return p;
-  }
-
-  @Override
-  public void close() {
-    participants.forEach(Participant::close);
-    server.close();
   }
 }
