@@ -18,22 +18,28 @@ import org.entente.engine.report.Viewer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code entente play}: a complete game in this terminal, hot seat, on the built-in scenario. */
+/**
+ * {@code entente play}: a complete game in this terminal. By default a server runs in this
+ * process and the player uses the same shell as a class ({@link PlayOnServer}); {@code
+ * --hot-seat} plays without a server, switching countries in one terminal.
+ */
 @Command(
     name = "play",
     mixinStandardHelpOptions = true,
     description = {
-      "Play a game in this terminal: the built-in scenario, you seated as a country.",
-      "Bots play every other country, unless you take its seat with 'as COUNTRY' (hot seat);",
-      "'bot COUNTRY' hands a seat back to a bot."
+      "Play a game in this terminal: the built-in scenario, you seated as a country, bots",
+      "playing the others. A server runs inside this command and you get the shell students",
+      "use in class ('help' lists its commands). --hot-seat plays without a server and lets",
+      "you switch countries with 'as COUNTRY' ('bot COUNTRY' hands one back; 'debrief')."
     },
     footer = {
       "",
       "Examples:",
       "  entente play",
-      "  entente play --as RUS --turns 6",
+      "  entente play --as RUS --turns 6 --debrief out/",
       "  entente play --scenario my-crisis.textproto",
-      "  entente play --script turn1.txt     (commands from a file, one per line)"
+      "  entente play --hot-seat              (one terminal, every country, for a projector)",
+      "  entente play --script turn1.txt      (commands from a file, one per line)"
     })
 final class PlayCommand implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file instead of the built-in one.")
@@ -45,11 +51,20 @@ final class PlayCommand implements Callable<Integer> {
   @Option(names = "--turns", paramLabel = "N", description = "Number of turns (default: the scenario's).")
   Integer turns;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of a --hot-seat game (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--script", paramLabel = "FILE", description = "Read commands from a file instead of the terminal.")
   Path script;
+
+  @Option(names = "--hot-seat", description = "No server: one terminal, switch countries with 'as COUNTRY'.")
+  boolean hotSeat;
+
+  @Option(names = "--debrief", paramLabel = "DIR", description = "When you quit, write debrief.md and debrief.html to DIR (with --hot-seat: type 'debrief').")
+  Path debriefDir;
+
+  @Option(names = "--json", description = "With a server (not --hot-seat): one JSON object per event and result.")
+  boolean json;
 
   private final PrintStream out = WrappingPrintStream.forStdout();
 
@@ -65,6 +80,9 @@ final class PlayCommand implements Callable<Integer> {
       System.err.println("entente: '" + as + "' is not a playable country; choose one of "
           + String.join(", ", scenario.playableActors().stream().map(Actor::id).toList()));
       return 2;
+    }
+    if (!hotSeat) {
+      return PlayOnServer.run(scenario, scenarioFile, seat, turns, script, json, debriefDir, System.err);
     }
     game.takeSeat(seat);
     out.println(Safe.text(scenario.metadata().title()));

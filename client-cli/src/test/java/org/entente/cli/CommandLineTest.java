@@ -66,7 +66,7 @@ class CommandLineTest {
         "ESCALATE ARM INCURSION",
         "ready",
         "quit"));
-    int rc = Main.run("play", "--script", script.toString());
+    int rc = Main.run("play", "--hot-seat", "--script", script.toString());
     assertThat(rc).isZero();
     String o = std.out();
     assertThat(o).contains("Accepted: GIVE_NOTICE CSTO");
@@ -74,6 +74,29 @@ class CommandLineTest {
     assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation.");
     assertThat(o).contains("=== Turn 1");
     assertThat(o).contains("gave notice under CSTO Charter Art. 19; withdrawal takes effect at the end of T7 (January 2025)");
+  }
+
+  @Test
+  void playRunsAServerInThisProcessWithBotsAndTheClassShell() throws Exception {
+    Path script = dir.resolve("server-turn.txt");
+    Files.writeString(script, String.join("\n",
+        "ARMS_DEAL BUY FRA MEDIUM",
+        "GIVE_NOTICE CSTO",
+        "ready",
+        "wait report 1 30s",
+        "quit"));
+    Path out = dir.resolve("debrief");
+    int rc = Main.run("play", "--turns", "2", "--script", script.toString(), "--debrief", out.toString());
+    String o = std.out();
+    assertThat(rc).as(o).isZero();
+    assertThat(o).contains("You play Armenia");
+    assertThat(o).contains("Accepted as order 1: ARMS_DEAL BUY FRA MEDIUM");
+    // The bots play the other countries: France's accepts Armenia's offer and the deal is made.
+    assertThat(o).contains("France (bot)").contains("accepts ARMS_DEAL BUY FRA MEDIUM");
+    assertThat(o).contains("France agreed to sell Armenia a medium arms package");
+    assertThat(o).contains("Armenia gave notice under CSTO Charter Art. 19");
+    assertThat(Files.readString(out.resolve("debrief.html"))).contains("<svg");
+    assertThat(std.err()).contains("Wrote " + out.resolve("debrief.md"));
   }
 
   @Test

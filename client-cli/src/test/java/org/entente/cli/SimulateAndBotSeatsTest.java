@@ -91,7 +91,7 @@ class SimulateAndBotSeatsTest {
         "JOINT_EXERCISE FRA",
         "ready",
         "quit"));
-    assertThat(Main.run("play", "--script", script.toString())).isZero();
+    assertThat(Main.run("play", "--hot-seat", "--script", script.toString())).isZero();
     String o = std.out();
     assertThat(o).contains("France (bot) accepts: France stands by Armenia.");
     assertThat(o).contains("France agreed to sell Armenia a medium arms package");
@@ -111,7 +111,7 @@ class SimulateAndBotSeatsTest {
         "bot FRA",
         "ready",
         "quit"));
-    assertThat(Main.run("play", "--script", script.toString())).isZero();
+    assertThat(Main.run("play", "--hot-seat", "--script", script.toString())).isZero();
     String o = std.out();
     assertThat(o).contains("You now play France");
     assertThat(o).contains("You are playing Armenia; take another seat with 'as COUNTRY' first.");

@@ -113,22 +113,33 @@ public final class ConnectCommand implements Callable<Integer> {
       return 2;
     }
     try (session) {
-      boolean interactive = script == null && System.console() != null && !json;
-      if (interactive) {
-        return interactive(session, first);
-      }
-      boolean colour = !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
-      Console console = new Console(session, Output.plain(System.out, colour, json, () -> 100));
-      if (!runFirst(console, session, first, !json)) {
-        return 1;
-      }
-      try (BufferedReader in = script != null ? Files.newBufferedReader(script, StandardCharsets.UTF_8)
-          : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-        return runScript(console, in, !json);
-      } catch (IOException e) {
-        err.println("entente connect: cannot read " + (script != null ? script : "standard input") + ": " + e.getMessage());
-        return 2;
-      }
+      return runShell(session, first, script, json, noColor);
+    }
+  }
+
+  /**
+   * Runs the client on an open session: the interactive shell when standard input is a terminal
+   * (and there is no script and no JSON), otherwise the commands of {@code script} or standard
+   * input; {@code first} runs before them (shell words, e.g. {@code join CODE NAME ARM}). Returns
+   * the exit code: 0, 1 if a command failed, 2 on a usage or I/O error. {@code entente play} uses
+   * it with a server in its own process.
+   */
+  public static int runShell(ClientSession session, List<String> first, Path script, boolean json, boolean noColor) {
+    boolean interactive = script == null && System.console() != null && !json;
+    if (interactive) {
+      return interactive(session, first, noColor);
+    }
+    boolean colour = !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
+    Console console = new Console(session, Output.plain(System.out, colour, json, () -> 100));
+    if (!runFirst(console, session, first, !json)) {
+      return 1;
+    }
+    try (BufferedReader in = script != null ? Files.newBufferedReader(script, StandardCharsets.UTF_8)
+        : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      return runScript(console, in, !json);
+    } catch (IOException e) {
+      System.err.println("entente: cannot read " + (script != null ? script : "standard input") + ": " + e.getMessage());
+      return 2;
     }
   }
 
@@ -236,7 +247,7 @@ public final class ConnectCommand implements Callable<Integer> {
     return r == Console.Result.OK;
   }
 
-  private int interactive(ClientSession session, List<String> first) {
+  private static int interactive(ClientSession session, List<String> first, boolean noColor) {
     boolean colour = !noColor && System.getenv("NO_COLOR") == null;
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       Path history = SeatStore.configDir().resolve("history");

@@ -1,0 +1,95 @@
+package org.entente.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.entente.cli.connect.ClientSession;
+import org.entente.cli.connect.ConnectCommand;
+import org.entente.cli.connect.SeatStore;
+import org.entente.cli.connect.ServerAddress;
+import org.entente.engine.model.Actor;
+import org.entente.engine.model.Scenario;
+import org.entente.proto.protocol.v1.AssignBot;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.CreateSession;
+import org.entente.proto.protocol.v1.DebriefFormat;
+import org.entente.proto.protocol.v1.ScenarioFile;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.StartGame;
+import org.entente.server.EntenteServer;
+import org.entente.server.ServerConfig;
+import org.entente.server.client.ProtocolClient;
+
+/**
+ * {@code entente play} as a class plays: a server in this process on a loopback port (in
+ * memory), a session whose other countries bots play, and the student's shell of {@code
+ * entente connect} seated at the chosen country. A hidden game-master connection creates the
+ * session, seats the bots, starts it and, when asked, fetches the debrief at the end.
+ */
+final class PlayOnServer {
+  private static final long TIMEOUT_SECONDS = 30;
+
+  private PlayOnServer() {}
+
+  static int run(Scenario scenario, Path scenarioFile, String seat, Integer turns, Path script, boolean json,
+      Path debriefDir, PrintStream err) throws Exception {
+    // The server's log lines are for an operator; here they would only clutter the player's screen.
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.entente"))
+        .setLevel(ch.qos.logback.classic.Level.ERROR);
+    try (EntenteServer server = EntenteServer.builder()
+        .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start()) {
+      ProtocolClient gm = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "entente-play");
+      try {
+        CreateSession.Builder create = CreateSession.newBuilder().setDisplayName("entente play");
+        if (scenarioFile == null) {
+          create.setBuiltinScenarioId(scenario.metadata().id());
+        } else {
+          create.setScenarioFile(ScenarioFile.newBuilder().setFileName(scenarioFile.getFileName().toString())
+              .setText(Files.readString(scenarioFile)));
+        }
+        if (turns != null) {
+          create.setTurns(turns);
+        }
+        ServerMessage created = call(gm, ClientMessage.newBuilder().setCreateSession(create));
+        String code = created.getSessionCreated().getJoinCode();
+        for (Actor a : scenario.playableActors()) {
+          if (!a.id().equals(seat)) {
+            call(gm, ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(a.id())));
+          }
+        }
+        call(gm, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+        // Seats of a game in this process are not worth remembering: a throwaway store.
+        Path seatsDir = Files.createTempDirectory("entente-play");
+        Path seats = seatsDir.resolve("seats.json");
+        int rc;
+        try (ClientSession session = ClientSession.connect(
+            new ServerAddress("127.0.0.1", server.port()), new SeatStore(seats), "entente-play")) {
+          rc = ConnectCommand.runShell(session, List.of("join", code, "You", seat), script, json, false);
+        } finally {
+          Files.deleteIfExists(seats);
+          Files.deleteIfExists(seatsDir);
+        }
+        if (debriefDir != null) {
+          String md = RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, true);
+          String html = RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true);
+          for (Path p : DebriefFiles.write(debriefDir, md, html)) {
+            err.println("Wrote " + p);
+          }
+        }
+        return rc;
+      } finally {
+        gm.close();
+      }
+    }
+  }
+
+  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request) throws Exception {
+    ServerMessage response = client.request(request).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (response.hasError()) {
+      throw new IllegalStateException(response.getError().getMessage());
+    }
+    return response;
+  }
+}
