@@ -24,7 +24,7 @@ final class Ledger {
   record Cause(String actorName, org.entente.engine.model.OrderKind kind, String label) {
     @Override
     public String toString() {
-      return (actorName.endsWith("s") ? actorName + "' " : actorName + "'s ") + kind + " (" + label + ")";
+      return OrderValidator.possessive(actorName) + " " + kind + " (" + label + ")";
     }
   }
 

@@ -289,7 +289,8 @@ public final class OrderValidator {
     }
   }
 
-  private static String possessive(String name) {
+  /** "Armenia's", "United States'": the English possessive of a name. */
+  static String possessive(String name) {
     return name.endsWith("s") ? name + "'" : name + "'s";
   }
 

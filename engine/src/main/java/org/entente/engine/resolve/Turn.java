@@ -79,10 +79,9 @@ final class Turn {
     return scenario.nameOf(id);
   }
 
-  /** "Armenia's", "United States'" (English possessive of a name ending in s). */
+  /** The possessive of an actor's name: "Armenia's", "United States'". */
   String possessive(String id) {
-    String n = scenario.nameOf(id);
-    return n.endsWith("s") ? n + "'" : n + "'s";
+    return OrderValidator.possessive(scenario.nameOf(id));
   }
 
   /** "T9 (March 2025)". */
