@@ -24,6 +24,7 @@ import org.entente.server.journal.FileStorage;
 import org.entente.server.journal.JournalWriter;
 import org.entente.server.journal.SessionFiles;
 import org.entente.server.journal.Storage;
+import org.entente.server.limits.NetworkGuards;
 import org.entente.server.lobby.Lobby;
 import org.entente.server.net.ServerInitializer;
 import org.entente.server.rules.EngineScenarioCatalog;
@@ -55,9 +56,11 @@ public final class EntenteServer implements AutoCloseable {
   private final Channel serverChannel;
   private final Lobby lobby;
   private final JournalWriter journal;
+  private final NetworkGuards guards;
 
   private EntenteServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService sessionWorkers,
-      ScheduledExecutorService timers, Channel serverChannel, Lobby lobby, JournalWriter journal) {
+      ScheduledExecutorService timers, Channel serverChannel, Lobby lobby, JournalWriter journal, NetworkGuards guards) {
+    this.guards = guards;
     this.journal = journal;
     this.bossGroup = boss;
     this.workerGroup = workers;
@@ -91,6 +94,11 @@ public final class EntenteServer implements AutoCloseable {
     return lobby;
   }
 
+  /** The connection limits in force, with the count of open connections. */
+  public NetworkGuards guards() {
+    return guards;
+  }
+
   /** Stops accepting, closes every connection and stops the threads; waits at most a few seconds. */
   @Override
   public void close() {
@@ -116,6 +124,7 @@ public final class EntenteServer implements AutoCloseable {
     private ServerConfig config = ServerConfig.defaults();
     private Clock clock = Clock.systemUTC();
     private Storage storage = new FileStorage();
+    private NetworkGuards guards;
 
     private Builder(ScenarioCatalog catalog) {
       this.catalog = checkNotNull(catalog);
@@ -129,6 +138,12 @@ public final class EntenteServer implements AutoCloseable {
     /** The file layer under the data directory (tests substitute one that fails on demand). */
     public Builder storage(Storage newStorage) {
       this.storage = checkNotNull(newStorage);
+      return this;
+    }
+
+    /** Connection limits, timeouts and rate limits (default: {@link NetworkGuards#defaults()}). */
+    public Builder guards(NetworkGuards newGuards) {
+      this.guards = checkNotNull(newGuards);
       return this;
     }
 
@@ -173,6 +188,7 @@ public final class EntenteServer implements AutoCloseable {
         log.warn("no data dir: sessions are kept in memory only and are lost when the server stops");
         lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom());
       }
+      NetworkGuards netGuards = guards != null ? guards : NetworkGuards.defaults();
       EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
       EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), NioIoHandler.newFactory());
       try {
@@ -181,11 +197,11 @@ public final class EntenteServer implements AutoCloseable {
             .channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-            .childHandler(new ServerInitializer(lobby, NAME))
+            .childHandler(new ServerInitializer(lobby, NAME, netGuards))
             .bind(config.bindAddress(), config.port())
             .sync()
             .channel();
-        EntenteServer server = new EntenteServer(boss, workers, sessionWorkers, timers, channel, lobby, journal);
+        EntenteServer server = new EntenteServer(boss, workers, sessionWorkers, timers, channel, lobby, journal, netGuards);
         log.info("listening on {}:{}", config.bindAddress(), server.port());
         return server;
       } catch (RuntimeException | InterruptedException e) {

@@ -142,6 +142,12 @@ public final class ProtocolClient implements AutoCloseable {
   }
 
   private void received(ServerMessage message) {
+    if (message.hasPing()) {
+      // The heartbeat: answered at once, on the event loop, whatever the application is doing.
+      channel.writeAndFlush(ClientMessage.newBuilder()
+          .setPong(org.entente.proto.protocol.v1.Pong.newBuilder().setNonce(message.getPing().getNonce())).build());
+      return;
+    }
     if (message.hasEvent()) {
       eventListeners.forEach(l -> l.accept(message.getEvent()));
       return;

@@ -39,6 +39,8 @@ abstract class ConnectionState {
       case RESUME:
         onResume(m);
         break;
+      case PONG:
+        break; // consumed by the heartbeat before it gets here
       case BODY_NOT_SET:
         connection.link().send(Wire.error(m.getRequestId(), ErrorCode.INVALID_REQUEST,
             "The message has no body this server understands (protocol version 1)."));
@@ -76,6 +78,11 @@ abstract class ConnectionState {
   /** Every in-session request (drafts, chat, game-master controls...). */
   void onSessionRequest(ClientMessage m) {
     unexpected(m);
+  }
+
+  /** The key rate limits count this connection's requests under; empty: its network address. */
+  java.util.Optional<String> limitKey() {
+    return java.util.Optional.empty();
   }
 
   void onWritable() {}

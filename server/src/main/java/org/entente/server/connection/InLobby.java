@@ -1,6 +1,8 @@
 package org.entente.server.connection;
 
 import java.util.Optional;
+import org.entente.proto.protocol.v1.CreateSession;
+import org.entente.server.lobby.DisplayNames;
 import org.entente.server.lobby.JoinAttempts;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Country;
@@ -16,7 +18,6 @@ import org.entente.server.session.Wire;
 
 /** After hello: list scenarios, create a session, join, spectate or resume a seat. */
 final class InLobby extends ConnectionState {
-  static final int MAX_NAME = 32;
   /** Set once a request to enter a session is in flight, so that a second one is refused. */
   private boolean entering;
 
@@ -49,26 +50,30 @@ final class InLobby extends ConnectionState {
 
   @Override
   void onCreateSession(ClientMessage m) {
-    if (startEntering(m) && nameIsValid(m, m.getCreateSession().getDisplayName(), true)) {
-      connection.lobby().create(connection.link(), m.getRequestId(), m.getIdempotencyKey(), m.getCreateSession(), callback);
+    Optional<String> name = startEntering(m) ? displayName(m, m.getCreateSession().getDisplayName(), true) : Optional.empty();
+    if (name.isPresent()) {
+      CreateSession create = m.getCreateSession().toBuilder().setDisplayName(name.get()).build();
+      connection.lobby().create(connection.link(), m.getRequestId(), m.getIdempotencyKey(), create, callback);
     }
   }
 
   @Override
   void onJoinSession(ClientMessage m) {
     var join = m.getJoinSession();
-    if (startEntering(m) && nameIsValid(m, join.getDisplayName(), false)) {
+    Optional<String> name = startEntering(m) ? displayName(m, join.getDisplayName(), false) : Optional.empty();
+    if (name.isPresent()) {
       session(m, join.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.PLAYER, join.getDisplayName().strip(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), callback));
+          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.PLAYER, name.get(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), callback));
     }
   }
 
   @Override
   void onSpectate(ClientMessage m) {
     var spectate = m.getSpectate();
-    if (startEntering(m) && nameIsValid(m, spectate.getDisplayName(), false)) {
+    Optional<String> name = startEntering(m) ? displayName(m, spectate.getDisplayName(), false) : Optional.empty();
+    if (name.isPresent()) {
       session(m, spectate.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.SPECTATOR, spectate.getDisplayName().strip(), "", callback));
+          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.SPECTATOR, name.get(), "", callback));
     }
   }
 
@@ -129,13 +134,14 @@ final class InLobby extends ConnectionState {
     return session;
   }
 
-  private boolean nameIsValid(ClientMessage m, String name, boolean mayBeEmpty) {
-    String stripped = name.strip();
-    if ((stripped.isEmpty() && !mayBeEmpty) || stripped.length() > MAX_NAME || stripped.chars().anyMatch(Character::isISOControl)) {
-      refuse(m, ErrorCode.INVALID_REQUEST, "A display name has 1.." + MAX_NAME + " characters and no control characters.");
-      return false;
+  /** The name as the session will show it, or empty after refusing the request (see {@link DisplayNames}). */
+  private Optional<String> displayName(ClientMessage m, String raw, boolean mayBeEmpty) {
+    try {
+      return Optional.of(DisplayNames.check(raw, mayBeEmpty).shown());
+    } catch (DisplayNames.Refused e) {
+      refuse(m, ErrorCode.INVALID_REQUEST, e.getMessage());
+      return Optional.empty();
     }
-    return true;
   }
 
   /** Refuses an attempt to enter; the connection may try again. */

@@ -18,6 +18,11 @@ final class InSession extends ConnectionState {
   }
 
   @Override
+  java.util.Optional<String> limitKey() {
+    return java.util.Optional.of("seat:" + seat.session().sessionId() + ":" + seat.seatId());
+  }
+
+  @Override
   void onSessionRequest(ClientMessage m) {
     seat.session().handle(seat.seatId(), connection.link(), m);
   }

@@ -5,13 +5,16 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
-import io.netty.handler.codec.protobuf.ProtobufVarint32FrameDecoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.server.connection.ConnectionHandler;
+import org.entente.server.limits.NetworkGuards;
 import org.entente.server.lobby.Lobby;
 
-/** The server's pipeline, top to bottom: framing, protobuf, then the connection's state machine. */
+/**
+ * The server's pipeline, top to bottom: the connection gate (caps, before any work), framing,
+ * protobuf, the heartbeat and timeouts, then the connection's state machine.
+ */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
   private static final ProtobufVarint32LengthFieldPrepender PREPENDER = new ProtobufVarint32LengthFieldPrepender();
   private static final ProtobufEncoder ENCODER = new ProtobufEncoder();
@@ -19,19 +22,29 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
   private final Lobby lobby;
   private final String serverName;
+  private final NetworkGuards guards;
 
-  public ServerInitializer(Lobby lobby, String serverName) {
+  public ServerInitializer(Lobby lobby, String serverName, NetworkGuards guards) {
     this.lobby = lobby;
     this.serverName = serverName;
+    this.guards = guards;
+  }
+
+  /** With the default limits. */
+  public ServerInitializer(Lobby lobby, String serverName) {
+    this(lobby, serverName, NetworkGuards.defaults());
   }
 
   @Override
   protected void initChannel(Channel channel) {
     ChannelPipeline p = channel.pipeline();
-    p.addLast("frameDecoder", new ProtobufVarint32FrameDecoder(Frames.MAX_FRAME_BYTES));
+    TimedFrameDecoder frames = new TimedFrameDecoder();
+    p.addLast("gate", guards.gate());
+    p.addLast("frameDecoder", frames);
     p.addLast("protobufDecoder", DECODER);
     p.addLast("framePrepender", PREPENDER);
     p.addLast("protobufEncoder", ENCODER);
-    p.addLast("connection", new ConnectionHandler(lobby, serverName));
+    p.addLast("heartbeat", new Heartbeat(guards.limits(), frames));
+    p.addLast("connection", new ConnectionHandler(lobby, serverName, guards));
   }
 }

@@ -174,9 +174,9 @@ class ConnectionStatesTest {
   void aConnectionThatNeverSaysHelloIsClosed() {
     EmbeddedHarness.Client silent = harness.client();
     EmbeddedHarness.Client polite = harness.helloClient();
-    silent.channel.advanceTimeBy(ConnectionHandler.HELLO_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    silent.channel.advanceTimeBy(org.entente.server.limits.Limits.defaults().helloTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     silent.channel.runScheduledPendingTasks();
-    polite.channel.advanceTimeBy(ConnectionHandler.HELLO_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    polite.channel.advanceTimeBy(org.entente.server.limits.Limits.defaults().helloTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     polite.channel.runScheduledPendingTasks();
     assertThat(silent.channel.isActive()).isFalse();
     assertThat(polite.channel.isActive()).isTrue();

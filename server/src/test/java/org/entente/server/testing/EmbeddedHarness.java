@@ -18,6 +18,7 @@ import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.ProtocolVersion;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.Spectate;
+import org.entente.server.limits.NetworkGuards;
 import org.entente.server.lobby.Lobby;
 import org.entente.server.net.ServerInitializer;
 
@@ -29,10 +30,21 @@ public final class EmbeddedHarness implements AutoCloseable {
   private final List<Client> clients = new ArrayList<>();
   public final ManualScheduler scheduler = new ManualScheduler();
   public final MutableClock clock = new MutableClock(1_700_000_000_000L);
-  public final Lobby lobby = new Lobby(FakeRules.catalog(), MoreExecutors.directExecutor(), scheduler, clock, new SecureRandom());
+  public final Lobby lobby;
+  private final NetworkGuards guards;
+
+  public EmbeddedHarness() {
+    this(NetworkGuards.defaults(), MoreExecutors.directExecutor());
+  }
+
+  /** With these limits, and sessions run by {@code sessions} (e.g. a queue the test drains). */
+  public EmbeddedHarness(NetworkGuards guards, java.util.concurrent.Executor sessions) {
+    this.guards = guards;
+    this.lobby = new Lobby(FakeRules.catalog(), sessions, scheduler, clock, new SecureRandom());
+  }
 
   public Client client() {
-    Client client = new Client(new EmbeddedChannel(new ServerInitializer(lobby, "test-server")));
+    Client client = new Client(new EmbeddedChannel(new ServerInitializer(lobby, "test-server", guards)));
     clients.add(client);
     return client;
   }

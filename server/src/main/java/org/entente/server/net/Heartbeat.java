@@ -1,0 +1,152 @@
+package org.entente.server.net;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.AbstractScheduledEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.Ping;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.server.limits.Limits;
+import org.entente.server.session.Wire;
+
+/**
+ * Keeps a connection honest about being alive: no Hello within {@link Limits#helloTimeout()},
+ * silence for two {@link Limits#heartbeat()} intervals (the first ends with a Ping), or a frame
+ * left half sent for {@link Limits#partialFrameTimeout()} closes it with TIMED_OUT. Pongs are
+ * consumed here. One timer per connection, rescheduled for the nearest deadline.
+ */
+public final class Heartbeat extends ChannelDuplexHandler {
+  private final Limits limits;
+  private final TimedFrameDecoder frames;
+  private ChannelHandlerContext ctx;
+  private ScheduledFuture<?> timer;
+  private long openedAt;
+  private long lastReadAt;
+  private long pingNonce;
+  private boolean pinged;
+  private boolean helloSeen;
+
+  public Heartbeat(Limits limits, TimedFrameDecoder frames) {
+    this.limits = limits;
+    this.frames = frames;
+  }
+
+  /** The event loop's clock (a test's EmbeddedChannel moves it with {@code advanceTimeBy}). */
+  static long nanoTime(ChannelHandlerContext ctx) {
+    return ctx.executor() instanceof AbstractScheduledEventExecutor e ? e.ticker().nanoTime() : System.nanoTime();
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    if (ctx.channel().isActive()) {
+      start();
+    }
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    start();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    stop();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    stop();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    lastReadAt = nanoTime(ctx);
+    pinged = false;
+    if (msg instanceof ClientMessage m) {
+      if (m.hasPong()) {
+        return; // any word counts as a sign of life; the nonce is not checked
+      }
+      if (m.hasHello()) {
+        helloSeen = true;
+      }
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  private void start() {
+    if (timer == null && openedAt == 0) {
+      openedAt = nanoTime(ctx);
+      lastReadAt = openedAt;
+      schedule(nextWake(openedAt));
+    }
+  }
+
+  private void stop() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  /**
+   * Nanoseconds from {@code now} to the nearest deadline: Hello, the ping, the close after it,
+   * or the partial frame's; never longer than half the partial-frame timeout, since a frame may
+   * begin at any time.
+   */
+  private long nextWake(long now) {
+    long wake = now + limits.partialFrameTimeout().toNanos() / 2;
+    if (!helloSeen) {
+      wake = Math.min(wake, openedAt + limits.helloTimeout().toNanos());
+    }
+    long interval = limits.heartbeat().toNanos();
+    wake = Math.min(wake, lastReadAt + (pinged ? 2 * interval : interval));
+    long partial = frames.partialSinceNanos();
+    if (partial != 0) {
+      wake = Math.min(wake, partial + limits.partialFrameTimeout().toNanos());
+    }
+    return wake - now;
+  }
+
+  private void schedule(long delayNanos) {
+    timer = ctx.executor().schedule(this::check, Math.max(delayNanos, 1_000_000L), TimeUnit.NANOSECONDS);
+  }
+
+  private void check() {
+    timer = null;
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    long now = nanoTime(ctx);
+    if (!helloSeen && now - openedAt >= limits.helloTimeout().toNanos()) {
+      timedOut("No hello within " + limits.helloTimeout().toSeconds() + " s; closing.");
+      return;
+    }
+    long partial = frames.partialSinceNanos();
+    if (partial != 0 && now - partial >= limits.partialFrameTimeout().toNanos()) {
+      timedOut("A frame was left unfinished for " + limits.partialFrameTimeout().toSeconds() + " s; closing.");
+      return;
+    }
+    long silent = now - lastReadAt;
+    long interval = limits.heartbeat().toNanos();
+    if (silent >= 2 * interval) {
+      timedOut("No answer to the server's ping for " + limits.heartbeat().multipliedBy(2).toSeconds() + " s; closing.");
+      return;
+    }
+    if (silent >= interval && !pinged) {
+      pinged = true;
+      ctx.writeAndFlush(ServerMessage.newBuilder().setPing(Ping.newBuilder().setNonce(++pingNonce)).build(), ctx.voidPromise());
+    }
+    schedule(nextWake(now));
+  }
+
+  private void timedOut(String why) {
+    ctx.writeAndFlush(Wire.error(0, ErrorCode.TIMED_OUT, why)).addListener(ChannelFutureListener.CLOSE);
+  }
+}
