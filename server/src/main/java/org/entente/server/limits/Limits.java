@@ -10,8 +10,8 @@ import java.time.Duration;
  * and is reached by a test.
  *
  * @param maxConnections connections open at once, all addresses together
- * @param maxConnectionsPerAddress connections from one IPv4 address or one IPv6 /64: a class
- *     behind one school NAT, with a second device each and room to spare
+ * @param maxConnectionsPerAddress connections from one IPv4 address or one IPv6 /64: a few
+ *     classes behind one school NAT, with a second device each and room to spare
  * @param descriptorReserve file descriptors kept free for the journal and snapshots: the server
  *     stops accepting connections before its open files come this close to the process limit
  * @param helloTimeout a connection that has not sent Hello by then is closed
@@ -47,7 +47,7 @@ public record Limits(
   }
 
   public static Limits defaults() {
-    return new Limits(5_000, 100, 256, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(15), 16, 1_024,
+    return new Limits(5_000, 250, 256, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(15), 16, 1_024,
         4L * 1024 * 1024);
   }
 

@@ -23,14 +23,15 @@ public record RatePolicy(ImmutableMap<RateClass, Rate> rates, Rate createServerW
   }
 
   /**
-   * Defaults sized for a class: 35 students joining at once behind one school address, a
-   * student typing a message every few seconds, a team editing orders together.
+   * Defaults sized for a school: several classes of 35 joining at once from behind one school
+   * address (lobby classes count per address), a student typing a message every few seconds, a
+   * team editing orders together (in-session classes count per seat).
    */
   public static RatePolicy defaults() {
     Map<RateClass, Rate> r = new EnumMap<>(RateClass.class);
-    r.put(RateClass.RATE_LOOKUP, new Rate(20, 120));
-    r.put(RateClass.RATE_CREATE, new Rate(5, 10));
-    r.put(RateClass.RATE_ENTRY, new Rate(60, 300));
+    r.put(RateClass.RATE_LOOKUP, new Rate(200, 1200));
+    r.put(RateClass.RATE_CREATE, new Rate(10, 20));
+    r.put(RateClass.RATE_ENTRY, new Rate(200, 600));
     r.put(RateClass.RATE_ORDERS, new Rate(30, 300));
     r.put(RateClass.RATE_CHAT, new Rate(10, 60));
     r.put(RateClass.RATE_READ, new Rate(40, 600));
@@ -42,6 +43,13 @@ public record RatePolicy(ImmutableMap<RateClass, Rate> rates, Rate createServerW
   /** The rate of {@code c}; empty for classes that are never limited (hello, heartbeat). */
   public Optional<Rate> of(RateClass c) {
     return Optional.ofNullable(rates.get(c));
+  }
+
+  /** Every class at {@code rate} (for tests of other things than limits). */
+  public static RatePolicy all(Rate rate) {
+    Map<RateClass, Rate> r = new EnumMap<>(RateClass.class);
+    defaults().rates().keySet().forEach(c -> r.put(c, rate));
+    return new RatePolicy(ImmutableMap.copyOf(r), rate);
   }
 
   /** The same policy with {@code c} at {@code rate} (for configuration and tests). */

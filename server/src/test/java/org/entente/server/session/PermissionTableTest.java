@@ -83,7 +83,7 @@ class PermissionTableTest {
     List<Arguments> cases = new ArrayList<>();
     for (Sender sender : Sender.values()) {
       for (BodyCase kind : BodyCase.values()) {
-        if (kind != BodyCase.BODY_NOT_SET) {
+        if (kind != BodyCase.BODY_NOT_SET && kind != BodyCase.PONG) { // a pong is never answered: ConnectionLimitsTest
           cases.add(Arguments.of(sender, kind));
         }
       }

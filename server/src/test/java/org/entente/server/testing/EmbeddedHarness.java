@@ -18,7 +18,11 @@ import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.ProtocolVersion;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.Spectate;
+import org.entente.server.limits.Descriptors;
+import org.entente.server.limits.Limits;
 import org.entente.server.limits.NetworkGuards;
+import org.entente.server.limits.RateLimiter;
+import org.entente.server.limits.RatePolicy;
 import org.entente.server.lobby.Lobby;
 import org.entente.server.net.ServerInitializer;
 
@@ -34,7 +38,8 @@ public final class EmbeddedHarness implements AutoCloseable {
   private final NetworkGuards guards;
 
   public EmbeddedHarness() {
-    this(NetworkGuards.defaults(), MoreExecutors.directExecutor());
+    this(new NetworkGuards(Limits.defaults(), RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)),
+        Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)), MoreExecutors.directExecutor());
   }
 
   /** With these limits, and sessions run by {@code sessions} (e.g. a queue the test drains). */
