@@ -46,6 +46,7 @@ public final class Main implements Runnable {
           cmd.getErr().println("entente: " + ex.getMessage());
           return 2;
         });
+    ServerDefaults.arguments(args);
     return cl.execute(args);
   }
 

@@ -4,6 +4,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
+import org.entente.server.limits.Descriptors;
+import org.entente.server.limits.Limits;
+import org.entente.server.limits.NetworkGuards;
+import org.entente.server.limits.RateLimiter;
+import org.entente.server.limits.RatePolicy;
+import org.entente.server.lobby.Lobby;
+import org.entente.server.net.Tls;
+import java.nio.file.Files;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +30,14 @@ import picocli.CommandLine.Option;
       "  entente server                         listen on port 7777, all interfaces",
       "  entente server --port 9000 --bind 127.0.0.1",
       "  entente server --data-dir /var/lib/entente   journal sessions there (default ./entente-data)",
-      "  entente server --in-memory                   keep nothing on disk"
-    })
+      "  entente server --in-memory                   keep nothing on disk",
+      "  entente server --tls-self-signed             TLS with a certificate made on first start",
+      "  entente server --create-key key.txt          only teachers with the key create sessions",
+      "",
+      "Every limit also reads ENTENTE_<OPTION> from the environment (ENTENTE_MAX_CONNECTIONS=2000)",
+      "or a line of --config FILE (max-connections=2000); a flag wins. See docs/operations.md."
+    },
+    defaultValueProvider = ServerDefaults.class)
 final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
@@ -37,15 +52,75 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--in-memory", description = "Keep sessions in memory only: a restart loses them (for trying things out).")
   boolean inMemory;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "A properties file of option values (name=value, names without the dashes).")
+  Path config;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE", description = "Speak TLS with this PEM certificate chain (with --tls-key).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM (PKCS#8) private key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(names = "--tls-self-signed", description = "Speak TLS with a self-signed certificate made on first start and kept in the data directory; prints its fingerprint.")
+  boolean tlsSelfSigned;
+
+  @Option(names = "--create-key", paramLabel = "FILE", description = "Only clients that give the key in FILE may create sessions (entente connect asks for it).")
+  Path createKey;
+
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "5000", description = "Connections open at once, in all (default ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "250",
+      description = "Connections from one IPv4 address or IPv6 /64 (default ${DEFAULT-VALUE}: a few classes behind one school router).")
+  int maxConnectionsPerAddress;
+
+  @Option(names = "--hello-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Close a connection that sends no hello within this time (default ${DEFAULT-VALUE}).")
+  int helloTimeout;
+
+  @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "20",
+      description = "Ping a connection silent this long; close it after twice this (default ${DEFAULT-VALUE}).")
+  int heartbeat;
+
   @Override
   public Integer call() throws Exception {
-    ServerConfig config = ServerConfig.defaults().withPort(port).withBindAddress(bind);
+    ServerConfig serverConfig = ServerConfig.defaults().withPort(port).withBindAddress(bind);
     if (!inMemory) {
-      config = config.withDataDir(dataDir);
+      serverConfig = serverConfig.withDataDir(dataDir);
     }
-    EntenteServer server = EntenteServer.builder().config(config).start();
+    if (heartbeat < 1 || helloTimeout < 1 || maxConnections < 1 || maxConnectionsPerAddress < 1) {
+      System.err.println("entente server: limits and timeouts must be at least 1.");
+      return 2;
+    }
+    Limits limits = Limits.defaults()
+        .withConnections(maxConnections, maxConnectionsPerAddress)
+        .withTimeouts(Duration.ofSeconds(helloTimeout), Duration.ofSeconds(heartbeat), Limits.defaults().partialFrameTimeout());
+    EntenteServer.Builder builder = EntenteServer.builder()
+        .config(serverConfig)
+        .guards(new NetworkGuards(limits, RatePolicy.defaults(), Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)));
+    if (createKey != null) {
+      String key = Files.readString(createKey).strip();
+      if (key.length() < 8) {
+        System.err.println("entente server: the creation key in " + createKey + " is shorter than 8 characters.");
+        return 2;
+      }
+      builder.admission(Lobby.Admission.defaults().withCreationKey(key));
+    }
+    String scheme = "";
+    if (tlsSelfSigned || tlsCert != null || tlsKey != null) {
+      if (tlsSelfSigned == (tlsCert != null) || (tlsCert == null) != (tlsKey == null)) {
+        System.err.println("entente server: give either --tls-self-signed or both --tls-cert and --tls-key.");
+        return 2;
+      }
+      Tls.Server tls = tlsSelfSigned
+          ? Tls.selfSigned((inMemory ? Path.of("entente-tls") : dataDir).resolve("tls"), java.net.InetAddress.getLocalHost().getHostName())
+          : Tls.fromFiles(tlsCert, tlsKey);
+      builder.tls(tls.context());
+      scheme = "tls://";
+      System.out.println("TLS certificate fingerprint " + tls.fingerprint());
+    }
+    EntenteServer server = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "entente-shutdown"));
-    System.out.println("entente server listening on " + bind + ":" + server.port() + " (Ctrl-C to stop)");
+    System.out.println("entente server listening on " + scheme + bind + ":" + server.port() + " (Ctrl-C to stop)");
     server.awaitClosed();
     return 0;
   }

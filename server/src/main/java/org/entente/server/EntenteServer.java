@@ -106,6 +106,7 @@ public final class EntenteServer implements AutoCloseable {
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     timers.shutdownNow();
+    lobby.close();
     sessionWorkers.shutdown();
     try {
       sessionWorkers.awaitTermination(2, TimeUnit.SECONDS);
@@ -125,6 +126,8 @@ public final class EntenteServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Storage storage = new FileStorage();
     private NetworkGuards guards;
+    private Lobby.Admission admission = Lobby.Admission.defaults();
+    private io.netty.handler.ssl.SslContext tls;
 
     private Builder(ScenarioCatalog catalog) {
       this.catalog = checkNotNull(catalog);
@@ -144,6 +147,18 @@ public final class EntenteServer implements AutoCloseable {
     /** Connection limits, timeouts and rate limits (default: {@link NetworkGuards#defaults()}). */
     public Builder guards(NetworkGuards newGuards) {
       this.guards = checkNotNull(newGuards);
+      return this;
+    }
+
+    /** Speak TLS on the port (see {@link org.entente.server.net.Tls}); plain TCP by default. */
+    public Builder tls(io.netty.handler.ssl.SslContext context) {
+      this.tls = checkNotNull(context);
+      return this;
+    }
+
+    /** Who may create sessions, and the bounds on validating uploaded scenarios. */
+    public Builder admission(Lobby.Admission newAdmission) {
+      this.admission = checkNotNull(newAdmission);
       return this;
     }
 
@@ -172,7 +187,7 @@ public final class EntenteServer implements AutoCloseable {
         Path dir = config.dataDir().get().toAbsolutePath();
         log.info("data dir {}: sessions are journalled under {}", dir, SessionFiles.sessionsDir(dir));
         journal = JournalWriter.start(storage, dir);
-        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom(), journal);
+        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom(), journal, admission);
         try {
           Lobby.Recovery recovery = lobby.recover();
           log.info("recovery: {} sessions found, {} journal records replayed, {} torn bytes cut",
@@ -186,7 +201,7 @@ public final class EntenteServer implements AutoCloseable {
         }
       } else {
         log.warn("no data dir: sessions are kept in memory only and are lost when the server stops");
-        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom());
+        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom(), null, admission);
       }
       NetworkGuards netGuards = guards != null ? guards : NetworkGuards.defaults();
       EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -197,7 +212,7 @@ public final class EntenteServer implements AutoCloseable {
             .channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-            .childHandler(new ServerInitializer(lobby, NAME, netGuards))
+            .childHandler(new ServerInitializer(lobby, NAME, netGuards, tls))
             .bind(config.bindAddress(), config.port())
             .sync()
             .channel();

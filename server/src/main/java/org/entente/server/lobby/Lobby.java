@@ -11,7 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.entente.proto.journal.v1.ScenarioText;
 import org.entente.proto.journal.v1.SessionHeader;
 import org.entente.proto.journal.v1.Snapshot;
@@ -57,6 +64,27 @@ public final class Lobby {
   private final Map<Long, GameSession> byCreationKey = new ConcurrentHashMap<>();
   /** Where sessions are journalled; null keeps them in memory only. */
   private final JournalWriter journal;
+  private final Admission admission;
+  /** Validates uploaded scenario files, apart from the sessions' workers; bounded queue. */
+  private final ThreadPoolExecutor validation;
+
+  /**
+   * Who may create sessions and how much validating uploaded scenarios may cost.
+   *
+   * @param creationKey when present, a create_session must carry it (constant-time comparison)
+   * @param validationThreads threads that validate uploaded scenario files
+   * @param validationQueue uploads that may wait for a thread; past it UNAVAILABLE
+   * @param maxScenarioChars the largest scenario file accepted
+   */
+  public record Admission(Optional<String> creationKey, int validationThreads, int validationQueue, int maxScenarioChars) {
+    public static Admission defaults() {
+      return new Admission(Optional.empty(), 1, 4, 60_000);
+    }
+
+    public Admission withCreationKey(String key) {
+      return new Admission(Optional.of(key), validationThreads, validationQueue, maxScenarioChars);
+    }
+  }
 
   /** A lobby whose sessions live in memory only. */
   public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random) {
@@ -65,6 +93,15 @@ public final class Lobby {
 
   /** A lobby whose sessions are journalled by {@code journal} (null: in memory only). */
   public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random, JournalWriter journal) {
+    this(catalog, workers, scheduler, clock, random, journal, Admission.defaults());
+  }
+
+  public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random, JournalWriter journal,
+      Admission admission) {
+    this.admission = admission;
+    this.validation = new ThreadPoolExecutor(admission.validationThreads(), admission.validationThreads(), 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(admission.validationQueue()), new ThreadFactoryBuilder().setNameFormat("entente-validate-%d").setDaemon(true).setPriority(Thread.MIN_PRIORITY).build());
+    this.validation.allowCoreThreadTimeOut(true);
     this.journal = journal;
     this.catalog = catalog;
     this.workers = workers;
@@ -105,7 +142,37 @@ public final class Lobby {
    * with the same non-zero {@code idempotencyKey} gets the session the first request made.
    */
   public void create(SessionLink link, long requestId, long idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
-    workers.execute(() -> {
+    if (admission.creationKey().isPresent() && !MessageDigest.isEqual(
+        admission.creationKey().get().getBytes(StandardCharsets.UTF_8), request.getCreationKey().getBytes(StandardCharsets.UTF_8))) {
+      callback.refused();
+      link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.PERMISSION_DENIED, request.getCreationKey().isEmpty()
+          ? "This server asks for a creation key to create sessions; ask the person who runs it."
+          : "That creation key is not this server's."));
+      return;
+    }
+    if (request.hasScenarioFile() && request.getScenarioFile().getText().length() > admission.maxScenarioChars()) {
+      callback.refused();
+      link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.INVALID_REQUEST,
+          "The scenario file is longer than " + admission.maxScenarioChars() + " characters."));
+      return;
+    }
+    Executor runner = request.hasScenarioFile() ? validation : workers;
+    try {
+      runner.execute(() -> createNow(link, requestId, idempotencyKey, request, callback));
+    } catch (RejectedExecutionException e) {
+      callback.refused();
+      link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.UNAVAILABLE,
+          "The server is checking too many scenario files at once; try again in a few seconds."));
+    }
+  }
+
+  /** Stops the validation threads. */
+  public void close() {
+    validation.shutdownNow();
+  }
+
+  private void createNow(SessionLink link, long requestId, long idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
+    {
       try {
         GameSession existing = idempotencyKey == 0 ? null : byCreationKey.get(idempotencyKey);
         if (existing != null) {
@@ -118,19 +185,13 @@ public final class Lobby {
             request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
       } catch (RequestException e) {
         callback.refused();
-        link.send(org.entente.proto.protocol.v1.ServerMessage.newBuilder()
-            .setRequestId(requestId)
-            .setError(org.entente.proto.protocol.v1.Error.newBuilder()
-                .setCode(e.code())
-                .setMessage(e.getMessage())
-                .addAllProblems(e.problems()))
-            .build());
+        link.send(org.entente.server.session.Wire.error(requestId, e));
       } catch (RuntimeException e) {
         log.error("failed to create a session", e);
         callback.refused();
         link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.UNAVAILABLE, "The server failed to create the session."));
       }
-    });
+    }
   }
 
   private GameSession open(CreateSession request, long creationKey) throws RequestException {

@@ -6,13 +6,15 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import io.netty.handler.ssl.SslContext;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.server.connection.ConnectionHandler;
 import org.entente.server.limits.NetworkGuards;
 import org.entente.server.lobby.Lobby;
 
 /**
- * The server's pipeline, top to bottom: the connection gate (caps, before any work), framing,
+ * The server's pipeline, top to bottom: the connection gate (caps, before any work), TLS if
+ * configured, framing,
  * protobuf, the heartbeat and timeouts, then the connection's state machine.
  */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
@@ -23,14 +25,21 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
   private final Lobby lobby;
   private final String serverName;
   private final NetworkGuards guards;
+  private final SslContext tls;
 
-  public ServerInitializer(Lobby lobby, String serverName, NetworkGuards guards) {
+  /** {@code tls} null: plain TCP. */
+  public ServerInitializer(Lobby lobby, String serverName, NetworkGuards guards, SslContext tls) {
     this.lobby = lobby;
     this.serverName = serverName;
     this.guards = guards;
+    this.tls = tls;
   }
 
-  /** With the default limits. */
+  public ServerInitializer(Lobby lobby, String serverName, NetworkGuards guards) {
+    this(lobby, serverName, guards, null);
+  }
+
+  /** With the default limits, plain TCP. */
   public ServerInitializer(Lobby lobby, String serverName) {
     this(lobby, serverName, NetworkGuards.defaults());
   }
@@ -40,6 +49,9 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     ChannelPipeline p = channel.pipeline();
     TimedFrameDecoder frames = new TimedFrameDecoder();
     p.addLast("gate", guards.gate());
+    if (tls != null) {
+      p.addLast("tls", tls.newHandler(channel.alloc()));
+    }
     p.addLast("frameDecoder", frames);
     p.addLast("protobufDecoder", DECODER);
     p.addLast("framePrepender", PREPENDER);

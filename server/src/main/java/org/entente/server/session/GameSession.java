@@ -640,12 +640,7 @@ public final class GameSession {
   }
 
   static ServerMessage errorResponse(long requestId, RequestException e) {
-    return ServerMessage.newBuilder()
-        .setRequestId(requestId)
-        .setError(org.entente.proto.protocol.v1.Error.newBuilder()
-            .setCode(e.code())
-            .setMessage(e.getMessage())
-            .addAllProblems(e.problems()))
-        .build();
+    return Wire.error(requestId, e);
   }
+
 }

@@ -92,4 +92,34 @@ public final class Wire {
         .setError(org.entente.proto.protocol.v1.Error.newBuilder().setCode(code).setMessage(message))
         .build();
   }
+
+  /** Room left in a frame for an error's problems, after its code, message and envelope. */
+  static final int PROBLEM_BUDGET_BYTES = org.entente.server.net.Frames.MAX_FRAME_BYTES - 4 * 1024;
+
+  /**
+   * A refusal carrying {@code e}'s problems, as many as fit in one frame; the rest are counted
+   * in {@code omitted_problems} and named in the message, so a long list is never an internal error.
+   */
+  public static ServerMessage error(long requestId, RequestException e) {
+    org.entente.proto.protocol.v1.Error.Builder error = org.entente.proto.protocol.v1.Error.newBuilder()
+        .setCode(e.code())
+        .setMessage(e.getMessage());
+    int used = 0;
+    int kept = 0;
+    for (String problem : e.problems()) {
+      int size = com.google.protobuf.CodedOutputStream.computeStringSize(3, problem);
+      if (used + size > PROBLEM_BUDGET_BYTES) {
+        break;
+      }
+      error.addProblems(problem);
+      used += size;
+      kept++;
+    }
+    int omitted = e.problems().size() - kept;
+    if (omitted > 0) {
+      error.setOmittedProblems(omitted)
+          .setMessage(e.getMessage() + " The first " + kept + " are listed; " + omitted + " more did not fit in one answer.");
+    }
+    return ServerMessage.newBuilder().setRequestId(requestId).setError(error).build();
+  }
 }
