@@ -1,7 +1,7 @@
 package org.entente.engine.bot;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -62,8 +62,8 @@ public final class Simulation {
       Map<OrderKind, Integer> orders) {
     public RoleStats {
       scores = List.copyOf(scores);
-      criteriaMet = Collections.unmodifiableMap(new LinkedHashMap<>(criteriaMet));
-      orders = Map.copyOf(orders);
+      criteriaMet = ImmutableMap.copyOf(criteriaMet);
+      orders = ImmutableMap.copyOf(orders);
     }
 
     public double mean() {
@@ -94,7 +94,7 @@ public final class Simulation {
       int games, int turns, long seed, List<RoleStats> roles, Map<KeyEvent, Integer> events) {
     public Summary {
       roles = List.copyOf(roles);
-      events = Map.copyOf(events);
+      events = ImmutableMap.copyOf(events);
     }
 
     public RoleStats role(String actor) {

@@ -1,5 +1,6 @@
 package org.entente.engine.resolve;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.entente.engine.expr.Bindings;
@@ -32,11 +33,11 @@ final class Turn {
   /** The sealed, valid orders in canonical order. */
   List<Order> orders = List.of();
   /** The sealed orders of each actor, for matching without scanning every order. */
-  java.util.Map<String, List<Order>> byActor = java.util.Map.of();
+  java.util.Map<String, List<Order>> byActor = ImmutableMap.of();
 
   void seal(List<Order> sealed) {
     orders = List.copyOf(sealed);
-    java.util.Map<String, List<Order>> m = new java.util.HashMap<>();
+    java.util.Map<String, List<Order>> m = new java.util.LinkedHashMap<>();
     for (Order o : orders) {
       m.computeIfAbsent(o.actor(), k -> new ArrayList<>()).add(o);
     }
