@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.entente.engine.Engine;
+import org.entente.engine.Seeds;
 import org.entente.engine.TurnResult;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.MemberStatus;
@@ -135,7 +136,7 @@ public final class Simulation {
     }
     for (int g = 0; g < games; g++) {
       Set<KeyEvent> seen = EnumSet.noneOf(KeyEvent.class);
-      GameState end = play(Seeds.mix(seed * 1_000_003L + g), turns, randomSeats, usage, seen);
+      GameState end = play(Seeds.game(seed, g), turns, randomSeats, usage, seen);
       for (Score s : Engine.score(scenario, end)) {
         List<Integer> list = scores.get(s.actor());
         if (list != null) {
@@ -169,7 +170,7 @@ public final class Simulation {
           given.forEach(o -> counts.merge(o.kind(), 1, Integer::sum));
         }
       }
-      TurnResult r = Engine.resolve(scenario, state, orders, gameSeed + state.turn());
+      TurnResult r = Engine.resolve(scenario, state, orders, Seeds.turn(gameSeed, state.turn()));
       detect(state, r, seen);
       state = r.state();
     }
