@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.entente.engine.Engine;
+import org.entente.engine.Score;
 import org.entente.engine.Seeds;
 import org.entente.engine.TurnResult;
 import org.entente.engine.model.Actor;
@@ -21,7 +22,6 @@ import org.entente.engine.model.Scenario;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.ReportLine;
 import org.entente.engine.report.Visibility;
-import org.entente.engine.resolve.Scoring.Score;
 import org.entente.engine.state.GameState;
 
 /**
