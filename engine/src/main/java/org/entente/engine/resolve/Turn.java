@@ -3,6 +3,7 @@ package org.entente.engine.resolve;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.List;
+import org.entente.engine.Phase;
 import org.entente.engine.expr.Bindings;
 import org.entente.engine.expr.Expr;
 import org.entente.engine.model.Effect;
@@ -68,11 +69,11 @@ final class Turn {
     return out;
   }
 
-  void say(int phase, Visibility visibility, String text, String citation, Order... basis) {
+  void say(Phase phase, Visibility visibility, String text, String citation, Order... basis) {
     lines.add(new ReportLine(phase, visibility, text, citation, List.of(basis)));
   }
 
-  void sayPublic(int phase, String text, String citation, Order... basis) {
+  void sayPublic(Phase phase, String text, String citation, Order... basis) {
     say(phase, Visibility.PUBLIC, text, citation, basis);
   }
 

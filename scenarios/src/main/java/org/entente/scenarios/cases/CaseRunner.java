@@ -304,7 +304,7 @@ public final class CaseRunner {
       if (sb.length() > 0) {
         sb.append('\n');
       }
-      sb.append("  P").append(l.phase()).append(' ').append(l.render());
+      sb.append("  ").append(l.phase().label()).append(' ').append(l.render());
     }
     return sb.toString();
   }
