@@ -20,8 +20,9 @@ import org.entente.engine.state.Assistance;
 import org.entente.engine.state.OpenRequest;
 
 /**
- * Collective defence (GAME-DESIGN section 7): requests create obligations in P5; answers,
- * silence and the organisation's collective outcome are settled in P6.
+ * Collective defence (Collective Security Treaty, Art. 4; docs/rules.md, Obligations and silence):
+ * requests create obligations in P5; answers, silence and the organisation's collective outcome
+ * are settled in P6.
  */
 final class Obligations {
   private Obligations() {}
