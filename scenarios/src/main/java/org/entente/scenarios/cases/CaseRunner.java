@@ -209,7 +209,8 @@ public final class CaseRunner {
           return new Played(state, last);
         }
       }
-      TurnResult r = Engine.resolve(scenario, state, orders, Seeds.turn(seed, state.turn()), prepared.options().get(i));
+      TurnResult r = Engine.resolve(
+          scenario, state, orders, Seeds.turn(seed, state.turn()), prepared.options().get(i));
       state = r.state();
       last = r.report();
     }
