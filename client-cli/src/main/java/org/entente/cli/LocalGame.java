@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.entente.engine.Engine;
+import org.entente.engine.Seeds;
 import org.entente.engine.TurnResult;
 import org.entente.engine.bot.Bot;
 import org.entente.engine.bot.OfferAnswer;
@@ -149,7 +150,7 @@ final class LocalGame {
   TurnResult resolve() {
     Map<String, List<Order>> orders = new LinkedHashMap<>();
     drafts.forEach((k, v) -> orders.put(k, isBot(k) ? botOrders(k) : List.copyOf(v)));
-    last = Engine.resolve(scenario, state, orders, seed + state.turn());
+    last = Engine.resolve(scenario, state, orders, Seeds.turn(seed, state.turn()));
     state = last.state();
     reports.add(last.report());
     record.turn(orders, last);

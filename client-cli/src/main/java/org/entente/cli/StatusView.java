@@ -1,7 +1,9 @@
 package org.entente.cli;
 
 import java.util.List;
+import org.entente.engine.CriterionResult;
 import org.entente.engine.Engine;
+import org.entente.engine.Score;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.MemberStatus;
@@ -10,8 +12,6 @@ import org.entente.engine.model.Organisation;
 import org.entente.engine.model.PartnershipLevel;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.order.OrderSyntax;
-import org.entente.engine.resolve.Scoring.CriterionResult;
-import org.entente.engine.resolve.Scoring.Score;
 import org.entente.engine.state.GameState;
 import org.entente.engine.state.OpenRequest;
 

@@ -4,14 +4,14 @@ import static org.entente.scenarios.debrief.Html.md;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.entente.engine.CriterionResult;
+import org.entente.engine.Score;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.NoteKind;
 import org.entente.engine.model.Objective;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.ReportLine;
-import org.entente.engine.resolve.Scoring.CriterionResult;
-import org.entente.engine.resolve.Scoring.Score;
 
 /**
  * Renders a {@link GameRecord} as the debrief a class discusses: a Markdown report and one

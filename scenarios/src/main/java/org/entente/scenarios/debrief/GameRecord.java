@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.entente.engine.Engine;
+import org.entente.engine.Score;
 import org.entente.engine.TurnResult;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.Report;
-import org.entente.engine.resolve.Scoring.Score;
 import org.entente.engine.state.GameState;
 
 /**

@@ -3,6 +3,8 @@ package org.entente.scenarios.debrief;
 import static org.entente.scenarios.debrief.Html.esc;
 
 import java.util.List;
+import org.entente.engine.CriterionResult;
+import org.entente.engine.Score;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.NoteKind;
@@ -11,8 +13,6 @@ import org.entente.engine.model.Organisation;
 import org.entente.engine.model.Track;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.ReportLine;
-import org.entente.engine.resolve.Scoring.CriterionResult;
-import org.entente.engine.resolve.Scoring.Score;
 
 /** The HTML rendering of a debrief: one page, inline CSS and SVG, nothing fetched. */
 final class HtmlDebrief {

@@ -25,7 +25,7 @@ import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.report.Visibility;
-import org.entente.engine.resolve.Scoring;
+import org.entente.engine.Score;
 import org.entente.engine.state.GameState;
 import org.entente.proto.scenario.v1.Press;
 
@@ -185,7 +185,7 @@ public final class EngineSessionRules implements SessionRules {
       }
     }
     ImmutableList.Builder<GameSnapshot.ObjectiveScore> objectives = ImmutableList.builder();
-    for (Scoring.Score score : Engine.score(scenario, state)) {
+    for (Score score : Engine.score(scenario, state)) {
       String summary = scenario.objectiveOf(score.actor()).map(o -> o.summary()).orElse("");
       objectives.add(new GameSnapshot.ObjectiveScore(score.actor(), summary, score.points(), score.criteria().stream()
           .map(c -> new GameSnapshot.Criterion(c.description(), c.points(), c.met()))

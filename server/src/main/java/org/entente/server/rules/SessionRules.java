@@ -3,6 +3,7 @@ package org.entente.server.rules;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.Seeds;
 
 /**
  * The seam between a game session and the rules engine: the only place the server calls
@@ -23,6 +24,11 @@ public interface SessionRules {
   /** Resolves the current turn with every country's sealed orders and advances the state. */
   ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed);
 
+  /** The seed {@link #resolve} gets for turn {@code turn} of a game seeded {@code gameSeed}. */
+  default long turnSeed(long gameSeed, int turn) {
+    return Seeds.turn(gameSeed, turn);
+  }
+
   /** The current game state, whole; views decide what each viewer sees of it. */
   GameSnapshot snapshot();
 
@@ -34,7 +40,7 @@ public interface SessionRules {
 
   /**
    * The orders a bot gives for {@code actor} this turn (the session seals them like a team's
-   * draft). Deterministic for the same state and seed.
+   * draft). Deterministic for the same state and game seed.
    */
   default ImmutableList<Order> botOrders(String actor, long seed) {
     return botTurn(actor, seed, List.of()).orders();
@@ -43,7 +49,7 @@ public interface SessionRules {
   /**
    * A bot's turn for {@code actor}, given the bilateral orders players drafted that name it
    * ({@code offers}): each is answered by the role's doctrine, and the orders of the offers it
-   * accepts come first among its own. Deterministic for the same state, seed and offers.
+   * accepts come first among its own. Deterministic for the same state, game seed and offers.
    */
   default BotTurn botTurn(String actor, long seed, List<Order> offers) {
     return new BotTurn(ImmutableList.of(), ImmutableList.of());

@@ -124,7 +124,7 @@ final class Turns {
     cancelTimer();
     sealBotDrafts();
     Map<String, List<Order>> orders = sealedOrders(state);
-    long seed = state.seed * 31 + state.turn;
+    long seed = session.rules.turnSeed(state.seed, state.turn);
     ResolvedTurn result = session.rules.resolve(orders, seed);
     session.commit(new SessionEvent.TurnResolved(state.turn, cause, seed, result.lines()));
     if (state.turn >= state.totalTurns) {
@@ -156,8 +156,7 @@ final class Turns {
 
   private void sealBotDrafts() {
     for (String country : state.bots) {
-      long seed = state.seed * 31 + state.turn + country.hashCode();
-      SessionRules.BotTurn turn = session.rules.botTurn(country, seed, offersTo(country));
+      SessionRules.BotTurn turn = session.rules.botTurn(country, state.seed, offersTo(country));
       for (SessionRules.OfferReply reply : turn.replies()) {
         // The bot answers each offer privately, as a team would in negotiation.
         String name = state.scenario.nameOf(country) + " (bot)";
