@@ -1,4 +1,4 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
