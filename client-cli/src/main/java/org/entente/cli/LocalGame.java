@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.entente.debrief.GameRecord;
 import org.entente.engine.Engine;
 import org.entente.engine.Seeds;
 import org.entente.engine.TurnResult;
@@ -17,7 +18,6 @@ import org.entente.engine.order.Order;
 import org.entente.engine.order.OrderCheck;
 import org.entente.engine.report.Report;
 import org.entente.engine.state.GameState;
-import org.entente.scenarios.debrief.GameRecord;
 
 /**
  * A game held in this process, for {@code entente play} (hot seat): the scenario, the state,

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Layering that keeps the engine off the event loops: the network code (pipeline and
- * connection states, which run on event loops) never touches the rules, the engine or the
- * scenario loader; sessions reach them only through the SessionRules seam.
+ * connection states, which run on event loops) never touches the rules, the engine, the
+ * scenario loader or the debrief renderer; sessions reach them only through the SessionRules seam.
  */
 class ArchitectureTest {
   private static final JavaClasses SERVER = new ClassFileImporter()
@@ -20,7 +20,7 @@ class ArchitectureTest {
   @Test
   void eventLoopCodeNeverCallsTheRules() {
     noClasses().that().resideInAnyPackage("org.entente.server.net..", "org.entente.server.connection..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.entente.engine..", "org.entente.scenarios..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.entente.engine..", "org.entente.scenarios..", "org.entente.debrief..")
         .orShould().dependOnClassesThat().haveSimpleName("SessionRules")
         .orShould().dependOnClassesThat().haveSimpleName("ScenarioCatalog")
         .check(SERVER);
@@ -29,7 +29,7 @@ class ArchitectureTest {
   @Test
   void onlyTheRulesSeamKnowsTheEngine() {
     noClasses().that().resideOutsideOfPackage("org.entente.server.rules..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.entente.engine..", "org.entente.scenarios..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.entente.engine..", "org.entente.scenarios..", "org.entente.debrief..")
         .check(SERVER);
   }
 

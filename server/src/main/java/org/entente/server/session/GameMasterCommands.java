@@ -16,10 +16,12 @@ final class GameMasterCommands {
 
   private final GameSession session;
   private final SessionState state;
+  private final RecordExports exports;
 
   GameMasterCommands(GameSession session) {
     this.session = session;
     this.state = session.state;
+    this.exports = new RecordExports(session);
   }
 
   ServerMessage.Builder handle(Seat gameMaster, ClientMessage message) throws RequestException {
@@ -67,7 +69,7 @@ final class GameMasterCommands {
         releaseBot(message.getReleaseBot().getCountry());
         break;
       case EXPORT_RECORD:
-        return ServerMessage.newBuilder().setRecordExport(RecordExports.chunk(session, message.getExportRecord()));
+        return ServerMessage.newBuilder().setRecordExport(exports.chunk(message.getExportRecord()));
       default:
         throw new RequestException(ErrorCode.UNEXPECTED_MESSAGE, "Unexpected in a session: " + message.getBodyCase() + ".");
     }

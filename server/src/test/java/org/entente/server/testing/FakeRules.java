@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.entente.proto.scenario.v1.OrderKind;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.rules.Debrief;
 import org.entente.server.rules.GameSnapshot;
 import org.entente.server.rules.InjectedEvent;
 import org.entente.server.rules.Order;
 import org.entente.server.rules.OrderCheck;
+import org.entente.server.rules.RecordedMessage;
 import org.entente.server.rules.ReportLine;
 import org.entente.server.rules.ResolvedTurn;
 import org.entente.server.rules.ScenarioCatalog;
@@ -36,6 +38,8 @@ public final class FakeRules implements SessionRules {
 
   private int turn = 1;
   public final List<String> appliedEvents = new ArrayList<>();
+  /** How many debriefs were rendered. */
+  public int debriefRenders;
 
   @Override
   public ScenarioInfo scenario() {
@@ -91,6 +95,19 @@ public final class FakeRules implements SessionRules {
         ImmutableList.of(
             new GameSnapshot.ObjectiveScore("ARM", "Be safe.", 20, ImmutableList.of(new GameSnapshot.Criterion("SEC >= 50", 20, false))),
             new GameSnapshot.ObjectiveScore("RUS", "Keep Armenia.", 50, ImmutableList.of())));
+  }
+
+  /**
+   * A debrief of three chunks and more: a heading with the resolved turns, filler, then the
+   * included messages (last, so a message that a later rendering adds lands in the last chunk).
+   */
+  @Override
+  public Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
+    debriefRenders++;
+    StringBuilder text = new StringBuilder("# Debrief after " + (turn - 1) + " of " + plannedTurns + " turns\n");
+    text.append("A line of the debrief.\n".repeat(2_000));
+    messages.stream().filter(RecordedMessage::included).forEach(m -> text.append(m.fromName()).append(": ").append(m.text()).append('\n'));
+    return new Debrief(turn - 1, text.toString(), "<html>\n" + text + "</html>\n");
   }
 
   @Override

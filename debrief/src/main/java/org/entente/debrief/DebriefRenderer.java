@@ -1,6 +1,6 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
-import static org.entente.scenarios.debrief.Html.md;
+import static org.entente.debrief.Html.md;
 
 import java.util.List;
 import java.util.stream.Collectors;

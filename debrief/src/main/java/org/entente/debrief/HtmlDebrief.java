@@ -1,6 +1,6 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
-import static org.entente.scenarios.debrief.Html.esc;
+import static org.entente.debrief.Html.esc;
 
 import java.util.List;
 import org.entente.engine.CriterionResult;

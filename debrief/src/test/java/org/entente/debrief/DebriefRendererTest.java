@@ -1,4 +1,4 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,12 @@ import org.entente.engine.Engine;
 import org.entente.engine.TurnResult;
 import org.entente.engine.bot.Bot;
 import org.entente.engine.model.Actor;
+import org.entente.engine.model.HistoricalNote;
+import org.entente.engine.model.NoteKind;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.order.Order;
+import org.entente.engine.report.ReportLine;
 import org.entente.engine.state.GameState;
 import org.entente.scenarios.BuiltInScenarios;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +81,9 @@ class DebriefRendererTest {
       assertThat(html).contains("id=\"t" + t + "\"");
       assertThat(md).contains("### T" + t + " (");
     }
-    record.turns().get(0).report().lines().forEach(l -> assertThat(md).contains(Html.md(l.text())));
+    List<ReportLine> firstTurn = record.turns().get(0).report().lines();
+    assertThat(firstTurn).isNotEmpty();
+    firstTurn.forEach(l -> assertThat(md).contains(Html.md(l.text())));
     assertThat(html).contains("Game in progress (4 of 6 turns)");
   }
 
@@ -103,9 +108,12 @@ class DebriefRendererTest {
   void objectivesAndAfterwardsNotesAreShown() {
     String html = DebriefRenderer.html(record);
     assertThat(html).contains("Hidden objectives").contains("What really happened next");
-    record.scenario().notes().stream().filter(n -> n.kind() == org.entente.engine.model.NoteKind.AFTERWARDS)
-        .forEach(n -> assertThat(html).contains(Html.esc(n.text())));
-    record.finalScores().forEach(s -> assertThat(html).contains(record.scenario().nameOf(s.actor()) + ": " + s.points() + "/100"));
+    List<HistoricalNote> afterwards = record.scenario().notes().stream().filter(n -> n.kind() == NoteKind.AFTERWARDS).toList();
+    assertThat(afterwards).isNotEmpty();
+    afterwards.forEach(n -> assertThat(html).contains(Html.esc(n.text())));
+    var scores = record.finalScores();
+    assertThat(scores).isNotEmpty();
+    scores.forEach(s -> assertThat(html).contains(record.scenario().nameOf(s.actor()) + ": " + s.points() + "/100"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
 /** Escaping for text that came from players, game masters or scenario files. */
 final class Html {

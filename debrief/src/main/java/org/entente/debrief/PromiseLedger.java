@@ -1,4 +1,4 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;

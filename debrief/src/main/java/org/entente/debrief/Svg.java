@@ -1,4 +1,4 @@
-package org.entente.scenarios.debrief;
+package org.entente.debrief;
 
 import java.util.List;
 import java.util.Locale;
