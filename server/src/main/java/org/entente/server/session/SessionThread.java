@@ -30,11 +30,6 @@ final class SessionThread {
     }
   }
 
-  /** Is the calling thread running one of this session's tasks? */
-  boolean isCurrent() {
-    return owner == Thread.currentThread();
-  }
-
   /**
    * Throws unless the calling thread runs one of this session's tasks.
    *
