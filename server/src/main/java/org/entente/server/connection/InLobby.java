@@ -3,6 +3,7 @@ package org.entente.server.connection;
 import java.util.Optional;
 import org.entente.server.lobby.JoinAttempts;
 import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.Country;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ScenarioList;
@@ -22,6 +23,11 @@ final class InLobby extends ConnectionState {
 
   InLobby(ConnectionHandler connection) {
     super(connection);
+  }
+
+  @Override
+  ConnectionStage stage() {
+    return ConnectionStage.LOBBY;
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import org.entente.proto.protocol.v1.Channel;
-import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.DraftUpdated;
 import org.entente.proto.protocol.v1.EditDraft;
 import org.entente.proto.protocol.v1.ErrorCode;
@@ -18,7 +17,10 @@ import org.entente.proto.scenario.v1.Press;
 import org.entente.server.rules.Order;
 import org.entente.server.rules.OrderCheck;
 
-/** Requests any seat may make (as the permission table allows): drafts, readiness, chat, history, views. */
+/**
+ * Players' requests (drafts, readiness, chat) and the reads every seat may make (history,
+ * view, briefing). {@link SessionDispatch} has checked the role.
+ */
 final class PlayerCommands {
   static final int MAX_TEXT = 2000;
   static final int MAX_PAGE = 100;
@@ -35,24 +37,19 @@ final class PlayerCommands {
     this.state = session.state;
   }
 
-  ServerMessage.Builder handle(Seat seat, ClientMessage message) throws RequestException {
-    switch (message.getBodyCase()) {
-      case EDIT_DRAFT:
-        return editDraft(seat, message.getEditDraft());
-      case SET_READY:
-        return setReady(seat, message.getSetReady());
-      case SEND_MESSAGE:
-        return sendMessage(seat, message.getSendMessage());
-      case GET_HISTORY:
-        return history(seat, message.getGetHistory());
-      case GET_VIEW:
-        return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
-      default:
-        throw new RequestException(ErrorCode.UNEXPECTED_MESSAGE, "Unexpected in a session: " + message.getBodyCase() + ".");
-    }
+  ServerMessage.Builder view(Seat seat) {
+    return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
   }
 
-  private ServerMessage.Builder editDraft(Seat seat, EditDraft edit) throws RequestException {
+  /**
+   * What the scenario says, for this seat. A placeholder until the server builds briefings:
+   * its body is meant to be replaced by the real answer.
+   */
+  ServerMessage.Builder briefing(Seat seat) throws RequestException {
+    throw new RequestException(ErrorCode.UNAVAILABLE, "Briefings are not yet available on this server.");
+  }
+
+  ServerMessage.Builder editDraft(Seat seat, EditDraft edit) throws RequestException {
     requireOpenTurn(edit.getTurn());
     Draft draft = state.draft(seat.country);
     List<DraftOrder> orders = new ArrayList<>(draft.orders());
@@ -120,7 +117,7 @@ final class PlayerCommands {
     throw new RequestException(ErrorCode.NOT_FOUND, "Your draft has no order " + orderId + ".");
   }
 
-  private ServerMessage.Builder setReady(Seat seat, SetReady request) throws RequestException {
+  ServerMessage.Builder setReady(Seat seat, SetReady request) throws RequestException {
     requireOpenTurn(request.getTurn());
     if (state.draft(seat.country).ready() != request.getReady()) {
       session.commit(new SessionEvent.ReadinessChanged(seat.country, state.turn, request.getReady()));
@@ -141,7 +138,7 @@ final class PlayerCommands {
     }
   }
 
-  private ServerMessage.Builder sendMessage(Seat seat, SendMessage request) throws RequestException {
+  ServerMessage.Builder sendMessage(Seat seat, SendMessage request) throws RequestException {
     String text = validText(request.getText());
     Channel channel = request.getChannel();
     String to;
@@ -187,7 +184,7 @@ final class PlayerCommands {
     return text;
   }
 
-  private ServerMessage.Builder history(Seat seat, GetHistory request) throws RequestException {
+  ServerMessage.Builder history(Seat seat, GetHistory request) throws RequestException {
     int limit = request.getLimit() == 0 ? DEFAULT_PAGE : request.getLimit();
     if (limit > MAX_PAGE) {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "A history page holds at most " + MAX_PAGE + " messages.");

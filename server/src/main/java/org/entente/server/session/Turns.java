@@ -15,7 +15,7 @@ import org.entente.server.rules.SessionRules;
 /**
  * The turn cycle of one session: opening turns, deadlines, pausing, and resolution when
  * every staffed country is ready, when the deadline passes, or when the game master
- * forces it. Session-thread only.
+ * forces it. Session-thread only: each entry point checks it.
  */
 final class Turns {
   static final String ALL_READY = "ALL_READY";
@@ -36,11 +36,13 @@ final class Turns {
   }
 
   void start() throws RequestException {
+    session.checkThread("starting the game");
     requirePhase(Phase.WAITING, "The game has already started.");
     openTurn(1, "started");
   }
 
   void pause() throws RequestException {
+    session.checkThread("pausing the game");
     requirePhase(Phase.RUNNING, "Only a running game can be paused.");
     long left = state.deadlinePolicy.perTurn().isPresent() ? Math.max(0, state.deadlineEpochMillis - now()) : 0;
     cancelTimer();
@@ -48,6 +50,7 @@ final class Turns {
   }
 
   void resume() throws RequestException {
+    session.checkThread("resuming the game");
     requirePhase(Phase.PAUSED, "Only a paused game can be resumed.");
     long deadline = state.deadlinePolicy.perTurn().isPresent() ? now() + state.pausedMillisLeft : 0;
     session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, deadline, 0, "resumed"));
@@ -55,6 +58,7 @@ final class Turns {
   }
 
   void extend(int seconds) throws RequestException {
+    session.checkThread("extending the deadline");
     if (state.deadlinePolicy.perTurn().isEmpty()) {
       throw new RequestException(ErrorCode.WRONG_PHASE, "This session has no deadline: the game master advances turns.");
     }
@@ -70,6 +74,7 @@ final class Turns {
   }
 
   void force(int turn) throws RequestException {
+    session.checkThread("forcing a resolution");
     if (state.phase != Phase.RUNNING && state.phase != Phase.PAUSED) {
       throw new RequestException(ErrorCode.WRONG_PHASE, "No turn is open.");
     }
@@ -80,6 +85,7 @@ final class Turns {
   }
 
   void end() throws RequestException {
+    session.checkThread("ending the game");
     if (state.phase == Phase.ENDED) {
       throw new RequestException(ErrorCode.WRONG_PHASE, "The game has already ended.");
     }
@@ -89,6 +95,7 @@ final class Turns {
 
   /** Resolves the turn if every country with players is ready. */
   void resolveIfAllReady() {
+    session.checkThread("resolving a turn");
     if (state.phase != Phase.RUNNING) {
       return;
     }
@@ -112,6 +119,7 @@ final class Turns {
    * back the time it had left when the last record was written, and its timer again.
    */
   void restarted(long lastWrittenMillis) {
+    session.checkThread("restarting the clock");
     if (state.phase != Phase.RUNNING || state.deadlinePolicy.perTurn().isEmpty()) {
       return;
     }
