@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.entente.engine.report.Viewer;
 import org.entente.proto.journal.v1.JournalEvent;
 import org.entente.proto.journal.v1.JournalRecord;
 import org.entente.proto.journal.v1.RequestOutcome;
@@ -190,7 +191,7 @@ public final class GameSession {
       SessionEvent event = JournalCodec.decode(e);
       if (event instanceof SessionEvent.TurnResolved t) {
         var result = rules.resolve(Turns.sealedOrders(state), t.seed());
-        if (!result.lines().equals(t.lines())) {
+        if (!JournalCodec.sameReport(result.lines(), t.lines())) {
           log.warn("session {}: turn {} re-resolved to a different report than the recorded one (rules changed?); "
               + "keeping the recorded report", state.sessionId, t.turn());
         }
