@@ -25,8 +25,10 @@ import org.entente.engine.model.Scenario;
 import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.order.Order;
 import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Viewer;
 import org.entente.engine.resolve.Scoring;
 import org.entente.engine.state.GameState;
+import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.scenario.v1.Press;
 
 /**
@@ -38,6 +40,8 @@ import org.entente.proto.scenario.v1.Press;
  * resolution, exactly as it applies a scenario file's events, and reports it publicly.
  */
 public final class EngineSessionRules implements SessionRules {
+  /** The scenario as loaded, before any inject: what the briefing describes. */
+  private final Scenario loaded;
   private Scenario scenario;
   private GameState state;
   private final ScenarioInfo info;
@@ -46,6 +50,7 @@ public final class EngineSessionRules implements SessionRules {
   private final GameRecord.Builder record;
 
   public EngineSessionRules(Scenario scenario) {
+    this.loaded = scenario;
     this.scenario = scenario;
     this.state = GameState.initial(scenario);
     this.info = describe(scenario);
@@ -223,6 +228,12 @@ public final class EngineSessionRules implements SessionRules {
 
   private static String up(String id) {
     return id.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** The scenario as loaded: injects are news of the game, not part of the briefing. */
+  @Override
+  public Briefing briefing(Viewer viewer, int turns) {
+    return Briefings.of(loaded, viewer, turns);
   }
 
   /** The playable actors' ids, in scenario order. */

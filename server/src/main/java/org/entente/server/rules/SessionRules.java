@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.entente.engine.order.Order;
 import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Viewer;
+import org.entente.proto.protocol.v1.Briefing;
 
 /**
  * The seam between a game session and the rules engine: the only place the server calls
@@ -33,6 +35,14 @@ public interface SessionRules {
 
   /** The current game state, whole; views decide what each viewer sees of it. */
   GameSnapshot snapshot();
+
+  /**
+   * What the scenario says, for {@code viewer}, in a session of {@code turns} turns (see
+   * Briefing in protocol.proto). The same whenever it is asked: a session may keep it.
+   */
+  default Briefing briefing(Viewer viewer, int turns) {
+    return Briefings.of(scenario());
+  }
 
   /** Every problem with an inject, as scenario events are validated; empty when valid. */
   ImmutableList<String> validate(InjectedEvent event);

@@ -56,6 +56,7 @@ public final class GameSession {
   final Turns turns;
   private final PlayerCommands players;
   private final GameMasterCommands gameMaster;
+  final SessionBriefings briefings;
   private final Runnable onEnded;
   private final SessionJournal journal;
   private final SessionHeader header;
@@ -97,6 +98,7 @@ public final class GameSession {
     this.turns = new Turns(this, scheduler);
     this.players = new PlayerCommands(this);
     this.gameMaster = new GameMasterCommands(this);
+    this.briefings = new SessionBriefings(rules, state.totalTurns);
   }
 
   public String sessionId() {
@@ -458,6 +460,7 @@ public final class GameSession {
     switch (message.getBodyCase()) {
       case GET_HISTORY:
       case GET_VIEW:
+      case GET_BRIEFING:
         return true;
       default:
         return false;

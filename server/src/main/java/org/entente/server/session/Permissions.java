@@ -23,6 +23,7 @@ public final class Permissions {
       .put(BodyCase.SEND_MESSAGE, PLAYERS)
       .put(BodyCase.GET_HISTORY, EVERYONE)
       .put(BodyCase.GET_VIEW, EVERYONE)
+      .put(BodyCase.GET_BRIEFING, EVERYONE)
       .put(BodyCase.LEAVE_SESSION, EVERYONE)
       .put(BodyCase.START_GAME, GM)
       .put(BodyCase.PAUSE_GAME, GM)

@@ -20,7 +20,7 @@ import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SetReady;
 import org.entente.proto.scenario.v1.Press;
 
-/** Requests any seat may make (as the permission table allows): drafts, readiness, chat, history, views. */
+/** Requests any seat may make (as the permission table allows): drafts, readiness, chat, history, views, briefings. */
 final class PlayerCommands {
   static final int MAX_TEXT = 2000;
   static final int MAX_PAGE = 100;
@@ -49,6 +49,8 @@ final class PlayerCommands {
         return history(seat, message.getGetHistory());
       case GET_VIEW:
         return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
+      case GET_BRIEFING:
+        return session.briefings.briefing(seat);
       default:
         throw new RequestException(ErrorCode.UNEXPECTED_MESSAGE, "Unexpected in a session: " + message.getBodyCase() + ".");
     }

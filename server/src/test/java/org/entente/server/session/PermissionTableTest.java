@@ -22,6 +22,7 @@ import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ExtendDeadline;
 import org.entente.proto.protocol.v1.ForceResolution;
 import org.entente.proto.protocol.v1.GetHistory;
+import org.entente.proto.protocol.v1.GetBriefing;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.Hello;
 import org.entente.proto.protocol.v1.InjectEvent;
@@ -70,11 +71,12 @@ class PermissionTableTest {
   private static final Set<BodyCase> LOBBY_MESSAGES = EnumSet.of(
       BodyCase.LIST_SCENARIOS, BodyCase.CREATE_SESSION, BodyCase.JOIN_SESSION, BodyCase.SPECTATE, BodyCase.RESUME);
   private static final Set<BodyCase> PLAYER_MESSAGES = EnumSet.of(
-      BodyCase.EDIT_DRAFT, BodyCase.SET_READY, BodyCase.SEND_MESSAGE, BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.LEAVE_SESSION);
+      BodyCase.EDIT_DRAFT, BodyCase.SET_READY, BodyCase.SEND_MESSAGE, BodyCase.GET_HISTORY, BodyCase.GET_VIEW,
+      BodyCase.GET_BRIEFING, BodyCase.LEAVE_SESSION);
   private static final Set<BodyCase> SPECTATOR_MESSAGES = EnumSet.of(
-      BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.LEAVE_SESSION);
+      BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.GET_BRIEFING, BodyCase.LEAVE_SESSION);
   private static final Set<BodyCase> GAME_MASTER_MESSAGES = EnumSet.of(
-      BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.LEAVE_SESSION, BodyCase.START_GAME, BodyCase.PAUSE_GAME,
+      BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.GET_BRIEFING, BodyCase.LEAVE_SESSION, BodyCase.START_GAME, BodyCase.PAUSE_GAME,
       BodyCase.RESUME_GAME, BodyCase.EXTEND_DEADLINE, BodyCase.FORCE_RESOLUTION, BodyCase.INJECT_EVENT, BodyCase.MOVE_SEAT,
       BodyCase.REMOVE_SEAT, BodyCase.END_GAME, BodyCase.ANNOUNCE, BodyCase.EXPORT_RECORD, BodyCase.ASSIGN_BOT,
       BodyCase.RELEASE_BOT);
@@ -183,6 +185,8 @@ class PermissionTableTest {
         return m.setGetHistory(GetHistory.getDefaultInstance());
       case GET_VIEW:
         return m.setGetView(GetView.getDefaultInstance());
+      case GET_BRIEFING:
+        return m.setGetBriefing(GetBriefing.getDefaultInstance());
       case LEAVE_SESSION:
         return m.setLeaveSession(LeaveSession.getDefaultInstance());
       case START_GAME:
