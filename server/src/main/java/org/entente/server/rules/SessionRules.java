@@ -4,22 +4,32 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Map;
 import org.entente.engine.Seeds;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Viewer;
+import org.entente.proto.protocol.v1.Briefing;
 
 /**
  * The seam between a game session and the rules engine: the only place the server calls
  * the game rules. One instance per session holds that game's scenario and current state;
  * it is confined to the session's thread (never an event loop), so implementations need
  * no locking and may take their time.
+ *
+ * <p>Orders, order checks and report lines are the engine's own values; wire and journal
+ * messages are translated to and from them at the edge ({@code Wire}, {@code JournalCodec}).
  */
 public interface SessionRules {
 
   ScenarioInfo scenario();
 
+  /** Parses {@code text}, one order in the text syntax, and checks it for {@code actor}'s draft. */
+  OrderCheck check(String actor, List<Order> draft, String text);
+
   /**
-   * Checks {@code candidate} for {@code actor}'s draft. If the candidate has no kind, its
-   * {@code text} is parsed in the order text syntax first.
+   * Checks a structured order for its actor's draft ({@code draft}: the actor's other orders),
+   * exactly as its text form would be checked.
    */
-  OrderCheck check(String actor, List<Order> draft, Order candidate);
+  OrderCheck check(List<Order> draft, Order candidate);
 
   /** Resolves the current turn with every country's sealed orders and advances the state. */
   ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed);
@@ -31,6 +41,14 @@ public interface SessionRules {
 
   /** The current game state, whole; views decide what each viewer sees of it. */
   GameSnapshot snapshot();
+
+  /**
+   * What the scenario says, for {@code viewer}, in a session of {@code turns} turns (see
+   * Briefing in protocol.proto). The same whenever it is asked: a session may keep it.
+   */
+  default Briefing briefing(Viewer viewer, int turns) {
+    return Briefings.of(scenario());
+  }
 
   /** Every problem with an inject, as scenario events are validated; empty when valid. */
   ImmutableList<String> validate(InjectedEvent event);

@@ -4,6 +4,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.entente.engine.report.Viewer;
+import org.entente.proto.journal.v1.JournalEvent;
+import org.entente.proto.journal.v1.JournalRecord;
+import org.entente.proto.journal.v1.RequestOutcome;
 import org.entente.proto.journal.v1.SessionHeader;
 import org.entente.proto.journal.v1.Snapshot;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -45,6 +49,7 @@ public final class GameSession {
   final Tokens tokens;
   final Turns turns;
   final Seating seating;
+  final SessionBriefings briefings;
   private final Executor executor;
   private final SessionThread thread;
   private final Runnable onEnded;
@@ -78,6 +83,7 @@ public final class GameSession {
     this.delivery = new Delivery(state, thread, outbox::durableSeq, this::execute);
     this.turns = new Turns(this, scheduler);
     this.seating = new Seating(this, thread, outbox, remembered, delivery);
+    this.briefings = new SessionBriefings(rules, state.totalTurns);
     this.dispatch = new SessionDispatch(new PlayerCommands(this), new GameMasterCommands(this), seating, turns);
   }
 

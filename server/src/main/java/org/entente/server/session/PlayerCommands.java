@@ -3,6 +3,10 @@ package org.entente.server.session;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.DraftUpdated;
 import org.entente.proto.protocol.v1.EditDraft;
@@ -14,8 +18,6 @@ import org.entente.proto.protocol.v1.SendMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SetReady;
 import org.entente.proto.scenario.v1.Press;
-import org.entente.server.rules.Order;
-import org.entente.server.rules.OrderCheck;
 
 /**
  * Players' requests (drafts, readiness, chat) and the reads every seat may make (history,
@@ -41,12 +43,9 @@ final class PlayerCommands {
     return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
   }
 
-  /**
-   * What the scenario says, for this seat. A placeholder until the server builds briefings:
-   * its body is meant to be replaced by the real answer.
-   */
-  ServerMessage.Builder briefing(Seat seat) throws RequestException {
-    throw new RequestException(ErrorCode.UNAVAILABLE, "Briefings are not yet available on this server.");
+  /** What the scenario says, for this seat (built once per viewer: {@link SessionBriefings}). */
+  ServerMessage.Builder briefing(Seat seat) {
+    return session.briefings.briefing(seat);
   }
 
   ServerMessage.Builder editDraft(Seat seat, EditDraft edit) throws RequestException {
@@ -58,11 +57,11 @@ final class PlayerCommands {
         if (orders.size() >= MAX_ORDERS) {
           throw new RequestException(ErrorCode.INVALID_REQUEST, "A draft holds at most " + MAX_ORDERS + " orders.");
         }
-        orders.add(checked(seat, draft, -1, Wire.order(edit.getAdd())));
+        orders.add(checked(seat, draft, -1, edit.getAdd()));
         break;
       case REPLACE:
         int index = indexOf(orders, edit.getReplace().getOrderId());
-        orders.set(index, checked(seat, draft, index, Wire.order(edit.getReplace().getOrder())));
+        orders.set(index, checked(seat, draft, index, edit.getReplace().getOrder()));
         break;
       case REMOVE_ORDER_ID:
         orders.remove(indexOf(orders, edit.getRemoveOrderId()));
@@ -82,29 +81,34 @@ final class PlayerCommands {
   }
 
   /** Validates through the rules; {@code replacing} is the index of the order being replaced, or -1. */
-  private DraftOrder checked(Seat seat, Draft draft, int replacing, Order candidate) throws RequestException {
-    if (!candidate.actor().isEmpty() && !candidate.actor().equals(seat.country)) {
+  private DraftOrder checked(Seat seat, Draft draft, int replacing, org.entente.proto.protocol.v1.Order candidate)
+      throws RequestException {
+    if (!candidate.getActor().isEmpty() && !candidate.getActor().equals(seat.country)) {
       throw new RequestException(ErrorCode.PERMISSION_DENIED,
-          "You play " + seat.country + " and cannot order for " + candidate.actor() + ".");
+          "You play " + seat.country + " and cannot order for " + candidate.getActor() + ".");
     }
-    if (candidate.kind().isEmpty() && candidate.text().isBlank()) {
+    Optional<Order> structured = Wire.order(candidate, seat.country);
+    if (structured.isEmpty() && candidate.getText().isBlank()) {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "An order needs a kind or its text.");
     }
     List<Order> others = new ArrayList<>(draft.plainOrders());
     if (replacing >= 0) {
       others.remove(replacing);
     }
-    OrderCheck check = session.rules.check(seat.country, others, candidate.withActor(seat.country));
-    switch (check.outcome()) {
+    OrderCheck check = structured.isPresent()
+        ? session.rules.check(others, structured.get())
+        : session.rules.check(seat.country, others, candidate.getText());
+    switch (check.verdict()) {
       case ACCEPTED:
         long id = replacing >= 0 ? draft.orders().get(replacing).id() : state.newOrderId();
-        return new DraftOrder(id, check.order().orElseThrow(), check.canonicalText(), seat.name);
+        Order order = check.order().orElseThrow();
+        return new DraftOrder(id, order, order.toText(), seat.name);
       case NOT_UNDERSTOOD:
-        throw new RequestException(ErrorCode.ORDER_NOT_UNDERSTOOD, check.reason());
+        throw new RequestException(ErrorCode.ORDER_NOT_UNDERSTOOD, Wire.refusal(check));
       case NOT_ALLOWED:
-        throw new RequestException(ErrorCode.ORDER_NOT_ALLOWED, check.reason());
+        throw new RequestException(ErrorCode.ORDER_NOT_ALLOWED, Wire.refusal(check));
       default:
-        throw new AssertionError(check.outcome());
+        throw new AssertionError(check.verdict());
     }
   }
 

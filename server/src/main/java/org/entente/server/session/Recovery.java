@@ -51,7 +51,7 @@ final class Recovery {
       SessionEvent event = JournalCodec.decode(e);
       if (event instanceof SessionEvent.TurnResolved t) {
         var result = session.rules.resolve(Turns.sealedOrders(state), t.seed());
-        if (!result.lines().equals(t.lines())) {
+        if (!JournalCodec.sameReport(result.lines(), t.lines())) {
           log.warn("session {}: turn {} re-resolved to a different report than the recorded one (rules changed?); "
               + "keeping the recorded report", state.sessionId, t.turn());
         }

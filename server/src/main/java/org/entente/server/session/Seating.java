@@ -1,5 +1,6 @@
 package org.entente.server.session;
 
+import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Joined;
 import org.entente.proto.protocol.v1.Ok;

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ErrorCode;
-import org.entente.server.rules.Order;
-import org.entente.server.rules.OrderCheck;
 import org.entente.server.rules.ResolvedTurn;
 import org.entente.server.rules.SessionRules;
 
@@ -176,11 +176,11 @@ final class Turns {
       List<Order> accepted = new java.util.ArrayList<>();
       for (Order o : turn.orders()) {
         // Checked like a team's order, for the canonical text and so that a bot never seals what a team could not.
-        OrderCheck check = session.rules.check(country, accepted, o);
+        OrderCheck check = session.rules.check(accepted, o);
         if (check.isAccepted()) {
           Order order = check.order().orElseThrow();
           accepted.add(order);
-          orders.add(new DraftOrder(state.newOrderId(), order, check.canonicalText(), "bot"));
+          orders.add(new DraftOrder(state.newOrderId(), order, order.toText(), "bot"));
         }
       }
       session.commit(new SessionEvent.DraftEdited(new Draft(country, state.turn, orders.build(), true)));

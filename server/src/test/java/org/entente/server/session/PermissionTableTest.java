@@ -14,6 +14,7 @@ import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.EditDraft;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.GetHistory;
+import org.entente.proto.protocol.v1.GetBriefing;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.Order;
 import org.entente.proto.protocol.v1.SendMessage;
@@ -36,12 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that an accepted request succeeds (no error at all).
  */
 class PermissionTableTest {
-  /**
-   * Kinds the server accepts but cannot answer yet (UNAVAILABLE): the briefing, until the
-   * server builds it. Remove a kind from here when it is answered.
-   */
-  static final Set<BodyCase> NOT_YET_ANSWERED = EnumSet.of(BodyCase.GET_BRIEFING);
-
   private final List<EmbeddedHarness> harnesses = new ArrayList<>();
 
   private EmbeddedHarness track(EmbeddedHarness harness) {
@@ -117,8 +112,6 @@ class PermissionTableTest {
     ErrorCode code = response.getError().getCode();
     if (!sender.mayAccordingToTheContract(kind)) {
       assertThat(code).as(response.toString()).isEqualTo(sender.refusal(kind));
-    } else if (NOT_YET_ANSWERED.contains(body)) {
-      assertThat(code).as(response.toString()).isNotIn(ErrorCode.UNEXPECTED_MESSAGE, ErrorCode.PERMISSION_DENIED);
     } else {
       assertThat(code).as(response.toString()).isEqualTo(ErrorCode.ERROR_CODE_UNSPECIFIED);
     }
