@@ -43,7 +43,7 @@ class ArchitectureTest {
   void onlyTheRulesSeamKnowsTheEngine() {
     DescribedPredicate<JavaClass> engineValues = JavaClass.Predicates.belongToAnyOf(Order.class, OrderCheck.class,
         OrderCheck.Verdict.class, OrderKind.class, OrderKind.Group.class, ReportLine.class, Visibility.class,
-        Visibility.Scope.class, Viewer.class, Viewer.Kind.class);
+        Visibility.Scope.class, Viewer.class, Viewer.Kind.class, org.entente.engine.Phase.class);
     noClasses().that().resideOutsideOfPackage("org.entente.server.rules..")
         .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.entente.engine..", "org.entente.scenarios..", "org.entente.debrief..")
             .and(DescribedPredicate.not(engineValues)))
