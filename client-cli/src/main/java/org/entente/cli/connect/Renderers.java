@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.entente.cli.Safe;
+import org.entente.client.ViewModel;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.Error;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.entente.cli.Safe;
 import org.entente.cli.connect.CommandSpec.Where;
+import org.entente.client.ViewModel;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.NoteKind;
 import org.entente.engine.model.OrderKind;

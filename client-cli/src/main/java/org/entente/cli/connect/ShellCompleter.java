@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.entente.cli.connect.CommandSpec.Where;
+import org.entente.client.ViewModel;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Presence;
 import org.entente.engine.model.Scenario;

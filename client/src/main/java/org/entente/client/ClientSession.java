@@ -1,29 +1,29 @@
-package org.entente.cli.connect;
+package org.entente.client;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.GetBriefing;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.ListScenarios;
 import org.entente.proto.protocol.v1.Resume;
@@ -32,12 +32,13 @@ import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionView;
 import org.entente.proto.protocol.v1.TurnReport;
-import org.entente.server.client.ProtocolClient;
 
 /**
- * One user's connection to a server, independent of any terminal: the seat (role, country,
- * token), the view model kept current by the server's events, the log of messages and reports,
- * and automatic reconnection (1, 2, 4... up to 30 s) that resumes from the last event seen.
+ * One user's session with a server, independent of any terminal. A thin facade over its
+ * pieces: the {@link ReconnectingConnection}, {@link RetryingRequests}, the {@link SeatKeeper}
+ * and the immutable {@link ClientLog}; it owns what ties them together: the view model kept
+ * current by the server's events ({@link ViewModel}), the scenario's {@link Briefing} as the
+ * server sent it, and the order in which listeners hear things.
  *
  * <p>Thread-safe. Listeners are called on one dedicated thread, in the order events arrived.
  */
@@ -55,48 +56,50 @@ public final class ClientSession implements AutoCloseable {
   }
 
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  static final int MAX_BACKOFF_SECONDS = 30;
-  /** How long a change whose connection dropped waits for the seat to come back before giving up. */
-  static final Duration RETRY_WAIT = Duration.ofSeconds(60);
-  private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
 
   private final ServerAddress address;
-  private final SeatStore seats;
   private final String clientName;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(new DefaultThreadFactory("entente-ui", true));
-  private final ScheduledExecutorService reconnector =
-      Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-reconnect", true));
+  private final RetryingRequests requests;
   private final Object lock = new Object();
+  private volatile ReconnectingConnection connection;
 
   // Guarded by lock.
-  private ProtocolClient client;
-  private boolean connected;
-  private Role role = Role.ROLE_UNSPECIFIED;
-  private String joinCode = "";
-  private String token = "";
-  private String name = "";
-  private long seatId;
+  private final SeatKeeper seat;
+  private ClientLog log = ClientLog.EMPTY;
   private SessionView view;
   private long viewSeq;
   private long lastSeq;
+  /** An enter request is in flight: its events wait until its response set the seat. */
   private boolean entering;
   private final Deque<Event> held = new ArrayDeque<>();
   private int catchUpLeft;
-  private final TreeMap<Integer, TurnReport> reports = new TreeMap<>();
-  /** Every seat's name ever seen, so that a removed seat can still be named. */
-  private final Map<Long, String> seatNames = new java.util.HashMap<>();
-  private final List<Event> inbox = new ArrayList<>();
-  private int inboxRead;
   private List<ScenarioSummary> scenarios = List.of();
   private boolean closing;
   private boolean gone;
+  /** The connection dropped while holding a seat, and the seat is not yet taken back. */
   private boolean resuming;
+  private Briefing briefing;
+  /** The seat {@link #briefing} was asked for ("" for none); a new seat or country asks again. */
+  private String briefingFor = "";
+  private boolean briefingAsked;
 
   private ClientSession(ServerAddress address, SeatStore seats, String clientName) {
     this.address = address;
-    this.seats = seats;
     this.clientName = clientName;
+    this.seat = new SeatKeeper(address, seats);
+    this.requests = new RetryingRequests(address, new RetryingRequests.Transport() {
+      @Override
+      public ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException, ConnectionLost {
+        return ClientSession.this.send(request, inOrder);
+      }
+
+      @Override
+      public boolean awaitReady(ConnectionStage stage, Duration timeout) throws InterruptedException {
+        return await(s -> s.isConnected() && !s.resuming() && (stage != ConnectionStage.IN_SESSION || s.inSession()), timeout);
+      }
+    });
   }
 
   /**
@@ -106,8 +109,19 @@ public final class ClientSession implements AutoCloseable {
    */
   public static ClientSession connect(ServerAddress address, SeatStore seats, String clientName) throws IOException {
     ClientSession s = new ClientSession(address, seats, clientName);
-    s.open();
+    s.connection = ReconnectingConnection.open(address, clientName, s.new Wire());
+    s.listScenarios();
     return s;
+  }
+
+  private void listScenarios() {
+    try {
+      ServerMessage list = connection.request(ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
+          .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      setScenarios(list.getScenarioList().getScenariosList());
+    } catch (Exception e) {
+      // The list only feeds completion and 'scenarios'; a server that does not answer is caught later.
+    }
   }
 
   public void addListener(Listener l) {
@@ -119,49 +133,9 @@ public final class ClientSession implements AutoCloseable {
   }
 
   public SeatStore seats() {
-    return seats;
-  }
-
-  private void open() throws IOException {
-    ProtocolClient c;
-    try {
-      c = ProtocolClient.connectAndHello(address.host(), address.port(), clientName);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while connecting to " + address, e);
-    } catch (Exception e) {
-      throw new IOException("cannot reach the server at " + address + ": " + reason(e), e);
-    }
-    c.onEvent(this::onEvent);
-    c.onUnsolicited(this::onUnsolicited);
-    c.closeFuture().thenRun(() -> onClosed(c));
     synchronized (lock) {
-      client = c;
-      connected = true;
+      return seat.store();
     }
-    try {
-      ServerMessage list = c.request(ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
-          .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      synchronized (lock) {
-        scenarios = list.getScenarioList().getScenariosList();
-      }
-    } catch (Exception e) {
-      // The list only feeds completion and 'scenarios'; a server that does not answer is caught later.
-    }
-  }
-
-  private static String reason(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && (t.getMessage() == null || t instanceof ExecutionException)) {
-      t = t.getCause();
-    }
-    String m = t.getMessage();
-    if (m == null || m.isBlank()) {
-      return t.getClass().getSimpleName();
-    }
-    int colon = m.indexOf(": ");
-    // Netty prefixes "Connection refused: host/1.2.3.4:7777"; keep the part people understand.
-    return colon > 0 && m.startsWith("Connection refused") ? "connection refused (is the server running?)" : m;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -169,7 +143,9 @@ public final class ClientSession implements AutoCloseable {
 
   /**
    * Sends a request and waits for its response (an {@code Error} response is returned, not
-   * thrown). Responses that carry a view or a draft update the view model.
+   * thrown). Responses that carry a view or a draft update the view model. A request that
+   * changes the session is sent once more if the connection drops before its answer
+   * ({@link RetryingRequests}).
    *
    * @throws IOException if the connection is down or the server does not answer in time
    */
@@ -183,94 +159,23 @@ public final class ClientSession implements AutoCloseable {
    * came after it: so a confirmation is printed where it belongs among the events.
    */
   public ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException {
-    boolean retriable = changesSession(request);
-    if (retriable && request.getIdempotencyKey() == 0) {
-      request.setIdempotencyKey(randomKey());
-    }
-    try {
-      return send(request, inOrder);
-    } catch (ConnectionLost e) {
-      if (!retriable) {
-        throw new IOException("the connection to " + address + " was lost", e);
-      }
-      // The change may or may not have been applied: once the seat is back, send it again
-      // with the same key, and the server answers with the first response if it was.
-      try {
-        if (!await(s -> s.isConnected() && s.inSession() && !s.resuming(), RETRY_WAIT)) {
-          throw new IOException("the connection to " + address + " was lost and did not come back within "
-              + RETRY_WAIT.toSeconds() + " s; the command may not have been carried out", e);
-        }
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", ie);
-      }
-      try {
-        return send(request, inOrder);
-      } catch (ConnectionLost again) {
-        throw new IOException("the connection to " + address + " was lost again", again);
-      }
-    }
-  }
-
-  /** In-session requests that change something: safe to retry with their idempotency key. */
-  private static boolean changesSession(ClientMessage.Builder r) {
-    switch (r.getBodyCase()) {
-      case EDIT_DRAFT:
-      case SET_READY:
-      case SEND_MESSAGE:
-      case START_GAME:
-      case PAUSE_GAME:
-      case RESUME_GAME:
-      case EXTEND_DEADLINE:
-      case FORCE_RESOLUTION:
-      case INJECT_EVENT:
-      case MOVE_SEAT:
-      case REMOVE_SEAT:
-      case END_GAME:
-      case ANNOUNCE:
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  private static long randomKey() {
-    long k = 0;
-    while (k == 0) {
-      k = KEYS.nextLong();
-    }
-    return k;
-  }
-
-  /** The connection closed before the response came. */
-  private static final class ConnectionLost extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    ConnectionLost(Throwable cause) {
-      super(cause);
-    }
+    return requests.call(request, inOrder);
   }
 
   private ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException, ConnectionLost {
-    ProtocolClient c;
     boolean enter = isEnter(request);
+    CompletableFuture<ServerMessage> sent;
     synchronized (lock) {
       if (gone) {
         throw new IOException("this seat was closed by the server");
       }
-      if (!connected) {
-        if (closing || client == null) {
-          throw new IOException("not connected to " + address);
-        }
-        throw new ConnectionLost(new IOException("not connected to " + address + " (reconnecting...)"));
-      }
-      c = client;
+      sent = connection.request(request);
       if (enter) {
         entering = true;
       }
     }
     CompletableFuture<ServerMessage> done = new CompletableFuture<>();
-    c.request(request).whenComplete((r, failure) -> {
+    sent.whenComplete((r, failure) -> {
       if (failure != null) {
         synchronized (lock) {
           entering = false;
@@ -302,6 +207,13 @@ public final class ClientSession implements AutoCloseable {
     return r.hasCreateSession() || r.hasJoinSession() || r.hasSpectate() || r.hasResume();
   }
 
+  /** What a response did to the session. */
+  private enum Absorbed {
+    NOTHING,
+    VIEW,
+    SEATED
+  }
+
   /**
    * Updates the state from a response and queues {@code inOrder} for the listeners' thread, then
    * the events held while an enter request was in flight. Queuing under the lock keeps the
@@ -312,45 +224,57 @@ public final class ClientSession implements AutoCloseable {
       if (isEnter(request)) {
         entering = false;
       }
-      switch (response.getBodyCase()) {
-        case SESSION_CREATED:
+      // No default: a new kind of response does not compile until it is decided here.
+      Absorbed absorbed = switch (response.getBodyCase()) {
+        case SESSION_CREATED -> {
           seated(Role.GAME_MASTER, request.getCreateSession().getDisplayName().isEmpty() ? "Game master"
               : request.getCreateSession().getDisplayName(), response.getSessionCreated().getJoinCode(),
               response.getSessionCreated().getGameMasterToken(), 0, response.getSessionCreated().getView(), 0);
-          break;
-        case JOINED:
+          yield Absorbed.SEATED;
+        }
+        case JOINED -> {
           seated(response.getJoined().getRole(), request.hasJoinSession() ? request.getJoinSession().getDisplayName()
               : request.getSpectate().getDisplayName(), request.hasJoinSession() ? request.getJoinSession().getJoinCode()
               : request.getSpectate().getJoinCode(), response.getJoined().getSeatToken(), response.getJoined().getSeatId(),
               response.getJoined().getView(), 0);
-          break;
-        case RESUMED: {
-          seated(response.getResumed().getRole(), name, request.getResume().getJoinCode(), request.getResume().getToken(),
+          yield Absorbed.SEATED;
+        }
+        case RESUMED -> {
+          seated(response.getResumed().getRole(), seat.name(), request.getResume().getJoinCode(), request.getResume().getToken(),
               response.getResumed().getSeatId(), response.getResumed().getView(), response.getResumed().getReplayed());
           if (request.getResume().getLastSeq() > 0) {
             catchUpLeft = 0;
           }
-          break;
+          yield Absorbed.SEATED;
         }
-        case VIEW:
+        case VIEW -> {
           setView(response.getView());
-          break;
-        case DRAFT_UPDATED:
+          yield Absorbed.VIEW;
+        }
+        case DRAFT_UPDATED -> {
           view = ViewModel.withDraft(view, response.getDraftUpdated().getDraft());
-          break;
-        default:
-          break;
-      }
-      if (request.hasLeaveSession() && response.hasOk()) {
-        closing = true;
-      }
+          yield Absorbed.VIEW;
+        }
+        case BRIEFING -> {
+          keepBriefing(briefingKey(), response.getBriefing());
+          yield Absorbed.NOTHING;
+        }
+        case OK -> {
+          if (request.hasLeaveSession()) {
+            closing = true;
+            connection.stopReconnecting();
+          }
+          yield Absorbed.NOTHING;
+        }
+        case ERROR, EVENT, WELCOME, SCENARIO_LIST, HISTORY_PAGE, RECORD_EXPORT, BODY_NOT_SET -> Absorbed.NOTHING;
+      };
       dispatcher.execute(inOrder);
-      if (response.hasView() || response.hasSessionCreated() || response.hasJoined() || response.hasResumed()
-          || response.hasDraftUpdated()) {
+      if (absorbed != Absorbed.NOTHING) {
         dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
       }
-      if (response.hasSessionCreated() || response.hasJoined() || response.hasResumed()) {
+      if (absorbed == Absorbed.SEATED) {
         saveSeat();
+        askForBriefing();
       }
       while (!held.isEmpty()) {
         handle(held.poll());
@@ -360,49 +284,144 @@ public final class ClientSession implements AutoCloseable {
   }
 
   private void seated(Role newRole, String newName, String code, String newToken, long newSeatId, SessionView v, int replayed) {
-    role = newRole;
-    name = newName;
-    joinCode = SeatStore.normaliseCode(code);
-    token = newToken;
-    seatId = newSeatId;
+    seat.seated(newRole, newName, code, newToken, newSeatId);
     catchUpLeft = replayed;
     setView(v);
   }
 
   private void setView(SessionView v) {
-    v.getSeatsList().forEach(seat -> seatNames.put(seat.getSeatId(), seat.getDisplayName()));
+    log = log.withSeats(v.getSeatsList());
     view = v;
     viewSeq = Math.max(viewSeq, v.getLastSeq());
   }
 
   private void saveSeat() {
     try {
-      seats.save(new SeatStore.Seat(address.toString(), joinCode, token, role.name(), view.getViewerCountry(), name));
+      seat.save(view.getViewerCountry());
     } catch (IOException e) {
-      dispatcher.execute(() -> listeners.forEach(l -> l.notice("could not save the seat in " + seats.file() + ": "
-          + e.getMessage() + "; you will have to rejoin by hand", true)));
+      tell("could not save the seat in " + seat.store().file() + ": " + e.getMessage() + "; you will have to rejoin by hand", true);
     }
   }
 
   /** Takes back a saved seat: resume with its token; all earlier events come back as catch-up. */
-  public ServerMessage resume(SeatStore.Seat seat, Consumer<ServerMessage> inOrder) throws IOException {
+  public ServerMessage resume(SeatStore.Seat saved, Consumer<ServerMessage> inOrder) throws IOException {
     synchronized (lock) {
-      name = seat.name();
+      seat.named(saved.name());
     }
     return call(ClientMessage.newBuilder().setResume(
-        Resume.newBuilder().setJoinCode(seat.joinCode()).setToken(seat.token()).setLastSeq(0)), inOrder);
+        Resume.newBuilder().setJoinCode(saved.joinCode()).setToken(saved.token()).setLastSeq(0)), inOrder);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The briefing
+
+  /** The seat a briefing is for: its session, role and country. */
+  private String briefingKey() {
+    return view == null || seat.role() == Role.ROLE_UNSPECIFIED ? ""
+        : seat.joinCode() + "/" + seat.role() + "/" + view.getViewerCountry();
+  }
+
+  /** Asks for the briefing of a new seat or country, once; a reconnect to the same seat keeps it. */
+  private void askForBriefing() {
+    String key = briefingKey();
+    if (key.isEmpty() || key.equals(briefingFor) || briefingAsked) {
+      return;
+    }
+    briefingAsked = true;
+    connection.requestIfConnected(ClientMessage.newBuilder().setGetBriefing(GetBriefing.getDefaultInstance()))
+        .whenComplete((r, failure) -> {
+          synchronized (lock) {
+            briefingAsked = false;
+            if (r != null) {
+              // A server that does not answer GetBriefing yet: no briefing, and no asking again.
+              keepBriefing(key, r.hasBriefing() ? r.getBriefing() : null);
+            }
+            lock.notifyAll();
+          }
+        });
+  }
+
+  private void keepBriefing(String key, Briefing b) {
+    if (!key.equals(briefingKey())) {
+      return;
+    }
+    if (b == null || briefing == null || !b.getDigest().equals(briefing.getDigest())) {
+      briefing = b;
+    }
+    briefingFor = key;
+  }
+
+  /** The scenario's briefing for this seat, as far as it has arrived (for completion: never waits). */
+  public Optional<Briefing> briefing() {
+    synchronized (lock) {
+      return briefingFor.equals(briefingKey()) ? Optional.ofNullable(briefing) : Optional.empty();
+    }
+  }
+
+  /**
+   * The scenario's briefing for this seat, waiting up to {@code timeout} for it to arrive;
+   * empty in the lobby or if the server has none to give.
+   */
+  public Optional<Briefing> briefing(Duration timeout) throws InterruptedException {
+    synchronized (lock) {
+      askForBriefing();
+    }
+    await(s -> !s.inSession() || s.briefingSettled(), timeout);
+    return briefing();
+  }
+
+  private boolean briefingSettled() {
+    synchronized (lock) {
+      return briefingFor.equals(briefingKey()) || !briefingAsked;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Events
 
-  private void onEvent(Event e) {
-    synchronized (lock) {
-      if (entering) {
-        held.add(e);
-        return;
+  /** The connection's callbacks, kept off the public API. */
+  private final class Wire implements ReconnectingConnection.Owner {
+    @Override
+    public void event(Event e) {
+      synchronized (lock) {
+        if (entering) {
+          held.add(e);
+          return;
+        }
+        handle(e);
       }
-      handle(e);
+    }
+
+    @Override
+    public void unsolicited(ServerMessage m) {
+      onUnsolicited(m);
+    }
+
+    @Override
+    public void connectionChanged() {
+      synchronized (lock) {
+        if (connection != null && !connection.isConnected() && !seat.token().isEmpty()) {
+          resuming = true;
+        }
+        lock.notifyAll();
+      }
+    }
+
+    @Override
+    public void notice(String text, boolean problem) {
+      tell(text, problem);
+    }
+
+    @Override
+    public boolean wantsReconnect() {
+      synchronized (lock) {
+        return !closing && !gone;
+      }
+    }
+
+    @Override
+    public void reconnected() throws Exception {
+      takeSeatBack();
     }
   }
 
@@ -416,27 +435,21 @@ public final class ClientSession implements AutoCloseable {
       return;
     }
     lastSeq = e.getSeq();
-    switch (e.getKindCase()) {
-      case MESSAGE:
-      case NEWS:
-        inbox.add(e);
-        if (catchUp) {
-          inboxRead = inbox.size();
-        }
-        break;
-      case TURN_REPORT:
-        reports.put(e.getTurnReport().getTurn(), e.getTurnReport());
-        break;
-      case SEAT_MOVED:
-        if (e.getSeatMoved().getSeatId() == seatId && seatId != 0 && e.getSeq() > viewSeq) {
+    // No default: a new kind of event does not compile until it is decided here.
+    log = switch (e.getKindCase()) {
+      case MESSAGE, NEWS -> log.withInboxEvent(e, catchUp);
+      case TURN_REPORT -> log.withReport(e.getTurnReport());
+      case SEAT_MOVED -> {
+        if (seat.isSeat(e.getSeatMoved().getSeatId()) && e.getSeq() > viewSeq) {
           view = view.toBuilder().setViewerCountry(e.getSeatMoved().getToCountry()).build();
           saveSeat();
+          askForBriefing();
         }
-        break;
-      default:
-        break;
-    }
-    e.getSeatsChanged().getSeatsList().forEach(seat -> seatNames.put(seat.getSeatId(), seat.getDisplayName()));
+        yield log;
+      }
+      case SEATS_CHANGED -> log.withSeats(e.getSeatsChanged().getSeatsList());
+      case DRAFT_UPDATED, READINESS_CHANGED, PHASE_CHANGED, SEAT_REMOVED, BOT_CHANGED, KIND_NOT_SET -> log;
+    };
     boolean changesView = e.getSeq() > viewSeq && view != null;
     if (changesView) {
       view = ViewModel.apply(view, e);
@@ -453,14 +466,7 @@ public final class ClientSession implements AutoCloseable {
   }
 
   private void refreshQuietly() {
-    ProtocolClient c;
-    synchronized (lock) {
-      if (!connected) {
-        return;
-      }
-      c = client;
-    }
-    c.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).thenAccept(r -> {
+    connection.requestIfConnected(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).thenAccept(r -> {
       if (r.hasView()) {
         synchronized (lock) {
           setView(r.getView());
@@ -496,86 +502,52 @@ public final class ClientSession implements AutoCloseable {
     }
   }
 
-  private void onClosed(ProtocolClient c) {
+  /** On a new connection: resume the seat from the last event seen, or stay in the lobby. */
+  private void takeSeatBack() throws IOException {
+    String code;
+    String tok;
+    long seq;
     synchronized (lock) {
-      if (client != c) {
-        return;
-      }
-      connected = false;
-      lock.notifyAll();
-      if (closing || gone) {
-        return;
-      }
+      code = seat.joinCode();
+      tok = seat.token();
+      seq = lastSeq;
     }
-    tell("connection to " + address + " lost; reconnecting in 1 s...", true);
-    reconnector.schedule(() -> reconnect(1), 1, TimeUnit.SECONDS);
-  }
-
-  private void reconnect(int delaySeconds) {
-    synchronized (lock) {
-      if (closing || gone) {
-        return;
-      }
+    if (tok.isEmpty()) {
+      tell("reconnected to " + address, false);
+      return;
     }
+    ServerMessage r;
     try {
-      ProtocolClient c = ProtocolClient.connectAndHello(address.host(), address.port(), clientName);
-      c.onEvent(this::onEvent);
-      c.onUnsolicited(this::onUnsolicited);
-      c.closeFuture().thenRun(() -> onClosed(c));
-      String code;
-      String tok;
-      long seq;
+      r = call(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(tok).setLastSeq(seq)));
+    } finally {
       synchronized (lock) {
-        client = c;
-        connected = true;
-        code = joinCode;
-        tok = token;
-        seq = lastSeq;
-        resuming = !tok.isEmpty();
+        resuming = false;
+        lock.notifyAll();
       }
-      if (tok.isEmpty()) {
-        tell("reconnected to " + address, false);
-        return;
-      }
-      ServerMessage r;
-      try {
-        r = call(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(tok).setLastSeq(seq)));
-      } finally {
-        synchronized (lock) {
-          resuming = false;
-          lock.notifyAll();
-        }
-      }
-      if (r.hasResumed()) {
-        int n = r.getResumed().getReplayed();
-        tell("reconnected" + (n == 0 ? "" : "; " + n + " event(s) you missed follow"), false);
-      } else {
-        synchronized (lock) {
-          role = Role.ROLE_UNSPECIFIED;
-          view = null;
-        }
-        if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
-          forgetCurrent();
-        }
-        tell("reconnected, but the seat is gone (" + r.getError().getMessage() + "); you are in the lobby", true);
-        dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
-      }
-    } catch (Exception e) {
-      int next = Math.min(delaySeconds * 2, MAX_BACKOFF_SECONDS);
-      tell("still cannot reach " + address + " (" + reason(e) + "); retrying in " + next + " s...", true);
-      reconnector.schedule(() -> reconnect(next), next, TimeUnit.SECONDS);
     }
+    if (r.hasResumed()) {
+      int n = r.getResumed().getReplayed();
+      tell("reconnected" + (n == 0 ? "" : "; " + n + " event(s) you missed follow"), false);
+      return;
+    }
+    synchronized (lock) {
+      seat.lostSeat();
+      view = null;
+    }
+    if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
+      forgetCurrent();
+    }
+    tell("reconnected, but the seat is gone (" + r.getError().getMessage() + "); you are in the lobby", true);
+    dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
   }
 
   private void forgetCurrent() {
-    String code;
     synchronized (lock) {
-      code = joinCode;
-    }
-    try {
-      seats.forget(address.toString(), code);
-    } catch (IOException e) {
-      tell("could not update " + seats.file() + ": " + e.getMessage(), true);
+      try {
+        seat.forget();
+      } catch (IOException e) {
+        tell("could not update " + seat.store().file() + ": " + e.getMessage(), true);
+      }
     }
   }
 
@@ -612,14 +584,12 @@ public final class ClientSession implements AutoCloseable {
 
   public boolean inSession() {
     synchronized (lock) {
-      return view != null && role != Role.ROLE_UNSPECIFIED;
+      return view != null && seat.role() != Role.ROLE_UNSPECIFIED;
     }
   }
 
   public boolean isConnected() {
-    synchronized (lock) {
-      return connected;
-    }
+    return connection.isConnected();
   }
 
   boolean resuming() {
@@ -636,7 +606,7 @@ public final class ClientSession implements AutoCloseable {
 
   public Role role() {
     synchronized (lock) {
-      return role;
+      return seat.role();
     }
   }
 
@@ -649,20 +619,20 @@ public final class ClientSession implements AutoCloseable {
 
   public String joinCode() {
     synchronized (lock) {
-      return joinCode;
+      return seat.joinCode();
     }
   }
 
-  /** The seat's secret token ("" in the lobby); shown only to its owner. */
-  String token() {
+  /** The seat's secret token ("" in the lobby); show it only to its owner. */
+  public String token() {
     synchronized (lock) {
-      return token;
+      return seat.token();
     }
   }
 
   public String displayName() {
     synchronized (lock) {
-      return name;
+      return seat.name();
     }
   }
 
@@ -679,46 +649,43 @@ public final class ClientSession implements AutoCloseable {
     }
   }
 
-  /** The display name of a seat, present or removed; "seat N" if never seen. */
-  public String seatName(long seatId) {
+  /** Everything heard so far, as one immutable snapshot. */
+  public ClientLog log() {
     synchronized (lock) {
-      return seatNames.getOrDefault(seatId, "seat " + seatId);
+      return log;
     }
   }
 
+  /** The display name of a seat, present or removed; "seat N" if never seen. */
+  public String seatName(long seatId) {
+    return log().seatName(seatId);
+  }
+
   public Map<Integer, TurnReport> reports() {
-    synchronized (lock) {
-      return new TreeMap<>(reports);
-    }
+    return log().reports();
   }
 
   /** Every message and news event received, oldest first. */
   public List<Event> inbox() {
-    synchronized (lock) {
-      return List.copyOf(inbox);
-    }
+    return log().inbox();
   }
 
   /** Messages and news not yet shown by {@link #takeUnread}; marks them read. */
   public List<Event> takeUnread() {
     synchronized (lock) {
-      List<Event> out = List.copyOf(inbox.subList(inboxRead, inbox.size()));
-      inboxRead = inbox.size();
+      List<Event> out = log.unread();
+      log = log.allRead();
       return out;
     }
   }
 
   /** The number of messages received so far (for {@code wait message}). */
   public int messageCount() {
-    synchronized (lock) {
-      return (int) inbox.stream().filter(Event::hasMessage).count();
-    }
+    return log().messageCount();
   }
 
   public int unreadCount() {
-    synchronized (lock) {
-      return inbox.size() - inboxRead;
-    }
+    return log().unreadCount();
   }
 
   public List<ScenarioSummary> scenarios() {
@@ -727,40 +694,29 @@ public final class ClientSession implements AutoCloseable {
     }
   }
 
-  void setScenarios(List<ScenarioSummary> list) {
+  public void setScenarios(List<ScenarioSummary> list) {
     synchronized (lock) {
       scenarios = List.copyOf(list);
     }
   }
 
-  List<ChatMessage> messages() {
-    synchronized (lock) {
-      return inbox.stream().filter(Event::hasMessage).map(Event::getMessage).toList();
-    }
+  public List<ChatMessage> messages() {
+    return log().messages();
   }
 
   /** Closes the connection; no reconnection follows. */
   @Override
   public void close() {
-    ProtocolClient c;
     synchronized (lock) {
       closing = true;
-      c = client;
     }
-    reconnector.shutdownNow();
-    if (c != null) {
-      c.close();
-    }
+    connection.close();
     drain();
     dispatcher.shutdown();
   }
 
   /** For tests of reconnection: drops the network connection as a failing network would. */
-  void dropConnectionForTest() {
-    ProtocolClient c;
-    synchronized (lock) {
-      c = client;
-    }
-    c.close();
+  public void dropConnectionForTest() {
+    connection.drop();
   }
 }
