@@ -1,6 +1,5 @@
 package org.entente.client;
 
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -34,11 +30,12 @@ import org.entente.proto.protocol.v1.SessionView;
 import org.entente.proto.protocol.v1.TurnReport;
 
 /**
- * One user's session with a server, independent of any terminal. A thin facade over its
- * pieces: the {@link ReconnectingConnection}, {@link RetryingRequests}, the {@link SeatKeeper}
- * and the immutable {@link ClientLog}; it owns what ties them together: the view model kept
- * current by the server's events ({@link ViewModel}), the scenario's {@link Briefing} as the
- * server sent it, and the order in which listeners hear things.
+ * One user's session with a server, independent of any terminal. A facade over its pieces:
+ * the {@link ReconnectingConnection}, {@link RetryingRequests}, the {@link SessionModel} (the
+ * {@link SeatKeeper}, the view and the immutable {@link ClientLog}), the {@link BriefingCache}
+ * and the {@link Listeners}. It owns what ties them together: one lock, events held back while
+ * an enter request is in flight, taking the seat back after a reconnect, and the order in
+ * which listeners hear things.
  *
  * <p>Thread-safe. Listeners are called on one dedicated thread, in the order events arrived.
  */
@@ -58,37 +55,26 @@ public final class ClientSession implements AutoCloseable {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServerAddress address;
-  private final String clientName;
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-  private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(new DefaultThreadFactory("entente-ui", true));
+  private final Listeners listeners = new Listeners();
   private final RetryingRequests requests;
   private final Object lock = new Object();
   private volatile ReconnectingConnection connection;
 
   // Guarded by lock.
-  private final SeatKeeper seat;
-  private ClientLog log = ClientLog.EMPTY;
-  private SessionView view;
-  private long viewSeq;
-  private long lastSeq;
+  private final SessionModel model;
+  private final BriefingCache briefings = new BriefingCache();
   /** An enter request is in flight: its events wait until its response set the seat. */
   private boolean entering;
   private final Deque<Event> held = new ArrayDeque<>();
-  private int catchUpLeft;
   private List<ScenarioSummary> scenarios = List.of();
   private boolean closing;
   private boolean gone;
   /** The connection dropped while holding a seat, and the seat is not yet taken back. */
   private boolean resuming;
-  private Briefing briefing;
-  /** The seat {@link #briefing} was asked for ("" for none); a new seat or country asks again. */
-  private String briefingFor = "";
-  private boolean briefingAsked;
 
   private ClientSession(ServerAddress address, SeatStore seats, String clientName) {
     this.address = address;
-    this.clientName = clientName;
-    this.seat = new SeatKeeper(address, seats);
+    this.model = new SessionModel(new SeatKeeper(address, seats));
     this.requests = new RetryingRequests(address, new RetryingRequests.Transport() {
       @Override
       public ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException, ConnectionLost {
@@ -134,7 +120,7 @@ public final class ClientSession implements AutoCloseable {
 
   public SeatStore seats() {
     synchronized (lock) {
-      return seat.store();
+      return model.seat().store();
     }
   }
 
@@ -207,13 +193,6 @@ public final class ClientSession implements AutoCloseable {
     return r.hasCreateSession() || r.hasJoinSession() || r.hasSpectate() || r.hasResume();
   }
 
-  /** What a response did to the session. */
-  private enum Absorbed {
-    NOTHING,
-    VIEW,
-    SEATED
-  }
-
   /**
    * Updates the state from a response and queues {@code inOrder} for the listeners' thread, then
    * the events held while an enter request was in flight. Queuing under the lock keeps the
@@ -224,55 +203,19 @@ public final class ClientSession implements AutoCloseable {
       if (isEnter(request)) {
         entering = false;
       }
-      // No default: a new kind of response does not compile until it is decided here.
-      Absorbed absorbed = switch (response.getBodyCase()) {
-        case SESSION_CREATED -> {
-          seated(Role.GAME_MASTER, request.getCreateSession().getDisplayName().isEmpty() ? "Game master"
-              : request.getCreateSession().getDisplayName(), response.getSessionCreated().getJoinCode(),
-              response.getSessionCreated().getGameMasterToken(), 0, response.getSessionCreated().getView(), 0);
-          yield Absorbed.SEATED;
-        }
-        case JOINED -> {
-          seated(response.getJoined().getRole(), request.hasJoinSession() ? request.getJoinSession().getDisplayName()
-              : request.getSpectate().getDisplayName(), request.hasJoinSession() ? request.getJoinSession().getJoinCode()
-              : request.getSpectate().getJoinCode(), response.getJoined().getSeatToken(), response.getJoined().getSeatId(),
-              response.getJoined().getView(), 0);
-          yield Absorbed.SEATED;
-        }
-        case RESUMED -> {
-          seated(response.getResumed().getRole(), seat.name(), request.getResume().getJoinCode(), request.getResume().getToken(),
-              response.getResumed().getSeatId(), response.getResumed().getView(), response.getResumed().getReplayed());
-          if (request.getResume().getLastSeq() > 0) {
-            catchUpLeft = 0;
-          }
-          yield Absorbed.SEATED;
-        }
-        case VIEW -> {
-          setView(response.getView());
-          yield Absorbed.VIEW;
-        }
-        case DRAFT_UPDATED -> {
-          view = ViewModel.withDraft(view, response.getDraftUpdated().getDraft());
-          yield Absorbed.VIEW;
-        }
-        case BRIEFING -> {
-          keepBriefing(briefingKey(), response.getBriefing());
-          yield Absorbed.NOTHING;
-        }
-        case OK -> {
-          if (request.hasLeaveSession()) {
-            closing = true;
-            connection.stopReconnecting();
-          }
-          yield Absorbed.NOTHING;
-        }
-        case ERROR, EVENT, WELCOME, SCENARIO_LIST, HISTORY_PAGE, RECORD_EXPORT, BODY_NOT_SET -> Absorbed.NOTHING;
-      };
-      dispatcher.execute(inOrder);
-      if (absorbed != Absorbed.NOTHING) {
-        dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
+      SessionModel.Absorbed absorbed = model.absorb(request, response);
+      if (absorbed == SessionModel.Absorbed.BRIEFING) {
+        briefings.keep(model.briefingKey(), model.briefingKey(), response.getBriefing());
       }
-      if (absorbed == Absorbed.SEATED) {
+      if (request.hasLeaveSession() && response.hasOk()) {
+        closing = true;
+        connection.stopReconnecting();
+      }
+      listeners.run(inOrder);
+      if (absorbed == SessionModel.Absorbed.VIEW || absorbed == SessionModel.Absorbed.SEATED) {
+        listeners.viewChanged();
+      }
+      if (absorbed == SessionModel.Absorbed.SEATED) {
         saveSeat();
         askForBriefing();
       }
@@ -283,30 +226,18 @@ public final class ClientSession implements AutoCloseable {
     }
   }
 
-  private void seated(Role newRole, String newName, String code, String newToken, long newSeatId, SessionView v, int replayed) {
-    seat.seated(newRole, newName, code, newToken, newSeatId);
-    catchUpLeft = replayed;
-    setView(v);
-  }
-
-  private void setView(SessionView v) {
-    log = log.withSeats(v.getSeatsList());
-    view = v;
-    viewSeq = Math.max(viewSeq, v.getLastSeq());
-  }
-
   private void saveSeat() {
     try {
-      seat.save(view.getViewerCountry());
+      model.seat().save(model.view().getViewerCountry());
     } catch (IOException e) {
-      tell("could not save the seat in " + seat.store().file() + ": " + e.getMessage() + "; you will have to rejoin by hand", true);
+      tell("could not save the seat in " + model.seat().store().file() + ": " + e.getMessage() + "; you will have to rejoin by hand", true);
     }
   }
 
   /** Takes back a saved seat: resume with its token; all earlier events come back as catch-up. */
   public ServerMessage resume(SeatStore.Seat saved, Consumer<ServerMessage> inOrder) throws IOException {
     synchronized (lock) {
-      seat.named(saved.name());
+      model.seat().named(saved.name());
     }
     return call(ClientMessage.newBuilder().setResume(
         Resume.newBuilder().setJoinCode(saved.joinCode()).setToken(saved.token()).setLastSeq(0)), inOrder);
@@ -315,46 +246,27 @@ public final class ClientSession implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // The briefing
 
-  /** The seat a briefing is for: its session, role and country. */
-  private String briefingKey() {
-    return view == null || seat.role() == Role.ROLE_UNSPECIFIED ? ""
-        : seat.joinCode() + "/" + seat.role() + "/" + view.getViewerCountry();
-  }
-
   /** Asks for the briefing of a new seat or country, once; a reconnect to the same seat keeps it. */
   private void askForBriefing() {
-    String key = briefingKey();
-    if (key.isEmpty() || key.equals(briefingFor) || briefingAsked) {
+    String key = model.briefingKey();
+    if (!briefings.startAsking(key)) {
       return;
     }
-    briefingAsked = true;
     connection.requestIfConnected(ClientMessage.newBuilder().setGetBriefing(GetBriefing.getDefaultInstance()))
         .whenComplete((r, failure) -> {
           synchronized (lock) {
-            briefingAsked = false;
-            if (r != null) {
-              // A server that does not answer GetBriefing yet: no briefing, and no asking again.
-              keepBriefing(key, r.hasBriefing() ? r.getBriefing() : null);
-            }
+            // An answer other than a briefing (a server that sends none): no briefing, and no asking again.
+            briefings.answered(key, model.briefingKey(), Optional.ofNullable(r).filter(ServerMessage::hasBriefing)
+                .map(ServerMessage::getBriefing), r == null);
             lock.notifyAll();
           }
         });
   }
 
-  private void keepBriefing(String key, Briefing b) {
-    if (!key.equals(briefingKey())) {
-      return;
-    }
-    if (b == null || briefing == null || !b.getDigest().equals(briefing.getDigest())) {
-      briefing = b;
-    }
-    briefingFor = key;
-  }
-
   /** The scenario's briefing for this seat, as far as it has arrived (for completion: never waits). */
   public Optional<Briefing> briefing() {
     synchronized (lock) {
-      return briefingFor.equals(briefingKey()) ? Optional.ofNullable(briefing) : Optional.empty();
+      return briefings.get(model.briefingKey());
     }
   }
 
@@ -366,13 +278,13 @@ public final class ClientSession implements AutoCloseable {
     synchronized (lock) {
       askForBriefing();
     }
-    await(s -> !s.inSession() || s.briefingSettled(), timeout);
+    await(s -> s.briefingSettled(), timeout);
     return briefing();
   }
 
   private boolean briefingSettled() {
     synchronized (lock) {
-      return briefingFor.equals(briefingKey()) || !briefingAsked;
+      return briefings.settled(model.briefingKey());
     }
   }
 
@@ -400,7 +312,7 @@ public final class ClientSession implements AutoCloseable {
     @Override
     public void connectionChanged() {
       synchronized (lock) {
-        if (connection != null && !connection.isConnected() && !seat.token().isEmpty()) {
+        if (connection != null && !connection.isConnected() && !model.seat().token().isEmpty()) {
           resuming = true;
         }
         lock.notifyAll();
@@ -427,41 +339,23 @@ public final class ClientSession implements AutoCloseable {
 
   /** Applies one event and queues it for the listeners (under the lock, so the queue keeps the arrival order). */
   private void handle(Event e) {
-    boolean catchUp = catchUpLeft > 0;
-    if (catchUp) {
-      catchUpLeft--;
-    }
-    if (e.getSeq() <= lastSeq) {
+    SessionModel.Applied applied = model.apply(e);
+    if (applied.duplicate()) {
       return;
     }
-    lastSeq = e.getSeq();
-    // No default: a new kind of event does not compile until it is decided here.
-    log = switch (e.getKindCase()) {
-      case MESSAGE, NEWS -> log.withInboxEvent(e, catchUp);
-      case TURN_REPORT -> log.withReport(e.getTurnReport());
-      case SEAT_MOVED -> {
-        if (seat.isSeat(e.getSeatMoved().getSeatId()) && e.getSeq() > viewSeq) {
-          view = view.toBuilder().setViewerCountry(e.getSeatMoved().getToCountry()).build();
-          saveSeat();
-          askForBriefing();
-        }
-        yield log;
-      }
-      case SEATS_CHANGED -> log.withSeats(e.getSeatsChanged().getSeatsList());
-      case DRAFT_UPDATED, READINESS_CHANGED, PHASE_CHANGED, SEAT_REMOVED, BOT_CHANGED, KIND_NOT_SET -> log;
-    };
-    boolean changesView = e.getSeq() > viewSeq && view != null;
-    if (changesView) {
-      view = ViewModel.apply(view, e);
+    if (applied.movedOwnSeat()) {
+      saveSeat();
+      askForBriefing();
     }
+    boolean catchUp = applied.catchUp();
     lock.notifyAll();
-    dispatcher.execute(() -> listeners.forEach(l -> l.event(e, catchUp)));
-    if (changesView) {
-      dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
+    listeners.event(e, catchUp);
+    if (applied.changedView()) {
+      listeners.viewChanged();
     }
     if (e.hasTurnReport() && !catchUp) {
       // The report's consequences (quantities, memberships) are in the next view.
-      dispatcher.execute(this::refreshQuietly);
+      listeners.run(this::refreshQuietly);
     }
   }
 
@@ -469,9 +363,9 @@ public final class ClientSession implements AutoCloseable {
     connection.requestIfConnected(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).thenAccept(r -> {
       if (r.hasView()) {
         synchronized (lock) {
-          setView(r.getView());
+          model.setView(r.getView());
           lock.notifyAll();
-          dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
+          listeners.viewChanged();
         }
       }
     });
@@ -490,8 +384,8 @@ public final class ClientSession implements AutoCloseable {
           ? "another terminal took over this seat; this one stops here"
           : "the game master removed your seat";
       // The seat counts as gone only once the user has been told why, in the listeners' order.
-      dispatcher.execute(() -> {
-        listeners.forEach(l -> l.notice(why, true));
+      listeners.run(() -> {
+        listeners.notice(why, true);
         synchronized (lock) {
           gone = true;
           lock.notifyAll();
@@ -508,9 +402,9 @@ public final class ClientSession implements AutoCloseable {
     String tok;
     long seq;
     synchronized (lock) {
-      code = seat.joinCode();
-      tok = seat.token();
-      seq = lastSeq;
+      code = model.seat().joinCode();
+      tok = model.seat().token();
+      seq = model.lastSeq();
     }
     if (tok.isEmpty()) {
       tell("reconnected to " + address, false);
@@ -531,28 +425,27 @@ public final class ClientSession implements AutoCloseable {
       return;
     }
     synchronized (lock) {
-      seat.lostSeat();
-      view = null;
+      model.lostSeat();
     }
     if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
       forgetCurrent();
     }
     tell("reconnected, but the seat is gone (" + r.getError().getMessage() + "); you are in the lobby", true);
-    dispatcher.execute(() -> listeners.forEach(Listener::viewChanged));
+    listeners.viewChanged();
   }
 
   private void forgetCurrent() {
     synchronized (lock) {
       try {
-        seat.forget();
+        model.seat().forget();
       } catch (IOException e) {
-        tell("could not update " + seat.store().file() + ": " + e.getMessage(), true);
+        tell("could not update " + model.seat().store().file() + ": " + e.getMessage(), true);
       }
     }
   }
 
   private void tell(String text, boolean problem) {
-    dispatcher.execute(() -> listeners.forEach(l -> l.notice(text, problem)));
+    listeners.notice(text, problem);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -575,16 +468,12 @@ public final class ClientSession implements AutoCloseable {
 
   /** Waits until every listener has heard every event delivered so far. */
   public void drain() {
-    try {
-      dispatcher.submit(() -> {}).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // A listener stuck for 5 s is a bug elsewhere; draining is best effort.
-    }
+    listeners.drain();
   }
 
   public boolean inSession() {
     synchronized (lock) {
-      return view != null && seat.role() != Role.ROLE_UNSPECIFIED;
+      return model.inSession();
     }
   }
 
@@ -606,53 +495,53 @@ public final class ClientSession implements AutoCloseable {
 
   public Role role() {
     synchronized (lock) {
-      return seat.role();
+      return model.seat().role();
     }
   }
 
   /** The player's country ("" for others). */
   public String country() {
     synchronized (lock) {
-      return view == null ? "" : view.getViewerCountry();
+      return model.view() == null ? "" : model.view().getViewerCountry();
     }
   }
 
   public String joinCode() {
     synchronized (lock) {
-      return seat.joinCode();
+      return model.seat().joinCode();
     }
   }
 
   /** The seat's secret token ("" in the lobby); show it only to its owner. */
   public String token() {
     synchronized (lock) {
-      return seat.token();
+      return model.seat().token();
     }
   }
 
   public String displayName() {
     synchronized (lock) {
-      return seat.name();
+      return model.seat().name();
     }
   }
 
   /** The current view, or empty in the lobby. */
   public Optional<SessionView> view() {
     synchronized (lock) {
-      return Optional.ofNullable(view);
+      return Optional.ofNullable(model.view());
     }
   }
 
   public long lastSeq() {
     synchronized (lock) {
-      return lastSeq;
+      return model.lastSeq();
     }
   }
 
   /** Everything heard so far, as one immutable snapshot. */
   public ClientLog log() {
     synchronized (lock) {
-      return log;
+      return model.log();
     }
   }
 
@@ -673,8 +562,8 @@ public final class ClientSession implements AutoCloseable {
   /** Messages and news not yet shown by {@link #takeUnread}; marks them read. */
   public List<Event> takeUnread() {
     synchronized (lock) {
-      List<Event> out = log.unread();
-      log = log.allRead();
+      List<Event> out = model.log().unread();
+      model.markAllRead();
       return out;
     }
   }
@@ -711,8 +600,7 @@ public final class ClientSession implements AutoCloseable {
       closing = true;
     }
     connection.close();
-    drain();
-    dispatcher.shutdown();
+    listeners.shutdown();
   }
 
   /** For tests of reconnection: drops the network connection as a failing network would. */
