@@ -46,7 +46,7 @@ final class BriefingCache {
   }
 
   Optional<Briefing> get(String currentKey) {
-    return answeredFor.equals(currentKey) ? Optional.ofNullable(briefing) : Optional.empty();
+    return !currentKey.isEmpty() && answeredFor.equals(currentKey) ? Optional.ofNullable(briefing) : Optional.empty();
   }
 
   /** Nothing more will arrive for {@code currentKey} without asking again. */

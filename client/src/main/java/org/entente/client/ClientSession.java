@@ -383,9 +383,9 @@ public final class ClientSession implements AutoCloseable {
       String why = code == ErrorCode.REPLACED
           ? "another terminal took over this seat; this one stops here"
           : "the game master removed your seat";
-      // The seat counts as gone only once the user has been told why, in the listeners' order.
+      // The seat counts as gone only once the user has been told why: queued after the notice.
+      listeners.notice(why, true);
       listeners.run(() -> {
-        listeners.notice(why, true);
         synchronized (lock) {
           gone = true;
           lock.notifyAll();
@@ -426,6 +426,7 @@ public final class ClientSession implements AutoCloseable {
     }
     synchronized (lock) {
       model.lostSeat();
+      lock.notifyAll();
     }
     if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
       forgetCurrent();

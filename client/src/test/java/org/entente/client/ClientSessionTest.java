@@ -14,6 +14,7 @@ import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ClientMessage.BodyCase;
 import org.entente.proto.protocol.v1.CreateSession;
+import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.JoinSession;
@@ -42,6 +43,7 @@ class ClientSessionTest {
   /** Set to make the fake drop the connection instead of answering the next AssignBot. */
   private final AtomicBoolean loseNextAssignBot = new AtomicBoolean();
   private final AtomicInteger briefings = new AtomicInteger();
+  private final AtomicBoolean refuseResume = new AtomicBoolean();
 
   private FakeServer fake() throws InterruptedException {
     return new FakeServer((m, channel) -> {
@@ -53,7 +55,9 @@ class ClientSessionTest {
         case CREATE_SESSION -> r.setSessionCreated(SessionCreated.newBuilder().setJoinCode("ABCDEF").setGameMasterToken("gm-token")
             .setView(view.toBuilder().setViewerRole(Role.GAME_MASTER).setViewerCountry("")));
         case JOIN_SESSION -> r.setJoined(Joined.newBuilder().setSeatId(7).setSeatToken("seat-token").setRole(Role.PLAYER).setView(view));
-        case RESUME -> r.setResumed(Resumed.newBuilder().setRole(m.getResume().getToken().equals("gm-token") ? Role.GAME_MASTER : Role.PLAYER)
+        case RESUME -> refuseResume.get()
+            ? r.setError(org.entente.proto.protocol.v1.Error.newBuilder().setCode(ErrorCode.INVALID_TOKEN).setMessage("no such seat"))
+            : r.setResumed(Resumed.newBuilder().setRole(m.getResume().getToken().equals("gm-token") ? Role.GAME_MASTER : Role.PLAYER)
             .setSeatId(m.getResume().getToken().equals("gm-token") ? 0 : 7).setView(view));
         case GET_BRIEFING -> r.setBriefing(Briefing.newBuilder().setScenarioId("sc").setDigest("d" + briefings.incrementAndGet())
             .setBackground("Background " + briefings.get()));
@@ -153,6 +157,21 @@ class ClientSessionTest {
     assertThat(session.await(s -> s.country().equals("AZE"), WAIT)).isTrue();
     assertThat(session.briefing(WAIT)).map(Briefing::getDigest).contains("d2");
     assertThat(received(BodyCase.GET_BRIEFING)).hasSize(2);
+  }
+
+  @Test
+  void aSeatRefusedOnReconnectLeavesTheLobbyWithoutTheOldBriefingOrSavedSeat() throws Exception {
+    connect();
+    session.call(ClientMessage.newBuilder().setJoinSession(JoinSession.newBuilder().setJoinCode("ABC-DEF").setDisplayName("Ani")
+        .setCountry("ARM")));
+    assertThat(session.briefing(WAIT)).isPresent();
+    assertThat(session.seats().forServer(session.address().toString())).hasSize(1);
+    refuseResume.set(true);
+
+    dropAndWaitUntilDown();
+    assertThat(session.await(s -> s.isConnected() && !s.inSession() && !s.resuming(), WAIT)).isTrue();
+    assertThat(session.briefing()).isEmpty();
+    assertThat(session.seats().forServer(session.address().toString())).isEmpty();
   }
 
   @Test
