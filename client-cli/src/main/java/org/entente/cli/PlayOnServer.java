@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.entente.cli.connect.ClientSession;
 import org.entente.cli.connect.ConnectCommand;
-import org.entente.cli.connect.SeatStore;
-import org.entente.cli.connect.ServerAddress;
+import org.entente.client.ClientSession;
+import org.entente.client.SeatStore;
+import org.entente.client.ServerAddress;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Scenario;
 import org.entente.proto.protocol.v1.AssignBot;
@@ -20,7 +20,7 @@ import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 
 /**
  * {@code entente play} as a class plays: a server in this process on a loopback port (in

@@ -56,6 +56,25 @@ class CommandLineTest {
   }
 
   @Test
+  void showHidesTheHiddenObjectivesUnlessAskedFor() {
+    String objective = "Keep Armenia in the CSTO and out of Western defence pacts";
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024")).isZero();
+    assertThat(std.out()).contains("Organisations:").contains("--objectives shows them").doesNotContain(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json")).isZero();
+    assertThat(std.out()).doesNotContain(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--objectives")).isZero();
+    assertThat(std.out()).contains("Objectives:\n").contains(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json", "--objectives")).isZero();
+    assertThat(std.out()).contains(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "--help")).isZero();
+    assertThat(std.out()).contains("--objectives").contains("hidden objectives");
+  }
+
+  @Test
   void playScriptGivesOrdersRefusesBadOnesAndReportsTheTurn() throws Exception {
     Path script = dir.resolve("turn1.txt");
     Files.writeString(script, String.join("\n",

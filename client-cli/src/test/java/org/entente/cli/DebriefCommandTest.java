@@ -17,7 +17,7 @@ import org.entente.proto.protocol.v1.StartGame;
 import org.entente.scenarios.BuiltInScenarios;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,10 @@ import org.entente.cli.Safe;
 import org.entente.cli.connect.CommandParser.Parsed;
 import org.entente.cli.connect.CommandParser.Usage;
 import org.entente.cli.connect.CommandSpec.Where;
-import org.entente.engine.model.Scenario;
+import org.entente.client.ClientSession;
+import org.entente.client.SeatStore;
+import org.entente.client.ViewModel;
+import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Draft;
@@ -28,7 +31,6 @@ import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionView;
 import org.entente.proto.protocol.v1.TurnReport;
-import org.entente.scenarios.BuiltInScenarios;
 import org.jline.utils.AttributedString;
 
 /**
@@ -44,13 +46,13 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     QUIT
   }
 
+  private static final java.time.Duration BRIEFING_WAIT = java.time.Duration.ofSeconds(10);
+
   private final ClientSession session;
   private final Output out;
   private volatile boolean watchDrafts;
   /** Messages already answered by a 'wait message': each wait waits for one not seen by an earlier wait. */
   private int messagesWaited;
-  private String scenarioId = "";
-  private Optional<Scenario> scenario = Optional.empty();
 
   Console(ClientSession session, Output out) {
     this.session = session;
@@ -395,7 +397,7 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
         lines.addAll(Screens.orders(v, ViewModel.ownDraft(v), w));
         break;
       case "kinds":
-        lines.addAll(Screens.kinds(scenario(v), v.getViewerCountry(), w));
+        lines.addAll(Screens.kinds(briefing(), v.getViewerCountry(), w));
         break;
       case "report": {
         Map<Integer, TurnReport> reports = session.reports();
@@ -423,10 +425,10 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
         break;
       }
       case "briefing":
-        lines.addAll(Screens.briefing(scenario(v), v, w));
+        lines.addAll(Screens.briefing(briefing(), v, w));
         break;
       case "timeline":
-        lines.addAll(Screens.timeline(scenario(v), session.reports(), v, w));
+        lines.addAll(Screens.timeline(briefing(), session.reports(), v, w));
         break;
       case "watch":
         if (!args.isEmpty()) {
@@ -495,17 +497,9 @@ final class Console implements ClientSession.Listener, CommandParser.Context {
     return Result.OK;
   }
 
-  private Optional<Scenario> scenario(SessionView v) {
-    if (!v.getScenarioId().equals(scenarioId)) {
-      scenarioId = v.getScenarioId();
-      scenario = BuiltInScenarios.ids().contains(scenarioId) ? Optional.of(BuiltInScenarios.load(scenarioId)) : Optional.empty();
-    }
-    return scenario;
-  }
-
-  /** The built-in scenario of the current session, if it is one (for completion). */
-  Optional<Scenario> scenario() {
-    return session.view().flatMap(this::scenario);
+  /** The session's briefing from the server (fetched once after joining; a moment's wait if it is on its way). */
+  private Optional<Briefing> briefing() throws InterruptedException {
+    return session.briefing(BRIEFING_WAIT);
   }
 
   private void emit(String command, List<AttributedString> lines) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.entente.client.ClientSession;
 import org.entente.proto.protocol.v1.SessionView;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;

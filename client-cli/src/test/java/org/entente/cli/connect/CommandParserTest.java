@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.entente.cli.connect.CommandParser.Parsed;
 import org.entente.cli.connect.CommandSpec.Where;
+import org.entente.client.ServerAddress;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.scenario.v1.Press;

@@ -1,4 +1,4 @@
-package org.entente.cli.connect;
+package org.entente.client;
 
 import java.util.Locale;
 

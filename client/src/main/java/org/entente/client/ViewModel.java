@@ -1,4 +1,4 @@
-package org.entente.cli.connect;
+package org.entente.client;
 
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.Draft;
@@ -8,10 +8,10 @@ import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.SessionView;
 
 /** Keeps a {@link SessionView} current between fetches by applying the server's events to it. */
-final class ViewModel {
+public final class ViewModel {
   private ViewModel() {}
 
-  static SessionView apply(SessionView v, Event e) {
+  public static SessionView apply(SessionView v, Event e) {
     SessionView.Builder b = v.toBuilder().setLastSeq(Math.max(v.getLastSeq(), e.getSeq()));
     switch (e.getKindCase()) {
       case SEATS_CHANGED:
@@ -83,7 +83,7 @@ final class ViewModel {
   }
 
   /** The view with {@code draft} in place of the same country's draft. */
-  static SessionView withDraft(SessionView v, Draft draft) {
+  public static SessionView withDraft(SessionView v, Draft draft) {
     if (v == null) {
       return null;
     }
@@ -108,7 +108,7 @@ final class ViewModel {
   }
 
   /** The viewer's own draft, if the view has it. */
-  static Draft ownDraft(SessionView v) {
+  public static Draft ownDraft(SessionView v) {
     for (Draft d : v.getDraftsList()) {
       if (d.getCountry().equals(v.getViewerCountry())) {
         return d;
@@ -117,7 +117,7 @@ final class ViewModel {
     return Draft.newBuilder().setCountry(v.getViewerCountry()).setTurn(v.getTurn()).build();
   }
 
-  static String nameOf(SessionView v, String countryId) {
+  public static String nameOf(SessionView v, String countryId) {
     for (CountryStatus c : v.getCountriesList()) {
       if (c.getId().equals(countryId)) {
         return c.getName();
@@ -126,7 +126,7 @@ final class ViewModel {
     return countryId;
   }
 
-  static String seatName(SessionView v, long seatId) {
+  public static String seatName(SessionView v, long seatId) {
     for (SeatInfo s : v.getSeatsList()) {
       if (s.getSeatId() == seatId) {
         return s.getDisplayName();

@@ -1,4 +1,4 @@
-package org.entente.server.client;
+package org.entente.client;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -27,7 +27,6 @@ import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.Hello;
 import org.entente.proto.protocol.v1.ProtocolVersion;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.server.net.Frames;
 
 /**
  * A small Netty client for the Entente protocol: connect, say hello, send requests and get
@@ -35,6 +34,9 @@ import org.entente.server.net.Frames;
  * the client's network thread and must not block.
  */
 public final class ProtocolClient implements AutoCloseable {
+  /** The largest frame body either side may send in protocol version 1 (protocol.proto's header). */
+  public static final int MAX_FRAME_BYTES = 64 * 1024;
+
   private final EventLoopGroup group;
   private volatile Channel channel;
   private final AtomicLong nextRequestId = new AtomicLong(1);
@@ -62,7 +64,7 @@ public final class ProtocolClient implements AutoCloseable {
             @Override
             protected void initChannel(Channel ch) {
               ch.pipeline()
-                  .addLast("frameDecoder", new ProtobufVarint32FrameDecoder(Frames.MAX_FRAME_BYTES))
+                  .addLast("frameDecoder", new ProtobufVarint32FrameDecoder(MAX_FRAME_BYTES))
                   .addLast("protobufDecoder", new ProtobufDecoder(ServerMessage.getDefaultInstance()))
                   .addLast("framePrepender", new ProtobufVarint32LengthFieldPrepender())
                   .addLast("protobufEncoder", new ProtobufEncoder())
