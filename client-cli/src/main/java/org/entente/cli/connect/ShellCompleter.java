@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.cli.connect.CommandSpec.Mode;
 import org.entente.cli.connect.CommandSpec.Where;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Presence;
@@ -36,14 +37,19 @@ final class ShellCompleter implements Completer {
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
-    words(line.words().subList(0, line.wordIndex()), console.where()).forEach(w -> out.add(new Candidate(w)));
+    words(line.words().subList(0, line.wordIndex()), console.where(), console.mode()).forEach(w -> out.add(new Candidate(w)));
+  }
+
+  /** The candidates for the word after {@code before} in the class shell (exposed for tests). */
+  Set<String> words(List<String> before, Where where) {
+    return words(before, where, Mode.CLASS);
   }
 
   /** The candidates for the word after {@code before} (exposed for tests). */
-  Set<String> words(List<String> before, Where where) {
+  Set<String> words(List<String> before, Where where, Mode mode) {
     Set<String> c = new LinkedHashSet<>();
     if (before.isEmpty()) {
-      CommandSpec.ALL.stream().filter(s -> s.where().contains(where)).forEach(s -> c.add(s.name()));
+      CommandSpec.available(where, mode).forEach(s -> c.add(s.name()));
       if (where == Where.PLAYER) {
         for (OrderKind k : OrderKind.values()) {
           c.add(k.name());
@@ -63,10 +69,11 @@ final class ShellCompleter implements Completer {
         return arg == 0 ? orderNumbers(v) : c;
       case "tell":
       case "status":
+      case "as":
         return arg == 0 ? countries(v) : c;
       case "help":
         if (arg == 0) {
-          CommandSpec.ALL.stream().filter(s -> s.where().contains(where)).forEach(s -> c.add(s.name()));
+          CommandSpec.available(where, mode).forEach(s -> c.add(s.name()));
         }
         return c;
       case "create":
@@ -90,6 +97,9 @@ final class ShellCompleter implements Completer {
       case "bot":
         if (arg == 0) {
           return countries(v);
+        }
+        if (mode == Mode.HOT_SEAT) {
+          return c;
         }
         c.addAll(List.of("on", "off"));
         return c;
