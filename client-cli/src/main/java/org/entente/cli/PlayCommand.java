@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
     name = "play",
     mixinStandardHelpOptions = true,
     description = {
-      "Play a game in this terminal: the built-in scenario, you seated as a country, bots",
-      "playing the others. A server runs inside this command and you get the shell students",
-      "use in class ('help' lists its commands). --hot-seat lets one terminal hold several",
-      "countries' seats: 'as COUNTRY' switches seat, 'bot COUNTRY' hands one back, 'ready'",
-      "ends the turn for every seat you hold, 'debrief' writes the class debrief."
+      "Play a game in this terminal: the built-in scenario, you seated as a",
+      "country, bots playing the others. A server runs inside this command and",
+      "you get the shell students use in class ('help' lists its commands).",
+      "--hot-seat lets one terminal hold several countries' seats: 'as COUNTRY'",
+      "switches seat, 'bot COUNTRY' hands one back, 'ready' ends the turn for",
+      "every seat you hold, 'debrief' writes the class debrief."
     },
     footer = {
       "",
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
       "  entente play",
       "  entente play --as RUS --turns 6 --debrief out/",
       "  entente play --scenario my-crisis.textproto",
-      "  entente play --hot-seat              (one terminal, every country, for a projector)",
+      "  entente play --hot-seat              (one terminal, several countries)",
       "  entente play --script turn1.txt      (commands from a file, one per line)"
     })
 final class PlayCommand implements Callable<Integer> {

@@ -36,7 +36,7 @@ record CommandSpec(String name, String usage, String summary, String example, Se
   static final List<CommandSpec> ALL = List.of(
       // Anywhere.
       spec("help", "help [COMMAND]", "list the commands, or explain one", "help orders", Where.ANYWHERE),
-      spec("quit", "quit", "leave the shell (your seat stays saved; 'exit' works too)", "quit", Where.ANYWHERE),
+      classOnly("quit", "quit", "leave the shell (your seat stays saved; 'exit' works too)", "quit", Where.ANYWHERE),
       classOnly("sessions", "sessions", "the seats saved for this server (tokens in ~/.config/entente/seats.json)", "sessions", Where.ANYWHERE),
       classOnly("forget", "forget [CODE]", "delete a saved seat's token (default: the current session's)", "forget ABC-DEF", Where.ANYWHERE),
       spec("wait", "wait WHAT [TIMEOUT]",
@@ -99,10 +99,10 @@ record CommandSpec(String name, String usage, String summary, String example, Se
       // Hot seat: one terminal speaking for every country the user takes.
       hotSeat("as", "as COUNTRY", "speak for another country: take its seat (its bot stands down); the prompt and the status line"
           + " show whose seat it is", "as AZE"),
-      hotSeat("ready", "ready [off]", "end the turn: every seat you hold is ready, and the turn resolves with the bots' orders"
-          + " ('ready off' takes this seat's back)", "ready"),
+      hotSeat("ready", "ready", "end the turn: every seat you hold is ready, and the turn resolves with the bots' orders", "ready"),
       hotSeat("bot", "bot COUNTRY", "hand a seat you hold back to a bot", "bot AZE"),
       hotSeat("score", "score", "how your country's hidden objectives stand now", "score"),
+      hotSeat("quit", "quit", "end the game and leave ('exit' works too)", "quit"),
       hotSeat("debrief", "debrief [DIR]", "write debrief.md and debrief.html (the class debrief) to DIR (default: here)",
           "debrief out/"));
 

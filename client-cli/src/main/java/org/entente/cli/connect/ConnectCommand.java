@@ -264,7 +264,8 @@ public final class ConnectCommand implements Callable<Integer> {
 
   private static void introduce(Console console, List<String> intro) {
     if (!console.out().json()) {
-      intro.forEach(line -> console.out().print(Renderers.wrap(line, console.out().width(), 0)));
+      intro.forEach(line -> console.out().print(line.isEmpty() ? List.of(Renderers.plain(""))
+          : Renderers.wrap(line, console.out().width(), 0)));
     }
   }
 

@@ -67,9 +67,10 @@ final class ShellCompleter implements Completer {
         return arg == 0 ? orderNumbers(v) : order(before.subList(2, before.size()), v);
       case "remove":
         return arg == 0 ? orderNumbers(v) : c;
+      case "as":
+        return arg == 0 ? playable(v) : c;
       case "tell":
       case "status":
-      case "as":
         return arg == 0 ? countries(v) : c;
       case "help":
         if (arg == 0) {
@@ -176,6 +177,12 @@ final class ShellCompleter implements Completer {
   private static Set<String> countries(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
     v.ifPresent(view -> view.getCountriesList().stream().map(CountryStatus::getId).forEach(c::add));
+    return c;
+  }
+
+  private static Set<String> playable(Optional<SessionView> v) {
+    Set<String> c = new LinkedHashSet<>();
+    v.ifPresent(view -> view.getCountriesList().stream().filter(CountryStatus::getPlayable).map(CountryStatus::getId).forEach(c::add));
     return c;
   }
 

@@ -119,11 +119,11 @@ class HotSeatTest {
         .doesNotContain("leave", "join", "sessions");
     assertThat(completer.words(List.of(), Where.PLAYER, Mode.CLASS)).doesNotContain("as", "debrief", "score", "bot")
         .contains("leave", "ready");
-    assertThat(completer.words(List.of("as"), Where.PLAYER, Mode.HOT_SEAT)).contains("AZE", "FRA");
+    assertThat(completer.words(List.of("as"), Where.PLAYER, Mode.HOT_SEAT)).containsExactly("ARM", "RUS", "AZE", "USA", "FRA");
 
     assertThat(run("help")).isEqualTo(Result.OK);
     assertThat(seen()).contains("Commands (hot seat", "as COUNTRY", "debrief [DIR]", "end the turn: every seat you hold is ready")
-        .doesNotContain("leave the session");
+        .contains("end the game and leave").doesNotContain("leave the session", "your seat stays saved");
     String hotSeatHelp = String.join("\n", Screens.help(Where.PLAYER, Mode.HOT_SEAT, 100).stream().map(Object::toString).toList());
     String classHelp = String.join("\n", Screens.help(Where.PLAYER, 100).stream().map(Object::toString).toList());
     assertThat(hotSeatHelp).contains("as COUNTRY", "debrief [DIR]", "score");
