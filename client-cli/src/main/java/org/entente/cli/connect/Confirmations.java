@@ -113,36 +113,26 @@ final class Confirmations {
     return lines;
   }
 
+  /** The sentence for a request the server answered with a plain Ok. */
   private static String done(ClientMessage.Builder r) {
-    switch (r.getBodyCase()) {
-      case SET_READY:
-        return r.getSetReady().getReady() ? "Ready for turn " + r.getSetReady().getTurn() + " ('ready off' takes it back until the turn resolves)."
-            : "No longer ready.";
-      case START_GAME:
-        return "Started.";
-      case PAUSE_GAME:
-        return "Paused.";
-      case RESUME_GAME:
-        return "Resumed.";
-      case EXTEND_DEADLINE:
-        return "Deadline extended by " + Renderers.clock(java.time.Duration.ofSeconds(r.getExtendDeadline().getSeconds())) + ".";
-      case FORCE_RESOLUTION:
-        return "Resolving the turn now.";
-      case INJECT_EVENT:
-        return "News sent; its effects apply at the coming resolution.";
-      case MOVE_SEAT:
-        return "Seat moved.";
-      case REMOVE_SEAT:
-        return "Seat removed; its token no longer works.";
-      case END_GAME:
-        return "The game is ended.";
-      case ANNOUNCE:
-        return "Announced.";
-      case LEAVE_SESSION:
-        return "You left the session. Your seat is saved: 'entente connect' to the same server takes it back.";
-      default:
-        return "Done.";
-    }
+    return switch (r.getBodyCase()) {
+      case SET_READY -> r.getSetReady().getReady()
+          ? "Ready for turn " + r.getSetReady().getTurn() + " ('ready off' takes it back until the turn resolves)."
+          : "No longer ready.";
+      case START_GAME -> "Started.";
+      case PAUSE_GAME -> "Paused.";
+      case RESUME_GAME -> "Resumed.";
+      case EXTEND_DEADLINE -> "Deadline extended by " + Renderers.clock(java.time.Duration.ofSeconds(r.getExtendDeadline().getSeconds())) + ".";
+      case FORCE_RESOLUTION -> "Resolving the turn now.";
+      case INJECT_EVENT -> "News sent; its effects apply at the coming resolution.";
+      case MOVE_SEAT -> "Seat moved.";
+      case REMOVE_SEAT -> "Seat removed; its token no longer works.";
+      case END_GAME -> "The game is ended.";
+      case ANNOUNCE -> "Announced.";
+      case LEAVE_SESSION -> "You left the session. Your seat is saved: 'entente connect' to the same server takes it back.";
+      case HELLO, LIST_SCENARIOS, CREATE_SESSION, JOIN_SESSION, SPECTATE, RESUME, EDIT_DRAFT, SEND_MESSAGE, GET_HISTORY,
+          GET_VIEW, GET_BRIEFING, EXPORT_RECORD, ASSIGN_BOT, RELEASE_BOT, BODY_NOT_SET -> "Done.";
+    };
   }
 
   private static List<AttributedString> welcome(ClientSession session, SessionView v, int replayed) {
