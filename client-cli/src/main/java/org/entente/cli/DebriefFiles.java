@@ -12,10 +12,6 @@ import org.entente.debrief.GameRecord;
 final class DebriefFiles {
   private DebriefFiles() {}
 
-  static List<Path> write(Path dir, GameRecord record) throws IOException {
-    return write(dir, DebriefRenderer.markdown(record), DebriefRenderer.html(record));
-  }
-
   static List<Path> write(Path dir, String markdown, String html) throws IOException {
     Files.createDirectories(dir);
     Path md = dir.resolve("debrief.md");

@@ -289,13 +289,16 @@ final class Screens {
   }
 
   static List<AttributedString> help(Where where, int width) {
+    return help(where, CommandSpec.Mode.CLASS, width);
+  }
+
+  static List<AttributedString> help(Where where, CommandSpec.Mode mode, int width) {
     List<AttributedString> out = new ArrayList<>();
-    out.add(styled(HEADING, where == Where.LOBBY ? "Lobby commands" : "Commands (" + Renderers.role(roleOf(where)) + ")"));
+    out.add(styled(HEADING, mode == CommandSpec.Mode.HOT_SEAT ? "Commands (hot seat: you hold every seat you take)"
+        : where == Where.LOBBY ? "Lobby commands" : "Commands (" + Renderers.role(roleOf(where)) + ")"));
     Table t = new Table("command", "what it does").wrapLast();
-    for (CommandSpec s : CommandSpec.ALL) {
-      if (s.where().contains(where)) {
-        t.row(s.usage(), s.summary());
-      }
+    for (CommandSpec s : CommandSpec.available(where, mode)) {
+      t.row(s.usage(), s.summary());
     }
     out.addAll(t.render(width));
     Renderers.wrap("help COMMAND shows an example. Tab completes; Up/Down recall earlier lines.", width, 0)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.cli.connect.CommandSpec.Mode;
 import org.entente.cli.connect.CommandSpec.Where;
 import org.entente.client.ViewModel;
 import org.entente.engine.model.OrderKind;
@@ -38,14 +39,19 @@ final class ShellCompleter implements Completer {
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
-    words(line.words().subList(0, line.wordIndex()), console.where()).forEach(w -> out.add(new Candidate(w)));
+    words(line.words().subList(0, line.wordIndex()), console.where(), console.mode()).forEach(w -> out.add(new Candidate(w)));
+  }
+
+  /** The candidates for the word after {@code before} in the class shell (exposed for tests). */
+  Set<String> words(List<String> before, Where where) {
+    return words(before, where, Mode.CLASS);
   }
 
   /** The candidates for the word after {@code before} (exposed for tests). */
-  Set<String> words(List<String> before, Where where) {
+  Set<String> words(List<String> before, Where where, Mode mode) {
     Set<String> c = new LinkedHashSet<>();
     if (before.isEmpty()) {
-      CommandSpec.ALL.stream().filter(s -> s.where().contains(where)).forEach(s -> c.add(s.name()));
+      CommandSpec.available(where, mode).forEach(s -> c.add(s.name()));
       if (where == Where.PLAYER) {
         c.addAll(kinds(console.session().view()));
       }
@@ -61,12 +67,14 @@ final class ShellCompleter implements Completer {
         return arg == 0 ? orderNumbers(v) : order(before.subList(2, before.size()), v);
       case "remove":
         return arg == 0 ? orderNumbers(v) : c;
+      case "as":
+        return arg == 0 ? playable(v) : c;
       case "tell":
       case "status":
         return arg == 0 ? countries(v) : c;
       case "help":
         if (arg == 0) {
-          CommandSpec.ALL.stream().filter(s -> s.where().contains(where)).forEach(s -> c.add(s.name()));
+          CommandSpec.available(where, mode).forEach(s -> c.add(s.name()));
         }
         return c;
       case "create":
@@ -90,6 +98,9 @@ final class ShellCompleter implements Completer {
       case "bot":
         if (arg == 0) {
           return countries(v);
+        }
+        if (mode == Mode.HOT_SEAT) {
+          return c;
         }
         c.addAll(List.of("on", "off"));
         return c;
@@ -201,6 +212,12 @@ final class ShellCompleter implements Completer {
   private static Set<String> countries(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
     v.ifPresent(view -> view.getCountriesList().stream().map(CountryStatus::getId).forEach(c::add));
+    return c;
+  }
+
+  private static Set<String> playable(Optional<SessionView> v) {
+    Set<String> c = new LinkedHashSet<>();
+    v.ifPresent(view -> view.getCountriesList().stream().filter(CountryStatus::getPlayable).map(CountryStatus::getId).forEach(c::add));
     return c;
   }
 
