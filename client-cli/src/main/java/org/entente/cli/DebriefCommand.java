@@ -7,7 +7,7 @@ import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.DebriefFormat;
 import org.entente.proto.protocol.v1.Resume;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

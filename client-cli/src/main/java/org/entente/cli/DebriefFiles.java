@@ -5,16 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.entente.scenarios.debrief.DebriefRenderer;
-import org.entente.scenarios.debrief.GameRecord;
+import org.entente.debrief.DebriefRenderer;
+import org.entente.debrief.GameRecord;
 
 /** Writes a debrief's two files, {@code debrief.md} and {@code debrief.html}, into a directory. */
 final class DebriefFiles {
   private DebriefFiles() {}
-
-  static List<Path> write(Path dir, GameRecord record) throws IOException {
-    return write(dir, DebriefRenderer.markdown(record), DebriefRenderer.html(record));
-  }
 
   static List<Path> write(Path dir, String markdown, String html) throws IOException {
     Files.createDirectories(dir);

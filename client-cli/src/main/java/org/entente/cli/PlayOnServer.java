@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.entente.cli.connect.ClientSession;
 import org.entente.cli.connect.ConnectCommand;
-import org.entente.cli.connect.SeatStore;
-import org.entente.cli.connect.ServerAddress;
+import org.entente.client.ClientSession;
+import org.entente.client.SeatStore;
+import org.entente.client.ServerAddress;
+import org.entente.cli.connect.HotSeat;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Scenario;
 import org.entente.proto.protocol.v1.AssignBot;
@@ -20,21 +21,25 @@ import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 
 /**
  * {@code entente play} as a class plays: a server in this process on a loopback port (in
  * memory), a session whose other countries bots play, and the student's shell of {@code
- * entente connect} seated at the chosen country. A hidden game-master connection creates the
- * session, seats the bots, starts it and, when asked, fetches the debrief at the end.
+ * entente connect} seated at the chosen country, or with {@code --hot-seat} the same shell
+ * holding a seat for every country the user takes ({@link HotSeat}). A hidden game-master
+ * connection creates the session, seats the bots, starts it and fetches the debrief.
  */
 final class PlayOnServer {
   private static final long TIMEOUT_SECONDS = 30;
 
+  /** The command line's choices: turns (null for the scenario's), script, JSON, debrief directory, hot seat. */
+  record Options(Integer turns, Path script, boolean json, Path debriefDir, boolean hotSeat) {}
+
   private PlayOnServer() {}
 
-  static int run(Scenario scenario, Path scenarioFile, String seat, Integer turns, Path script, boolean json,
-      Path debriefDir, PrintStream err) throws Exception {
+  static int run(Scenario scenario, Path scenarioFile, String seat, Options options, PrintStream err) throws Exception {
+    Integer turns = options.turns();
     // The server's log lines are for an operator; here they would only clutter the player's screen.
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.entente"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -63,18 +68,26 @@ final class PlayOnServer {
         // Seats of a game in this process are not worth remembering: a throwaway store.
         Path seatsDir = Files.createTempDirectory("entente-play");
         Path seats = seatsDir.resolve("seats.json");
+        ServerAddress address = new ServerAddress("127.0.0.1", server.port());
+        HotSeat.Debrief debrief = dir -> DebriefFiles.write(dir, RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, true),
+            RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true));
         int rc;
-        try (ClientSession session = ClientSession.connect(
-            new ServerAddress("127.0.0.1", server.port()), new SeatStore(seats), "entente-play")) {
-          rc = ConnectCommand.runShell(session, List.of("join", code, "You", seat), script, json, false);
+        try {
+          if (options.hotSeat()) {
+            try (HotSeat hotSeat = HotSeat.open(address, new SeatStore(seats), code, gm, debrief, seat)) {
+              rc = ConnectCommand.runHotSeat(hotSeat, intro(scenario, seat), options.script(), options.json(), false);
+            }
+          } else {
+            try (ClientSession session = ClientSession.connect(address, new SeatStore(seats), "entente-play")) {
+              rc = ConnectCommand.runShell(session, List.of("join", code, "You", seat), options.script(), options.json(), false);
+            }
+          }
         } finally {
           Files.deleteIfExists(seats);
           Files.deleteIfExists(seatsDir);
         }
-        if (debriefDir != null) {
-          String md = RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, true);
-          String html = RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true);
-          for (Path p : DebriefFiles.write(debriefDir, md, html)) {
+        if (options.debriefDir() != null) {
+          for (Path p : debrief.write(options.debriefDir())) {
             err.println("Wrote " + p);
           }
         }
@@ -83,6 +96,14 @@ final class PlayOnServer {
         gm.close();
       }
     }
+  }
+
+  /** What the hot seat prints first: the scenario, and how one terminal plays several countries. */
+  private static List<String> intro(Scenario scenario, String seat) {
+    return List.of(Safe.text(scenario.metadata().title()), Safe.text(scenario.metadata().summary()), "",
+        "You play " + scenario.nameOf(seat) + "; bots play the other countries. Type 'help' for commands, 'briefing' to read in.",
+        "'as COUNTRY' takes another country's seat, 'bot COUNTRY' hands it back to its bot; 'ready' ends the turn"
+            + " for every seat you hold.");
   }
 
   private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request) throws Exception {

@@ -6,7 +6,7 @@ import org.entente.proto.protocol.v1.DebriefFormat;
 import org.entente.proto.protocol.v1.ExportRecord;
 import org.entente.proto.protocol.v1.RecordExport;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 
 /**
  * Fetches a session's rendered debrief over a game master's connection, chunk by chunk

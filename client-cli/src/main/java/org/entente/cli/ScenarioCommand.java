@@ -95,9 +95,12 @@ final class ScenarioCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "A readable summary of a scenario, or the whole validated scenario as JSON.",
+      description = {"A readable summary of a scenario, or the whole validated scenario as JSON.",
+          "The countries' hidden objectives are left out unless --objectives is given: a screen shared with a class",
+          "should not show them."},
       footer = {"", "Examples:", "  entente scenario show builtin:armenia-csto-2024",
-          "  entente scenario show my-crisis.textproto --json > my-crisis.json"})
+          "  entente scenario show builtin:armenia-csto-2024 --objectives",
+          "  entente scenario show my-crisis.textproto --json --objectives > my-crisis.json"})
   static final class Show implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A scenario file, or builtin:ID.")
     String file;
@@ -105,14 +108,17 @@ final class ScenarioCommand implements Runnable {
     @Option(names = "--json", description = "Print the validated scenario as JSON.")
     boolean json;
 
+    @Option(names = "--objectives", description = "Also print every country's hidden objectives (in the summary and in the JSON).")
+    boolean objectives;
+
     @Override
     public Integer call() {
       LoadResult r = loadValid(file).orElse(null);
       if (r == null) {
         return 1;
       }
-      System.out.print(json ? ScenarioJson.toJson(r.proto().orElseThrow()) + "\n"
-          : Safe.text(ScenarioSummary.render(r.scenario().get())));
+      System.out.print(json ? ScenarioJson.toJson(r.proto().orElseThrow(), objectives) + "\n"
+          : Safe.text(ScenarioSummary.render(r.scenario().get(), objectives)));
       return 0;
     }
   }

@@ -56,6 +56,25 @@ class CommandLineTest {
   }
 
   @Test
+  void showHidesTheHiddenObjectivesUnlessAskedFor() {
+    String objective = "Keep Armenia in the CSTO and out of Western defence pacts";
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024")).isZero();
+    assertThat(std.out()).contains("Organisations:").contains("--objectives shows them").doesNotContain(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json")).isZero();
+    assertThat(std.out()).doesNotContain(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--objectives")).isZero();
+    assertThat(std.out()).contains("Objectives:\n").contains(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json", "--objectives")).isZero();
+    assertThat(std.out()).contains(objective);
+    std.reset();
+    assertThat(Main.run("scenario", "show", "--help")).isZero();
+    assertThat(std.out()).contains("--objectives").contains("hidden objectives");
+  }
+
+  @Test
   void playScriptGivesOrdersRefusesBadOnesAndReportsTheTurn() throws Exception {
     Path script = dir.resolve("turn1.txt");
     Files.writeString(script, String.join("\n",
@@ -69,11 +88,14 @@ class CommandLineTest {
     int rc = Main.run("play", "--hot-seat", "--script", script.toString());
     assertThat(rc).isZero();
     String o = std.out();
-    assertThat(o).contains("Accepted: GIVE_NOTICE CSTO");
-    assertThat(o).contains("Not understood at column 1: unknown order kind 'GIVE_NOTIC'; did you mean 'GIVE_NOTICE'?");
-    assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation.");
-    assertThat(o).contains("=== Turn 1");
-    assertThat(o).contains("gave notice under CSTO Charter Art. 19; withdrawal takes effect at the end of T7 (January 2025)");
+    assertThat(o).contains("Accepted as order 1: GIVE_NOTICE CSTO");
+    assertThat(o).contains("Unknown command 'GIVE_NOTIC'. Did you mean the order GIVE_NOTICE?");
+    assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation");
+    assertThat(o).contains("You now play Azerbaijan");
+    // 'ready' ended the turn for both seats held: Armenia's and Azerbaijan's orders resolved together.
+    assertThat(o).contains("== Turn 1 report");
+    assertThat(o.replaceAll("\\s+", " ")).contains("gave notice under CSTO Charter Art. 19; withdrawal takes effect at the end of T7 (January 2025)");
+    assertThat(o).contains("Azerbaijan's incursion against Armenia succeeded");
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.entente.proto.protocol.v1.ListScenarios;
 import org.entente.proto.protocol.v1.Resume;
 import org.entente.proto.protocol.v1.SendMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

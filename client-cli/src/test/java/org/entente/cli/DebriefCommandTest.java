@@ -2,9 +2,6 @@ package org.entente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -14,28 +11,26 @@ import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.proto.protocol.v1.ForceResolution;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
-import org.entente.scenarios.BuiltInScenarios;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The debrief from {@code play} and from a server, as a teacher produces it. */
 class DebriefCommandTest {
   @TempDir Path dir;
 
+  @RegisterExtension final StdCapture std = new StdCapture();
+
   @Test
   void playWritesTheDebriefOfTheTurnsPlayed() throws Exception {
-    var scenario = BuiltInScenarios.load(BuiltInScenarios.ids().get(0));
-    LocalGame game = new LocalGame(scenario, 2, 5);
-    game.takeSeat("ARM");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PlayCommand.PlayShell shell = new PlayCommand.PlayShell(game, "ARM", new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    for (String line : new String[] {"STATEMENT RUS REASSURE", "ready", "ECONOMIC_PRESSURE RUS", "ready", "debrief " + dir}) {
-      shell.handle(line);
-    }
-    String printed = bytes.toString(StandardCharsets.UTF_8);
+    Path script = dir.resolve("game.txt");
+    Files.writeString(script, String.join("\n", "STATEMENT RUS REASSURE", "ready", "ECONOMIC_PRESSURE RUS", "ready",
+        "debrief " + dir, "quit"));
+    assertThat(Main.run("play", "--hot-seat", "--turns", "2", "--script", script.toString())).isZero();
+    String printed = std.out();
     assertThat(printed).contains("Type 'debrief'").contains("Wrote " + dir.resolve("debrief.html"));
     String html = Files.readString(dir.resolve("debrief.html"));
     assertThat(html).contains("id=\"t1\"", "id=\"t2\"", "Finished game", "contradicted at T2");

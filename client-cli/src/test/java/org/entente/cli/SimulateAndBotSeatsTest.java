@@ -93,7 +93,7 @@ class SimulateAndBotSeatsTest {
         "quit"));
     assertThat(Main.run("play", "--hot-seat", "--script", script.toString())).isZero();
     String o = std.out();
-    assertThat(o).contains("France (bot) accepts: France stands by Armenia.");
+    assertThat(o).contains("France (bot) (FRA) to ARM: accepts ARMS_DEAL BUY FRA MEDIUM: France stands by Armenia");
     assertThat(o).contains("France agreed to sell Armenia a medium arms package");
     assertThat(o).contains("Armenia and France held a joint military exercise");
     // Bots played the other seats: Russia tabled the CSTO budget, France lobbied for EUMA.

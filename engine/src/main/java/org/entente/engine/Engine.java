@@ -9,7 +9,6 @@ import org.entente.engine.order.OrderParser;
 import org.entente.engine.resolve.OrderValidator;
 import org.entente.engine.resolve.Resolver;
 import org.entente.engine.resolve.Scoring;
-import org.entente.engine.resolve.Scoring.Score;
 import org.entente.engine.state.GameState;
 
 /**

@@ -3,7 +3,6 @@ package org.entente.engine;
 import java.util.List;
 import java.util.Optional;
 import org.entente.engine.report.Report;
-import org.entente.engine.resolve.Scoring.Score;
 import org.entente.engine.state.GameState;
 
 /**

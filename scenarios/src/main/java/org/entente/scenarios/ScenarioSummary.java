@@ -20,7 +20,11 @@ import org.entente.engine.model.Track;
 public final class ScenarioSummary {
   private ScenarioSummary() {}
 
-  public static String render(Scenario s) {
+  /**
+   * The summary; the countries' hidden objectives only with {@code hiddenObjectives} (a
+   * teacher preparing a class), otherwise just how many there are.
+   */
+  public static String render(Scenario s, boolean hiddenObjectives) {
     StringBuilder b = new StringBuilder();
     var m = s.metadata();
     b.append(m.title()).append(" [").append(m.id()).append("]\n");
@@ -76,7 +80,7 @@ public final class ScenarioSummary {
       }
     }
     events(b, s);
-    objectives(b, s);
+    objectives(b, s, hiddenObjectives);
     notes(b, s);
     return b.toString();
   }
@@ -98,8 +102,12 @@ public final class ScenarioSummary {
         turn, e.title(), e.when() == null ? "" : " (if " + e.when().source() + ")"))));
   }
 
-  private static void objectives(StringBuilder b, Scenario s) {
+  private static void objectives(StringBuilder b, Scenario s, boolean hiddenObjectives) {
     if (s.objectives().isEmpty()) {
+      return;
+    }
+    if (!hiddenObjectives) {
+      b.append("\nObjectives: ").append(s.objectives().size()).append(" hidden (--objectives shows them)\n");
       return;
     }
     b.append("\nObjectives:\n");

@@ -55,10 +55,13 @@ class ShippedScenariosTest {
   void summaryAndJsonRenderTheShippedScenario() {
     String id = BuiltInScenarios.ids().get(0);
     Scenario s = BuiltInScenarios.load(id);
-    String summary = ScenarioSummary.render(s);
+    String summary = ScenarioSummary.render(s, true);
     assertThat(summary).startsWith(s.metadata().title()).contains("Actors", "Organisations",
-        "Objectives", "Notes: ");
-    String json = ScenarioJson.toJson(BuiltInScenarios.result(id).proto().orElseThrow());
-    assertThat(json).contains("\"format_version\": 1", "\"actors\"");
+        "Objectives:\n", s.objectives().get(0).summary(), "Notes: ");
+    assertThat(ScenarioSummary.render(s, false)).contains("Objectives: " + s.objectives().size() + " hidden")
+        .doesNotContain(s.objectives().get(0).summary());
+    var file = BuiltInScenarios.result(id).proto().orElseThrow();
+    assertThat(ScenarioJson.toJson(file, true)).contains("\"format_version\": 1", "\"actors\"", "\"objectives\": [{");
+    assertThat(ScenarioJson.toJson(file, false)).contains("\"actors\"").contains("\"objectives\": []");
   }
 }

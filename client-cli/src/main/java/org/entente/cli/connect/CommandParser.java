@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.entente.cli.connect.CommandSpec.Mode;
 import org.entente.cli.connect.CommandSpec.Where;
 import org.entente.proto.protocol.v1.Announce;
 import org.entente.proto.protocol.v1.Channel;
@@ -61,6 +62,11 @@ final class CommandParser {
 
     /** The seat with this number or display name (case-insensitive). */
     OptionalLong seatId(String numberOrName);
+
+    /** The shell's mode: a class seat, or the hot seat of {@code play --hot-seat}. */
+    default Mode mode() {
+      return Mode.CLASS;
+    }
   }
 
   /** The result: exactly one of {@code request} (a server request), a local command, or {@code error}. */
@@ -99,14 +105,17 @@ final class CommandParser {
       return new Parsed("", w, null, null);
     }
     String name = canonical(w.get(0).toLowerCase(Locale.ROOT));
-    Optional<CommandSpec> spec = CommandSpec.named(name);
+    Optional<CommandSpec> spec = CommandSpec.named(name, ctx.mode());
     if (spec.isEmpty()) {
       if (ctx.where() == Where.PLAYER && Orders.isKind(w.get(0))) {
         return draft("add", w, ctx, EditDraft.newBuilder().setAdd(Order.newBuilder().setText(w.rawFrom(0))));
       }
-      return error(unknown(w.get(0), ctx.where()));
+      return error(unknown(w.get(0), ctx.where(), ctx.mode()));
     }
-    if (!spec.get().where().contains(ctx.where())) {
+    if (!spec.get().modes().contains(ctx.mode())) {
+      return error(otherMode(spec.get(), ctx.mode()));
+    }
+    if (!spec.get().availableTo(ctx.where(), ctx.mode())) {
       return error(notHere(spec.get(), ctx.where()));
     }
     try {
@@ -236,7 +245,17 @@ final class CommandParser {
         return request(name, w, ClientMessage.newBuilder().setMoveSeat(
             MoveSeat.newBuilder().setSeatId(seat).setCountry(w.get(2).toUpperCase(Locale.ROOT))));
       }
+      case "as":
+        args(w, 1, 1, "as needs a country, e.g. as AZE.");
+        return local(name, w);
+      case "debrief":
+        args(w, 0, 1, "debrief takes at most a directory.");
+        return local(name, w);
       case "bot": {
+        if (ctx.mode() == Mode.HOT_SEAT) {
+          args(w, 1, 1, "bot needs a country, e.g. bot AZE.");
+          return local(name, w);
+        }
         args(w, 1, 2, "bot needs a country, then optionally 'off', e.g. bot AZE or bot AZE off.");
         String country = w.get(1).toUpperCase(Locale.ROOT);
         boolean on = true;
@@ -403,19 +422,24 @@ final class CommandParser {
     }
   }
 
-  private static String unknown(String word, Where where) {
+  private static String unknown(String word, Where where, Mode mode) {
     String lower = word.toLowerCase(Locale.ROOT);
-    String close = CommandSpec.ALL.stream()
-        .filter(s -> s.where().contains(where))
+    String close = CommandSpec.available(where, mode).stream()
         .map(CommandSpec::name)
         .filter(n -> Orders.distance(n, lower) <= 2)
-        .findFirst()
+        .min(java.util.Comparator.comparingInt(n -> Orders.distance(n, lower)))
         .map(n -> " Did you mean '" + n + "'?")
         .orElse("");
     if (close.isEmpty() && where == Where.PLAYER) {
       close = Orders.suggestKind(word).map(k -> " Did you mean the order " + k + "?").orElse("");
     }
     return "Unknown command '" + word + "'." + close + " Type 'help' for the commands.";
+  }
+
+  private static String otherMode(CommandSpec spec, Mode mode) {
+    return mode == Mode.HOT_SEAT
+        ? "'" + spec.name() + "' is not part of the hot seat: here you hold every seat you take; 'quit' ends the game."
+        : "'" + spec.name() + "' works only in the hot seat: entente play --hot-seat.";
   }
 
   private static String notHere(CommandSpec spec, Where where) {

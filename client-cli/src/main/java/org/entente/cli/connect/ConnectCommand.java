@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.entente.client.ClientSession;
+import org.entente.client.SeatStore;
+import org.entente.client.ServerAddress;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -125,13 +128,28 @@ public final class ConnectCommand implements Callable<Integer> {
    * it with a server in its own process.
    */
   public static int runShell(ClientSession session, List<String> first, Path script, boolean json, boolean noColor) {
+    return run(session, null, first, List.of(), script, json, noColor);
+  }
+
+  /**
+   * Runs the hot seat's shell ({@code entente play --hot-seat}) like {@link #runShell}: it starts
+   * speaking for the seat the hot seat took first, after printing {@code intro}.
+   */
+  public static int runHotSeat(HotSeat hotSeat, List<String> intro, Path script, boolean json, boolean noColor) {
+    return run(hotSeat.first(), hotSeat, List.of(), intro, script, json, noColor);
+  }
+
+  private static int run(ClientSession session, HotSeat hotSeat, List<String> first, List<String> intro, Path script,
+      boolean json, boolean noColor) {
     boolean interactive = script == null && System.console() != null && !json;
     if (interactive) {
-      return interactive(session, first, noColor);
+      return interactive(session, hotSeat, first, intro, noColor);
     }
     boolean colour = !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
-    Console console = new Console(session, Output.plain(System.out, colour, json, () -> 100));
-    if (!runFirst(console, session, first, !json)) {
+    Console console = new Console(session, Output.plain(System.out, colour, json, () -> 100), hotSeat);
+    if (hotSeat != null) {
+      introduce(console, intro);
+    } else if (!runFirst(console, session, first, !json)) {
       return 1;
     }
     try (BufferedReader in = script != null ? Files.newBufferedReader(script, StandardCharsets.UTF_8)
@@ -247,7 +265,14 @@ public final class ConnectCommand implements Callable<Integer> {
     return r == Console.Result.OK;
   }
 
-  private static int interactive(ClientSession session, List<String> first, boolean noColor) {
+  private static void introduce(Console console, List<String> intro) {
+    if (!console.out().json()) {
+      intro.forEach(line -> console.out().print(line.isEmpty() ? List.of(Renderers.plain(""))
+          : Renderers.wrap(line, console.out().width(), 0)));
+    }
+  }
+
+  private static int interactive(ClientSession session, HotSeat hotSeat, List<String> first, List<String> intro, boolean noColor) {
     boolean colour = !noColor && System.getenv("NO_COLOR") == null;
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       Path history = SeatStore.configDir().resolve("history");
@@ -256,8 +281,10 @@ public final class ConnectCommand implements Callable<Integer> {
       } catch (IOException e) {
         history = null;
       }
-      Shell shell = new Shell(terminal, session, colour, history);
-      if (!runFirst(shell.console(), session, first, false) && !first.isEmpty() && !session.inSession()) {
+      Shell shell = new Shell(terminal, session, hotSeat, colour, history);
+      if (hotSeat != null) {
+        introduce(shell.console(), intro);
+      } else if (!runFirst(shell.console(), session, first, false) && !first.isEmpty() && !session.inSession()) {
         shell.console().notice("you are in the lobby: 'help' lists what you can do", false);
       }
       return shell.loop();
@@ -267,7 +294,7 @@ public final class ConnectCommand implements Callable<Integer> {
     }
   }
 
-  /** Runs commands line by line; stops at the first failure (exit 1). */
+  /** Runs commands line by line; stops at the first failure (exit 1), except in the hot seat. */
   static int runScript(Console console, BufferedReader in, boolean echo) throws IOException {
     ClientSession session = console.session();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -281,7 +308,8 @@ public final class ConnectCommand implements Callable<Integer> {
       }
       Console.Result r = console.run(cmd);
       session.drain();
-      if (r == Console.Result.FAILED) {
+      // A hot seat's lesson shows mistakes on purpose: its script goes on after a refusal.
+      if (r == Console.Result.FAILED && console.hotSeat() == null) {
         return 1;
       }
       if (r == Console.Result.QUIT) {

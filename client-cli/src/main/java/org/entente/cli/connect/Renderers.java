@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.entente.cli.Safe;
+import org.entente.client.ViewModel;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.Error;
@@ -39,45 +40,37 @@ final class Renderers {
    * (draft edits by others unless {@code watchDrafts}).
    */
   static List<AttributedString> event(Event e, SessionView v, boolean watchDrafts, int width) {
-    switch (e.getKindCase()) {
-      case MESSAGE:
-        return wrap(message(e.getMessage(), v), width, 4);
-      case TURN_REPORT:
-        return report(e.getTurnReport(), width);
-      case NEWS:
-        return news(e.getNews(), width);
-      case PHASE_CHANGED:
-        return List.of(styled(WARN, phase(e.getPhaseChanged(), v)));
-      case READINESS_CHANGED: {
+    // No default: a new kind of event does not compile until it is decided how it shows.
+    return switch (e.getKindCase()) {
+      case MESSAGE -> wrap(message(e.getMessage(), v), width, 4);
+      case TURN_REPORT -> report(e.getTurnReport(), width);
+      case NEWS -> news(e.getNews(), width);
+      case PHASE_CHANGED -> List.of(styled(WARN, phase(e.getPhaseChanged(), v)));
+      case READINESS_CHANGED -> {
         String who = v == null ? e.getReadinessChanged().getCountry() : ViewModel.nameOf(v, e.getReadinessChanged().getCountry());
-        return List.of(styled(DIM, Safe.text(who) + (e.getReadinessChanged().getReady() ? " is ready." : " is no longer ready.")));
+        yield List.of(styled(DIM, Safe.text(who) + (e.getReadinessChanged().getReady() ? " is ready." : " is no longer ready.")));
       }
-      case SEATS_CHANGED: {
+      case SEATS_CHANGED -> {
         List<AttributedString> out = new ArrayList<>();
         e.getSeatsChanged().getSeatsList().forEach(s -> out.add(styled(DIM, Safe.text(s.getDisplayName()) + " joined"
             + (s.getCountry().isEmpty() ? " as " + role(s.getRole()) : " " + Safe.text(country(v, s.getCountry()))) + ".")));
-        return out;
+        yield out;
       }
-      case SEAT_MOVED:
-        return List.of(styled(DIM, Safe.text(v == null ? "seat " + e.getSeatMoved().getSeatId() : ViewModel.seatName(v, e.getSeatMoved().getSeatId()))
-            + " moved from " + Safe.text(e.getSeatMoved().getFromCountry()) + " to " + Safe.text(e.getSeatMoved().getToCountry()) + "."));
-      case SEAT_REMOVED:
-        return List.of(styled(DIM, "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
-      case BOT_CHANGED: {
+      case SEAT_MOVED -> List.of(styled(DIM, Safe.text(v == null ? "seat " + e.getSeatMoved().getSeatId()
+          : ViewModel.seatName(v, e.getSeatMoved().getSeatId()))
+          + " moved from " + Safe.text(e.getSeatMoved().getFromCountry()) + " to " + Safe.text(e.getSeatMoved().getToCountry()) + "."));
+      case SEAT_REMOVED -> List.of(styled(DIM, "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
+      case BOT_CHANGED -> {
         String who = v == null ? e.getBotChanged().getCountry() : ViewModel.nameOf(v, e.getBotChanged().getCountry());
-        return List.of(styled(DIM, "A bot " + (e.getBotChanged().getBot() ? "now plays " : "no longer plays ")
+        yield List.of(styled(DIM, "A bot " + (e.getBotChanged().getBot() ? "now plays " : "no longer plays ")
             + Safe.text(who) + " (" + Safe.text(e.getBotChanged().getReason()) + ")."));
       }
-      case DRAFT_UPDATED:
-        if (!watchDrafts) {
-          return List.of();
-        }
-        return List.of(styled(DIM, Safe.text(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
-            + (e.getDraftUpdated().getDraft().getOrdersCount() == 0 ? "none"
-            : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.text(o.getText())).toList()))));
-      default:
-        return List.of();
-    }
+      case DRAFT_UPDATED -> !watchDrafts ? List.of()
+          : List.of(styled(DIM, Safe.text(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
+              + (e.getDraftUpdated().getDraft().getOrdersCount() == 0 ? "none"
+              : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.text(o.getText())).toList()))));
+      case KIND_NOT_SET -> List.of();
+    };
   }
 
   static String role(org.entente.proto.protocol.v1.Role r) {

@@ -11,25 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 import org.entente.cli.Safe;
 import org.entente.cli.connect.CommandSpec.Where;
-import org.entente.engine.model.HistoricalNote;
-import org.entente.engine.model.NoteKind;
-import org.entente.engine.model.OrderKind;
-import org.entente.engine.model.Scenario;
-import org.entente.engine.model.Source;
+import org.entente.client.ViewModel;
 import org.entente.engine.order.OrderSyntax;
+import org.entente.proto.protocol.v1.Briefing;
+import org.entente.proto.protocol.v1.BriefingSource;
 import org.entente.proto.protocol.v1.Country;
+import org.entente.proto.protocol.v1.CountryOrders;
 import org.entente.proto.protocol.v1.CountryQuantities;
 import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.CriterionBrief;
 import org.entente.proto.protocol.v1.CriterionStatus;
 import org.entente.proto.protocol.v1.Draft;
 import org.entente.proto.protocol.v1.DraftOrder;
 import org.entente.proto.protocol.v1.GameStateView;
 import org.entente.proto.protocol.v1.MemberState;
+import org.entente.proto.protocol.v1.ObjectiveBrief;
 import org.entente.proto.protocol.v1.ObjectiveScore;
+import org.entente.proto.protocol.v1.OrderKindBrief;
 import org.entente.proto.protocol.v1.OrganisationState;
 import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.SessionView;
+import org.entente.proto.protocol.v1.TimelineEntry;
 import org.entente.proto.protocol.v1.TrackValue;
 import org.entente.proto.protocol.v1.TrustValue;
 import org.entente.proto.protocol.v1.TurnReport;
@@ -160,56 +163,81 @@ final class Screens {
     return out;
   }
 
-  static List<AttributedString> briefing(Optional<Scenario> scenario, SessionView v, int width) {
+  /**
+   * The scenario's background and sources as the server sent them ({@code briefing}), and the
+   * seat's hidden objectives with their live scores from the view.
+   */
+  static List<AttributedString> briefing(Optional<Briefing> briefing, SessionView v, int width) {
     List<AttributedString> out = new ArrayList<>();
     out.add(styled(HEADING, Safe.text(v.getScenarioTitle())));
-    if (scenario.isPresent()) {
-      Scenario sc = scenario.get();
-      out.addAll(Renderers.wrap(Safe.text(sc.metadata().briefing().strip()), width, 0));
-      if (!sc.metadata().sources().isEmpty()) {
+    if (briefing.isPresent()) {
+      Briefing b = briefing.get();
+      out.addAll(Renderers.wrap(Safe.text(b.getBackground().strip()), width, 0));
+      if (b.getSourcesCount() > 0) {
         out.add(AttributedString.EMPTY);
         out.add(styled(HEADING, "Sources"));
-        for (Source s : sc.metadata().sources()) {
-          out.addAll(Renderers.wrap(Safe.text("[" + s.key() + "] " + s.citation() + (s.url().isEmpty() ? "" : " " + s.url())), width, 4));
+        for (BriefingSource s : b.getSourcesList()) {
+          out.addAll(Renderers.wrap(Safe.text("[" + s.getKey() + "] " + s.getCitation() + (s.getUrl().isEmpty() ? "" : " " + s.getUrl())),
+              width, 4));
+        }
+      }
+      if (b.getOmitted() > 0) {
+        out.add(styled(DIM, "(" + b.getOmitted() + " source(s) and timeline entries did not fit in one message and are left out.)"));
+      }
+    } else {
+      out.add(styled(DIM, "The server sent no briefing for this session, so its background is not shown here."));
+    }
+    if (v.getGame().getObjectivesCount() > 0) {
+      for (ObjectiveScore o : v.getGame().getObjectivesList()) {
+        out.add(AttributedString.EMPTY);
+        out.add(styled(HEADING, "Hidden objectives of " + Safe.text(ViewModel.nameOf(v, o.getCountry())) + " (" + o.getPoints() + "/100 now)"));
+        out.addAll(Renderers.wrap(Safe.text(o.getSummary()), width, 0));
+        for (CriterionStatus c : o.getCriteriaList()) {
+          out.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.text(c.getDescription())), width, 12));
         }
       }
     } else {
-      out.add(styled(DIM, "This session runs a scenario file the server was sent; its background is not in this client."));
-    }
-    for (ObjectiveScore o : v.getGame().getObjectivesList()) {
-      out.add(AttributedString.EMPTY);
-      out.add(styled(HEADING, "Hidden objectives of " + Safe.text(ViewModel.nameOf(v, o.getCountry())) + " (" + o.getPoints() + "/100 now)"));
-      out.addAll(Renderers.wrap(Safe.text(o.getSummary()), width, 0));
-      for (CriterionStatus c : o.getCriteriaList()) {
-        out.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.text(c.getDescription())), width, 12));
+      // No scores yet (an older server's view): the objectives as the briefing states them.
+      for (ObjectiveBrief o : briefing.map(Briefing::getObjectivesList).orElse(List.of())) {
+        out.add(AttributedString.EMPTY);
+        out.add(styled(HEADING, "Hidden objectives of " + Safe.text(ViewModel.nameOf(v, o.getCountry()))));
+        out.addAll(Renderers.wrap(Safe.text(o.getSummary()), width, 0));
+        for (CriterionBrief c : o.getCriteriaList()) {
+          out.addAll(Renderers.wrap(String.format("       %3d  %s", c.getPoints(), Safe.text(c.getDescription())), width, 12));
+        }
       }
     }
     return out;
   }
 
-  static List<AttributedString> timeline(Optional<Scenario> scenario, Map<Integer, TurnReport> reports, SessionView v, int width) {
+  /** What happened before the game (the briefing's timeline), then each resolved turn with its date. */
+  static List<AttributedString> timeline(Optional<Briefing> briefing, Map<Integer, TurnReport> reports, SessionView v, int width) {
     List<AttributedString> out = new ArrayList<>();
-    if (scenario.isPresent()) {
+    if (briefing.isPresent() && briefing.get().getTimelineCount() > 0) {
       out.add(styled(HEADING, "Before the game"));
-      // HISTORY notes only: STATE notes describe the start (see status) and CORRECTION notes the sources.
-      scenario.get().notes().stream().filter(n -> n.kind() == NoteKind.HISTORY)
-          .sorted(java.util.Comparator.comparing(HistoricalNote::date))
-          .forEach(n -> out.addAll(Renderers.wrap(Safe.text(String.format("%-10s  %s", n.date(), n.text())), width, 12)));
+      for (TimelineEntry t : briefing.get().getTimelineList()) {
+        out.addAll(Renderers.wrap(Safe.text(String.format("%-10s  %s", t.getDate(), t.getText())), width, 12));
+      }
     }
     out.add(styled(HEADING, "The game"));
     if (reports.isEmpty()) {
       out.add(styled(DIM, "No turn has been resolved yet."));
     }
     for (TurnReport r : reports.values()) {
-      String date = scenario.map(sc -> " (" + sc.metadata().dateOf(r.getTurn()) + ")").orElse("");
       String first = r.getLinesCount() == 0 ? "a quiet turn" : Safe.text(r.getLines(0).getText());
-      out.addAll(Renderers.wrap("T" + r.getTurn() + date + ": " + first
+      out.addAll(Renderers.wrap("T" + r.getTurn() + dateOf(briefing, r.getTurn()) + ": " + first
           + (r.getLinesCount() > 1 ? " (+" + (r.getLinesCount() - 1) + " more: report " + r.getTurn() + ")" : ""), width, 4));
     }
     if (v.getPhase() == org.entente.proto.protocol.v1.Phase.RUNNING) {
-      out.add(styled(DIM, "T" + v.getTurn() + scenario.map(sc -> " (" + sc.metadata().dateOf(v.getTurn()) + ")").orElse("") + ": open now"));
+      out.add(styled(DIM, "T" + v.getTurn() + dateOf(briefing, v.getTurn()) + ": open now"));
     }
     return out;
+  }
+
+  /** " (YYYY-MM-DD)" for a turn the briefing dates, else "". */
+  private static String dateOf(Optional<Briefing> briefing, int turn) {
+    return briefing.filter(b -> turn >= 1 && turn <= b.getTurnDatesCount())
+        .map(b -> " (" + Safe.text(b.getTurnDates(turn - 1)) + ")").orElse("");
   }
 
   static List<AttributedString> scenarios(List<ScenarioSummary> list, int width) {
@@ -224,28 +252,53 @@ final class Screens {
     return t.render(width);
   }
 
-  static List<AttributedString> kinds(Optional<Scenario> scenario, String country, int width) {
+  /**
+   * The order kinds {@code country} may give, with their usage, cost and what they do, from the
+   * briefing; every country's when {@code country} is "" (the game master). Without a briefing,
+   * every kind's usage with an unknown cost.
+   */
+  static List<AttributedString> kinds(Optional<Briefing> briefing, String country, int width) {
     List<AttributedString> out = new ArrayList<>();
-    Table t = new Table("order", "cost").right(1);
-    for (OrderKind k : OrderKind.values()) {
-      boolean allowed = scenario.flatMap(sc -> sc.actor(country)).map(a -> a.mayUse(k)).orElse(true);
-      if (allowed) {
-        t.row(OrderSyntax.usage(k), scenario.map(sc -> String.valueOf(sc.rule(k).cost())).orElse("?"));
+    List<CountryOrders> countries = briefing.map(Briefing::getOrdersList).orElse(List.of()).stream()
+        .filter(c -> country.isEmpty() || c.getCountry().equals(country)).toList();
+    if (briefing.isEmpty()) {
+      Table t = new Table("order", "cost").right(1);
+      for (org.entente.engine.model.OrderKind k : org.entente.engine.model.OrderKind.values()) {
+        t.row(OrderSyntax.usage(k), "?");
       }
+      out.addAll(t.render(width));
     }
-    out.addAll(t.render(width));
+    for (CountryOrders c : countries) {
+      if (countries.size() > 1) {
+        out.add(styled(HEADING, Safe.text(c.getCountry())));
+      }
+      Table t = new Table("order", "cost", "what it does").right(1).wrapLast();
+      for (OrderKindBrief k : c.getKindsList()) {
+        t.row(Safe.text(k.getUsage()), k.getCost() + (k.getMaxPerTurn() > 0 ? " (" + k.getMaxPerTurn() + "/turn)" : ""),
+            Safe.text(k.getDescription()));
+      }
+      out.addAll(t.render(width));
+    }
+    if (briefing.isPresent() && countries.isEmpty()) {
+      out.add(Renderers.plain(country.isEmpty() ? "This seat gives no orders." : "No order kinds for " + Safe.text(country) + "."));
+    } else if (briefing.isPresent()) {
+      out.add(styled(DIM, briefing.get().getOrderPoints() + " order points a turn."));
+    }
     out.add(styled(DIM, "Type an order as a command, e.g. GIVE_NOTICE CSTO; Tab completes kinds, ids and option words."));
     return out;
   }
 
   static List<AttributedString> help(Where where, int width) {
+    return help(where, CommandSpec.Mode.CLASS, width);
+  }
+
+  static List<AttributedString> help(Where where, CommandSpec.Mode mode, int width) {
     List<AttributedString> out = new ArrayList<>();
-    out.add(styled(HEADING, where == Where.LOBBY ? "Lobby commands" : "Commands (" + Renderers.role(roleOf(where)) + ")"));
+    out.add(styled(HEADING, mode == CommandSpec.Mode.HOT_SEAT ? "Commands (hot seat: you hold every seat you take)"
+        : where == Where.LOBBY ? "Lobby commands" : "Commands (" + Renderers.role(roleOf(where)) + ")"));
     Table t = new Table("command", "what it does").wrapLast();
-    for (CommandSpec s : CommandSpec.ALL) {
-      if (s.where().contains(where)) {
-        t.row(s.usage(), s.summary());
-      }
+    for (CommandSpec s : CommandSpec.available(where, mode)) {
+      t.row(s.usage(), s.summary());
     }
     out.addAll(t.render(width));
     Renderers.wrap("help COMMAND shows an example. Tab completes; Up/Down recall earlier lines.", width, 0)

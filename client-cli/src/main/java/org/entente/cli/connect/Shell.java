@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.entente.client.ClientSession;
 import org.entente.proto.protocol.v1.SessionView;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -24,6 +25,7 @@ import org.jline.utils.Status;
 final class Shell {
   private final Terminal terminal;
   private final ClientSession session;
+  private final HotSeat hotSeat;
   private final boolean colour;
   private final Path historyFile;
   private LineReader reader;
@@ -32,8 +34,14 @@ final class Shell {
   private String shownPrompt = "";
 
   Shell(Terminal terminal, ClientSession session, boolean colour, Path historyFile) {
+    this(terminal, session, null, colour, historyFile);
+  }
+
+  /** A shell for one class seat, or for the hot seat's seats ({@code hotSeat} not null; it starts at {@code session}). */
+  Shell(Terminal terminal, ClientSession session, HotSeat hotSeat, boolean colour, Path historyFile) {
     this.terminal = terminal;
     this.session = session;
+    this.hotSeat = hotSeat;
     this.colour = colour;
     this.historyFile = historyFile;
   }
@@ -80,9 +88,10 @@ final class Shell {
     // The status line reserves the bottom row before anything is printed, so no line is lost to it.
     status = Status.getStatus(terminal);
     updateStatus();
-    console = new Console(session, out);
+    console = new Console(session, out, hotSeat);
     ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new ShellCompleter(console));
-    session.addListener(new ClientSession.Listener() {
+    // The console attaches it to every seat it speaks for, and calls it when it changes seat.
+    console.addListener(new ClientSession.Listener() {
       @Override
       public void viewChanged() {
         updateStatus();
@@ -112,7 +121,7 @@ final class Shell {
         if (console.run(line) == Console.Result.QUIT) {
           return 0;
         }
-        if (session.isGone()) {
+        if (console.session().isGone()) {
           reader.printAbove("This seat is closed; quitting.");
           return 0;
         }
@@ -130,8 +139,13 @@ final class Shell {
     }
   }
 
+  /** The seat spoken for: the only one, or the hot seat's current one. */
+  private ClientSession seat() {
+    return console == null ? session : console.session();
+  }
+
   private String prompt() {
-    return session.view().map(v -> (v.getViewerCountry().isEmpty() ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
+    return seat().view().map(v -> (v.getViewerCountry().isEmpty() ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
         : v.getViewerCountry()) + " T" + v.getTurn() + "> ").orElse("lobby> ");
   }
 
@@ -155,6 +169,7 @@ final class Shell {
       return;
     }
     int width = terminal.getWidth() <= 0 ? 80 : terminal.getWidth();
+    ClientSession session = seat();
     if (session.isGone()) {
       status.update(List.of(new AttributedString("this seat is closed here; press Enter to quit, then connect again to come back")));
       return;

@@ -1,19 +1,21 @@
 package org.entente.cli.connect;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.cli.connect.CommandSpec.Mode;
 import org.entente.cli.connect.CommandSpec.Where;
+import org.entente.client.ViewModel;
 import org.entente.engine.model.OrderKind;
-import org.entente.engine.model.Presence;
-import org.entente.engine.model.Scenario;
 import org.entente.engine.order.OrderSyntax;
 import org.entente.engine.order.OrderSyntax.Slot;
+import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.Country;
 import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.OrderKindBrief;
+import org.entente.proto.protocol.v1.OrderSlot;
 import org.entente.proto.protocol.v1.OrganisationState;
 import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.SeatInfo;
@@ -25,7 +27,8 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: command names for the user's role, order kinds, then each order slot from
- * {@link OrderSyntax} (organisations, countries, presences, option words), scenario ids, seats.
+ * the server's {@link Briefing} (organisations, actors, presences, option words), scenario ids,
+ * seats. A server that sends no briefing gets the engine's {@link OrderSyntax} and the view's ids.
  */
 final class ShellCompleter implements Completer {
   private final Console console;
@@ -36,18 +39,21 @@ final class ShellCompleter implements Completer {
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
-    words(line.words().subList(0, line.wordIndex()), console.where()).forEach(w -> out.add(new Candidate(w)));
+    words(line.words().subList(0, line.wordIndex()), console.where(), console.mode()).forEach(w -> out.add(new Candidate(w)));
+  }
+
+  /** The candidates for the word after {@code before} in the class shell (exposed for tests). */
+  Set<String> words(List<String> before, Where where) {
+    return words(before, where, Mode.CLASS);
   }
 
   /** The candidates for the word after {@code before} (exposed for tests). */
-  Set<String> words(List<String> before, Where where) {
+  Set<String> words(List<String> before, Where where, Mode mode) {
     Set<String> c = new LinkedHashSet<>();
     if (before.isEmpty()) {
-      CommandSpec.ALL.stream().filter(s -> s.where().contains(where)).forEach(s -> c.add(s.name()));
+      CommandSpec.available(where, mode).forEach(s -> c.add(s.name()));
       if (where == Where.PLAYER) {
-        for (OrderKind k : OrderKind.values()) {
-          c.add(k.name());
-        }
+        c.addAll(kinds(console.session().view()));
       }
       return c;
     }
@@ -61,12 +67,14 @@ final class ShellCompleter implements Completer {
         return arg == 0 ? orderNumbers(v) : order(before.subList(2, before.size()), v);
       case "remove":
         return arg == 0 ? orderNumbers(v) : c;
+      case "as":
+        return arg == 0 ? playable(v) : c;
       case "tell":
       case "status":
         return arg == 0 ? countries(v) : c;
       case "help":
         if (arg == 0) {
-          CommandSpec.ALL.stream().filter(s -> s.where().contains(where)).forEach(s -> c.add(s.name()));
+          CommandSpec.available(where, mode).forEach(s -> c.add(s.name()));
         }
         return c;
       case "create":
@@ -91,6 +99,9 @@ final class ShellCompleter implements Completer {
         if (arg == 0) {
           return countries(v);
         }
+        if (mode == Mode.HOT_SEAT) {
+          return c;
+        }
         c.addAll(List.of("on", "off"));
         return c;
       case "ready":
@@ -111,24 +122,70 @@ final class ShellCompleter implements Completer {
     }
   }
 
-  /** Completion inside an order: {@code words} starts with the kind. */
-  private Set<String> order(List<String> words, Optional<SessionView> v) {
+  /** The order kinds this seat may give: its country's from the briefing, else every kind. */
+  private Set<String> kinds(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
-    if (words.isEmpty()) {
+    String country = v.map(SessionView::getViewerCountry).orElse("");
+    console.session().briefing().ifPresent(b -> b.getOrdersList().stream()
+        .filter(o -> country.isEmpty() || o.getCountry().equals(country))
+        .forEach(o -> o.getKindsList().forEach(k -> c.add(k.getKind().name()))));
+    if (c.isEmpty()) {
       for (OrderKind k : OrderKind.values()) {
         c.add(k.name());
       }
-      return c;
+    }
+    return c;
+  }
+
+  /** Completion inside an order: {@code words} starts with the kind. */
+  private Set<String> order(List<String> words, Optional<SessionView> v) {
+    if (words.isEmpty()) {
+      return kinds(v);
     }
     if (!Orders.isKind(words.get(0))) {
-      return c;
+      return new LinkedHashSet<>();
     }
-    OrderKind kind = OrderKind.valueOf(words.get(0).toUpperCase(Locale.ROOT));
-    List<Slot> sig = OrderSyntax.signature(kind);
+    String kind = words.get(0).toUpperCase(Locale.ROOT);
     int slot = words.size() - 1;
+    Optional<Briefing> briefing = console.session().briefing();
+    Optional<OrderKindBrief> brief = briefing.flatMap(b -> kindBrief(b, kind, v.map(SessionView::getViewerCountry).orElse("")));
+    if (brief.isPresent()) {
+      return slot < brief.get().getSlotsCount() ? slot(brief.get().getSlots(slot), briefing.get(), v) : new LinkedHashSet<>();
+    }
+    return syntaxSlot(OrderKind.valueOf(kind), slot, v);
+  }
+
+  private static Optional<OrderKindBrief> kindBrief(Briefing b, String kind, String country) {
+    return b.getOrdersList().stream().filter(o -> country.isEmpty() || o.getCountry().equals(country))
+        .flatMap(o -> o.getKindsList().stream()).filter(k -> k.getKind().name().equals(kind)).findFirst();
+  }
+
+  /** The words one slot of an order accepts, from the server's briefing. */
+  static Set<String> slot(OrderSlot s, Briefing b, Optional<SessionView> v) {
+    Set<String> c = new LinkedHashSet<>(s.getChoicesList());
+    switch (s.getType()) {
+      case SLOT_ORGANISATION -> {
+        v.ifPresent(view -> view.getGame().getOrganisationsList().stream().map(OrganisationState::getId).forEach(c::add));
+        b.getOrganisationsList().forEach(o -> c.add(o.getId()));
+      }
+      case SLOT_ACTOR -> {
+        c.addAll(countries(v));
+        b.getActorsList().forEach(a -> c.add(a.getId()));
+      }
+      case SLOT_PRESENCE -> b.getPresencesList().forEach(p -> c.add(p.getId()));
+      default -> {
+        // Options and directions are their choices; free text has none.
+      }
+    }
+    return c;
+  }
+
+  /** Without a briefing (a server that sends none): the order's syntax, and ids from the view. */
+  private static Set<String> syntaxSlot(OrderKind kind, int slot, Optional<SessionView> v) {
+    Set<String> c = new LinkedHashSet<>();
+    List<Slot> sig = OrderSyntax.signature(kind);
     if (slot >= sig.size()) {
       if (kind == OrderKind.LOBBY && slot == sig.size()) {
-        c.addAll(presences());
         c.addAll(countries(v));
       }
       return c;
@@ -137,15 +194,10 @@ final class ShellCompleter implements Completer {
     switch (s.type()) {
       case ORG:
         v.ifPresent(view -> view.getGame().getOrganisationsList().stream().map(OrganisationState::getId).forEach(c::add));
-        console.scenario().ifPresent(sc -> sc.organisations().forEach(o -> c.add(o.id())));
         break;
       case TARGET:
       case OTHER:
         c.addAll(countries(v));
-        console.scenario().ifPresent(sc -> sc.actors().forEach(a -> c.add(a.id())));
-        break;
-      case PRESENCE:
-        c.addAll(presences());
         break;
       case OPTION:
       case DIRECTION:
@@ -157,15 +209,15 @@ final class ShellCompleter implements Completer {
     return c;
   }
 
-  private List<String> presences() {
-    List<String> out = new ArrayList<>();
-    console.scenario().map(Scenario::presences).orElse(List.of()).stream().map(Presence::id).forEach(out::add);
-    return out;
-  }
-
   private static Set<String> countries(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
     v.ifPresent(view -> view.getCountriesList().stream().map(CountryStatus::getId).forEach(c::add));
+    return c;
+  }
+
+  private static Set<String> playable(Optional<SessionView> v) {
+    Set<String> c = new LinkedHashSet<>();
+    v.ifPresent(view -> view.getCountriesList().stream().filter(CountryStatus::getPlayable).map(CountryStatus::getId).forEach(c::add));
     return c;
   }
 

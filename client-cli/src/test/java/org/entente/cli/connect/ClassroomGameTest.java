@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.entente.cli.Main;
 import org.entente.cli.connect.Console.Result;
+import org.entente.client.ClientSession;
+import org.entente.client.SeatStore;
+import org.entente.client.ServerAddress;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -178,6 +181,25 @@ class ClassroomGameTest {
         again.ok("forget");
         assertThat(again.seats.forServer(address.toString())).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void botCommandsTypedWhileTheGameMastersConnectionIsDownAreCarriedOutOnceTheSeatIsBack() throws Exception {
+    try (User gm = new User("gm")) {
+      gm.ok("create armenia-csto-2024 3 manual");
+      gm.session.dropConnectionForTest();
+      assertThat(gm.session.await(s -> !s.isConnected(), Duration.ofSeconds(30))).isTrue();
+      gm.ok("bot AZE");
+      assertThat(gm.session.await(s -> s.view().map(v -> v.getCountriesList().stream()
+          .anyMatch(c -> c.getId().equals("AZE") && c.getBot())).orElse(false), Duration.ofSeconds(30))).isTrue();
+
+      gm.session.dropConnectionForTest();
+      assertThat(gm.session.await(s -> !s.isConnected(), Duration.ofSeconds(30))).isTrue();
+      gm.ok("bot AZE off");
+      assertThat(gm.session.await(s -> s.view().map(v -> v.getCountriesList().stream()
+          .noneMatch(c -> c.getId().equals("AZE") && c.getBot())).orElse(false), Duration.ofSeconds(30))).isTrue();
+      assertThat(gm.seen()).containsOnlyOnce("A bot now plays Azerbaijan").containsOnlyOnce("A bot no longer plays Azerbaijan");
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.entente.cli.connect.CommandParser.Parsed;
 import org.entente.cli.connect.CommandSpec.Where;
+import org.entente.client.ServerAddress;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.scenario.v1.Press;
@@ -36,14 +37,42 @@ class CommandParserTest {
   private static final Fixed GM = new Fixed(Where.GAME_MASTER);
   private static final Fixed LOBBY = new Fixed(Where.LOBBY);
 
-  private static ClientMessage req(String line, Fixed ctx) {
+  /** The player of {@code play --hot-seat}, otherwise like {@link #PLAYER}. */
+  private static final CommandParser.Context HOT_SEAT = new CommandParser.Context() {
+    @Override
+    public Where where() {
+      return Where.PLAYER;
+    }
+
+    @Override
+    public CommandSpec.Mode mode() {
+      return CommandSpec.Mode.HOT_SEAT;
+    }
+
+    @Override
+    public int turn() {
+      return PLAYER.turn();
+    }
+
+    @Override
+    public java.util.OptionalLong orderId(int n) {
+      return PLAYER.orderId(n);
+    }
+
+    @Override
+    public java.util.OptionalLong seatId(String s) {
+      return PLAYER.seatId(s);
+    }
+  };
+
+  private static ClientMessage req(String line, CommandParser.Context ctx) {
     Parsed p = CommandParser.parse(line, ctx);
     assertThat(p.error()).as(line).isNull();
     assertThat(p.isRequest()).as(line).isTrue();
     return p.request().build();
   }
 
-  private static String err(String line, Fixed ctx) {
+  private static String err(String line, CommandParser.Context ctx) {
     Parsed p = CommandParser.parse(line, ctx);
     assertThat(p.isError()).as(line).isTrue();
     return p.error();
@@ -142,6 +171,21 @@ class CommandParserTest {
     assertThat(err("orders", LOBBY)).isEqualTo("'orders' works once you are in a session: join, spectate, create or gm first.");
     assertThat(err("join ABC-DEF Ani ARM", PLAYER)).isEqualTo("'join' works only in the lobby; you are already in a session.");
     assertThat(err("GIVE_NOTICE CSTO", GM)).startsWith("Unknown command 'GIVE_NOTICE'.");
+  }
+
+  @Test
+  void theHotSeatHasItsOwnCommandsAndOnlyThere() {
+    assertThat(CommandParser.parse("as AZE", HOT_SEAT).isRequest()).isFalse();
+    assertThat(CommandParser.parse("as AZE", HOT_SEAT).args()).containsExactly("AZE");
+    assertThat(CommandParser.parse("bot FRA", HOT_SEAT).isRequest()).isFalse();
+    assertThat(CommandParser.parse("debrief out", HOT_SEAT).command()).isEqualTo("debrief");
+    assertThat(req("ready", HOT_SEAT).getSetReady().getReady()).isTrue();
+    assertThat(req("GIVE_NOTICE CSTO", HOT_SEAT).getEditDraft().getAdd().getText()).isEqualTo("GIVE_NOTICE CSTO");
+    assertThat(err("as", HOT_SEAT)).isEqualTo("as needs a country, e.g. as AZE. Usage: as COUNTRY");
+    assertThat(err("as AZE", PLAYER)).isEqualTo("'as' works only in the hot seat: entente play --hot-seat.");
+    assertThat(err("debrief", PLAYER)).isEqualTo("'debrief' works only in the hot seat: entente play --hot-seat.");
+    assertThat(err("leave", HOT_SEAT)).startsWith("'leave' is not part of the hot seat");
+    assertThat(err("az AZE", HOT_SEAT)).isEqualTo("Unknown command 'az'. Did you mean 'as'? Type 'help' for the commands.");
   }
 
   @Test

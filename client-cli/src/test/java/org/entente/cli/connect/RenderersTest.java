@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.entente.client.SeatStore;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.CountryStatus;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.entente.engine.Engine;
+import org.entente.engine.Seeds;
 import org.entente.engine.expr.Bindings;
 import org.entente.engine.expr.Expr;
 import org.entente.engine.model.Actor;
@@ -27,7 +28,8 @@ import org.entente.engine.state.OpenRequest;
  *
  * <p>Guarantees: the same (scenario, state, actor, seed) always gives the same orders; every
  * order returned is one {@link Engine#check} accepts given the orders before it. Pure: the only
- * randomness (breaking ties between equal weights) comes from the seed.
+ * randomness (breaking ties between equal weights) comes from the seed: the game's seed, which
+ * {@link Seeds#bot} turns into one stream per turn and actor.
  */
 public final class Bot {
   private Bot() {}
@@ -126,7 +128,7 @@ public final class Bot {
    * first, ties in a seeded random order.
    */
   static List<Order> candidates(Scenario scenario, GameState state, Actor a, long seed) {
-    SplittableRandom random = Seeds.random(seed, state.turn(), scenario.actorIndex(a.id()));
+    SplittableRandom random = Seeds.bot(seed, state.turn(), scenario.actorIndex(a.id()));
     Bindings self = Bindings.of("self", a.id());
     record Candidate(Order order, int weight, double tieBreak) {}
     List<Candidate> list = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.entente.engine.Engine;
+import org.entente.engine.Seeds;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Scenario;
@@ -59,7 +60,7 @@ public final class RandomPlayer {
         legal.add(o);
       }
     }
-    SplittableRandom random = Seeds.random(seed, state.turn(), index, 0x5EED);
+    SplittableRandom random = Seeds.randomPlayer(seed, state.turn(), index);
     List<Order> draft = new ArrayList<>();
     while (!legal.isEmpty()) {
       Order o = legal.remove(random.nextInt(legal.size()));

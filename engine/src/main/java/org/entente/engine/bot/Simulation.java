@@ -1,7 +1,7 @@
 package org.entente.engine.bot;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.entente.engine.Engine;
+import org.entente.engine.Score;
+import org.entente.engine.Seeds;
 import org.entente.engine.TurnResult;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.MemberStatus;
@@ -20,7 +22,6 @@ import org.entente.engine.model.Scenario;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.ReportLine;
 import org.entente.engine.report.Visibility;
-import org.entente.engine.resolve.Scoring.Score;
 import org.entente.engine.state.GameState;
 
 /**
@@ -62,8 +63,8 @@ public final class Simulation {
       Map<OrderKind, Integer> orders) {
     public RoleStats {
       scores = List.copyOf(scores);
-      criteriaMet = Collections.unmodifiableMap(new LinkedHashMap<>(criteriaMet));
-      orders = Map.copyOf(orders);
+      criteriaMet = ImmutableMap.copyOf(criteriaMet);
+      orders = ImmutableMap.copyOf(orders);
     }
 
     public double mean() {
@@ -94,7 +95,7 @@ public final class Simulation {
       int games, int turns, long seed, List<RoleStats> roles, Map<KeyEvent, Integer> events) {
     public Summary {
       roles = List.copyOf(roles);
-      events = Map.copyOf(events);
+      events = ImmutableMap.copyOf(events);
     }
 
     public RoleStats role(String actor) {
@@ -135,7 +136,7 @@ public final class Simulation {
     }
     for (int g = 0; g < games; g++) {
       Set<KeyEvent> seen = EnumSet.noneOf(KeyEvent.class);
-      GameState end = play(Seeds.mix(seed * 1_000_003L + g), turns, randomSeats, usage, seen);
+      GameState end = play(Seeds.game(seed, g), turns, randomSeats, usage, seen);
       for (Score s : Engine.score(scenario, end)) {
         List<Integer> list = scores.get(s.actor());
         if (list != null) {
@@ -169,7 +170,7 @@ public final class Simulation {
           given.forEach(o -> counts.merge(o.kind(), 1, Integer::sum));
         }
       }
-      TurnResult r = Engine.resolve(scenario, state, orders, gameSeed + state.turn());
+      TurnResult r = Engine.resolve(scenario, state, orders, Seeds.turn(gameSeed, state.turn()));
       detect(state, r, seen);
       state = r.state();
     }

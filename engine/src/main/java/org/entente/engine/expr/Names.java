@@ -1,5 +1,6 @@
 package org.entente.engine.expr;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.Set;
 
@@ -20,19 +21,19 @@ public interface Names {
   boolean isPresence(String id);
 
   default Set<String> actorIds() {
-    return Set.of();
+    return ImmutableSet.of();
   }
 
   default Set<String> organisationIds() {
-    return Set.of();
+    return ImmutableSet.of();
   }
 
   default Set<String> trackIds() {
-    return Set.of();
+    return ImmutableSet.of();
   }
 
   default Set<String> presenceIds() {
-    return Set.of();
+    return ImmutableSet.of();
   }
 
   /** Names backed by copies of the given sets; enumeration is in sorted order. */

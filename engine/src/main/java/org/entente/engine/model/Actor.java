@@ -1,5 +1,6 @@
 package org.entente.engine.model;
 
+import com.google.common.collect.ImmutableSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ public record Actor(
     String description,
     List<String> sources) {
   public Actor {
-    allowedOrders = Set.copyOf(allowedOrders);
+    allowedOrders = ImmutableSet.copyOf(allowedOrders);
     sources = List.copyOf(sources);
   }
 

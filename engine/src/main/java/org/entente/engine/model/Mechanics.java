@@ -1,6 +1,9 @@
 package org.entente.engine.model;
 
-/** Numbers the engine's fixed mechanics use (GAME-DESIGN sections 3, 4 and 7). */
+/**
+ * Numbers the engine's fixed mechanics use (docs/rules.md: The quantities, Membership, Obligations
+ * and silence).
+ */
 public record Mechanics(
     int trustDriftPercent,
     int answerWindowTurns,

@@ -1,6 +1,6 @@
 package org.entente.engine.model;
 
-/** A member's standing in an organisation (GAME-DESIGN section 4). */
+/** A member's standing in an organisation (docs/rules.md, Membership). */
 public enum MemberStatus {
   /** Not a member (never was, or the record is empty). */
   NONE,

@@ -1,5 +1,6 @@
 package org.entente.engine.model;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +19,13 @@ public record OrderRule(
   public OrderRule {
     preconditions = List.copyOf(preconditions);
     effects = List.copyOf(effects);
-    variants = Map.copyOf(variants);
+    variants = ImmutableMap.copyOf(variants);
     onFailure = List.copyOf(onFailure);
   }
 
   /** A rule for a kind the scenario does not describe: free, no effects. */
   public static OrderRule defaultFor(OrderKind kind) {
-    return new OrderRule(kind, 1, 0, List.of(), List.of(), Map.of(), List.of(), "", "");
+    return new OrderRule(kind, 1, 0, List.of(), List.of(), ImmutableMap.of(), List.of(), "", "");
   }
 
   public Optional<VariantRule> variant(String name) {

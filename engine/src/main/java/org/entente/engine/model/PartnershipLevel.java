@@ -1,6 +1,6 @@
 package org.entente.engine.model;
 
-/** The partnership ladder; each step needs the previous one (GAME-DESIGN section 5). */
+/** The partnership ladder; each step needs the previous one (docs/rules.md, Bilateral orders). */
 public enum PartnershipLevel {
   PARTNERSHIP_NONE,
   DIALOGUE,

@@ -1,6 +1,7 @@
 package org.entente.engine.report;
 
 import java.util.List;
+import org.entente.engine.Phase;
 import org.entente.engine.order.Order;
 
 /**
@@ -8,7 +9,7 @@ import org.entente.engine.order.Order;
  * the orders it rests on.
  */
 public record ReportLine(
-    int phase, Visibility visibility, String text, String citation, List<Order> orders) {
+    Phase phase, Visibility visibility, String text, String citation, List<Order> orders) {
   public ReportLine {
     orders = List.copyOf(orders);
   }

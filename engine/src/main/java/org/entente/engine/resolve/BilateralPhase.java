@@ -1,12 +1,13 @@
 package org.entente.engine.resolve;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.entente.engine.Phase;
 import org.entente.engine.expr.Bindings;
+import org.entente.engine.expr.Quantity;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Doctrine.LobbyRule;
 import org.entente.engine.model.OrderKind;
@@ -16,7 +17,6 @@ import org.entente.engine.model.VariantRule;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.Visibility;
 import org.entente.engine.state.Delivery;
-import org.entente.engine.expr.Quantity;
 
 /**
  * P7, bilateral matching: an agreement needs both sides' matching orders in the same turn.
@@ -43,7 +43,7 @@ final class BilateralPhase {
         t.b.countExercise(o.actor(), m.actor());
         LegalPhase.standardEffects(t, o, "joint exercise");
         LegalPhase.standardEffects(t, m, "joint exercise");
-        t.sayPublic(7, t.name(o.actor()) + " and " + t.name(m.actor()) + " held a joint military exercise.",
+        t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor()) + " held a joint military exercise.",
             LegalPhase.cite(t, o), o, m);
       }
     }
@@ -63,7 +63,7 @@ final class BilateralPhase {
         t.b.pendingDeliveries().add(new Delivery(o.actor(), o.target(), o.option(), force, t.number + turns));
         LegalPhase.standardEffects(t, o, "arms deal");
         LegalPhase.standardEffects(t, m, "arms deal");
-        t.sayPublic(7, t.name(o.actor()) + " agreed to sell " + t.name(o.target()) + " a "
+        t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " agreed to sell " + t.name(o.target()) + " a "
             + o.option().toLowerCase(java.util.Locale.ROOT) + " arms package, to be delivered at the end of "
             + t.turnLabel(t.number + turns) + ".", LegalPhase.cite(t, o), o, m);
       }
@@ -81,7 +81,7 @@ final class BilateralPhase {
     for (Order o : t.orders) {
       if (o.kind().group() == OrderKind.Group.BILATERAL && !matched.contains(o)) {
         LegalPhase.failureEffects(t, o, "no matching order");
-        t.say(7, Visibility.actors(o.actor()), t.possessive(o.actor()) + " " + o.toText()
+        t.say(Phase.BILATERAL, Visibility.actors(o.actor()), t.possessive(o.actor()) + " " + o.toText()
             + " found no matching order this turn; nothing was agreed.", LegalPhase.cite(t, o), o);
       }
     }
@@ -120,7 +120,7 @@ final class BilateralPhase {
       LegalPhase.standardEffects(t, o, "mediation accepted");
       LegalPhase.standardEffects(t, accA, "mediation accepted");
       LegalPhase.standardEffects(t, accB, "mediation accepted");
-      t.sayPublic(7, t.name(o.target()) + " and " + t.name(o.other()) + " accepted "
+      t.sayPublic(Phase.BILATERAL, t.name(o.target()) + " and " + t.name(o.other()) + " accepted "
           + t.possessive(o.actor()) + " mediation.", LegalPhase.cite(t, o), o, accA, accB);
     }
     return inForce;
@@ -158,7 +158,7 @@ final class BilateralPhase {
       matched.add(m);
       LegalPhase.failureEffects(t, o, "partnership refused");
       LegalPhase.failureEffects(t, m, "partnership refused");
-      t.say(7, Visibility.actors(o.actor(), m.actor()), t.name(o.actor()) + " and " + t.name(m.actor())
+      t.say(Phase.BILATERAL, Visibility.actors(o.actor(), m.actor()), t.name(o.actor()) + " and " + t.name(m.actor())
           + " both proposed " + wanted + ", but the step was not possible: " + why + ".", LegalPhase.cite(t, o), o, m);
       return;
     }
@@ -167,7 +167,7 @@ final class BilateralPhase {
     t.b.partnership(o.actor(), m.actor(), wanted, 0);
     LegalPhase.standardEffects(t, o, "partnership");
     LegalPhase.standardEffects(t, m, "partnership");
-    t.sayPublic(7, t.name(o.actor()) + " and " + t.name(m.actor()) + " raised their relationship to "
+    t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor()) + " raised their relationship to "
         + wanted.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".", LegalPhase.cite(t, o), o, m);
     if (wanted == PartnershipLevel.MUTUAL_DEFENCE) {
       for (Order side : List.of(o, m)) {
@@ -176,7 +176,7 @@ final class BilateralPhase {
           if (!org.clauses().noOtherAlliance().isEmpty()
               && t.start.memberStatus(side.actor(), org.id()).participating()
               && !t.start.memberStatus(outsider, org.id()).participating()) {
-            t.sayPublic(7, t.possessive(side.actor()) + " mutual-defence pact with " + t.name(outsider)
+            t.sayPublic(Phase.BILATERAL, t.possessive(side.actor()) + " mutual-defence pact with " + t.name(outsider)
                 + " breaches its obligation not to join another alliance while in the " + org.id() + ".",
                 org.clauses().noOtherAlliance(), side);
           }
@@ -195,7 +195,7 @@ final class BilateralPhase {
       if (peace < needed) {
         LegalPhase.failureEffects(t, o, "signature premature");
         LegalPhase.failureEffects(t, m, "signature premature");
-        t.sayPublic(7, t.name(o.actor()) + " and " + t.name(m.actor())
+        t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor())
             + " were ready to sign, but the peace track is " + peace + " and signing needs " + needed + ".",
             LegalPhase.cite(t, o), o, m);
         return;
@@ -212,7 +212,7 @@ final class BilateralPhase {
     LegalPhase.standardEffects(t, o, "peace step");
     LegalPhase.standardEffects(t, m, "peace step");
     String step = o.option().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    t.sayPublic(7, t.name(o.actor()) + " and " + t.name(m.actor())
+    t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor())
         + (o.option().equals("SIGN") ? " signed a peace treaty" : " agreed a peace step: " + step)
         + (mediator.isEmpty() ? "." : ", with " + t.name(mediator) + " mediating."), LegalPhase.cite(t, o), o, m);
   }
@@ -233,7 +233,7 @@ final class BilateralPhase {
             + t.scenario.presence(o.presence()).orElseThrow().name();
     if (!grant) {
       LegalPhase.failureEffects(t, o, "lobbying refused");
-      t.say(7, Visibility.actors(o.actor()), t.name(target.id()) + " did not grant " + t.possessive(o.actor())
+      t.say(Phase.BILATERAL, Visibility.actors(o.actor()), t.name(target.id()) + " did not grant " + t.possessive(o.actor())
           + " lobbying for " + what + ".", LegalPhase.cite(t, o), o);
       return;
     }
@@ -246,7 +246,7 @@ final class BilateralPhase {
       t.b.countExpansion(o.presence());
     }
     LegalPhase.standardEffects(t, o, "lobbying granted");
-    t.sayPublic(7, t.name(target.id()) + " granted " + t.possessive(o.actor()) + " lobbying for " + what + ".",
+    t.sayPublic(Phase.BILATERAL, t.name(target.id()) + " granted " + t.possessive(o.actor()) + " lobbying for " + what + ".",
         LegalPhase.cite(t, o), o);
   }
 

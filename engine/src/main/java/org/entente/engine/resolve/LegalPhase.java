@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.entente.engine.Phase;
 import org.entente.engine.expr.Bindings;
 import org.entente.engine.model.Effect;
 import org.entente.engine.model.MemberStatus;
@@ -25,11 +26,11 @@ final class LegalPhase {
       if (o.kind() == OrderKind.STATEMENT) {
         String tone = o.option().toLowerCase(java.util.Locale.ROOT);
         String verb = tone.equals("criticise") ? "criticised" : tone.equals("reassure") ? "reassured" : "condemned";
-        t.sayPublic(2, t.name(o.actor()) + " " + verb + " " + t.name(o.target())
+        t.sayPublic(Phase.STATEMENTS, t.name(o.actor()) + " " + verb + " " + t.name(o.target())
             + (o.text().isEmpty() ? "." : ": \"" + o.text() + "\""), cite(t, o), o);
         standardEffects(t, o, "statement");
       } else if (o.kind() == OrderKind.ANNOUNCE_INTENT) {
-        t.sayPublic(2, t.name(o.actor()) + " announced, about the " + o.org() + ": \"" + o.text()
+        t.sayPublic(Phase.STATEMENTS, t.name(o.actor()) + " announced, about the " + o.org() + ": \"" + o.text()
             + "\" (a public statement of intent with no legal effect).", cite(t, o), o);
         standardEffects(t, o, "announcement");
       }
@@ -85,7 +86,7 @@ final class LegalPhase {
       for (Order o : group) {
         if (o != winner && Conflicts.contradict(o.kind(), winner.kind())) {
           voided.add(o);
-          t.say(3, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " " + o.toText()
+          t.say(Phase.LEGAL, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " " + o.toText()
               + " contradicts its " + winner.toText() + "; the more binding act wins and the order's cost is spent.",
               "conflict rule", o, winner);
         }
@@ -99,7 +100,7 @@ final class LegalPhase {
       t.b.status(o.actor(), o.org(), before);
       t.b.noticeLeft(o.actor(), o.org(), 0);
       standardEffects(t, o, "notice rescinded");
-      t.sayPublic(3, t.name(o.actor()) + " rescinded its notice of withdrawal from the " + o.org()
+      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " rescinded its notice of withdrawal from the " + o.org()
           + " and is again " + OrderValidator.describe(before) + ".", withdrawal(t, o), o);
     }
     List<Order> notices = new ArrayList<>();
@@ -120,7 +121,7 @@ final class LegalPhase {
             + (grievance && applied != e ? " (halved: grievance)" : ""));
       }
       int effective = t.number + org.clauses().noticeTurns();
-      t.sayPublic(3, t.name(o.actor()) + " gave notice under " + org.clauses().withdrawal()
+      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " gave notice under " + org.clauses().withdrawal()
           + "; withdrawal takes effect at the end of " + t.turnLabel(effective) + " unless rescinded.",
           org.clauses().withdrawal(), o);
     }
@@ -132,14 +133,14 @@ final class LegalPhase {
         case FREEZE:
           t.b.status(o.actor(), o.org(), MemberStatus.FROZEN);
           standardEffects(t, o, "participation frozen");
-          t.sayPublic(3, t.name(o.actor()) + " froze its participation in the " + o.org()
+          t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " froze its participation in the " + o.org()
               + ": no attendance, no drills, no blocking; its obligations formally continue.", cite(t, o), o);
           break;
         case RESUME:
           t.b.status(o.actor(), o.org(), MemberStatus.ACTIVE);
           t.b.duesWithheld(o.actor(), o.org(), false);
           standardEffects(t, o, "participation resumed");
-          t.sayPublic(3, t.name(o.actor()) + " resumed full participation in the " + o.org()
+          t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " resumed full participation in the " + o.org()
               + " and pays its dues again.", cite(t, o), o);
           break;
         default:
@@ -152,14 +153,14 @@ final class LegalPhase {
       }
       t.b.duesWithheld(o.actor(), o.org(), true);
       standardEffects(t, o, "dues withheld");
-      t.sayPublic(3, t.name(o.actor()) + " stopped paying its dues to the " + o.org() + ".", cite(t, o), o);
+      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " stopped paying its dues to the " + o.org() + ".", cite(t, o), o);
     }
     for (Order o : t.ofKind(OrderKind.APPLY_MEMBERSHIP)) {
       t.b.status(o.actor(), o.org(), MemberStatus.APPLICANT);
       t.b.markApplied(o.actor(), o.org());
       standardEffects(t, o, "membership application");
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
-      t.sayPublic(3, t.name(o.actor()) + " applied for membership of the " + o.org()
+      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " applied for membership of the " + o.org()
           + (org.clauses().external() ? "; accession is a long process beyond this game." : "; members decide this turn."),
           cite(t, o), o);
     }

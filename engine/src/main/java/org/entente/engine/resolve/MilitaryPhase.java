@@ -1,5 +1,7 @@
 package org.entente.engine.resolve;
 
+import org.entente.engine.Phase;
+import org.entente.engine.expr.Quantity;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Presence;
 import org.entente.engine.model.VariantRule;
@@ -8,7 +10,6 @@ import org.entente.engine.report.Visibility;
 import org.entente.engine.state.Assistance;
 import org.entente.engine.state.EscalationRecord;
 import org.entente.engine.state.GameState;
-import org.entente.engine.expr.Quantity;
 
 /**
  * P4: escalations, economic pressure and presence orders, simultaneously: every force is read
@@ -25,7 +26,7 @@ final class MilitaryPhase {
     for (Order o : t.ofKind(OrderKind.ECONOMIC_PRESSURE)) {
       t.b.countPressure(o.actor(), o.target());
       LegalPhase.standardEffects(t, o, "economic pressure");
-      t.sayPublic(4, t.name(o.actor()) + " put economic pressure on " + t.name(o.target()) + ".",
+      t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " put economic pressure on " + t.name(o.target()) + ".",
           LegalPhase.cite(t, o), o);
     }
     for (Order o : t.ofKind(OrderKind.PRESENCE)) {
@@ -68,12 +69,12 @@ final class MilitaryPhase {
         int g = t.b.get(Quantity.GRIEVANCE, o.target(), "");
         t.b.set(Quantity.GRIEVANCE, o.target(), "", Math.max(g, t.mechanics.grievanceFromAttack()));
       }
-      t.sayPublic(4, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
+      t.sayPublic(Phase.MILITARY, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " succeeded (force " + attack + " against " + defend + ")"
           + (level == 3 ? "; " + t.name(o.target()) + " lost territory." : "."), LegalPhase.cite(t, o), o);
     } else {
       LegalPhase.failureEffects(t, o, what + " repelled");
-      t.sayPublic(4, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
+      t.sayPublic(Phase.MILITARY, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " was repelled (force " + attack + " against " + defend + "; ties go to the defender).",
           LegalPhase.cite(t, o), o);
     }
@@ -87,22 +88,22 @@ final class MilitaryPhase {
       case "DEPLOY":
         t.b.presenceActive(p.id(), true);
         t.b.set(Quantity.PRESENCE_TURNS, p.id(), "", turns);
-        t.sayPublic(4, t.name(o.actor()) + " deployed " + p.name() + " in " + t.name(p.host()) + ".",
+        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " deployed " + p.name() + " in " + t.name(p.host()) + ".",
             LegalPhase.cite(t, o), o);
         break;
       case "WITHDRAW":
         t.b.presenceActive(p.id(), false);
-        t.sayPublic(4, t.name(o.actor()) + " withdrew " + p.name() + " from " + t.name(p.host()) + ".",
+        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " withdrew " + p.name() + " from " + t.name(p.host()) + ".",
             LegalPhase.cite(t, o), o);
         break;
       case "DELAY":
         if (t.start.presenceTurns(p.id()) == 0) {
-          t.say(4, Visibility.actors(o.actor()), p.name() + " has no end date; there is nothing to delay.",
+          t.say(Phase.MILITARY, Visibility.actors(o.actor()), p.name() + " has no end date; there is nothing to delay.",
               LegalPhase.cite(t, o), o);
           return;
         }
         t.b.add(Quantity.PRESENCE_TURNS, p.id(), "", turns);
-        t.sayPublic(4, t.name(o.actor()) + " delayed the departure of " + p.name() + " by " + turns
+        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " delayed the departure of " + p.name() + " by " + turns
             + " turn(s).", LegalPhase.cite(t, o), o);
         break;
       case "REQUEST_LEAVE":
@@ -110,7 +111,7 @@ final class MilitaryPhase {
         if (left == 0 || left > turns) {
           t.b.set(Quantity.PRESENCE_TURNS, p.id(), "", Math.max(1, turns));
         }
-        t.sayPublic(4, t.name(o.actor()) + " asked " + t.name(p.owner()) + " to withdraw " + p.name()
+        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " asked " + t.name(p.owner()) + " to withdraw " + p.name()
             + "; it is due to leave within " + Math.max(1, turns) + " turn(s).", LegalPhase.cite(t, o), o);
         break;
       default:

@@ -4,23 +4,25 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.List;
+import org.entente.engine.Phase;
 import org.entente.engine.expr.Bindings;
+import org.entente.engine.expr.Quantity;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Answer;
 import org.entente.engine.model.Doctrine.ResponseRule;
-import org.entente.engine.model.Organisation;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.OrderRule;
+import org.entente.engine.model.Organisation;
 import org.entente.engine.model.VariantRule;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.Visibility;
 import org.entente.engine.state.Assistance;
 import org.entente.engine.state.OpenRequest;
-import org.entente.engine.expr.Quantity;
 
 /**
- * Collective defence (GAME-DESIGN section 7): requests create obligations in P5; answers,
- * silence and the organisation's collective outcome are settled in P6.
+ * Collective defence (Collective Security Treaty, Art. 4; docs/rules.md, Obligations and silence):
+ * requests create obligations in P5; answers, silence and the organisation's collective outcome
+ * are settled in P6.
  */
 final class Obligations {
   private Obligations() {}
@@ -53,13 +55,13 @@ final class Obligations {
           t.effects(perMember, Turn.bindings(o).with("other", a.id()), cause);
         }
       }
-      t.sayPublic(5, t.name(o.actor()) + " requested consultations within the " + org.id()
+      t.sayPublic(Phase.OBLIGATIONS, t.name(o.actor()) + " requested consultations within the " + org.id()
           + ": its security is threatened.", org.clauses().consultation(), o);
     }
     for (Order o : t.ofKind(OrderKind.REQUEST_ASSISTANCE)) {
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
       if (!Escalations.victimRecently(t.b.escalations(), o.actor(), o.target(), t.number)) {
-        t.say(5, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor())
+        t.say(Phase.OBLIGATIONS, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor())
             + " request for assistance against " + t.name(o.target())
             + " needs an incursion or offensive by " + t.name(o.target())
             + " on its territory this turn or last turn; there was none.",
@@ -67,7 +69,7 @@ final class Obligations {
         continue;
       }
       if (hasOpen(t, org.id(), o.actor())) {
-        t.say(5, Visibility.actors(o.actor()), "Void: " + t.name(o.actor())
+        t.say(Phase.OBLIGATIONS, Visibility.actors(o.actor()), "Void: " + t.name(o.actor())
             + " already has a request for assistance open in the " + org.id() + ".",
             org.clauses().collectiveDefence(), o);
         continue;
@@ -84,7 +86,7 @@ final class Obligations {
           ImmutableMap.of(), ImmutableList.copyOf(owed)));
       t.b.countRequest(o.actor(), org.id());
       t.effects(t.scenario.rule(o.kind()).effects(), Turn.bindings(o), "request for assistance");
-      t.sayPublic(5, t.name(o.actor()) + " requested assistance from the " + org.id() + " against "
+      t.sayPublic(Phase.OBLIGATIONS, t.name(o.actor()) + " requested assistance from the " + org.id() + " against "
           + t.name(o.target()) + "; " + owed.size() + " member(s) must answer by the end of "
           + t.turnLabel(deadline) + ".", org.clauses().collectiveDefence(), o);
     }
@@ -104,7 +106,7 @@ final class Obligations {
     for (Order o : t.ofKind(OrderKind.RESPOND)) {
       OpenRequest r = find(t.b.openRequests(), o.org(), o.target(), o.actor());
       if (r == null || r.answeredBy(o.actor())) {
-        t.say(6, Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + " answered "
+        t.say(Phase.SESSION, Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + " answered "
             + t.name(o.target()) + ", but there is no open request from " + t.name(o.target())
             + " in the " + o.org() + " that it owes an answer to.", "", o);
         continue;
@@ -176,7 +178,7 @@ final class Obligations {
       t.b.assistance().add(new Assistance(member, r.requester(), t.number + t.mechanics.assistanceTurns()));
     }
     String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
-    t.sayPublic(6, t.name(member) + " answered " + t.possessive(r.requester()) + " request for assistance: "
+    t.sayPublic(Phase.SESSION, t.name(member) + " answered " + t.possessive(r.requester()) + " request for assistance: "
         + describe(answer) + ".", clause, basis);
   }
 
@@ -211,7 +213,7 @@ final class Obligations {
         t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustSilence(),
             t.name(member) + " stayed silent");
         t.ledger.add(Quantity.STD, member, "", t.mechanics.stdSilence(), "silence on a request for assistance");
-        t.sayPublic(6, t.name(member) + " stayed silent on " + t.possessive(r.requester())
+        t.sayPublic(Phase.SESSION, t.name(member) + " stayed silent on " + t.possessive(r.requester())
             + " request for assistance; silence is recorded.", clause);
       }
       military |= a == Answer.MILITARY;
@@ -241,7 +243,7 @@ final class Obligations {
     t.ledger.add(Quantity.CRED, org.id(), "", credDelta, "outcome of " + t.possessive(r.requester()) + " request");
     t.ledger.add(Quantity.COH, org.id(), "", refusals * t.mechanics.cohPerRefusal(),
         refusals + " member(s) declined or stayed silent");
-    t.sayPublic(6, "The " + org.id() + " request of " + t.name(r.requester()) + " is closed: " + outcome
+    t.sayPublic(Phase.SESSION, "The " + org.id() + " request of " + t.name(r.requester()) + " is closed: " + outcome
         + (refusals > 0 ? "; " + refusals + " member(s) declined or stayed silent" : "")
         + (military ? "." : "; " + t.name(r.requester()) + " now has a grievance."), clause);
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.entente.engine.Phase;
 import org.entente.engine.expr.Bindings;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Clauses;
@@ -48,7 +49,7 @@ final class ProposalsPhase {
         // A vote cast counts: its effects (an objection wears cohesion down) apply.
         LegalPhase.standardEffects(t, o, o.kind() == OrderKind.OBJECT ? "objection" : "standing aside");
       } else {
-        t.say(6, org.entente.engine.report.Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " "
+        t.say(Phase.SESSION, org.entente.engine.report.Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " "
             + o.toText() + " names no proposal made in the " + o.org() + " this turn.", LegalPhase.cite(t, o), o);
       }
     }
@@ -61,7 +62,7 @@ final class ProposalsPhase {
     if (key.kind().equals("SUSPEND_MEMBER")) {
       for (Order n : notices) {
         if (n.actor().equals(key.target()) && n.org().equals(key.org())) {
-          t.sayPublic(6, "The proposal to suspend " + t.name(key.target()) + " from the " + org.id()
+          t.sayPublic(Phase.SESSION, "The proposal to suspend " + t.name(key.target()) + " from the " + org.id()
               + " is moot: " + t.name(key.target()) + " gave notice of withdrawal this turn.",
               org.clauses().suspensionClause(), first, n);
           return;
@@ -108,14 +109,14 @@ final class ProposalsPhase {
       if (key.kind().equals("SUSPEND_MEMBER")) {
         t.b.status(key.target(), org.id(), MemberStatus.SUSPENDED);
       }
-      t.sayPublic(6, "The " + org.id() + " adopted " + what + " (" + tally + ")"
+      t.sayPublic(Phase.SESSION, "The " + org.id() + " adopted " + what + " (" + tally + ")"
           + (aside > 0 && key.kind().equals("SUSPEND_MEMBER") ? "" : aside > 0 ? ", in limited format." : "."),
           decisionClause(org, key.kind()), basis);
     } else {
       for (Order p : proposers) {
         LegalPhase.failureEffects(t, p, "proposal failed");
       }
-      t.sayPublic(6, "The " + org.id() + " did not adopt " + what + " (" + tally + ")"
+      t.sayPublic(Phase.SESSION, "The " + org.id() + " did not adopt " + what + " (" + tally + ")"
           + (objectors.isEmpty() ? "." : "; objecting: " + String.join(", ", objectors) + "."),
           decisionClause(org, key.kind()), basis);
     }
@@ -136,12 +137,12 @@ final class ProposalsPhase {
       }
       t.b.applicantWait(applicant, org.id(), wait);
       t.admittedThisTurn.add(applicant + "|" + org.id());
-      t.sayPublic(6, "The " + org.id() + " accepted " + t.possessive(applicant) + " application (" + tally + ")"
+      t.sayPublic(Phase.SESSION, "The " + org.id() + " accepted " + t.possessive(applicant) + " application (" + tally + ")"
           + (wait == 0 ? "; it is an active member again." : "; it becomes an active member after " + wait + " turn(s)."),
           org.clauses().decision(), basis);
     } else {
       t.b.status(applicant, org.id(), MemberStatus.NONE);
-      t.sayPublic(6, "The " + org.id() + " refused " + t.possessive(applicant) + " application (" + tally
+      t.sayPublic(Phase.SESSION, "The " + org.id() + " refused " + t.possessive(applicant) + " application (" + tally
           + "; objecting: " + String.join(", ", objectors) + ").", org.clauses().decision(), basis);
     }
   }

@@ -3,6 +3,7 @@ package org.entente.engine.resolve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.Phase;
 import org.entente.engine.TurnResult;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.order.Order;
@@ -11,9 +12,9 @@ import org.entente.engine.report.ReportLine;
 import org.entente.engine.report.Visibility;
 
 /**
- * One turn, as a pipeline of named phases (GAME-DESIGN section 6): P0 upkeep, P1 seal, P2
- * statements, P3 legal orders, P4 military and presence, P5 obligations, P6 organisation
- * session, P7 bilateral matching, P8 effects, P9 timers, P10 objectives and reports.
+ * One turn, as a pipeline of the named {@link Phase}s (docs/design.md, "Phases"): upkeep, seal,
+ * statements, legal orders, military and presence, obligations, organisation session, bilateral
+ * matching, effects, timers, then objectives and reports.
  */
 public final class Resolver {
   private Resolver() {}
@@ -37,7 +38,7 @@ public final class Resolver {
     BilateralPhase.run(t);
     for (Ledger.Change c : t.ledger.apply(t.b)) {
       if (c.before() != c.after()) {
-        t.say(8, Visibility.GAME_MASTER, describe(t, c), "effects");
+        t.say(Phase.EFFECTS, Visibility.GAME_MASTER, describe(t, c), "effects");
       }
     }
     Timers.run(t, notices);

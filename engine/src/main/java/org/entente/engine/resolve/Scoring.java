@@ -1,8 +1,9 @@
 package org.entente.engine.resolve;
 
-import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import org.entente.engine.CriterionResult;
+import org.entente.engine.Score;
 import org.entente.engine.expr.Bindings;
 import org.entente.engine.model.Criterion;
 import org.entente.engine.model.Objective;
@@ -12,16 +13,6 @@ import org.entente.engine.state.GameState;
 /** P10: each role's hidden objective scored out of 100 against a state. */
 public final class Scoring {
   private Scoring() {}
-
-  /** One criterion's result. */
-  public record CriterionResult(String id, String description, int points, boolean met) {}
-
-  /** An actor's score and the criteria behind it. */
-  public record Score(String actor, int points, List<CriterionResult> criteria) {
-    public Score {
-      criteria = ImmutableList.copyOf(criteria);
-    }
-  }
 
   public static List<Score> score(Scenario scenario, GameState state) {
     List<Score> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.Phase;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Doctrine.StandingOrder;
 import org.entente.engine.order.Order;
@@ -49,7 +50,7 @@ final class Sealing {
         if (c.isAccepted()) {
           accepted.add(o);
         } else {
-          t.say(1, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " order "
+          t.say(Phase.SEAL, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " order "
               + o.toText() + " is no longer allowed: " + c.reason() + ".", "sealing", o);
         }
       }

@@ -2,6 +2,8 @@ package org.entente.engine.resolve;
 
 import java.util.Iterator;
 import java.util.List;
+import org.entente.engine.Phase;
+import org.entente.engine.expr.Quantity;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.MemberStatus;
 import org.entente.engine.model.Organisation;
@@ -9,7 +11,6 @@ import org.entente.engine.model.Presence;
 import org.entente.engine.order.Order;
 import org.entente.engine.state.Assistance;
 import org.entente.engine.state.Delivery;
-import org.entente.engine.expr.Quantity;
 
 /** P9: notices count down and withdrawals take effect; deliveries arrive; presences' timers run. */
 final class Timers {
@@ -24,7 +25,7 @@ final class Timers {
             t.b.applicantWait(a.id(), org.id(), wait - 1);
             if (wait - 1 == 0) {
               t.b.status(a.id(), org.id(), MemberStatus.ACTIVE);
-              t.sayPublic(9, t.name(a.id()) + " is an active member of the " + org.id() + " again.",
+              t.sayPublic(Phase.TIMERS, t.name(a.id()) + " is an active member of the " + org.id() + " again.",
                   org.clauses().decision());
             }
           }
@@ -37,10 +38,10 @@ final class Timers {
         if (left <= 0) {
           t.b.status(a.id(), org.id(), MemberStatus.WITHDRAWN);
           t.b.duesWithheld(a.id(), org.id(), false);
-          t.sayPublic(9, t.possessive(a.id()) + " withdrawal from the " + org.id() + " took effect at the end of "
+          t.sayPublic(Phase.TIMERS, t.possessive(a.id()) + " withdrawal from the " + org.id() + " took effect at the end of "
               + t.turnLabel(t.number) + ".", org.clauses().withdrawal());
         } else if (left == 1) {
-          t.sayPublic(9, t.possessive(a.id()) + " withdrawal from the " + org.id()
+          t.sayPublic(Phase.TIMERS, t.possessive(a.id()) + " withdrawal from the " + org.id()
               + " takes effect at the end of next turn unless rescinded.", org.clauses().withdrawal());
         }
       }
@@ -57,7 +58,7 @@ final class Timers {
         it.remove();
         t.b.add(Quantity.RF, d.buyer(), "", d.force());
         t.b.countDelivery(d.seller(), d.buyer());
-        t.sayPublic(9, t.name(d.seller()) + " delivered a " + d.size().toLowerCase(java.util.Locale.ROOT)
+        t.sayPublic(Phase.TIMERS, t.name(d.seller()) + " delivered a " + d.size().toLowerCase(java.util.Locale.ROOT)
             + " arms package to " + t.name(d.buyer()) + " (regional force +" + d.force() + ").", "arms deal");
       }
     }
@@ -70,7 +71,7 @@ final class Timers {
         t.b.set(Quantity.PRESENCE_TURNS, p.id(), "", left - 1);
         if (left - 1 == 0) {
           t.b.presenceActive(p.id(), false);
-          t.sayPublic(9, p.name() + " left " + t.name(p.host()) + " at the end of " + t.turnLabel(t.number) + ".",
+          t.sayPublic(Phase.TIMERS, p.name() + " left " + t.name(p.host()) + " at the end of " + t.turnLabel(t.number) + ".",
               "presence timer");
         }
       }

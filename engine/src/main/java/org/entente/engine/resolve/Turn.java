@@ -1,7 +1,9 @@
 package org.entente.engine.resolve;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.List;
+import org.entente.engine.Phase;
 import org.entente.engine.expr.Bindings;
 import org.entente.engine.expr.Expr;
 import org.entente.engine.model.Effect;
@@ -32,11 +34,11 @@ final class Turn {
   /** The sealed, valid orders in canonical order. */
   List<Order> orders = List.of();
   /** The sealed orders of each actor, for matching without scanning every order. */
-  java.util.Map<String, List<Order>> byActor = java.util.Map.of();
+  java.util.Map<String, List<Order>> byActor = ImmutableMap.of();
 
   void seal(List<Order> sealed) {
     orders = List.copyOf(sealed);
-    java.util.Map<String, List<Order>> m = new java.util.HashMap<>();
+    java.util.Map<String, List<Order>> m = new java.util.LinkedHashMap<>();
     for (Order o : orders) {
       m.computeIfAbsent(o.actor(), k -> new ArrayList<>()).add(o);
     }
@@ -67,11 +69,11 @@ final class Turn {
     return out;
   }
 
-  void say(int phase, Visibility visibility, String text, String citation, Order... basis) {
+  void say(Phase phase, Visibility visibility, String text, String citation, Order... basis) {
     lines.add(new ReportLine(phase, visibility, text, citation, List.of(basis)));
   }
 
-  void sayPublic(int phase, String text, String citation, Order... basis) {
+  void sayPublic(Phase phase, String text, String citation, Order... basis) {
     say(phase, Visibility.PUBLIC, text, citation, basis);
   }
 

@@ -1,6 +1,8 @@
 package org.entente.engine.resolve;
 
+import org.entente.engine.Phase;
 import org.entente.engine.expr.Bindings;
+import org.entente.engine.expr.Quantity;
 import org.entente.engine.model.MemberStatus;
 import org.entente.engine.model.Organisation;
 import org.entente.engine.model.Presence;
@@ -8,7 +10,6 @@ import org.entente.engine.model.PresenceChange;
 import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.model.Track;
 import org.entente.engine.report.Visibility;
-import org.entente.engine.expr.Quantity;
 
 /** P0: scheduled events, drift, presence upkeep, frozen members' cost, grievances wearing off. */
 final class Upkeep {
@@ -32,7 +33,7 @@ final class Upkeep {
       if (frozen > 0) {
         t.b.add(Quantity.CRED, org.id(), "", frozen * t.mechanics.frozenCredPerTurn());
         t.b.add(Quantity.COH, org.id(), "", frozen * t.mechanics.frozenCohPerTurn());
-        t.say(0, Visibility.GAME_MASTER, "The " + org.id() + " loses credibility and cohesion: "
+        t.say(Phase.UPKEEP, Visibility.GAME_MASTER, "The " + org.id() + " loses credibility and cohesion: "
             + frozen + " member(s) frozen.", "frozen membership");
       }
     }
@@ -60,7 +61,7 @@ final class Upkeep {
       for (PresenceChange c : e.presenceChanges()) {
         applyPresence(t, c);
       }
-      t.sayPublic(afterOrders ? 9 : 0, e.title() + ". " + e.text(), "scheduled event");
+      t.sayPublic(afterOrders ? Phase.TIMERS : Phase.UPKEEP, e.title() + ". " + e.text(), "scheduled event");
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.entente.engine.Engine;
+import org.entente.engine.Seeds;
 import org.entente.engine.TurnResult;
 import org.entente.engine.expr.Assignment;
 import org.entente.engine.expr.CompileResult;
@@ -208,7 +209,8 @@ public final class CaseRunner {
           return new Played(state, last);
         }
       }
-      TurnResult r = Engine.resolve(scenario, state, orders, seed, prepared.options().get(i));
+      TurnResult r = Engine.resolve(
+          scenario, state, orders, Seeds.turn(seed, state.turn()), prepared.options().get(i));
       state = r.state();
       last = r.report();
     }
@@ -303,7 +305,7 @@ public final class CaseRunner {
       if (sb.length() > 0) {
         sb.append('\n');
       }
-      sb.append("  P").append(l.phase()).append(' ').append(l.render());
+      sb.append("  ").append(l.phase().label()).append(' ').append(l.render());
     }
     return sb.toString();
   }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.entente.engine.CriterionResult;
+import org.entente.engine.Engine;
+import org.entente.engine.Score;
 import org.entente.proto.scenario.v1.TestCase;
 import org.entente.scenarios.BuiltInScenarios;
-import org.entente.engine.Engine;
-import org.entente.engine.resolve.Scoring;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,7 +46,7 @@ class RecordedGamesTest {
     assertThat(criterion(scores, "RUS", "FOOTPRINT").met()).isTrue();
   }
 
-  private static Scoring.CriterionResult criterion(List<Scoring.Score> scores, String actor, String id) {
+  private static CriterionResult criterion(List<Score> scores, String actor, String id) {
     return scores.stream().filter(s -> s.actor().equals(actor)).findFirst().orElseThrow()
         .criteria().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
   }

@@ -1,6 +1,7 @@
 package org.entente.server.connection;
 
 import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ProtocolVersion;
 import org.entente.proto.protocol.v1.ServerMessage;
@@ -12,6 +13,11 @@ final class AwaitingHello extends ConnectionState {
 
   AwaitingHello(ConnectionHandler connection) {
     super(connection);
+  }
+
+  @Override
+  ConnectionStage stage() {
+    return ConnectionStage.AWAITING_HELLO;
   }
 
   @Override

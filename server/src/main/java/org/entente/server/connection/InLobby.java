@@ -5,6 +5,7 @@ import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.server.lobby.DisplayNames;
 import org.entente.server.lobby.JoinAttempts;
 import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.Country;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ScenarioList;
@@ -23,6 +24,11 @@ final class InLobby extends ConnectionState {
 
   InLobby(ConnectionHandler connection) {
     super(connection);
+  }
+
+  @Override
+  ConnectionStage stage() {
+    return ConnectionStage.LOBBY;
   }
 
   @Override

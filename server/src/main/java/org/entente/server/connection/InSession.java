@@ -1,6 +1,7 @@
 package org.entente.server.connection;
 
 import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.server.session.GameSession;
 
 /** Holding a seat: every in-session request goes to the session, which checks the role. */
@@ -10,6 +11,11 @@ final class InSession extends ConnectionState {
   InSession(ConnectionHandler connection, GameSession.SeatRef seat) {
     super(connection);
     this.seat = seat;
+  }
+
+  @Override
+  ConnectionStage stage() {
+    return ConnectionStage.IN_SESSION;
   }
 
   @Override

@@ -1,17 +1,16 @@
 package org.entente.server.rules;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.entente.debrief.DebriefRenderer;
+import org.entente.debrief.GameRecord;
 import org.entente.engine.Engine;
 import org.entente.engine.bot.Bot;
 import org.entente.engine.bot.OfferAnswer;
-import org.entente.scenarios.debrief.DebriefRenderer;
-import org.entente.scenarios.debrief.GameRecord;
 import org.entente.engine.TurnResult;
 import org.entente.engine.expr.ExprError;
 import org.entente.engine.expr.QuantityRef;
@@ -25,8 +24,12 @@ import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.report.Visibility;
-import org.entente.engine.resolve.Scoring;
+import org.entente.engine.Score;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Viewer;
 import org.entente.engine.state.GameState;
+import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.scenario.v1.Press;
 
 /**
@@ -38,6 +41,8 @@ import org.entente.proto.scenario.v1.Press;
  * resolution, exactly as it applies a scenario file's events, and reports it publicly.
  */
 public final class EngineSessionRules implements SessionRules {
+  /** The scenario as loaded, before any inject: what the briefing describes. */
+  private final Scenario loaded;
   private Scenario scenario;
   private GameState state;
   private final ScenarioInfo info;
@@ -46,6 +51,7 @@ public final class EngineSessionRules implements SessionRules {
   private final GameRecord.Builder record;
 
   public EngineSessionRules(Scenario scenario) {
+    this.loaded = scenario;
     this.scenario = scenario;
     this.state = GameState.initial(scenario);
     this.info = describe(scenario);
@@ -76,74 +82,23 @@ public final class EngineSessionRules implements SessionRules {
   }
 
   @Override
-  public OrderCheck check(String actor, List<Order> draft, Order candidate) {
-    String text;
-    if (candidate.kind().isEmpty()) {
-      text = candidate.text();
-    } else {
-      OrderKind kind;
-      try {
-        kind = OrderKind.valueOf(candidate.kind());
-      } catch (IllegalArgumentException e) {
-        return OrderCheck.notUnderstood("Unknown order kind '" + candidate.kind() + "'.");
-      }
-      // The structured form goes through the same parser as typed text, so both are checked alike.
-      text = toEngine(actor, candidate, kind).toText();
-    }
-    List<org.entente.engine.order.Order> engineDraft = new ArrayList<>();
-    for (Order o : draft) {
-      engineDraft.add(toEngine(actor, o, OrderKind.valueOf(o.kind())));
-    }
-    org.entente.engine.order.OrderCheck check = Engine.check(scenario, state, actor, engineDraft, text);
-    switch (check.verdict()) {
-      case ACCEPTED:
-        org.entente.engine.order.Order order = check.order().orElseThrow();
-        return OrderCheck.accepted(fromEngine(order), order.toText());
-      case NOT_UNDERSTOOD:
-        return OrderCheck.notUnderstood(withColumn(check));
-      case NOT_ALLOWED:
-        return OrderCheck.notAllowed(
-            check.order().map(EngineSessionRules::fromEngine).orElse(candidate.withActor(actor)), check.reason());
-      default:
-        throw new AssertionError(check.verdict());
-    }
+  public OrderCheck check(String actor, List<Order> draft, String text) {
+    return Engine.check(scenario, state, actor, draft, text);
   }
 
-  private static String withColumn(org.entente.engine.order.OrderCheck check) {
-    return check.column() > 0 ? "Column " + check.column() + ": " + check.reason() : check.reason();
+  /** The structured form goes through the same parser as typed text, so both are checked alike. */
+  @Override
+  public OrderCheck check(List<Order> draft, Order candidate) {
+    return check(candidate.actor(), draft, normalised(candidate).toText());
   }
 
   @Override
   public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed) {
-    Map<String, List<org.entente.engine.order.Order>> orders = new LinkedHashMap<>();
-    ordersByActor.forEach((actor, list) -> {
-      List<org.entente.engine.order.Order> converted = new ArrayList<>();
-      for (Order o : list) {
-        converted.add(toEngine(actor, o, OrderKind.valueOf(o.kind())));
-      }
-      orders.put(actor, converted);
-    });
+    Map<String, List<Order>> orders = new LinkedHashMap<>(ordersByActor);
     TurnResult result = Engine.resolve(scenario, state, orders, seed);
     state = result.state();
     record.turn(orders, result);
-    ImmutableList.Builder<ReportLine> lines = ImmutableList.builder();
-    for (org.entente.engine.report.ReportLine line : result.report().lines()) {
-      lines.add(new ReportLine(line.render(), visibility(line.visibility()), ImmutableSet.copyOf(line.visibility().actors())));
-    }
-    return new ResolvedTurn(result.report().turn(), lines.build());
-  }
-
-  private static ReportLine.Visibility visibility(Visibility v) {
-    switch (v.scope()) {
-      case PUBLIC:
-        return ReportLine.Visibility.PUBLIC;
-      case ACTORS:
-        return ReportLine.Visibility.ACTORS;
-      case GAME_MASTER:
-        return ReportLine.Visibility.GAME_MASTER;
-      default:
-        throw new AssertionError(v.scope());
-    }
+    return new ResolvedTurn(result.report().turn(), ImmutableList.copyOf(result.report().lines()));
   }
 
   @Override
@@ -185,7 +140,7 @@ public final class EngineSessionRules implements SessionRules {
       }
     }
     ImmutableList.Builder<GameSnapshot.ObjectiveScore> objectives = ImmutableList.builder();
-    for (Scoring.Score score : Engine.score(scenario, state)) {
+    for (Score score : Engine.score(scenario, state)) {
       String summary = scenario.objectiveOf(score.actor()).map(o -> o.summary()).orElse("");
       objectives.add(new GameSnapshot.ObjectiveScore(score.actor(), summary, score.points(), score.criteria().stream()
           .map(c -> new GameSnapshot.Criterion(c.description(), c.points(), c.met()))
@@ -240,28 +195,19 @@ public final class EngineSessionRules implements SessionRules {
 
   @Override
   public BotTurn botTurn(String actor, long seed, List<Order> offers) {
-    List<org.entente.engine.order.Order> promised = new ArrayList<>();
+    List<Order> promised = new ArrayList<>();
     ImmutableList.Builder<OfferReply> replies = ImmutableList.builder();
     for (Order offer : offers) {
-      OrderKind kind;
-      try {
-        kind = OrderKind.valueOf(offer.kind());
-      } catch (IllegalArgumentException e) {
+      if (offer.kind().group() != OrderKind.Group.BILATERAL) {
         continue;
       }
-      if (kind.group() != OrderKind.Group.BILATERAL) {
-        continue;
-      }
-      org.entente.engine.order.Order o = toEngine(offer.actor(), offer, kind);
-      OfferAnswer answer = Bot.answerOffer(scenario, state, actor, o);
-      replies.add(new OfferReply(offer.actor(), o.toText(), answer.accept(), answer.reason()));
+      OfferAnswer answer = Bot.answerOffer(scenario, state, actor, offer);
+      replies.add(new OfferReply(offer.actor(), offer.toText(), answer.accept(), answer.reason()));
       if (answer.accept()) {
         answer.reply().ifPresent(promised::add);
       }
     }
-    ImmutableList<Order> orders = Bot.orders(scenario, state, actor, seed, promised).stream()
-        .map(EngineSessionRules::fromEngine).collect(ImmutableList.toImmutableList());
-    return new BotTurn(orders, replies.build());
+    return new BotTurn(ImmutableList.copyOf(Bot.orders(scenario, state, actor, seed, promised)), replies.build());
   }
 
   @Override
@@ -275,8 +221,9 @@ public final class EngineSessionRules implements SessionRules {
     return new Debrief(game.turns().size(), DebriefRenderer.markdown(game), DebriefRenderer.html(game));
   }
 
-  private static org.entente.engine.order.Order toEngine(String actor, Order o, OrderKind kind) {
-    return new org.entente.engine.order.Order(actor, kind, up(o.org()), up(o.target()), up(o.other()), up(o.option()),
+  /** Ids upper-cased and trimmed, as the text syntax reads them (ARMS_DEAL's direction depends on it). */
+  private static Order normalised(Order o) {
+    return new Order(up(o.actor()), o.kind(), up(o.org()), up(o.target()), up(o.other()), up(o.option()),
         up(o.presence()), o.text());
   }
 
@@ -284,8 +231,10 @@ public final class EngineSessionRules implements SessionRules {
     return id.trim().toUpperCase(Locale.ROOT);
   }
 
-  private static Order fromEngine(org.entente.engine.order.Order o) {
-    return new Order(o.actor(), o.kind().name(), o.org(), o.target(), o.other(), o.option(), o.presence(), o.text());
+  /** The scenario as loaded: injects are news of the game, not part of the briefing. */
+  @Override
+  public Briefing briefing(Viewer viewer, int turns) {
+    return Briefings.of(loaded, viewer, turns);
   }
 
   /** The playable actors' ids, in scenario order. */

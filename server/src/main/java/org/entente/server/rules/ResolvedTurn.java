@@ -1,6 +1,7 @@
 package org.entente.server.rules;
 
 import com.google.common.collect.ImmutableList;
+import org.entente.engine.report.ReportLine;
 
-/** The outcome of one resolved turn: the report, line by line with visibilities. */
+/** The outcome of one resolved turn: the engine's report, line by line with visibilities. */
 public record ResolvedTurn(int turn, ImmutableList<ReportLine> lines) {}

@@ -3,28 +3,52 @@ package org.entente.server.rules;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.Seeds;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Viewer;
+import org.entente.proto.protocol.v1.Briefing;
 
 /**
  * The seam between a game session and the rules engine: the only place the server calls
  * the game rules. One instance per session holds that game's scenario and current state;
  * it is confined to the session's thread (never an event loop), so implementations need
  * no locking and may take their time.
+ *
+ * <p>Orders, order checks and report lines are the engine's own values; wire and journal
+ * messages are translated to and from them at the edge ({@code Wire}, {@code JournalCodec}).
  */
 public interface SessionRules {
 
   ScenarioInfo scenario();
 
+  /** Parses {@code text}, one order in the text syntax, and checks it for {@code actor}'s draft. */
+  OrderCheck check(String actor, List<Order> draft, String text);
+
   /**
-   * Checks {@code candidate} for {@code actor}'s draft. If the candidate has no kind, its
-   * {@code text} is parsed in the order text syntax first.
+   * Checks a structured order for its actor's draft ({@code draft}: the actor's other orders),
+   * exactly as its text form would be checked.
    */
-  OrderCheck check(String actor, List<Order> draft, Order candidate);
+  OrderCheck check(List<Order> draft, Order candidate);
 
   /** Resolves the current turn with every country's sealed orders and advances the state. */
   ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed);
 
+  /** The seed {@link #resolve} gets for turn {@code turn} of a game seeded {@code gameSeed}. */
+  default long turnSeed(long gameSeed, int turn) {
+    return Seeds.turn(gameSeed, turn);
+  }
+
   /** The current game state, whole; views decide what each viewer sees of it. */
   GameSnapshot snapshot();
+
+  /**
+   * What the scenario says, for {@code viewer}, in a session of {@code turns} turns (see
+   * Briefing in protocol.proto). The same whenever it is asked: a session may keep it.
+   */
+  default Briefing briefing(Viewer viewer, int turns) {
+    return Briefings.of(scenario());
+  }
 
   /** Every problem with an inject, as scenario events are validated; empty when valid. */
   ImmutableList<String> validate(InjectedEvent event);
@@ -34,7 +58,7 @@ public interface SessionRules {
 
   /**
    * The orders a bot gives for {@code actor} this turn (the session seals them like a team's
-   * draft). Deterministic for the same state and seed.
+   * draft). Deterministic for the same state and game seed.
    */
   default ImmutableList<Order> botOrders(String actor, long seed) {
     return botTurn(actor, seed, List.of()).orders();
@@ -43,7 +67,7 @@ public interface SessionRules {
   /**
    * A bot's turn for {@code actor}, given the bilateral orders players drafted that name it
    * ({@code offers}): each is answered by the role's doctrine, and the orders of the offers it
-   * accepts come first among its own. Deterministic for the same state, seed and offers.
+   * accepts come first among its own. Deterministic for the same state, game seed and offers.
    */
   default BotTurn botTurn(String actor, long seed, List<Order> offers) {
     return new BotTurn(ImmutableList.of(), ImmutableList.of());

@@ -2,7 +2,7 @@ package org.entente.server.session;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
-import org.entente.server.rules.Order;
+import org.entente.engine.order.Order;
 
 /** A country's orders for one turn, as its team last left them. Immutable. */
 public record Draft(String country, int turn, ImmutableList<DraftOrder> orders, boolean ready) {

@@ -1,80 +1,49 @@
 package org.entente.server.session;
 
 import com.google.common.collect.ImmutableList;
+import org.entente.proto.protocol.v1.Announce;
 import org.entente.proto.protocol.v1.Channel;
-import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.ExportRecord;
+import org.entente.proto.protocol.v1.ExtendDeadline;
 import org.entente.proto.protocol.v1.InjectEvent;
 import org.entente.proto.protocol.v1.MoveSeat;
-import org.entente.proto.protocol.v1.Ok;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.server.rules.InjectedEvent;
 
-/** The game master's controls. The permission table has already checked the role. */
+/** The game master's controls; {@link SessionDispatch} has checked the role. The turn controls are {@link Turns}'. */
 final class GameMasterCommands {
   static final int MAX_EXTEND_SECONDS = 86_400;
 
   private final GameSession session;
   private final SessionState state;
+  private final RecordExports exports;
 
   GameMasterCommands(GameSession session) {
     this.session = session;
     this.state = session.state;
+    this.exports = new RecordExports(session);
   }
 
-  ServerMessage.Builder handle(Seat gameMaster, ClientMessage message) throws RequestException {
-    switch (message.getBodyCase()) {
-      case START_GAME:
-        session.turns.start();
-        break;
-      case PAUSE_GAME:
-        session.turns.pause();
-        break;
-      case RESUME_GAME:
-        session.turns.resume();
-        break;
-      case EXTEND_DEADLINE:
-        int seconds = message.getExtendDeadline().getSeconds();
-        if (seconds < 1 || seconds > MAX_EXTEND_SECONDS) {
-          throw new RequestException(ErrorCode.INVALID_REQUEST, "Extend by 1.." + MAX_EXTEND_SECONDS + " seconds.");
-        }
-        session.turns.extend(seconds);
-        break;
-      case FORCE_RESOLUTION:
-        session.turns.force(message.getForceResolution().getTurn());
-        break;
-      case INJECT_EVENT:
-        inject(message.getInjectEvent());
-        break;
-      case MOVE_SEAT:
-        moveSeat(message.getMoveSeat());
-        break;
-      case REMOVE_SEAT:
-        removeSeat(message.getRemoveSeat().getSeatId());
-        break;
-      case END_GAME:
-        session.turns.end();
-        break;
-      case ANNOUNCE:
-        String text = PlayerCommands.validText(message.getAnnounce().getText());
-        session.commit(new SessionEvent.MessagePosted(
-            new ChatMessage(Channel.ANNOUNCEMENT, "", gameMaster.name, "", text, state.turn, session.clock.millis())));
-        break;
-      case ASSIGN_BOT:
-        assignBot(message.getAssignBot().getCountry());
-        break;
-      case RELEASE_BOT:
-        releaseBot(message.getReleaseBot().getCountry());
-        break;
-      case EXPORT_RECORD:
-        return ServerMessage.newBuilder().setRecordExport(RecordExports.chunk(session, message.getExportRecord()));
-      default:
-        throw new RequestException(ErrorCode.UNEXPECTED_MESSAGE, "Unexpected in a session: " + message.getBodyCase() + ".");
+  void extendDeadline(ExtendDeadline request) throws RequestException {
+    int seconds = request.getSeconds();
+    if (seconds < 1 || seconds > MAX_EXTEND_SECONDS) {
+      throw new RequestException(ErrorCode.INVALID_REQUEST, "Extend by 1.." + MAX_EXTEND_SECONDS + " seconds.");
     }
-    return ServerMessage.newBuilder().setOk(Ok.getDefaultInstance());
+    session.turns.extend(seconds);
   }
 
-  private void inject(InjectEvent request) throws RequestException {
+  void announce(Seat gameMaster, Announce request) throws RequestException {
+    String text = PlayerCommands.validText(request.getText());
+    session.commit(new SessionEvent.MessagePosted(
+        new ChatMessage(Channel.ANNOUNCEMENT, "", gameMaster.name, "", text, state.turn, session.clock.millis())));
+  }
+
+  ServerMessage.Builder exportRecord(ExportRecord request) throws RequestException {
+    return ServerMessage.newBuilder().setRecordExport(exports.chunk(request));
+  }
+
+  void inject(InjectEvent request) throws RequestException {
     if (state.phase == Phase.ENDED) {
       throw new RequestException(ErrorCode.WRONG_PHASE, "The game has ended.");
     }
@@ -98,7 +67,7 @@ final class GameMasterCommands {
     session.commit(new SessionEvent.NewsPublished(event, state.turn));
   }
 
-  private void moveSeat(MoveSeat request) throws RequestException {
+  void moveSeat(MoveSeat request) throws RequestException {
     Seat seat = playerSeat(request.getSeatId());
     if (!state.scenario.isPlayable(request.getCountry())) {
       throw new RequestException(ErrorCode.NOT_FOUND,
@@ -108,11 +77,11 @@ final class GameMasterCommands {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "Seat " + seat.id + " already plays " + seat.country + ".");
     }
     session.commit(new SessionEvent.SeatMoved(seat.id, seat.country, request.getCountry()));
-    session.releaseBotFor(request.getCountry());
+    session.seating.releaseBotFor(request.getCountry());
     session.turns.resolveIfAllReady();
   }
 
-  private void removeSeat(long seatId) throws RequestException {
+  void removeSeat(long seatId) throws RequestException {
     Seat seat = state.seat(seatId).orElseThrow(() -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
     if (seat.role == Role.GAME_MASTER) {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "The game master's seat cannot be removed.");
@@ -126,7 +95,7 @@ final class GameMasterCommands {
     session.turns.resolveIfAllReady();
   }
 
-  private void assignBot(String requested) throws RequestException {
+  void assignBot(String requested) throws RequestException {
     String country = playableCountry(requested);
     if (state.playersOf(country) > 0) {
       throw new RequestException(ErrorCode.INVALID_REQUEST,
@@ -139,7 +108,7 @@ final class GameMasterCommands {
     session.turns.resolveIfAllReady();
   }
 
-  private void releaseBot(String requested) throws RequestException {
+  void releaseBot(String requested) throws RequestException {
     String country = playableCountry(requested);
     if (!state.bots.contains(country)) {
       throw new RequestException(ErrorCode.NOT_FOUND, "No bot plays " + country + ".");

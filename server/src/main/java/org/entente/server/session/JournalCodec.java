@@ -1,7 +1,11 @@
 package org.entente.server.session;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
+import java.util.List;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.order.Order;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.report.Visibility;
 import org.entente.proto.journal.v1.ChatRecord;
 import org.entente.proto.journal.v1.DraftRecord;
 import org.entente.proto.journal.v1.EffectRecord;
@@ -16,9 +20,7 @@ import org.entente.proto.journal.v1.SeatMovedRecord;
 import org.entente.proto.journal.v1.TurnResolvedRecord;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.server.rules.InjectedEvent;
-import org.entente.server.rules.Order;
 import org.entente.proto.journal.v1.BotRecord;
-import org.entente.server.rules.ReportLine;
 
 /** Session events to journal records and back: the one translation layer for the files. */
 final class JournalCodec {
@@ -48,8 +50,7 @@ final class JournalCodec {
     } else if (event instanceof SessionEvent.TurnResolved e) {
       TurnResolvedRecord.Builder t = TurnResolvedRecord.newBuilder().setTurn(e.turn()).setCause(e.cause()).setSeed(e.seed());
       for (ReportLine line : e.lines()) {
-        t.addLines(ReportLineRecord.newBuilder().setText(line.text()).setVisibility(line.visibility().name())
-            .addAllActors(line.actors()));
+        t.addLines(line(line));
       }
       b.setTurnResolved(t);
     } else if (event instanceof SessionEvent.NewsPublished e) {
@@ -65,11 +66,34 @@ final class JournalCodec {
     return b.build();
   }
 
+  /**
+   * A report line as the journal keeps it: the sentence as players read it (with its
+   * citation) and its visibility. The phase and the orders behind it are not kept.
+   */
+  static ReportLineRecord line(ReportLine line) {
+    return ReportLineRecord.newBuilder().setText(line.render()).setVisibility(line.visibility().scope().name())
+        .addAllActors(line.visibility().actors()).build();
+  }
+
+  /** Whether two reports read the same to every viewer: what the journal records of them is equal. */
+  static boolean sameReport(List<ReportLine> a, List<ReportLine> b) {
+    return a.stream().map(JournalCodec::line).toList().equals(b.stream().map(JournalCodec::line).toList());
+  }
+
+  private static ReportLine decodeLine(ReportLineRecord l) {
+    Visibility.Scope scope = Visibility.Scope.valueOf(l.getVisibility());
+    Visibility visibility = scope == Visibility.Scope.ACTORS ? Visibility.actors(l.getActorsList())
+        : scope == Visibility.Scope.PUBLIC ? Visibility.PUBLIC : Visibility.GAME_MASTER;
+    // The journal keeps what a viewer reads (the rendered sentence and who may read it), not
+    // the phase or the citation apart: a recorded line is compared and shown as it was sent.
+    return new ReportLine(org.entente.engine.Phase.UPKEEP, visibility, l.getText(), "", List.of());
+  }
+
   private static DraftRecord draft(Draft draft) {
     DraftRecord.Builder d = DraftRecord.newBuilder().setCountry(draft.country()).setTurn(draft.turn()).setReady(draft.ready());
     for (DraftOrder o : draft.orders()) {
       Order p = o.order();
-      d.addOrders(OrderRecord.newBuilder().setId(o.id()).setActor(p.actor()).setKind(p.kind()).setOrg(p.org())
+      d.addOrders(OrderRecord.newBuilder().setId(o.id()).setActor(p.actor()).setKind(p.kind().name()).setOrg(p.org())
           .setTarget(p.target()).setOther(p.other()).setOption(p.option()).setPresence(p.presence()).setText(p.text())
           .setCanonicalText(o.text()).setAuthor(o.author()));
     }
@@ -89,7 +113,7 @@ final class JournalCodec {
       case DRAFT_EDITED:
         DraftRecord d = e.getDraftEdited();
         ImmutableList<DraftOrder> orders = d.getOrdersList().stream()
-            .map(o -> new DraftOrder(o.getId(), new Order(o.getActor(), o.getKind(), o.getOrg(), o.getTarget(), o.getOther(),
+            .map(o -> new DraftOrder(o.getId(), new Order(o.getActor(), OrderKind.valueOf(o.getKind()), o.getOrg(), o.getTarget(), o.getOther(),
                 o.getOption(), o.getPresence(), o.getText()), o.getCanonicalText(), o.getAuthor()))
             .collect(ImmutableList.toImmutableList());
         return new SessionEvent.DraftEdited(new Draft(d.getCountry(), d.getTurn(), orders, d.getReady()));
@@ -107,8 +131,7 @@ final class JournalCodec {
       case TURN_RESOLVED:
         TurnResolvedRecord t = e.getTurnResolved();
         return new SessionEvent.TurnResolved(t.getTurn(), t.getCause(), t.getSeed(), t.getLinesList().stream()
-            .map(l -> new ReportLine(l.getText(), ReportLine.Visibility.valueOf(l.getVisibility()), ImmutableSet.copyOf(l.getActorsList())))
-            .collect(ImmutableList.toImmutableList()));
+            .map(JournalCodec::decodeLine).collect(ImmutableList.toImmutableList()));
       case NEWS_PUBLISHED:
         NewsRecord n = e.getNewsPublished();
         return new SessionEvent.NewsPublished(new InjectedEvent(n.getTitle(), n.getText(), n.getActor(), n.getEffectsList().stream()

@@ -3,8 +3,11 @@ package org.entente.server.session;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.Channel;
-import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.DraftUpdated;
 import org.entente.proto.protocol.v1.EditDraft;
 import org.entente.proto.protocol.v1.ErrorCode;
@@ -15,10 +18,11 @@ import org.entente.proto.protocol.v1.SendMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SetReady;
 import org.entente.proto.scenario.v1.Press;
-import org.entente.server.rules.Order;
-import org.entente.server.rules.OrderCheck;
 
-/** Requests any seat may make (as the permission table allows): drafts, readiness, chat, history, views. */
+/**
+ * Players' requests (drafts, readiness, chat) and the reads every seat may make (history,
+ * view, briefing). {@link SessionDispatch} has checked the role.
+ */
 final class PlayerCommands {
   static final int MAX_TEXT = 2000;
   static final int MAX_PAGE = 100;
@@ -35,24 +39,16 @@ final class PlayerCommands {
     this.state = session.state;
   }
 
-  ServerMessage.Builder handle(Seat seat, ClientMessage message) throws RequestException {
-    switch (message.getBodyCase()) {
-      case EDIT_DRAFT:
-        return editDraft(seat, message.getEditDraft());
-      case SET_READY:
-        return setReady(seat, message.getSetReady());
-      case SEND_MESSAGE:
-        return sendMessage(seat, message.getSendMessage());
-      case GET_HISTORY:
-        return history(seat, message.getGetHistory());
-      case GET_VIEW:
-        return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
-      default:
-        throw new RequestException(ErrorCode.UNEXPECTED_MESSAGE, "Unexpected in a session: " + message.getBodyCase() + ".");
-    }
+  ServerMessage.Builder view(Seat seat) {
+    return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
   }
 
-  private ServerMessage.Builder editDraft(Seat seat, EditDraft edit) throws RequestException {
+  /** What the scenario says, for this seat (built once per viewer: {@link SessionBriefings}). */
+  ServerMessage.Builder briefing(Seat seat) {
+    return session.briefings.briefing(seat);
+  }
+
+  ServerMessage.Builder editDraft(Seat seat, EditDraft edit) throws RequestException {
     requireOpenTurn(edit.getTurn());
     Draft draft = state.draft(seat.country);
     List<DraftOrder> orders = new ArrayList<>(draft.orders());
@@ -61,11 +57,11 @@ final class PlayerCommands {
         if (orders.size() >= MAX_ORDERS) {
           throw new RequestException(ErrorCode.INVALID_REQUEST, "A draft holds at most " + MAX_ORDERS + " orders.");
         }
-        orders.add(checked(seat, draft, -1, Wire.order(edit.getAdd())));
+        orders.add(checked(seat, draft, -1, edit.getAdd()));
         break;
       case REPLACE:
         int index = indexOf(orders, edit.getReplace().getOrderId());
-        orders.set(index, checked(seat, draft, index, Wire.order(edit.getReplace().getOrder())));
+        orders.set(index, checked(seat, draft, index, edit.getReplace().getOrder()));
         break;
       case REMOVE_ORDER_ID:
         orders.remove(indexOf(orders, edit.getRemoveOrderId()));
@@ -85,29 +81,34 @@ final class PlayerCommands {
   }
 
   /** Validates through the rules; {@code replacing} is the index of the order being replaced, or -1. */
-  private DraftOrder checked(Seat seat, Draft draft, int replacing, Order candidate) throws RequestException {
-    if (!candidate.actor().isEmpty() && !candidate.actor().equals(seat.country)) {
+  private DraftOrder checked(Seat seat, Draft draft, int replacing, org.entente.proto.protocol.v1.Order candidate)
+      throws RequestException {
+    if (!candidate.getActor().isEmpty() && !candidate.getActor().equals(seat.country)) {
       throw new RequestException(ErrorCode.PERMISSION_DENIED,
-          "You play " + seat.country + " and cannot order for " + candidate.actor() + ".");
+          "You play " + seat.country + " and cannot order for " + candidate.getActor() + ".");
     }
-    if (candidate.kind().isEmpty() && candidate.text().isBlank()) {
+    Optional<Order> structured = Wire.order(candidate, seat.country);
+    if (structured.isEmpty() && candidate.getText().isBlank()) {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "An order needs a kind or its text.");
     }
     List<Order> others = new ArrayList<>(draft.plainOrders());
     if (replacing >= 0) {
       others.remove(replacing);
     }
-    OrderCheck check = session.rules.check(seat.country, others, candidate.withActor(seat.country));
-    switch (check.outcome()) {
+    OrderCheck check = structured.isPresent()
+        ? session.rules.check(others, structured.get())
+        : session.rules.check(seat.country, others, candidate.getText());
+    switch (check.verdict()) {
       case ACCEPTED:
         long id = replacing >= 0 ? draft.orders().get(replacing).id() : state.newOrderId();
-        return new DraftOrder(id, check.order().orElseThrow(), check.canonicalText(), seat.name);
+        Order order = check.order().orElseThrow();
+        return new DraftOrder(id, order, order.toText(), seat.name);
       case NOT_UNDERSTOOD:
-        throw new RequestException(ErrorCode.ORDER_NOT_UNDERSTOOD, check.reason());
+        throw new RequestException(ErrorCode.ORDER_NOT_UNDERSTOOD, Wire.refusal(check));
       case NOT_ALLOWED:
-        throw new RequestException(ErrorCode.ORDER_NOT_ALLOWED, check.reason());
+        throw new RequestException(ErrorCode.ORDER_NOT_ALLOWED, Wire.refusal(check));
       default:
-        throw new AssertionError(check.outcome());
+        throw new AssertionError(check.verdict());
     }
   }
 
@@ -120,7 +121,7 @@ final class PlayerCommands {
     throw new RequestException(ErrorCode.NOT_FOUND, "Your draft has no order " + orderId + ".");
   }
 
-  private ServerMessage.Builder setReady(Seat seat, SetReady request) throws RequestException {
+  ServerMessage.Builder setReady(Seat seat, SetReady request) throws RequestException {
     requireOpenTurn(request.getTurn());
     if (state.draft(seat.country).ready() != request.getReady()) {
       session.commit(new SessionEvent.ReadinessChanged(seat.country, state.turn, request.getReady()));
@@ -141,7 +142,7 @@ final class PlayerCommands {
     }
   }
 
-  private ServerMessage.Builder sendMessage(Seat seat, SendMessage request) throws RequestException {
+  ServerMessage.Builder sendMessage(Seat seat, SendMessage request) throws RequestException {
     String text = validText(request.getText());
     Channel channel = request.getChannel();
     String to;
@@ -187,7 +188,7 @@ final class PlayerCommands {
     return text;
   }
 
-  private ServerMessage.Builder history(Seat seat, GetHistory request) throws RequestException {
+  ServerMessage.Builder history(Seat seat, GetHistory request) throws RequestException {
     int limit = request.getLimit() == 0 ? DEFAULT_PAGE : request.getLimit();
     if (limit > MAX_PAGE) {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "A history page holds at most " + MAX_PAGE + " messages.");

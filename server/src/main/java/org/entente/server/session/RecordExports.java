@@ -11,26 +11,44 @@ import org.entente.server.rules.Debrief;
 import org.entente.server.rules.RecordedMessage;
 
 /**
- * The game master's debrief export: rendered by the rules seam on the session's thread and
- * sent in chunks that fit a frame (docs/protocol.md, ExportRecord).
+ * The game master's debrief export, in chunks that fit a frame (docs/protocol.md,
+ * ExportRecord), for one session and on its thread.
+ *
+ * <p>Rendering a debrief costs far more than sending a chunk, so an export renders once, at
+ * its first chunk (offset 0), and later chunks are cut from the kept text: an export of n
+ * chunks renders once, not n times, and its chunks all come from the same text even if
+ * messages arrive meanwhile. At most one rendering is kept per session. It serves only
+ * requests for the same format and message choice at the same turn; it is dropped when the
+ * export's last chunk is sent or another export replaces it. After a turn resolves, the next
+ * chunk is rendered afresh and its {@code turn} tells the client to start again.
  */
 final class RecordExports {
   /** Characters per chunk: at most 3 bytes each in UTF-8, so a chunk stays well under a 65536-byte frame. */
   static final int CHUNK_CHARS = 16_384;
 
-  private RecordExports() {}
+  private final GameSession session;
+  /** The rendering of the export under way, or null. */
+  private Rendering kept;
 
-  static RecordExport chunk(GameSession session, ExportRecord request) throws RequestException {
-    List<RecordedMessage> messages = new ArrayList<>();
-    for (SessionState.ChatMessageAt at : session.state.messages) {
-      ChatMessage m = at.message();
-      boolean shown = m.channel() == Channel.PUBLIC || m.channel() == Channel.ANNOUNCEMENT
-          || request.getIncludePrivateMessages();
-      messages.add(new RecordedMessage(m.turn(), m.channel().name(), m.fromCountry(), m.fromName(), m.toCountry(), m.text(), shown));
-    }
-    Debrief debrief = session.rules.debrief(messages, session.state.totalTurns);
-    String text = request.getFormat() == DebriefFormat.DEBRIEF_FORMAT_MARKDOWN ? debrief.markdown() : debrief.html();
+  /**
+   * What a rendering depends on besides the messages. The session's turn and whether it
+   * ended stand for the resolved turns: resolving a turn opens the next one or ends the game.
+   */
+  private record Key(int turn, boolean ended, DebriefFormat format, boolean includePrivate) {}
+
+  private record Rendering(Key key, int turns, String text) {}
+
+  RecordExports(GameSession session) {
+    this.session = session;
+  }
+
+  RecordExport chunk(ExportRecord request) throws RequestException {
+    SessionState state = session.state;
+    Key key = new Key(state.turn, state.phase == Phase.ENDED, request.getFormat(), request.getIncludePrivateMessages());
     int offset = request.getOffset();
+    Rendering rendering = offset != 0 && kept != null && kept.key().equals(key) ? kept : render(key);
+    kept = rendering;
+    String text = rendering.text();
     if (offset < 0 || offset > text.length()) {
       throw new RequestException(ErrorCode.INVALID_REQUEST,
           "Offset " + Integer.toUnsignedString(offset) + " is past the end of the debrief (" + text.length() + " characters).");
@@ -39,12 +57,27 @@ final class RecordExports {
     if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--; // never split a surrogate pair
     }
+    if (end == text.length()) {
+      kept = null; // the export is complete
+    }
     return RecordExport.newBuilder()
         .setFormat(request.getFormat())
         .setOffset(offset)
         .setTotalChars(text.length())
         .setText(text.substring(offset, end))
-        .setTurn(debrief.turns())
+        .setTurn(rendering.turns())
         .build();
+  }
+
+  private Rendering render(Key key) {
+    List<RecordedMessage> messages = new ArrayList<>();
+    for (SessionState.ChatMessageAt at : session.state.messages) {
+      ChatMessage m = at.message();
+      boolean shown = m.channel() == Channel.PUBLIC || m.channel() == Channel.ANNOUNCEMENT || key.includePrivate();
+      messages.add(new RecordedMessage(m.turn(), m.channel().name(), m.fromCountry(), m.fromName(), m.toCountry(), m.text(), shown));
+    }
+    Debrief debrief = session.rules.debrief(messages, session.state.totalTurns);
+    String text = key.format() == DebriefFormat.DEBRIEF_FORMAT_MARKDOWN ? debrief.markdown() : debrief.html();
+    return new Rendering(key, debrief.turns(), text);
   }
 }

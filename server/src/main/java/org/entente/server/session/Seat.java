@@ -1,6 +1,7 @@
 package org.entente.server.session;
 
 import java.security.MessageDigest;
+import org.entente.engine.report.Viewer;
 
 /** A place in a session: a player on a team, a spectator, or the game master. Session-thread only. */
 final class Seat {
@@ -39,11 +40,12 @@ final class Seat {
     return token.clone();
   }
 
+  /** Who this seat is as a viewer: its country's actor for a player, the public for a spectator. */
   Viewer viewer() {
     if (role == Role.PLAYER) {
-      return Viewer.player(country);
+      return Viewer.actor(country);
     }
-    return role == Role.GAME_MASTER ? Viewer.GAME_MASTER : Viewer.SPECTATOR;
+    return role == Role.GAME_MASTER ? Viewer.GAME_MASTER : Viewer.PUBLIC;
   }
 
   /** Constant-time comparison, whatever the candidate's length or content. */

@@ -1,8 +1,8 @@
 package org.entente.server.session;
 
 import com.google.common.collect.ImmutableList;
+import org.entente.engine.report.ReportLine;
 import org.entente.server.rules.InjectedEvent;
-import org.entente.server.rules.ReportLine;
 
 /**
  * One accepted change to a session. Every mutation of a session's state is one of these,

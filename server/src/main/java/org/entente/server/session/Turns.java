@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ErrorCode;
-import org.entente.server.rules.Order;
-import org.entente.server.rules.OrderCheck;
 import org.entente.server.rules.ResolvedTurn;
 import org.entente.server.rules.SessionRules;
 
 /**
  * The turn cycle of one session: opening turns, deadlines, pausing, and resolution when
  * every staffed country is ready, when the deadline passes, or when the game master
- * forces it. Session-thread only.
+ * forces it. Session-thread only: each entry point checks it.
  */
 final class Turns {
   static final String ALL_READY = "ALL_READY";
@@ -36,11 +36,13 @@ final class Turns {
   }
 
   void start() throws RequestException {
+    session.checkThread("starting the game");
     requirePhase(Phase.WAITING, "The game has already started.");
     openTurn(1, "started");
   }
 
   void pause() throws RequestException {
+    session.checkThread("pausing the game");
     requirePhase(Phase.RUNNING, "Only a running game can be paused.");
     long left = state.deadlinePolicy.perTurn().isPresent() ? Math.max(0, state.deadlineEpochMillis - now()) : 0;
     cancelTimer();
@@ -48,6 +50,7 @@ final class Turns {
   }
 
   void resume() throws RequestException {
+    session.checkThread("resuming the game");
     requirePhase(Phase.PAUSED, "Only a paused game can be resumed.");
     long deadline = state.deadlinePolicy.perTurn().isPresent() ? now() + state.pausedMillisLeft : 0;
     session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, deadline, 0, "resumed"));
@@ -55,6 +58,7 @@ final class Turns {
   }
 
   void extend(int seconds) throws RequestException {
+    session.checkThread("extending the deadline");
     if (state.deadlinePolicy.perTurn().isEmpty()) {
       throw new RequestException(ErrorCode.WRONG_PHASE, "This session has no deadline: the game master advances turns.");
     }
@@ -70,6 +74,7 @@ final class Turns {
   }
 
   void force(int turn) throws RequestException {
+    session.checkThread("forcing a resolution");
     if (state.phase != Phase.RUNNING && state.phase != Phase.PAUSED) {
       throw new RequestException(ErrorCode.WRONG_PHASE, "No turn is open.");
     }
@@ -80,6 +85,7 @@ final class Turns {
   }
 
   void end() throws RequestException {
+    session.checkThread("ending the game");
     if (state.phase == Phase.ENDED) {
       throw new RequestException(ErrorCode.WRONG_PHASE, "The game has already ended.");
     }
@@ -89,6 +95,7 @@ final class Turns {
 
   /** Resolves the turn if every country with players is ready. */
   void resolveIfAllReady() {
+    session.checkThread("resolving a turn");
     if (state.phase != Phase.RUNNING) {
       return;
     }
@@ -112,6 +119,7 @@ final class Turns {
    * back the time it had left when the last record was written, and its timer again.
    */
   void restarted(long lastWrittenMillis) {
+    session.checkThread("restarting the clock");
     if (state.phase != Phase.RUNNING || state.deadlinePolicy.perTurn().isEmpty()) {
       return;
     }
@@ -124,7 +132,7 @@ final class Turns {
     cancelTimer();
     sealBotDrafts();
     Map<String, List<Order>> orders = sealedOrders(state);
-    long seed = state.seed * 31 + state.turn;
+    long seed = session.rules.turnSeed(state.seed, state.turn);
     ResolvedTurn result = session.rules.resolve(orders, seed);
     session.commit(new SessionEvent.TurnResolved(state.turn, cause, seed, result.lines()));
     if (state.turn >= state.totalTurns) {
@@ -156,8 +164,7 @@ final class Turns {
 
   private void sealBotDrafts() {
     for (String country : state.bots) {
-      long seed = state.seed * 31 + state.turn + country.hashCode();
-      SessionRules.BotTurn turn = session.rules.botTurn(country, seed, offersTo(country));
+      SessionRules.BotTurn turn = session.rules.botTurn(country, state.seed, offersTo(country));
       for (SessionRules.OfferReply reply : turn.replies()) {
         // The bot answers each offer privately, as a team would in negotiation.
         String name = state.scenario.nameOf(country) + " (bot)";
@@ -169,11 +176,11 @@ final class Turns {
       List<Order> accepted = new java.util.ArrayList<>();
       for (Order o : turn.orders()) {
         // Checked like a team's order, for the canonical text and so that a bot never seals what a team could not.
-        OrderCheck check = session.rules.check(country, accepted, o);
+        OrderCheck check = session.rules.check(accepted, o);
         if (check.isAccepted()) {
           Order order = check.order().orElseThrow();
           accepted.add(order);
-          orders.add(new DraftOrder(state.newOrderId(), order, check.canonicalText(), "bot"));
+          orders.add(new DraftOrder(state.newOrderId(), order, order.toText(), "bot"));
         }
       }
       session.commit(new SessionEvent.DraftEdited(new Draft(country, state.turn, orders.build(), true)));

@@ -22,8 +22,9 @@ import org.entente.proto.protocol.v1.SeatRemoved;
 import org.entente.proto.protocol.v1.SeatsChanged;
 import org.entente.proto.protocol.v1.SessionView;
 import org.entente.proto.protocol.v1.TurnReport;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.report.Viewer;
 import org.entente.server.rules.GameSnapshot;
-import org.entente.server.rules.ReportLine;
 import org.entente.server.rules.ScenarioInfo;
 
 /**
@@ -32,7 +33,9 @@ import org.entente.server.rules.ScenarioInfo;
  *
  * <p>Players see public things, their own team's drafts and chat, private messages their
  * country sent or received, and report lines addressed to their country. Spectators see
- * public things only. The game master sees everything.
+ * public things only. The game master sees everything. Viewers are the engine's: a player is
+ * an actor viewer, a spectator the public, and whether a report line is for a viewer is the
+ * engine's rule ({@code Visibility.visibleTo}), applied in {@link Wire#reportLine}.
  */
 public final class Views {
   private Views() {}
@@ -47,7 +50,7 @@ public final class Views {
     } else if (event instanceof SessionEvent.SeatRemoved e) {
       out.setSeatRemoved(SeatRemoved.newBuilder().setSeatId(e.seatId()));
     } else if (event instanceof SessionEvent.DraftEdited e) {
-      if (!viewer.speaksFor(e.draft().country())) {
+      if (!speaksFor(viewer, e.draft().country())) {
         return Optional.empty();
       }
       out.setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(e.draft())));
@@ -68,11 +71,7 @@ public final class Views {
     } else if (event instanceof SessionEvent.TurnResolved e) {
       TurnReport.Builder report = TurnReport.newBuilder().setTurn(e.turn()).setCause(e.cause());
       for (ReportLine line : e.lines()) {
-        if (mayRead(line, viewer)) {
-          report.addLines(org.entente.proto.protocol.v1.ReportLine.newBuilder()
-              .setText(line.text())
-              .setVisibility(line.visibility() == ReportLine.Visibility.ACTORS ? "PRIVATE" : line.visibility().name()));
-        }
+        Wire.reportLine(line, viewer).ifPresent(report::addLines);
       }
       out.setTurnReport(report);
     } else if (event instanceof SessionEvent.BotChanged e) {
@@ -91,38 +90,30 @@ public final class Views {
       case ANNOUNCEMENT:
         return true;
       case TEAM:
-        return viewer.speaksFor(message.toCountry());
+        return speaksFor(viewer, message.toCountry());
       case PRIVATE:
-        return viewer.speaksFor(message.fromCountry()) || viewer.speaksFor(message.toCountry());
+        return speaksFor(viewer, message.fromCountry()) || speaksFor(viewer, message.toCountry());
       default:
-        return viewer.isGameMaster();
+        return viewer.kind() == Viewer.Kind.GAME_MASTER;
     }
   }
 
-  public static boolean mayRead(ReportLine line, Viewer viewer) {
-    switch (line.visibility()) {
-      case PUBLIC:
-        return true;
-      case ACTORS:
-        return viewer.isGameMaster() || (viewer.role() == Role.PLAYER && line.actors().contains(viewer.country()));
-      case GAME_MASTER:
-        return viewer.isGameMaster();
-      default:
-        throw new AssertionError(line.visibility());
-    }
+  /** True for the game master and for players of {@code country}. */
+  static boolean speaksFor(Viewer viewer, String country) {
+    return viewer.kind() == Viewer.Kind.GAME_MASTER || (viewer.kind() == Viewer.Kind.ACTOR && viewer.actor().equals(country));
   }
 
   /** What {@code viewer} may see of the game state (see GameStateView in protocol.proto). */
   public static GameStateView game(GameSnapshot g, Viewer viewer) {
     GameStateView.Builder v = GameStateView.newBuilder().setTurn(g.turn()).setDate(g.date());
     for (GameSnapshot.CountryQuantities c : g.countries()) {
-      if (viewer.speaksFor(c.country())) {
+      if (speaksFor(viewer, c.country())) {
         v.addCountries(CountryQuantities.newBuilder().setCountry(c.country()).setSec(c.sec()).setDom(c.dom())
             .setStd(c.std()).setRf(c.rf()).setGrievance(c.grievance()));
       }
     }
     for (GameSnapshot.Trust t : g.trust()) {
-      if (viewer.speaksFor(t.from()) || viewer.speaksFor(t.to())) {
+      if (speaksFor(viewer, t.from()) || speaksFor(viewer, t.to())) {
         v.addTrust(TrustValue.newBuilder().setFrom(t.from()).setTo(t.to()).setValue(t.value()));
       }
     }
@@ -138,12 +129,12 @@ public final class Views {
       v.addTracks(TrackValue.newBuilder().setId(t.id()).setName(t.name()).setValue(t.value()));
     }
     for (GameSnapshot.Obligation o : g.obligations()) {
-      if (viewer.speaksFor(o.debtor())) {
+      if (speaksFor(viewer, o.debtor())) {
         v.addObligations(o.text());
       }
     }
     for (GameSnapshot.ObjectiveScore o : g.objectives()) {
-      if (viewer.speaksFor(o.country())) {
+      if (speaksFor(viewer, o.country())) {
         ObjectiveScore.Builder score = ObjectiveScore.newBuilder().setCountry(o.country()).setSummary(o.summary()).setPoints(o.points());
         for (GameSnapshot.Criterion c : o.criteria()) {
           score.addCriteria(CriterionStatus.newBuilder().setDescription(c.description()).setPoints(c.points()).setMet(c.met()));
@@ -166,8 +157,8 @@ public final class Views {
         .setDeadlineEpochMillis(s.phase == Phase.RUNNING ? s.deadlineEpochMillis : 0)
         .setPausedSecondsLeft((int) (s.pausedMillisLeft / 1000))
         .setLastSeq(s.log.lastSeq())
-        .setViewerRole(Wire.role(viewer.role()))
-        .setViewerCountry(viewer.country())
+        .setViewerRole(Wire.role(viewer))
+        .setViewerCountry(viewer.actor())
         .setGame(game(game, viewer));
     for (ScenarioInfo.CountryInfo c : s.scenario.countries()) {
       Draft draft = s.draft(c.id());
@@ -178,7 +169,7 @@ public final class Views {
           .setPlayers((int) s.playersOf(c.id()))
           .setReady(draft != null && draft.ready() || s.bots.contains(c.id()))
           .setBot(s.bots.contains(c.id())));
-      if (draft != null && viewer.speaksFor(c.id())) {
+      if (draft != null && speaksFor(viewer, c.id())) {
         v.addDrafts(Wire.draft(draft));
       }
     }

@@ -1,26 +1,38 @@
 package org.entente.server.session;
 
+import java.util.Optional;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.report.Viewer;
+import org.entente.engine.report.Visibility;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.scenario.v1.OrderKind;
-import org.entente.server.rules.Order;
 
-/** Translation between domain values and wire messages. */
+/**
+ * Translation between domain values (the engine's orders, checks, report lines and viewers;
+ * the session's drafts and messages) and wire messages: the one place they are mapped.
+ */
 public final class Wire {
   private Wire() {}
 
-  public static Order order(org.entente.proto.protocol.v1.Order o) {
-    String kind = o.getKind() == OrderKind.ORDER_KIND_UNSPECIFIED || o.getKind() == OrderKind.UNRECOGNIZED
-        ? ""
-        : o.getKind().name();
-    String text = kind.isEmpty() ? o.getText() : o.getFreeText();
-    return new Order(o.getActor(), kind, o.getOrg(), o.getTarget(), o.getOther(), o.getOption(), o.getPresence(), text);
+  /**
+   * A client's structured order for {@code actor}, or empty for a text-only order (no kind, or
+   * a kind this server does not know): its {@code text} is then parsed by the rules.
+   */
+  public static Optional<Order> order(org.entente.proto.protocol.v1.Order o, String actor) {
+    if (o.getKind() == OrderKind.ORDER_KIND_UNSPECIFIED || o.getKind() == OrderKind.UNRECOGNIZED) {
+      return Optional.empty();
+    }
+    return Optional.of(new Order(actor, org.entente.engine.model.OrderKind.valueOf(o.getKind().name()), o.getOrg(),
+        o.getTarget(), o.getOther(), o.getOption(), o.getPresence(), o.getFreeText()));
   }
 
   public static org.entente.proto.protocol.v1.Order order(Order o) {
     return org.entente.proto.protocol.v1.Order.newBuilder()
         .setActor(o.actor())
-        .setKind(o.kind().isEmpty() ? OrderKind.ORDER_KIND_UNSPECIFIED : OrderKind.valueOf(o.kind()))
+        .setKind(OrderKind.valueOf(o.kind().name()))
         .setOrg(o.org())
         .setTarget(o.target())
         .setOther(o.other())
@@ -28,6 +40,40 @@ public final class Wire {
         .setPresence(o.presence())
         .setFreeText(o.text())
         .build();
+  }
+
+  /** Why the rules refused an order, for a person: the engine's reason, with its column if it has one. */
+  public static String refusal(OrderCheck check) {
+    return check.column() > 0 ? "Column " + check.column() + ": " + check.reason() : check.reason();
+  }
+
+  /**
+   * A report line as {@code viewer} receives it, or empty if the line is not for them: the
+   * engine's visibility rule decides, the same rule its own reports and conformance cases use.
+   */
+  public static Optional<org.entente.proto.protocol.v1.ReportLine> reportLine(ReportLine line, Viewer viewer) {
+    if (!line.visibility().visibleTo(viewer)) {
+      return Optional.empty();
+    }
+    Visibility.Scope scope = line.visibility().scope();
+    return Optional.of(org.entente.proto.protocol.v1.ReportLine.newBuilder()
+        .setText(line.render())
+        .setVisibility(scope == Visibility.Scope.ACTORS ? "PRIVATE" : scope.name())
+        .build());
+  }
+
+  /** The role a viewer has in a session. */
+  public static org.entente.proto.protocol.v1.Role role(Viewer viewer) {
+    switch (viewer.kind()) {
+      case ACTOR:
+        return org.entente.proto.protocol.v1.Role.PLAYER;
+      case PUBLIC:
+        return org.entente.proto.protocol.v1.Role.SPECTATOR;
+      case GAME_MASTER:
+        return org.entente.proto.protocol.v1.Role.GAME_MASTER;
+      default:
+        throw new AssertionError(viewer.kind());
+    }
   }
 
   public static org.entente.proto.protocol.v1.Role role(Role role) {

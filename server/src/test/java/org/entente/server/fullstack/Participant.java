@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.server.client.ProtocolClient;
+import org.entente.client.ProtocolClient;
 
 /** One test participant over a real socket: a ProtocolClient and every event it received. */
 final class Participant implements AutoCloseable {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Visibility;
 import org.entente.scenarios.BuiltInScenarios;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +32,11 @@ class EngineScenarioCatalogTest {
   @Test
   void theBuiltInScenarioPlaysATurnThroughTheSeam() {
     SessionRules rules = catalog.loadBuiltIn("armenia-csto-2024").orElseThrow().newSession();
-    OrderCheck notice = rules.check("ARM", List.of(), new Order("", "", "", "", "", "", "", "GIVE_NOTICE CSTO"));
-    assertThat(notice.outcome()).as(notice.reason()).isEqualTo(OrderCheck.Outcome.ACCEPTED);
+    OrderCheck notice = rules.check("ARM", List.of(), "GIVE_NOTICE CSTO");
+    assertThat(notice.verdict()).as(notice.reason()).isEqualTo(OrderCheck.Verdict.ACCEPTED);
     ResolvedTurn turn = rules.resolve(Map.of("ARM", List.of(notice.order().orElseThrow())), 7);
     assertThat(turn.turn()).isEqualTo(1);
-    assertThat(turn.lines()).anySatisfy(l -> assertThat(l.visibility()).isEqualTo(ReportLine.Visibility.PUBLIC));
+    assertThat(turn.lines()).anySatisfy(l -> assertThat(l.visibility()).isEqualTo(Visibility.PUBLIC));
   }
 
   @Test

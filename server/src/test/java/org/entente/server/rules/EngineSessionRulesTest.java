@@ -1,20 +1,22 @@
 package org.entente.server.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.common.collect.ImmutableList;
-import org.entente.server.testing.SmallScenario;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.report.Visibility;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.testing.SmallScenario;
 import org.junit.jupiter.api.Test;
 
 class EngineSessionRulesTest {
   private final EngineSessionRules rules = new EngineSessionRules(SmallScenario.build());
-
-  private static Order text(String line) {
-    return new Order("", "", "", "", "", "", "", line);
-  }
 
   @Test
   void describesTheScenarioForTheLobby() {
@@ -27,33 +29,40 @@ class EngineSessionRulesTest {
 
   @Test
   void typedAndStructuredOrdersAreCheckedAlike() {
-    OrderCheck typed = rules.check("ARM", List.of(), text("resume csto"));
-    assertThat(typed.outcome()).isEqualTo(OrderCheck.Outcome.ACCEPTED);
-    assertThat(typed.canonicalText()).isEqualTo("RESUME CSTO");
-    assertThat(typed.order().orElseThrow().kind()).isEqualTo("RESUME");
-    OrderCheck structured = rules.check("ARM", List.of(), new Order("", "RESUME", "csto", "", "", "", "", ""));
+    OrderCheck typed = rules.check("ARM", List.of(), "resume csto");
+    assertThat(typed.verdict()).isEqualTo(OrderCheck.Verdict.ACCEPTED);
+    assertThat(typed.order().orElseThrow().toText()).isEqualTo("RESUME CSTO");
+    assertThat(typed.order().orElseThrow().kind()).isEqualTo(OrderKind.RESUME);
+    OrderCheck structured = rules.check(List.of(), Order.of("ARM", OrderKind.RESUME).withOrg("csto"));
     assertThat(structured).isEqualTo(typed);
   }
 
   @Test
   void refusalsCarryTheEnginesTypedReason() {
-    OrderCheck notUnderstood = rules.check("ARM", List.of(), text("DANCE CSTO"));
-    assertThat(notUnderstood.outcome()).isEqualTo(OrderCheck.Outcome.NOT_UNDERSTOOD);
+    OrderCheck notUnderstood = rules.check("ARM", List.of(), "DANCE CSTO");
+    assertThat(notUnderstood.verdict()).isEqualTo(OrderCheck.Verdict.NOT_UNDERSTOOD);
     assertThat(notUnderstood.reason()).isNotBlank();
-    OrderCheck notAllowed = rules.check("RUS", List.of(), text("FREEZE CSTO"));
-    assertThat(notAllowed.outcome()).isEqualTo(OrderCheck.Outcome.NOT_ALLOWED);
+    OrderCheck notAllowed = rules.check("RUS", List.of(), "FREEZE CSTO");
+    assertThat(notAllowed.verdict()).isEqualTo(OrderCheck.Verdict.NOT_ALLOWED);
     assertThat(notAllowed.reason()).contains("may not use FREEZE");
-    OrderCheck unknownKind = rules.check("ARM", List.of(), new Order("", "DANCE", "", "", "", "", "", ""));
-    assertThat(unknownKind.reason()).isEqualTo("Unknown order kind 'DANCE'.");
+    OrderCheck structured = rules.check(List.of(), Order.of("RUS", OrderKind.FREEZE).withOrg("CSTO"));
+    assertThat(structured).isEqualTo(notAllowed);
   }
 
   @Test
   void resolvingAdvancesTheStateAndReportsWithVisibilities() {
-    Order freeze = rules.check("ARM", List.of(), text("RESUME CSTO")).order().orElseThrow();
-    ResolvedTurn turn = rules.resolve(Map.of("ARM", List.of(freeze), "RUS", List.of()), 42);
+    Order resume = rules.check("ARM", List.of(), "RESUME CSTO").order().orElseThrow();
+    Order dues = Order.of("ARM", OrderKind.WITHHOLD_DUES).withOrg("CSTO");
+    Order statement = rules.check("RUS", List.of(), "STATEMENT ARM CRITICISE \"No.\"").order().orElseThrow();
+    ResolvedTurn turn = rules.resolve(Map.of("ARM", List.of(resume, dues), "RUS", List.of(statement)), 42);
     assertThat(turn.turn()).isEqualTo(1);
     assertThat(rules.state().turn()).isEqualTo(1);
-    assertThat(turn.lines()).isNotEmpty();
+    assertThat(turn.lines()).extracting(ReportLine::visibility, ReportLine::render).containsExactly(
+        tuple(Visibility.GAME_MASTER, "The CSTO loses credibility and cohesion: 1 member(s) frozen. [frozen membership]"),
+        tuple(Visibility.PUBLIC, "Russia criticised Armenia: \"No.\""),
+        tuple(Visibility.actors("ARM"), "Void: Armenia's RESUME CSTO contradicts its WITHHOLD_DUES CSTO; the more binding act"
+            + " wins and the order's cost is spent. [conflict rule]"),
+        tuple(Visibility.PUBLIC, "Armenia stopped paying its dues to the CSTO."));
   }
 
   @Test
@@ -76,8 +85,8 @@ class EngineSessionRulesTest {
     ResolvedTurn turn = rules.resolve(Map.of(), 1);
     assertThat(rules.state().sec("ARM")).isEqualTo(before - 7);
     assertThat(turn.lines()).anySatisfy(l -> {
-      assertThat(l.visibility()).isEqualTo(ReportLine.Visibility.PUBLIC);
-      assertThat(l.text()).contains("Border clash");
+      assertThat(l.visibility()).isEqualTo(Visibility.PUBLIC);
+      assertThat(l.render()).contains("Border clash");
     });
   }
 }

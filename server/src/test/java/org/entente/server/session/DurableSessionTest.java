@@ -3,6 +3,7 @@ package org.entente.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ServerMessage;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import java.security.SecureRandom;
+import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.SessionView;
@@ -63,7 +64,7 @@ class EventReplayTest {
     for (long seq = 1; seq <= live.log.lastSeq(); seq++) {
       replayed.apply(live.log.get(seq));
     }
-    for (Viewer viewer : new Viewer[] {Viewer.GAME_MASTER, Viewer.SPECTATOR, Viewer.player("ARM"), Viewer.player("AZE")}) {
+    for (Viewer viewer : new Viewer[] {Viewer.GAME_MASTER, Viewer.PUBLIC, Viewer.actor("ARM"), Viewer.actor("AZE")}) {
       assertThat(disconnected(Views.view(replayed, viewer, GameSnapshot.empty(0)))).isEqualTo(disconnected(Views.view(live, viewer, GameSnapshot.empty(0))));
     }
     assertThat(replayed.newOrderId()).isEqualTo(live.newOrderId());

@@ -7,50 +7,34 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.entente.proto.protocol.v1.Announce;
-import org.entente.proto.protocol.v1.AssignBot;
-import org.entente.proto.protocol.v1.ExportRecord;
-import org.entente.proto.protocol.v1.ReleaseBot;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ClientMessage.BodyCase;
-import org.entente.proto.protocol.v1.CreateSession;
-import org.entente.proto.protocol.v1.Deadline;
+import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.EditDraft;
-import org.entente.proto.protocol.v1.EndGame;
 import org.entente.proto.protocol.v1.ErrorCode;
-import org.entente.proto.protocol.v1.ExtendDeadline;
-import org.entente.proto.protocol.v1.ForceResolution;
 import org.entente.proto.protocol.v1.GetHistory;
+import org.entente.proto.protocol.v1.GetBriefing;
 import org.entente.proto.protocol.v1.GetView;
-import org.entente.proto.protocol.v1.Hello;
-import org.entente.proto.protocol.v1.InjectEvent;
-import org.entente.proto.protocol.v1.JoinSession;
-import org.entente.proto.protocol.v1.LeaveSession;
-import org.entente.proto.protocol.v1.ListScenarios;
-import org.entente.proto.protocol.v1.MoveSeat;
 import org.entente.proto.protocol.v1.Order;
-import org.entente.proto.protocol.v1.PauseGame;
-import org.entente.proto.protocol.v1.ProtocolVersion;
-import org.entente.proto.protocol.v1.RemoveSeat;
-import org.entente.proto.protocol.v1.Resume;
-import org.entente.proto.protocol.v1.ResumeGame;
 import org.entente.proto.protocol.v1.SendMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.proto.protocol.v1.SetReady;
-import org.entente.proto.protocol.v1.Spectate;
 import org.entente.proto.protocol.v1.StartGame;
+import org.entente.protocol.Requests;
 import org.entente.server.testing.EmbeddedHarness;
+import org.entente.server.testing.RequestExamples;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Every message type, sent by every kind of connection: a connection in the lobby (no
- * seat), a player, a spectator and the game master. The expectations are written out here
- * independently of {@link Permissions}, so a change there must be made on purpose here too.
- * Each case sets the session up so that an allowed sender succeeds (no error at all).
+ * Every request kind, sent from every connection state and by every role: before hello, in
+ * the lobby (no seat), a player, a spectator and the game master. The expectation is the
+ * request contract declared in protocol.proto (through {@link Requests}): accepted exactly
+ * in its stage and, in a session, from the roles it lists; refused as unexpected in any
+ * other stage and as not permitted from any other role. Each case sets the session up so
+ * that an accepted request succeeds (no error at all).
  */
 class PermissionTableTest {
   private final List<EmbeddedHarness> harnesses = new ArrayList<>();
@@ -65,154 +49,73 @@ class PermissionTableTest {
     harnesses.forEach(EmbeddedHarness::close);
   }
 
-  enum Sender { LOBBY, PLAYER, SPECTATOR, GAME_MASTER }
+  /** A connection's state and, in a session, its seat's role. */
+  enum Sender {
+    BEFORE_HELLO(ConnectionStage.AWAITING_HELLO, null),
+    LOBBY(ConnectionStage.LOBBY, null),
+    PLAYER(ConnectionStage.IN_SESSION, org.entente.proto.protocol.v1.Role.PLAYER),
+    SPECTATOR(ConnectionStage.IN_SESSION, org.entente.proto.protocol.v1.Role.SPECTATOR),
+    GAME_MASTER(ConnectionStage.IN_SESSION, org.entente.proto.protocol.v1.Role.GAME_MASTER);
 
-  private static final Set<BodyCase> LOBBY_MESSAGES = EnumSet.of(
-      BodyCase.LIST_SCENARIOS, BodyCase.CREATE_SESSION, BodyCase.JOIN_SESSION, BodyCase.SPECTATE, BodyCase.RESUME);
-  private static final Set<BodyCase> PLAYER_MESSAGES = EnumSet.of(
-      BodyCase.EDIT_DRAFT, BodyCase.SET_READY, BodyCase.SEND_MESSAGE, BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.LEAVE_SESSION);
-  private static final Set<BodyCase> SPECTATOR_MESSAGES = EnumSet.of(
-      BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.LEAVE_SESSION);
-  private static final Set<BodyCase> GAME_MASTER_MESSAGES = EnumSet.of(
-      BodyCase.GET_HISTORY, BodyCase.GET_VIEW, BodyCase.LEAVE_SESSION, BodyCase.START_GAME, BodyCase.PAUSE_GAME,
-      BodyCase.RESUME_GAME, BodyCase.EXTEND_DEADLINE, BodyCase.FORCE_RESOLUTION, BodyCase.INJECT_EVENT, BodyCase.MOVE_SEAT,
-      BodyCase.REMOVE_SEAT, BodyCase.END_GAME, BodyCase.ANNOUNCE, BodyCase.EXPORT_RECORD, BodyCase.ASSIGN_BOT,
-      BodyCase.RELEASE_BOT);
+    final ConnectionStage stage;
+    final org.entente.proto.protocol.v1.Role role;
 
-  static Stream<Arguments> everyMessageForEverySender() {
+    Sender(ConnectionStage stage, org.entente.proto.protocol.v1.Role role) {
+      this.stage = stage;
+      this.role = role;
+    }
+
+    /** What the contract says: may this sender send {@code kind}? */
+    boolean mayAccordingToTheContract(Requests.Kind kind) {
+      return kind.stage() == stage && (role == null || kind.allows(role));
+    }
+
+    /** The refusal of a kind the contract does not allow this sender. */
+    ErrorCode refusal(Requests.Kind kind) {
+      return stage == ConnectionStage.IN_SESSION && kind.stage() == ConnectionStage.IN_SESSION
+          ? ErrorCode.PERMISSION_DENIED
+          : ErrorCode.UNEXPECTED_MESSAGE;
+    }
+  }
+
+  static Stream<Arguments> everyKindFromEverySender() {
     List<Arguments> cases = new ArrayList<>();
     for (Sender sender : Sender.values()) {
-      for (BodyCase kind : BodyCase.values()) {
-        if (kind != BodyCase.BODY_NOT_SET && kind != BodyCase.PONG) { // a pong is never answered: ConnectionLimitsTest
-          cases.add(Arguments.of(sender, kind));
+      for (Requests.Kind kind : Requests.all()) {
+        if (kind.body() != BodyCase.PONG) { // never answered: the heartbeat consumes it (ConnectionLimitsTest)
+          cases.add(Arguments.of(sender, kind.body()));
         }
       }
     }
     return cases.stream();
   }
 
+  @Test
+  void theContractCoversEveryKind() {
+    List<BodyCase> declared = new ArrayList<>();
+    Requests.all().forEach(k -> declared.add(k.body()));
+    assertThat(declared).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(EnumSet.of(BodyCase.BODY_NOT_SET)));
+  }
+
   @ParameterizedTest(name = "{0} sends {1}")
-  @MethodSource("everyMessageForEverySender")
-  void eachSenderMaySendExactlyItsMessages(Sender sender, BodyCase kind) {
+  @MethodSource("everyKindFromEverySender")
+  void eachSenderMaySendExactlyWhatTheContractAllows(Sender sender, BodyCase body) {
+    Requests.Kind kind = Requests.of(body);
     EmbeddedHarness harness = track(new EmbeddedHarness());
-    EmbeddedHarness.Client gm = harness.helloClient();
-    ServerMessage created = gm.request(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("test-crisis").setDeadline(Deadline.newBuilder().setSecondsPerTurn(600))));
-    gm.joinCode = created.getSessionCreated().getJoinCode();
-    EmbeddedHarness.Client other = harness.player(gm.joinCode, "Ivan", "RUS");
-    if (kind != BodyCase.START_GAME) {
-      gm.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
-    }
-    if (kind == BodyCase.RESUME_GAME) {
-      gm.request(ClientMessage.newBuilder().setPauseGame(PauseGame.getDefaultInstance()));
-    }
-    if (kind == BodyCase.RELEASE_BOT) {
-      gm.request(ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry("USA")));
-    }
-    EmbeddedHarness.Client client;
-    switch (sender) {
-      case LOBBY:
-        client = harness.helloClient();
-        break;
-      case PLAYER:
-        client = harness.player(gm.joinCode, "Ani", "ARM");
-        break;
-      case SPECTATOR:
-        client = harness.spectator(gm.joinCode);
-        break;
-      default:
-        client = gm;
-    }
-    ServerMessage response = client.request(sample(kind, gm.joinCode, other));
+    RequestExamples.Arranged session = RequestExamples.arrange(harness, body);
+    EmbeddedHarness.Client client = switch (sender) {
+      case BEFORE_HELLO -> harness.client();
+      case LOBBY -> harness.helloClient();
+      case PLAYER -> harness.player(session.joinCode(), "Ani", "ARM");
+      case SPECTATOR -> harness.spectator(session.joinCode());
+      case GAME_MASTER -> session.gameMaster();
+    };
+    ServerMessage response = client.request(session.example(body));
     ErrorCode code = response.getError().getCode();
-    if (kind == BodyCase.HELLO) {
-      assertThat(code).isEqualTo(ErrorCode.UNEXPECTED_MESSAGE);
-      return;
-    }
-    boolean inSession = sender != Sender.LOBBY;
-    Set<BodyCase> allowed = switch0(sender);
-    if (!inSession) {
-      assertThat(code).as(response.toString()).isEqualTo(
-          LOBBY_MESSAGES.contains(kind) ? ErrorCode.ERROR_CODE_UNSPECIFIED : ErrorCode.UNEXPECTED_MESSAGE);
-    } else if (LOBBY_MESSAGES.contains(kind)) {
-      assertThat(code).as(response.toString()).isEqualTo(ErrorCode.UNEXPECTED_MESSAGE);
-    } else if (allowed.contains(kind)) {
-      assertThat(code).as(response.toString()).isEqualTo(ErrorCode.ERROR_CODE_UNSPECIFIED);
+    if (!sender.mayAccordingToTheContract(kind)) {
+      assertThat(code).as(response.toString()).isEqualTo(sender.refusal(kind));
     } else {
-      assertThat(code).as(response.toString()).isEqualTo(ErrorCode.PERMISSION_DENIED);
-    }
-  }
-
-  private static Set<BodyCase> switch0(Sender sender) {
-    switch (sender) {
-      case PLAYER:
-        return PLAYER_MESSAGES;
-      case SPECTATOR:
-        return SPECTATOR_MESSAGES;
-      case GAME_MASTER:
-        return GAME_MASTER_MESSAGES;
-      default:
-        return LOBBY_MESSAGES;
-    }
-  }
-
-  /** A well-formed example of each message, valid for an allowed sender. */
-  static ClientMessage.Builder sample(BodyCase kind, String joinCode, EmbeddedHarness.Client other) {
-    long otherSeat = other.seatId;
-    ClientMessage.Builder m = ClientMessage.newBuilder();
-    switch (kind) {
-      case HELLO:
-        return m.setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
-      case LIST_SCENARIOS:
-        return m.setListScenarios(ListScenarios.getDefaultInstance());
-      case CREATE_SESSION:
-        return m.setCreateSession(CreateSession.newBuilder().setBuiltinScenarioId("test-crisis"));
-      case JOIN_SESSION:
-        return m.setJoinSession(JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName("Zara").setCountry("FRA"));
-      case SPECTATE:
-        return m.setSpectate(Spectate.newBuilder().setJoinCode(joinCode).setDisplayName("Visitor"));
-      case RESUME:
-        return m.setResume(Resume.newBuilder().setJoinCode(joinCode).setToken(other.token));
-      case EDIT_DRAFT:
-        return m.setEditDraft(EditDraft.newBuilder().setTurn(1).setAdd(Order.newBuilder().setText("FREEZE CSTO")));
-      case SET_READY:
-        return m.setSetReady(SetReady.newBuilder().setTurn(1).setReady(true));
-      case SEND_MESSAGE:
-        return m.setSendMessage(SendMessage.newBuilder().setChannel(Channel.PUBLIC).setText("hello"));
-      case GET_HISTORY:
-        return m.setGetHistory(GetHistory.getDefaultInstance());
-      case GET_VIEW:
-        return m.setGetView(GetView.getDefaultInstance());
-      case LEAVE_SESSION:
-        return m.setLeaveSession(LeaveSession.getDefaultInstance());
-      case START_GAME:
-        return m.setStartGame(StartGame.getDefaultInstance());
-      case PAUSE_GAME:
-        return m.setPauseGame(PauseGame.getDefaultInstance());
-      case RESUME_GAME:
-        return m.setResumeGame(ResumeGame.getDefaultInstance());
-      case EXTEND_DEADLINE:
-        return m.setExtendDeadline(ExtendDeadline.newBuilder().setSeconds(30));
-      case FORCE_RESOLUTION:
-        return m.setForceResolution(ForceResolution.newBuilder().setTurn(1));
-      case INJECT_EVENT:
-        return m.setInjectEvent(InjectEvent.newBuilder().setTitle("News").setText("Something happened."));
-      case MOVE_SEAT:
-        return m.setMoveSeat(MoveSeat.newBuilder().setSeatId(otherSeat).setCountry("FRA"));
-      case REMOVE_SEAT:
-        return m.setRemoveSeat(RemoveSeat.newBuilder().setSeatId(otherSeat));
-      case END_GAME:
-        return m.setEndGame(EndGame.getDefaultInstance());
-      case ANNOUNCE:
-        return m.setAnnounce(Announce.newBuilder().setText("Hello everyone"));
-      case EXPORT_RECORD:
-        return m.setExportRecord(ExportRecord.newBuilder().setIncludePrivateMessages(true));
-      case ASSIGN_BOT:
-        return m.setAssignBot(AssignBot.newBuilder().setCountry("USA"));
-      case RELEASE_BOT:
-        return m.setReleaseBot(ReleaseBot.newBuilder().setCountry("USA"));
-      default:
-        throw new AssertionError("add a sample for " + kind);
+      assertThat(code).as(response.toString()).isEqualTo(ErrorCode.ERROR_CODE_UNSPECIFIED);
     }
   }
 

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.entente.proto.scenario.v1.OrderKind;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.order.Order;
+import org.entente.engine.order.OrderCheck;
+import org.entente.engine.order.OrderSyntax;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.report.Visibility;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.rules.Debrief;
 import org.entente.server.rules.GameSnapshot;
 import org.entente.server.rules.InjectedEvent;
-import org.entente.server.rules.Order;
-import org.entente.server.rules.OrderCheck;
-import org.entente.server.rules.ReportLine;
+import org.entente.server.rules.RecordedMessage;
 import org.entente.server.rules.ResolvedTurn;
 import org.entente.server.rules.ScenarioCatalog;
 import org.entente.server.rules.ScenarioInfo;
@@ -20,8 +24,8 @@ import org.entente.server.rules.SessionRules;
 
 /**
  * A test double for the rules seam, so the server's tests do not depend on the engine's
- * rules: orders are "KIND ORG" in text, ESCALATE against oneself is not allowed, and each
- * resolved turn reports a public line, one private line per country with orders (naming
+ * rules (only on its value types): orders are "KIND ARG" in text, ARG filling the kind's first
+ * slot; ESCALATE against oneself is not allowed; and each resolved turn reports a public line, one private line per country with orders (naming
  * them), and a game-master line with the seed.
  */
 public final class FakeRules implements SessionRules {
@@ -36,6 +40,8 @@ public final class FakeRules implements SessionRules {
 
   private int turn = 1;
   public final List<String> appliedEvents = new ArrayList<>();
+  /** How many debriefs were rendered. */
+  public int debriefRenders;
 
   @Override
   public ScenarioInfo scenario() {
@@ -43,37 +49,53 @@ public final class FakeRules implements SessionRules {
   }
 
   @Override
-  public OrderCheck check(String actor, List<Order> draft, Order candidate) {
-    Order order = candidate;
-    if (order.kind().isEmpty()) {
-      String[] words = order.text().trim().split("\\s+");
-      String kind = words[0].toUpperCase(Locale.ROOT);
-      try {
-        OrderKind.valueOf(kind);
-      } catch (IllegalArgumentException e) {
-        return OrderCheck.notUnderstood("Unknown order kind '" + words[0] + "'.");
-      }
-      String arg = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
-      order = new Order(actor, kind, kind.equals("ESCALATE") ? "" : arg, kind.equals("ESCALATE") ? arg : "", "", "", "", "");
+  public OrderCheck check(String actor, List<Order> draft, String text) {
+    String[] words = text.trim().split("\\s+");
+    OrderKind kind;
+    try {
+      kind = OrderKind.valueOf(words[0].toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return OrderCheck.notUnderstood("Unknown order kind '" + words[0] + "'.", 0);
     }
-    if (order.kind().equals("ESCALATE") && order.target().equals(actor)) {
-      return OrderCheck.notAllowed(order, "A country cannot escalate against itself.");
+    String arg = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+    Order order = Order.of(actor, kind);
+    switch (OrderSyntax.signature(kind).get(0).type()) {
+      case ORG:
+        order = order.withOrg(arg);
+        break;
+      case PRESENCE:
+        order = order.withPresence(arg);
+        break;
+      default:
+        order = order.withTarget(arg);
+        break;
     }
-    String text = (order.kind() + " " + order.org() + " " + order.target()).trim().replaceAll("\\s+", " ");
-    return OrderCheck.accepted(order, text);
+    return check(draft, order);
+  }
+
+  @Override
+  public OrderCheck check(List<Order> draft, Order candidate) {
+    if (candidate.kind() == OrderKind.ESCALATE && candidate.target().equals(candidate.actor())) {
+      return OrderCheck.notAllowed(candidate, "A country cannot escalate against itself.");
+    }
+    return OrderCheck.accepted(candidate, "");
   }
 
   @Override
   public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed) {
     ImmutableList.Builder<ReportLine> lines = ImmutableList.builder();
-    lines.add(ReportLine.publicLine("Turn " + turn + " resolved."));
+    lines.add(line(Visibility.PUBLIC, "Turn " + turn + " resolved."));
     ordersByActor.forEach((actor, orders) -> {
       if (!orders.isEmpty()) {
-        lines.add(ReportLine.forActors(actor + " privately ordered " + orders.size() + " order(s).", actor));
+        lines.add(line(Visibility.actors(actor), actor + " privately ordered " + orders.size() + " order(s)."));
       }
     });
-    lines.add(ReportLine.gameMasterOnly("Seed " + seed + "."));
+    lines.add(line(Visibility.GAME_MASTER, "Seed " + seed + "."));
     return new ResolvedTurn(turn++, lines.build());
+  }
+
+  private static ReportLine line(Visibility visibility, String text) {
+    return new ReportLine(org.entente.engine.Phase.UPKEEP, visibility, text, "", List.of());
   }
 
   /** ARM and RUS with quantities, mutual trust, the CSTO and a tension track. */
@@ -91,6 +113,19 @@ public final class FakeRules implements SessionRules {
         ImmutableList.of(
             new GameSnapshot.ObjectiveScore("ARM", "Be safe.", 20, ImmutableList.of(new GameSnapshot.Criterion("SEC >= 50", 20, false))),
             new GameSnapshot.ObjectiveScore("RUS", "Keep Armenia.", 50, ImmutableList.of())));
+  }
+
+  /**
+   * A debrief of three chunks and more: a heading with the resolved turns, filler, then the
+   * included messages (last, so a message that a later rendering adds lands in the last chunk).
+   */
+  @Override
+  public Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
+    debriefRenders++;
+    StringBuilder text = new StringBuilder("# Debrief after " + (turn - 1) + " of " + plannedTurns + " turns\n");
+    text.append("A line of the debrief.\n".repeat(2_000));
+    messages.stream().filter(RecordedMessage::included).forEach(m -> text.append(m.fromName()).append(": ").append(m.text()).append('\n'));
+    return new Debrief(turn - 1, text.toString(), "<html>\n" + text + "</html>\n");
   }
 
   @Override

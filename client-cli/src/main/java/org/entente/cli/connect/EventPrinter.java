@@ -1,0 +1,99 @@
+package org.entente.cli.connect;
+
+import org.entente.client.SeatStore;
+import org.entente.client.ClientSession;
+import static org.entente.cli.connect.Renderers.DIM;
+import static org.entente.cli.connect.Renderers.plain;
+import static org.entente.cli.connect.Renderers.styled;
+
+import com.google.protobuf.Struct;
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.cli.Safe;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.Phase;
+import org.entente.proto.protocol.v1.Role;
+import org.jline.utils.AttributedString;
+
+/**
+ * Prints what the server pushes to one session as it arrives: events and the session's notices
+ * about its connection. Silent while its console speaks for another session (the hot seat).
+ */
+final class EventPrinter implements ClientSession.Listener {
+  private final Console console;
+  private final ClientSession session;
+  private final Output out;
+
+  EventPrinter(Console console, ClientSession session, Output out) {
+    this.console = console;
+    this.session = session;
+    this.out = out;
+  }
+
+  @Override
+  public void event(Event e, boolean catchUp) {
+    if (!console.speaksFor(session)) {
+      return;
+    }
+    if (out.json()) {
+      out.printJson(Output.json(Struct.newBuilder().putFields("event", Output.message(e))
+          .putFields("catch_up", Output.bool(catchUp)).build()));
+      return;
+    }
+    if (catchUp) {
+      return;
+    }
+    boolean hotSeat = console.hotSeat() != null;
+    List<AttributedString> lines = switch (e.getKindCase()) {
+      // In the hot seat the user's own 'as' and 'bot' take and give back seats; their confirmations say so.
+      case SEAT_REMOVED -> hotSeat ? List.of()
+          : List.of(styled(DIM, Safe.text(session.seatName(e.getSeatRemoved().getSeatId())) + " was removed by the game master."));
+      case SEATS_CHANGED, BOT_CHANGED -> hotSeat ? List.of() : rendered(e);
+      case PHASE_CHANGED -> e.getPhaseChanged().getPhase() == Phase.ENDED ? withEndHint(rendered(e), hotSeat) : rendered(e);
+      case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED, DRAFT_UPDATED -> rendered(e);
+      case KIND_NOT_SET -> List.of();
+    };
+    out.print(lines);
+  }
+
+  private List<AttributedString> rendered(Event e) {
+    return Renderers.event(e, session.view().orElse(null), console.watchDrafts(), out.width());
+  }
+
+  /** At the end of the game, the game master (or the hot seat) learns how to write the debrief. */
+  private List<AttributedString> withEndHint(List<AttributedString> lines, boolean hotSeat) {
+    List<AttributedString> all = new ArrayList<>(lines);
+    if (hotSeat) {
+      all.add(styled(Renderers.NAME, "Type 'debrief' to write the class debrief (debrief.md and debrief.html) here,"
+          + " or 'debrief DIR' to write it elsewhere."));
+    } else if (session.role() == Role.GAME_MASTER) {
+      all.addAll(debriefHint(session));
+    }
+    return all;
+  }
+
+  /** The command that writes the class debrief of this session (it takes over this console's seat). */
+  static List<AttributedString> debriefHint(ClientSession session) {
+    return List.of(styled(Renderers.NAME, "Write the debrief (this console then disconnects; connect again to come back):"),
+        plain("  entente debrief " + session.address() + " --code " + SeatStore.displayCode(session.joinCode())
+            + " --gm " + session.token()));
+  }
+
+  @Override
+  public void notice(String text, boolean problem) {
+    if (console.speaksFor(session)) {
+      notice(out, text, problem);
+    }
+  }
+
+  static void notice(Output out, String text, boolean problem) {
+    if (out.json()) {
+      out.printJson(Output.json(Struct.newBuilder().putFields("notice", Output.string(text))
+          .putFields("problem", Output.bool(problem)).build()));
+      return;
+    }
+    List<AttributedString> lines = new ArrayList<>();
+    Renderers.wrap(Safe.text("(" + text + ")"), out.width(), 1).forEach(l -> lines.add(styled(problem ? Renderers.WARN : DIM, l.toString())));
+    out.print(lines);
+  }
+}

@@ -1,0 +1,236 @@
+package org.entente.cli.connect;
+
+import org.entente.client.ViewModel;
+import org.entente.client.SeatStore;
+import org.entente.client.ClientSession;
+import static org.entente.cli.connect.Renderers.DIM;
+import static org.entente.cli.connect.Renderers.plain;
+import static org.entente.cli.connect.Renderers.styled;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.entente.cli.Safe;
+import org.entente.cli.connect.CommandParser.Parsed;
+import org.entente.cli.connect.CommandParser.Usage;
+import org.entente.cli.connect.Console.Result;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.CriterionStatus;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.ObjectiveScore;
+import org.entente.proto.protocol.v1.Phase;
+import org.entente.proto.protocol.v1.Role;
+import org.entente.proto.protocol.v1.SessionView;
+import org.entente.proto.protocol.v1.TurnReport;
+import org.jline.utils.AttributedString;
+
+/**
+ * The commands answered from what the client already knows (the view, the reports and messages
+ * received, the saved seats) without asking the server: status, who, orders, inbox, report,
+ * help, wait and the like.
+ */
+final class LocalCommands {
+  private final Console console;
+  private final Output out;
+  /** Messages already answered by a 'wait message': each wait waits for one not seen by an earlier wait. */
+  private int messagesWaited;
+
+  LocalCommands(Console console, Output out) {
+    this.console = console;
+    this.out = out;
+  }
+
+  Result run(Parsed p) throws IOException, InterruptedException {
+    ClientSession session = console.session();
+    int w = out.width();
+    List<AttributedString> lines = new ArrayList<>();
+    List<String> args = p.args();
+    SessionView v = session.view().orElse(null);
+    switch (p.command()) {
+      case "help":
+        if (args.isEmpty()) {
+          lines.addAll(Screens.help(console.where(), console.mode(), w));
+        } else {
+          Optional<CommandSpec> s = CommandSpec.named(args.get(0).toLowerCase(Locale.ROOT), console.mode());
+          if (s.isEmpty()) {
+            return console.fail("help", List.of(styled(Renderers.BAD, "There is no command '" + Safe.text(args.get(0)) + "'. Type 'help' for the list.")));
+          }
+          lines.addAll(Screens.help(s.get(), w));
+        }
+        break;
+      case "quit":
+        return Result.QUIT;
+      case "sessions": {
+        List<SeatStore.Seat> seats = session.seats().forServer(session.address().toString());
+        if (seats.isEmpty()) {
+          lines.add(plain("No seats saved for " + session.address() + "."));
+        } else {
+          Table t = new Table("join code", "role", "country", "name", "");
+          seats.forEach(s -> t.row(SeatStore.displayCode(s.joinCode()), s.role().toLowerCase(Locale.ROOT).replace('_', ' '),
+              s.country(), s.name(), s.joinCode().equals(session.joinCode()) && session.inSession() ? "(this session)" : ""));
+          lines.addAll(t.render(w));
+        }
+        break;
+      }
+      case "forget": {
+        String code = args.isEmpty() ? session.joinCode() : args.get(0);
+        if (code.isEmpty()) {
+          return console.fail("forget", List.of(styled(Renderers.BAD, "Which seat? Type 'forget CODE' (see 'sessions').")));
+        }
+        if (!session.seats().forget(session.address().toString(), code)) {
+          return console.fail("forget", List.of(styled(Renderers.BAD, "No seat is saved for join code " + Safe.text(SeatStore.displayCode(code)) + ".")));
+        }
+        lines.add(plain("Forgot the seat for " + SeatStore.displayCode(code) + "; its token is deleted from " + session.seats().file() + "."));
+        break;
+      }
+      case "wait":
+        return waitFor(p);
+      case "gm": {
+        ClientMessage.Builder resume = ClientMessage.newBuilder().setResume(org.entente.proto.protocol.v1.Resume.newBuilder()
+            .setJoinCode(args.get(0)).setToken(args.get(1)));
+        return console.call(p, resume).hasError() ? Result.FAILED : Result.OK;
+      }
+      case "rejoin": {
+        List<SeatStore.Seat> seats = session.seats().forServer(session.address().toString());
+        Optional<SeatStore.Seat> seat = args.isEmpty() ? seats.stream().reduce((a, b) -> b)
+            : seats.stream().filter(s -> s.joinCode().equals(SeatStore.normaliseCode(args.get(0)))).findFirst();
+        if (seat.isEmpty()) {
+          return console.fail("rejoin", List.of(styled(Renderers.BAD, args.isEmpty() ? "No seat is saved for " + session.address() + "."
+              : "No seat is saved for join code " + Safe.text(args.get(0)) + " (see 'sessions').")));
+        }
+        return console.resume(p, seat.get()).hasError() ? Result.FAILED : Result.OK;
+      }
+      case "status": {
+        String country = statusCountry(v, args.isEmpty() ? "" : args.get(0).toUpperCase(Locale.ROOT));
+        lines.addAll(Screens.status(v, country, System.currentTimeMillis(), w));
+        break;
+      }
+      case "score":
+        lines.addAll(score(v, w));
+        break;
+      case "scenarios":
+        lines.addAll(Screens.scenarios(session.scenarios(), w));
+        break;
+      case "who":
+        lines.addAll(Screens.who(v, w));
+        break;
+      case "orders":
+        lines.addAll(Screens.orders(v, ViewModel.ownDraft(v), w));
+        break;
+      case "kinds":
+        lines.addAll(Screens.kinds(console.briefing(), v.getViewerCountry(), w));
+        break;
+      case "report": {
+        Map<Integer, TurnReport> reports = session.reports();
+        if (reports.isEmpty()) {
+          lines.add(plain("No turn has been resolved yet."));
+          break;
+        }
+        int turn = args.isEmpty() ? ((TreeMap<Integer, TurnReport>) reports).lastKey() : Integer.parseInt(args.get(0));
+        TurnReport r = reports.get(turn);
+        if (r == null) {
+          return console.fail("report", List.of(styled(Renderers.BAD, "There is no report for turn " + turn + " yet; reports exist for turns "
+              + reports.keySet() + ".")));
+        }
+        lines.addAll(Renderers.report(r, w));
+        break;
+      }
+      case "inbox": {
+        List<Event> unread = session.takeUnread();
+        if (unread.isEmpty()) {
+          lines.add(plain("No new messages. 'history' shows older ones."));
+        }
+        for (Event e : unread) {
+          lines.addAll(Renderers.event(e, v, false, w));
+        }
+        break;
+      }
+      case "briefing":
+        lines.addAll(Screens.briefing(console.briefing(), v, w));
+        break;
+      case "timeline":
+        lines.addAll(Screens.timeline(console.briefing(), session.reports(), v, w));
+        break;
+      case "watch":
+        if (!args.isEmpty()) {
+          console.watchDrafts(args.get(0).equalsIgnoreCase("on"));
+          lines.add(plain(console.watchDrafts() ? "Every draft change will be shown as it happens." : "Draft changes are no longer shown."));
+        } else {
+          lines.addAll(Screens.watch(v, System.currentTimeMillis(), w));
+        }
+        break;
+      case "code":
+        lines.add(plain("Join code: " + SeatStore.displayCode(session.joinCode()) + "   server: " + session.address()));
+        lines.add(styled(DIM, "Your game-master token is saved in " + session.seats().file()
+            + "; 'entente connect " + session.address() + "' takes the console back."));
+        lines.addAll(EventPrinter.debriefHint(session));
+        break;
+      default:
+        throw new IllegalStateException("no handler for " + p.command());
+    }
+    return console.emit(p.command(), lines);
+  }
+
+  /** The country whose status to show: the one asked for, else the player's own ("" for all). */
+  static String statusCountry(SessionView v, String asked) {
+    if (!asked.isEmpty()) {
+      return asked;
+    }
+    if (v.getViewerRole() == Role.PLAYER) {
+      return v.getViewerCountry();
+    }
+    return "";
+  }
+
+  /** How the viewer's hidden objectives stand after the last resolved turn. */
+  private static List<AttributedString> score(SessionView v, int width) {
+    List<AttributedString> lines = new ArrayList<>();
+    for (ObjectiveScore o : v.getGame().getObjectivesList()) {
+      lines.add(styled(Renderers.HEADING, Safe.text(ViewModel.nameOf(v, o.getCountry())) + ": " + o.getPoints() + "/100"));
+      for (CriterionStatus c : o.getCriteriaList()) {
+        lines.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.text(c.getDescription())),
+            width, 12));
+      }
+    }
+    if (lines.isEmpty()) {
+      lines.add(plain(Safe.text(ViewModel.nameOf(v, v.getViewerCountry())) + " has no objectives in this scenario."));
+    }
+    return lines;
+  }
+
+  private Result waitFor(Parsed p) throws InterruptedException {
+    ClientSession session = console.session();
+    WaitFor wf;
+    try {
+      wf = WaitFor.parse(p.args());
+    } catch (Usage e) {
+      return console.fail("wait", List.of(styled(Renderers.BAD, Safe.text(e.getMessage()))));
+    }
+    int messagesBefore = messagesWaited;
+    boolean ok = session.await(s -> {
+      Optional<SessionView> v = s.view();
+      return switch (wf.kind()) {
+        case TURN -> v.isPresent() && (v.get().getPhase() == Phase.ENDED
+            || v.get().getTurn() >= wf.number() && v.get().getPhase() != Phase.WAITING);
+        case PHASE -> v.isPresent() && v.get().getPhase() == wf.phase();
+        // Also wait for the view fetched after the report, so 'status' shows the consequences.
+        case REPORT -> s.reports().containsKey(wf.number()) && v.isPresent() && v.get().getGame().getTurn() >= wf.number();
+        case PLAYERS -> v.isPresent() && v.get().getSeatsList().stream().filter(x -> x.getRole() == Role.PLAYER).count() >= wf.number();
+        case MESSAGE -> s.messageCount() > messagesBefore;
+      };
+    }, wf.timeout());
+    session.drain();
+    if (ok && wf.kind() == WaitFor.Kind.MESSAGE) {
+      messagesWaited = session.messageCount();
+    }
+    if (!ok) {
+      return console.fail("wait", List.of(styled(Renderers.BAD, "Gave up waiting for " + wf.describe() + " after "
+          + Renderers.clock(wf.timeout()) + (session.isGone() ? " (the seat was closed)" : "") + ".")));
+    }
+    return Result.OK;
+  }
+}

@@ -1,0 +1,189 @@
+package org.entente.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.protobuf.ProtobufDecoder;
+import io.netty.handler.codec.protobuf.ProtobufEncoder;
+import io.netty.handler.codec.protobuf.ProtobufVarint32FrameDecoder;
+import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.Hello;
+import org.entente.proto.protocol.v1.ProtocolVersion;
+import org.entente.proto.protocol.v1.ServerMessage;
+
+/**
+ * A small Netty client for the Entente protocol: connect, say hello, send requests and get
+ * each response as a future, and subscribe to pushed events. Thread-safe. Listeners run on
+ * the client's network thread and must not block.
+ */
+public final class ProtocolClient implements AutoCloseable {
+  /** The largest frame body either side may send in protocol version 1 (protocol.proto's header). */
+  public static final int MAX_FRAME_BYTES = 64 * 1024;
+
+  private final EventLoopGroup group;
+  private volatile Channel channel;
+  private final AtomicLong nextRequestId = new AtomicLong(1);
+  private final Map<Long, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
+  private final CopyOnWriteArrayList<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<Consumer<ServerMessage>> unsolicited = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+  private ProtocolClient(EventLoopGroup group) {
+    this.group = group;
+  }
+
+  /** Connects (without saying hello). */
+  public static ProtocolClient connect(String host, int port) throws InterruptedException {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    ProtocolClient client = new ProtocolClient(group);
+    Handler handler = new Handler(client);
+    try {
+      Channel channel = new Bootstrap()
+          .group(group)
+          .channel(NioSocketChannel.class)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+          .handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+              ch.pipeline()
+                  .addLast("frameDecoder", new ProtobufVarint32FrameDecoder(MAX_FRAME_BYTES))
+                  .addLast("protobufDecoder", new ProtobufDecoder(ServerMessage.getDefaultInstance()))
+                  .addLast("framePrepender", new ProtobufVarint32LengthFieldPrepender())
+                  .addLast("protobufEncoder", new ProtobufEncoder())
+                  .addLast("client", handler);
+            }
+          })
+          .connect(host, port)
+          .sync()
+          .channel();
+      client.channel = channel;
+      channel.closeFuture().addListener(f -> client.onClosed());
+      return client;
+    } catch (RuntimeException | InterruptedException e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  /** Connects and exchanges hellos; the future completes with the server's answer. */
+  public static ProtocolClient connectAndHello(String host, int port, String clientName) throws Exception {
+    ProtocolClient client = connect(host, port);
+    ServerMessage answer = client.hello(clientName).get(10, TimeUnit.SECONDS);
+    if (!answer.hasWelcome()) {
+      client.close();
+      throw new IOException("hello refused: " + answer.getError().getMessage());
+    }
+    return client;
+  }
+
+  public CompletableFuture<ServerMessage> hello(String clientName) {
+    return request(ClientMessage.newBuilder()
+        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1).setClientName(clientName)));
+  }
+
+  /** Sends a request with a fresh id; the future completes with the response echoing it. */
+  public CompletableFuture<ServerMessage> request(ClientMessage.Builder message) {
+    long id = nextRequestId.getAndIncrement();
+    CompletableFuture<ServerMessage> response = new CompletableFuture<>();
+    pending.put(id, response);
+    if (closed.isDone()) {
+      pending.remove(id);
+      response.completeExceptionally(new IOException("connection closed"));
+      return response;
+    }
+    channel.writeAndFlush(message.setRequestId(id).build()).addListener(f -> {
+      if (!f.isSuccess()) {
+        pending.remove(id);
+        response.completeExceptionally(f.cause());
+      }
+    });
+    return response;
+  }
+
+  /** Subscribes to pushed events, in the order the server sent them. */
+  public void onEvent(Consumer<Event> listener) {
+    eventListeners.add(listener);
+  }
+
+  /** Subscribes to messages that answer no request (e.g. REPLACED before the server closes). */
+  public void onUnsolicited(Consumer<ServerMessage> listener) {
+    unsolicited.add(listener);
+  }
+
+  /** Completes when the connection is closed, by either side. */
+  public CompletableFuture<Void> closeFuture() {
+    return closed;
+  }
+
+  public boolean isOpen() {
+    return channel.isActive();
+  }
+
+  @Override
+  public void close() {
+    channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+  }
+
+  private void received(ServerMessage message) {
+    if (message.hasPing()) {
+      // The heartbeat: answered at once, on the event loop, whatever the application is doing.
+      channel.writeAndFlush(ClientMessage.newBuilder()
+          .setPong(org.entente.proto.protocol.v1.Pong.newBuilder().setNonce(message.getPing().getNonce())).build());
+      return;
+    }
+    if (message.hasEvent()) {
+      eventListeners.forEach(l -> l.accept(message.getEvent()));
+      return;
+    }
+    CompletableFuture<ServerMessage> response = message.getRequestId() == 0 ? null : pending.remove(message.getRequestId());
+    if (response != null) {
+      response.complete(message);
+    } else {
+      unsolicited.forEach(l -> l.accept(message));
+    }
+  }
+
+  private void onClosed() {
+    closed.complete(null);
+    IOException gone = new IOException("connection closed");
+    pending.values().forEach(f -> f.completeExceptionally(gone));
+    pending.clear();
+  }
+
+  private static final class Handler extends SimpleChannelInboundHandler<ServerMessage> {
+    private final ProtocolClient client;
+
+    Handler(ProtocolClient client) {
+      this.client = client;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ServerMessage message) {
+      client.received(message);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+}

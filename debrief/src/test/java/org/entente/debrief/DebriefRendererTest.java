@@ -1,0 +1,148 @@
+package org.entente.debrief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.entente.engine.Engine;
+import org.entente.engine.TurnResult;
+import org.entente.engine.bot.Bot;
+import org.entente.engine.model.Actor;
+import org.entente.engine.model.HistoricalNote;
+import org.entente.engine.model.NoteKind;
+import org.entente.engine.model.OrderKind;
+import org.entente.engine.model.Scenario;
+import org.entente.engine.order.Order;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.state.GameState;
+import org.entente.scenarios.BuiltInScenarios;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DebriefRendererTest {
+  static final String HOSTILE = "<script>alert('x')</script> & <img src=x onerror=alert(1)>";
+  static GameRecord record;
+
+  /** Four turns of the built-in scenario, bots everywhere, ARM reassuring RUS then pressuring it. */
+  static GameRecord sampleGame(int turns) {
+    Scenario scenario = BuiltInScenarios.load(BuiltInScenarios.ids().get(0));
+    GameRecord.Builder b = GameRecord.builder(scenario).plannedTurns(turns + 2);
+    GameState state = GameState.initial(scenario);
+    b.message(new GameRecord.Message(1, GameRecord.Channel.PUBLIC, "ARM", "Ana", "", HOSTILE, true));
+    b.message(new GameRecord.Message(1, GameRecord.Channel.PRIVATE, "ARM", "Ana", "FRA", "secret deal offer", false));
+    b.message(new GameRecord.Message(2, GameRecord.Channel.ANNOUNCEMENT, "", "Ms Petrosyan", "", "Summit news", true));
+    for (int t = 1; t <= turns; t++) {
+      Map<String, List<Order>> orders = new LinkedHashMap<>();
+      for (Actor a : scenario.playableActors()) {
+        orders.put(a.id(), Bot.orders(scenario, state, a.id(), 7));
+      }
+      if (t == 1) {
+        orders.put("ARM", List.of(Order.of("ARM", OrderKind.STATEMENT).withTarget("RUS").withOption("REASSURE")
+            .withText("We remain friends " + HOSTILE)));
+      } else if (t == 2) {
+        orders.put("ARM", List.of(Order.of("ARM", OrderKind.ECONOMIC_PRESSURE).withTarget("RUS")));
+      }
+      TurnResult r = Engine.resolve(scenario, state, orders, 11 + t);
+      b.turn(orders, r);
+      state = r.state();
+    }
+    return b.build();
+  }
+
+  @BeforeAll
+  static void play() {
+    record = sampleGame(4);
+  }
+
+  @Test
+  void htmlIsSelfContained() {
+    String html = DebriefRenderer.html(record);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").doesNotContain("http://").doesNotContain("https://")
+        .doesNotContainIgnoringCase("<script").doesNotContainPattern("<[a-zA-Z]+[^>]*\\ssrc=").doesNotContain("url(").doesNotContain("@import");
+  }
+
+  @Test
+  void hostileTextIsEscapedEverywhere() {
+    String html = DebriefRenderer.html(record);
+    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;img src=x")
+        .doesNotContain("<img");
+    assertThat(DebriefRenderer.markdown(record)).doesNotContain("<script").contains("&lt;script&gt;");
+  }
+
+  @Test
+  void everyTurnAppearsWithItsOutcomes() {
+    String html = DebriefRenderer.html(record);
+    String md = DebriefRenderer.markdown(record);
+    for (int t = 1; t <= 4; t++) {
+      assertThat(html).contains("id=\"t" + t + "\"");
+      assertThat(md).contains("### T" + t + " (");
+    }
+    List<ReportLine> firstTurn = record.turns().get(0).report().lines();
+    assertThat(firstTurn).isNotEmpty();
+    firstTurn.forEach(l -> assertThat(md).contains(Html.md(l.text())));
+    assertThat(html).contains("Game in progress (4 of 6 turns)");
+  }
+
+  @Test
+  void privateMessagesStayOutUnlessIncluded() {
+    assertThat(DebriefRenderer.html(record)).doesNotContain("secret deal offer").contains("Summit news");
+    GameRecord all = record.withMessages(record.messages().stream()
+        .map(m -> new GameRecord.Message(m.turn(), m.channel(), m.from(), m.fromName(), m.to(), m.text(), true)).toList());
+    assertThat(DebriefRenderer.html(all)).contains("secret deal offer");
+  }
+
+  @Test
+  void ledgerSetsAReassuranceBesideLaterPressure() {
+    PromiseLedger.Entry e = PromiseLedger.of(record).stream()
+        .filter(x -> x.actor().equals("ARM") && x.turn() == 1 && x.promise().startsWith("STATEMENT")).findFirst().orElseThrow();
+    assertThat(e.toward()).isEqualTo("RUS");
+    assertThat(e.verdict()).isEqualTo("contradicted at T2");
+    assertThat(DebriefRenderer.actions(e)).contains("T2 ECONOMIC_PRESSURE RUS (hostile)");
+  }
+
+  @Test
+  void objectivesAndAfterwardsNotesAreShown() {
+    String html = DebriefRenderer.html(record);
+    assertThat(html).contains("Hidden objectives").contains("What really happened next");
+    List<HistoricalNote> afterwards = record.scenario().notes().stream().filter(n -> n.kind() == NoteKind.AFTERWARDS).toList();
+    assertThat(afterwards).isNotEmpty();
+    afterwards.forEach(n -> assertThat(html).contains(Html.esc(n.text())));
+    var scores = record.finalScores();
+    assertThat(scores).isNotEmpty();
+    scores.forEach(s -> assertThat(html).contains(record.scenario().nameOf(s.actor()) + ": " + s.points() + "/100"));
+  }
+
+  @Test
+  void writesASamplePageForTheRenderScript() throws Exception {
+    Path dir = Path.of("target", "debrief-sample");
+    Files.createDirectories(dir);
+    GameRecord full = sampleGame(12);
+    Files.writeString(dir.resolve("debrief.html"), DebriefRenderer.html(full), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("debrief.md"), DebriefRenderer.markdown(full), StandardCharsets.UTF_8);
+    assertThat(Files.size(dir.resolve("debrief.html"))).isGreaterThan(10_000);
+  }
+
+  /** Renders the page in headless Chromium with scripts/render-debrief.sh, where Chromium is installed. */
+  @Test
+  void rendersInHeadlessChromium() throws Exception {
+    Path script = Path.of("..", "scripts", "render-debrief.sh");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.exists(script),
+        "chromium not installed");
+    Path dir = Files.createDirectories(Path.of("target", "debrief-render"));
+    Path html = dir.resolve("debrief.html");
+    Files.writeString(html, DebriefRenderer.html(record), StandardCharsets.UTF_8);
+    Path png = dir.resolve("debrief.png");
+    Files.deleteIfExists(png);
+    Process p = new ProcessBuilder("bash", script.toString(), html.toString(), png.toString(), "1280x1600")
+        .redirectErrorStream(true).start();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    byte[] bytes = Files.readAllBytes(png);
+    assertThat(bytes.length).isGreaterThan(50_000); // a blank page of this size compresses to a few kB
+    assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+  }
+}

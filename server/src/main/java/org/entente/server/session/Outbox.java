@@ -1,0 +1,178 @@
+package org.entente.server.session;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.entente.proto.journal.v1.JournalEvent;
+import org.entente.proto.journal.v1.JournalRecord;
+import org.entente.proto.journal.v1.RequestOutcome;
+import org.entente.proto.journal.v1.SessionHeader;
+import org.entente.proto.journal.v1.Snapshot;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.server.journal.SessionJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session's durable outbox: the events committed by the running task, handed to the
+ * journal as one record when it ends; the seq up to which everything is on disk; and what
+ * waits for that (responses, in request order). Once the journal fails, the latch stays
+ * set: everything waiting and everything later is refused, until a restart. Session-thread
+ * only; the journal's completions hop back to the session's thread.
+ */
+final class Outbox {
+  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+  private final SessionState state;
+  private final SessionThread thread;
+  private final Clock clock;
+  private final SessionJournal journal;
+  private final SessionHeader header;
+  private final RememberedResponses remembered;
+  /** Runs a task on the session's thread. */
+  private final Consumer<Runnable> onSessionThread;
+  /** Told, on the session's thread, that more events are durable (to deliver them). */
+  private final Runnable onDurable;
+
+  /** Events committed by the running task, not yet handed to the journal. */
+  private final List<JournalEvent> unwritten = new ArrayList<>();
+  private long unwrittenFirstSeq;
+  /** Everything up to this seq is on disk and may be shown. */
+  private long durableSeq;
+  /** Responses and other actions waiting for the journal, in order. */
+  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  private boolean storageFailed;
+  private boolean snapshotDue;
+  private int snapshotTurn;
+
+  private record Waiting(long seq, Runnable onDurable, Runnable onFailed) {}
+
+  Outbox(SessionState state, SessionThread thread, Clock clock, SessionJournal journal, SessionHeader header,
+      RememberedResponses remembered, Consumer<Runnable> onSessionThread, Runnable onDurable) {
+    this.state = state;
+    this.thread = thread;
+    this.clock = clock;
+    this.journal = journal;
+    this.header = header;
+    this.remembered = remembered;
+    this.onSessionThread = onSessionThread;
+    this.onDurable = onDurable;
+  }
+
+  /** After recovery: everything replayed is on disk, and the newest snapshot is of {@code turn}. */
+  void recovered(long lastSeq, int turn) {
+    durableSeq = lastSeq;
+    snapshotTurn = turn;
+  }
+
+  long durableSeq() {
+    return durableSeq;
+  }
+
+  boolean failed() {
+    return storageFailed;
+  }
+
+  /** Queues a committed event (already applied, with {@code seq}) for the journal. */
+  void add(long seq, SessionEvent event) {
+    thread.check("committing an event");
+    if (unwritten.isEmpty()) {
+      unwrittenFirstSeq = seq;
+    }
+    unwritten.add(JournalCodec.encode(event));
+    if (event instanceof SessionEvent.PhaseChanged changed && changed.phase() == Phase.RUNNING && changed.turn() > snapshotTurn) {
+      snapshotDue = true;
+    }
+  }
+
+  /** Hands the events committed since the last flush to the journal as one record, with {@code outcome} if not null. */
+  void flush(RequestOutcome outcome) {
+    thread.check("flushing the journal");
+    if (unwritten.isEmpty()) {
+      return;
+    }
+    JournalRecord.Builder record = JournalRecord.newBuilder()
+        .setFirstSeq(unwrittenFirstSeq)
+        .addAllEvents(unwritten)
+        .setWrittenEpochMillis(clock.millis());
+    if (outcome != null) {
+      record.setOutcome(outcome);
+    }
+    unwritten.clear();
+    long last = state.log.lastSeq();
+    whenWritten(journal.append(record.build().toByteArray()), last);
+    if (snapshotDue) {
+      snapshotDue = false;
+      snapshotTurn = state.turn;
+      whenWritten(journal.snapshot(state.turn, snapshot().toByteArray()), last);
+    }
+  }
+
+  /** Runs {@code onDurable} once everything committed so far is on disk, after whatever waits already. */
+  void afterDurable(Runnable onDurable, Runnable onFailed) {
+    thread.check("waiting for the journal");
+    if (storageFailed) {
+      onFailed.run();
+    } else if (waiting.isEmpty() && unwritten.isEmpty() && state.log.lastSeq() <= durableSeq) {
+      onDurable.run();
+    } else {
+      waiting.addLast(new Waiting(state.log.lastSeq(), onDurable, onFailed));
+    }
+  }
+
+  private void whenWritten(CompletableFuture<Void> written, long seq) {
+    if (written.isDone()) {
+      written(written, seq);
+    } else {
+      written.whenComplete((v, e) -> onSessionThread.accept(() -> written(written, seq)));
+    }
+  }
+
+  private void written(CompletableFuture<Void> written, long seq) {
+    thread.check("acknowledging a journal write");
+    if (written.isCompletedExceptionally()) {
+      storageFailed();
+      return;
+    }
+    if (seq <= durableSeq || storageFailed) {
+      return;
+    }
+    durableSeq = seq;
+    onDurable.run();
+    while (!waiting.isEmpty() && waiting.peekFirst().seq() <= durableSeq) {
+      waiting.pollFirst().onDurable().run();
+    }
+  }
+
+  private void storageFailed() {
+    if (!storageFailed) {
+      storageFailed = true;
+      log.error("session {}: the journal failed; refusing every request until the server is restarted", state.sessionId);
+    }
+    while (!waiting.isEmpty()) {
+      waiting.pollFirst().onFailed().run();
+    }
+  }
+
+  /** The session as a snapshot: its header, each event as a record, and the remembered responses. */
+  private Snapshot snapshot() {
+    Snapshot.Builder snap = Snapshot.newBuilder().setHeader(header).setTurn(state.turn);
+    long now = clock.millis();
+    for (long seq = 1; seq <= state.log.lastSeq(); seq++) {
+      snap.addRecords(JournalRecord.newBuilder().setFirstSeq(seq).addEvents(JournalCodec.encode(state.log.get(seq))));
+    }
+    remembered.addTo(snap);
+    snap.addRecords(JournalRecord.newBuilder().setWrittenEpochMillis(now));
+    return snap.build();
+  }
+
+  /** The answer to every request once the journal has failed. */
+  static ServerMessage storageError(long requestId) {
+    return Wire.error(requestId, ErrorCode.STORAGE_UNAVAILABLE,
+        "The server could not save this change and accepts no more until it is restarted.");
+  }
+}

@@ -1,0 +1,67 @@
+package org.entente.server.session;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.List;
+import org.entente.proto.journal.v1.JournalEvent;
+import org.entente.proto.journal.v1.JournalRecord;
+import org.entente.proto.journal.v1.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds a session from its newest snapshot and the journal records written after it:
+ * each event is applied again in order, each recorded turn re-resolved with the rules
+ * (resolution is deterministic given the scenario, state, orders and seed), each remembered
+ * response remembered again. Runs on the caller's thread, before the session is reachable.
+ */
+final class Recovery {
+  private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+  private final GameSession session;
+  private final SessionState state;
+  private final RememberedResponses remembered;
+  /** The newest time a replayed record was written. */
+  private long lastWrittenMillis;
+
+  Recovery(GameSession session, RememberedResponses remembered, long createdMillis) {
+    this.session = session;
+    this.state = session.state;
+    this.remembered = remembered;
+    this.lastWrittenMillis = createdMillis;
+  }
+
+  /** Replays the snapshot's records, then {@code records}; returns when the last record was written. */
+  long replay(Snapshot snapshot, List<byte[]> records) throws InvalidProtocolBufferException {
+    for (JournalRecord r : snapshot.getRecordsList()) {
+      replay(r);
+    }
+    for (byte[] bytes : records) {
+      replay(JournalRecord.parseFrom(bytes));
+    }
+    return lastWrittenMillis;
+  }
+
+  private void replay(JournalRecord record) {
+    lastWrittenMillis = Math.max(lastWrittenMillis, record.getWrittenEpochMillis());
+    if (record.getEventsCount() > 0 && record.getFirstSeq() != state.log.lastSeq() + 1) {
+      throw new IllegalStateException("session " + state.sessionId + ": journal record starts at seq " + record.getFirstSeq()
+          + " but " + state.log.lastSeq() + " events precede it");
+    }
+    for (JournalEvent e : record.getEventsList()) {
+      SessionEvent event = JournalCodec.decode(e);
+      if (event instanceof SessionEvent.TurnResolved t) {
+        var result = session.rules.resolve(Turns.sealedOrders(state), t.seed());
+        if (!JournalCodec.sameReport(result.lines(), t.lines())) {
+          log.warn("session {}: turn {} re-resolved to a different report than the recorded one (rules changed?); "
+              + "keeping the recorded report", state.sessionId, t.turn());
+        }
+      } else if (event instanceof SessionEvent.NewsPublished n) {
+        session.rules.apply(n.event());
+      }
+      state.apply(event);
+    }
+    if (record.hasOutcome()) {
+      remembered.remember(record.getOutcome());
+    }
+  }
+}

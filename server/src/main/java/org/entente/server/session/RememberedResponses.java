@@ -1,0 +1,77 @@
+package org.entente.server.session;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.Optional;
+import org.entente.proto.journal.v1.JournalRecord;
+import org.entente.proto.journal.v1.RequestOutcome;
+import org.entente.proto.journal.v1.Snapshot;
+import org.entente.proto.protocol.v1.ServerMessage;
+
+/**
+ * The responses to keyed requests that changed the session, kept so that a retry gets the
+ * first answer instead of a second change (docs/protocol.md, "Retrying requests"): entries
+ * (create, join, spectate) per session, everything else per seat. They are journalled with
+ * the record of the change they answer, so they survive a restart. Session-thread only.
+ */
+final class RememberedResponses {
+  /** Keyed entry responses a session keeps. */
+  static final int MAX_ENTRY_OUTCOMES = 256;
+
+  private final SessionState state;
+  private final SessionThread thread;
+
+  RememberedResponses(SessionState state, SessionThread thread) {
+    this.state = state;
+    this.thread = thread;
+  }
+
+  /**
+   * Remembers the response to a keyed request that committed events; returns the outcome to
+   * journal with them.
+   */
+  RequestOutcome record(long seatId, long idempotencyKey, ServerMessage response, boolean entry) {
+    thread.check("remembering a response");
+    RequestOutcome outcome = RequestOutcome.newBuilder().setSeatId(seatId).setIdempotencyKey(idempotencyKey)
+        .setResponse(response.toByteString()).setEntry(entry).build();
+    remember(outcome);
+    return outcome;
+  }
+
+  /** Remembers a journalled outcome; recovery calls it before the session is reachable. */
+  void remember(RequestOutcome outcome) {
+    ServerMessage response;
+    try {
+      response = ServerMessage.parseFrom(outcome.getResponse());
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("session " + state.sessionId + ": unreadable response in the journal", e);
+    }
+    if (outcome.getEntry()) {
+      state.entryOutcomes.put(outcome.getIdempotencyKey(), new SessionState.EntryOutcome(outcome.getSeatId(), response));
+      if (state.entryOutcomes.size() > MAX_ENTRY_OUTCOMES) {
+        state.entryOutcomes.remove(state.entryOutcomes.keySet().iterator().next());
+      }
+    } else {
+      state.seat(outcome.getSeatId()).ifPresent(seat -> seat.recentResponses.put(outcome.getIdempotencyKey(), response));
+    }
+  }
+
+  /** The first response to a retried create, join or spectate (key 0: none). */
+  Optional<SessionState.EntryOutcome> entry(long idempotencyKey) {
+    return idempotencyKey == 0 ? Optional.empty() : Optional.ofNullable(state.entryOutcomes.get(idempotencyKey));
+  }
+
+  /** The first response to a retried in-session request of {@code seat} (key 0: none). */
+  Optional<ServerMessage> of(Seat seat, long idempotencyKey) {
+    return idempotencyKey == 0 ? Optional.empty() : Optional.ofNullable(seat.recentResponses.get(idempotencyKey));
+  }
+
+  /** Adds every remembered response to a snapshot, one record each. */
+  void addTo(Snapshot.Builder snap) {
+    state.entryOutcomes.forEach((key, outcome) -> snap.addRecords(JournalRecord.newBuilder().setOutcome(RequestOutcome.newBuilder()
+        .setSeatId(outcome.seatId()).setIdempotencyKey(key).setResponse(outcome.response().toByteString()).setEntry(true))));
+    for (Seat seat : state.seats()) {
+      seat.recentResponses.forEach((key, response) -> snap.addRecords(JournalRecord.newBuilder().setOutcome(RequestOutcome.newBuilder()
+          .setSeatId(seat.id).setIdempotencyKey(key).setResponse(response.toByteString()))));
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package org.entente.server.session;
+
+import org.entente.engine.report.Viewer;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.Joined;
+import org.entente.proto.protocol.v1.Ok;
+import org.entente.proto.protocol.v1.Resumed;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.SessionCreated;
+
+/**
+ * Who holds which seat: the game master's seat at creation, joins and spectators (and their
+ * retries), resuming with a token, a connection leaving or closing. A seat's connection is
+ * attached only once the change that made the seat is on disk. Session-thread only: each
+ * method runs inside one of the session's tasks.
+ */
+final class Seating {
+  private final GameSession session;
+  private final SessionState state;
+  private final SessionThread thread;
+  private final Outbox outbox;
+  private final RememberedResponses remembered;
+  private final Delivery delivery;
+
+  Seating(GameSession session, SessionThread thread, Outbox outbox, RememberedResponses remembered, Delivery delivery) {
+    this.session = session;
+    this.state = session.state;
+    this.thread = thread;
+    this.outbox = outbox;
+    this.remembered = remembered;
+    this.delivery = delivery;
+  }
+
+  void seatGameMaster(SessionLink link, long requestId, long idempotencyKey, String name, GameSession.AttachCallback callback) {
+    thread.check("seating the game master");
+    if (refuseIfFailed(link, requestId, callback)) {
+      return;
+    }
+    byte[] token = session.tokens.newToken();
+    long seatId = state.newSeatId();
+    long seq = session.commit(new SessionEvent.SeatJoined(seatId, token, name, Role.GAME_MASTER, ""));
+    ServerMessage response = ServerMessage.newBuilder()
+        .setSessionCreated(SessionCreated.newBuilder()
+            .setSessionId(state.sessionId)
+            .setJoinCode(JoinCodes.display(state.joinCode))
+            .setGameMasterToken(Tokens.encode(token))
+            .setView(Views.view(state, Viewer.GAME_MASTER, session.rules.snapshot())))
+        .build();
+    enter(link, requestId, idempotencyKey, seatId, seq, response, callback);
+  }
+
+  void join(SessionLink link, long requestId, long idempotencyKey, Role role, String name, String country,
+      GameSession.AttachCallback callback) {
+    thread.check("taking a seat");
+    if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, idempotencyKey, callback)) {
+      return;
+    }
+    try {
+      if (state.phase == Phase.ENDED) {
+        throw new RequestException(ErrorCode.WRONG_PHASE, "The game has ended.");
+      }
+      if (state.seats().size() >= GameSession.MAX_SEATS) {
+        throw new RequestException(ErrorCode.UNAVAILABLE, "This session is full (" + GameSession.MAX_SEATS + " seats).");
+      }
+      if (role == Role.PLAYER && !state.scenario.isPlayable(country)) {
+        throw new RequestException(ErrorCode.NOT_FOUND,
+            "No playable country '" + country + "'; choose one of " + state.scenario.playableCountryIds() + ".");
+      }
+      byte[] token = session.tokens.newToken();
+      long seatId = state.newSeatId();
+      long seq = session.commit(new SessionEvent.SeatJoined(seatId, token, name, role, role == Role.PLAYER ? country : ""));
+      Seat seat = state.seat(seatId).orElseThrow();
+      releaseBotFor(seat.country);
+      ServerMessage response = ServerMessage.newBuilder()
+          .setJoined(Joined.newBuilder()
+              .setSeatId(seatId)
+              .setSeatToken(Tokens.encode(token))
+              .setRole(Wire.role(role))
+              .setCountry(seat.country)
+              .setView(Views.view(state, seat.viewer(), session.rules.snapshot())))
+          .build();
+      enter(link, requestId, idempotencyKey, seatId, seq, response, callback);
+    } catch (RequestException e) {
+      outbox.afterDurable(() -> {
+        callback.refused();
+        link.send(GameSession.errorResponse(requestId, e));
+      }, () -> refuseStorage(link, requestId, callback));
+    }
+  }
+
+  /** A retried create_session: answers as the first time, or seats the game master if the first got no further than the session. */
+  void retryCreate(SessionLink link, long requestId, long idempotencyKey, String name, GameSession.AttachCallback callback) {
+    thread.check("retrying a creation");
+    if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, idempotencyKey, callback)) {
+      return;
+    }
+    boolean hasGameMaster = state.seats().stream().anyMatch(s -> s.role == Role.GAME_MASTER);
+    if (hasGameMaster) {
+      callback.refused();
+      link.send(Wire.error(requestId, ErrorCode.UNAVAILABLE, "This session already has its game master; resume with the token."));
+    } else {
+      seatGameMaster(link, requestId, idempotencyKey, name, callback);
+    }
+  }
+
+  void resume(SessionLink link, long requestId, byte[] token, long lastSeq, GameSession.AttachCallback callback) {
+    thread.check("resuming a seat");
+    if (refuseIfFailed(link, requestId, callback)) {
+      return;
+    }
+    Seat found = null;
+    for (Seat seat : state.seats()) {
+      if (seat.tokenMatches(token)) {
+        found = seat; // no early exit: every seat is compared
+      }
+    }
+    if (found == null) {
+      outbox.afterDurable(() -> {
+        callback.refused();
+        link.send(Wire.error(requestId, ErrorCode.INVALID_TOKEN, "This token does not belong to a seat in this session."));
+      }, () -> refuseStorage(link, requestId, callback));
+      return;
+    }
+    long upTo = state.log.lastSeq();
+    long from = Math.min(lastSeq, upTo);
+    int missed = 0;
+    Viewer viewer = found.viewer();
+    for (long seq = from + 1; seq <= upTo; seq++) {
+      if (Views.project(seq, state.log.get(seq), viewer).isPresent()) {
+        missed++;
+      }
+    }
+    ServerMessage response = ServerMessage.newBuilder()
+        .setResumed(Resumed.newBuilder()
+            .setSeatId(found.id)
+            .setRole(Wire.role(found.role))
+            .setCountry(found.country)
+            .setView(Views.view(state, viewer, session.rules.snapshot()))
+            .setReplayed(missed))
+        .build();
+    long seatId = found.id;
+    outbox.afterDurable(() -> attach(link, requestId, seatId, from, response, callback),
+        () -> refuseStorage(link, requestId, callback));
+  }
+
+  /**
+   * Players and spectators give up their seat (its token stops working); the game master
+   * only disconnects, keeping the token. Either way the connection is closed after the ack.
+   */
+  ServerMessage.Builder leave(Seat seat) {
+    thread.check("leaving a seat");
+    seat.link = null;
+    if (seat.role != Role.GAME_MASTER) {
+      session.commit(new SessionEvent.SeatRemoved(seat.id));
+      session.turns.resolveIfAllReady();
+    }
+    return ServerMessage.newBuilder().setOk(Ok.getDefaultInstance());
+  }
+
+  /** The connection holding {@code seatId} closed; the seat stays for a reconnect. */
+  void detach(long seatId, SessionLink link) {
+    thread.check("detaching a connection");
+    state.seat(seatId).ifPresent(seat -> {
+      if (seat.link == link) {
+        seat.link = null;
+      }
+    });
+  }
+
+  /** A student took a seat on {@code country}: its bot, if any, stands down. */
+  void releaseBotFor(String country) {
+    if (state.bots.contains(country) && state.playersOf(country) > 0) {
+      session.commit(new SessionEvent.BotChanged(country, false, "a student joined"));
+    }
+  }
+
+  /** Journals a new seat (with the response, if keyed); once durable, attaches the link and answers. */
+  private void enter(SessionLink link, long requestId, long key, long seatId, long seq, ServerMessage response,
+      GameSession.AttachCallback callback) {
+    if (key != 0) {
+      outbox.flush(remembered.record(seatId, key, response, true));
+    }
+    outbox.afterDurable(() -> attach(link, requestId, seatId, seq, response, callback),
+        () -> refuseStorage(link, requestId, callback));
+  }
+
+  /** A retried create, join or spectate: the seat it made, and its original response. */
+  private boolean retriedEntry(SessionLink link, long requestId, long key, GameSession.AttachCallback callback) {
+    SessionState.EntryOutcome previous = remembered.entry(key).orElse(null);
+    if (previous == null) {
+      return false;
+    }
+    long seq = previous.response().hasJoined()
+        ? previous.response().getJoined().getView().getLastSeq()
+        : previous.response().getSessionCreated().getView().getLastSeq();
+    outbox.afterDurable(() -> attach(link, requestId, previous.seatId(), seq, previous.response(), callback),
+        () -> refuseStorage(link, requestId, callback));
+    return true;
+  }
+
+  private void attach(SessionLink link, long requestId, long seatId, long seenSeq, ServerMessage response,
+      GameSession.AttachCallback callback) {
+    thread.check("attaching a connection");
+    Seat seat = state.seat(seatId).orElse(null);
+    if (seat == null) {
+      callback.refused();
+      link.send(Wire.error(requestId, ErrorCode.INVALID_TOKEN, "This seat was removed."));
+      return;
+    }
+    if (seat.link != null && seat.link != link) {
+      seat.link.close(Wire.error(0, ErrorCode.REPLACED, "Another connection took over this seat."));
+    }
+    seat.link = link;
+    seat.lastSentSeq = seenSeq;
+    callback.attached(new GameSession.SeatRef(session, seatId, seat.role));
+    link.send(response.toBuilder().setRequestId(requestId).build());
+    delivery.deliver(seat);
+  }
+
+  private boolean refuseIfFailed(SessionLink link, long requestId, GameSession.AttachCallback callback) {
+    if (outbox.failed()) {
+      refuseStorage(link, requestId, callback);
+    }
+    return outbox.failed();
+  }
+
+  private static void refuseStorage(SessionLink link, long requestId, GameSession.AttachCallback callback) {
+    callback.refused();
+    link.send(Outbox.storageError(requestId));
+  }
+}
