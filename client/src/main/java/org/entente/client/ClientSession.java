@@ -425,11 +425,12 @@ public final class ClientSession implements AutoCloseable {
       return;
     }
     synchronized (lock) {
+      // Forget the saved seat before anyone waiting is told the seat is gone.
+      if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
+        forgetCurrent();
+      }
       model.lostSeat();
       lock.notifyAll();
-    }
-    if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
-      forgetCurrent();
     }
     tell("reconnected, but the seat is gone (" + r.getError().getMessage() + "); you are in the lobby", true);
     listeners.viewChanged();

@@ -37,8 +37,12 @@ public final class DisplayNames {
     }
   }
 
-  /** Normalises and checks {@code raw}; a game master may leave it empty ({@code mayBeEmpty}). */
-  public static Name check(String raw, boolean mayBeEmpty) throws Refused {
+  /**
+   * Normalises and checks {@code raw}. The game master ({@code gameMaster}) may leave it empty
+   * and may use the reserved words (they name that seat); nobody else may.
+   */
+  public static Name check(String raw, boolean gameMaster) throws Refused {
+    boolean mayBeEmpty = gameMaster;
     String nfc = Normalizer.normalize(raw, Normalizer.Form.NFC);
     StringBuilder b = new StringBuilder();
     boolean space = false;
@@ -70,7 +74,7 @@ public final class DisplayNames {
       throw new Refused("A display name has 1.." + MAX_LENGTH + " characters, with at least one letter or digit.");
     }
     String key = key(shown);
-    if (RESERVED_KEYS.contains(key) || key.endsWith(key("(bot)"))) {
+    if (!gameMaster && (RESERVED_KEYS.contains(key) || key.endsWith(key("(bot)")))) {
       throw new Refused("'" + shown + "' is reserved: choose a name of your own.");
     }
     return new Name(shown, key);

@@ -66,19 +66,26 @@ public final class Lobby {
   private final JournalWriter journal;
   private final Admission admission;
   /** Validates uploaded scenario files, apart from the sessions' workers; bounded queue. */
-  private final ThreadPoolExecutor validation;
+  private final Executor validation;
+  private final Runnable closeValidation;
 
   /**
    * Who may create sessions and how much validating uploaded scenarios may cost.
    *
    * @param creationKey when present, a create_session must carry it (constant-time comparison)
-   * @param validationThreads threads that validate uploaded scenario files
+   * @param validationThreads threads that validate uploaded scenario files; 0 validates on the
+   *     session workers (for tests that run everything on one thread)
    * @param validationQueue uploads that may wait for a thread; past it UNAVAILABLE
    * @param maxScenarioChars the largest scenario file accepted
    */
   public record Admission(Optional<String> creationKey, int validationThreads, int validationQueue, int maxScenarioChars) {
     public static Admission defaults() {
       return new Admission(Optional.empty(), 1, 4, 60_000);
+    }
+
+    /** Everything on the session workers: for tests that run sessions inline. */
+    public static Admission inline() {
+      return new Admission(Optional.empty(), 0, 0, 60_000);
     }
 
     public Admission withCreationKey(String key) {
@@ -99,9 +106,17 @@ public final class Lobby {
   public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random, JournalWriter journal,
       Admission admission) {
     this.admission = admission;
-    this.validation = new ThreadPoolExecutor(admission.validationThreads(), admission.validationThreads(), 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(admission.validationQueue()), new ThreadFactoryBuilder().setNameFormat("entente-validate-%d").setDaemon(true).setPriority(Thread.MIN_PRIORITY).build());
-    this.validation.allowCoreThreadTimeOut(true);
+    if (admission.validationThreads() > 0) {
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(admission.validationThreads(), admission.validationThreads(), 30,
+          TimeUnit.SECONDS, new ArrayBlockingQueue<>(admission.validationQueue()),
+          new ThreadFactoryBuilder().setNameFormat("entente-validate-%d").setDaemon(true).setPriority(Thread.MIN_PRIORITY).build());
+      pool.allowCoreThreadTimeOut(true);
+      this.validation = pool;
+      this.closeValidation = pool::shutdownNow;
+    } else {
+      this.validation = workers;
+      this.closeValidation = () -> { };
+    }
     this.journal = journal;
     this.catalog = catalog;
     this.workers = workers;
@@ -168,7 +183,7 @@ public final class Lobby {
 
   /** Stops the validation threads. */
   public void close() {
-    validation.shutdownNow();
+    closeValidation.run();
   }
 
   private void createNow(SessionLink link, long requestId, long idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {

@@ -42,6 +42,12 @@ class DisplayNamesTest {
   }
 
   @Test
+  void theGameMasterMayUseTheNamesReservedForThatSeat() throws Exception {
+    assertThat(DisplayNames.check("Teacher", true).shown()).isEqualTo("Teacher");
+    assertThat(DisplayNames.check("Game master", true).shown()).isEqualTo("Game master");
+  }
+
+  @Test
   void lengthAndContentAreBounded() {
     assertThatThrownBy(() -> DisplayNames.check("   ", false)).hasMessageContaining("1..32 characters");
     assertThatThrownBy(() -> DisplayNames.check("x".repeat(33), false)).hasMessageContaining("1..32 characters");

@@ -45,7 +45,7 @@ public final class EmbeddedHarness implements AutoCloseable {
   /** With these limits, and sessions run by {@code sessions} (e.g. a queue the test drains). */
   public EmbeddedHarness(NetworkGuards guards, java.util.concurrent.Executor sessions) {
     this.guards = guards;
-    this.lobby = new Lobby(FakeRules.catalog(), sessions, scheduler, clock, new SecureRandom());
+    this.lobby = new Lobby(FakeRules.catalog(), sessions, scheduler, clock, new SecureRandom(), null, Lobby.Admission.inline());
   }
 
   public Client client() {
