@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     version = "entente 0.1.0",
     description = "Entente: a turn-based diplomacy simulation for classrooms.",
     subcommands = {PlayCommand.class, org.entente.cli.connect.ConnectCommand.class, ServerCommand.class, ScenarioCommand.class,
-      DebriefCommand.class, CommandLine.HelpCommand.class},
+      DebriefCommand.class, org.entente.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       "  entente connect HOST:7777 --join ABC-DEF --name Ani --country ARM",
       "                                    (student) join a country's team",
       "  entente scenario new my-crisis    start writing a scenario",
+      "  entente bench                     load-test a server (docs/performance.md)",
       "  entente scenario validate my-crisis.textproto",
       "  entente debrief HOST:PORT --code ABC-DEF --gm TOKEN   the class debrief of a server game",
       "",

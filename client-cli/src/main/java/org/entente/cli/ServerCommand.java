@@ -77,6 +77,9 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--hello-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Close a connection that sends no hello within this time (default ${DEFAULT-VALUE}).")
   int helloTimeout;
 
+  @Option(names = "--no-rate-limits", description = "Turn the per-seat and per-address rate limits off: for load tests only (entente bench), never for a class.")
+  boolean noRateLimits;
+
   @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "20",
       description = "Ping a connection silent this long; close it after twice this (default ${DEFAULT-VALUE}).")
   int heartbeat;
@@ -96,7 +99,9 @@ final class ServerCommand implements Callable<Integer> {
         .withTimeouts(Duration.ofSeconds(helloTimeout), Duration.ofSeconds(heartbeat), Limits.defaults().partialFrameTimeout());
     EntenteServer.Builder builder = EntenteServer.builder()
         .config(serverConfig)
-        .guards(new NetworkGuards(limits, RatePolicy.defaults(), Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)));
+        .guards(new NetworkGuards(limits,
+            noRateLimits ? RatePolicy.all(new RatePolicy.Rate(1_000_000_000, 1_000_000_000)) : RatePolicy.defaults(),
+            Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)));
     if (createKey != null) {
       String key = Files.readString(createKey).strip();
       if (key.length() < 8) {

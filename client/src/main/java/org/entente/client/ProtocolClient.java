@@ -38,6 +38,8 @@ public final class ProtocolClient implements AutoCloseable {
   public static final int MAX_FRAME_BYTES = 64 * 1024;
 
   private final EventLoopGroup group;
+  /** Whether {@link #close()} shuts {@link #group} down (not when it was lent by the caller). */
+  private final boolean ownsGroup;
   private volatile Channel channel;
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final Map<Long, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
@@ -45,14 +47,26 @@ public final class ProtocolClient implements AutoCloseable {
   private final CopyOnWriteArrayList<Consumer<ServerMessage>> unsolicited = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  private ProtocolClient(EventLoopGroup group) {
+  private ProtocolClient(EventLoopGroup group, boolean ownsGroup) {
     this.group = group;
+    this.ownsGroup = ownsGroup;
   }
 
-  /** Connects (without saying hello). */
+  /** Connects (without saying hello), on a network thread of its own. */
   public static ProtocolClient connect(String host, int port) throws InterruptedException {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    ProtocolClient client = new ProtocolClient(group);
+    return connect(host, port, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
+  }
+
+  /**
+   * Connects on {@code shared}, an event loop group the caller owns and shuts down (many
+   * connections of one process, e.g. a load test, share a few threads).
+   */
+  public static ProtocolClient connect(String host, int port, EventLoopGroup shared) throws InterruptedException {
+    return connect(host, port, shared, false);
+  }
+
+  private static ProtocolClient connect(String host, int port, EventLoopGroup group, boolean ownsGroup) throws InterruptedException {
+    ProtocolClient client = new ProtocolClient(group, ownsGroup);
     Handler handler = new Handler(client);
     try {
       Channel channel = new Bootstrap()
@@ -78,7 +92,9 @@ public final class ProtocolClient implements AutoCloseable {
       channel.closeFuture().addListener(f -> client.onClosed());
       return client;
     } catch (RuntimeException | InterruptedException e) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      if (ownsGroup) {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
       throw e;
     }
   }
@@ -140,7 +156,9 @@ public final class ProtocolClient implements AutoCloseable {
   @Override
   public void close() {
     channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
   }
 
   private void received(ServerMessage message) {

@@ -1,0 +1,258 @@
+package org.entente.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.entente.proto.protocol.v1.Channel;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.SendMessage;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.SetReady;
+
+/**
+ * The phases of the classroom workload, each bounded in requests and time. Latency is
+ * measured from when a request was due (open loop: its slot in the schedule, so a slow
+ * server is not excused by sending later) or sent (closed loop) to its answer.
+ */
+final class Phases {
+  /** What one phase measured. */
+  record Result(String name, long requests, long errors, long rateLimited, double seconds, Histogram latency,
+      OptionalLong serverCpuMillis, OptionalLong serverRssBytes, String firstError) {
+    double throughput() {
+      return seconds == 0 ? 0 : requests / seconds;
+    }
+  }
+
+  /** Reads the server's CPU and memory (empty for a remote server). */
+  interface Probe {
+    OptionalLong cpuMillis();
+
+    OptionalLong rssBytes();
+  }
+
+  private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
+  private static final long ANSWER_WAIT_SECONDS = 30;
+
+  private final Classroom room;
+  private final Probe probe;
+  private final java.util.function.Consumer<String> progress;
+
+  Phases(Classroom room, Probe probe, java.util.function.Consumer<String> progress) {
+    this.room = room;
+    this.probe = probe;
+    this.progress = progress;
+  }
+
+  /** Order edits one after another, nothing else in flight: the unloaded round trip. */
+  Result roundTrips(int count) throws Exception {
+    return measure("order edit, unloaded", recorder -> {
+      long[] counts = new long[3];
+      for (int i = 0; i < count; i++) {
+        Classroom.Seat seat = room.seats.get(i % room.seats.size());
+        long start = System.nanoTime();
+        ServerMessage r = seat.client.request(seat.edit()).get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+        recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
+        count(r, counts);
+        if (i % 50 == 0) {
+          progress.accept("order edit, unloaded " + i + "/" + count);
+        }
+      }
+      return counts;
+    });
+  }
+
+  /** Every seat keeps one request in flight for {@code seconds}: the closed loop. */
+  Result closedLoop(String name, int seconds, Function<Classroom.Seat, ClientMessage.Builder> request) throws Exception {
+    return measure(name, recorder -> {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      AtomicLong ok = new AtomicLong();
+      AtomicLong errors = new AtomicLong();
+      AtomicLong limited = new AtomicLong();
+      List<CompletableFuture<Void>> loops = new ArrayList<>();
+      for (Classroom.Seat seat : room.seats) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loops.add(done);
+        loop(seat, request, end, recorder, ok, errors, limited, done);
+      }
+      ticker(name, end, seconds);
+      CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get(seconds + ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+      return new long[] {ok.get(), errors.get(), limited.get()};
+    });
+  }
+
+  private void loop(Classroom.Seat seat, Function<Classroom.Seat, ClientMessage.Builder> request, long end, Recorder recorder,
+      AtomicLong ok, AtomicLong errors, AtomicLong limited, CompletableFuture<Void> done) {
+    if (System.nanoTime() >= end) {
+      done.complete(null);
+      return;
+    }
+    long start = System.nanoTime();
+    seat.client.request(request.apply(seat)).whenComplete((r, e) -> {
+      recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
+      if (e != null) {
+        errors.incrementAndGet();
+        done.complete(null);
+        return;
+      }
+      tally(r, ok, errors, limited);
+      loop(seat, request, end, recorder, ok, errors, limited, done);
+    });
+  }
+
+  /** Each session sends {@code perSecond} order edits a second, spread over its seats, for {@code seconds}. */
+  Result openLoop(int perSecond, int seconds) throws Exception {
+    String name = "order edit, open loop " + perSecond + "/s per session";
+    return measure(name, recorder -> {
+      AtomicLong ok = new AtomicLong();
+      AtomicLong errors = new AtomicLong();
+      AtomicLong limited = new AtomicLong();
+      long start = System.nanoTime();
+      long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+      long total = (long) perSecond * seconds;
+      List<CompletableFuture<ServerMessage>> inFlight = new ArrayList<>();
+      for (long slot = 0; slot < total; slot++) {
+        long due = start + slot * interval;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        for (Classroom.Session s : room.sessions) {
+          Classroom.Seat seat = s.seats.get((int) (slot % s.seats.size()));
+          CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
+          f.whenComplete((r, e) -> {
+            recorder.recordValue(Math.min(System.nanoTime() - due, MAX_LATENCY_NANOS));
+            if (e != null) {
+              errors.incrementAndGet();
+            } else {
+              tally(r, ok, errors, limited);
+            }
+          });
+          inFlight.add(f);
+        }
+        if (slot % perSecond == 0) {
+          progress.accept(name + " " + (slot / perSecond) + "/" + seconds + " s");
+        }
+      }
+      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+          .handle((v, e) -> null).get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+      return new long[] {ok.get(), errors.get(), limited.get()};
+    });
+  }
+
+  /** Every seat of {@code sessions} says ready; latency: from the last ready sent until every seat holds the report. */
+  Result turn(String name, List<Classroom.Session> sessions) throws Exception {
+    return measure(name, recorder -> {
+      long[] counts = new long[3];
+      List<int[]> turns = new ArrayList<>();
+      List<CompletableFuture<ServerMessage>> readies = new ArrayList<>();
+      for (Classroom.Session s : sessions) {
+        int turn = s.turn;
+        turns.add(new int[] {turn});
+        for (Classroom.Seat seat : s.seats) {
+          readies.add(seat.client.request(ClientMessage.newBuilder().setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true))));
+        }
+      }
+      long lastReady = System.nanoTime();
+      for (CompletableFuture<ServerMessage> f : readies) {
+        count(f.get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS), counts);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
+      long latest = lastReady;
+      for (int i = 0; i < sessions.size(); i++) {
+        Classroom.Session s = sessions.get(i);
+        int turn = turns.get(i)[0];
+        while (held(s, turn) < s.seats.size() && System.nanoTime() < deadline) {
+          TimeUnit.MILLISECONDS.sleep(1);
+        }
+        if (held(s, turn) < s.seats.size()) {
+          counts[1]++;
+          noteError("session " + s.joinCode + ": " + held(s, turn) + " of " + s.seats.size() + " seats got the turn " + turn
+              + " report within " + ANSWER_WAIT_SECONDS + " s");
+        } else {
+          latest = Math.max(latest, s.lastReportNanos.get(turn));
+          recorder.recordValue(Math.max(0, s.lastReportNanos.get(turn) - lastReady));
+        }
+      }
+      return new long[] {counts[0], counts[1], counts[2], latest - lastReady};
+    });
+  }
+
+  private static int held(Classroom.Session s, int turn) {
+    var n = s.reportsHeld.get(turn);
+    return n == null ? 0 : n.get();
+  }
+
+  static ClientMessage.Builder chat(Classroom.Seat seat) {
+    return ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setChannel(Channel.PUBLIC)
+        .setText(seat.country + " says: shall we talk about the border?"));
+  }
+
+  private interface Body {
+    long[] run(Recorder recorder) throws Exception;
+  }
+
+  private Result measure(String name, Body body) throws Exception {
+    Recorder recorder = new Recorder(3);
+    OptionalLong cpuBefore = probe.cpuMillis();
+    long start = System.nanoTime();
+    long[] counts = body.run(recorder);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (counts.length > 3) {
+      seconds = counts[3] / 1e9; // a turn: from the last ready to the last report
+    }
+    OptionalLong cpuAfter = probe.cpuMillis();
+    OptionalLong cpu = cpuBefore.isPresent() && cpuAfter.isPresent()
+        ? OptionalLong.of(cpuAfter.getAsLong() - cpuBefore.getAsLong()) : OptionalLong.empty();
+    String error = firstError;
+    firstError = null;
+    return new Result(name, counts[0] + counts[1] + counts[2], counts[1], counts[2], seconds, recorder.getIntervalHistogram(),
+        cpu, probe.rssBytes(), error == null ? "" : error);
+  }
+
+  private void ticker(String name, long end, int seconds) throws InterruptedException {
+    while (System.nanoTime() < end) {
+      long left = TimeUnit.NANOSECONDS.toSeconds(end - System.nanoTime());
+      progress.accept(name + " " + (seconds - left) + "/" + seconds + " s");
+      TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+    }
+  }
+
+  /** The first error of the running phase, to say what went wrong. */
+  private volatile String firstError;
+
+  private void noteError(String what) {
+    if (firstError == null) {
+      firstError = what;
+    }
+  }
+
+  private void count(ServerMessage r, long[] counts) {
+    if (!r.hasError()) {
+      counts[0]++;
+    } else if (r.getError().getCode() == ErrorCode.RATE_LIMITED) {
+      counts[2]++;
+    } else {
+      counts[1]++;
+      noteError(r.getError().getCode() + ": " + r.getError().getMessage());
+    }
+  }
+
+  private void tally(ServerMessage r, AtomicLong ok, AtomicLong errors, AtomicLong limited) {
+    if (!r.hasError()) {
+      ok.incrementAndGet();
+    } else if (r.getError().getCode() == ErrorCode.RATE_LIMITED) {
+      limited.incrementAndGet();
+    } else {
+      errors.incrementAndGet();
+      noteError(r.getError().getCode() + ": " + r.getError().getMessage());
+    }
+  }
+
+}
