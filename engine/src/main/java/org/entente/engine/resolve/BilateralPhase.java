@@ -135,21 +135,8 @@ final class BilateralPhase {
   }
 
   private static void partnership(Turn t, Order o, Order m, Set<Order> matched) {
-    PartnershipLevel current = t.start.partnershipLevel(o.actor(), m.actor());
     PartnershipLevel wanted = PartnershipLevel.valueOf(o.option());
-    VariantRule v = t.scenario.rule(o.kind()).variants().get(o.option());
-    int minTrust = v == null ? Integer.MIN_VALUE : v.amount();
-    int minTurns = v == null ? 0 : v.turns();
-    int mutual = Math.min(t.start.trust(o.actor(), m.actor()), t.start.trust(m.actor(), o.actor()));
-    int turns = t.start.partnershipTurns(o.actor(), m.actor());
-    String why = null;
-    if (wanted.ordinal() != current.ordinal() + 1) {
-      why = "they are at " + current;
-    } else if (mutual < minTrust) {
-      why = "it needs mutual trust of at least " + minTrust + " and the lower of the two is " + mutual;
-    } else if (turns < minTurns) {
-      why = "it needs " + minTurns + " turn(s) at " + current + " and they have " + turns;
-    }
+    String why = Partnerships.whyNot(t.scenario, t.start, o.actor(), m.actor(), wanted).orElse(null);
     if (why != null) {
       // Both sides ordered it: the orders matched, but the step is not possible yet.
       matched.add(o);

@@ -24,6 +24,16 @@ public final class Resolver {
       Map<String, List<Order>> orders,
       long seed,
       boolean engineActorsAct) {
+    return resolve(scenario, state, orders, seed, engineActorsAct, false);
+  }
+
+  public static TurnResult resolve(
+      Scenario scenario,
+      org.entente.engine.state.GameState state,
+      Map<String, List<Order>> orders,
+      long seed,
+      boolean engineActorsAct,
+      boolean finalTurn) {
     Turn t = new Turn(scenario, state, seed);
     t.engineActorsAct = engineActorsAct;
     Upkeep.run(t);
@@ -44,8 +54,12 @@ public final class Resolver {
     t.report(Phase.EFFECTS, changes);
     Timers.run(t, notices);
     org.entente.engine.state.GameState next = t.b.build();
+    List<org.entente.engine.Score> scores = Scoring.score(scenario, next);
+    if (finalTurn) {
+      FinalLines.write(t, scores);
+    }
     List<ReportLine> lines = new ArrayList<>(t.lines);
-    return new TurnResult(next, new Report(t.number, lines), Scoring.score(scenario, next));
+    return new TurnResult(next, new Report(t.number, lines), scores);
   }
 
 }

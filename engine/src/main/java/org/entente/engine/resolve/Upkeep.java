@@ -18,6 +18,17 @@ final class Upkeep {
 
   private Upkeep() {}
 
+  /** "T5 (November 2024) runs from 1 November to 30 November 2024.": what the turn's news may be dated. */
+  private static void calendar(Turn t) {
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH);
+    java.time.format.DateTimeFormatter full = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+    java.time.LocalDate first = t.scenario.metadata().firstDayOf(t.number);
+    java.time.LocalDate last = t.scenario.metadata().dateOf(t.number);
+    t.sayPublic(Phase.UPKEEP, t.turnLabel(t.number) + " runs from "
+        + (first.getYear() == last.getYear() ? first.format(day) : first.format(full)) + " to " + last.format(full) + ".",
+        "");
+  }
+
   static String signed(int n) {
     return n > 0 ? "+" + n : Integer.toString(n);
   }
@@ -44,6 +55,7 @@ final class Upkeep {
   }
 
   static void run(Turn t) {
+    calendar(t);
     events(t, false);
     drift(t);
     for (Presence p : t.scenario.presences()) {
