@@ -174,15 +174,19 @@ class WholeGameViewsTest {
       assertThat(reportLines(spectator, turn)).as("spectator T" + turn)
           .containsExactlyElementsOf(all.stream().filter(l -> l.getVisibility().equals("PUBLIC")).toList());
     }
-    String armenia = reportLines(ani, 1).toString();
-    String russia = reportLines(ivan, 1).toString();
+    String armenia = texts(ani, 1);
+    String russia = texts(ivan, 1);
     assertThat(armenia).contains("Armenia's domestic support (DOM)", "Russia's economic pressure", "Armenia's trust toward Russia",
         "Armenia's security (SEC)", "Armenia has a grievance");
     assertThat(russia).contains("Russia's standing (STD)", "Azerbaijan offered Russia a joint exercise; to accept, order `JOINT_EXERCISE AZE`",
         "Russia must answer Armenia's request for assistance in the CSTO by the end of T2");
-    assertThat(russia).doesNotContain("Armenia's domestic support", "Armenia's trust toward", "Armenia has a grievance");
-    assertThat(armenia).doesNotContain("Russia's standing", "to accept, order", "Russia must answer");
-    assertThat(reportLines(spectator, 1).toString()).doesNotContain("domestic support", "trust toward", "to accept", "must answer Armenia");
+    assertThat(russia).doesNotContain("Armenia's domestic support (DOM)", "Armenia's trust toward Russia:", "Armenia has a grievance");
+    assertThat(armenia).doesNotContain("Russia's standing (STD)", "to accept, order", "Russia must answer");
+    assertThat(texts(spectator, 1)).doesNotContain("domestic support (DOM)", "trust toward Russia:", "to accept", "must answer Armenia");
+  }
+
+  private static String texts(Participant p, int turn) {
+    return String.join("\n", reportLines(p, turn).stream().map(ReportLine::getText).toList());
   }
 
   private static List<ReportLine> reportLines(Participant p, int turn) {

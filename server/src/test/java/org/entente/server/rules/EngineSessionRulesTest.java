@@ -58,10 +58,12 @@ class EngineSessionRulesTest {
     assertThat(turn.turn()).isEqualTo(1);
     assertThat(rules.state().turn()).isEqualTo(1);
     assertThat(turn.lines()).extracting(ReportLine::visibility, ReportLine::render).containsExactly(
-        tuple(Visibility.GAME_MASTER, "The CSTO loses credibility and cohesion: 1 member(s) frozen. [frozen membership]"),
+        tuple(Visibility.PUBLIC, "T1 (July 2024) runs from 14 June to 31 July 2024."),
+        tuple(Visibility.PUBLIC, "The CSTO loses credibility (-2) and cohesion (-2): 1 member has frozen its participation."
+            + " [docs/rules.md, section 3 (a frozen member costs its organisation every turn)]"),
         tuple(Visibility.PUBLIC, "Russia criticised Armenia: \"No.\""),
         tuple(Visibility.actors("ARM"), "Void: Armenia's RESUME CSTO contradicts its WITHHOLD_DUES CSTO; the more binding act"
-            + " wins and the order's cost is spent. [conflict rule]"),
+            + " wins and the order's cost is spent. [docs/rules.md, section 4 (conflict rules)]"),
         tuple(Visibility.PUBLIC, "Armenia stopped paying its dues to the CSTO."));
   }
 
