@@ -86,9 +86,13 @@ class EngineSessionRulesTest {
     rules.apply(clash);
     ResolvedTurn turn = rules.resolve(Map.of(), 1);
     assertThat(rules.state().sec("ARM")).isEqualTo(before - 7);
-    assertThat(turn.lines()).anySatisfy(l -> {
-      assertThat(l.visibility()).isEqualTo(Visibility.PUBLIC);
-      assertThat(l.render()).contains("Border clash");
-    });
+    // The inject is news from the game master with its effects, for everyone; the change it makes,
+    // with its cause, for the country it touches.
+    assertThat(turn.lines()).extracting(ReportLine::visibility, ReportLine::render)
+        .contains(tuple(Visibility.PUBLIC, "News from the game master: Border clash. Shots at the border."
+            + " Effects: Armenia's security (SEC) -7."))
+        .contains(tuple(Visibility.actors("ARM"), "Armenia's security (SEC): " + before + " → " + (before - 7)
+            + " (-7 news from the game master: Border clash)."));
+    assertThat(turn.lines()).extracting(ReportLine::render).noneMatch(r -> r.contains("[scheduled event]"));
   }
 }
