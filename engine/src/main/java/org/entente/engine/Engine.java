@@ -19,9 +19,22 @@ import org.entente.engine.state.GameState;
 public final class Engine {
   private Engine() {}
 
-  /** Options of one resolution. */
-  public record Options(boolean engineActorsAct) {
-    public static final Options DEFAULT = new Options(true);
+  /**
+   * Options of one resolution. {@code finalTurn}: this is the game's last turn, so the report
+   * ends with lines everyone reads: the final scores, each country's objectives met and missed,
+   * and the scenario's notes on what really happened next.
+   */
+  public record Options(boolean engineActorsAct, boolean finalTurn) {
+    public static final Options DEFAULT = new Options(true, false);
+
+    public Options(boolean engineActorsAct) {
+      this(engineActorsAct, false);
+    }
+
+    /** These options, on the game's last turn. */
+    public Options asFinalTurn() {
+      return new Options(engineActorsAct, true);
+    }
   }
 
   /**
@@ -48,7 +61,7 @@ public final class Engine {
 
   public static TurnResult resolve(
       Scenario scenario, GameState state, Map<String, List<Order>> orders, long seed, Options options) {
-    return Resolver.resolve(scenario, state, orders, seed, options.engineActorsAct());
+    return Resolver.resolve(scenario, state, orders, seed, options.engineActorsAct(), options.finalTurn());
   }
 
   /** Every role's objective score against a state (final scores: call on the last state). */

@@ -84,6 +84,7 @@ final class RulesValidator {
         preconditions(vn, "preconditions", v.getPreconditionsList());
         effects(vn, "effects", v.getEffectsList());
         effects(vn, "on_failure", v.getOnFailureList());
+        citation(vn, v.getCitation());
       }
     }
     Node at = file.getOrderRulesCount() == 0 ? root : ctx.locator.child(root, "order_rules", 0);
@@ -307,6 +308,19 @@ final class RulesValidator {
             "unused", "source '" + key + "' is never cited; cite it with source: [\"" + key
                 + "\"] or remove it");
       }
+    }
+  }
+
+  /** A variant's citation is optional; when given it is one line a report can show after its sentence. */
+  private void citation(Node vn, String citation) {
+    if (citation.isEmpty()) {
+      return;
+    }
+    if (citation.isBlank()) {
+      ctx.error(vn, "citation", 0, "missing", "a variant's citation is blank: cite a rule or clause, or leave it out");
+    } else if (citation.length() > 200 || citation.contains("\n")) {
+      ctx.error(vn, "citation", 0, "range", "a variant's citation must be one line of at most 200 characters, not "
+          + citation.length() + (citation.contains("\n") ? " on several lines" : ""));
     }
   }
 }

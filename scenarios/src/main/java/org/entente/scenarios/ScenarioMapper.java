@@ -234,7 +234,7 @@ final class ScenarioMapper {
       for (var v : r.getVariantsList()) {
         variants.put(v.getName(), new VariantRule(v.getName(), v.getExtraCost(),
             effects(v.getEffectsList()), effects(v.getOnFailureList()),
-            preconditions(v.getPreconditionsList()), v.getTurns(), v.getAmount()));
+            preconditions(v.getPreconditionsList()), v.getTurns(), v.getAmount(), v.getCitation()));
       }
       out.put(kind(r.getKind()), new OrderRule(kind(r.getKind()), r.getCost(),
           r.getMaxPerTurn(), preconditions(r.getPreconditionsList()), effects(r.getEffectsList()),

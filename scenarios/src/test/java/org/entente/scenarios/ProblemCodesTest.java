@@ -150,6 +150,29 @@ class ProblemCodesTest {
   }
 
   @Test
+  void aVariantCitationMayNotBeBlank() {
+    assertThat(problems(plus("order_rules { kind: ESCALATE variants { name: \"INCIDENT\" citation: \"  \" } }\n")))
+        .containsExactly("t.textproto:39:68: error: missing: a variant's citation is blank: cite a rule or clause,"
+            + " or leave it out");
+  }
+
+  @Test
+  void aVariantCitationIsOneShortLine() {
+    assertThat(problems(plus("order_rules { kind: ESCALATE variants { name: \"INCIDENT\" citation: \""
+        + "x".repeat(201) + "\" } }\n")))
+        .containsExactly("t.textproto:39:68: error: range: a variant's citation must be one line of at most 200"
+            + " characters, not 201");
+  }
+
+  @Test
+  void aVariantCitationIsCitedInsteadOfItsKinds() {
+    LoadResult r = ScenarioLoader.load("t.textproto", plus("order_rules { kind: ESCALATE citation: \"Use of force\""
+        + " variants { name: \"INCIDENT\" citation: \"A border incident\" } }\n"));
+    assertThat(r.scenario().orElseThrow().rule(org.entente.engine.model.OrderKind.ESCALATE).variants().get("INCIDENT")
+        .citation()).isEqualTo("A border incident");
+  }
+
+  @Test
   void uncitedSourceAndUncoveredKindsAreWarnings() {
     LoadResult r = ScenarioLoader.load("t.textproto", base("  source: [\"SRC\"]\n", ""));
     assertThat(r.ok()).isTrue();

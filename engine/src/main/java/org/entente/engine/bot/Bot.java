@@ -89,6 +89,13 @@ public final class Bot {
       if (!check.isAccepted()) {
         return OfferAnswer.decline("cannot: " + check.reason());
       }
+      if (offer.kind() == OrderKind.PROPOSE_PARTNERSHIP) {
+        Optional<String> whyNot = org.entente.engine.resolve.Partnerships.whyNot(scenario, state, actor, offer.actor(),
+            org.entente.engine.model.PartnershipLevel.valueOf(offer.option()));
+        if (whyNot.isPresent()) {
+          return OfferAnswer.decline("willing, but the step is not possible yet: " + whyNot.get());
+        }
+      }
       return new OfferAnswer(true, reason, reply);
     }
     return OfferAnswer.decline("no interest in " + offer.kind() + " now");

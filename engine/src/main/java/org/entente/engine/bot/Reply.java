@@ -5,14 +5,14 @@ import org.entente.engine.model.OrderKind;
 import org.entente.engine.order.Order;
 
 /** The order that matches another actor's bilateral offer, as the engine's matching wants it. */
-final class Reply {
+public final class Reply {
   private Reply() {}
 
   /**
    * The order {@code actor} gives to match {@code offer}; empty if the offer is not a bilateral
    * offer that {@code actor} can match.
    */
-  static Optional<Order> to(Order offer, String actor) {
+  public static Optional<Order> to(Order offer, String actor) {
     String proposer = offer.actor();
     if (proposer.equals(actor)) {
       return Optional.empty();

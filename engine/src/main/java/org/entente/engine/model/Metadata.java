@@ -19,8 +19,13 @@ public record Metadata(
     sources = List.copyOf(sources);
   }
 
-  /** The calendar date of a turn. */
+  /** The date a turn ends on (turn 0: the start date); see {@link TurnLength#dateOf}. */
   public LocalDate dateOf(int turn) {
     return turnLength.dateOf(startDate, turn);
+  }
+
+  /** The first day turn {@code turn} (at least 1) covers. */
+  public LocalDate firstDayOf(int turn) {
+    return turnLength.firstDayOf(startDate, turn);
   }
 }

@@ -80,9 +80,7 @@ final class BilateralPhase {
     }
     for (Order o : t.orders) {
       if (o.kind().group() == OrderKind.Group.BILATERAL && !matched.contains(o)) {
-        LegalPhase.failureEffects(t, o, "no matching order");
-        t.say(Phase.BILATERAL, Visibility.actors(o.actor()), t.possessive(o.actor()) + " " + o.toText()
-            + " found no matching order this turn; nothing was agreed.", LegalPhase.cite(t, o), o);
+        unmatched(t, o);
       }
     }
   }
@@ -117,9 +115,9 @@ final class BilateralPhase {
       matched.add(o);
       matched.add(accA);
       matched.add(accB);
-      LegalPhase.standardEffects(t, o, "mediation accepted");
-      LegalPhase.standardEffects(t, accA, "mediation accepted");
-      LegalPhase.standardEffects(t, accB, "mediation accepted");
+      LegalPhase.standardEffects(t, o, "accepted mediation");
+      LegalPhase.standardEffects(t, accA, "accepted mediation");
+      LegalPhase.standardEffects(t, accB, "accepted mediation");
       t.sayPublic(Phase.BILATERAL, t.name(o.target()) + " and " + t.name(o.other()) + " accepted "
           + t.possessive(o.actor()) + " mediation.", LegalPhase.cite(t, o), o, accA, accB);
     }
@@ -137,27 +135,14 @@ final class BilateralPhase {
   }
 
   private static void partnership(Turn t, Order o, Order m, Set<Order> matched) {
-    PartnershipLevel current = t.start.partnershipLevel(o.actor(), m.actor());
     PartnershipLevel wanted = PartnershipLevel.valueOf(o.option());
-    VariantRule v = t.scenario.rule(o.kind()).variants().get(o.option());
-    int minTrust = v == null ? Integer.MIN_VALUE : v.amount();
-    int minTurns = v == null ? 0 : v.turns();
-    int mutual = Math.min(t.start.trust(o.actor(), m.actor()), t.start.trust(m.actor(), o.actor()));
-    int turns = t.start.partnershipTurns(o.actor(), m.actor());
-    String why = null;
-    if (wanted.ordinal() != current.ordinal() + 1) {
-      why = "they are at " + current;
-    } else if (mutual < minTrust) {
-      why = "it needs mutual trust of at least " + minTrust + " and the lower of the two is " + mutual;
-    } else if (turns < minTurns) {
-      why = "it needs " + minTurns + " turn(s) at " + current + " and they have " + turns;
-    }
+    String why = Partnerships.whyNot(t.scenario, t.start, o.actor(), m.actor(), wanted).orElse(null);
     if (why != null) {
       // Both sides ordered it: the orders matched, but the step is not possible yet.
       matched.add(o);
       matched.add(m);
-      LegalPhase.failureEffects(t, o, "partnership refused");
-      LegalPhase.failureEffects(t, m, "partnership refused");
+      LegalPhase.failureEffects(t, o, "partnership step that was not possible");
+      LegalPhase.failureEffects(t, m, "partnership step that was not possible");
       t.say(Phase.BILATERAL, Visibility.actors(o.actor(), m.actor()), t.name(o.actor()) + " and " + t.name(m.actor())
           + " both proposed " + wanted + ", but the step was not possible: " + why + ".", LegalPhase.cite(t, o), o, m);
       return;
@@ -165,8 +150,8 @@ final class BilateralPhase {
     matched.add(o);
     matched.add(m);
     t.b.partnership(o.actor(), m.actor(), wanted, 0);
-    LegalPhase.standardEffects(t, o, "partnership");
-    LegalPhase.standardEffects(t, m, "partnership");
+    LegalPhase.standardEffects(t, o, "partnership step");
+    LegalPhase.standardEffects(t, m, "partnership step");
     t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor()) + " raised their relationship to "
         + wanted.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".", LegalPhase.cite(t, o), o, m);
     if (wanted == PartnershipLevel.MUTUAL_DEFENCE) {
@@ -193,8 +178,8 @@ final class BilateralPhase {
       int needed = v == null ? 0 : v.amount();
       int peace = t.start.track(t.mechanics.peaceTrack());
       if (peace < needed) {
-        LegalPhase.failureEffects(t, o, "signature premature");
-        LegalPhase.failureEffects(t, m, "signature premature");
+        LegalPhase.failureEffects(t, o, "premature signature");
+        LegalPhase.failureEffects(t, m, "premature signature");
         t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor())
             + " were ready to sign, but the peace track is " + peace + " and signing needs " + needed + ".",
             LegalPhase.cite(t, o), o, m);
@@ -232,7 +217,7 @@ final class BilateralPhase {
         : (o.option().equals("RENEW") ? "the renewal of " : "the expansion of ")
             + t.scenario.presence(o.presence()).orElseThrow().name();
     if (!grant) {
-      LegalPhase.failureEffects(t, o, "lobbying refused");
+      LegalPhase.failureEffects(t, o, "lobbying that was refused");
       t.say(Phase.BILATERAL, Visibility.actors(o.actor()), t.name(target.id()) + " did not grant " + t.possessive(o.actor())
           + " lobbying for " + what + ".", LegalPhase.cite(t, o), o);
       return;
@@ -245,9 +230,56 @@ final class BilateralPhase {
       t.b.add(Quantity.PRESENCE_STRENGTH, o.presence(), "", v == null ? 0 : v.amount());
       t.b.countExpansion(o.presence());
     }
-    LegalPhase.standardEffects(t, o, "lobbying granted");
+    LegalPhase.standardEffects(t, o, "successful lobbying");
     t.sayPublic(Phase.BILATERAL, t.name(target.id()) + " granted " + t.possessive(o.actor()) + " lobbying for " + what + ".",
         LegalPhase.cite(t, o), o);
   }
 
+
+  /**
+   * An offer nobody matched: its failure effects, a line to the proposer, and a line to each
+   * country that could match it next turn, with the order that would (docs/rules.md, section 5).
+   */
+  private static void unmatched(Turn t, Order o) {
+    LegalPhase.failureEffects(t, o, "offer that found no match");
+    boolean twoParties = o.kind() == OrderKind.MEDIATE || o.kind() == OrderKind.ACCEPT_MEDIATION;
+    List<String> parties = twoParties ? List.of(o.target(), o.other()) : List.of(o.target());
+    List<String> names = parties.stream().map(t::name).toList();
+    t.say(Phase.BILATERAL, Visibility.actors(o.actor()), t.name(o.actor()) + " offered " + offer(t, o) + ", but "
+        + String.join(" and ", names) + (parties.size() == 1 ? " gave no matching order" : " did not both give the matching orders")
+        + " this turn; nothing was agreed.", LegalPhase.cite(t, o), o);
+    for (String party : parties) {
+      java.util.Optional<Order> reply = org.entente.engine.bot.Reply.to(o, party);
+      if (reply.isEmpty() || party.equals(o.actor())
+          || t.of(party).stream().anyMatch(x -> x.toText().equals(reply.get().toText()))) {
+        continue;
+      }
+      t.say(Phase.BILATERAL, Visibility.actors(party), t.name(o.actor()) + " offered " + offer(t, o)
+          + "; to accept, order `" + reply.get().toText() + "` next turn (" + t.name(o.actor())
+          + " must order it again).", LegalPhase.cite(t, o), o);
+    }
+  }
+
+  /** The offer in words: "the United States a joint exercise", "to sell Armenia a small arms package". */
+  private static String offer(Turn t, Order o) {
+    String option = o.option().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    switch (o.kind()) {
+      case PROPOSE_PARTNERSHIP:
+        return t.name(o.target()) + " to raise their relationship to " + option;
+      case JOINT_EXERCISE:
+        return t.name(o.target()) + " a joint exercise";
+      case ARMS_DEAL:
+        return o.other().equals(o.actor())
+            ? "to sell " + t.name(o.target()) + " a " + option + " arms package"
+            : "to buy a " + option + " arms package from " + t.name(o.target());
+      case PEACE_STEP:
+        return t.name(o.target()) + (o.option().equals("SIGN") ? " to sign the peace treaty" : " a peace step: " + option);
+      case MEDIATE:
+        return "to mediate between " + t.name(o.target()) + " and " + t.name(o.other());
+      case ACCEPT_MEDIATION:
+        return "to accept " + t.possessive(o.target()) + " mediation with " + t.name(o.other());
+      default:
+        return o.toText();
+    }
+  }
 }

@@ -20,12 +20,34 @@ final class Ledger {
    */
   record Delta(Quantity quantity, String x, String y, int delta, Object cause) {}
 
-  /** An order's effect as a cause: "Armenia's GIVE_NOTICE (notice)", joined lazily. */
-  record Cause(String actorName, org.entente.engine.model.OrderKind kind, String label) {
+  /**
+   * An order's effect as a cause, read by the country it touches: "Azerbaijan's economic
+   * pressure", with the rule the order rests on. Joined lazily.
+   */
+  record Cause(String possessive, String label, String citation) {
     @Override
     public String toString() {
-      return OrderValidator.possessive(actorName) + " " + kind + " (" + label + ")";
+      return possessive + " " + label;
     }
+  }
+
+  /** Any other cause: a sentence fragment ("Russia stayed silent") and the rule it applies. */
+  record Why(String text, String citation) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** The rule a cause rests on, or "". */
+  static String citationOf(Object cause) {
+    if (cause instanceof Cause c) {
+      return c.citation();
+    }
+    if (cause instanceof Why w) {
+      return w.citation();
+    }
+    return "";
   }
 
   private record Key(Quantity quantity, String x, String y) {}
@@ -58,7 +80,7 @@ final class Ledger {
 
   /** A change applied: the key, the value before and after, and the causes. */
   record Change(Quantity quantity, String x, String y, int before, int after, List<Delta> causes) {
-    /** "+5 Armenia's JOINT_EXERCISE (joint exercise); -3 ...". */
+    /** "+5 Armenia's joint exercise; -3 ...". */
     String explain() {
       StringBuilder sb = new StringBuilder();
       for (Delta d : causes) {

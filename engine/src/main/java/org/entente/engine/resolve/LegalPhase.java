@@ -37,15 +37,18 @@ final class LegalPhase {
     }
   }
 
+  /** The order's citation: its variant's when it has one, else its kind's. */
   static String cite(Turn t, Order o) {
-    return t.scenario.rule(o.kind()).citation();
+    OrderRule rule = t.scenario.rule(o.kind());
+    VariantRule v = rule.variants().get(o.option());
+    return v != null && !v.citation().isEmpty() ? v.citation() : rule.citation();
   }
 
   /** Queues the rule's and the variant's success effects of an order. */
   static void standardEffects(Turn t, Order o, String cause) {
     OrderRule rule = t.scenario.rule(o.kind());
     Bindings b = Turn.bindings(o);
-    Object why = new Ledger.Cause(t.name(o.actor()), o.kind(), cause);
+    Object why = new Ledger.Cause(t.possessive(o.actor()), cause, cite(t, o));
     t.effects(rule.effects(), b, why);
     VariantRule v = rule.variants().get(o.option());
     if (v != null) {
@@ -56,7 +59,7 @@ final class LegalPhase {
   static void failureEffects(Turn t, Order o, String cause) {
     OrderRule rule = t.scenario.rule(o.kind());
     Bindings b = Turn.bindings(o);
-    Object why = new Ledger.Cause(t.name(o.actor()), o.kind(), cause);
+    Object why = new Ledger.Cause(t.possessive(o.actor()), cause, cite(t, o));
     t.effects(rule.onFailure(), b, why);
     VariantRule v = rule.variants().get(o.option());
     if (v != null) {
@@ -88,7 +91,7 @@ final class LegalPhase {
           voided.add(o);
           t.say(Phase.LEGAL, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " " + o.toText()
               + " contradicts its " + winner.toText() + "; the more binding act wins and the order's cost is spent.",
-              "conflict rule", o, winner);
+              "docs/rules.md, section 4 (conflict rules)", o, winner);
         }
       }
     }
@@ -99,7 +102,7 @@ final class LegalPhase {
       MemberStatus before = t.b.statusBeforeNotice(o.actor(), o.org());
       t.b.status(o.actor(), o.org(), before);
       t.b.noticeLeft(o.actor(), o.org(), 0);
-      standardEffects(t, o, "notice rescinded");
+      standardEffects(t, o, "rescinded notice");
       t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " rescinded its notice of withdrawal from the " + o.org()
           + " and is again " + OrderValidator.describe(before) + ".", withdrawal(t, o), o);
     }
@@ -117,8 +120,9 @@ final class LegalPhase {
         if (grievance && isOwnDomOrStd(e)) {
           applied = new Effect(e.target(), e.delta() / 2);
         }
-        Refs.queue(t.ledger, applied, Turn.bindings(o), t.possessive(o.actor()) + " notice"
-            + (grievance && applied != e ? " (halved: grievance)" : ""));
+        Refs.queue(t.ledger, applied, Turn.bindings(o), new Ledger.Cause(t.possessive(o.actor()),
+            "notice of withdrawal" + (grievance && applied != e ? " (halved by its grievance)" : ""),
+            org.clauses().withdrawal()));
       }
       int effective = t.number + org.clauses().noticeTurns();
       t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " gave notice under " + org.clauses().withdrawal()
@@ -132,14 +136,14 @@ final class LegalPhase {
       switch (o.kind()) {
         case FREEZE:
           t.b.status(o.actor(), o.org(), MemberStatus.FROZEN);
-          standardEffects(t, o, "participation frozen");
+          standardEffects(t, o, "freeze");
           t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " froze its participation in the " + o.org()
               + ": no attendance, no drills, no blocking; its obligations formally continue.", cite(t, o), o);
           break;
         case RESUME:
           t.b.status(o.actor(), o.org(), MemberStatus.ACTIVE);
           t.b.duesWithheld(o.actor(), o.org(), false);
-          standardEffects(t, o, "participation resumed");
+          standardEffects(t, o, "return to full participation");
           t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " resumed full participation in the " + o.org()
               + " and pays its dues again.", cite(t, o), o);
           break;
@@ -152,7 +156,7 @@ final class LegalPhase {
         continue;
       }
       t.b.duesWithheld(o.actor(), o.org(), true);
-      standardEffects(t, o, "dues withheld");
+      standardEffects(t, o, "withheld dues");
       t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " stopped paying its dues to the " + o.org() + ".", cite(t, o), o);
     }
     for (Order o : t.ofKind(OrderKind.APPLY_MEMBERSHIP)) {

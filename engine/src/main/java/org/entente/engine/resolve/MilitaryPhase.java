@@ -65,15 +65,15 @@ final class MilitaryPhase {
       if (level == 3) {
         t.b.countTerritoryLost(o.target());
       }
-      if (level >= 2 && t.mechanics.grievanceFromAttack() > 0) {
-        int g = t.b.get(Quantity.GRIEVANCE, o.target(), "");
-        t.b.set(Quantity.GRIEVANCE, o.target(), "", Math.max(g, t.mechanics.grievanceFromAttack()));
+      if (level >= 2) {
+        t.grieve(Phase.MILITARY, o.target(), t.mechanics.grievanceFromAttack(),
+            t.possessive(o.actor()) + " " + what + " succeeded", LegalPhase.cite(t, o));
       }
       t.sayPublic(Phase.MILITARY, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " succeeded (force " + attack + " against " + defend + ")"
           + (level == 3 ? "; " + t.name(o.target()) + " lost territory." : "."), LegalPhase.cite(t, o), o);
     } else {
-      LegalPhase.failureEffects(t, o, what + " repelled");
+      LegalPhase.failureEffects(t, o, "repelled " + what);
       t.sayPublic(Phase.MILITARY, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
           + " was repelled (force " + attack + " against " + defend + "; ties go to the defender).",
           LegalPhase.cite(t, o), o);
@@ -117,6 +117,19 @@ final class MilitaryPhase {
       default:
         throw new AssertionError(o.option());
     }
-    LegalPhase.standardEffects(t, o, "presence " + o.option().toLowerCase(java.util.Locale.ROOT));
+    LegalPhase.standardEffects(t, o, presenceCause(o.option(), p.name()));
+  }
+
+  private static String presenceCause(String action, String presence) {
+    switch (action) {
+      case "DEPLOY":
+        return "deployment of " + presence;
+      case "WITHDRAW":
+        return "withdrawal of " + presence;
+      case "DELAY":
+        return "delay to the departure of " + presence;
+      default:
+        return "request that " + presence + " leave";
+    }
   }
 }

@@ -48,7 +48,7 @@ final class Obligations {
       for (org.entente.engine.model.Effect e : rule.effects()) {
         (e.target().args().contains("other") ? perMember : once).add(e);
       }
-      String cause = "consultation requested by " + t.name(o.actor());
+      Object cause = new Ledger.Cause(t.possessive(o.actor()), "request for consultations", org.clauses().consultation());
       t.effects(once, Turn.bindings(o), cause);
       for (Actor a : t.start.participants(org.id())) {
         if (!a.id().equals(o.actor())) {
@@ -85,9 +85,10 @@ final class Obligations {
       t.b.openRequests().add(new OpenRequest(org.id(), o.actor(), o.target(), t.number, deadline,
           ImmutableMap.of(), ImmutableList.copyOf(owed)));
       t.b.countRequest(o.actor(), org.id());
-      t.effects(t.scenario.rule(o.kind()).effects(), Turn.bindings(o), "request for assistance");
+      t.effects(t.scenario.rule(o.kind()).effects(), Turn.bindings(o),
+          new Ledger.Cause(t.possessive(o.actor()), "request for assistance", org.clauses().collectiveDefence()));
       t.sayPublic(Phase.OBLIGATIONS, t.name(o.actor()) + " requested assistance from the " + org.id() + " against "
-          + t.name(o.target()) + "; " + owed.size() + " member(s) must answer by the end of "
+          + t.name(o.target()) + "; " + Turn.count(owed.size(), "member") + " must answer by the end of "
           + t.turnLabel(deadline) + ".", org.clauses().collectiveDefence(), o);
     }
   }
@@ -133,6 +134,25 @@ final class Obligations {
         close(t, r);
       }
     }
+    for (OpenRequest r : t.b.openRequests()) {
+      for (String member : r.owed()) {
+        if (!r.answeredBy(member)) {
+          owes(t, r, member);
+        }
+      }
+    }
+  }
+
+  /** Tells a member that still owes an answer what it owes, by when, and what silence would cost. */
+  private static void owes(Turn t, OpenRequest r, String member) {
+    String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
+    t.say(Phase.SESSION, Visibility.actors(member), t.name(member) + " must answer " + t.possessive(r.requester())
+        + " request for assistance in the " + r.org() + " by the end of " + t.turnLabel(r.deadlineTurn())
+        + ": order `RESPOND " + r.org() + " " + r.requester() + " MILITARY|MONITORS|DIPLOMATIC|DECLINE`. "
+        + "Silence is recorded then: " + t.possessive(r.requester()) + " trust toward " + t.name(member) + " "
+        + Upkeep.signed(t.mechanics.trustSilence()) + ", " + t.possessive(member) + " standing "
+        + Upkeep.signed(t.mechanics.stdSilence()) + ", the " + r.org() + "'s cohesion "
+        + Upkeep.signed(t.mechanics.cohPerRefusal()) + ".", clause);
   }
 
   private static OpenRequest current(Turn t, OpenRequest r) {
@@ -165,19 +185,20 @@ final class Obligations {
   private static void answer(Turn t, OpenRequest r, String member, Answer answer, Order basis) {
     OpenRequest updated = r.withAnswer(member, answer);
     t.b.openRequests().set(t.b.openRequests().indexOf(r), updated);
-    t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustFor(answer),
-        t.name(member) + " answered " + answer);
+    String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
+    Object why = new Ledger.Cause(t.possessive(member), "answer to " + t.possessive(r.requester())
+        + " request for assistance (" + describe(answer) + ")", clause);
+    t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustFor(answer), why);
     OrderRule rule = t.scenario.rule(OrderKind.RESPOND);
     VariantRule v = rule.variants().get(answer.name());
     Bindings bindings = Turn.bindings(basis);
-    t.effects(rule.effects(), bindings, "answer to a request");
+    t.effects(rule.effects(), bindings, why);
     if (v != null) {
-      t.effects(v.effects(), bindings, "answer " + answer);
+      t.effects(v.effects(), bindings, why);
     }
     if (answer == Answer.MILITARY) {
       t.b.assistance().add(new Assistance(member, r.requester(), t.number + t.mechanics.assistanceTurns()));
     }
-    String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
     t.sayPublic(Phase.SESSION, t.name(member) + " answered " + t.possessive(r.requester()) + " request for assistance: "
         + describe(answer) + ".", clause, basis);
   }
@@ -210,11 +231,15 @@ final class Obligations {
       Answer a = r.answers().get(member);
       if (a == null) {
         a = Answer.SILENCE;
-        t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustSilence(),
-            t.name(member) + " stayed silent");
-        t.ledger.add(Quantity.STD, member, "", t.mechanics.stdSilence(), "silence on a request for assistance");
+        Object silence = new Ledger.Cause(t.possessive(member), "silence on " + t.possessive(r.requester())
+            + " request for assistance", clause);
+        t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustSilence(), silence);
+        t.ledger.add(Quantity.STD, member, "", t.mechanics.stdSilence(), silence);
         t.sayPublic(Phase.SESSION, t.name(member) + " stayed silent on " + t.possessive(r.requester())
-            + " request for assistance; silence is recorded.", clause);
+            + " request for assistance; silence is recorded: " + t.possessive(r.requester()) + " trust toward "
+            + t.name(member) + " " + Upkeep.signed(t.mechanics.trustSilence()) + ", " + t.possessive(member)
+            + " standing " + Upkeep.signed(t.mechanics.stdSilence()) + ", the " + org.id() + "'s cohesion "
+            + Upkeep.signed(t.mechanics.cohPerRefusal()) + ".", clause);
       }
       military |= a == Answer.MILITARY;
       monitors |= a == Answer.MONITORS;
@@ -237,14 +262,15 @@ final class Obligations {
     }
     if (!military) {
       t.b.lastFailureTurn(org.id(), t.number);
-      int g = t.b.get(Quantity.GRIEVANCE, r.requester(), "");
-      t.b.set(Quantity.GRIEVANCE, r.requester(), "", Math.max(g, t.mechanics.grievanceTurns()));
+      t.grieve(Phase.SESSION, r.requester(), t.mechanics.grievanceTurns(),
+          "its request for assistance to the " + org.id() + " brought no military help", clause);
     }
-    t.ledger.add(Quantity.CRED, org.id(), "", credDelta, "outcome of " + t.possessive(r.requester()) + " request");
+    t.ledger.add(Quantity.CRED, org.id(), "", credDelta, new Ledger.Why("the outcome of " + t.possessive(r.requester())
+        + " request for assistance: " + outcome, clause));
     t.ledger.add(Quantity.COH, org.id(), "", refusals * t.mechanics.cohPerRefusal(),
-        refusals + " member(s) declined or stayed silent");
+        new Ledger.Why(Turn.count(refusals, "member") + " declined or stayed silent", clause));
     t.sayPublic(Phase.SESSION, "The " + org.id() + " request of " + t.name(r.requester()) + " is closed: " + outcome
-        + (refusals > 0 ? "; " + refusals + " member(s) declined or stayed silent" : "")
+        + (refusals > 0 ? "; " + Turn.count(refusals, "member") + " declined or stayed silent" : "")
         + (military ? "." : "; " + t.name(r.requester()) + " now has a grievance."), clause);
   }
 }

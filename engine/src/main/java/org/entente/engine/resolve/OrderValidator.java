@@ -275,7 +275,8 @@ public final class OrderValidator {
         }
         if (state.dom(o.actor()) < scenario.mechanics().noticeMinDom() && state.grievance(o.actor()) == 0) {
           return "giving notice needs domestic support of at least " + scenario.mechanics().noticeMinDom()
-              + " or an active grievance; " + possessive(who) + " domestic support is " + state.dom(o.actor());
+              + " or an active grievance; " + possessive(who) + " domestic support is " + state.dom(o.actor())
+              + " and it has no grievance left (a grievance lasts only the turns it was given for)";
         }
         return null;
       case RESCIND_NOTICE:
@@ -292,6 +293,23 @@ public final class OrderValidator {
   /** "Armenia's", "United States'": the English possessive of a name. */
   static String possessive(String name) {
     return name.endsWith("s") ? name + "'" : name + "'s";
+  }
+
+  /**
+   * A name with the article English gives it: "the United States", "the European Union",
+   * "the Netherlands"; other names as they are. A name that already starts with "the" is kept.
+   */
+  static String withArticle(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("the ")) {
+      return name;
+    }
+    for (String prefix : List.of("united ", "european ", "republic of ", "kingdom of ")) {
+      if (lower.startsWith(prefix)) {
+        return "the " + name;
+      }
+    }
+    return lower.equals("netherlands") || lower.equals("philippines") ? "the " + name : name;
   }
 
   static String describe(MemberStatus st) {

@@ -104,7 +104,7 @@ final class ProposalsPhase {
     }
     if (passed) {
       for (Order p : proposers) {
-        LegalPhase.standardEffects(t, p, "proposal passed");
+        LegalPhase.standardEffects(t, p, "proposal that passed");
       }
       if (key.kind().equals("SUSPEND_MEMBER")) {
         t.b.status(key.target(), org.id(), MemberStatus.SUSPENDED);
@@ -114,7 +114,7 @@ final class ProposalsPhase {
           decisionClause(org, key.kind()), basis);
     } else {
       for (Order p : proposers) {
-        LegalPhase.failureEffects(t, p, "proposal failed");
+        LegalPhase.failureEffects(t, p, "proposal that failed");
       }
       t.sayPublic(Phase.SESSION, "The " + org.id() + " did not adopt " + what + " (" + tally + ")"
           + (objectors.isEmpty() ? "." : "; objecting: " + String.join(", ", objectors) + "."),

@@ -9,7 +9,6 @@ import org.entente.engine.model.Scenario;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.Report;
 import org.entente.engine.report.ReportLine;
-import org.entente.engine.report.Visibility;
 
 /**
  * One turn, as a pipeline of the named {@link Phase}s (docs/design.md, "Phases"): upkeep, seal,
@@ -25,6 +24,16 @@ public final class Resolver {
       Map<String, List<Order>> orders,
       long seed,
       boolean engineActorsAct) {
+    return resolve(scenario, state, orders, seed, engineActorsAct, false);
+  }
+
+  public static TurnResult resolve(
+      Scenario scenario,
+      org.entente.engine.state.GameState state,
+      Map<String, List<Order>> orders,
+      long seed,
+      boolean engineActorsAct,
+      boolean finalTurn) {
     Turn t = new Turn(scenario, state, seed);
     t.engineActorsAct = engineActorsAct;
     Upkeep.run(t);
@@ -36,40 +45,21 @@ public final class Resolver {
     Obligations.answers(t);
     ProposalsPhase.run(t, notices);
     BilateralPhase.run(t);
-    for (Ledger.Change c : t.ledger.apply(t.b)) {
-      if (c.before() != c.after()) {
-        t.say(Phase.EFFECTS, Visibility.GAME_MASTER, describe(t, c), "effects");
+    List<Ledger.Change> changes = t.ledger.apply(t.b);
+    for (Ledger.Change c : changes) {
+      if (c.quantity() == org.entente.engine.expr.Quantity.GRIEVANCE && c.after() > c.before()) {
+        t.grievanceRenewed.add(c.x());
       }
     }
+    t.report(Phase.EFFECTS, changes);
     Timers.run(t, notices);
     org.entente.engine.state.GameState next = t.b.build();
+    List<org.entente.engine.Score> scores = Scoring.score(scenario, next);
+    if (finalTurn) {
+      FinalLines.write(t, scores);
+    }
     List<ReportLine> lines = new ArrayList<>(t.lines);
-    return new TurnResult(next, new Report(t.number, lines), Scoring.score(scenario, next));
+    return new TurnResult(next, new Report(t.number, lines), scores);
   }
 
-  private static String describe(Turn t, Ledger.Change c) {
-    String what;
-    switch (c.quantity()) {
-      case TRUST:
-        what = "Trust of " + t.name(c.x()) + " toward " + t.name(c.y());
-        break;
-      case CRED:
-        what = "Credibility of the " + c.x();
-        break;
-      case COH:
-        what = "Cohesion of the " + c.x();
-        break;
-      case TRACK:
-        what = "Track " + c.x();
-        break;
-      case PRESENCE_TURNS:
-      case PRESENCE_STRENGTH:
-        what = c.quantity().text() + " of " + c.x();
-        break;
-      default:
-        what = c.quantity().name() + " of " + t.name(c.x());
-        break;
-    }
-    return what + ": " + c.before() + " → " + c.after() + " (" + c.explain() + ").";
-  }
 }

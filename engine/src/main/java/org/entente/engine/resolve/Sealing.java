@@ -51,7 +51,7 @@ final class Sealing {
           accepted.add(o);
         } else {
           t.say(Phase.SEAL, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " order "
-              + o.toText() + " is no longer allowed: " + c.reason() + ".", "sealing", o);
+              + o.toText() + " was no longer allowed when the orders were sealed: " + c.reason() + ".", "", o);
         }
       }
       sealed.addAll(accepted);

@@ -11,10 +11,34 @@ import org.entente.engine.model.Presence;
 import org.entente.engine.order.Order;
 import org.entente.engine.state.Assistance;
 import org.entente.engine.state.Delivery;
+import org.entente.engine.report.Visibility;
 
-/** P9: notices count down and withdrawals take effect; deliveries arrive; presences' timers run. */
+/**
+ * P9: notices count down and withdrawals take effect; deliveries arrive; presences' timers run;
+ * grievances count down.
+ */
 final class Timers {
   private Timers() {}
+
+  /**
+   * A grievance of N turns can be used in the N full turns after the one it was gained in: it
+   * counts down at the end of each of those turns, not at the end of the turn it was gained or
+   * renewed in (docs/rules.md, "Obligations and silence").
+   */
+  private static void grievances(Turn t) {
+    for (Actor a : t.scenario.actors()) {
+      int g = t.b.get(Quantity.GRIEVANCE, a.id(), "");
+      if (g <= 0 || t.grievanceRenewed.contains(a.id())) {
+        continue;
+      }
+      t.b.set(Quantity.GRIEVANCE, a.id(), "", g - 1);
+      if (g == 1) {
+        t.say(Phase.TIMERS, Visibility.actors(a.id()), t.possessive(a.id()) + " grievance ran out at the end of "
+            + t.turnLabel(t.number) + ": giving notice now costs the full price and needs the domestic support the senate rule asks.",
+            "docs/rules.md, section 6 (grievance)");
+      }
+    }
+  }
 
   static void run(Turn t, List<Order> noticesThisTurn) {
     for (Organisation org : t.scenario.organisations()) {
@@ -59,7 +83,8 @@ final class Timers {
         t.b.add(Quantity.RF, d.buyer(), "", d.force());
         t.b.countDelivery(d.seller(), d.buyer());
         t.sayPublic(Phase.TIMERS, t.name(d.seller()) + " delivered a " + d.size().toLowerCase(java.util.Locale.ROOT)
-            + " arms package to " + t.name(d.buyer()) + " (regional force +" + d.force() + ").", "arms deal");
+            + " arms package to " + t.name(d.buyer()) + " (regional force +" + d.force() + ").",
+            t.scenario.rule(org.entente.engine.model.OrderKind.ARMS_DEAL).citation());
       }
     }
     for (Presence p : t.scenario.presences()) {
@@ -71,11 +96,13 @@ final class Timers {
         t.b.set(Quantity.PRESENCE_TURNS, p.id(), "", left - 1);
         if (left - 1 == 0) {
           t.b.presenceActive(p.id(), false);
-          t.sayPublic(Phase.TIMERS, p.name() + " left " + t.name(p.host()) + " at the end of " + t.turnLabel(t.number) + ".",
-              "presence timer");
+          t.sayPublic(Phase.TIMERS, p.name() + " left " + t.name(p.host()) + " at the end of " + t.turnLabel(t.number)
+              + ". Its agreed time ran out.",
+              "");
         }
       }
     }
+    grievances(t);
     t.b.agePartnerships();
     for (Iterator<Assistance> it = t.b.assistance().iterator(); it.hasNext(); ) {
       if (it.next().untilTurn() <= t.number) {

@@ -27,6 +27,8 @@ final class Turn {
   boolean engineActorsAct = true;
   /** Applicants admitted this turn: their waiting period starts next turn. */
   final java.util.Set<String> admittedThisTurn = new java.util.HashSet<>();
+  /** Actors whose grievance was gained or renewed this turn: it does not count down at this turn's end. */
+  final java.util.Set<String> grievanceRenewed = new java.util.TreeSet<>();
   final Ledger ledger = new Ledger();
   final List<ReportLine> lines = new ArrayList<>();
   /** The state after upkeep: what every condition and every force comparison of the turn reads. */
@@ -69,21 +71,45 @@ final class Turn {
     return out;
   }
 
+  /** Adds a report line; the sentence starts with a capital ("The United States ..."). */
   void say(Phase phase, Visibility visibility, String text, String citation, Order... basis) {
-    lines.add(new ReportLine(phase, visibility, text, citation, List.of(basis)));
+    String sentence = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    lines.add(new ReportLine(phase, visibility, sentence, citation, List.of(basis)));
+  }
+
+  /**
+   * Gives {@code actor} a grievance of {@code turns} full turns after this one (docs/rules.md,
+   * "Obligations and silence"), and tells it so.
+   */
+  void grieve(Phase phase, String actor, int turns, String why, String citation) {
+    int g = b.get(org.entente.engine.expr.Quantity.GRIEVANCE, actor, "");
+    if (turns <= 0 || g > turns) {
+      return;
+    }
+    b.set(org.entente.engine.expr.Quantity.GRIEVANCE, actor, "", turns);
+    grievanceRenewed.add(actor);
+    say(phase, Visibility.actors(actor), name(actor) + " has a grievance (" + why + ") for " + count(turns, "turn")
+        + ", " + turnLabel(number + 1) + " to " + turnLabel(number + turns)
+        + ": until then giving notice meets the senate rule and costs half at home and abroad.", citation);
+  }
+
+  /** "1 member", "5 members". */
+  static String count(int n, String noun) {
+    return n + " " + (n == 1 ? noun : noun + "s");
   }
 
   void sayPublic(Phase phase, String text, String citation, Order... basis) {
     say(phase, Visibility.PUBLIC, text, citation, basis);
   }
 
+  /** An actor's name as a sentence uses it: "Armenia", "the United States". */
   String name(String id) {
-    return scenario.nameOf(id);
+    return OrderValidator.withArticle(scenario.nameOf(id));
   }
 
-  /** The possessive of an actor's name: "Armenia's", "United States'". */
+  /** The possessive of an actor's name: "Armenia's", "the United States'". */
   String possessive(String id) {
-    return OrderValidator.possessive(scenario.nameOf(id));
+    return OrderValidator.possessive(name(id));
   }
 
   /** "T9 (March 2025)". */
@@ -113,12 +139,24 @@ final class Turn {
     }
   }
 
-  /** Applies effects at once (upkeep and timers, which happen outside the P8 ledger). */
-  void applyNow(List<Effect> effects, Bindings bindings, Object cause) {
+  /**
+   * Applies effects at once (upkeep and timers, which happen outside the P8 ledger), with a
+   * line for each change to those who may see it.
+   */
+  void applyNow(Phase phase, List<Effect> effects, Bindings bindings, Object cause) {
     Ledger now = new Ledger();
     for (Effect e : effects) {
       Refs.queue(now, e, bindings, cause);
     }
-    now.apply(b);
+    report(phase, now.apply(b));
+  }
+
+  /** A line for each change that moved a number (docs/rules.md, "What your report shows"). */
+  void report(Phase phase, List<Ledger.Change> changes) {
+    for (Ledger.Change c : changes) {
+      if (c.before() != c.after()) {
+        say(phase, ChangeLines.visibility(c.quantity(), c.x()), ChangeLines.describe(this, c), ChangeLines.citation(c));
+      }
+    }
   }
 }

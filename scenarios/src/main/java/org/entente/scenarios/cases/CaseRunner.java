@@ -173,7 +173,7 @@ public final class CaseRunner {
         byActor.computeIfAbsent(al.actor, k -> new ArrayList<>()).add(parsed.order().orElseThrow());
       }
       turns.add(byActor);
-      options.add(new Engine.Options(!turn.getSilenceEngineActors()));
+      options.add(new Engine.Options(!turn.getSilenceEngineActors(), turn.getFinalTurn()));
     }
     return new Prepared(start, turns, options, errors);
   }

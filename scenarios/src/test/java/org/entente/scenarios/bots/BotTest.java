@@ -151,6 +151,22 @@ class BotTest {
   }
 
   @Test
+  void aBotDoesNotAcceptAPartnershipStepTheRulesWouldRefuseAndSaysWhatWouldMakeItPossible() {
+    // The US doctrine is willing from mutual trust 30; the step needs 45 (ARM->USA and USA->ARM are 40).
+    GameState st = GameState.initial(S);
+    OfferAnswer early = Bot.answerOffer(S, st, "USA", order("ARM", "PROPOSE_PARTNERSHIP USA STRATEGIC_PARTNERSHIP"));
+    assertThat(early.accept()).isFalse();
+    assertThat(early.reply()).isEmpty();
+    assertThat(early.reason()).isEqualTo("willing, but the step is not possible yet: it needs mutual trust of at least 45"
+        + " and the lower of the two is 40; it becomes possible once both trust each other at least 45");
+    GameState trusted = st.toBuilder().set(Quantity.TRUST, "ARM", "USA", 50).set(Quantity.TRUST, "USA", "ARM", 50)
+        .partnership("ARM", "USA", org.entente.engine.model.PartnershipLevel.DIALOGUE, 3).build();
+    OfferAnswer ready = Bot.answerOffer(S, trusted, "USA", order("ARM", "PROPOSE_PARTNERSHIP USA STRATEGIC_PARTNERSHIP"));
+    assertThat(ready.accept()).isTrue();
+    assertThat(ready.reply()).contains(order("USA", "PROPOSE_PARTNERSHIP ARM STRATEGIC_PARTNERSHIP"));
+  }
+
+  @Test
   void azerbaijanSignsOnlyAfterThePledge() {
     GameState st = GameState.initial(S).toBuilder().set(Quantity.TRACK, "PEACE", "", 75).build();
     Order sign = Engine.check(S, st, "ARM", List.of(), "PEACE_STEP AZE SIGN").order().orElseThrow();

@@ -129,6 +129,91 @@ class WholeGameViewsTest {
     assertThat(ani.events.toString()).doesNotContain("secret RUS-AZE", "secret AZE team", "ECONOMIC_PRESSURE", "RUS privately");
   }
 
+  /**
+   * The built-in scenario through the real engine: each country's report carries the changes to
+   * its own numbers and its own trust, the offers made to it and the answers it owes, and no
+   * other country's. The rules below read the game master's lines and say who else may read
+   * each one, from its words alone (docs/rules.md, "What your report shows"), independently of
+   * the engine's Visibility and the server's Views.
+   */
+  @Test
+  void eachCountryReadsWhyItsOwnNumbersMovedAndNoOneElses() throws Exception {
+    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    Participant gm = connect("Teacher");
+    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+        .setBuiltinScenarioId("armenia-csto-2024").setTurns(2)
+        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true)))).getSessionCreated().getJoinCode();
+    Participant ani = join(code, "Ani", "ARM");
+    Participant ivan = join(code, "Ivan", "RUS");
+    Participant leyla = join(code, "Leyla", "AZE");
+    Participant spectator = connect("Visitor");
+    spectator.ok(ClientMessage.newBuilder().setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor")));
+    gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    ivan.ok(order(1, "ECONOMIC_PRESSURE ARM"));
+    leyla.ok(order(1, "ESCALATE ARM INCURSION"));
+    leyla.ok(order(1, "JOINT_EXERCISE RUS"));
+    ani.ok(order(1, "REQUEST_ASSISTANCE CSTO AZE"));
+    ani.ok(order(1, "STATEMENT AZE CONDEMN"));
+    for (int turn = 1; turn <= 2; turn++) {
+      for (Participant p : List.of(ani, ivan, leyla)) {
+        p.ok(ready(turn));
+      }
+      int t = turn;
+      for (Participant p : participants) {
+        p.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == t);
+      }
+    }
+    java.util.Map<String, String> names = java.util.Map.of("ARM", "Armenia", "RUS", "Russia", "AZE", "Azerbaijan");
+    for (int turn = 1; turn <= 2; turn++) {
+      List<ReportLine> all = reportLines(gm, turn);
+      for (Participant p : List.of(ani, ivan, leyla)) {
+        String name = names.get(p.country);
+        assertThat(reportLines(p, turn)).as(p.country + " T" + turn)
+            .containsExactlyElementsOf(all.stream().filter(l -> forCountry(l, name)).toList());
+      }
+      assertThat(reportLines(spectator, turn)).as("spectator T" + turn)
+          .containsExactlyElementsOf(all.stream().filter(l -> l.getVisibility().equals("PUBLIC")).toList());
+    }
+    String armenia = texts(ani, 1);
+    String russia = texts(ivan, 1);
+    assertThat(armenia).contains("Armenia's domestic support (DOM)", "Russia's economic pressure", "Armenia's trust toward Russia",
+        "Armenia's security (SEC)", "Armenia has a grievance");
+    assertThat(russia).contains("Russia's standing (STD)", "Azerbaijan offered Russia a joint exercise; to accept, order `JOINT_EXERCISE AZE`",
+        "Russia must answer Armenia's request for assistance in the CSTO by the end of T2");
+    assertThat(russia).doesNotContain("Armenia's domestic support (DOM)", "Armenia's trust toward Russia:", "Armenia has a grievance");
+    assertThat(armenia).doesNotContain("Russia's standing (STD)", "to accept, order", "Russia must answer");
+    assertThat(texts(spectator, 1)).doesNotContain("domestic support (DOM)", "trust toward Russia:", "to accept", "must answer Armenia");
+  }
+
+  private static String texts(Participant p, int turn) {
+    return String.join("\n", reportLines(p, turn).stream().map(ReportLine::getText).toList());
+  }
+
+  private static List<ReportLine> reportLines(Participant p, int turn) {
+    return p.events.stream().filter(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == turn).findFirst()
+        .orElseThrow().getTurnReport().getLinesList();
+  }
+
+  /**
+   * Whether the country called {@code name} may read a line the game master read: public lines;
+   * an offer made to it ("X offered NAME ...; to accept"); and a private line about it, which
+   * starts with its name ("Russia must answer", "Armenia's trust toward", "Void: Armenia's ...").
+   */
+  private static boolean forCountry(ReportLine line, String name) {
+    if (line.getVisibility().equals("PUBLIC")) {
+      return true;
+    }
+    if (!line.getVisibility().equals("PRIVATE")) {
+      return false;
+    }
+    String text = line.getText();
+    if (text.contains("; to accept, order")) {
+      return text.contains(" offered " + name + " ");
+    }
+    String subject = text.startsWith("Void: ") ? text.substring("Void: ".length()) : text;
+    return subject.startsWith(name + " ") || subject.startsWith(name + "'s ");
+  }
+
   private static List<Long> seqRange(long from, long to) {
     List<Long> seqs = new ArrayList<>();
     for (long s = from; s <= to; s++) {

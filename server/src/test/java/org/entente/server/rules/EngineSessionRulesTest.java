@@ -58,10 +58,12 @@ class EngineSessionRulesTest {
     assertThat(turn.turn()).isEqualTo(1);
     assertThat(rules.state().turn()).isEqualTo(1);
     assertThat(turn.lines()).extracting(ReportLine::visibility, ReportLine::render).containsExactly(
-        tuple(Visibility.GAME_MASTER, "The CSTO loses credibility and cohesion: 1 member(s) frozen. [frozen membership]"),
+        tuple(Visibility.PUBLIC, "T1 (July 2024) runs from 14 June to 31 July 2024."),
+        tuple(Visibility.PUBLIC, "The CSTO loses credibility (-2) and cohesion (-2): 1 member has frozen its participation."
+            + " [docs/rules.md, section 3 (a frozen member costs its organisation every turn)]"),
         tuple(Visibility.PUBLIC, "Russia criticised Armenia: \"No.\""),
         tuple(Visibility.actors("ARM"), "Void: Armenia's RESUME CSTO contradicts its WITHHOLD_DUES CSTO; the more binding act"
-            + " wins and the order's cost is spent. [conflict rule]"),
+            + " wins and the order's cost is spent. [docs/rules.md, section 4 (conflict rules)]"),
         tuple(Visibility.PUBLIC, "Armenia stopped paying its dues to the CSTO."));
   }
 
@@ -84,9 +86,13 @@ class EngineSessionRulesTest {
     rules.apply(clash);
     ResolvedTurn turn = rules.resolve(Map.of(), 1);
     assertThat(rules.state().sec("ARM")).isEqualTo(before - 7);
-    assertThat(turn.lines()).anySatisfy(l -> {
-      assertThat(l.visibility()).isEqualTo(Visibility.PUBLIC);
-      assertThat(l.render()).contains("Border clash");
-    });
+    // The inject is news from the game master with its effects, for everyone; the change it makes,
+    // with its cause, for the country it touches.
+    assertThat(turn.lines()).extracting(ReportLine::visibility, ReportLine::render)
+        .contains(tuple(Visibility.PUBLIC, "News from the game master: Border clash. Shots at the border."
+            + " Effects: Armenia's security (SEC) -7."))
+        .contains(tuple(Visibility.actors("ARM"), "Armenia's security (SEC): " + before + " → " + (before - 7)
+            + " (-7 news from the game master: Border clash)."));
+    assertThat(turn.lines()).extracting(ReportLine::render).noneMatch(r -> r.contains("[scheduled event]"));
   }
 }
