@@ -167,32 +167,32 @@ public final class GameSession {
    * Seats the game master on {@code link}, which is answered with SessionCreated carrying
    * the game-master token. Called once by the lobby, first thing after {@link #open}.
    */
-  public void seatGameMaster(SessionLink link, long requestId, long idempotencyKey, String name, AttachCallback callback) {
-    execute(() -> seating.seatGameMaster(link, requestId, idempotencyKey, name, callback));
+  public void seatGameMaster(SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
+    execute(() -> seating.seatGameMaster(link, requestId, key, name, callback));
   }
 
   /** Seats the game master (a create_session without an idempotency key). */
   public void seatGameMaster(SessionLink link, long requestId, String name, AttachCallback callback) {
-    seatGameMaster(link, requestId, 0, name, callback);
+    seatGameMaster(link, requestId, EntryKey.NONE, name, callback);
   }
 
   /** Takes a new player or spectator seat (a request without an idempotency key). */
   public void join(SessionLink link, long requestId, Role role, String name, String country, AttachCallback callback) {
-    join(link, requestId, 0, role, name, country, callback);
+    join(link, requestId, EntryKey.NONE, role, name, country, callback);
   }
 
   /** Takes a new player or spectator seat. */
-  public void join(SessionLink link, long requestId, long idempotencyKey, Role role, String name, String country,
+  public void join(SessionLink link, long requestId, EntryKey key, Role role, String name, String country,
       AttachCallback callback) {
-    execute(() -> seating.join(link, requestId, idempotencyKey, role, name, country, callback));
+    execute(() -> seating.join(link, requestId, key, role, name, country, callback));
   }
 
   /**
    * A retried create_session: answers as the first time; if the first attempt got no
    * further than making the session, seats the game master now.
    */
-  public void retryCreate(SessionLink link, long requestId, long idempotencyKey, String name, AttachCallback callback) {
-    execute(() -> seating.retryCreate(link, requestId, idempotencyKey, name, callback));
+  public void retryCreate(SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
+    execute(() -> seating.retryCreate(link, requestId, key, name, callback));
   }
 
   /**
@@ -200,7 +200,17 @@ public final class GameSession {
    * and replays every event after {@code lastSeq} that the seat may see.
    */
   public void resume(SessionLink link, long requestId, byte[] token, long lastSeq, AttachCallback callback) {
-    execute(() -> seating.resume(link, requestId, token, lastSeq, callback));
+    execute(() -> seating.resume(link, requestId, token, lastSeq, null, callback));
+  }
+
+  /**
+   * As {@link #resume(SessionLink, long, byte[], long, AttachCallback)} for an address the
+   * join limiter blocks: a valid token still takes its seat back, but a wrong one is answered
+   * with {@code blocked}, as a blocked join is, so the address learns nothing.
+   */
+  public void resume(SessionLink link, long requestId, byte[] token, long lastSeq, RequestException blocked,
+      AttachCallback callback) {
+    execute(() -> seating.resume(link, requestId, token, lastSeq, blocked, callback));
   }
 
   /** Handles an in-session request from the connection holding {@code seatId}. */
@@ -232,7 +242,7 @@ public final class GameSession {
     try {
       response = dispatch.answer(seat, message).build();
       if (key != 0 && state.log.lastSeq() > before) {
-        outbox.flush(remembered.record(seatId, key, response, false));
+        outbox.flush(remembered.record(seatId, key, response));
       }
     } catch (RequestException e) {
       response = errorResponse(requestId, e);

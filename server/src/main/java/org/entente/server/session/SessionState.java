@@ -39,7 +39,8 @@ final class SessionState {
   /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
   final Map<Long, EntryOutcome> entryOutcomes = new LinkedHashMap<>();
 
-  record EntryOutcome(long seatId, org.entente.proto.protocol.v1.ServerMessage response) {}
+  /** {@code secretSha256}: the hash of the idempotency secret a retry must carry. */
+  record EntryOutcome(long seatId, org.entente.proto.protocol.v1.ServerMessage response, com.google.protobuf.ByteString secretSha256) {}
 
   /** A negotiation message with its seq, for history paging. */
   record ChatMessageAt(long seq, ChatMessage message) {}
