@@ -202,7 +202,7 @@ public final class Lobby {
         EntryKey key = existing == null ? idempotencyKey : EntryKey.NONE;
         GameSession session = open(request, key);
         session.seatGameMaster(link, requestId, key,
-            request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
+            request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), dropIfRefused(session, callback));
       } catch (RequestException e) {
         callback.refused();
         link.send(org.entente.server.session.Wire.error(requestId, e));
@@ -212,6 +212,25 @@ public final class Lobby {
         link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.UNAVAILABLE, "The server failed to create the session."));
       }
     }
+  }
+
+  /** A new session whose game master could not be seated (its files could not be made) is dropped: nobody has its code. */
+  private GameSession.AttachCallback dropIfRefused(GameSession session, GameSession.AttachCallback callback) {
+    return new GameSession.AttachCallback() {
+      @Override
+      public void attached(GameSession.SeatRef seat) {
+        callback.attached(seat);
+      }
+
+      @Override
+      public void refused() {
+        if (byJoinCode.remove(session.joinCode(), session)) {
+          byCreationKey.values().removeIf(c -> c.session() == session);
+          log.info("session {} dropped: its game master could not be seated", session.sessionId());
+        }
+        callback.refused();
+      }
+    };
   }
 
   private GameSession open(CreateSession request, EntryKey creationKey) throws RequestException {

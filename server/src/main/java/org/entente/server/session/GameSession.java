@@ -226,7 +226,7 @@ public final class GameSession {
       return;
     }
     if (outbox.failed()) {
-      link.send(Outbox.storageError(requestId));
+      link.send(outbox.storageError(requestId));
       return;
     }
     boolean closes = SessionDispatch.closesConnection(message.getBodyCase());
@@ -234,7 +234,7 @@ public final class GameSession {
     ServerMessage previous = remembered.of(seat, key).orElse(null);
     if (previous != null) {
       ServerMessage again = previous.toBuilder().setRequestId(requestId).build();
-      outbox.afterDurable(() -> reply(link, again, closes), () -> reply(link, Outbox.storageError(requestId), closes));
+      outbox.afterDurable(() -> reply(link, again, closes), () -> reply(link, outbox.storageError(requestId), closes));
       return;
     }
     ServerMessage response;
@@ -251,7 +251,7 @@ public final class GameSession {
       response = Wire.error(requestId, ErrorCode.UNAVAILABLE, "The server failed to handle this request.");
     }
     ServerMessage answer = response.toBuilder().setRequestId(requestId).build();
-    outbox.afterDurable(() -> reply(link, answer, closes), () -> reply(link, Outbox.storageError(requestId), closes));
+    outbox.afterDurable(() -> reply(link, answer, closes), () -> reply(link, outbox.storageError(requestId), closes));
   }
 
   private static void reply(SessionLink link, ServerMessage response, boolean closes) {

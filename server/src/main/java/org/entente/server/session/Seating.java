@@ -245,8 +245,8 @@ final class Seating {
     return outbox.failed();
   }
 
-  private static void refuseStorage(SessionLink link, long requestId, GameSession.AttachCallback callback) {
+  private void refuseStorage(SessionLink link, long requestId, GameSession.AttachCallback callback) {
     callback.refused();
-    link.send(Outbox.storageError(requestId));
+    link.send(outbox.storageError(requestId));
   }
 }
