@@ -68,6 +68,8 @@ public final class Lobby {
   /** Where sessions are journalled; null keeps them in memory only. */
   private final JournalWriter journal;
   private final Admission admission;
+  /** The idle check of each session nobody has started yet, by session id. */
+  private final Map<String, org.entente.server.session.Scheduler.Cancellable> idleChecks = new ConcurrentHashMap<>();
   /** Validates uploaded scenario files, apart from the sessions' workers; bounded queue. */
   private final Executor validation;
   private final Runnable closeValidation;
@@ -81,18 +83,32 @@ public final class Lobby {
    * @param validationQueue uploads that may wait for a thread; past it UNAVAILABLE
    * @param maxScenarioChars the largest scenario file accepted
    */
-  public record Admission(Optional<String> creationKey, int validationThreads, int validationQueue, int maxScenarioChars) {
+  public record Admission(Optional<String> creationKey, int validationThreads, int validationQueue, int maxScenarioChars,
+      Duration idleSessionTimeout) {
+    /** How long a session nobody started may stay with nobody connected before it is ended. */
+    public static final Duration DEFAULT_IDLE_SESSION_TIMEOUT = Duration.ofHours(2);
+
+    public Admission {
+      if (idleSessionTimeout.isNegative() || idleSessionTimeout.isZero()) {
+        throw new IllegalArgumentException("the idle-session timeout must be positive: " + idleSessionTimeout);
+      }
+    }
+
     public static Admission defaults() {
-      return new Admission(Optional.empty(), 1, 4, 60_000);
+      return new Admission(Optional.empty(), 1, 4, 60_000, DEFAULT_IDLE_SESSION_TIMEOUT);
     }
 
     /** Everything on the session workers: for tests that run sessions inline. */
     public static Admission inline() {
-      return new Admission(Optional.empty(), 0, 0, 60_000);
+      return new Admission(Optional.empty(), 0, 0, 60_000, DEFAULT_IDLE_SESSION_TIMEOUT);
     }
 
     public Admission withCreationKey(String key) {
-      return new Admission(Optional.of(key), validationThreads, validationQueue, maxScenarioChars);
+      return new Admission(Optional.of(key), validationThreads, validationQueue, maxScenarioChars, idleSessionTimeout);
+    }
+
+    public Admission withIdleSessionTimeout(Duration timeout) {
+      return new Admission(creationKey, validationThreads, validationQueue, maxScenarioChars, timeout);
     }
   }
 
@@ -226,6 +242,10 @@ public final class Lobby {
       public void refused() {
         if (byJoinCode.remove(session.joinCode(), session)) {
           byCreationKey.values().removeIf(c -> c.session() == session);
+          var idle = idleChecks.remove(session.sessionId());
+          if (idle != null) {
+            idle.cancel();
+          }
           log.info("session {} dropped: its game master could not be seated", session.sessionId());
         }
         callback.refused();
@@ -281,6 +301,7 @@ public final class Lobby {
           byCreationKey.putIfAbsent(creationKey.key(), new Created(session, creationKey.secretSha256()));
         }
         log.info("session {} created from scenario {} ({} turns)", sessionId, info.id(), turns);
+        watchIdle(session, admission.idleSessionTimeout());
         return session;
       }
       if (attempt > 100) {
@@ -289,9 +310,25 @@ public final class Lobby {
     }
   }
 
+  /** Looks at {@code session} after {@code delay}: ended if nobody started it and nobody was there all that time. */
+  private void watchIdle(GameSession session, Duration delay) {
+    idleChecks.put(session.sessionId(), scheduler.schedule(delay, () -> session.endIfIdle(admission.idleSessionTimeout(),
+        next -> next.ifPresentOrElse(d -> watchIdle(session, d), () -> idleChecks.remove(session.sessionId())))));
+  }
+
   /** Drops an ended session from memory after the retention, and moves its files to {@code ended/}. */
   private Runnable evictAfterEnd(String code, String sessionId, SessionJournal sessionJournal) {
-    return () -> scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
+    return () -> {
+      var idle = idleChecks.remove(sessionId);
+      if (idle != null) {
+        idle.cancel();
+      }
+      dropAfterRetention(code, sessionId, sessionJournal);
+    };
+  }
+
+  private void dropAfterRetention(String code, String sessionId, SessionJournal sessionJournal) {
+    scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
       GameSession session = byJoinCode.remove(code);
       if (session != null) {
         byCreationKey.values().removeIf(c -> c.session() == session);
@@ -374,6 +411,8 @@ public final class Lobby {
     }
     if (restored.phase() == org.entente.server.session.Phase.ENDED) {
       evictAfterEnd(code, header.getSessionId(), sessionJournal).run();
+    } else if (restored.phase() == org.entente.server.session.Phase.WAITING) {
+      watchIdle(restored.session(), admission.idleSessionTimeout());
     }
     return restored;
   }

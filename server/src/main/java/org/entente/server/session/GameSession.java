@@ -2,6 +2,7 @@ package org.entente.server.session;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.entente.engine.report.Viewer;
@@ -84,6 +85,7 @@ public final class GameSession {
     this.turns = new Turns(this, scheduler);
     this.seating = new Seating(this, thread, outbox, remembered, delivery);
     this.briefings = new SessionBriefings(rules, state.totalTurns);
+    this.state.nobodySinceMillis = clock.millis();
     this.dispatch = new SessionDispatch(new PlayerCommands(this), new GameMasterCommands(this), seating, turns);
   }
 
@@ -260,6 +262,34 @@ public final class GameSession {
     } else {
       link.send(response);
     }
+  }
+
+  /**
+   * Ends the session if nobody ever started it and nobody has been connected for
+   * {@code timeout} (journalled, so a restart does not bring it back; then it goes the way of
+   * every ended session). Tells {@code next}, on the session's thread, when to look again:
+   * empty once the session has started or ended.
+   */
+  public void endIfIdle(Duration timeout, java.util.function.Consumer<java.util.Optional<Duration>> next) {
+    execute(() -> {
+      if (state.phase != Phase.WAITING) {
+        next.accept(java.util.Optional.empty());
+        return;
+      }
+      if (state.seats().stream().anyMatch(seat -> seat.link != null)) {
+        next.accept(java.util.Optional.of(timeout));
+        return;
+      }
+      long idle = clock.millis() - state.nobodySinceMillis;
+      if (idle < timeout.toMillis()) {
+        next.accept(java.util.Optional.of(Duration.ofMillis(timeout.toMillis() - idle)));
+        return;
+      }
+      log.info("session {} ({}) ended: nobody started it, and nobody was connected for {} minutes",
+          state.sessionId, JoinCodes.display(state.joinCode), idle / 60_000);
+      commit(new SessionEvent.PhaseChanged(Phase.ENDED, 0, 0, 0, "nobody started it"));
+      next.accept(java.util.Optional.empty());
+    });
   }
 
   /** The connection holding {@code seatId} closed; the seat stays for a reconnect. */

@@ -170,6 +170,7 @@ final class Seating {
   ServerMessage.Builder leave(Seat seat) {
     thread.check("leaving a seat");
     seat.link = null;
+    noteIfNobody();
     if (seat.role != Role.GAME_MASTER) {
       session.commit(new SessionEvent.SeatRemoved(seat.id));
       session.turns.resolveIfAllReady();
@@ -183,8 +184,16 @@ final class Seating {
     state.seat(seatId).ifPresent(seat -> {
       if (seat.link == link) {
         seat.link = null;
+        noteIfNobody();
       }
     });
+  }
+
+  /** Remembers when the last connection left, for {@link GameSession#endIfIdle}. */
+  void noteIfNobody() {
+    if (state.seats().stream().allMatch(s -> s.link == null)) {
+      state.nobodySinceMillis = session.clock.millis();
+    }
   }
 
   /** A student took a seat on {@code country}: its bot, if any, stands down. */

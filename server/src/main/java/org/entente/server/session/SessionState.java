@@ -35,6 +35,8 @@ final class SessionState {
   /** Playable countries a bot plays (none of them has players). */
   final Set<String> bots = new java.util.TreeSet<>();
   private long nextSeatId = 1;
+  /** When the last connection left (or the session was made or restored): how long it has had nobody. */
+  long nobodySinceMillis;
   private long nextOrderId = 1;
   /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
   final Map<Long, EntryOutcome> entryOutcomes = new LinkedHashMap<>();
