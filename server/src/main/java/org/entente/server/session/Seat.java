@@ -13,6 +13,8 @@ final class Seat {
   final String nameKey;
   final Role role;
   String country;
+  /** Muted by the game master: may not send messages. */
+  boolean muted;
   /** The connection now holding the seat, or null. */
   SessionLink link;
   /** The highest event seq considered for this seat's connection. */

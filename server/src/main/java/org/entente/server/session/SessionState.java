@@ -110,6 +110,8 @@ final class SessionState {
       seats.get(e.seatId()).country = e.toCountry();
     } else if (event instanceof SessionEvent.SeatRemoved e) {
       seats.remove(e.seatId());
+    } else if (event instanceof SessionEvent.SeatMuted e) {
+      seats.get(e.seatId()).muted = e.muted();
     } else if (event instanceof SessionEvent.DraftEdited e) {
       drafts.put(e.draft().country(), e.draft());
       e.draft().orders().forEach(o -> nextOrderId = Math.max(nextOrderId, o.id() + 1));
