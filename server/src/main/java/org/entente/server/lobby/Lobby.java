@@ -68,8 +68,6 @@ public final class Lobby {
   /** Where sessions are journalled; null keeps them in memory only. */
   private final JournalWriter journal;
   private final Admission admission;
-  /** The idle check of each session nobody has started yet, by session id. */
-  private final Map<String, org.entente.server.session.Scheduler.Cancellable> idleChecks = new ConcurrentHashMap<>();
   /** Validates uploaded scenario files, apart from the sessions' workers; bounded queue. */
   private final Executor validation;
   private final Runnable closeValidation;
@@ -242,10 +240,7 @@ public final class Lobby {
       public void refused() {
         if (byJoinCode.remove(session.joinCode(), session)) {
           byCreationKey.values().removeIf(c -> c.session() == session);
-          var idle = idleChecks.remove(session.sessionId());
-          if (idle != null) {
-            idle.cancel();
-          }
+          session.stopIdleCheck();
           log.info("session {} dropped: its game master could not be seated", session.sessionId());
         }
         callback.refused();
@@ -301,7 +296,7 @@ public final class Lobby {
           byCreationKey.putIfAbsent(creationKey.key(), new Created(session, creationKey.secretSha256()));
         }
         log.info("session {} created from scenario {} ({} turns)", sessionId, info.id(), turns);
-        watchIdle(session, admission.idleSessionTimeout());
+        session.endWhenIdle(admission.idleSessionTimeout());
         return session;
       }
       if (attempt > 100) {
@@ -310,25 +305,9 @@ public final class Lobby {
     }
   }
 
-  /** Looks at {@code session} after {@code delay}: ended if nobody started it and nobody was there all that time. */
-  private void watchIdle(GameSession session, Duration delay) {
-    idleChecks.put(session.sessionId(), scheduler.schedule(delay, () -> session.endIfIdle(admission.idleSessionTimeout(),
-        next -> next.ifPresentOrElse(d -> watchIdle(session, d), () -> idleChecks.remove(session.sessionId())))));
-  }
-
   /** Drops an ended session from memory after the retention, and moves its files to {@code ended/}. */
   private Runnable evictAfterEnd(String code, String sessionId, SessionJournal sessionJournal) {
-    return () -> {
-      var idle = idleChecks.remove(sessionId);
-      if (idle != null) {
-        idle.cancel();
-      }
-      dropAfterRetention(code, sessionId, sessionJournal);
-    };
-  }
-
-  private void dropAfterRetention(String code, String sessionId, SessionJournal sessionJournal) {
-    scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
+    return () -> scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
       GameSession session = byJoinCode.remove(code);
       if (session != null) {
         byCreationKey.values().removeIf(c -> c.session() == session);
@@ -412,7 +391,7 @@ public final class Lobby {
     if (restored.phase() == org.entente.server.session.Phase.ENDED) {
       evictAfterEnd(code, header.getSessionId(), sessionJournal).run();
     } else if (restored.phase() == org.entente.server.session.Phase.WAITING) {
-      watchIdle(restored.session(), admission.idleSessionTimeout());
+      restored.session().endWhenIdle(admission.idleSessionTimeout());
     }
     return restored;
   }

@@ -58,6 +58,9 @@ public final class GameSession {
   private final Outbox outbox;
   private final Delivery delivery;
   private final SessionDispatch dispatch;
+  private final Scheduler scheduler;
+  /** The pending check of a session nobody has started; session-thread only. */
+  private Scheduler.Cancellable idleCheck;
 
   /** Told, on the session's thread, which seat a connection now holds. */
   public interface AttachCallback {
@@ -82,6 +85,7 @@ public final class GameSession {
     this.remembered = new RememberedResponses(state, thread);
     this.outbox = new Outbox(state, thread, clock, journal, header, remembered, this::execute, () -> delivery().deliverAll());
     this.delivery = new Delivery(state, thread, outbox::durableSeq, this::execute);
+    this.scheduler = scheduler;
     this.turns = new Turns(this, scheduler);
     this.seating = new Seating(this, thread, outbox, remembered, delivery);
     this.briefings = new SessionBriefings(rules, state.totalTurns);
@@ -265,31 +269,50 @@ public final class GameSession {
   }
 
   /**
-   * Ends the session if nobody ever started it and nobody has been connected for
+   * Ends the session if nobody has started it and nobody has been connected to it for
    * {@code timeout} (journalled, so a restart does not bring it back; then it goes the way of
-   * every ended session). Tells {@code next}, on the session's thread, when to look again:
-   * empty once the session has started or ended.
+   * every ended session). The check stops once the session starts or ends.
    */
-  public void endIfIdle(Duration timeout, java.util.function.Consumer<java.util.Optional<Duration>> next) {
-    execute(() -> {
-      if (state.phase != Phase.WAITING) {
-        next.accept(java.util.Optional.empty());
-        return;
-      }
-      if (state.seats().stream().anyMatch(seat -> seat.link != null)) {
-        next.accept(java.util.Optional.of(timeout));
-        return;
-      }
-      long idle = clock.millis() - state.nobodySinceMillis;
-      if (idle < timeout.toMillis()) {
-        next.accept(java.util.Optional.of(Duration.ofMillis(timeout.toMillis() - idle)));
-        return;
-      }
-      log.info("session {} ({}) ended: nobody started it, and nobody was connected for {} minutes",
-          state.sessionId, JoinCodes.display(state.joinCode), idle / 60_000);
-      commit(new SessionEvent.PhaseChanged(Phase.ENDED, 0, 0, 0, "nobody started it"));
-      next.accept(java.util.Optional.empty());
-    });
+  public void endWhenIdle(Duration timeout) {
+    execute(() -> scheduleIdleCheck(timeout, timeout));
+  }
+
+  /** Stops the idle check (a session being dropped). */
+  public void stopIdleCheck() {
+    execute(this::cancelIdleCheck);
+  }
+
+  private void scheduleIdleCheck(Duration timeout, Duration delay) {
+    cancelIdleCheck();
+    if (state.phase == Phase.WAITING) {
+      idleCheck = scheduler.schedule(delay, () -> execute(() -> checkIdle(timeout)));
+    }
+  }
+
+  private void checkIdle(Duration timeout) {
+    idleCheck = null;
+    if (state.phase != Phase.WAITING) {
+      return;
+    }
+    if (state.seats().stream().anyMatch(seat -> seat.link != null)) {
+      scheduleIdleCheck(timeout, timeout);
+      return;
+    }
+    long idle = clock.millis() - state.nobodySinceMillis;
+    if (idle < timeout.toMillis()) {
+      scheduleIdleCheck(timeout, Duration.ofMillis(timeout.toMillis() - idle));
+      return;
+    }
+    log.info("session {} ({}) ended: nobody started it, and nobody was connected for {} minutes",
+        state.sessionId, JoinCodes.display(state.joinCode), idle / 60_000);
+    commit(new SessionEvent.PhaseChanged(Phase.ENDED, 0, 0, 0, "nobody started it"));
+  }
+
+  private void cancelIdleCheck() {
+    if (idleCheck != null) {
+      idleCheck.cancel();
+      idleCheck = null;
+    }
   }
 
   /** The connection holding {@code seatId} closed; the seat stays for a reconnect. */
@@ -323,6 +346,9 @@ public final class GameSession {
     thread.check("committing " + event.getClass().getSimpleName());
     long seq = state.apply(event);
     outbox.add(seq, event);
+    if (event instanceof SessionEvent.PhaseChanged changed && changed.phase() != Phase.WAITING) {
+      cancelIdleCheck();
+    }
     if (event instanceof SessionEvent.PhaseChanged changed && changed.phase() == Phase.ENDED) {
       onEnded.run();
     }
