@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
       "  entente server --in-memory                   keep nothing on disk",
       "  entente server --tls-self-signed             TLS with a certificate made on first start",
       "  entente server --create-key key.txt          only teachers with the key create sessions",
+      "  entente server --idle-session-minutes 30     end sessions nobody started and nobody is in after 30 min",
       "",
       "Every limit also reads ENTENTE_<OPTION> from the environment (ENTENTE_MAX_CONNECTIONS=2000)",
       "or a line of --config FILE (max-connections=2000); a flag wins. See docs/operations.md."
@@ -66,6 +67,10 @@ final class ServerCommand implements Callable<Integer> {
 
   @Option(names = "--create-key", paramLabel = "FILE", description = "Only clients that give the key in FILE may create sessions (entente connect asks for it).")
   Path createKey;
+
+  @Option(names = "--idle-session-minutes", paramLabel = "N", defaultValue = "120",
+      description = "End a session nobody has started once nobody has been connected to it for N minutes (default ${DEFAULT-VALUE}).")
+  private long idleSessionMinutes;
 
   @Option(names = "--max-connections", paramLabel = "N", defaultValue = "5000", description = "Connections open at once, in all (default ${DEFAULT-VALUE}).")
   int maxConnections;
@@ -102,14 +107,20 @@ final class ServerCommand implements Callable<Integer> {
         .guards(new NetworkGuards(limits,
             noRateLimits ? RatePolicy.all(new RatePolicy.Rate(1_000_000_000, 1_000_000_000)) : RatePolicy.defaults(),
             Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)));
+    if (idleSessionMinutes < 1) {
+      System.err.println("entente server: --idle-session-minutes must be at least 1.");
+      return 2;
+    }
+    Lobby.Admission admission = Lobby.Admission.defaults().withIdleSessionTimeout(Duration.ofMinutes(idleSessionMinutes));
     if (createKey != null) {
       String key = Files.readString(createKey).strip();
       if (key.length() < 8) {
         System.err.println("entente server: the creation key in " + createKey + " is shorter than 8 characters.");
         return 2;
       }
-      builder.admission(Lobby.Admission.defaults().withCreationKey(key));
+      admission = admission.withCreationKey(key);
     }
+    builder.admission(admission);
     String scheme = "";
     if (tlsSelfSigned || tlsCert != null || tlsKey != null) {
       if (tlsSelfSigned == (tlsCert != null) || (tlsCert == null) != (tlsKey == null)) {

@@ -52,6 +52,11 @@ final class RetryingRequests {
     if (resend && request.getIdempotencyKey() == 0) {
       request.setIdempotencyKey(randomKey());
     }
+    if (resend && request.getIdempotencySecret().isEmpty() && Requests.of(request.getBodyCase()).stage() == ConnectionStage.LOBBY) {
+      byte[] secret = new byte[16]; // an entry's key works only with its secret (protocol.md, "Retrying requests")
+      KEYS.nextBytes(secret);
+      request.setIdempotencySecret(com.google.protobuf.ByteString.copyFrom(secret));
+    }
     try {
       return transport.send(request, inOrder);
     } catch (ConnectionLost e) {

@@ -38,6 +38,13 @@ public final class ViewModel {
         }
         recount(b);
         break;
+      case SEAT_MUTED:
+        for (int i = 0; i < b.getSeatsCount(); i++) {
+          if (b.getSeats(i).getSeatId() == e.getSeatMuted().getSeatId()) {
+            b.setSeats(i, b.getSeats(i).toBuilder().setMuted(e.getSeatMuted().getMuted()));
+          }
+        }
+        break;
       case SEAT_REMOVED:
         for (int i = b.getSeatsCount() - 1; i >= 0; i--) {
           if (b.getSeats(i).getSeatId() == e.getSeatRemoved().getSeatId()) {

@@ -130,6 +130,18 @@ class ClientSessionTest {
   }
 
   @Test
+  void anEntryRequestCarriesARandomSecretWithItsKeyAndInSessionRequestsNone() throws Exception {
+    connect();
+    session.call(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder().setBuiltinScenarioId("sc")));
+    session.call(ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry("AZE")));
+
+    ClientMessage create = received(BodyCase.CREATE_SESSION).get(0);
+    assertThat(create.getIdempotencyKey()).isNotZero();
+    assertThat(create.getIdempotencySecret().size()).isEqualTo(16);
+    assertThat(received(BodyCase.ASSIGN_BOT).get(0).getIdempotencySecret().isEmpty()).isTrue();
+  }
+
+  @Test
   void aReadWhoseConnectionIsDownFailsAndIsNotResent() throws Exception {
     connect();
     session.call(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder().setBuiltinScenarioId("sc")));

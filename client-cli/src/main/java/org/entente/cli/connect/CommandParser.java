@@ -29,6 +29,7 @@ import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.LeaveSession;
 import org.entente.proto.protocol.v1.ListScenarios;
 import org.entente.proto.protocol.v1.MoveSeat;
+import org.entente.proto.protocol.v1.MuteSeat;
 import org.entente.proto.protocol.v1.Order;
 import org.entente.proto.protocol.v1.PauseGame;
 import org.entente.proto.protocol.v1.RemoveSeat;
@@ -273,6 +274,14 @@ final class CommandParser {
       case "kick":
         args(w, 1, 1, "kick needs a seat number or name.");
         return request(name, w, ClientMessage.newBuilder().setRemoveSeat(RemoveSeat.newBuilder().setSeatId(seat(w.get(1), ctx))));
+      case "mute": {
+        args(w, 1, 2, "mute needs a seat number or name, then optionally 'off', e.g. mute Bob or mute Bob off.");
+        long seat = seat(w.get(1), ctx);
+        if (w.size() == 3 && !w.get(2).equalsIgnoreCase("off")) {
+          throw new Usage("'" + w.get(2) + "' is not 'off'; 'mute " + w.get(1) + " off' lets them send messages again.");
+        }
+        return request(name, w, ClientMessage.newBuilder().setMuteSeat(MuteSeat.newBuilder().setSeatId(seat).setMuted(w.size() == 2)));
+      }
       case "watch":
         args(w, 0, 1, "watch takes 'on', 'off' or nothing.");
         if (w.size() == 2 && !w.get(1).equalsIgnoreCase("on") && !w.get(1).equalsIgnoreCase("off")) {

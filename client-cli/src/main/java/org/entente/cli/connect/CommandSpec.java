@@ -91,6 +91,8 @@ record CommandSpec(String name, String usage, String summary, String example, Se
           "bot AZE", EnumSet.of(Where.GAME_MASTER)),
       spec("kick", "kick SEAT", "remove a player or spectator (seat number or name); their token stops working", "kick 4",
           EnumSet.of(Where.GAME_MASTER)),
+      spec("mute", "mute SEAT [off]", "refuse a player's messages (seat number or name); orders still count. 'off' lifts it",
+          "mute Bob", EnumSet.of(Where.GAME_MASTER)),
       spec("end", "end", "end the game now", "end", EnumSet.of(Where.GAME_MASTER)),
       spec("watch", "watch [on|off]", "the watch-everything view: every country's quantities, readiness and drafts; 'watch on' also prints every draft change",
           "watch", EnumSet.of(Where.GAME_MASTER)),

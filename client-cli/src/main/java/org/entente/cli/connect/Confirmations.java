@@ -130,6 +130,9 @@ final class Confirmations {
       case INJECT_EVENT -> "News sent; its effects apply at the coming resolution.";
       case MOVE_SEAT -> "Seat moved.";
       case REMOVE_SEAT -> "Seat removed; its token no longer works.";
+      case MUTE_SEAT -> r.getMuteSeat().getMuted()
+          ? "Seat " + r.getMuteSeat().getSeatId() + " is muted: its messages are refused, its orders still count ('mute " + r.getMuteSeat().getSeatId() + " off' lifts it)."
+          : "Seat " + r.getMuteSeat().getSeatId() + " may send messages again.";
       case END_GAME -> "The game is ended.";
       case ANNOUNCE -> "Announced.";
       case LEAVE_SESSION -> "You left the session. Your seat is saved: 'entente connect' to the same server takes it back.";

@@ -50,7 +50,7 @@ final class EventPrinter implements ClientSession.Listener {
           : List.of(styled(DIM, Safe.text(session.seatName(e.getSeatRemoved().getSeatId())) + " was removed by the game master."));
       case SEATS_CHANGED, BOT_CHANGED -> hotSeat ? List.of() : rendered(e);
       case PHASE_CHANGED -> e.getPhaseChanged().getPhase() == Phase.ENDED ? withEndHint(rendered(e), hotSeat) : rendered(e);
-      case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED, DRAFT_UPDATED -> rendered(e);
+      case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED, SEAT_MUTED, DRAFT_UPDATED -> rendered(e);
       case KIND_NOT_SET -> List.of();
     };
     out.print(lines);

@@ -95,7 +95,8 @@ public final class HotSeat implements AutoCloseable {
   private ClientSession join(String country) throws IOException {
     ClientSession s = ClientSession.connect(address, seats, "entente-play");
     ServerMessage r = s.call(ClientMessage.newBuilder().setJoinSession(
-        JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName(NAME).setCountry(country)));
+        // Names are unique in a session: the seats taken after the first say whose they are.
+        JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName(first == null ? NAME : NAME + " (" + country + ")").setCountry(country)));
     if (r.hasError()) {
       s.close();
       throw new IOException(r.getError().getMessage());

@@ -60,6 +60,12 @@ final class Renderers {
           : ViewModel.seatName(v, e.getSeatMoved().getSeatId()))
           + " moved from " + Safe.text(e.getSeatMoved().getFromCountry()) + " to " + Safe.text(e.getSeatMoved().getToCountry()) + "."));
       case SEAT_REMOVED -> List.of(styled(DIM, "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
+      case SEAT_MUTED -> {
+        String who = Safe.text(v == null ? "seat " + e.getSeatMuted().getSeatId() : ViewModel.seatName(v, e.getSeatMuted().getSeatId()));
+        yield List.of(styled(WARN, e.getSeatMuted().getMuted()
+            ? "The game master muted " + who + ": their messages are refused; their orders still count."
+            : "The game master unmuted " + who + "."));
+      }
       case BOT_CHANGED -> {
         String who = v == null ? e.getBotChanged().getCountry() : ViewModel.nameOf(v, e.getBotChanged().getCountry());
         yield List.of(styled(DIM, "A bot " + (e.getBotChanged().getBot() ? "now plays " : "no longer plays ")

@@ -145,6 +145,13 @@ class CommandParserTest {
     assertThat(move.getMoveSeat().getCountry()).isEqualTo("AZE");
     assertThat(req("kick 7", GM).getRemoveSeat().getSeatId()).isEqualTo(7);
     assertThat(err("kick Bob", GM)).startsWith("no seat is numbered or named 'Bob' (type 'who').");
+    ClientMessage mute = req("mute Ani", GM);
+    assertThat(mute.getMuteSeat().getSeatId()).isEqualTo(7);
+    assertThat(mute.getMuteSeat().getMuted()).isTrue();
+    assertThat(req("mute 7 OFF", GM).getMuteSeat().getMuted()).isFalse();
+    assertThat(err("mute Ani later", GM)).startsWith("'later' is not 'off'; 'mute Ani off' lets them send messages again.");
+    assertThat(err("mute", GM)).startsWith("mute needs a seat number or name, then optionally 'off'");
+    assertThat(err("mute Bob", GM)).startsWith("no seat is numbered or named 'Bob' (type 'who').");
     ClientMessage inject = req("inject \"Border clash\" \"Shots near Tegh.\" sec(ARM)-5 \"trust(RUS, self)+10\" --actor arm", GM);
     assertThat(inject.getInjectEvent().getTitle()).isEqualTo("Border clash");
     assertThat(inject.getInjectEvent().getText()).isEqualTo("Shots near Tegh.");

@@ -56,7 +56,7 @@ abstract class ConnectionState {
       case RESUME -> this::onResume;
       case EDIT_DRAFT, SET_READY, SEND_MESSAGE, GET_HISTORY, GET_VIEW, GET_BRIEFING, LEAVE_SESSION,
           START_GAME, PAUSE_GAME, RESUME_GAME, EXTEND_DEADLINE, FORCE_RESOLUTION, INJECT_EVENT, MOVE_SEAT, REMOVE_SEAT,
-          END_GAME, ANNOUNCE, EXPORT_RECORD, ASSIGN_BOT, RELEASE_BOT -> this::onSessionRequest;
+          END_GAME, ANNOUNCE, EXPORT_RECORD, ASSIGN_BOT, RELEASE_BOT, MUTE_SEAT -> this::onSessionRequest;
       case PONG -> pong -> { }; // the heartbeat consumes pongs before they get here
       case BODY_NOT_SET -> this::unexpected; // answered above
     };

@@ -12,7 +12,9 @@ import org.entente.proto.protocol.v1.ScenarioList;
 import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.server.rules.ScenarioInfo;
+import org.entente.server.session.EntryKey;
 import org.entente.server.session.GameSession;
+import org.entente.server.session.RequestException;
 import org.entente.server.session.Role;
 import org.entente.server.session.Tokens;
 import org.entente.server.session.Wire;
@@ -59,7 +61,7 @@ final class InLobby extends ConnectionState {
     Optional<String> name = startEntering(m) ? displayName(m, m.getCreateSession().getDisplayName(), true) : Optional.empty();
     if (name.isPresent()) {
       CreateSession create = m.getCreateSession().toBuilder().setDisplayName(name.get()).build();
-      connection.lobby().create(connection.link(), m.getRequestId(), m.getIdempotencyKey(), create, callback);
+      connection.lobby().create(connection.link(), m.getRequestId(), entryKey(m), create, callback);
     }
   }
 
@@ -69,7 +71,7 @@ final class InLobby extends ConnectionState {
     Optional<String> name = startEntering(m) ? displayName(m, join.getDisplayName(), false) : Optional.empty();
     if (name.isPresent()) {
       session(m, join.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.PLAYER, name.get(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), callback));
+          s.join(connection.link(), m.getRequestId(), entryKey(m), Role.PLAYER, name.get(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), joinCallback));
     }
   }
 
@@ -79,7 +81,7 @@ final class InLobby extends ConnectionState {
     Optional<String> name = startEntering(m) ? displayName(m, spectate.getDisplayName(), false) : Optional.empty();
     if (name.isPresent()) {
       session(m, spectate.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), m.getIdempotencyKey(), Role.SPECTATOR, name.get(), "", callback));
+          s.join(connection.link(), m.getRequestId(), entryKey(m), Role.SPECTATOR, name.get(), "", joinCallback));
     }
   }
 
@@ -94,8 +96,23 @@ final class InLobby extends ConnectionState {
       refuse(m, ErrorCode.INVALID_TOKEN, "That is not a seat token (26 characters, letters a-z and digits 2-7).");
       return;
     }
-    session(m, resume.getJoinCode()).ifPresent(s ->
-        s.resume(connection.link(), m.getRequestId(), token.get(), resume.getLastSeq(), callback));
+    JoinAttempts attempts = connection.lobby().joinAttempts();
+    String host = connection.remoteHost();
+    if (!attempts.blocked(host)) {
+      session(m, resume.getJoinCode()).ifPresent(s ->
+          s.resume(connection.link(), m.getRequestId(), token.get(), resume.getLastSeq(), callback));
+      return;
+    }
+    // A blocked address may still take back its own seat, but learns nothing else: an unknown
+    // code and a wrong token get the same answer as a blocked join.
+    RequestException blocked = tooManyAttempts(attempts, host);
+    Optional<GameSession> session = connection.lobby().find(resume.getJoinCode());
+    if (session.isEmpty()) {
+      refuse(m, blocked.code(), blocked.getMessage());
+      connection.closeSoon();
+      return;
+    }
+    session.get().resume(connection.link(), m.getRequestId(), token.get(), resume.getLastSeq(), blocked, closingCallback);
   }
 
   /**
@@ -114,6 +131,39 @@ final class InLobby extends ConnectionState {
     }
   };
 
+  /** A join or spectate that took a seat earns its address a larger allowance of wrong codes. */
+  private final GameSession.AttachCallback joinCallback = new GameSession.AttachCallback() {
+    @Override
+    public void attached(GameSession.SeatRef seat) {
+      connection.lobby().joinAttempts().joined(connection.remoteHost());
+      callback.attached(seat);
+    }
+
+    @Override
+    public void refused() {
+      callback.refused();
+    }
+  };
+
+  /** A blocked address's resume: refused, it closes the connection as a blocked join does. */
+  private final GameSession.AttachCallback closingCallback = new GameSession.AttachCallback() {
+    @Override
+    public void attached(GameSession.SeatRef seat) {
+      callback.attached(seat);
+    }
+
+    @Override
+    public void refused() {
+      callback.refused();
+      connection.onEventLoop(connection::closeSoon);
+    }
+  };
+
+  private static RequestException tooManyAttempts(JoinAttempts attempts, String host) {
+    return new RequestException(ErrorCode.TOO_MANY_ATTEMPTS, "Too many wrong join codes from this address; try again in "
+        + attempts.secondsLeft(host) + " s.");
+  }
+
   private boolean startEntering(ClientMessage m) {
     if (entering) {
       refuse(m, ErrorCode.UNEXPECTED_MESSAGE, "A request to enter a session is already in progress.");
@@ -127,8 +177,8 @@ final class InLobby extends ConnectionState {
     JoinAttempts attempts = connection.lobby().joinAttempts();
     String host = connection.remoteHost();
     if (attempts.blocked(host)) {
-      refuse(m, ErrorCode.TOO_MANY_ATTEMPTS, "Too many wrong join codes from this address; try again in "
-          + attempts.secondsLeft(host) + " s.");
+      RequestException blocked = tooManyAttempts(attempts, host);
+      refuse(m, blocked.code(), blocked.getMessage());
       connection.closeSoon();
       return Optional.empty();
     }
@@ -148,6 +198,10 @@ final class InLobby extends ConnectionState {
       refuse(m, ErrorCode.INVALID_REQUEST, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  private static EntryKey entryKey(ClientMessage m) {
+    return EntryKey.of(m.getIdempotencyKey(), m.getIdempotencySecret());
   }
 
   /** Refuses an attempt to enter; the connection may try again. */

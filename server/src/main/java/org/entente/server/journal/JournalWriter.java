@@ -3,8 +3,10 @@ package org.entente.server.journal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +22,14 @@ import org.slf4j.LoggerFactory;
  * The sessions acknowledge in those completions, so nothing is acknowledged before it is
  * on disk, and one fsync covers every append that arrived while the previous one ran.
  *
- * <p>A failed write or force fails every append not yet durable and puts the writer in a
- * failed state in which every later append fails at once: the server stops acknowledging
- * rather than acknowledge what may not be on disk. Only a restart (which recovers from the
- * files) clears it.
+ * <p>Failures are kept to what failed (docs/operations.md, "When storage fails"). A failed
+ * write or force of a session's journal, or a failure once its new snapshot may be visible,
+ * fails every append of that session not yet durable and every later one: that session stops
+ * acknowledging rather than acknowledge what may not be on disk, and only a restart (which
+ * recovers from the files) clears it. Other sessions go on. A failure that touched nothing
+ * acknowledged (a file that could not be opened, for instance for lack of descriptors; a
+ * snapshot not yet in place) fails only its own command with a
+ * {@link TransientStorageException}.
  */
 public final class JournalWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
@@ -35,7 +41,8 @@ public final class JournalWriter implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong appends = new AtomicLong();
   private final AtomicLong forces = new AtomicLong();
-  private volatile IOException failure;
+  /** Sessions whose journal failed (for logs and tests). */
+  private final AtomicLong failedSessions = new AtomicLong();
   private volatile boolean closing;
   /** Handles with an open file; the writer's thread only (or the caller's, inline). */
   private final Set<Handle> open = new LinkedHashSet<>();
@@ -78,9 +85,9 @@ public final class JournalWriter implements AutoCloseable {
     return forces.get();
   }
 
-  /** True once a write or force has failed. */
+  /** True once some session's journal has failed (its session acknowledges nothing more). */
   public boolean failed() {
-    return failure != null;
+    return failedSessions.get() > 0;
   }
 
   /**
@@ -131,6 +138,8 @@ public final class JournalWriter implements AutoCloseable {
     Path dir;
     Storage.AppendFile file;
     int turn;
+    /** Set once this session's journal failed: every later command fails with it. */
+    volatile IOException failure;
 
     Handle(Path dir) {
       this.dir = dir;
@@ -148,7 +157,7 @@ public final class JournalWriter implements AutoCloseable {
   }
 
   private CompletableFuture<Void> submit(Command command) {
-    IOException failed = failure;
+    IOException failed = command.handle == null ? null : command.handle.failure;
     if (failed != null || closing) {
       command.done.completeExceptionally(failed != null ? failed : new IOException("the journal is closed"));
       return command.done;
@@ -193,114 +202,188 @@ public final class JournalWriter implements AutoCloseable {
     open.clear();
   }
 
-  /** Writes a batch; a barrier (create, snapshot, archive) first makes what precedes it durable. */
+  /**
+   * Writes a batch; a barrier (create, snapshot, archive) first makes what precedes it
+   * durable. A failure fails its own session's commands only.
+   */
   private void process(List<Command> batch) {
-    Set<Handle> dirty = new LinkedHashSet<>();
-    List<CompletableFuture<Void>> written = new ArrayList<>();
-    int i = 0;
-    try {
-      for (; i < batch.size(); i++) {
-        Command c = batch.get(i);
-        if (failure != null) {
-          throw failure;
-        }
-        if (c.kind == Kind.APPEND) {
+    Map<Handle, List<CompletableFuture<Void>>> written = new LinkedHashMap<>();
+    for (Command c : batch) {
+      if (c.handle != null && c.handle.failure != null) {
+        c.done.completeExceptionally(c.handle.failure);
+        continue;
+      }
+      if (c.kind == Kind.APPEND) {
+        try {
           c.handle.file.write(c.bytes);
           appends.incrementAndGet();
-          dirty.add(c.handle);
-          written.add(c.done);
-          continue;
+          written.computeIfAbsent(c.handle, h -> new ArrayList<>()).add(c.done);
+        } catch (IOException | RuntimeException e) {
+          fail(c.handle, SessionFiles.journal(c.handle.dir, c.handle.turn), e, written.remove(c.handle));
+          c.done.completeExceptionally(c.handle.failure);
         }
-        forceAll(dirty, written);
+        continue;
+      }
+      forceAll(written);
+      try {
         switch (c.kind) {
-          case CREATE:
-            create(c.handle, c.bytes);
-            break;
-          case REOPEN:
+          case CREATE -> create(c.handle, c.bytes);
+          case REOPEN -> {
             c.handle.turn = c.turn;
             c.handle.file = storage.openForAppend(SessionFiles.journal(c.handle.dir, c.turn));
             open.add(c.handle);
-            break;
-          case SNAPSHOT:
-            rotate(c.handle, c.turn, c.bytes);
-            break;
-          case ARCHIVE:
-            archive(c.handle);
-            break;
-          case STOP:
-            break;
-          default:
-            throw new AssertionError(c.kind);
+          }
+          case SNAPSHOT -> rotate(c.handle, c.turn, c.bytes);
+          case ARCHIVE -> archive(c.handle);
+          case STOP -> { }
         }
         c.done.complete(null);
-      }
-      forceAll(dirty, written);
-    } catch (IOException | RuntimeException e) {
-      IOException cause = e instanceof IOException ? (IOException) e : new IOException(e);
-      if (failure == null) {
-        failure = cause;
-        log.error("journal write failed; the server acknowledges nothing more until it is restarted", e);
-      }
-      written.forEach(f -> f.completeExceptionally(failure));
-      for (; i < batch.size(); i++) {
-        batch.get(i).done.completeExceptionally(failure);
+      } catch (TransientStorageException e) {
+        log.warn("session {}: {}; nothing acknowledged was touched, and the session goes on", c.handle.dir.getFileName(),
+            e.getMessage());
+        c.done.completeExceptionally(e);
+      } catch (IOException | RuntimeException e) {
+        fail(c.handle, c.handle.dir, e, null);
+        c.done.completeExceptionally(c.handle.failure);
       }
     }
+    forceAll(written);
   }
 
-  private void forceAll(Set<Handle> dirty, List<CompletableFuture<Void>> written) throws IOException {
-    for (Handle h : dirty) {
-      h.file.force();
-      forces.incrementAndGet();
+  /** Forces each file written; a file that fails fails its own session's appends. */
+  private void forceAll(Map<Handle, List<CompletableFuture<Void>>> written) {
+    for (Map.Entry<Handle, List<CompletableFuture<Void>>> e : written.entrySet()) {
+      Handle h = e.getKey();
+      try {
+        h.file.force();
+        forces.incrementAndGet();
+        e.getValue().forEach(f -> f.complete(null));
+      } catch (IOException | RuntimeException failure) {
+        fail(h, SessionFiles.journal(h.dir, h.turn), failure, e.getValue());
+      }
     }
-    dirty.clear();
-    written.forEach(f -> f.complete(null));
     written.clear();
   }
 
-  private void create(Handle h, byte[] snapshot) throws IOException {
-    Path sessions = h.dir.getParent();
-    storage.createDirectories(h.dir);
-    syncDir(sessions);
-    writeSnapshot(h.dir, 0, snapshot);
-    openJournal(h, 0);
+  /** Latches {@code h}'s session: what it wrote may not be on disk, so it acknowledges nothing more. */
+  private void fail(Handle h, Path file, Exception e, List<CompletableFuture<Void>> pending) {
+    if (h.failure == null) {
+      h.failure = e instanceof IOException io ? io : new IOException(e);
+      failedSessions.incrementAndGet();
+      log.error("session {}: writing {} failed ({}); this session acknowledges nothing more, other sessions go on. "
+          + "Fix the disk, then restart the server: it recovers every session from what was acknowledged",
+          h.dir.getFileName(), file, e.toString());
+    }
+    if (pending != null) {
+      pending.forEach(f -> f.completeExceptionally(h.failure));
+    }
   }
 
-  /** Snapshot, new journal, then the old files go: recovery reads the newest snapshot only. */
+  /**
+   * A new session's files. If they cannot be made, the session never acknowledged anything:
+   * it fails (so its first request is refused) without touching any other session.
+   */
+  private void create(Handle h, byte[] snapshot) throws IOException {
+    Path sessions = h.dir.getParent();
+    try {
+      storage.createDirectories(h.dir);
+      syncDir(sessions);
+      writeSnapshot(h.dir, 0, snapshot);
+      h.file = storage.openForAppend(SessionFiles.journal(h.dir, 0));
+      open.add(h);
+      h.turn = 0;
+      syncDir(h.dir);
+    } catch (IOException e) {
+      h.failure = new TransientStorageException("could not create its files in " + h.dir + " (" + e.getMessage()
+          + "); the session was not created", e);
+      throw h.failure;
+    }
+  }
+
+  /**
+   * Snapshot, new journal, then the old files go: recovery reads the newest snapshot only.
+   * Until the snapshot is renamed into place the old journal holds everything, so a failure
+   * before that (the temporary file or the new journal cannot be opened or written) is
+   * transient: the session keeps appending to the old journal and tries again later.
+   */
   private void rotate(Handle h, int turn, byte[] snapshot) throws IOException {
     int previous = h.turn;
-    writeSnapshot(h.dir, turn, snapshot);
-    h.file.close();
-    openJournal(h, turn);
-    if (previous != turn) {
-      storage.delete(SessionFiles.journal(h.dir, previous));
-      storage.delete(SessionFiles.snapshot(h.dir, previous));
+    Path target = SessionFiles.snapshot(h.dir, turn);
+    Path tmp = h.dir.resolve(target.getFileName() + ".tmp");
+    Path journal = SessionFiles.journal(h.dir, turn);
+    Storage.AppendFile next = null;
+    try {
+      writeTemporary(tmp, snapshot);
+      if (previous != turn) {
+        storage.delete(journal); // an empty leftover of an earlier attempt: nothing newer than the snapshot
+        next = storage.openForAppend(journal);
+      }
+    } catch (IOException e) {
+      closeQuietly(next);
+      try {
+        storage.delete(tmp);
+      } catch (IOException ignored) {
+        // recovery deletes temporary files
+      }
+      throw new TransientStorageException("could not write " + target + " (" + e.getMessage() + "); the snapshot is "
+          + "left for later and " + SessionFiles.journal(h.dir, previous) + " goes on", e);
+    }
+    storage.rename(tmp, target);
+    syncDir(h.dir);
+    if (next != null) {
+      h.file.close();
+      open.remove(h);
+      h.file = next;
+      open.add(h);
+      h.turn = turn;
+      try {
+        storage.delete(SessionFiles.journal(h.dir, previous));
+        storage.delete(SessionFiles.snapshot(h.dir, previous));
+      } catch (IOException e) {
+        log.warn("session {}: could not delete the files before {} ({}); recovery ignores them and deletes them then",
+            h.dir.getFileName(), target.getFileName(), e.getMessage());
+      }
     }
   }
 
   private void writeSnapshot(Path dir, int turn, byte[] snapshot) throws IOException {
     Path target = SessionFiles.snapshot(dir, turn);
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
+    writeTemporary(tmp, snapshot);
+    storage.rename(tmp, target);
+    syncDir(dir);
+  }
+
+  private void writeTemporary(Path tmp, byte[] snapshot) throws IOException {
     storage.delete(tmp);
     try (Storage.AppendFile file = storage.openForAppend(tmp)) {
       file.write(Records.frame(snapshot));
       file.force();
       forces.incrementAndGet();
     }
-    storage.rename(tmp, target);
-    syncDir(dir);
   }
 
-  private void openJournal(Handle h, int turn) throws IOException {
-    Path journal = SessionFiles.journal(h.dir, turn);
-    storage.delete(journal); // nothing in it can be newer than the snapshot just written
-    h.file = storage.openForAppend(journal);
-    open.add(h);
-    h.turn = turn;
-    syncDir(h.dir);
+  private static void closeQuietly(Storage.AppendFile file) {
+    if (file != null) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        log.warn("could not close a journal file", e);
+      }
+    }
   }
 
+  /** The session is over and out of memory: a failure leaves it in {@code sessions/}, archived again after a restart. */
   private void archive(Handle h) throws IOException {
+    try {
+      moveToEnded(h);
+    } catch (IOException e) {
+      throw new TransientStorageException("could not move " + h.dir + " to ended/ (" + e.getMessage()
+          + "); the next start finds it ended and tries again", e);
+    }
+  }
+
+  private void moveToEnded(Handle h) throws IOException {
     if (h.file != null) {
       h.file.close();
       h.file = null;

@@ -33,6 +33,7 @@ import org.entente.server.journal.Storage;
 import org.entente.server.rules.ScenarioCatalog;
 import org.entente.server.rules.ScenarioInfo;
 import org.entente.server.session.DeadlinePolicy;
+import org.entente.server.session.EntryKey;
 import org.entente.server.session.GameSession;
 import org.entente.server.session.JoinCodes;
 import org.entente.server.session.RequestException;
@@ -60,8 +61,10 @@ public final class Lobby {
   private final SecureRandom random;
   private final Tokens tokens;
   private final Map<String, GameSession> byJoinCode = new ConcurrentHashMap<>();
-  /** Sessions by the idempotency key of the create_session that made them. */
-  private final Map<Long, GameSession> byCreationKey = new ConcurrentHashMap<>();
+  /** Sessions by the idempotency key of the create_session that made them, with the hash of its secret. */
+  private final Map<Long, Created> byCreationKey = new ConcurrentHashMap<>();
+
+  private record Created(GameSession session, com.google.protobuf.ByteString secretSha256) {}
   /** Where sessions are journalled; null keeps them in memory only. */
   private final JournalWriter journal;
   private final Admission admission;
@@ -78,18 +81,32 @@ public final class Lobby {
    * @param validationQueue uploads that may wait for a thread; past it UNAVAILABLE
    * @param maxScenarioChars the largest scenario file accepted
    */
-  public record Admission(Optional<String> creationKey, int validationThreads, int validationQueue, int maxScenarioChars) {
+  public record Admission(Optional<String> creationKey, int validationThreads, int validationQueue, int maxScenarioChars,
+      Duration idleSessionTimeout) {
+    /** How long a session nobody started may stay with nobody connected before it is ended. */
+    public static final Duration DEFAULT_IDLE_SESSION_TIMEOUT = Duration.ofHours(2);
+
+    public Admission {
+      if (idleSessionTimeout.isNegative() || idleSessionTimeout.isZero()) {
+        throw new IllegalArgumentException("the idle-session timeout must be positive: " + idleSessionTimeout);
+      }
+    }
+
     public static Admission defaults() {
-      return new Admission(Optional.empty(), 1, 4, 60_000);
+      return new Admission(Optional.empty(), 1, 4, 60_000, DEFAULT_IDLE_SESSION_TIMEOUT);
     }
 
     /** Everything on the session workers: for tests that run sessions inline. */
     public static Admission inline() {
-      return new Admission(Optional.empty(), 0, 0, 60_000);
+      return new Admission(Optional.empty(), 0, 0, 60_000, DEFAULT_IDLE_SESSION_TIMEOUT);
     }
 
     public Admission withCreationKey(String key) {
-      return new Admission(Optional.of(key), validationThreads, validationQueue, maxScenarioChars);
+      return new Admission(Optional.of(key), validationThreads, validationQueue, maxScenarioChars, idleSessionTimeout);
+    }
+
+    public Admission withIdleSessionTimeout(Duration timeout) {
+      return new Admission(creationKey, validationThreads, validationQueue, maxScenarioChars, timeout);
     }
   }
 
@@ -149,14 +166,15 @@ public final class Lobby {
    * and validated on a worker thread; problems come back as an error on {@code link}.
    */
   public void create(SessionLink link, long requestId, CreateSession request, GameSession.AttachCallback callback) {
-    create(link, requestId, 0, request, callback);
+    create(link, requestId, EntryKey.NONE, request, callback);
   }
 
   /**
    * As {@link #create(SessionLink, long, CreateSession, GameSession.AttachCallback)}; a retry
-   * with the same non-zero {@code idempotencyKey} gets the session the first request made.
+   * with the same key and secret gets the session the first request made. A key another
+   * creation holds, with another secret or none, makes a new session that is not remembered.
    */
-  public void create(SessionLink link, long requestId, long idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
+  public void create(SessionLink link, long requestId, EntryKey idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
     if (admission.creationKey().isPresent() && !MessageDigest.isEqual(
         admission.creationKey().get().getBytes(StandardCharsets.UTF_8), request.getCreationKey().getBytes(StandardCharsets.UTF_8))) {
       callback.refused();
@@ -186,18 +204,19 @@ public final class Lobby {
     closeValidation.run();
   }
 
-  private void createNow(SessionLink link, long requestId, long idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
+  private void createNow(SessionLink link, long requestId, EntryKey idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
     {
       try {
-        GameSession existing = idempotencyKey == 0 ? null : byCreationKey.get(idempotencyKey);
-        if (existing != null) {
-          existing.retryCreate(link, requestId, idempotencyKey,
+        Created existing = idempotencyKey.remembered() ? byCreationKey.get(idempotencyKey.key()) : null;
+        if (existing != null && idempotencyKey.matches(existing.secretSha256())) {
+          existing.session().retryCreate(link, requestId, idempotencyKey,
               request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
           return;
         }
-        GameSession session = open(request, idempotencyKey);
-        session.seatGameMaster(link, requestId, idempotencyKey,
-            request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
+        EntryKey key = existing == null ? idempotencyKey : EntryKey.NONE;
+        GameSession session = open(request, key);
+        session.seatGameMaster(link, requestId, key,
+            request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), dropIfRefused(session, callback));
       } catch (RequestException e) {
         callback.refused();
         link.send(org.entente.server.session.Wire.error(requestId, e));
@@ -209,7 +228,27 @@ public final class Lobby {
     }
   }
 
-  private GameSession open(CreateSession request, long creationKey) throws RequestException {
+  /** A new session whose game master could not be seated (its files could not be made) is dropped: nobody has its code. */
+  private GameSession.AttachCallback dropIfRefused(GameSession session, GameSession.AttachCallback callback) {
+    return new GameSession.AttachCallback() {
+      @Override
+      public void attached(GameSession.SeatRef seat) {
+        callback.attached(seat);
+      }
+
+      @Override
+      public void refused() {
+        if (byJoinCode.remove(session.joinCode(), session)) {
+          byCreationKey.values().removeIf(c -> c.session() == session);
+          session.stopIdleCheck();
+          log.info("session {} dropped: its game master could not be seated", session.sessionId());
+        }
+        callback.refused();
+      }
+    };
+  }
+
+  private GameSession open(CreateSession request, EntryKey creationKey) throws RequestException {
     ScenarioCatalog.Loaded loaded = load(request);
     ScenarioInfo info = loaded.info();
     int turns = request.getTurns() == 0 ? info.defaultTurns() : request.getTurns();
@@ -236,7 +275,8 @@ public final class Lobby {
           .setSecondsPerTurn(deadline.perTurn().map(Duration::getSeconds).orElse(0L))
           .setSeed(seed)
           .setCreatedEpochMillis(clock.millis())
-          .setCreationKey(creationKey);
+          .setCreationKey(creationKey.remembered() ? creationKey.key() : 0)
+          .setCreationSecretSha256(creationKey.remembered() ? creationKey.secretSha256() : com.google.protobuf.ByteString.EMPTY);
       if (request.hasScenarioFile()) {
         header.setScenarioFile(ScenarioText.newBuilder()
             .setFileName(request.getScenarioFile().getFileName())
@@ -252,10 +292,11 @@ public final class Lobby {
           MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens, evictAfterEnd(code, sessionId, sessionJournal),
           sessionJournal, header.build());
       if (byJoinCode.putIfAbsent(code, session) == null) {
-        if (creationKey != 0) {
-          byCreationKey.put(creationKey, session);
+        if (creationKey.remembered()) {
+          byCreationKey.putIfAbsent(creationKey.key(), new Created(session, creationKey.secretSha256()));
         }
         log.info("session {} created from scenario {} ({} turns)", sessionId, info.id(), turns);
+        session.endWhenIdle(admission.idleSessionTimeout());
         return session;
       }
       if (attempt > 100) {
@@ -269,7 +310,7 @@ public final class Lobby {
     return () -> scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
       GameSession session = byJoinCode.remove(code);
       if (session != null) {
-        byCreationKey.values().remove(session);
+        byCreationKey.values().removeIf(c -> c.session() == session);
         if (journal != null) {
           journal.archive(sessionJournal);
         }
@@ -344,11 +385,13 @@ public final class Lobby {
         MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens,
         evictAfterEnd(code, header.getSessionId(), sessionJournal), sessionJournal, files.snapshot(), files.records());
     byJoinCode.put(code, restored.session());
-    if (header.getCreationKey() != 0) {
-      byCreationKey.put(header.getCreationKey(), restored.session());
+    if (header.getCreationKey() != 0 && !header.getCreationSecretSha256().isEmpty()) {
+      byCreationKey.put(header.getCreationKey(), new Created(restored.session(), header.getCreationSecretSha256()));
     }
     if (restored.phase() == org.entente.server.session.Phase.ENDED) {
       evictAfterEnd(code, header.getSessionId(), sessionJournal).run();
+    } else if (restored.phase() == org.entente.server.session.Phase.WAITING) {
+      restored.session().endWhenIdle(admission.idleSessionTimeout());
     }
     return restored;
   }

@@ -95,6 +95,18 @@ final class GameMasterCommands {
     session.turns.resolveIfAllReady();
   }
 
+  /** Mutes or unmutes a player: a muted player's messages are refused; orders still work. Muting twice changes nothing. */
+  void muteSeat(long seatId, boolean muted) throws RequestException {
+    Seat seat = state.seat(seatId).orElseThrow(() -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
+    if (seat.role != Role.PLAYER) {
+      throw new RequestException(ErrorCode.INVALID_REQUEST, "Only players can be muted; seat " + seatId + " is "
+          + (seat.role == Role.GAME_MASTER ? "the game master's." : "a spectator's, who cannot send messages."));
+    }
+    if (seat.muted != muted) {
+      session.commit(new SessionEvent.SeatMuted(seatId, muted));
+    }
+  }
+
   void assignBot(String requested) throws RequestException {
     String country = playableCountry(requested);
     if (state.playersOf(country) > 0) {

@@ -2,6 +2,7 @@ package org.entente.server.session;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.entente.engine.report.Viewer;
@@ -57,6 +58,9 @@ public final class GameSession {
   private final Outbox outbox;
   private final Delivery delivery;
   private final SessionDispatch dispatch;
+  private final Scheduler scheduler;
+  /** The pending check of a session nobody has started; session-thread only. */
+  private Scheduler.Cancellable idleCheck;
 
   /** Told, on the session's thread, which seat a connection now holds. */
   public interface AttachCallback {
@@ -81,9 +85,11 @@ public final class GameSession {
     this.remembered = new RememberedResponses(state, thread);
     this.outbox = new Outbox(state, thread, clock, journal, header, remembered, this::execute, () -> delivery().deliverAll());
     this.delivery = new Delivery(state, thread, outbox::durableSeq, this::execute);
+    this.scheduler = scheduler;
     this.turns = new Turns(this, scheduler);
     this.seating = new Seating(this, thread, outbox, remembered, delivery);
     this.briefings = new SessionBriefings(rules, state.totalTurns);
+    this.state.nobodySinceMillis = clock.millis();
     this.dispatch = new SessionDispatch(new PlayerCommands(this), new GameMasterCommands(this), seating, turns);
   }
 
@@ -167,32 +173,32 @@ public final class GameSession {
    * Seats the game master on {@code link}, which is answered with SessionCreated carrying
    * the game-master token. Called once by the lobby, first thing after {@link #open}.
    */
-  public void seatGameMaster(SessionLink link, long requestId, long idempotencyKey, String name, AttachCallback callback) {
-    execute(() -> seating.seatGameMaster(link, requestId, idempotencyKey, name, callback));
+  public void seatGameMaster(SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
+    execute(() -> seating.seatGameMaster(link, requestId, key, name, callback));
   }
 
   /** Seats the game master (a create_session without an idempotency key). */
   public void seatGameMaster(SessionLink link, long requestId, String name, AttachCallback callback) {
-    seatGameMaster(link, requestId, 0, name, callback);
+    seatGameMaster(link, requestId, EntryKey.NONE, name, callback);
   }
 
   /** Takes a new player or spectator seat (a request without an idempotency key). */
   public void join(SessionLink link, long requestId, Role role, String name, String country, AttachCallback callback) {
-    join(link, requestId, 0, role, name, country, callback);
+    join(link, requestId, EntryKey.NONE, role, name, country, callback);
   }
 
   /** Takes a new player or spectator seat. */
-  public void join(SessionLink link, long requestId, long idempotencyKey, Role role, String name, String country,
+  public void join(SessionLink link, long requestId, EntryKey key, Role role, String name, String country,
       AttachCallback callback) {
-    execute(() -> seating.join(link, requestId, idempotencyKey, role, name, country, callback));
+    execute(() -> seating.join(link, requestId, key, role, name, country, callback));
   }
 
   /**
    * A retried create_session: answers as the first time; if the first attempt got no
    * further than making the session, seats the game master now.
    */
-  public void retryCreate(SessionLink link, long requestId, long idempotencyKey, String name, AttachCallback callback) {
-    execute(() -> seating.retryCreate(link, requestId, idempotencyKey, name, callback));
+  public void retryCreate(SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
+    execute(() -> seating.retryCreate(link, requestId, key, name, callback));
   }
 
   /**
@@ -200,7 +206,17 @@ public final class GameSession {
    * and replays every event after {@code lastSeq} that the seat may see.
    */
   public void resume(SessionLink link, long requestId, byte[] token, long lastSeq, AttachCallback callback) {
-    execute(() -> seating.resume(link, requestId, token, lastSeq, callback));
+    execute(() -> seating.resume(link, requestId, token, lastSeq, null, callback));
+  }
+
+  /**
+   * As {@link #resume(SessionLink, long, byte[], long, AttachCallback)} for an address the
+   * join limiter blocks: a valid token still takes its seat back, but a wrong one is answered
+   * with {@code blocked}, as a blocked join is, so the address learns nothing.
+   */
+  public void resume(SessionLink link, long requestId, byte[] token, long lastSeq, RequestException blocked,
+      AttachCallback callback) {
+    execute(() -> seating.resume(link, requestId, token, lastSeq, blocked, callback));
   }
 
   /** Handles an in-session request from the connection holding {@code seatId}. */
@@ -216,7 +232,7 @@ public final class GameSession {
       return;
     }
     if (outbox.failed()) {
-      link.send(Outbox.storageError(requestId));
+      link.send(outbox.storageError(requestId));
       return;
     }
     boolean closes = SessionDispatch.closesConnection(message.getBodyCase());
@@ -224,7 +240,7 @@ public final class GameSession {
     ServerMessage previous = remembered.of(seat, key).orElse(null);
     if (previous != null) {
       ServerMessage again = previous.toBuilder().setRequestId(requestId).build();
-      outbox.afterDurable(() -> reply(link, again, closes), () -> reply(link, Outbox.storageError(requestId), closes));
+      outbox.afterDurable(() -> reply(link, again, closes), () -> reply(link, outbox.storageError(requestId), closes));
       return;
     }
     ServerMessage response;
@@ -232,7 +248,7 @@ public final class GameSession {
     try {
       response = dispatch.answer(seat, message).build();
       if (key != 0 && state.log.lastSeq() > before) {
-        outbox.flush(remembered.record(seatId, key, response, false));
+        outbox.flush(remembered.record(seatId, key, response));
       }
     } catch (RequestException e) {
       response = errorResponse(requestId, e);
@@ -241,7 +257,7 @@ public final class GameSession {
       response = Wire.error(requestId, ErrorCode.UNAVAILABLE, "The server failed to handle this request.");
     }
     ServerMessage answer = response.toBuilder().setRequestId(requestId).build();
-    outbox.afterDurable(() -> reply(link, answer, closes), () -> reply(link, Outbox.storageError(requestId), closes));
+    outbox.afterDurable(() -> reply(link, answer, closes), () -> reply(link, outbox.storageError(requestId), closes));
   }
 
   private static void reply(SessionLink link, ServerMessage response, boolean closes) {
@@ -249,6 +265,53 @@ public final class GameSession {
       link.close(response);
     } else {
       link.send(response);
+    }
+  }
+
+  /**
+   * Ends the session if nobody has started it and nobody has been connected to it for
+   * {@code timeout} (journalled, so a restart does not bring it back; then it goes the way of
+   * every ended session). The check stops once the session starts or ends.
+   */
+  public void endWhenIdle(Duration timeout) {
+    execute(() -> scheduleIdleCheck(timeout, timeout));
+  }
+
+  /** Stops the idle check (a session being dropped). */
+  public void stopIdleCheck() {
+    execute(this::cancelIdleCheck);
+  }
+
+  private void scheduleIdleCheck(Duration timeout, Duration delay) {
+    cancelIdleCheck();
+    if (state.phase == Phase.WAITING) {
+      idleCheck = scheduler.schedule(delay, () -> execute(() -> checkIdle(timeout)));
+    }
+  }
+
+  private void checkIdle(Duration timeout) {
+    idleCheck = null;
+    if (state.phase != Phase.WAITING) {
+      return;
+    }
+    if (state.seats().stream().anyMatch(seat -> seat.link != null)) {
+      scheduleIdleCheck(timeout, timeout);
+      return;
+    }
+    long idle = clock.millis() - state.nobodySinceMillis;
+    if (idle < timeout.toMillis()) {
+      scheduleIdleCheck(timeout, Duration.ofMillis(timeout.toMillis() - idle));
+      return;
+    }
+    log.info("session {} ({}) ended: nobody started it, and nobody was connected for {} minutes",
+        state.sessionId, JoinCodes.display(state.joinCode), idle / 60_000);
+    commit(new SessionEvent.PhaseChanged(Phase.ENDED, 0, 0, 0, "nobody started it"));
+  }
+
+  private void cancelIdleCheck() {
+    if (idleCheck != null) {
+      idleCheck.cancel();
+      idleCheck = null;
     }
   }
 
@@ -283,6 +346,9 @@ public final class GameSession {
     thread.check("committing " + event.getClass().getSimpleName());
     long seq = state.apply(event);
     outbox.add(seq, event);
+    if (event instanceof SessionEvent.PhaseChanged changed && changed.phase() != Phase.WAITING) {
+      cancelIdleCheck();
+    }
     if (event instanceof SessionEvent.PhaseChanged changed && changed.phase() == Phase.ENDED) {
       onEnded.run();
     }

@@ -36,6 +36,8 @@ final class JournalCodec {
       b.setSeatMoved(SeatMovedRecord.newBuilder().setSeatId(e.seatId()).setFromCountry(e.fromCountry()).setToCountry(e.toCountry()));
     } else if (event instanceof SessionEvent.SeatRemoved e) {
       b.setSeatRemoved(e.seatId());
+    } else if (event instanceof SessionEvent.SeatMuted e) {
+      b.setSeatMuted(org.entente.proto.journal.v1.SeatMutedRecord.newBuilder().setSeatId(e.seatId()).setMuted(e.muted()));
     } else if (event instanceof SessionEvent.DraftEdited e) {
       b.setDraftEdited(draft(e.draft()));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
@@ -110,6 +112,8 @@ final class JournalCodec {
         return new SessionEvent.SeatMoved(m.getSeatId(), m.getFromCountry(), m.getToCountry());
       case SEAT_REMOVED:
         return new SessionEvent.SeatRemoved(e.getSeatRemoved());
+      case SEAT_MUTED:
+        return new SessionEvent.SeatMuted(e.getSeatMuted().getSeatId(), e.getSeatMuted().getMuted());
       case DRAFT_EDITED:
         DraftRecord d = e.getDraftEdited();
         ImmutableList<DraftOrder> orders = d.getOrdersList().stream()

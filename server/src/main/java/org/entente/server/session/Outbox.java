@@ -14,6 +14,7 @@ import org.entente.proto.journal.v1.Snapshot;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.server.journal.SessionJournal;
+import org.entente.server.journal.TransientStorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,8 @@ final class Outbox {
   /** Responses and other actions waiting for the journal, in order. */
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
   private boolean storageFailed;
+  /** The journal failed while creating the session's files: nothing was ever acknowledged. */
+  private boolean neverCreated;
   private boolean snapshotDue;
   private int snapshotTurn;
 
@@ -107,8 +110,10 @@ final class Outbox {
     whenWritten(journal.append(record.build().toByteArray()), last);
     if (snapshotDue) {
       snapshotDue = false;
-      snapshotTurn = state.turn;
-      whenWritten(journal.snapshot(state.turn, snapshot().toByteArray()), last);
+      int turn = state.turn;
+      snapshotTurn = turn;
+      CompletableFuture<Void> snapshot = journal.snapshot(turn, snapshot().toByteArray());
+      whenDone(snapshot, failure -> snapshotWritten(failure, last));
     }
   }
 
@@ -125,16 +130,44 @@ final class Outbox {
   }
 
   private void whenWritten(CompletableFuture<Void> written, long seq) {
-    if (written.isDone()) {
-      written(written, seq);
+    whenDone(written, failure -> written(failure, seq));
+  }
+
+  /** Runs {@code then} with the failure (null: success) on the session's thread once {@code future} is done. */
+  private void whenDone(CompletableFuture<Void> future, Consumer<Throwable> then) {
+    if (future.isDone()) {
+      then.accept(failureOf(future));
     } else {
-      written.whenComplete((v, e) -> onSessionThread.accept(() -> written(written, seq)));
+      future.whenComplete((v, e) -> onSessionThread.accept(() -> then.accept(failureOf(future))));
     }
   }
 
-  private void written(CompletableFuture<Void> written, long seq) {
+  private static Throwable failureOf(CompletableFuture<Void> done) {
+    try {
+      done.join();
+      return null;
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+      return e.getCause() == null ? e : e.getCause();
+    }
+  }
+
+  /**
+   * A snapshot that could not be written for a passing reason (the old journal still holds
+   * everything) is tried again at the next change; any other failure stops the session.
+   */
+  private void snapshotWritten(Throwable failure, long seq) {
+    thread.check("acknowledging a snapshot");
+    if (failure instanceof TransientStorageException) {
+      snapshotDue = true;
+      return;
+    }
+    written(failure, seq);
+  }
+
+  private void written(Throwable failure, long seq) {
     thread.check("acknowledging a journal write");
-    if (written.isCompletedExceptionally()) {
+    if (failure != null) {
+      neverCreated |= durableSeq == 0 && failure instanceof TransientStorageException;
       storageFailed();
       return;
     }
@@ -151,7 +184,12 @@ final class Outbox {
   private void storageFailed() {
     if (!storageFailed) {
       storageFailed = true;
-      log.error("session {}: the journal failed; refusing every request until the server is restarted", state.sessionId);
+      if (neverCreated) {
+        log.warn("session {}: its files could not be created; the session is refused and dropped", state.sessionId);
+      } else {
+        log.error("session {}: its journal failed; refusing this session's requests until the server is restarted "
+            + "(other sessions go on; docs/operations.md, \"When storage fails\")", state.sessionId);
+      }
     }
     while (!waiting.isEmpty()) {
       waiting.pollFirst().onFailed().run();
@@ -171,8 +209,9 @@ final class Outbox {
   }
 
   /** The answer to every request once the journal has failed. */
-  static ServerMessage storageError(long requestId) {
-    return Wire.error(requestId, ErrorCode.STORAGE_UNAVAILABLE,
-        "The server could not save this change and accepts no more until it is restarted.");
+  ServerMessage storageError(long requestId) {
+    return Wire.error(requestId, ErrorCode.STORAGE_UNAVAILABLE, neverCreated
+        ? "The server could not save the new session; try again."
+        : "The server could not save this change and accepts no more in this session until it is restarted.");
   }
 }

@@ -143,6 +143,9 @@ final class PlayerCommands {
   }
 
   ServerMessage.Builder sendMessage(Seat seat, SendMessage request) throws RequestException {
+    if (seat.muted) {
+      throw new RequestException(ErrorCode.PERMISSION_DENIED, "The game master has muted you.");
+    }
     String text = validText(request.getText());
     Channel channel = request.getChannel();
     String to;

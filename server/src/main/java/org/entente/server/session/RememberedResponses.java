@@ -29,10 +29,26 @@ final class RememberedResponses {
    * Remembers the response to a keyed request that committed events; returns the outcome to
    * journal with them.
    */
-  RequestOutcome record(long seatId, long idempotencyKey, ServerMessage response, boolean entry) {
+  RequestOutcome record(long seatId, long idempotencyKey, ServerMessage response) {
     thread.check("remembering a response");
     RequestOutcome outcome = RequestOutcome.newBuilder().setSeatId(seatId).setIdempotencyKey(idempotencyKey)
-        .setResponse(response.toByteString()).setEntry(entry).build();
+        .setResponse(response.toByteString()).build();
+    remember(outcome);
+    return outcome;
+  }
+
+  /**
+   * Remembers the response to a keyed entry that made seat {@code seatId}, if its key has a
+   * secret and no other entry holds the key (a key taken by another client keeps its first
+   * owner); returns the outcome to journal, or null if nothing is remembered.
+   */
+  RequestOutcome recordEntry(long seatId, EntryKey key, ServerMessage response) {
+    thread.check("remembering an entry");
+    if (!key.remembered() || state.entryOutcomes.containsKey(key.key())) {
+      return null;
+    }
+    RequestOutcome outcome = RequestOutcome.newBuilder().setSeatId(seatId).setIdempotencyKey(key.key())
+        .setResponse(response.toByteString()).setEntry(true).setSecretSha256(key.secretSha256()).build();
     remember(outcome);
     return outcome;
   }
@@ -46,7 +62,7 @@ final class RememberedResponses {
       throw new IllegalStateException("session " + state.sessionId + ": unreadable response in the journal", e);
     }
     if (outcome.getEntry()) {
-      state.entryOutcomes.put(outcome.getIdempotencyKey(), new SessionState.EntryOutcome(outcome.getSeatId(), response));
+      state.entryOutcomes.put(outcome.getIdempotencyKey(), new SessionState.EntryOutcome(outcome.getSeatId(), response, outcome.getSecretSha256()));
       if (state.entryOutcomes.size() > MAX_ENTRY_OUTCOMES) {
         state.entryOutcomes.remove(state.entryOutcomes.keySet().iterator().next());
       }
@@ -55,9 +71,13 @@ final class RememberedResponses {
     }
   }
 
-  /** The first response to a retried create, join or spectate (key 0: none). */
-  Optional<SessionState.EntryOutcome> entry(long idempotencyKey) {
-    return idempotencyKey == 0 ? Optional.empty() : Optional.ofNullable(state.entryOutcomes.get(idempotencyKey));
+  /**
+   * The first response to a retried create, join or spectate: only for the same key with the
+   * same secret (an outcome journalled before secrets existed has none, and matches nothing).
+   */
+  Optional<SessionState.EntryOutcome> entry(EntryKey key) {
+    SessionState.EntryOutcome outcome = key.remembered() ? state.entryOutcomes.get(key.key()) : null;
+    return outcome != null && key.matches(outcome.secretSha256()) ? Optional.of(outcome) : Optional.empty();
   }
 
   /** The first response to a retried in-session request of {@code seat} (key 0: none). */
@@ -68,7 +88,8 @@ final class RememberedResponses {
   /** Adds every remembered response to a snapshot, one record each. */
   void addTo(Snapshot.Builder snap) {
     state.entryOutcomes.forEach((key, outcome) -> snap.addRecords(JournalRecord.newBuilder().setOutcome(RequestOutcome.newBuilder()
-        .setSeatId(outcome.seatId()).setIdempotencyKey(key).setResponse(outcome.response().toByteString()).setEntry(true))));
+        .setSeatId(outcome.seatId()).setIdempotencyKey(key).setResponse(outcome.response().toByteString()).setEntry(true)
+        .setSecretSha256(outcome.secretSha256()))));
     for (Seat seat : state.seats()) {
       seat.recentResponses.forEach((key, response) -> snap.addRecords(JournalRecord.newBuilder().setOutcome(RequestOutcome.newBuilder()
           .setSeatId(seat.id).setIdempotencyKey(key).setResponse(response.toByteString()))));

@@ -2,14 +2,19 @@ package org.entente.server.session;
 
 import java.security.MessageDigest;
 import org.entente.engine.report.Viewer;
+import org.entente.server.lobby.DisplayNames;
 
 /** A place in a session: a player on a team, a spectator, or the game master. Session-thread only. */
 final class Seat {
   final long id;
   private final byte[] token;
   final String name;
+  /** The name compared for uniqueness in the session: case-folded, look-alikes made alike ({@link DisplayNames#key}). */
+  final String nameKey;
   final Role role;
   String country;
+  /** Muted by the game master: may not send messages. */
+  boolean muted;
   /** The connection now holding the seat, or null. */
   SessionLink link;
   /** The highest event seq considered for this seat's connection. */
@@ -31,6 +36,7 @@ final class Seat {
     this.id = id;
     this.token = token.clone();
     this.name = name;
+    this.nameKey = DisplayNames.key(name);
     this.role = role;
     this.country = country;
   }

@@ -7,6 +7,7 @@ import org.entente.proto.protocol.v1.Ok;
 import org.entente.proto.protocol.v1.Resumed;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionCreated;
+import org.entente.server.lobby.DisplayNames;
 
 /**
  * Who holds which seat: the game master's seat at creation, joins and spectators (and their
@@ -31,7 +32,7 @@ final class Seating {
     this.delivery = delivery;
   }
 
-  void seatGameMaster(SessionLink link, long requestId, long idempotencyKey, String name, GameSession.AttachCallback callback) {
+  void seatGameMaster(SessionLink link, long requestId, EntryKey key, String name, GameSession.AttachCallback callback) {
     thread.check("seating the game master");
     if (refuseIfFailed(link, requestId, callback)) {
       return;
@@ -46,13 +47,13 @@ final class Seating {
             .setGameMasterToken(Tokens.encode(token))
             .setView(Views.view(state, Viewer.GAME_MASTER, session.rules.snapshot())))
         .build();
-    enter(link, requestId, idempotencyKey, seatId, seq, response, callback);
+    enter(link, requestId, key, seatId, seq, response, callback);
   }
 
-  void join(SessionLink link, long requestId, long idempotencyKey, Role role, String name, String country,
+  void join(SessionLink link, long requestId, EntryKey key, Role role, String name, String country,
       GameSession.AttachCallback callback) {
     thread.check("taking a seat");
-    if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, idempotencyKey, callback)) {
+    if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, key, callback)) {
       return;
     }
     try {
@@ -66,6 +67,7 @@ final class Seating {
         throw new RequestException(ErrorCode.NOT_FOUND,
             "No playable country '" + country + "'; choose one of " + state.scenario.playableCountryIds() + ".");
       }
+      refuseTakenName(name);
       byte[] token = session.tokens.newToken();
       long seatId = state.newSeatId();
       long seq = session.commit(new SessionEvent.SeatJoined(seatId, token, name, role, role == Role.PLAYER ? country : ""));
@@ -79,7 +81,7 @@ final class Seating {
               .setCountry(seat.country)
               .setView(Views.view(state, seat.viewer(), session.rules.snapshot())))
           .build();
-      enter(link, requestId, idempotencyKey, seatId, seq, response, callback);
+      enter(link, requestId, key, seatId, seq, response, callback);
     } catch (RequestException e) {
       outbox.afterDurable(() -> {
         callback.refused();
@@ -88,10 +90,24 @@ final class Seating {
     }
   }
 
+  /**
+   * Names are unique in a session, the game master's included, compared by
+   * {@link DisplayNames#key} so that "bob" and a Cyrillic "Воb" count as "Bob"; a removed
+   * seat's name is free again.
+   */
+  private void refuseTakenName(String name) throws RequestException {
+    String key = DisplayNames.key(name);
+    for (Seat seat : state.seats()) {
+      if (seat.nameKey.equals(key)) {
+        throw new RequestException(ErrorCode.INVALID_REQUEST, "The name '" + name + "' is taken in this session; choose another.");
+      }
+    }
+  }
+
   /** A retried create_session: answers as the first time, or seats the game master if the first got no further than the session. */
-  void retryCreate(SessionLink link, long requestId, long idempotencyKey, String name, GameSession.AttachCallback callback) {
+  void retryCreate(SessionLink link, long requestId, EntryKey key, String name, GameSession.AttachCallback callback) {
     thread.check("retrying a creation");
-    if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, idempotencyKey, callback)) {
+    if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, key, callback)) {
       return;
     }
     boolean hasGameMaster = state.seats().stream().anyMatch(s -> s.role == Role.GAME_MASTER);
@@ -99,11 +115,13 @@ final class Seating {
       callback.refused();
       link.send(Wire.error(requestId, ErrorCode.UNAVAILABLE, "This session already has its game master; resume with the token."));
     } else {
-      seatGameMaster(link, requestId, idempotencyKey, name, callback);
+      seatGameMaster(link, requestId, key, name, callback);
     }
   }
 
-  void resume(SessionLink link, long requestId, byte[] token, long lastSeq, GameSession.AttachCallback callback) {
+  /** {@code blocked}: the answer to a wrong token when the address is blocked from joining, or null. */
+  void resume(SessionLink link, long requestId, byte[] token, long lastSeq, RequestException blocked,
+      GameSession.AttachCallback callback) {
     thread.check("resuming a seat");
     if (refuseIfFailed(link, requestId, callback)) {
       return;
@@ -117,7 +135,9 @@ final class Seating {
     if (found == null) {
       outbox.afterDurable(() -> {
         callback.refused();
-        link.send(Wire.error(requestId, ErrorCode.INVALID_TOKEN, "This token does not belong to a seat in this session."));
+        link.send(blocked != null
+            ? Wire.error(requestId, blocked)
+            : Wire.error(requestId, ErrorCode.INVALID_TOKEN, "This token does not belong to a seat in this session."));
       }, () -> refuseStorage(link, requestId, callback));
       return;
     }
@@ -150,6 +170,7 @@ final class Seating {
   ServerMessage.Builder leave(Seat seat) {
     thread.check("leaving a seat");
     seat.link = null;
+    noteIfNobody();
     if (seat.role != Role.GAME_MASTER) {
       session.commit(new SessionEvent.SeatRemoved(seat.id));
       session.turns.resolveIfAllReady();
@@ -163,8 +184,16 @@ final class Seating {
     state.seat(seatId).ifPresent(seat -> {
       if (seat.link == link) {
         seat.link = null;
+        noteIfNobody();
       }
     });
+  }
+
+  /** Remembers when the last connection left, for {@link GameSession#endIfIdle}. */
+  void noteIfNobody() {
+    if (state.seats().stream().allMatch(s -> s.link == null)) {
+      state.nobodySinceMillis = session.clock.millis();
+    }
   }
 
   /** A student took a seat on {@code country}: its bot, if any, stands down. */
@@ -175,17 +204,18 @@ final class Seating {
   }
 
   /** Journals a new seat (with the response, if keyed); once durable, attaches the link and answers. */
-  private void enter(SessionLink link, long requestId, long key, long seatId, long seq, ServerMessage response,
+  private void enter(SessionLink link, long requestId, EntryKey key, long seatId, long seq, ServerMessage response,
       GameSession.AttachCallback callback) {
-    if (key != 0) {
-      outbox.flush(remembered.record(seatId, key, response, true));
+    var outcome = remembered.recordEntry(seatId, key, response);
+    if (outcome != null) {
+      outbox.flush(outcome);
     }
     outbox.afterDurable(() -> attach(link, requestId, seatId, seq, response, callback),
         () -> refuseStorage(link, requestId, callback));
   }
 
-  /** A retried create, join or spectate: the seat it made, and its original response. */
-  private boolean retriedEntry(SessionLink link, long requestId, long key, GameSession.AttachCallback callback) {
+  /** A retried create, join or spectate with its first secret: the seat it made, and its original response. */
+  private boolean retriedEntry(SessionLink link, long requestId, EntryKey key, GameSession.AttachCallback callback) {
     SessionState.EntryOutcome previous = remembered.entry(key).orElse(null);
     if (previous == null) {
       return false;
@@ -224,8 +254,8 @@ final class Seating {
     return outbox.failed();
   }
 
-  private static void refuseStorage(SessionLink link, long requestId, GameSession.AttachCallback callback) {
+  private void refuseStorage(SessionLink link, long requestId, GameSession.AttachCallback callback) {
     callback.refused();
-    link.send(Outbox.storageError(requestId));
+    link.send(outbox.storageError(requestId));
   }
 }

@@ -75,6 +75,7 @@ final class SessionDispatch {
       case EXPORT_RECORD -> gameMaster.exportRecord(m.getExportRecord());
       case ASSIGN_BOT -> ok(() -> gameMaster.assignBot(m.getAssignBot().getCountry()));
       case RELEASE_BOT -> ok(() -> gameMaster.releaseBot(m.getReleaseBot().getCountry()));
+      case MUTE_SEAT -> ok(() -> gameMaster.muteSeat(m.getMuteSeat().getSeatId(), m.getMuteSeat().getMuted()));
       // Not in-session requests: the connection answers them before they get here.
       case HELLO, LIST_SCENARIOS, CREATE_SESSION, JOIN_SESSION, SPECTATE, RESUME, PONG -> throw unexpected(body);
       case BODY_NOT_SET -> throw new RequestException(ErrorCode.INVALID_REQUEST,

@@ -18,6 +18,9 @@ public sealed interface SessionEvent {
 
   record SeatRemoved(long seatId) implements SessionEvent {}
 
+  /** The game master muted ({@code muted}) or unmuted a seat: a muted seat may not send messages. */
+  record SeatMuted(long seatId, boolean muted) implements SessionEvent {}
+
   /** A country's draft after an edit (or a change of readiness). */
   record DraftEdited(Draft draft) implements SessionEvent {}
 

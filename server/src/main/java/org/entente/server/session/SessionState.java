@@ -35,11 +35,14 @@ final class SessionState {
   /** Playable countries a bot plays (none of them has players). */
   final Set<String> bots = new java.util.TreeSet<>();
   private long nextSeatId = 1;
+  /** When the last connection left (or the session was made or restored): how long it has had nobody. */
+  long nobodySinceMillis;
   private long nextOrderId = 1;
   /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
   final Map<Long, EntryOutcome> entryOutcomes = new LinkedHashMap<>();
 
-  record EntryOutcome(long seatId, org.entente.proto.protocol.v1.ServerMessage response) {}
+  /** {@code secretSha256}: the hash of the idempotency secret a retry must carry. */
+  record EntryOutcome(long seatId, org.entente.proto.protocol.v1.ServerMessage response, com.google.protobuf.ByteString secretSha256) {}
 
   /** A negotiation message with its seq, for history paging. */
   record ChatMessageAt(long seq, ChatMessage message) {}
@@ -107,6 +110,8 @@ final class SessionState {
       seats.get(e.seatId()).country = e.toCountry();
     } else if (event instanceof SessionEvent.SeatRemoved e) {
       seats.remove(e.seatId());
+    } else if (event instanceof SessionEvent.SeatMuted e) {
+      seats.get(e.seatId()).muted = e.muted();
     } else if (event instanceof SessionEvent.DraftEdited e) {
       drafts.put(e.draft().country(), e.draft());
       e.draft().orders().forEach(o -> nextOrderId = Math.max(nextOrderId, o.id() + 1));

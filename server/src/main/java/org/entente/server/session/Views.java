@@ -49,6 +49,8 @@ public final class Views {
       out.setSeatMoved(SeatMoved.newBuilder().setSeatId(e.seatId()).setFromCountry(e.fromCountry()).setToCountry(e.toCountry()));
     } else if (event instanceof SessionEvent.SeatRemoved e) {
       out.setSeatRemoved(SeatRemoved.newBuilder().setSeatId(e.seatId()));
+    } else if (event instanceof SessionEvent.SeatMuted e) {
+      out.setSeatMuted(org.entente.proto.protocol.v1.SeatMuted.newBuilder().setSeatId(e.seatId()).setMuted(e.muted()));
     } else if (event instanceof SessionEvent.DraftEdited e) {
       if (!speaksFor(viewer, e.draft().country())) {
         return Optional.empty();
@@ -174,7 +176,7 @@ public final class Views {
       }
     }
     for (Seat seat : s.seats()) {
-      v.addSeats(seatInfo(seat.id, seat.name, seat.role, seat.country, seat.link != null));
+      v.addSeats(seatInfo(seat.id, seat.name, seat.role, seat.country, seat.link != null).toBuilder().setMuted(seat.muted));
     }
     return v.build();
   }

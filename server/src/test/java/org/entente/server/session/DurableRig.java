@@ -77,7 +77,16 @@ final class DurableRig {
     }
   }
 
+  /** The secret an honest client sends with {@code key}: the same for every retry. */
+  static com.google.protobuf.ByteString secretOf(long key) {
+    return com.google.protobuf.ByteString.copyFromUtf8("secret of key " + key);
+  }
+
   ServerMessage create(Client gm, long key, int secondsPerTurn) {
+    return create(gm, EntryKey.of(key, secretOf(key)), secondsPerTurn);
+  }
+
+  ServerMessage create(Client gm, EntryKey key, int secondsPerTurn) {
     long id = gm.nextId++;
     lobby.create(gm.link, id, key, CreateSession.newBuilder().setBuiltinScenarioId("test-crisis").setTurns(3)
         .setDeadline(secondsPerTurn == 0 ? Deadline.newBuilder().setGameMasterAdvanced(true) : Deadline.newBuilder().setSecondsPerTurn(secondsPerTurn))
@@ -90,6 +99,10 @@ final class DurableRig {
   }
 
   ServerMessage join(Client c, String code, long key, String name, String country) {
+    return join(c, code, EntryKey.of(key, secretOf(key)), name, country);
+  }
+
+  ServerMessage join(Client c, String code, EntryKey key, String name, String country) {
     long id = c.nextId++;
     GameSession s = session(code);
     s.join(c.link, id, key, Role.PLAYER, name, country, c);

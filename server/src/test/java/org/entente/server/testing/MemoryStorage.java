@@ -52,6 +52,9 @@ public final class MemoryStorage implements Storage {
   private int writes;
   private int forces;
 
+  private String openFailuresFor = "";
+  private int openFailuresLeft;
+
   public MemoryStorage(long seed) {
     this.random = new Random(seed);
   }
@@ -81,6 +84,16 @@ public final class MemoryStorage implements Storage {
   public synchronized void failForcesAfter(int n) {
     forceFailuresAfter = n;
     forces = 0;
+  }
+
+  /**
+   * The next {@code times} opens of a file whose name contains {@code nameContains} fail as
+   * a process out of descriptors does (EMFILE), before anything is written.
+   */
+  public synchronized MemoryStorage failOpens(String nameContains, int times) {
+    openFailuresFor = nameContains;
+    openFailuresLeft = times;
+    return this;
   }
 
   /** The disk after the power comes back. */
@@ -165,6 +178,10 @@ public final class MemoryStorage implements Storage {
 
   @Override
   public synchronized AppendFile openForAppend(Path file) throws IOException {
+    if (openFailuresLeft > 0 && file.getFileName().toString().contains(openFailuresFor)) {
+      openFailuresLeft--;
+      throw new java.nio.file.FileSystemException(file.toString(), null, "Too many open files");
+    }
     if (!dirs.contains(file.getParent())) {
       throw new java.nio.file.NoSuchFileException(file.getParent().toString());
     }

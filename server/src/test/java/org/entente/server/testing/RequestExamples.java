@@ -107,6 +107,7 @@ public final class RequestExamples {
       case EXPORT_RECORD -> m.setExportRecord(ExportRecord.newBuilder().setIncludePrivateMessages(true));
       case ASSIGN_BOT -> m.setAssignBot(AssignBot.newBuilder().setCountry("USA"));
       case RELEASE_BOT -> m.setReleaseBot(ReleaseBot.newBuilder().setCountry("USA"));
+      case MUTE_SEAT -> m.setMuteSeat(org.entente.proto.protocol.v1.MuteSeat.newBuilder().setSeatId(other.seatId).setMuted(true));
       case PONG -> m.setPong(org.entente.proto.protocol.v1.Pong.newBuilder().setNonce(1));
       case BODY_NOT_SET -> throw new IllegalArgumentException("a message with no body has no example");
     };
