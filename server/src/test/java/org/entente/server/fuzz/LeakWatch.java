@@ -49,6 +49,11 @@ final class LeakWatch {
     }
   }
 
+  /** Forgets the reports so far (for the test that leaks on purpose). */
+  static void clear() {
+    REPORTS.clear();
+  }
+
   /** Lets the collector find lost buffers, prompts the detector, then {@link #check()}s. */
   static void collectAndCheck() {
     for (int round = 0; round < 3; round++) {
