@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,10 @@ class LimitsOverSocketsTest {
 
   @RegisterExtension
   final Loopback net = new Loopback(() -> EntenteServer.builder(blockingCatalog())
-      .guards(new NetworkGuards(Limits.defaults().withConnections(5_000, CAP),
+      // A long hello timeout: on a loaded machine the admitted, silent sockets must not be
+      // closed for saying nothing before the test has read them all.
+      .guards(new NetworkGuards(Limits.defaults().withConnections(5_000, CAP)
+              .withTimeouts(Duration.ofSeconds(120), Duration.ofSeconds(20), Duration.ofSeconds(15)),
           RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)), Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)))
       .admission(Lobby.Admission.defaults()));
 
