@@ -38,6 +38,15 @@ final class Loopback implements BeforeEachCallback, AfterEachCallback {
     server.close();
   }
 
+  /** The server of the running test. */
+  EntenteServer server() {
+    return server;
+  }
+
+  int port() {
+    return server.port();
+  }
+
   /** A connected client that said hello. */
   Participant connect(String name) throws Exception {
     Participant p = new Participant(name, server.port());

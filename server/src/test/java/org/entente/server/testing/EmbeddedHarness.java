@@ -44,8 +44,20 @@ public final class EmbeddedHarness implements AutoCloseable {
 
   /** With these limits, and sessions run by {@code sessions} (e.g. a queue the test drains). */
   public EmbeddedHarness(NetworkGuards guards, java.util.concurrent.Executor sessions) {
+    this(guards, sessions, FakeRules.catalog(), Lobby.Admission.inline());
+  }
+
+  /** With this scenario catalog and these admission rules (creation key, validation pool). */
+  public EmbeddedHarness(NetworkGuards guards, java.util.concurrent.Executor sessions,
+      org.entente.server.rules.ScenarioCatalog catalog, Lobby.Admission admission) {
     this.guards = guards;
-    this.lobby = new Lobby(FakeRules.catalog(), sessions, scheduler, clock, new SecureRandom(), null, Lobby.Admission.inline());
+    this.lobby = new Lobby(catalog, sessions, scheduler, clock, new SecureRandom(), null, admission);
+  }
+
+  /** Generous rate limits, the default connection limits: for tests of other things than rates. */
+  public static NetworkGuards relaxedGuards() {
+    return new NetworkGuards(Limits.defaults(), RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)),
+        Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime));
   }
 
   public Client client() {
@@ -58,6 +70,7 @@ public final class EmbeddedHarness implements AutoCloseable {
   @Override
   public void close() {
     clients.forEach(c -> c.channel.finishAndReleaseAll());
+    lobby.close();
   }
 
   public Client helloClient() {
