@@ -58,7 +58,7 @@ final class DebriefCommand implements Callable<Integer> {
     try {
       port = Integer.parseInt(address.substring(colon + 1));
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      System.err.println("entente: '" + Safe.text(address) + "' is not HOST:PORT (e.g. localhost:7777)");
+      System.err.println("entente: '" + Safe.line(address) + "' is not HOST:PORT (e.g. localhost:7777)");
       return 2;
     }
     String host = colon > 0 ? address.substring(0, colon) : "localhost";
@@ -66,7 +66,7 @@ final class DebriefCommand implements Callable<Integer> {
       ServerMessage resumed = client.request(ClientMessage.newBuilder().setResume(Resume.newBuilder()
           .setJoinCode(code).setToken(token).setLastSeq(Long.MAX_VALUE))).get(RemoteDebrief.TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (resumed.hasError()) {
-        System.err.println("entente: " + Safe.text(resumed.getError().getMessage()));
+        System.err.println("entente: " + Safe.line(resumed.getError().getMessage()));
         return 2;
       }
       String markdown = RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, includePrivate);
@@ -76,7 +76,7 @@ final class DebriefCommand implements Callable<Integer> {
       }
       return 0;
     } catch (RemoteDebrief.Failure e) {
-      System.err.println("entente: " + Safe.text(e.getMessage()));
+      System.err.println("entente: " + Safe.line(e.getMessage()));
       return 2;
     }
   }

@@ -75,7 +75,7 @@ final class Confirmations {
   private List<AttributedString> created(ClientSession session, SessionView v, ServerMessage r) {
     String code = SeatStore.displayCode(r.getSessionCreated().getJoinCode());
     return List.of(
-        styled(GOOD, "Session created: " + Safe.text(v.getScenarioTitle()) + ", " + v.getTotalTurns() + " turns."),
+        styled(GOOD, "Session created: " + Safe.line(v.getScenarioTitle()) + ", " + v.getTotalTurns() + " turns."),
         styled(Renderers.NAME, "Join code: " + code + "   (read it out)"),
         plain("Students type:  entente connect " + session.address() + " --join " + code + " --name NAME --country ID"),
         styled(DIM, "Game-master token (secret; saved in " + session.seats().file() + "): " + r.getSessionCreated().getGameMasterToken()),
@@ -89,7 +89,7 @@ final class Confirmations {
       long id = request.getEditDraft().hasReplace() ? request.getEditDraft().getReplace().getOrderId() : d.getOrders(n - 1).getOrderId();
       for (int i = 0; i < n; i++) {
         if (d.getOrders(i).getOrderId() == id) {
-          lines.add(styled(GOOD, "Accepted as order " + (i + 1) + ": " + Safe.text(d.getOrders(i).getText())));
+          lines.add(styled(GOOD, "Accepted as order " + (i + 1) + ": " + Safe.line(d.getOrders(i).getText())));
         }
       }
     } else {
@@ -143,9 +143,9 @@ final class Confirmations {
     String who = switch (v.getViewerRole()) {
       case GAME_MASTER -> "You are the game master of ";
       case SPECTATOR -> "You are watching ";
-      case PLAYER, ROLE_UNSPECIFIED, UNRECOGNIZED -> "You play " + Safe.text(ViewModel.nameOf(v, v.getViewerCountry())) + " in ";
+      case PLAYER, ROLE_UNSPECIFIED, UNRECOGNIZED -> "You play " + Safe.line(ViewModel.nameOf(v, v.getViewerCountry())) + " in ";
     };
-    lines.add(styled(GOOD, who + Safe.text(v.getScenarioTitle()) + " (join code " + SeatStore.displayCode(session.joinCode()) + ")."));
+    lines.add(styled(GOOD, who + Safe.line(v.getScenarioTitle()) + " (join code " + SeatStore.displayCode(session.joinCode()) + ")."));
     lines.add(plain(Renderers.countdown(v, System.currentTimeMillis()) + "; turn " + v.getTurn() + " of " + v.getTotalTurns() + "."));
     if (replayed > 0) {
       lines.add(styled(DIM, replayed + " earlier event(s) loaded: 'report' and 'inbox' show what happened."));

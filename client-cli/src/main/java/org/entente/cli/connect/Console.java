@@ -121,7 +121,7 @@ final class Console implements CommandParser.Context {
   /** Shows a command as a script runs it (not in JSON mode). */
   void echo(String command) {
     if (!out.json()) {
-      out.print(styled(Renderers.NAME, "> " + Safe.text(command)));
+      out.print(styled(Renderers.NAME, "> " + Safe.line(command)));
     }
   }
 
@@ -181,7 +181,7 @@ final class Console implements CommandParser.Context {
       return Result.FAILED;
     }
     if (p.isError()) {
-      return fail(p.command(), List.of(styled(Renderers.BAD, Safe.text(p.error()))));
+      return fail(p.command(), List.of(styled(Renderers.BAD, Safe.line(p.error()))));
     }
     try {
       if (p.isRequest()) {
