@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
       "                                    (student) join a country's team",
       "  entente scenario new my-crisis    start writing a scenario",
       "  entente scenario validate my-crisis.textproto",
-      "  entente debrief HOST:PORT --code ABC-DEF --gm TOKEN   the class debrief of a server game",
+      "  entente debrief HOST:PORT --code ABC-DEF   the class debrief of a server game",
       "",
       "Exit codes: 0 success; 1 problems found (invalid scenario,",
       "failed case, a failed command in a connect script);",

@@ -46,10 +46,25 @@ final class Confirmations {
     List<AttributedString> lines = confirmation(request, r);
     if (out.json()) {
       out.printJson(Output.json(Struct.newBuilder().putFields("command", Output.string(p.command()))
-          .putFields("ok", Output.bool(true)).putFields("response", Output.message(r)).putFields("lines", Output.lines(lines)).build()));
+          .putFields("ok", Output.bool(true)).putFields("response", Output.message(withoutTokens(r))).putFields("lines", Output.lines(lines)).build()));
     } else {
       out.print(lines);
     }
+  }
+
+  /**
+   * {@code r} without the seat's secret token: JSON output lands in logs and on screens too. The
+   * token is saved in seats.json, where reconnecting and 'entente debrief' find it.
+   */
+  static ServerMessage withoutTokens(ServerMessage r) {
+    ServerMessage.Builder b = r.toBuilder();
+    if (b.hasSessionCreated()) {
+      b.getSessionCreatedBuilder().clearGameMasterToken();
+    }
+    if (b.hasJoined()) {
+      b.getJoinedBuilder().clearSeatToken();
+    }
+    return b.build();
   }
 
   private List<AttributedString> confirmation(ClientMessage.Builder request, ServerMessage r) {
@@ -77,8 +92,9 @@ final class Confirmations {
     return List.of(
         styled(GOOD, "Session created: " + Safe.line(v.getScenarioTitle()) + ", " + v.getTotalTurns() + " turns."),
         styled(Renderers.NAME, "Join code: " + code + "   (read it out)"),
-        plain("Students type:  entente connect " + session.address() + " --join " + code + " --name NAME --country ID"),
-        styled(DIM, "Game-master token (secret; saved in " + session.seats().file() + "): " + r.getSessionCreated().getGameMasterToken()),
+        plain("Students type:  entente connect " + session.address().display() + " --join " + code + " --name NAME --country ID"),
+        styled(DIM, "The game-master token is secret and not shown (a screen may be projected): it is saved in "
+            + session.seats().file() + ", and 'entente connect " + session.address().display() + "' takes this console back."),
         styled(DIM, "Type 'who' to see who joined and 'start' when everyone is in. 'help' lists the console's commands."));
   }
 

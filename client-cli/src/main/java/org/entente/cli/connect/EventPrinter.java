@@ -72,11 +72,13 @@ final class EventPrinter implements ClientSession.Listener {
     return all;
   }
 
-  /** The command that writes the class debrief of this session (it takes over this console's seat). */
+  /**
+   * The command that writes the class debrief of this session (it takes over this console's seat).
+   * It names no token: the command finds it in seats.json, so the secret never reaches the screen.
+   */
   static List<AttributedString> debriefHint(ClientSession session) {
     return List.of(styled(Renderers.NAME, "Write the debrief (this console then disconnects; connect again to come back):"),
-        plain("  entente debrief " + session.address() + " --code " + SeatStore.displayCode(session.joinCode())
-            + " --gm " + session.token()));
+        plain("  entente debrief " + session.address().display() + " --code " + SeatStore.displayCode(session.joinCode())));
   }
 
   @Override

@@ -90,8 +90,17 @@ final class LocalCommands {
       case "wait":
         return waitFor(p);
       case "gm": {
+        Optional<String> token = args.size() > 1 ? Optional.of(args.get(1))
+            : session.seats().find(session.address().toString(), args.get(0)).filter(s -> s.role().equals("GAME_MASTER"))
+                .map(SeatStore.Seat::token)
+                .or(() -> console.askSecret("Game-master token of " + SeatStore.displayCode(args.get(0)) + " (not shown): "));
+        if (token.isEmpty()) {
+          return console.fail("gm", List.of(styled(Renderers.BAD, "gm needs the game-master token: type 'gm "
+              + Safe.line(args.get(0)) + "' in the interactive shell to be asked for it, or 'rejoin "
+              + Safe.line(args.get(0)) + "' on the machine where it is saved.")));
+        }
         ClientMessage.Builder resume = ClientMessage.newBuilder().setResume(org.entente.proto.protocol.v1.Resume.newBuilder()
-            .setJoinCode(args.get(0)).setToken(args.get(1)));
+            .setJoinCode(args.get(0)).setToken(token.get()));
         return console.call(p, resume).hasError() ? Result.FAILED : Result.OK;
       }
       case "rejoin": {
@@ -164,9 +173,9 @@ final class LocalCommands {
         }
         break;
       case "code":
-        lines.add(plain("Join code: " + SeatStore.displayCode(session.joinCode()) + "   server: " + session.address()));
+        lines.add(plain("Join code: " + SeatStore.displayCode(session.joinCode()) + "   server: " + session.address().display()));
         lines.add(styled(DIM, "Your game-master token is saved in " + session.seats().file()
-            + "; 'entente connect " + session.address() + "' takes the console back."));
+            + "; 'entente connect " + session.address().display() + "' takes the console back."));
         lines.addAll(EventPrinter.debriefHint(session));
         break;
       default:
