@@ -24,9 +24,16 @@ public final class KnownServers {
   private static final Pattern FINGERPRINT = Pattern.compile("SHA256(:[0-9A-F]{2}){32}");
 
   private final Path file;
+  private final int maxServers;
 
   public KnownServers(Path file) {
+    this(file, MAX_SERVERS);
+  }
+
+  /** For tests of the cap. */
+  KnownServers(Path file, int maxServers) {
     this.file = file;
+    this.maxServers = maxServers;
   }
 
   /** The store in the user's configuration directory ({@link SeatStore#configDir}). */
@@ -80,7 +87,7 @@ public final class KnownServers {
       }
     }
     lines.add(server + " " + fp);
-    while (lines.size() > MAX_SERVERS) {
+    while (lines.size() > maxServers) {
       lines.remove(0);
     }
     Files.createDirectories(file.toAbsolutePath().getParent());

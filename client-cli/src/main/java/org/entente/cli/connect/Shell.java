@@ -160,7 +160,7 @@ final class Shell {
 
   private String prompt() {
     return seat().view().map(v -> (v.getViewerCountry().isEmpty() ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
-        : v.getViewerCountry()) + " T" + v.getTurn() + "> ").orElse("lobby> ");
+        : org.entente.cli.Safe.line(v.getViewerCountry())) + " T" + v.getTurn() + "> ").orElse("lobby> ");
   }
 
   /** A new turn or seat changes the prompt: redraw it under what the user is typing. */
