@@ -89,13 +89,14 @@ final class Confirmations {
 
   private List<AttributedString> created(ClientSession session, SessionView v, ServerMessage r) {
     String code = SeatStore.displayCode(r.getSessionCreated().getJoinCode());
-    return List.of(
+    List<AttributedString> lines = new ArrayList<>(List.of(
         styled(GOOD, "Session created: " + Safe.line(v.getScenarioTitle()) + ", " + v.getTotalTurns() + " turns."),
         styled(Renderers.NAME, "Join code: " + code + "   (read it out)"),
-        plain("Students type:  entente connect " + session.address().display() + " --join " + code + " --name NAME --country ID"),
-        styled(DIM, "The game-master token is secret and not shown (a screen may be projected): it is saved in "
-            + session.seats().file() + ", and 'entente connect " + session.address().display() + "' takes this console back."),
-        styled(DIM, "Type 'who' to see who joined and 'start' when everyone is in. 'help' lists the console's commands."));
+        plain("Students type:  entente connect " + session.address().display() + " --join " + code + " --name NAME --country ID")));
+    lines.addAll(Renderers.wrap(styled(DIM, "The game-master token is secret and not shown (a screen may be projected): it is saved in "
+        + session.seats().file() + ", and 'entente connect " + session.address().display() + "' takes this console back."), out.width(), 2));
+    lines.add(styled(DIM, "Type 'who' to see who joined and 'start' when everyone is in. 'help' lists the console's commands."));
+    return lines;
   }
 
   private List<AttributedString> draft(ClientMessage.Builder request, Draft d, SessionView v) {

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
       "  entente connect 10.0.0.5:7777 --join ABC-DEF --name Ani --country ARM",
       "  entente connect 10.0.0.5:7777       (takes back your saved seat)",
       "  entente connect localhost:7777 --join ABC-DEF --gm   (asks for the token)",
-      "  entente connect tls://class.example.org:7777 --join ABC-DEF --name Ani --country ARM",
+      "  entente connect tls://10.0.0.5 --join ABC-DEF --name Ani --country ARM",
       "  entente connect tls://10.0.0.5:7777 --fingerprint SHA256:AB:CD:...",
       "  entente connect localhost:7777 --create armenia-csto-2024 --create-key key.txt",
       "  entente connect localhost:7777 --create armenia-csto-2024 \\",

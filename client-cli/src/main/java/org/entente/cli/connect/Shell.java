@@ -190,7 +190,7 @@ final class Shell {
     }
     AttributedString line = session.view()
         .map((SessionView v) -> Renderers.statusLine(v, System.currentTimeMillis(), session.isConnected(), width))
-        .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address() + " · join, create, gm or spectate"
+        .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address().display() + " · join, create, gm or spectate"
             : "reconnecting to " + session.address() + "..."));
     status.update(List.of(colour ? line : new AttributedString(line.toString())));
   }
