@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import org.entente.client.ClientSession;
 import org.entente.client.KnownServers;
 import org.entente.client.ProtocolClient;
 import org.entente.client.SeatStore;
@@ -17,6 +19,8 @@ import org.entente.client.ServerAddress;
 import org.entente.client.ServerTrust;
 import org.entente.client.UntrustedServerException;
 import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.CreateSession;
+import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.ListScenarios;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
@@ -161,6 +165,54 @@ class TlsClientTest {
       ServerAddress tlsToPlain = new ServerAddress("127.0.0.1", plain.port(), true);
       assertThatThrownBy(() -> ProtocolClient.connectAndHello(tlsToPlain, ServerTrust.of(null, Optional.of(fingerprint)), "test"))
           .isInstanceOf(IOException.class).hasMessageContaining("without tls://");
+    }
+  }
+
+  @Test
+  void aDroppedTlsConnectionReconnectsAndTakesTheSeatBack() throws Exception {
+    ServerTrust pinned = ServerTrust.of(known, Optional.of(fingerprint));
+    try (ClientSession session = ClientSession.connect(address, pinned, new SeatStore(dir.resolve("seats.json")), "test")) {
+      assertThat(session.call(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+          .setBuiltinScenarioId("armenia-csto-2024"))).hasSessionCreated()).isTrue();
+      java.util.concurrent.CountDownLatch back = new java.util.concurrent.CountDownLatch(1);
+      session.addListener(new ClientSession.Listener() {
+        @Override
+        public void notice(String text, boolean problem) {
+          if (text.startsWith("reconnected") && !problem) {
+            back.countDown();
+          }
+        }
+      });
+      session.dropConnectionForTest();
+      assertThat(session.await(s -> !s.isConnected(), Duration.ofSeconds(30))).isTrue();
+      // The new connection checks the pinned certificate again, then resumes the seat.
+      assertThat(back.await(60, TimeUnit.SECONDS)).isTrue();
+      org.entente.proto.protocol.v1.ServerMessage view = session.call(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
+      assertThat(view.hasView()).as("%s", view).isTrue();
+    }
+  }
+
+  @Test
+  void aReconnectChecksTheCertificateAgain() throws Exception {
+    known.pin(address, fingerprint);
+    try (ClientSession session = ClientSession.connect(address, ServerTrust.of(known, Optional.empty()),
+        new SeatStore(dir.resolve("seats.json")), "test")) {
+      assertThat(session.call(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
+          .setBuiltinScenarioId("armenia-csto-2024"))).hasSessionCreated()).isTrue();
+      java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
+      session.addListener(new ClientSession.Listener() {
+        @Override
+        public void notice(String text, boolean problem) {
+          if (problem && text.contains("has CHANGED")) {
+            refused.countDown();
+          }
+        }
+      });
+      // As if the server were now someone else: the pin no longer matches what it presents.
+      known.pin(address, "SHA256:" + "CD:".repeat(31) + "CD");
+      session.dropConnectionForTest();
+      assertThat(refused.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(session.isConnected()).isFalse();
     }
   }
 
