@@ -71,7 +71,10 @@ public final class ServerTrust {
     return new ServerTrust(known, KnownServers.normaliseFingerprint(fingerprint));
   }
 
-  /** {@code SHA256:AB:CD:...} of a certificate, the form {@code entente server} prints. */
+  /**
+   * {@code SHA256:AB:CD:...} of a certificate, the form {@code entente server} prints (the
+   * server's {@code Tls.fingerprint} computes the same; the client does not depend on the server).
+   */
   public static String fingerprint(X509Certificate certificate) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
