@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
       "  entente scenario new my-crisis    start writing a scenario",
       "  entente bench                     load-test a server (docs/performance.md)",
       "  entente scenario validate my-crisis.textproto",
-      "  entente debrief HOST:PORT --code ABC-DEF --gm TOKEN   the class debrief of a server game",
+      "  entente debrief HOST:PORT --code ABC-DEF   the class debrief of a server game",
       "",
       "Exit codes: 0 success; 1 problems found (invalid scenario,",
       "failed case, a failed command in a connect script);",

@@ -100,7 +100,7 @@ final class PlayOnServer {
 
   /** What the hot seat prints first: the scenario, and how one terminal plays several countries. */
   private static List<String> intro(Scenario scenario, String seat) {
-    return List.of(Safe.text(scenario.metadata().title()), Safe.text(scenario.metadata().summary()), "",
+    return List.of(Safe.line(scenario.metadata().title()), Safe.line(scenario.metadata().summary()), "",
         "You play " + scenario.nameOf(seat) + "; bots play the other countries. Type 'help' for commands, 'briefing' to read in.",
         "'as COUNTRY' takes another country's seat, 'bot COUNTRY' hands it back to its bot; 'ready' ends the turn"
             + " for every seat you hold.");

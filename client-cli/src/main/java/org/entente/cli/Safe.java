@@ -1,31 +1,29 @@
 package org.entente.cli;
 
+import org.entente.engine.text.VisibleText;
+
 /**
- * Neutralises text that came from another user or a scenario file before it reaches a
- * terminal: control characters and escape sequences are shown visibly ({@code ^[}, {@code
- * \u009b}), never interpreted.
+ * The command line's side of the one text policy ({@link VisibleText}, shared with the HTML
+ * debrief): text that came from another person, the server or a scenario file is shown, never
+ * obeyed. Escape sequences, other controls, bidi and zero-width characters and the Unicode line
+ * separators appear visibly ({@code ^[}, {@code \u202e}). A line feed either shows as {@code ^J}
+ * ({@link #line}) or starts a continuation line that the caller indents under the speaker
+ * ({@link #text}, used only where the renderer wraps with an indent), so no text can pose as a
+ * line of its own.
  */
 public final class Safe {
   private Safe() {}
 
+  /** {@code s} on one line: names, ids, orders, a server's error sentence. */
+  public static String line(String s) {
+    return VisibleText.line(s);
+  }
+
+  /**
+   * {@code s} with its line feeds kept (CR LF and CR count as one), for a renderer that indents
+   * every line after the first: message bodies, report lines, news, whole documents.
+   */
   public static String text(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\t') {
-        b.append(c);
-      } else if (c < 0x20) {
-        b.append('^').append((char) (c + 64));
-      } else if (c == 0x7f) {
-        b.append("^?");
-      } else if (c >= 0x80 && c < 0xa0) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else if (c == '\u202e' || c == '\u202d' || c == '\u2066' || c == '\u2067' || c == '\u2068' || c == '\u2069') {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return VisibleText.lines(s);
   }
 }

@@ -41,7 +41,7 @@ final class ScenarioCommand implements Runnable {
   static java.util.Optional<LoadResult> loadValid(String arg) {
     LoadResult r = load(arg);
     if (r.scenario().isEmpty()) {
-      r.problems().forEach(p -> System.err.println(Safe.text(p.toString())));
+      r.problems().forEach(p -> System.err.println(Safe.line(p.toString())));
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(r);
@@ -60,7 +60,7 @@ final class ScenarioCommand implements Runnable {
   static final class ListCmd implements Callable<Integer> {
     @Override
     public Integer call() {
-      BuiltInScenarios.list().forEach(e -> System.out.printf("%-22s %s%n", e.id(), Safe.text(e.title())));
+      BuiltInScenarios.list().forEach(e -> System.out.printf("%-22s %s%n", Safe.line(e.id()), Safe.line(e.title())));
       return 0;
     }
   }
@@ -81,7 +81,7 @@ final class ScenarioCommand implements Runnable {
       for (String f : files) {
         LoadResult r = load(f);
         for (Problem p : r.problems()) {
-          System.out.println(Safe.text(p.toString()));
+          System.out.println(Safe.line(p.toString()));
         }
         long e = r.problems().stream().filter(Problem::isError).count();
         long w = r.problems().size() - e;

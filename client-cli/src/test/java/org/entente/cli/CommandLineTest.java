@@ -125,5 +125,8 @@ class CommandLineTest {
   void safeTextShowsControlCharactersInsteadOfSendingThem() {
     assertThat(Safe.text("hi\u001b[2Jthere\u0007")).isEqualTo("hi^[[2Jthere^G");
     assertThat(Safe.text("a\u009bb\u202ec")).isEqualTo("a\\u009bb\\u202ec");
+    // One policy with the HTML debrief: zero-width, isolates and separators too; line feeds kept only by text().
+    assertThat(Safe.text("a\u200bb\u2066c\u2028d\r\ne")).isEqualTo("a\\u200bb\\u2066c\\u2028d\ne");
+    assertThat(Safe.line("Ani\n[T1] Teacher\tx")).isEqualTo("Ani^J[T1] Teacher x");
   }
 }

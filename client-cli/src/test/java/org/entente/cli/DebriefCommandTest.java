@@ -58,6 +58,21 @@ class DebriefCommandTest {
       assertThat(Files.readString(dir.resolve("debrief.md"))).startsWith("# Debrief: ");
       assertThat(Main.run("debrief", "127.0.0.1:" + server.port(), "--code", code, "--gm", "a".repeat(26),
           "--out", dir.toString())).isEqualTo(2);
+
+      // No --gm, nothing saved, no terminal to ask on: a sentence saying where the token would be.
+      String old = System.getProperty("entente.config.dir");
+      System.setProperty("entente.config.dir", dir.resolve("empty-config").toString());
+      try {
+        assertThat(Main.run("debrief", "127.0.0.1:" + server.port(), "--code", code, "--out", dir.toString())).isEqualTo(2);
+        assertThat(std.err()).contains("no game-master token is saved for " + org.entente.client.SeatStore.displayCode(code)
+            + " on 127.0.0.1:" + server.port());
+      } finally {
+        if (old == null) {
+          System.clearProperty("entente.config.dir");
+        } else {
+          System.setProperty("entente.config.dir", old);
+        }
+      }
     }
   }
 }

@@ -94,8 +94,18 @@ public final class ClientSession implements AutoCloseable {
    * @throws IOException with a sentence for the user if the server cannot be reached
    */
   public static ClientSession connect(ServerAddress address, SeatStore seats, String clientName) throws IOException {
+    return connect(address, ServerTrust.authoritiesOnly(), seats, clientName);
+  }
+
+  /**
+   * Connects (over TLS checked by {@code trust} for a {@code tls://} address) and says hello.
+   *
+   * @throws UntrustedServerException if the server's TLS certificate is not trusted
+   * @throws IOException with a sentence for the user if the server cannot be reached
+   */
+  public static ClientSession connect(ServerAddress address, ServerTrust trust, SeatStore seats, String clientName) throws IOException {
     ClientSession s = new ClientSession(address, seats, clientName);
-    s.connection = ReconnectingConnection.open(address, clientName, s.new Wire());
+    s.connection = ReconnectingConnection.open(address, trust, clientName, s.new Wire());
     s.listScenarios();
     return s;
   }

@@ -14,6 +14,8 @@ import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32FrameDecoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,13 +31,15 @@ import org.entente.proto.protocol.v1.ProtocolVersion;
 import org.entente.proto.protocol.v1.ServerMessage;
 
 /**
- * A small Netty client for the Entente protocol: connect, say hello, send requests and get
- * each response as a future, and subscribe to pushed events. Thread-safe. Listeners run on
+ * A small Netty client for the Entente protocol: connect (over TLS for a {@code tls://}
+ * address), say hello, send requests and get each response as a future, and subscribe to
+ * pushed events. Thread-safe. Listeners run on
  * the client's network thread and must not block.
  */
 public final class ProtocolClient implements AutoCloseable {
   /** The largest frame body either side may send in protocol version 1 (protocol.proto's header). */
   public static final int MAX_FRAME_BYTES = 64 * 1024;
+  private static final long HANDSHAKE_SECONDS = 10;
 
   private final EventLoopGroup group;
   /** Whether {@link #close()} shuts {@link #group} down (not when it was lent by the caller). */
@@ -52,20 +56,51 @@ public final class ProtocolClient implements AutoCloseable {
     this.ownsGroup = ownsGroup;
   }
 
-  /** Connects (without saying hello), on a network thread of its own. */
+  /** Connects over plain TCP (without saying hello), on a network thread of its own. */
   public static ProtocolClient connect(String host, int port) throws InterruptedException {
-    return connect(host, port, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
+    return plain(host, port, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
   }
 
   /**
-   * Connects on {@code shared}, an event loop group the caller owns and shuts down (many
-   * connections of one process, e.g. a load test, share a few threads).
+   * Connects over plain TCP on {@code shared}, an event loop group the caller owns and shuts
+   * down (many connections of one process, e.g. a load test, share a few threads).
    */
   public static ProtocolClient connect(String host, int port, EventLoopGroup shared) throws InterruptedException {
-    return connect(host, port, shared, false);
+    return plain(host, port, shared, false);
   }
 
-  private static ProtocolClient connect(String host, int port, EventLoopGroup group, boolean ownsGroup) throws InterruptedException {
+  private static ProtocolClient plain(String host, int port, EventLoopGroup group, boolean ownsGroup) throws InterruptedException {
+    try {
+      return connect(new ServerAddress(host, port), ServerTrust.authoritiesOnly(), group, ownsGroup);
+    } catch (IOException e) {
+      throw new IllegalStateException("plain TCP has no TLS handshake to fail", e);
+    }
+  }
+
+  /**
+   * Connects (without saying hello); a {@code tls://} address speaks TLS and checks the server's
+   * certificate with {@code trust} before this returns.
+   *
+   * @throws UntrustedServerException if the server's certificate is not trusted
+   * @throws IOException if the TLS handshake fails for another reason
+   */
+  public static ProtocolClient connect(ServerAddress address, ServerTrust trust) throws InterruptedException, IOException {
+    return connect(address, trust, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
+  }
+
+  private static ProtocolClient connect(ServerAddress address, ServerTrust trust, EventLoopGroup group, boolean ownsGroup)
+      throws InterruptedException, IOException {
+    ServerTrust.Check check;
+    try {
+      check = address.tls() ? trust.check(address) : null;
+    } catch (IOException | RuntimeException e) {
+      if (ownsGroup) {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
+      throw e;
+    }
+    String host = address.host();
+    int port = address.port();
     ProtocolClient client = new ProtocolClient(group, ownsGroup);
     Handler handler = new Handler(client);
     try {
@@ -76,7 +111,10 @@ public final class ProtocolClient implements AutoCloseable {
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
           .handler(new ChannelInitializer<Channel>() {
             @Override
-            protected void initChannel(Channel ch) {
+            protected void initChannel(Channel ch) throws IOException {
+              if (check != null) {
+                ch.pipeline().addLast("tls", check.newHandler(ch.alloc()));
+              }
               ch.pipeline()
                   .addLast("frameDecoder", new ProtobufVarint32FrameDecoder(MAX_FRAME_BYTES))
                   .addLast("protobufDecoder", new ProtobufDecoder(ServerMessage.getDefaultInstance()))
@@ -90,8 +128,11 @@ public final class ProtocolClient implements AutoCloseable {
           .channel();
       client.channel = channel;
       channel.closeFuture().addListener(f -> client.onClosed());
+      if (check != null) {
+        awaitHandshake(address, channel.pipeline().get(SslHandler.class), check);
+      }
       return client;
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (RuntimeException | InterruptedException | IOException e) {
       if (ownsGroup) {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       }
@@ -99,10 +140,40 @@ public final class ProtocolClient implements AutoCloseable {
     }
   }
 
-  /** Connects and exchanges hellos; the future completes with the server's answer. */
+  private static void awaitHandshake(ServerAddress address, SslHandler tls, ServerTrust.Check check) throws IOException, InterruptedException {
+    Future<Channel> handshake = tls.handshakeFuture();
+    if (!handshake.await(HANDSHAKE_SECONDS, TimeUnit.SECONDS)) {
+      throw new IOException("the TLS handshake with " + address + " took longer than " + HANDSHAKE_SECONDS + " s");
+    }
+    if (!handshake.isSuccess()) {
+      if (check.refused().isPresent()) {
+        throw check.refused().get();
+      }
+      throw new IOException("the TLS handshake with " + address + " failed (" + handshake.cause().getMessage()
+          + "); if the server does not speak TLS, connect to " + address + " without tls://", handshake.cause());
+    }
+  }
+
+  /** Connects over plain TCP and exchanges hellos. */
   public static ProtocolClient connectAndHello(String host, int port, String clientName) throws Exception {
-    ProtocolClient client = connect(host, port);
-    ServerMessage answer = client.hello(clientName).get(10, TimeUnit.SECONDS);
+    return connectAndHello(new ServerAddress(host, port), ServerTrust.authoritiesOnly(), clientName);
+  }
+
+  /** Connects (with TLS for a {@code tls://} address, see {@link #connect(ServerAddress, ServerTrust)}) and exchanges hellos. */
+  public static ProtocolClient connectAndHello(ServerAddress address, ServerTrust trust, String clientName) throws Exception {
+    ProtocolClient client = connect(address, trust);
+    ServerMessage answer;
+    try {
+      answer = client.hello(clientName).get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      client.close();
+      if (!address.tls() && e.getCause() instanceof IOException) {
+        // A TLS server closes a connection whose first bytes are not a TLS handshake.
+        throw new IOException("the server closed the connection at hello; if it speaks TLS (its start-up line"
+            + " shows tls://), connect to " + ServerAddress.TLS_SCHEME + address, e.getCause());
+      }
+      throw e;
+    }
     if (!answer.hasWelcome()) {
       client.close();
       throw new IOException("hello refused: " + answer.getError().getMessage());

@@ -42,6 +42,7 @@ final class ReconnectingConnection implements AutoCloseable {
   }
 
   private final ServerAddress address;
+  private final ServerTrust trust;
   private final String clientName;
   private final Owner owner;
   private final ScheduledExecutorService reconnector =
@@ -52,24 +53,30 @@ final class ReconnectingConnection implements AutoCloseable {
   private boolean connected;
   private boolean closing;
 
-  private ReconnectingConnection(ServerAddress address, String clientName, Owner owner) {
+  private ReconnectingConnection(ServerAddress address, ServerTrust trust, String clientName, Owner owner) {
     this.address = address;
+    this.trust = trust;
     this.clientName = clientName;
     this.owner = owner;
   }
 
   /**
-   * Connects and says hello.
+   * Connects (with TLS for a {@code tls://} address, every reconnect checked by {@code trust}
+   * again) and says hello.
    *
+   * @throws UntrustedServerException if the server's TLS certificate is not trusted
    * @throws IOException with a sentence for the user if the server cannot be reached
    */
-  static ReconnectingConnection open(ServerAddress address, String clientName, Owner owner) throws IOException {
-    ReconnectingConnection c = new ReconnectingConnection(address, clientName, owner);
+  static ReconnectingConnection open(ServerAddress address, ServerTrust trust, String clientName, Owner owner) throws IOException {
+    ReconnectingConnection c = new ReconnectingConnection(address, trust, clientName, owner);
     try {
-      c.attach(ProtocolClient.connectAndHello(address.host(), address.port(), clientName));
+      c.attach(ProtocolClient.connectAndHello(address, trust, clientName));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while connecting to " + address, e);
+    } catch (UntrustedServerException e) {
+      c.close();
+      throw e;
     } catch (Exception e) {
       throw new IOException("cannot reach the server at " + address + ": " + reason(e), e);
     }
@@ -149,7 +156,7 @@ final class ReconnectingConnection implements AutoCloseable {
       return;
     }
     try {
-      attach(ProtocolClient.connectAndHello(address.host(), address.port(), clientName));
+      attach(ProtocolClient.connectAndHello(address, trust, clientName));
       owner.reconnected();
     } catch (Exception e) {
       int next = Math.min(delaySeconds * 2, MAX_BACKOFF_SECONDS);

@@ -2,9 +2,26 @@ package org.entente.client;
 
 import java.util.Locale;
 
-/** A server's address as typed: {@code HOST:PORT}, {@code HOST} (port 7777) or {@code [v6]:PORT}. */
-public record ServerAddress(String host, int port) {
+/**
+ * A server's address as typed: {@code HOST:PORT}, {@code HOST} (port 7777) or {@code [v6]:PORT},
+ * with {@code tls://} in front for a server that speaks TLS ({@code entente server --tls-...}).
+ * {@link #toString} leaves the scheme out: it names the server (saved seats, pinned certificates)
+ * whichever way it is reached.
+ */
+public record ServerAddress(String host, int port, boolean tls) {
   public static final int DEFAULT_PORT = 7777;
+  /** The prefix of an address that speaks TLS. */
+  public static final String TLS_SCHEME = "tls://";
+
+  /** A plain TCP address. */
+  public ServerAddress(String host, int port) {
+    this(host, port, false);
+  }
+
+  /** This address, speaking TLS or not. */
+  public ServerAddress withTls(boolean on) {
+    return new ServerAddress(host, port, on);
+  }
 
   /**
    * Parses {@code HOST[:PORT]}.
@@ -13,6 +30,12 @@ public record ServerAddress(String host, int port) {
    */
   public static ServerAddress parse(String text) {
     String s = text.strip();
+    boolean tls = s.regionMatches(true, 0, TLS_SCHEME, 0, TLS_SCHEME.length());
+    if (tls) {
+      s = s.substring(TLS_SCHEME.length());
+    } else if (s.contains("://")) {
+      throw new IllegalArgumentException("'" + text + "' has a scheme other than tls://; write HOST:PORT or tls://HOST:PORT");
+    }
     if (s.isEmpty()) {
       throw new IllegalArgumentException("the server address is empty; write HOST:PORT, e.g. localhost:7777");
     }
@@ -48,7 +71,12 @@ public record ServerAddress(String host, int port) {
         throw new IllegalArgumentException("port " + p + " is out of range (1..65535)");
       }
     }
-    return new ServerAddress(host.toLowerCase(Locale.ROOT), p);
+    return new ServerAddress(host.toLowerCase(Locale.ROOT), p, tls);
+  }
+
+  /** As typed back to the user: with {@code tls://} when it speaks TLS. */
+  public String display() {
+    return (tls ? TLS_SCHEME : "") + this;
   }
 
   @Override

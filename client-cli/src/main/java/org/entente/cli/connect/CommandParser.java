@@ -155,7 +155,7 @@ final class CommandParser {
       case "create":
         return request(name, w, ClientMessage.newBuilder().setCreateSession(create(w)));
       case "gm":
-        args(w, 2, 2, "gm needs the session's join code and the game-master token.");
+        args(w, 1, 2, "gm needs the session's join code (the shell then asks for the game-master token).");
         return local(name, w);
       case "add":
         if (w.size() < 2) {

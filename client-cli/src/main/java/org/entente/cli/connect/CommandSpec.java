@@ -49,7 +49,7 @@ record CommandSpec(String name, String usage, String summary, String example, Se
       classOnly("create", "create SCENARIO|FILE [TURNS] [DEADLINE] [PRESS]",
           "create a session and become its game master; DEADLINE is e.g. 10m, 90s or manual; PRESS is FULL, PUBLIC_ONLY or NONE",
           "create armenia-csto-2024 8 10m", EnumSet.of(Where.LOBBY)),
-      classOnly("gm", "gm CODE TOKEN", "open the game-master console of a session with its token", "gm ABC-DEF 7x3...", EnumSet.of(Where.LOBBY)),
+      classOnly("gm", "gm CODE [TOKEN]", "open the game-master console of a session; the shell asks for the token without showing it", "gm ABC-DEF", EnumSet.of(Where.LOBBY)),
       classOnly("rejoin", "rejoin [CODE]", "take back a seat saved for this server (the newest if no code)", "rejoin ABC-DEF", EnumSet.of(Where.LOBBY)),
       // Everyone seated.
       spec("status", "status [COUNTRY]", "the turn, deadline, readiness, and your country's quantities, relations, memberships and obligations",

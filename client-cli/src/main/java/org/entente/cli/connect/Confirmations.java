@@ -46,10 +46,25 @@ final class Confirmations {
     List<AttributedString> lines = confirmation(request, r);
     if (out.json()) {
       out.printJson(Output.json(Struct.newBuilder().putFields("command", Output.string(p.command()))
-          .putFields("ok", Output.bool(true)).putFields("response", Output.message(r)).putFields("lines", Output.lines(lines)).build()));
+          .putFields("ok", Output.bool(true)).putFields("response", Output.message(withoutTokens(r))).putFields("lines", Output.lines(lines)).build()));
     } else {
       out.print(lines);
     }
+  }
+
+  /**
+   * {@code r} without the seat's secret token: JSON output lands in logs and on screens too. The
+   * token is saved in seats.json, where reconnecting and 'entente debrief' find it.
+   */
+  static ServerMessage withoutTokens(ServerMessage r) {
+    ServerMessage.Builder b = r.toBuilder();
+    if (b.hasSessionCreated()) {
+      b.getSessionCreatedBuilder().clearGameMasterToken();
+    }
+    if (b.hasJoined()) {
+      b.getJoinedBuilder().clearSeatToken();
+    }
+    return b.build();
   }
 
   private List<AttributedString> confirmation(ClientMessage.Builder request, ServerMessage r) {
@@ -74,12 +89,14 @@ final class Confirmations {
 
   private List<AttributedString> created(ClientSession session, SessionView v, ServerMessage r) {
     String code = SeatStore.displayCode(r.getSessionCreated().getJoinCode());
-    return List.of(
-        styled(GOOD, "Session created: " + Safe.text(v.getScenarioTitle()) + ", " + v.getTotalTurns() + " turns."),
+    List<AttributedString> lines = new ArrayList<>(List.of(
+        styled(GOOD, "Session created: " + Safe.line(v.getScenarioTitle()) + ", " + v.getTotalTurns() + " turns."),
         styled(Renderers.NAME, "Join code: " + code + "   (read it out)"),
-        plain("Students type:  entente connect " + session.address() + " --join " + code + " --name NAME --country ID"),
-        styled(DIM, "Game-master token (secret; saved in " + session.seats().file() + "): " + r.getSessionCreated().getGameMasterToken()),
-        styled(DIM, "Type 'who' to see who joined and 'start' when everyone is in. 'help' lists the console's commands."));
+        plain("Students type:  entente connect " + session.address().display() + " --join " + code + " --name NAME --country ID")));
+    lines.addAll(Renderers.wrap(styled(DIM, "The game-master token is secret and not shown (a screen may be projected): it is saved in "
+        + session.seats().file() + ", and 'entente connect " + session.address().display() + "' takes this console back."), out.width(), 2));
+    lines.add(styled(DIM, "Type 'who' to see who joined and 'start' when everyone is in. 'help' lists the console's commands."));
+    return lines;
   }
 
   private List<AttributedString> draft(ClientMessage.Builder request, Draft d, SessionView v) {
@@ -89,7 +106,7 @@ final class Confirmations {
       long id = request.getEditDraft().hasReplace() ? request.getEditDraft().getReplace().getOrderId() : d.getOrders(n - 1).getOrderId();
       for (int i = 0; i < n; i++) {
         if (d.getOrders(i).getOrderId() == id) {
-          lines.add(styled(GOOD, "Accepted as order " + (i + 1) + ": " + Safe.text(d.getOrders(i).getText())));
+          lines.add(styled(GOOD, "Accepted as order " + (i + 1) + ": " + Safe.line(d.getOrders(i).getText())));
         }
       }
     } else {
@@ -146,9 +163,9 @@ final class Confirmations {
     String who = switch (v.getViewerRole()) {
       case GAME_MASTER -> "You are the game master of ";
       case SPECTATOR -> "You are watching ";
-      case PLAYER, ROLE_UNSPECIFIED, UNRECOGNIZED -> "You play " + Safe.text(ViewModel.nameOf(v, v.getViewerCountry())) + " in ";
+      case PLAYER, ROLE_UNSPECIFIED, UNRECOGNIZED -> "You play " + Safe.line(ViewModel.nameOf(v, v.getViewerCountry())) + " in ";
     };
-    lines.add(styled(GOOD, who + Safe.text(v.getScenarioTitle()) + " (join code " + SeatStore.displayCode(session.joinCode()) + ")."));
+    lines.add(styled(GOOD, who + Safe.line(v.getScenarioTitle()) + " (join code " + SeatStore.displayCode(session.joinCode()) + ")."));
     lines.add(plain(Renderers.countdown(v, System.currentTimeMillis()) + "; turn " + v.getTurn() + " of " + v.getTotalTurns() + "."));
     if (replayed > 0) {
       lines.add(styled(DIM, replayed + " earlier event(s) loaded: 'report' and 'inbox' show what happened."));

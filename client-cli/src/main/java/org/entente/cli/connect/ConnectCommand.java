@@ -14,6 +14,9 @@ import java.util.concurrent.Callable;
 import org.entente.client.ClientSession;
 import org.entente.client.SeatStore;
 import org.entente.client.ServerAddress;
+import org.entente.client.ServerTrust;
+import org.entente.client.UntrustedServerException;
+import org.entente.cli.TrustOnFirstUse;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -40,9 +43,19 @@ import picocli.CommandLine.Spec;
       "  entente connect localhost:7777 --create armenia-csto-2024 --deadline 10m",
       "  entente connect 10.0.0.5:7777 --join ABC-DEF --name Ani --country ARM",
       "  entente connect 10.0.0.5:7777       (takes back your saved seat)",
-      "  entente connect localhost:7777 --join ABC-DEF --gm TOKEN",
+      "  entente connect localhost:7777 --join ABC-DEF --gm   (asks for the token)",
+      "  entente connect tls://10.0.0.5 --join ABC-DEF --name Ani --country ARM",
+      "  entente connect tls://10.0.0.5:7777 --fingerprint SHA256:AB:CD:...",
+      "  entente connect localhost:7777 --create armenia-csto-2024 --create-key key.txt",
       "  entente connect localhost:7777 --create armenia-csto-2024 \\",
       "      --script prepare.txt --json",
+      "",
+      "A tls:// server's certificate must be vouched for by a certificate",
+      "authority, or match the fingerprint the server printed at start: the",
+      "first time, connect shows it and asks (or give --fingerprint), and pins",
+      "it in ~/.config/entente/known-servers; a changed certificate is refused.",
+      "Secrets stay out of view: tokens are never printed (seats.json keeps",
+      "them), and a creation key or token is asked for without echo.",
       "",
       "In the shell, 'help' lists the commands for your role; 'help COMMAND'",
       "explains one. A script has one shell command per line ('#' comments) and",
@@ -56,7 +69,7 @@ import picocli.CommandLine.Spec;
 public final class ConnectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. localhost:7777 (port 7777 if omitted).")
+  @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. localhost:7777, or tls://HOST:PORT for one that speaks TLS (port 7777 if omitted).")
   String server;
 
   @Option(names = "--join", paramLabel = "CODE", description = "The session's join code (with --name and --country, or with --gm).")
@@ -68,8 +81,18 @@ public final class ConnectCommand implements Callable<Integer> {
   @Option(names = "--country", paramLabel = "ID", description = "The country whose team you join, e.g. ARM.")
   String country;
 
-  @Option(names = "--gm", paramLabel = "TOKEN", description = "Open the game-master console of the --join session with this token.")
+  @Option(names = "--gm", paramLabel = "TOKEN", arity = "0..1", fallbackValue = "",
+      description = "Open the game-master console of the --join session: with the token saved in seats.json, else asked for"
+          + " without echo. A TOKEN typed here is visible to other users of this machine (ps); prefer the question.")
   String gmToken;
+
+  @Option(names = "--fingerprint", paramLabel = "SHA256:...", description = "Speak TLS and trust only the certificate with"
+      + " this fingerprint (the one 'entente server' printed); pinned for later connections.")
+  String fingerprint;
+
+  @Option(names = "--create-key", paramLabel = "FILE", description = "With --create: the server's creation key, read from"
+      + " FILE (without it, connect asks when the server wants one).")
+  Path createKey;
 
   @Option(names = "--spectate", description = "Watch the --join session instead of playing.")
   boolean spectate;
@@ -108,16 +131,56 @@ public final class ConnectCommand implements Callable<Integer> {
       err.println("entente connect: cannot read the script " + script);
       return 2;
     }
+    String key = null;
+    if (createKey != null) {
+      if (create == null) {
+        err.println("entente connect: --create-key goes with --create");
+        return 2;
+      }
+      try {
+        key = readCreationKey(createKey);
+      } catch (IOException e) {
+        err.println("entente connect: " + e.getMessage());
+        return 2;
+      }
+    }
+    ServerTrust trust;
+    try {
+      trust = TrustOnFirstUse.trust(fingerprint);
+    } catch (IllegalArgumentException e) {
+      err.println("entente connect: " + e.getMessage());
+      return 2;
+    }
+    ServerAddress target = fingerprint != null ? address.withTls(true) : address;
+    boolean canAsk = script == null && !json;
     ClientSession session;
     try {
-      session = ClientSession.connect(address, SeatStore.forUser(), "entente-cli 0.1");
+      session = TrustOnFirstUse.connect(target, trust, canAsk ? TrustOnFirstUse.onConsole(System.out) : null,
+          t -> ClientSession.connect(target, t, SeatStore.forUser(), "entente-cli 0.1"));
+    } catch (UntrustedServerException e) {
+      err.println("entente connect: " + TrustOnFirstUse.advice(e));
+      return 2;
     } catch (IOException e) {
       err.println("entente connect: " + e.getMessage());
       return 2;
     }
     try (session) {
-      return runShell(session, first, script, json, noColor);
+      return run(session, null, first, List.of(), script, json, noColor, key);
     }
+  }
+
+  /** The first line of a creation-key file, as {@code entente server --create-key} reads it. */
+  static String readCreationKey(Path file) throws IOException {
+    String key;
+    try {
+      key = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+    } catch (IOException e) {
+      throw new IOException("cannot read the creation key file " + file + ": " + e.getMessage(), e);
+    }
+    if (key.isEmpty()) {
+      throw new IOException("the creation key file " + file + " is empty");
+    }
+    return key;
   }
 
   /**
@@ -128,7 +191,7 @@ public final class ConnectCommand implements Callable<Integer> {
    * it with a server in its own process.
    */
   public static int runShell(ClientSession session, List<String> first, Path script, boolean json, boolean noColor) {
-    return run(session, null, first, List.of(), script, json, noColor);
+    return run(session, null, first, List.of(), script, json, noColor, null);
   }
 
   /**
@@ -136,17 +199,20 @@ public final class ConnectCommand implements Callable<Integer> {
    * speaking for the seat the hot seat took first, after printing {@code intro}.
    */
   public static int runHotSeat(HotSeat hotSeat, List<String> intro, Path script, boolean json, boolean noColor) {
-    return run(hotSeat.first(), hotSeat, List.of(), intro, script, json, noColor);
+    return run(hotSeat.first(), hotSeat, List.of(), intro, script, json, noColor, null);
   }
 
   private static int run(ClientSession session, HotSeat hotSeat, List<String> first, List<String> intro, Path script,
-      boolean json, boolean noColor) {
+      boolean json, boolean noColor, String creationKey) {
     boolean interactive = script == null && System.console() != null && !json;
     if (interactive) {
-      return interactive(session, hotSeat, first, intro, noColor);
+      return interactive(session, hotSeat, first, intro, noColor, creationKey);
     }
     boolean colour = !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
     Console console = new Console(session, Output.plain(System.out, colour, json, () -> 100), hotSeat);
+    if (creationKey != null) {
+      console.creationKey(creationKey);
+    }
     if (hotSeat != null) {
       introduce(console, intro);
     } else if (!runFirst(console, session, first, !json)) {
@@ -182,9 +248,9 @@ public final class ConnectCommand implements Callable<Integer> {
     }
     if (gmToken != null) {
       if (join == null) {
-        throw new IllegalArgumentException("--gm needs the session's join code too: --join CODE --gm TOKEN");
+        throw new IllegalArgumentException("--gm needs the session's join code too: --join CODE --gm");
       }
-      return List.of("gm", join, gmToken);
+      return gmToken.isEmpty() ? List.of("gm", join) : List.of("gm", join, gmToken);
     }
     if (spectate) {
       if (join == null) {
@@ -249,7 +315,7 @@ public final class ConnectCommand implements Callable<Integer> {
       }
     }
     if (echo) {
-      console.echo(String.join(" ", cmd.get(0).equals("gm") ? List.of("gm", cmd.get(1), "…") : cmd));
+      console.echo(String.join(" ", cmd.get(0).equals("gm") ? List.of("gm", cmd.get(1)) : cmd));
     }
     Console.Result r = console.run(line(cmd));
     if (r != Console.Result.OK && cmd.get(0).equals("rejoin") && first.isEmpty()) {
@@ -272,7 +338,8 @@ public final class ConnectCommand implements Callable<Integer> {
     }
   }
 
-  private static int interactive(ClientSession session, HotSeat hotSeat, List<String> first, List<String> intro, boolean noColor) {
+  private static int interactive(ClientSession session, HotSeat hotSeat, List<String> first, List<String> intro, boolean noColor,
+      String creationKey) {
     boolean colour = !noColor && System.getenv("NO_COLOR") == null;
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       Path history = SeatStore.configDir().resolve("history");
@@ -282,6 +349,9 @@ public final class ConnectCommand implements Callable<Integer> {
         history = null;
       }
       Shell shell = new Shell(terminal, session, hotSeat, colour, history);
+      if (creationKey != null) {
+        shell.console().creationKey(creationKey);
+      }
       if (hotSeat != null) {
         introduce(shell.console(), intro);
       } else if (!runFirst(shell.console(), session, first, false) && !first.isEmpty() && !session.inSession()) {

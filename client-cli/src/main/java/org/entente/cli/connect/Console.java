@@ -20,6 +20,7 @@ import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Draft;
+import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionView;
@@ -53,6 +54,20 @@ final class Console implements CommandParser.Context {
   /** Sessions this console has spoken for, each with its event printer and the extra listeners. */
   private final Set<ClientSession> attached = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final List<ClientSession.Listener> listeners = new CopyOnWriteArrayList<>();
+  private volatile SecretPrompt secrets = SecretPrompt.NONE;
+  /** The server's creation key once given (--create-key or typed at the prompt); kept in memory only. */
+  private volatile String creationKey;
+
+  /**
+   * Asks the user for a secret without showing it or keeping it in the shell's history: a
+   * creation key, a game-master token. Empty when nobody can answer (a script, a pipe).
+   */
+  @FunctionalInterface
+  interface SecretPrompt {
+    SecretPrompt NONE = question -> Optional.empty();
+
+    Optional<String> ask(String question);
+  }
 
   Console(ClientSession session, Output out) {
     this(session, out, null);
@@ -65,6 +80,21 @@ final class Console implements CommandParser.Context {
     this.confirmations = new Confirmations(this, out);
     this.locals = new LocalCommands(this, out);
     speakFor(session);
+  }
+
+  /** How the console asks for a secret (the interactive shell sets it). */
+  void secretPrompt(SecretPrompt prompt) {
+    secrets = prompt;
+  }
+
+  /** Asks for a secret; empty if nobody can answer or the answer is blank. */
+  Optional<String> askSecret(String question) {
+    return secrets.ask(question).map(String::strip).filter(a -> !a.isEmpty());
+  }
+
+  /** The creation key sent with every {@code create} from now on. */
+  void creationKey(String key) {
+    creationKey = key;
   }
 
   /** The session this console speaks for now. */
@@ -121,7 +151,7 @@ final class Console implements CommandParser.Context {
   /** Shows a command as a script runs it (not in JSON mode). */
   void echo(String command) {
     if (!out.json()) {
-      out.print(styled(Renderers.NAME, "> " + Safe.text(command)));
+      out.print(styled(Renderers.NAME, "> " + Safe.line(command)));
     }
   }
 
@@ -181,7 +211,7 @@ final class Console implements CommandParser.Context {
       return Result.FAILED;
     }
     if (p.isError()) {
-      return fail(p.command(), List.of(styled(Renderers.BAD, Safe.text(p.error()))));
+      return fail(p.command(), List.of(styled(Renderers.BAD, Safe.line(p.error()))));
     }
     try {
       if (p.isRequest()) {
@@ -198,7 +228,19 @@ final class Console implements CommandParser.Context {
 
   private Result request(Parsed p) throws IOException, InterruptedException {
     ClientMessage.Builder request = p.request();
+    if (request.hasCreateSession() && creationKey != null) {
+      request.getCreateSessionBuilder().setCreationKey(creationKey);
+    }
     ServerMessage r = call(p, request);
+    if (r.hasError() && request.hasCreateSession() && r.getError().getCode() == ErrorCode.PERMISSION_DENIED) {
+      // The server asks for a creation key (or another one): ask once, never echoing it.
+      Optional<String> key = askSecret("Creation key (from whoever runs the server; not shown): ");
+      if (key.isPresent()) {
+        creationKey = key.get();
+        request.getCreateSessionBuilder().setCreationKey(creationKey);
+        r = call(p, request);
+      }
+    }
     if (r.hasError()) {
       return Result.FAILED;
     }

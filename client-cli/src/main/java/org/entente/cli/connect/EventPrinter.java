@@ -47,7 +47,7 @@ final class EventPrinter implements ClientSession.Listener {
     List<AttributedString> lines = switch (e.getKindCase()) {
       // In the hot seat the user's own 'as' and 'bot' take and give back seats; their confirmations say so.
       case SEAT_REMOVED -> hotSeat ? List.of()
-          : List.of(styled(DIM, Safe.text(session.seatName(e.getSeatRemoved().getSeatId())) + " was removed by the game master."));
+          : List.of(styled(DIM, Safe.line(session.seatName(e.getSeatRemoved().getSeatId())) + " was removed by the game master."));
       case SEATS_CHANGED, BOT_CHANGED -> hotSeat ? List.of() : rendered(e);
       case PHASE_CHANGED -> e.getPhaseChanged().getPhase() == Phase.ENDED ? withEndHint(rendered(e), hotSeat) : rendered(e);
       case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED, SEAT_MUTED, DRAFT_UPDATED -> rendered(e);
@@ -72,11 +72,13 @@ final class EventPrinter implements ClientSession.Listener {
     return all;
   }
 
-  /** The command that writes the class debrief of this session (it takes over this console's seat). */
+  /**
+   * The command that writes the class debrief of this session (it takes over this console's seat).
+   * It names no token: the command finds it in seats.json, so the secret never reaches the screen.
+   */
   static List<AttributedString> debriefHint(ClientSession session) {
     return List.of(styled(Renderers.NAME, "Write the debrief (this console then disconnects; connect again to come back):"),
-        plain("  entente debrief " + session.address() + " --code " + SeatStore.displayCode(session.joinCode())
-            + " --gm " + session.token()));
+        plain("  entente debrief " + session.address().display() + " --code " + SeatStore.displayCode(session.joinCode())));
   }
 
   @Override
@@ -93,7 +95,7 @@ final class EventPrinter implements ClientSession.Listener {
       return;
     }
     List<AttributedString> lines = new ArrayList<>();
-    Renderers.wrap(Safe.text("(" + text + ")"), out.width(), 1).forEach(l -> lines.add(styled(problem ? Renderers.WARN : DIM, l.toString())));
+    Renderers.wrap(Safe.line("(" + text + ")"), out.width(), 1).forEach(l -> lines.add(styled(problem ? Renderers.WARN : DIM, l.toString())));
     out.print(lines);
   }
 }

@@ -119,10 +119,10 @@ public final class HotSeat implements AutoCloseable {
     SessionView v = console.session().view().orElseThrow();
     List<String> playable = v.getCountriesList().stream().filter(CountryStatus::getPlayable).map(CountryStatus::getId).toList();
     if (!playable.contains(country)) {
-      return console.fail("as", List.of(styled(Renderers.BAD, "'" + Safe.text(country) + "' is not a playable country: "
+      return console.fail("as", List.of(styled(Renderers.BAD, "'" + Safe.line(country) + "' is not a playable country: "
           + String.join(", ", playable) + ".")));
     }
-    String name = Safe.text(ViewModel.nameOf(v, country));
+    String name = Safe.line(ViewModel.nameOf(v, country));
     if (console.session().country().equals(country)) {
       return console.emit("as", List.of(plain("You already play " + name + ".")));
     }
@@ -143,13 +143,13 @@ public final class HotSeat implements AutoCloseable {
 
   private Result handToBot(Console console, String country) throws IOException {
     SessionView v = console.session().view().orElseThrow();
-    String name = Safe.text(ViewModel.nameOf(v, country));
+    String name = Safe.line(ViewModel.nameOf(v, country));
     if (console.session().country().equals(country)) {
       return console.fail("bot", List.of(styled(Renderers.BAD, "You are playing " + name + "; take another seat with 'as COUNTRY' first.")));
     }
     ClientSession seat = held.remove(country);
     if (seat == null) {
-      return console.fail("bot", List.of(styled(Renderers.BAD, "'" + Safe.text(country) + "' is not a seat you took; bots already"
+      return console.fail("bot", List.of(styled(Renderers.BAD, "'" + Safe.line(country) + "' is not a seat you took; bots already"
           + " play every country you have not.")));
     }
     seat.close();
@@ -170,10 +170,10 @@ public final class HotSeat implements AutoCloseable {
         lines.add(plain("Wrote " + p));
       }
     } catch (InvalidPathException e) {
-      return console.fail("debrief", List.of(styled(Renderers.BAD, "Could not write the debrief: " + Safe.text(e.getMessage()) + ".")));
+      return console.fail("debrief", List.of(styled(Renderers.BAD, "Could not write the debrief: " + Safe.line(e.getMessage()) + ".")));
     } catch (Exception e) {
       return console.fail("debrief", List.of(styled(Renderers.BAD, "Could not write the debrief: "
-          + Safe.text(String.valueOf(e.getMessage())) + ".")));
+          + Safe.line(String.valueOf(e.getMessage())) + ".")));
     }
     console.session().view().filter(v -> v.getPhase() != Phase.ENDED).ifPresent(v -> lines.add(styled(DIM,
         "(the game is not over: the debrief shows the " + v.getGame().getTurn() + " turn(s) played so far)")));

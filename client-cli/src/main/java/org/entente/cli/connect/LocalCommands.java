@@ -57,7 +57,7 @@ final class LocalCommands {
         } else {
           Optional<CommandSpec> s = CommandSpec.named(args.get(0).toLowerCase(Locale.ROOT), console.mode());
           if (s.isEmpty()) {
-            return console.fail("help", List.of(styled(Renderers.BAD, "There is no command '" + Safe.text(args.get(0)) + "'. Type 'help' for the list.")));
+            return console.fail("help", List.of(styled(Renderers.BAD, "There is no command '" + Safe.line(args.get(0)) + "'. Type 'help' for the list.")));
           }
           lines.addAll(Screens.help(s.get(), w));
         }
@@ -82,7 +82,7 @@ final class LocalCommands {
           return console.fail("forget", List.of(styled(Renderers.BAD, "Which seat? Type 'forget CODE' (see 'sessions').")));
         }
         if (!session.seats().forget(session.address().toString(), code)) {
-          return console.fail("forget", List.of(styled(Renderers.BAD, "No seat is saved for join code " + Safe.text(SeatStore.displayCode(code)) + ".")));
+          return console.fail("forget", List.of(styled(Renderers.BAD, "No seat is saved for join code " + Safe.line(SeatStore.displayCode(code)) + ".")));
         }
         lines.add(plain("Forgot the seat for " + SeatStore.displayCode(code) + "; its token is deleted from " + session.seats().file() + "."));
         break;
@@ -90,8 +90,17 @@ final class LocalCommands {
       case "wait":
         return waitFor(p);
       case "gm": {
+        Optional<String> token = args.size() > 1 ? Optional.of(args.get(1))
+            : session.seats().find(session.address().toString(), args.get(0)).filter(s -> s.role().equals("GAME_MASTER"))
+                .map(SeatStore.Seat::token)
+                .or(() -> console.askSecret("Game-master token of " + SeatStore.displayCode(args.get(0)) + " (not shown): "));
+        if (token.isEmpty()) {
+          return console.fail("gm", List.of(styled(Renderers.BAD, "gm needs the game-master token: type 'gm "
+              + Safe.line(args.get(0)) + "' in the interactive shell to be asked for it, or 'rejoin "
+              + Safe.line(args.get(0)) + "' on the machine where it is saved.")));
+        }
         ClientMessage.Builder resume = ClientMessage.newBuilder().setResume(org.entente.proto.protocol.v1.Resume.newBuilder()
-            .setJoinCode(args.get(0)).setToken(args.get(1)));
+            .setJoinCode(args.get(0)).setToken(token.get()));
         return console.call(p, resume).hasError() ? Result.FAILED : Result.OK;
       }
       case "rejoin": {
@@ -100,7 +109,7 @@ final class LocalCommands {
             : seats.stream().filter(s -> s.joinCode().equals(SeatStore.normaliseCode(args.get(0)))).findFirst();
         if (seat.isEmpty()) {
           return console.fail("rejoin", List.of(styled(Renderers.BAD, args.isEmpty() ? "No seat is saved for " + session.address() + "."
-              : "No seat is saved for join code " + Safe.text(args.get(0)) + " (see 'sessions').")));
+              : "No seat is saved for join code " + Safe.line(args.get(0)) + " (see 'sessions').")));
         }
         return console.resume(p, seat.get()).hasError() ? Result.FAILED : Result.OK;
       }
@@ -164,9 +173,9 @@ final class LocalCommands {
         }
         break;
       case "code":
-        lines.add(plain("Join code: " + SeatStore.displayCode(session.joinCode()) + "   server: " + session.address()));
+        lines.add(plain("Join code: " + SeatStore.displayCode(session.joinCode()) + "   server: " + session.address().display()));
         lines.add(styled(DIM, "Your game-master token is saved in " + session.seats().file()
-            + "; 'entente connect " + session.address() + "' takes the console back."));
+            + "; 'entente connect " + session.address().display() + "' takes the console back."));
         lines.addAll(EventPrinter.debriefHint(session));
         break;
       default:
@@ -190,14 +199,14 @@ final class LocalCommands {
   private static List<AttributedString> score(SessionView v, int width) {
     List<AttributedString> lines = new ArrayList<>();
     for (ObjectiveScore o : v.getGame().getObjectivesList()) {
-      lines.add(styled(Renderers.HEADING, Safe.text(ViewModel.nameOf(v, o.getCountry())) + ": " + o.getPoints() + "/100"));
+      lines.add(styled(Renderers.HEADING, Safe.line(ViewModel.nameOf(v, o.getCountry())) + ": " + o.getPoints() + "/100"));
       for (CriterionStatus c : o.getCriteriaList()) {
-        lines.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.text(c.getDescription())),
+        lines.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.line(c.getDescription())),
             width, 12));
       }
     }
     if (lines.isEmpty()) {
-      lines.add(plain(Safe.text(ViewModel.nameOf(v, v.getViewerCountry())) + " has no objectives in this scenario."));
+      lines.add(plain(Safe.line(ViewModel.nameOf(v, v.getViewerCountry())) + " has no objectives in this scenario."));
     }
     return lines;
   }
@@ -208,7 +217,7 @@ final class LocalCommands {
     try {
       wf = WaitFor.parse(p.args());
     } catch (Usage e) {
-      return console.fail("wait", List.of(styled(Renderers.BAD, Safe.text(e.getMessage()))));
+      return console.fail("wait", List.of(styled(Renderers.BAD, Safe.line(e.getMessage()))));
     }
     int messagesBefore = messagesWaited;
     boolean ok = session.await(s -> {

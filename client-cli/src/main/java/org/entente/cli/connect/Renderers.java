@@ -23,7 +23,8 @@ import org.jline.utils.AttributedStyle;
 /**
  * Server events, messages, reports and errors as lines for a terminal of a given width. Styles
  * are attached, never escape codes: the output decides whether to show colour. Every text that
- * came from another user, the server or a scenario goes through {@link Safe#text}.
+ * came from another user, the server or a scenario goes through {@link Safe#line}, or through
+ * {@link Safe#text} where {@link #wrap} indents its continuation lines.
  */
 final class Renderers {
   static final AttributedStyle HEADING = AttributedStyle.DEFAULT.bold().foreground(AttributedStyle.CYAN);
@@ -48,17 +49,17 @@ final class Renderers {
       case PHASE_CHANGED -> List.of(styled(WARN, phase(e.getPhaseChanged(), v)));
       case READINESS_CHANGED -> {
         String who = v == null ? e.getReadinessChanged().getCountry() : ViewModel.nameOf(v, e.getReadinessChanged().getCountry());
-        yield List.of(styled(DIM, Safe.text(who) + (e.getReadinessChanged().getReady() ? " is ready." : " is no longer ready.")));
+        yield List.of(styled(DIM, Safe.line(who) + (e.getReadinessChanged().getReady() ? " is ready." : " is no longer ready.")));
       }
       case SEATS_CHANGED -> {
         List<AttributedString> out = new ArrayList<>();
-        e.getSeatsChanged().getSeatsList().forEach(s -> out.add(styled(DIM, Safe.text(s.getDisplayName()) + " joined"
-            + (s.getCountry().isEmpty() ? " as " + role(s.getRole()) : " " + Safe.text(country(v, s.getCountry()))) + ".")));
+        e.getSeatsChanged().getSeatsList().forEach(s -> out.add(styled(DIM, Safe.line(s.getDisplayName()) + " joined"
+            + (s.getCountry().isEmpty() ? " as " + role(s.getRole()) : " " + Safe.line(country(v, s.getCountry()))) + ".")));
         yield out;
       }
-      case SEAT_MOVED -> List.of(styled(DIM, Safe.text(v == null ? "seat " + e.getSeatMoved().getSeatId()
+      case SEAT_MOVED -> List.of(styled(DIM, Safe.line(v == null ? "seat " + e.getSeatMoved().getSeatId()
           : ViewModel.seatName(v, e.getSeatMoved().getSeatId()))
-          + " moved from " + Safe.text(e.getSeatMoved().getFromCountry()) + " to " + Safe.text(e.getSeatMoved().getToCountry()) + "."));
+          + " moved from " + Safe.line(e.getSeatMoved().getFromCountry()) + " to " + Safe.line(e.getSeatMoved().getToCountry()) + "."));
       case SEAT_REMOVED -> List.of(styled(DIM, "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
       case SEAT_MUTED -> {
         String who = Safe.text(v == null ? "seat " + e.getSeatMuted().getSeatId() : ViewModel.seatName(v, e.getSeatMuted().getSeatId()));
@@ -69,12 +70,12 @@ final class Renderers {
       case BOT_CHANGED -> {
         String who = v == null ? e.getBotChanged().getCountry() : ViewModel.nameOf(v, e.getBotChanged().getCountry());
         yield List.of(styled(DIM, "A bot " + (e.getBotChanged().getBot() ? "now plays " : "no longer plays ")
-            + Safe.text(who) + " (" + Safe.text(e.getBotChanged().getReason()) + ")."));
+            + Safe.line(who) + " (" + Safe.line(e.getBotChanged().getReason()) + ")."));
       }
       case DRAFT_UPDATED -> !watchDrafts ? List.of()
-          : List.of(styled(DIM, Safe.text(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
+          : List.of(styled(DIM, Safe.line(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
               + (e.getDraftUpdated().getDraft().getOrdersCount() == 0 ? "none"
-              : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.text(o.getText())).toList()))));
+              : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.line(o.getText())).toList()))));
       case KIND_NOT_SET -> List.of();
     };
   }
@@ -97,10 +98,10 @@ final class Renderers {
   static AttributedString message(ChatMessage m, SessionView v) {
     AttributedStringBuilder b = new AttributedStringBuilder();
     b.styled(DIM, "[T" + m.getTurn() + "] ");
-    String from = Safe.text(m.getFromName()) + (m.getFromCountry().isEmpty() ? "" : " (" + Safe.text(m.getFromCountry()) + ")");
+    String from = Safe.line(m.getFromName()) + (m.getFromCountry().isEmpty() ? "" : " (" + Safe.line(m.getFromCountry()) + ")");
     switch (m.getChannel()) {
       case PRIVATE:
-        b.styled(NAME, from).append(" to ").styled(NAME, Safe.text(m.getToCountry())).append(": ");
+        b.styled(NAME, from).append(" to ").styled(NAME, Safe.line(m.getToCountry())).append(": ");
         break;
       case TEAM:
         b.styled(NAME, from).append(" to the team: ");
@@ -109,7 +110,7 @@ final class Renderers {
         b.styled(NAME, from).append(", in public: ");
         break;
       case ANNOUNCEMENT:
-        b.styled(WARN.bold(), "Announcement from " + Safe.text(m.getFromName()) + ": ");
+        b.styled(WARN.bold(), "Announcement from " + Safe.line(m.getFromName()) + ": ");
         break;
       default:
         b.styled(NAME, from).append(": ");
@@ -142,13 +143,13 @@ final class Renderers {
       case "FORCED":
         return "the game master resolved it";
       default:
-        return Safe.text(cause.toLowerCase(Locale.ROOT));
+        return Safe.line(cause.toLowerCase(Locale.ROOT));
     }
   }
 
   static List<AttributedString> news(NewsEvent n, int width) {
     List<AttributedString> out = new ArrayList<>();
-    out.add(new AttributedStringBuilder().styled(WARN.bold(), "NEWS: " + Safe.text(n.getTitle())).toAttributedString());
+    out.add(new AttributedStringBuilder().styled(WARN.bold(), "NEWS: " + Safe.line(n.getTitle())).toAttributedString());
     out.addAll(wrap(new AttributedString("  " + Safe.text(n.getText())), width, 2));
     return out;
   }
@@ -157,7 +158,7 @@ final class Renderers {
     switch (p.getPhase()) {
       case RUNNING: {
         String total = v == null || v.getTotalTurns() == 0 ? "" : " of " + v.getTotalTurns();
-        String reason = Safe.text(p.getReason());
+        String reason = Safe.line(p.getReason());
         String deadline = p.getDeadlineEpochMillis() == 0 ? "" : "; orders due in "
             + clock(Duration.ofMillis(Math.max(0, p.getDeadlineEpochMillis() - System.currentTimeMillis())));
         return "Turn " + p.getTurn() + total + " is open (" + reason + ")" + deadline + ".";
@@ -165,9 +166,9 @@ final class Renderers {
       case PAUSED:
         return "The game is paused" + (p.getPausedSecondsLeft() > 0 ? " with " + clock(Duration.ofSeconds(p.getPausedSecondsLeft())) + " left on the turn" : "") + ".";
       case ENDED:
-        return "The game has ended (" + Safe.text(p.getReason()) + ").";
+        return "The game has ended (" + Safe.line(p.getReason()) + ").";
       default:
-        return "The game is " + p.getPhase().name().toLowerCase(Locale.ROOT) + " (" + Safe.text(p.getReason()) + ").";
+        return "The game is " + p.getPhase().name().toLowerCase(Locale.ROOT) + " (" + Safe.line(p.getReason()) + ").";
     }
   }
 
@@ -186,8 +187,8 @@ final class Renderers {
         prefix = "";
         break;
     }
-    out.add(styled(BAD, prefix + Safe.text(e.getMessage())));
-    e.getProblemsList().forEach(p -> out.add(styled(BAD, "  " + Safe.text(p))));
+    out.add(styled(BAD, prefix + Safe.line(e.getMessage())));
+    e.getProblemsList().forEach(p -> out.add(styled(BAD, "  " + Safe.line(p))));
     return out;
   }
 
@@ -205,10 +206,10 @@ final class Renderers {
       b.append(" · ready " + ready + "/" + staffed.size() + ":");
       for (CountryStatus c : staffed) {
         b.append(" ");
-        b.styled(c.getReady() ? GOOD : DIM, Safe.text(c.getId()) + (c.getReady() ? "✓" : "…"));
+        b.styled(c.getReady() ? GOOD : DIM, Safe.line(c.getId()) + (c.getReady() ? "✓" : "…"));
       }
     }
-    b.append(" · ").styled(NAME, v.getViewerCountry().isEmpty() ? role(v.getViewerRole()) : Safe.text(v.getViewerCountry()));
+    b.append(" · ").styled(NAME, v.getViewerCountry().isEmpty() ? role(v.getViewerRole()) : Safe.line(v.getViewerCountry()));
     AttributedString s = b.toAttributedString();
     return s.columnLength() > width ? s.columnSubSequence(0, Math.max(0, width - 1)) : s;
   }
@@ -237,17 +238,34 @@ final class Renderers {
     return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
   }
 
-  /** Word-wraps {@code text} to {@code width} columns; continuation lines are indented. */
+  /**
+   * Word-wraps {@code text} to {@code width} columns; continuation lines are indented. A line
+   * feed in {@code text} (kept by {@link Safe#text}) starts a continuation line too, so a
+   * message's second line sits under its speaker and cannot pass for another speaker's line.
+   */
   static List<AttributedString> wrap(AttributedString text, int width, int indent) {
     List<AttributedString> out = new ArrayList<>();
+    String plain = text.toString();
+    int start = 0;
+    for (int nl = plain.indexOf('\n'); ; nl = plain.indexOf('\n', start)) {
+      int end = nl < 0 ? plain.length() : nl;
+      wrapParagraph(text.subSequence(start, end), width, indent, start > 0, out);
+      if (nl < 0) {
+        return out;
+      }
+      start = nl + 1;
+    }
+  }
+
+  private static void wrapParagraph(AttributedString text, int width, int indent, boolean continuation, List<AttributedString> out) {
     int w = Math.max(width, 20);
     AttributedString rest = text;
-    boolean first = true;
+    boolean first = !continuation;
     while (true) {
       int avail = first ? w : w - indent;
       if (rest.columnLength() <= avail) {
         out.add(first ? rest : concat(" ".repeat(indent), rest));
-        return out;
+        return;
       }
       String plain = rest.toString();
       int cut = rest.columnSubSequence(0, avail).length();

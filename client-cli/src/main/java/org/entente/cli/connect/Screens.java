@@ -46,10 +46,10 @@ final class Screens {
   static List<AttributedString> status(SessionView v, String country, long now, int width) {
     List<AttributedString> out = new ArrayList<>();
     GameStateView g = v.getGame();
-    out.add(styled(HEADING, Safe.text(v.getScenarioTitle()) + " · turn " + v.getTurn() + " of " + v.getTotalTurns()
+    out.add(styled(HEADING, Safe.line(v.getScenarioTitle()) + " · turn " + v.getTurn() + " of " + v.getTotalTurns()
         + " · " + Renderers.countdown(v, now)));
     if (g.getTurn() > 0) {
-      out.add(styled(DIM, "Situation after turn " + g.getTurn() + (g.getDate().isEmpty() ? "" : " (" + Safe.text(g.getDate()) + ")")));
+      out.add(styled(DIM, "Situation after turn " + g.getTurn() + (g.getDate().isEmpty() ? "" : " (" + Safe.line(g.getDate()) + ")")));
     }
     Table ready = new Table("country", "players", "ready").right(1);
     for (CountryStatus c : v.getCountriesList()) {
@@ -61,7 +61,7 @@ final class Screens {
     if (!country.isEmpty()) {
       Optional<CountryQuantities> q = g.getCountriesList().stream().filter(c -> c.getCountry().equals(country)).findFirst();
       out.add(AttributedString.EMPTY);
-      out.add(styled(HEADING, Safe.text(ViewModel.nameOf(v, country))));
+      out.add(styled(HEADING, Safe.line(ViewModel.nameOf(v, country))));
       if (q.isPresent()) {
         out.addAll(new Table("security", "domestic support", "standing", "regional force", "grievance").right(0, 1, 2, 3, 4)
             .row(q.get().getSec(), q.get().getDom(), q.get().getStd(), q.get().getRf(), q.get().getGrievance()).render(width));
@@ -102,7 +102,7 @@ final class Screens {
     }
     if (g.getObligationsCount() > 0) {
       out.add(styled(HEADING, "Pending obligations"));
-      g.getObligationsList().forEach(o -> out.addAll(Renderers.wrap("• " + Safe.text(o), width, 2)));
+      g.getObligationsList().forEach(o -> out.addAll(Renderers.wrap("• " + Safe.line(o), width, 2)));
     } else if (!country.isEmpty()) {
       out.add(styled(DIM, "No pending obligations."));
     }
@@ -125,7 +125,7 @@ final class Screens {
     List<AttributedString> out = new ArrayList<>();
     String name = ViewModel.nameOf(v, d.getCountry());
     if (d.getOrdersCount() == 0) {
-      out.add(Renderers.plain("No orders yet for " + Safe.text(name) + " this turn. Type an order, e.g. STATEMENT RUS REASSURE."));
+      out.add(Renderers.plain("No orders yet for " + Safe.line(name) + " this turn. Type an order, e.g. STATEMENT RUS REASSURE."));
       return out;
     }
     Table t = new Table("#", "order", "by").right(0);
@@ -134,14 +134,14 @@ final class Screens {
       t.row(i++, o.getText(), o.getAuthor());
     }
     out.addAll(t.render(width));
-    out.add(d.getReady() ? styled(GOOD, Safe.text(name) + " is ready.") : styled(DIM, "Not ready yet: type 'ready' when the team is done."));
+    out.add(d.getReady() ? styled(GOOD, Safe.line(name) + " is ready.") : styled(DIM, "Not ready yet: type 'ready' when the team is done."));
     return out;
   }
 
   /** The game master's watch-everything view: every country's numbers, readiness and orders. */
   static List<AttributedString> watch(SessionView v, long now, int width) {
     List<AttributedString> out = new ArrayList<>();
-    out.add(styled(HEADING, Safe.text(v.getScenarioTitle()) + " · turn " + v.getTurn() + " of " + v.getTotalTurns()
+    out.add(styled(HEADING, Safe.line(v.getScenarioTitle()) + " · turn " + v.getTurn() + " of " + v.getTotalTurns()
         + " · " + Renderers.countdown(v, now)));
     Table t = new Table("country", "players", "ready", "orders", "SEC", "DOM", "STD", "RF", "grv").right(1, 3, 4, 5, 6, 7, 8);
     for (CountryStatus c : v.getCountriesList()) {
@@ -154,11 +154,11 @@ final class Screens {
     out.addAll(t.render(width));
     for (Draft d : v.getDraftsList()) {
       for (DraftOrder o : d.getOrdersList()) {
-        out.addAll(Renderers.wrap(Safe.text(d.getCountry() + ": " + o.getText() + "  (" + o.getAuthor() + ")"), width, 4));
+        out.addAll(Renderers.wrap(Safe.line(d.getCountry() + ": " + o.getText() + "  (" + o.getAuthor() + ")"), width, 4));
       }
     }
     for (ObjectiveScore o : v.getGame().getObjectivesList()) {
-      out.add(Renderers.plain(Safe.text(o.getCountry()) + " objectives: " + o.getPoints() + "/100"));
+      out.add(Renderers.plain(Safe.line(o.getCountry()) + " objectives: " + o.getPoints() + "/100"));
     }
     return out;
   }
@@ -169,7 +169,7 @@ final class Screens {
    */
   static List<AttributedString> briefing(Optional<Briefing> briefing, SessionView v, int width) {
     List<AttributedString> out = new ArrayList<>();
-    out.add(styled(HEADING, Safe.text(v.getScenarioTitle())));
+    out.add(styled(HEADING, Safe.line(v.getScenarioTitle())));
     if (briefing.isPresent()) {
       Briefing b = briefing.get();
       out.addAll(Renderers.wrap(Safe.text(b.getBackground().strip()), width, 0));
@@ -177,7 +177,7 @@ final class Screens {
         out.add(AttributedString.EMPTY);
         out.add(styled(HEADING, "Sources"));
         for (BriefingSource s : b.getSourcesList()) {
-          out.addAll(Renderers.wrap(Safe.text("[" + s.getKey() + "] " + s.getCitation() + (s.getUrl().isEmpty() ? "" : " " + s.getUrl())),
+          out.addAll(Renderers.wrap(Safe.line("[" + s.getKey() + "] " + s.getCitation() + (s.getUrl().isEmpty() ? "" : " " + s.getUrl())),
               width, 4));
         }
       }
@@ -190,20 +190,20 @@ final class Screens {
     if (v.getGame().getObjectivesCount() > 0) {
       for (ObjectiveScore o : v.getGame().getObjectivesList()) {
         out.add(AttributedString.EMPTY);
-        out.add(styled(HEADING, "Hidden objectives of " + Safe.text(ViewModel.nameOf(v, o.getCountry())) + " (" + o.getPoints() + "/100 now)"));
+        out.add(styled(HEADING, "Hidden objectives of " + Safe.line(ViewModel.nameOf(v, o.getCountry())) + " (" + o.getPoints() + "/100 now)"));
         out.addAll(Renderers.wrap(Safe.text(o.getSummary()), width, 0));
         for (CriterionStatus c : o.getCriteriaList()) {
-          out.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.text(c.getDescription())), width, 12));
+          out.addAll(Renderers.wrap(String.format("  [%s] %3d  %s", c.getMet() ? "x" : " ", c.getPoints(), Safe.line(c.getDescription())), width, 12));
         }
       }
     } else {
       // No scores yet (an older server's view): the objectives as the briefing states them.
       for (ObjectiveBrief o : briefing.map(Briefing::getObjectivesList).orElse(List.of())) {
         out.add(AttributedString.EMPTY);
-        out.add(styled(HEADING, "Hidden objectives of " + Safe.text(ViewModel.nameOf(v, o.getCountry()))));
+        out.add(styled(HEADING, "Hidden objectives of " + Safe.line(ViewModel.nameOf(v, o.getCountry()))));
         out.addAll(Renderers.wrap(Safe.text(o.getSummary()), width, 0));
         for (CriterionBrief c : o.getCriteriaList()) {
-          out.addAll(Renderers.wrap(String.format("       %3d  %s", c.getPoints(), Safe.text(c.getDescription())), width, 12));
+          out.addAll(Renderers.wrap(String.format("       %3d  %s", c.getPoints(), Safe.line(c.getDescription())), width, 12));
         }
       }
     }
@@ -216,7 +216,7 @@ final class Screens {
     if (briefing.isPresent() && briefing.get().getTimelineCount() > 0) {
       out.add(styled(HEADING, "Before the game"));
       for (TimelineEntry t : briefing.get().getTimelineList()) {
-        out.addAll(Renderers.wrap(Safe.text(String.format("%-10s  %s", t.getDate(), t.getText())), width, 12));
+        out.addAll(Renderers.wrap(Safe.line(String.format("%-10s  %s", t.getDate(), t.getText())), width, 12));
       }
     }
     out.add(styled(HEADING, "The game"));
@@ -224,7 +224,7 @@ final class Screens {
       out.add(styled(DIM, "No turn has been resolved yet."));
     }
     for (TurnReport r : reports.values()) {
-      String first = r.getLinesCount() == 0 ? "a quiet turn" : Safe.text(r.getLines(0).getText());
+      String first = r.getLinesCount() == 0 ? "a quiet turn" : Safe.line(r.getLines(0).getText());
       out.addAll(Renderers.wrap("T" + r.getTurn() + dateOf(briefing, r.getTurn()) + ": " + first
           + (r.getLinesCount() > 1 ? " (+" + (r.getLinesCount() - 1) + " more: report " + r.getTurn() + ")" : ""), width, 4));
     }
@@ -237,7 +237,7 @@ final class Screens {
   /** " (YYYY-MM-DD)" for a turn the briefing dates, else "". */
   private static String dateOf(Optional<Briefing> briefing, int turn) {
     return briefing.filter(b -> turn >= 1 && turn <= b.getTurnDatesCount())
-        .map(b -> " (" + Safe.text(b.getTurnDates(turn - 1)) + ")").orElse("");
+        .map(b -> " (" + Safe.line(b.getTurnDates(turn - 1)) + ")").orElse("");
   }
 
   static List<AttributedString> scenarios(List<ScenarioSummary> list, int width) {
@@ -270,17 +270,17 @@ final class Screens {
     }
     for (CountryOrders c : countries) {
       if (countries.size() > 1) {
-        out.add(styled(HEADING, Safe.text(c.getCountry())));
+        out.add(styled(HEADING, Safe.line(c.getCountry())));
       }
       Table t = new Table("order", "cost", "what it does").right(1).wrapLast();
       for (OrderKindBrief k : c.getKindsList()) {
-        t.row(Safe.text(k.getUsage()), k.getCost() + (k.getMaxPerTurn() > 0 ? " (" + k.getMaxPerTurn() + "/turn)" : ""),
-            Safe.text(k.getDescription()));
+        t.row(Safe.line(k.getUsage()), k.getCost() + (k.getMaxPerTurn() > 0 ? " (" + k.getMaxPerTurn() + "/turn)" : ""),
+            Safe.line(k.getDescription()));
       }
       out.addAll(t.render(width));
     }
     if (briefing.isPresent() && countries.isEmpty()) {
-      out.add(Renderers.plain(country.isEmpty() ? "This seat gives no orders." : "No order kinds for " + Safe.text(country) + "."));
+      out.add(Renderers.plain(country.isEmpty() ? "This seat gives no orders." : "No order kinds for " + Safe.line(country) + "."));
     } else if (briefing.isPresent()) {
       out.add(styled(DIM, briefing.get().getOrderPoints() + " order points a turn."));
     }

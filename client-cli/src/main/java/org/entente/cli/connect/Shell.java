@@ -4,6 +4,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,9 @@ import org.jline.utils.Status;
  * the turn, the countdown and who is ready, refreshed every second.
  */
 final class Shell {
+  /** Lines the history never keeps (JLine patterns, ':' between them): 'gm CODE TOKEN' in any case. */
+  static final String HISTORY_IGNORE = "gm *:GM *:Gm *:gM *";
+
   private final Terminal terminal;
   private final ClientSession session;
   private final HotSeat hotSeat;
@@ -57,7 +61,9 @@ final class Shell {
   private void build() {
     LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("entente")
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
+        .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+        // A token typed after 'gm' is a secret: it stays out of the history file.
+        .variable(LineReader.HISTORY_IGNORE, HISTORY_IGNORE);
     if (historyFile != null) {
       b.variable(LineReader.HISTORY_FILE, historyFile);
     }
@@ -89,6 +95,14 @@ final class Shell {
     status = Status.getStatus(terminal);
     updateStatus();
     console = new Console(session, out, hotSeat);
+    console.secretPrompt(question -> {
+      try {
+        // Masked: echoed as '*' and, with a mask, never added to the history.
+        return Optional.ofNullable(reader.readLine(question, '*'));
+      } catch (UserInterruptException | EndOfFileException e) {
+        return Optional.empty();
+      }
+    });
     ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new ShellCompleter(console));
     // The console attaches it to every seat it speaks for, and calls it when it changes seat.
     console.addListener(new ClientSession.Listener() {
@@ -146,7 +160,7 @@ final class Shell {
 
   private String prompt() {
     return seat().view().map(v -> (v.getViewerCountry().isEmpty() ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
-        : v.getViewerCountry()) + " T" + v.getTurn() + "> ").orElse("lobby> ");
+        : org.entente.cli.Safe.line(v.getViewerCountry())) + " T" + v.getTurn() + "> ").orElse("lobby> ");
   }
 
   /** A new turn or seat changes the prompt: redraw it under what the user is typing. */
@@ -176,7 +190,7 @@ final class Shell {
     }
     AttributedString line = session.view()
         .map((SessionView v) -> Renderers.statusLine(v, System.currentTimeMillis(), session.isConnected(), width))
-        .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address() + " · join, create, gm or spectate"
+        .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address().display() + " · join, create, gm or spectate"
             : "reconnecting to " + session.address() + "..."));
     status.update(List.of(colour ? line : new AttributedString(line.toString())));
   }

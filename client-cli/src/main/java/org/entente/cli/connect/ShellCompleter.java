@@ -224,7 +224,7 @@ final class ShellCompleter implements Completer {
   private static Set<String> seats(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
     v.ifPresent(view -> view.getSeatsList().stream().filter(s -> s.getRole() != org.entente.proto.protocol.v1.Role.GAME_MASTER)
-        .map(SeatInfo::getDisplayName).filter(n -> !n.contains(" ") && n.equals(org.entente.cli.Safe.text(n))).forEach(c::add));
+        .map(SeatInfo::getDisplayName).filter(n -> !n.contains(" ") && n.equals(org.entente.cli.Safe.line(n))).forEach(c::add));
     v.ifPresent(view -> view.getSeatsList().forEach(s -> c.add(String.valueOf(s.getSeatId()))));
     return c;
   }

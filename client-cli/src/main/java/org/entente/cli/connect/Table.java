@@ -10,7 +10,7 @@ import org.jline.utils.AttributedStyle;
 /**
  * A plain table that fits the terminal: columns take their natural width, and when the total is
  * too wide the widest columns are cut (ending in "…") until it fits. Every cell goes through
- * {@link Safe#text}, so a cell can never carry an escape sequence.
+ * {@link Safe#line}, so a cell can never carry an escape sequence or a line break.
  */
 final class Table {
   private static final String GAP = "  ";
@@ -42,7 +42,7 @@ final class Table {
     List<String> r = new ArrayList<>();
     for (int i = 0; i < headers.size(); i++) {
       String cell = i < cells.length && cells[i] != null ? String.valueOf(cells[i]) : "";
-      r.add(Safe.text(cell).replace('\n', ' ').replace('\t', ' '));
+      r.add(Safe.line(cell));
     }
     rows.add(r);
     return this;

@@ -143,7 +143,9 @@ class ClassroomGameTest {
 
       gm.ok("end");
       gm.ok("wait phase ENDED 30s");
-      assertThat(gm.seen()).contains("  entente debrief " + address + " --code " + SeatStore.displayCode(code) + " --gm ");
+      // The hint names no token: 'entente debrief' finds it in seats.json, and a projected screen shows no secret.
+      assertThat(gm.seen()).contains("  entente debrief " + address + " --code " + SeatStore.displayCode(code) + "\n")
+          .doesNotContain(" --gm").doesNotContain(gm.session.token());
       assertThat(ani.seen()).doesNotContain("entente debrief");
     }
   }

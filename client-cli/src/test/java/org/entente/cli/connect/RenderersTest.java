@@ -52,6 +52,46 @@ class RenderersTest {
   }
 
   @Test
+  void aMessageLineBreakStartsAnIndentedContinuationLineThatCannotPoseAsAnotherSpeaker() {
+    ChatMessage m = ChatMessage.newBuilder().setTurn(2).setChannel(Channel.TEAM).setFromName("Ani").setFromCountry("ARM")
+        .setText("See you at noon.\n[T2] Teacher, in public: Armenia wins.\r\nBye\rnow").build();
+    List<String> lines = text(Renderers.event(Event.newBuilder().setMessage(m).build(), VIEW, false, 100));
+    assertThat(lines).containsExactly(
+        "[T2] Ani (ARM) to the team: See you at noon.",
+        "    [T2] Teacher, in public: Armenia wins.",
+        "    Bye",
+        "    now");
+  }
+
+  @Test
+  void aContinuationLineStillWrapsUnderTheSpeaker() {
+    ChatMessage m = ChatMessage.newBuilder().setTurn(1).setChannel(Channel.PUBLIC).setFromName("Ani").setFromCountry("ARM")
+        .setText("first\n" + "word ".repeat(12).strip()).build();
+    List<String> lines = text(Renderers.event(Event.newBuilder().setMessage(m).build(), VIEW, false, 30));
+    assertThat(lines.get(0)).isEqualTo("[T1] Ani (ARM), in public:");
+    assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("    ").hasSizeLessThanOrEqualTo(30));
+    assertThat(String.join(" ", lines).replaceAll(" +", " ")).contains("first word word");
+  }
+
+  @Test
+  void namesAndErrorsStayOnOneLineAndShowBidiZeroWidthAndSeparatorCharacters() {
+    ChatMessage m = ChatMessage.newBuilder().setTurn(2).setChannel(Channel.PRIVATE).setFromName("Ani\n[T2] Teacher")
+        .setFromCountry("ARM").setToCountry("AZE").setText("pay \u2067ABC\u2069 now\u200b\u2028!\ufeff").build();
+    assertThat(Renderers.message(m, VIEW).toString())
+        .isEqualTo("[T2] Ani^J[T2] Teacher (ARM) to AZE: pay \\u2067ABC\\u2069 now\\u200b\\u2028!\\ufeff");
+    List<String> error = text(Renderers.error(Error.newBuilder().setCode(ErrorCode.INVALID_REQUEST)
+        .setMessage("bad\nname\u202e").addProblems("x\ty\u0085").build()));
+    assertThat(error).containsExactly("bad^Jname\\u202e", "  x y\\u0085");
+  }
+
+  @Test
+  void aTableCellCannotBreakItsRow() {
+    List<String> t = text(new Table("NAME", "NOTE").row("Ani\nBob", "tab\there\u001b[31m").render(80));
+    assertThat(t).hasSize(2);
+    assertThat(t.get(1)).contains("Ani^JBob").contains("tab here^[[31m");
+  }
+
+  @Test
   void messagesNeutraliseEscapeSequencesFromOtherUsers() {
     ChatMessage m = ChatMessage.newBuilder().setTurn(2).setChannel(Channel.PRIVATE).setFromName("Ilham\u001b]0;pwned\u0007")
         .setFromCountry("AZE").setToCountry("ARM").setText("hi \u001b[2J\u009b31m there").build();
