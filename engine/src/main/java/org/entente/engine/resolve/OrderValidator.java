@@ -156,7 +156,7 @@ public final class OrderValidator {
         PartnershipLevel current = state.partnershipLevel(self, o.target());
         PartnershipLevel wanted = PartnershipLevel.valueOf(o.option());
         if (wanted.ordinal() != current.ordinal() + 1) {
-          return who + " and " + scenario.nameOf(o.target()) + " are at " + current
+          return who + " and " + withArticle(scenario.nameOf(o.target())) + " are at " + current
               + (current.next().isPresent() ? "; the next step is " + current.next().get() : "; there is no higher step");
         }
         return null;
@@ -175,10 +175,10 @@ public final class OrderValidator {
         return null;
       case PEACE_STEP:
         if ((state.peaceSteps(self, o.target()) & PeaceSteps.bit(o.option())) != 0) {
-          return who + " and " + scenario.nameOf(o.target()) + " already agreed " + o.option();
+          return who + " and " + withArticle(scenario.nameOf(o.target())) + " already agreed " + o.option();
         }
         if (state.peaceSigned(self, o.target())) {
-          return who + " and " + scenario.nameOf(o.target()) + " already signed their peace treaty";
+          return who + " and " + withArticle(scenario.nameOf(o.target())) + " already signed their peace treaty";
         }
         return null;
       case PRESENCE:
