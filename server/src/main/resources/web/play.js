@@ -297,7 +297,7 @@ function renderNumbers() {
     el('ul', {}, (game.obligations || []).map((o) => el('li', {}, o))),
     el('h3', {}, 'Our hidden objective, scored now'),
     (game.objectives || []).map((o) => el('div', {}, el('p', {}, o.summary + ': ' + (o.points || 0) + ' points'),
-      el('ul', {}, (o.criteria || []).map((c) => el('li', {}, (c.met ? '✔ ' : '✘ ') + c.description + ' (' + (c.points || 0) + ')')))))));
+      el('ul', {}, (o.criteria || []).map((c) => el('li', {}, (c.met ? '✔ ' : '✘ ') + c.description + ' (' + (c.points || 0) + ')'))))));
 }
 
 function renderBriefing() {
