@@ -97,13 +97,13 @@ export function showCode(code) {
 }
 
 /** "Turn 2 of 8", the turn's date, and the time left or why there is no clock. */
-export function clockText(view, briefing, now) {
+export function clockText(view, briefing, now, terse) {
   const phase = view.phase || 'PHASE_UNSPECIFIED';
   if (phase === 'WAITING') return 'Waiting for the game master to start';
   if (phase === 'ENDED') return 'The game has ended';
   if (phase === 'PAUSED') return 'Paused' + (view.pausedSecondsLeft ? ' (' + duration(view.pausedSecondsLeft) + ' left)' : '');
   const deadline = Number(view.deadlineEpochMillis || 0);
-  if (!deadline) return 'Manual: the turn ends when every team is ready';
+  if (!deadline) return terse ? 'Manual' : 'Manual: the turn ends when every team is ready';
   return duration(Math.max(0, Math.round((deadline - now) / 1000))) + ' left';
 }
 

@@ -84,7 +84,7 @@ function render() {
   const playable = (view.countries || []).filter((c) => c.playable);
   fill($('seats'), playable.map((c) => el('span', { class: 'pill' }, c.name + ': ' + (c.players || 0))));
   $('turn').textContent = turnText(view, briefing);
-  $('clock').textContent = clockText(view, briefing, Date.now());
+  $('clock').textContent = clockText(view, briefing, Date.now(), true);
   fill($('readiness'), playable.map((c) => el('span', { class: c.ready ? 'pill ready' : 'pill' },
     c.name + (c.ready ? ': ready' : c.bot ? ': bot' : ': not ready'))));
   fill($('news'), news.slice(-6).reverse().map((n) => el('li', {}, el('strong', {}, n.title + ': '), n.text)));
@@ -100,5 +100,5 @@ function render() {
   fill($('tracks'), (game.tracks || []).map((t) => el('tr', {}, el('th', {}, t.name), el('td', {}, String(t.value || 0)))));
 }
 
-setInterval(() => { if (view && view.phase === 'RUNNING') $('clock').textContent = clockText(view, briefing, Date.now()); }, 1000);
+setInterval(() => { if (view && view.phase === 'RUNNING') $('clock').textContent = clockText(view, briefing, Date.now(), true); }, 1000);
 start();

@@ -98,8 +98,17 @@ class BrowserClassroomTest {
         "--user-data-dir=" + Files.createTempDirectory("entente-chromium"), "--window-size=" + width + "," + height);
     WebDriver driver = new ChromeDriver(service, options);
     drivers.add(driver);
-    driver.manage().window().setSize(new Dimension(width, height));
+    viewport(driver, width, height);
     return driver;
+  }
+
+  /** Sizes the window so that the page itself (the viewport) is width x height. */
+  private static void viewport(WebDriver driver, int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    List<?> extra = (List<?>) ((JavascriptExecutor) driver).executeScript(
+        "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
+    driver.manage().window().setSize(new Dimension(width + ((Number) extra.get(0)).intValue(),
+        height + ((Number) extra.get(1)).intValue()));
   }
 
   private static WebDriverWait waiting(WebDriver driver) {
@@ -274,7 +283,7 @@ class BrowserClassroomTest {
     spectatorSaw.add(call(spectator, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())));
     spectatorSaw.addAll(spectatorEvents);
     screenshot(projector, "projector-game-1920x1080");
-    projector.manage().window().setSize(new Dimension(1024, 768));
+    viewport(projector, 1024, 768);
     screenshot(projector, "projector-game-1024x768");
     String projected = String.valueOf(((JavascriptExecutor) projector).executeScript("return document.body.textContent"));
     Set<String> spectatorStrings = strings(spectatorSaw);
@@ -288,6 +297,14 @@ class BrowserClassroomTest {
     for (String line : publicLines) {
       assertThat(projected).contains(line);
     }
+
+    // The game master pauses (the projector says so), resumes, and downloads the debrief.
+    teacher.findElement(By.id("pause")).click();
+    waitForText(projector, "clock", "Paused");
+    teacher.findElement(By.id("resume")).click();
+    waitForText(projector, "clock", "Manual");
+    teacher.findElement(By.id("debrief")).click();
+    waitForText(teacher, "status", "The debrief was downloaded.");
     reportLoadTime(ani);
   }
 
