@@ -153,7 +153,7 @@ function myDraft() {
 
 function setUpOrderForm() {
   const kinds = myKinds();
-  fill($('kind'), kinds.map((k, i) => el('option', { value: String(i) }, k.kind + ' (' + (k.cost || 0) + ' points)')));
+  fill($('kind'), kinds.map((k, i) => el('option', { value: String(i) }, k.kind + ' (' + (k.cost || 0) + ((k.cost || 0) === 1 ? ' point)' : ' points)'))));
   showSlots();
 }
 

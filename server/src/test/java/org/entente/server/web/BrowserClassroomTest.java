@@ -96,9 +96,15 @@ class BrowserClassroomTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
         "--user-data-dir=" + Files.createTempDirectory("entente-chromium"), "--window-size=" + width + "," + height);
+    if (width < 500) { // narrower than a desktop window may be: a phone's screen, emulated
+      options.setExperimentalOption("mobileEmulation",
+          Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+    }
     WebDriver driver = new ChromeDriver(service, options);
     drivers.add(driver);
-    viewport(driver, width, height);
+    if (width >= 500) {
+      viewport(driver, width, height);
+    }
     return driver;
   }
 
@@ -308,7 +314,7 @@ class BrowserClassroomTest {
     reportLoadTime(ani);
   }
 
-  /** The option text of an order kind in the kind list ("GIVE_NOTICE (1 points)"). */
+  /** The option text of an order kind in the kind list ("GIVE_NOTICE (2 points)"). */
   private static String kindLabel(WebDriver driver, String kind) {
     return new Select(driver.findElement(By.id("kind"))).getOptions().stream().map(WebElement::getText)
         .filter(t -> t.startsWith(kind + " ")).findFirst().orElseThrow(() -> new AssertionError("no kind " + kind));
