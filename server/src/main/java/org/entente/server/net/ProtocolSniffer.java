@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 /**
  * Port unification (after Netty's {@code portunification} example): looks at a connection's
  * first bytes and, when they begin an HTTP request line, swaps the native varint-framed
- * handlers after it for the web ones; either way it then leaves the pipeline. It waits only while the bytes so far could
- * still be the start of an HTTP method, so a native client's first frame is never held back
- * longer than its first byte that no method begins with.
+ * handlers after it for the web ones; either way it then leaves the pipeline. It waits only
+ * while the bytes so far could still begin an HTTP method, so a native client's first frame
+ * is held back no longer than its first byte that no method begins with.
  */
 public final class ProtocolSniffer extends ByteToMessageDecoder {
   /** The request methods a browser or a curl may open with; all but GET are answered 405. */

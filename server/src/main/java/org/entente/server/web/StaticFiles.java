@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -38,14 +41,16 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
       "/play.js", "play.js",
       "/gm.js", "gm.js",
       "/watch.js", "watch.js");
+  private static final String WATCH_PAGE = "watch.html";
   private static final Map<String, File> FILES = load();
 
   record File(byte[] bytes, String contentType) {}
 
   private static Map<String, File> load() {
-    Map<String, File> files = new java.util.HashMap<>();
-    for (String name : new java.util.TreeSet<>(java.util.List.of("play.html", "gm.html", "watch.html", "app.css",
-        "entente.js", "play.js", "gm.js", "watch.js"))) {
+    Map<String, File> files = new HashMap<>();
+    Set<String> names = new TreeSet<>(ROUTES.values());
+    names.add(WATCH_PAGE);
+    for (String name : names) {
       try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + name)) {
         if (in == null) {
           throw new IllegalStateException("missing resource /web/" + name);
@@ -80,7 +85,7 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   static Optional<File> fileFor(String path) {
-    String name = WATCH.matcher(path).matches() ? "watch.html" : ROUTES.get(path);
+    String name = WATCH.matcher(path).matches() ? WATCH_PAGE : ROUTES.get(path);
     return Optional.ofNullable(name).map(FILES::get);
   }
 
