@@ -54,8 +54,8 @@ final class PlayInBrowser {
         call(gm, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
         String page = WebAddress.of(false, "127.0.0.1", server.port());
         String join = page + "?code=" + code;
-        out.println("Open " + join + " in a browser and join as " + scenario.nameOf(seat) + " (code " + code.substring(0, 3)
-            + "-" + code.substring(3) + "); bots play the other countries.");
+        out.println("Open " + join + " in a browser and join as " + scenario.nameOf(seat) + " (code " + code
+            + "); bots play the other countries.");
         out.println("The projector view: " + page + "watch/" + code);
         out.println("Press Enter (or Ctrl-C) to stop.");
         openInBrowser(join);
