@@ -56,6 +56,9 @@ final class PlayCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per event and result.")
   boolean json;
 
+  @Option(names = "--web", description = "Play in a browser: prints (and opens) the page's address.")
+  boolean web;
+
   @Override
   public Integer call() throws Exception {
     Scenario scenario = Scenarios.loadOrBuiltIn(scenarioFile, System.err);
@@ -67,6 +70,9 @@ final class PlayCommand implements Callable<Integer> {
       System.err.println("entente: '" + as + "' is not a playable country; choose one of "
           + String.join(", ", scenario.playableActors().stream().map(Actor::id).toList()));
       return 2;
+    }
+    if (web) {
+      return PlayInBrowser.run(scenario, scenarioFile, seat, turns, System.out);
     }
     return PlayOnServer.run(scenario, scenarioFile, seat, new PlayOnServer.Options(turns, script, json, debriefDir, hotSeat),
         System.err);

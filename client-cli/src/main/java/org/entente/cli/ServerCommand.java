@@ -137,6 +137,8 @@ final class ServerCommand implements Callable<Integer> {
     EntenteServer server = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "entente-shutdown"));
     System.out.println("entente server listening on " + scheme + bind + ":" + server.port() + " (Ctrl-C to stop)");
+    String page = org.entente.server.web.WebAddress.of(!scheme.isEmpty(), bind, server.port());
+    System.out.println("in a browser: students open " + page + ", the game master " + page + "gm");
     server.awaitClosed();
     return 0;
   }

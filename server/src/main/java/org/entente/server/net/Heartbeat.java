@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.AbstractScheduledEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Ping;
@@ -21,7 +22,7 @@ import org.entente.server.session.Wire;
  */
 public final class Heartbeat extends ChannelDuplexHandler {
   private final Limits limits;
-  private final TimedFrameDecoder frames;
+  private final LongSupplier partialSinceNanos;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> timer;
   private long openedAt;
@@ -31,8 +32,13 @@ public final class Heartbeat extends ChannelDuplexHandler {
   private boolean helloSeen;
 
   public Heartbeat(Limits limits, TimedFrameDecoder frames) {
+    this(limits, frames::partialSinceNanos);
+  }
+
+  /** {@code partialSinceNanos}: since when a frame has waited half received, 0 if none (a WebSocket's is always 0). */
+  public Heartbeat(Limits limits, LongSupplier partialSinceNanos) {
     this.limits = limits;
-    this.frames = frames;
+    this.partialSinceNanos = partialSinceNanos;
   }
 
   /** The event loop's clock (a test's EmbeddedChannel moves it with {@code advanceTimeBy}). */
@@ -107,7 +113,7 @@ public final class Heartbeat extends ChannelDuplexHandler {
     }
     long interval = limits.heartbeat().toNanos();
     wake = Math.min(wake, lastReadAt + (pinged ? 2 * interval : interval));
-    long partial = frames.partialSinceNanos();
+    long partial = partialSinceNanos.getAsLong();
     if (partial != 0) {
       wake = Math.min(wake, partial + limits.partialFrameTimeout().toNanos());
     }
@@ -128,7 +134,7 @@ public final class Heartbeat extends ChannelDuplexHandler {
       timedOut("No hello within " + limits.helloTimeout().toSeconds() + " s; closing.");
       return;
     }
-    long partial = frames.partialSinceNanos();
+    long partial = partialSinceNanos.getAsLong();
     if (partial != 0 && now - partial >= limits.partialFrameTimeout().toNanos()) {
       timedOut("A frame was left unfinished for " + limits.partialFrameTimeout().toSeconds() + " s; closing.");
       return;

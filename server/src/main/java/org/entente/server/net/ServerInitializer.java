@@ -11,10 +11,12 @@ import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.server.connection.ConnectionHandler;
 import org.entente.server.limits.NetworkGuards;
 import org.entente.server.lobby.Lobby;
+import org.entente.server.web.WebPipeline;
 
 /**
  * The server's pipeline, top to bottom: the connection gate (caps, before any work), TLS if
- * configured, framing,
+ * configured, the sniffer (a connection that opens with an HTTP request line gets the web
+ * client's handlers instead of the next ones: {@link WebPipeline}), framing,
  * protobuf, the heartbeat and timeouts, then the connection's state machine.
  */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
@@ -52,6 +54,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     if (tls != null) {
       p.addLast("tls", tls.newHandler(channel.alloc()));
     }
+    p.addLast("sniffer", new ProtocolSniffer(ctx -> WebPipeline.replaceNative(ctx.pipeline(), lobby, serverName, guards)));
     p.addLast("frameDecoder", frames);
     p.addLast("protobufDecoder", DECODER);
     p.addLast("framePrepender", PREPENDER);

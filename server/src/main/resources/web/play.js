@@ -1,0 +1,344 @@
+// The student's page, / (and /play): join with a code, or take the tab's seat back.
+import { Connection, el, fill, showCode, clockText, turnText, savedSeat, saveSeat, forgetSeat, applyEvent, reason }
+  from '/entente.js';
+
+const KEY = 'entente.play';
+const $ = (id) => document.getElementById(id);
+let connection = null;
+let seat = null; // { code, token, country, name }
+let view = null;
+let briefing = null;
+const messages = new Map(); // seq -> ChatMessage
+const reports = new Map(); // turn -> TurnReport
+let unread = 0;
+
+function status(text) {
+  $('status').textContent = text;
+}
+
+function say(text) {
+  $('news').textContent = text; // read out by screen readers
+}
+
+async function start() {
+  try {
+    connection = new Connection(onEvent, () => { status('Connection lost; reconnecting…'); setTimeout(start, 2000); });
+    await connection.open();
+    const saved = savedSeat(KEY);
+    if (saved) {
+      try {
+        const answer = await connection.request({ resume: { joinCode: saved.code, token: saved.token, lastSeq: '0' } });
+        seat = saved;
+        seat.seatId = answer.resumed.seatId;
+        messages.clear();
+        reports.clear();
+        await entered(answer.resumed.view);
+        status('Welcome back, ' + seat.name + '.');
+        return;
+      } catch (e) {
+        if (e.code !== 'INVALID_TOKEN' && e.code !== 'UNKNOWN_SESSION') throw e;
+        forgetSeat(KEY);
+      }
+    }
+    await showJoin();
+  } catch (e) {
+    status(reason(e));
+  }
+}
+
+async function showJoin() {
+  const list = await connection.request({ listScenarios: {} });
+  const countries = new Map();
+  for (const s of list.scenarioList.scenarios || []) {
+    for (const c of s.countries || []) if (c.playable) countries.set(c.id, c.name);
+  }
+  fill($('country'), [...countries].map(([id, name]) => el('option', { value: id }, name)));
+  const fromUrl = new URLSearchParams(location.search).get('code');
+  if (fromUrl) $('code').value = showCode(fromUrl);
+  $('join').classList.remove('hidden');
+  $('code').focus();
+}
+
+async function join(event) {
+  event.preventDefault();
+  $('join-error').textContent = '';
+  $('join-button').disabled = true;
+  const code = $('code').value.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const name = $('name').value.trim();
+  try {
+    const answer = await connection.request({ joinSession: { joinCode: code, displayName: name, country: $('country').value } });
+    seat = { code, token: answer.joined.seatToken, country: answer.joined.country, name, seatId: answer.joined.seatId };
+    saveSeat(KEY, seat);
+    $('join').classList.add('hidden');
+    const history = await connection.request({ getHistory: { limit: 100 } }).catch(() => null);
+    await entered(answer.joined.view);
+    for (const m of (history && history.historyPage.messages) || []) messages.set(m.seq, m);
+    render();
+    status('You joined ' + countryName(seat.country) + '.');
+  } catch (e) {
+    $('join-error').textContent = reason(e);
+  } finally {
+    $('join-button').disabled = false;
+  }
+}
+
+async function entered(newView) {
+  view = newView;
+  seat.country = view.viewerCountry || seat.country;
+  briefing = (await connection.request({ getBriefing: {} })).briefing;
+  $('join').classList.add('hidden');
+  $('game').classList.remove('hidden');
+  $('ready').classList.remove('hidden');
+  setUpOrderForm();
+  setUpChannels();
+  renderBriefing();
+  render();
+}
+
+function onEvent(event) {
+  if (event.closing) {
+    status(reason(event.closing));
+    if (event.closing.code === 'PERMISSION_DENIED') forgetSeat(KEY);
+    return;
+  }
+  if (!view) return;
+  applyEvent(view, event);
+  if (event.message) {
+    messages.set(event.message.seq, event.message);
+    if ($('messages').classList.contains('hidden')) unread++;
+    say('Message from ' + (event.message.fromName || countryName(event.message.fromCountry)) + ': ' + event.message.text);
+  } else if (event.turnReport) {
+    reports.set(event.turnReport.turn, event.turnReport);
+    say('Turn ' + event.turnReport.turn + ' was resolved; the report is under Reports.');
+    connection.request({ getView: {} }).then((a) => { view = a.view; render(); }, () => {});
+  } else if (event.news) {
+    say('News: ' + event.news.title + '. ' + event.news.text);
+  } else if (event.seatMoved && seat && event.seatMoved.toCountry && isMe(event.seatMoved.seatId)) {
+    seat.country = event.seatMoved.toCountry;
+    saveSeat(KEY, seat);
+    connection.request({ getBriefing: {} }).then((a) => { briefing = a.briefing; setUpOrderForm(); renderBriefing(); render(); });
+  }
+  render();
+}
+
+function isMe(seatId) {
+  return seat.seatId === seatId;
+}
+
+function nameOf(id) {
+  if (!id) return '';
+  const lists = briefing ? [briefing.actors, briefing.organisations, briefing.presences, briefing.tracks] : [];
+  for (const list of lists) {
+    const hit = (list || []).find((x) => x.id === id);
+    if (hit) return hit.name;
+  }
+  return id;
+}
+
+function countryName(id) {
+  const c = view && (view.countries || []).find((x) => x.id === id);
+  return c ? c.name : nameOf(id);
+}
+
+function myKinds() {
+  const mine = briefing && (briefing.orders || []).find((o) => o.country === seat.country);
+  return (mine && mine.kinds) || [];
+}
+
+function myDraft() {
+  return (view.drafts || []).find((d) => d.country === seat.country) || { orders: [] };
+}
+
+// ---- orders
+
+function setUpOrderForm() {
+  const kinds = myKinds();
+  fill($('kind'), kinds.map((k, i) => el('option', { value: String(i) }, k.kind + ' (' + (k.cost || 0) + ((k.cost || 0) === 1 ? ' point)' : ' points)'))));
+  showSlots();
+}
+
+function showSlots() {
+  const kind = myKinds()[Number($('kind').value)];
+  fill($('slots'));
+  if (!kind) return;
+  $('kind-help').textContent = (kind.description || '') + ' ' + (kind.usage || '');
+  (kind.slots || []).forEach((slot, i) => {
+    const id = 'slot-' + i;
+    const label = el('label', { for: id }, (slot.label || 'value') + (slot.optional ? ' (optional)' : ''));
+    let input;
+    if (slot.choices && slot.choices.length) {
+      input = el('select', { id },
+        slot.optional ? el('option', { value: '' }, '(none)') : null,
+        slot.choices.map((c) => el('option', { value: c }, nameOf(c) === c ? c : nameOf(c) + ' (' + c + ')')));
+    } else {
+      input = el('input', { id, maxlength: '500', required: !slot.optional });
+    }
+    input.dataset.type = slot.type || '';
+    $('slots').append(label, input);
+  });
+}
+
+function orderLine(kind) {
+  const words = [kind.kind];
+  (kind.slots || []).forEach((slot, i) => {
+    const value = $('slot-' + i).value.trim();
+    if (!value) return;
+    const free = !(slot.choices && slot.choices.length);
+    words.push(free ? '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"' : value);
+  });
+  return words.join(' ');
+}
+
+async function addOrder(event) {
+  event.preventDefault();
+  $('order-error').textContent = '';
+  const kind = myKinds()[Number($('kind').value)];
+  if (!kind) return;
+  try {
+    const answer = await connection.request({ editDraft: { turn: view.turn || 0, add: { text: orderLine(kind) } } });
+    applyEvent(view, { draftUpdated: answer.draftUpdated });
+    say('Order added.');
+    render();
+  } catch (e) {
+    $('order-error').textContent = 'Refused: ' + reason(e);
+  }
+}
+
+async function removeOrder(orderId) {
+  try {
+    const answer = await connection.request({ editDraft: { turn: view.turn || 0, removeOrderId: orderId } });
+    applyEvent(view, { draftUpdated: answer.draftUpdated });
+    render();
+  } catch (e) {
+    $('order-error').textContent = reason(e);
+  }
+}
+
+function costOf(order) {
+  const word = (order.text || '').split(' ')[0];
+  const kind = myKinds().find((k) => k.kind === word);
+  return kind ? kind.cost || 0 : 0;
+}
+
+// ---- messages
+
+function setUpChannels() {
+  const others = (view.countries || []).filter((c) => c.playable && c.id !== seat.country);
+  fill($('channel'),
+    el('option', { value: 'TEAM:' }, 'My team'),
+    el('option', { value: 'PUBLIC:' }, 'Everyone (public)'),
+    others.map((c) => el('option', { value: 'PRIVATE:' + c.id }, c.name + ' (private)')));
+}
+
+async function sendMessage(event) {
+  event.preventDefault();
+  $('message-error').textContent = '';
+  const [channel, toCountry] = $('channel').value.split(':');
+  try {
+    const answer = await connection.request({ sendMessage: { channel, toCountry, text: $('message-text').value } });
+    for (const m of answer.historyPage.messages || []) messages.set(m.seq, m);
+    $('message-text').value = '';
+    say('Sent.');
+    render();
+  } catch (e) {
+    $('message-error').textContent = reason(e);
+  }
+}
+
+// ---- rendering
+
+function render() {
+  if (!view) return;
+  $('who').textContent = seat.name + ' · ' + countryName(seat.country) + ' · ' + showCode(seat.code);
+  $('turn').textContent = turnText(view, briefing);
+  $('clock').textContent = clockText(view, briefing, Date.now());
+  const playable = (view.countries || []).filter((c) => c.playable);
+  fill($('readiness'), playable.map((c) => el('span', { class: c.ready ? 'pill ready' : 'pill' },
+    c.name + (c.ready ? ': ready' : ''))));
+  const mine = playable.find((c) => c.id === seat.country);
+  const ready = !!(mine && mine.ready);
+  $('ready').setAttribute('aria-pressed', String(ready));
+  $('ready').textContent = ready ? 'Ready (press to take it back)' : 'We are ready';
+  $('ready').disabled = view.phase !== 'RUNNING';
+  const draft = myDraft();
+  const used = (draft.orders || []).reduce((sum, o) => sum + costOf(o), 0);
+  const points = (briefing && briefing.orderPoints) || 0;
+  $('points').textContent = 'Points: ' + used + ' of ' + points + ' used, ' + (points - used) + ' left.';
+  fill($('draft'), (draft.orders || []).length ? draft.orders.map((o) => el('li', {},
+    el('span', { class: 'code' }, o.text || ''), ' ', el('span', { class: 'author' }, 'by ' + (o.author || '?')), ' ',
+    el('button', { type: 'button', class: 'quiet', 'aria-label': 'Remove ' + (o.text || ''), onclick: () => removeOrder(o.orderId) }, 'Remove')))
+    : [el('li', { class: 'muted' }, 'No orders yet.')]);
+  $('unread').textContent = unread ? '(' + unread + ')' : '';
+  const inbox = [...messages.values()].sort((a, b) => Number(b.seq) - Number(a.seq));
+  fill($('inbox'), inbox.length ? inbox.map((m) => el('li', {},
+    el('strong', {}, '[' + (m.channel || '').toLowerCase() + '] ' + (m.fromName || '') + (m.fromCountry ? ' (' + countryName(m.fromCountry) + ')' : '')
+      + (m.toCountry ? ' to ' + countryName(m.toCountry) : '') + ': '), m.text || ''))
+    : [el('li', { class: 'muted' }, 'No messages yet.')]);
+  const turns = [...reports.values()].sort((a, b) => b.turn - a.turn);
+  fill($('report-list'), turns.length ? turns.map((r) => el('div', { class: 'card report' },
+    el('h3', {}, 'Turn ' + r.turn + (r.cause ? ' (' + r.cause.toLowerCase().replace('_', ' ') + ')' : '')),
+    el('ul', { class: 'plain' }, (r.lines || []).map((l) => el('li', {}, l.text || '')))))
+    : [el('p', { class: 'muted' }, 'No turn has been resolved yet.')]);
+  renderNumbers();
+}
+
+function renderNumbers() {
+  const game = view.game || {};
+  const own = (game.countries || []).find((c) => c.country === seat.country);
+  const rows = own ? [['Security (SEC)', own.sec], ['Domestic support (DOM)', own.dom], ['Standing (STD)', own.std],
+    ['Relations with Russia (RF)', own.rf], ['Grievance', own.grievance]] : [];
+  fill($('numbers-body'),
+    el('p', { class: 'muted' }, game.date ? 'After turn ' + (game.turn || 0) + ', ' + game.date : 'Before the first turn.'),
+    el('table', {}, rows.map(([name, value]) => el('tr', {}, el('th', {}, name), el('td', {}, String(value || 0))))),
+    el('h3', {}, 'Trust'),
+    el('table', {}, (game.trust || []).map((t) => el('tr', {}, el('th', {}, countryName(t.from) + ' → ' + countryName(t.to)),
+      el('td', {}, String(t.value || 0))))),
+    el('h3', {}, 'Answers owed'),
+    el('ul', {}, (game.obligations || []).map((o) => el('li', {}, o))),
+    el('h3', {}, 'Our hidden objective, scored now'),
+    (game.objectives || []).map((o) => el('div', {}, el('p', {}, o.summary + ': ' + (o.points || 0) + ' points'),
+      el('ul', {}, (o.criteria || []).map((c) => el('li', {}, (c.met ? '✔ ' : '✘ ') + c.description + ' (' + (c.points || 0) + ')'))))));
+}
+
+function renderBriefing() {
+  if (!briefing) return;
+  $('briefing-title').textContent = briefing.title || 'Briefing';
+  const safeUrl = (url) => /^https?:\/\//i.test(url || '') ? url : null;
+  fill($('briefing-body'),
+    String(briefing.background || '').split(/\n\s*\n/).map((p) => el('p', {}, p)),
+    el('h3', {}, 'Our hidden objective'),
+    (briefing.objectives || []).map((o) => el('div', {}, el('p', {}, o.summary || ''),
+      el('ul', {}, (o.criteria || []).map((c) => el('li', {}, c.description + ' (' + (c.points || 0) + ' points)'))))),
+    el('h3', {}, 'Timeline'),
+    el('ul', {}, (briefing.timeline || []).map((t) => el('li', {}, (t.date || '') + ': ' + (t.text || '')))),
+    el('h3', {}, 'Sources'),
+    el('ul', {}, (briefing.sources || []).map((s) => el('li', {}, '[' + s.key + '] ' + (s.citation || '') + ' ',
+      safeUrl(s.url) ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.url) : null))));
+}
+
+function selectTab(id) {
+  for (const tab of document.querySelectorAll('[role=tab]')) {
+    const on = tab.getAttribute('aria-controls') === id;
+    tab.setAttribute('aria-selected', String(on));
+    $(tab.getAttribute('aria-controls')).classList.toggle('hidden', !on);
+  }
+  if (id === 'messages') { unread = 0; render(); }
+}
+
+$('join').addEventListener('submit', join);
+$('kind').addEventListener('change', showSlots);
+$('order-form').addEventListener('submit', addOrder);
+$('message-form').addEventListener('submit', sendMessage);
+$('ready').addEventListener('click', async () => {
+  const mine = (view.countries || []).find((c) => c.id === seat.country);
+  try {
+    await connection.request({ setReady: { turn: view.turn || 0, ready: !(mine && mine.ready) } });
+  } catch (e) {
+    status(reason(e));
+  }
+});
+for (const tab of document.querySelectorAll('[role=tab]')) {
+  tab.addEventListener('click', () => selectTab(tab.getAttribute('aria-controls')));
+}
+setInterval(() => { if (view && view.phase === 'RUNNING') $('clock').textContent = clockText(view, briefing, Date.now()); }, 1000);
+start();

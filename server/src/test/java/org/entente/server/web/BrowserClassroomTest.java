@@ -1,0 +1,352 @@
+package org.entente.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.entente.client.ProtocolClient;
+import org.entente.proto.protocol.v1.Channel;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.EditDraft;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.GetBriefing;
+import org.entente.proto.protocol.v1.GetView;
+import org.entente.proto.protocol.v1.JoinSession;
+import org.entente.proto.protocol.v1.Order;
+import org.entente.proto.protocol.v1.ReportLine;
+import org.entente.proto.protocol.v1.SendMessage;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.Spectate;
+import org.entente.server.EntenteServer;
+import org.entente.server.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A class in real browsers (headless Chromium through the system chromedriver) on a real
+ * server: a teacher, two students of one team and the projector in browsers, a student of
+ * another country, a team-mate and a spectator over the native protocol.
+ */
+class BrowserClassroomTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Path SHOTS = Path.of("target", "screenshots");
+  private static EntenteServer server;
+  private static String base;
+  private static final List<WebDriver> drivers = new ArrayList<>();
+  private static final List<ProtocolClient> natives = new ArrayList<>();
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String missing = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+    if (!present && System.getenv("CI") != null) {
+      throw new AssertionError("CI is set but " + missing);
+    }
+    Assumptions.assumeTrue(present, missing);
+    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    base = "http://127.0.0.1:" + server.port() + "/";
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    drivers.forEach(WebDriver::quit);
+    natives.forEach(ProtocolClient::close);
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static WebDriver browser(int width, int height) throws IOException {
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+        "--user-data-dir=" + Files.createTempDirectory("entente-chromium"), "--window-size=" + width + "," + height);
+    if (width < 500) { // narrower than a desktop window may be: a phone's screen, emulated
+      options.setExperimentalOption("mobileEmulation",
+          Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+    }
+    WebDriver driver = new ChromeDriver(service, options);
+    drivers.add(driver);
+    if (width >= 500) {
+      viewport(driver, width, height);
+    }
+    return driver;
+  }
+
+  /** Sizes the window so that the page itself (the viewport) is width x height. */
+  private static void viewport(WebDriver driver, int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    List<?> extra = (List<?>) ((JavascriptExecutor) driver).executeScript(
+        "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
+    driver.manage().window().setSize(new Dimension(width + ((Number) extra.get(0)).intValue(),
+        height + ((Number) extra.get(1)).intValue()));
+  }
+
+  private static WebDriverWait waiting(WebDriver driver) {
+    return new WebDriverWait(driver, PATIENCE);
+  }
+
+  private static WebElement visible(WebDriver driver, String id) {
+    return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  private static void waitForText(WebDriver driver, String id, String text) {
+    waiting(driver).withMessage(() -> "#" + id + " to contain " + text + "; it has: " + textOf(driver, id))
+        .until(d -> textOf(d, id).contains(text));
+  }
+
+  /** The text of an element, shown or not (textContent). */
+  private static String textOf(WebDriver driver, String id) {
+    List<WebElement> found = driver.findElements(By.id(id));
+    return found.isEmpty() ? "" : String.valueOf(found.get(0).getAttribute("textContent"));
+  }
+
+  private static void screenshot(WebDriver driver, String name) throws IOException {
+    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request) throws Exception {
+    return client.request(request).get(30, TimeUnit.SECONDS);
+  }
+
+  private static ProtocolClient nativeClient(List<Event> events) throws Exception {
+    ProtocolClient client = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "browser-test");
+    natives.add(client);
+    client.onEvent(events::add);
+    return client;
+  }
+
+  private static void joinInBrowser(WebDriver driver, String code, String name, String country) {
+    driver.get(base);
+    WebElement codeField = visible(driver, "code");
+    waiting(driver).until(d -> !new Select(d.findElement(By.id("country"))).getOptions().isEmpty());
+    codeField.sendKeys(code);
+    driver.findElement(By.id("name")).sendKeys(name);
+    new Select(driver.findElement(By.id("country"))).selectByValue(country);
+    driver.findElement(By.id("name")).sendKeys(Keys.ENTER); // the keyboard alone submits the form
+    visible(driver, "game");
+  }
+
+  private static void openTab(WebDriver driver, String panel) {
+    WebElement tab = driver.findElement(By.id("tab-" + panel));
+    tab.sendKeys(Keys.ENTER);
+    visible(driver, panel);
+  }
+
+  @Test
+  void aClassPlaysATurnInBrowsersAlongsideNativeClients() throws Exception {
+    // The teacher creates the session in a browser.
+    WebDriver teacher = browser(1366, 768);
+    teacher.get(base + "gm");
+    waiting(teacher).until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
+    new Select(teacher.findElement(By.id("scenario"))).selectByValue("armenia-csto-2024");
+    teacher.findElement(By.id("gmname")).sendKeys("Ms Teacher");
+    teacher.findElement(By.id("create-button")).click();
+    waitForText(teacher, "code", "-");
+    String shown = textOf(teacher, "code");
+    String code = shown; // the server shows and accepts ABC-DEF
+    assertThat(shown).matches("[2-9A-Z]{3}-[2-9A-Z]{3}");
+    String gmToken = (String) ((JavascriptExecutor) teacher).executeScript(
+        "return JSON.parse(sessionStorage.getItem('entente.gm')).token");
+    assertThat(gmToken).hasSize(26);
+    assertThat(teacher.getPageSource()).doesNotContain(gmToken);
+    assertThat(teacher.findElement(By.id("project")).getAttribute("href")).isEqualTo(base + "watch/" + code);
+
+    // The projector, and a native spectator to compare it with.
+    WebDriver projector = browser(1920, 1080);
+    projector.get(base + "watch/" + code);
+    waitForText(projector, "joincode", shown);
+    waitForText(projector, "address", base);
+    List<Event> spectatorEvents = new CopyOnWriteArrayList<>();
+    ProtocolClient spectator = nativeClient(spectatorEvents);
+    List<Message> spectatorSaw = new CopyOnWriteArrayList<>();
+    spectatorSaw.add(call(spectator, ClientMessage.newBuilder()
+        .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Observer"))));
+    spectatorSaw.add(call(spectator, ClientMessage.newBuilder().setGetBriefing(GetBriefing.getDefaultInstance())));
+
+    // Two students of Armenia in browsers, a third over the native protocol, and Azerbaijan natively.
+    WebDriver ani = browser(1366, 768);
+    joinInBrowser(ani, code, "Ani", "ARM");
+    WebDriver bo = browser(390, 844);
+    joinInBrowser(bo, code, "Bo", "ARM");
+    List<Event> armEvents = new CopyOnWriteArrayList<>();
+    ProtocolClient cy = nativeClient(armEvents);
+    assertThat(call(cy, ClientMessage.newBuilder().setJoinSession(
+        JoinSession.newBuilder().setJoinCode(code).setDisplayName("Cy").setCountry("ARM"))).hasJoined()).isTrue();
+    List<Event> azeEvents = new CopyOnWriteArrayList<>();
+    ProtocolClient aze = nativeClient(azeEvents);
+    assertThat(call(aze, ClientMessage.newBuilder().setJoinSession(
+        JoinSession.newBuilder().setJoinCode(code).setDisplayName("Dana").setCountry("AZE"))).hasJoined()).isTrue();
+    waitForText(projector, "seats", "Armenia: 3");
+    assertThat(textOf(projector, "seats")).contains("Azerbaijan: 1").doesNotContain("Ani");
+    screenshot(projector, "projector-lobby-1920x1080");
+
+    waitForText(teacher, "seats", "Dana");
+    teacher.findElement(By.id("start")).click();
+    waitForText(ani, "turn", "Turn 1 of");
+    screenshot(teacher, "gm-1366x768");
+
+    // An illegal order is refused at once with the engine's reason (the same a native client gets).
+    String reason = call(cy, ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(1)
+        .setAdd(Order.newBuilder().setText("RESCIND_NOTICE CSTO")))).getError().getMessage();
+    assertThat(reason).contains("no notice to rescind");
+    new Select(ani.findElement(By.id("kind"))).selectByVisibleText(kindLabel(ani, "RESCIND_NOTICE"));
+    new Select(ani.findElement(By.id("slot-0"))).selectByValue("CSTO");
+    ani.findElement(By.id("add-order")).click();
+    waitForText(ani, "order-error", "Refused: " + reason);
+
+    // A legal one: Bo, on the phone, sees Ani's edit with her name.
+    new Select(ani.findElement(By.id("kind"))).selectByVisibleText(kindLabel(ani, "GIVE_NOTICE"));
+    new Select(ani.findElement(By.id("slot-0"))).selectByValue("CSTO");
+    ani.findElement(By.id("add-order")).click();
+    waitForText(ani, "draft", "GIVE_NOTICE CSTO");
+    waitForText(bo, "draft", "GIVE_NOTICE CSTO");
+    assertThat(textOf(bo, "draft")).contains("by Ani");
+    assertThat(textOf(ani, "order-error")).isEmpty();
+
+    // A private message from the native Azerbaijani student arrives in Ani's inbox; Ani posts in public.
+    call(aze, ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder()
+        .setChannel(Channel.PRIVATE).setToCountry("ARM").setText("Shall we talk about the corridor?")));
+    openTab(ani, "messages");
+    waitForText(ani, "inbox", "Shall we talk about the corridor?");
+    new Select(ani.findElement(By.id("channel"))).selectByValue("PUBLIC:");
+    ani.findElement(By.id("message-text")).sendKeys("Armenia seeks peace with all its neighbours.");
+    ani.findElement(By.cssSelector("#message-form button[type=submit]")).click();
+    waitForText(bo, "inbox", "Armenia seeks peace");
+    openTab(bo, "orders");
+    screenshot(ani, "student-1366x768");
+    screenshot(bo, "student-390x844");
+
+    // The game master announces and forces the turn; each browser shows Armenia's report.
+    teacher.findElement(By.id("announce-text")).sendKeys("Ten minutes to the summit.");
+    teacher.findElement(By.id("announce")).click();
+    waitForText(projector, "news", "Ten minutes to the summit.");
+    teacher.findElement(By.id("force")).click();
+    waiting(teacher).withMessage("Armenia's native seat to get turn 1's report")
+        .until(d -> armEvents.stream().anyMatch(Event::hasTurnReport));
+    List<String> armLines = armEvents.stream().filter(Event::hasTurnReport).findFirst().orElseThrow()
+        .getTurnReport().getLinesList().stream().map(ReportLine::getText).toList();
+    assertThat(armLines).isNotEmpty();
+    for (WebDriver student : List.of(ani, bo)) {
+      openTab(student, "reports");
+      waitForText(student, "report-list", "Turn 1");
+      for (String line : armLines) {
+        assertThat(textOf(student, "report-list")).contains(line);
+      }
+    }
+    waitForText(ani, "turn", "Turn 2 of");
+
+    // A reload resumes the seat (sessionStorage) and rebuilds the reports from the replay.
+    bo.navigate().refresh();
+    visible(bo, "game");
+    waitForText(bo, "who", "Bo");
+    assertThat(textOf(bo, "who")).contains("Armenia");
+    openTab(bo, "reports");
+    waitForText(bo, "report-list", armLines.get(0));
+    assertThat(bo.getCurrentUrl()).isEqualTo(base);
+
+    // The projector shows the public report, and nothing a spectator could not see.
+    waiting(teacher).until(x -> spectatorEvents.stream().anyMatch(Event::hasTurnReport));
+    List<String> publicLines = spectatorEvents.stream().filter(Event::hasTurnReport).findFirst().orElseThrow()
+        .getTurnReport().getLinesList().stream().map(ReportLine::getText).toList();
+    waitForText(projector, "report", publicLines.get(0));
+    spectatorSaw.add(call(spectator, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())));
+    spectatorSaw.addAll(spectatorEvents);
+    screenshot(projector, "projector-game-1920x1080");
+    viewport(projector, 1024, 768);
+    screenshot(projector, "projector-game-1024x768");
+    String projected = String.valueOf(((JavascriptExecutor) projector).executeScript("return document.body.textContent"));
+    Set<String> spectatorStrings = strings(spectatorSaw);
+    List<String> secrets = new ArrayList<>(List.of("Shall we talk about the corridor?", "GIVE_NOTICE CSTO", gmToken));
+    armLines.stream().filter(l -> !spectatorStrings.contains(l)).forEach(secrets::add);
+    System.out.println("secrets checked on the projector: " + secrets.size());
+    for (String secret : secrets) {
+      assertThat(spectatorStrings).doesNotContain(secret);
+      assertThat(projected).as("the projector's text").doesNotContain(secret);
+    }
+    for (String line : publicLines) {
+      assertThat(projected).contains(line);
+    }
+
+    // The game master pauses (the projector says so), resumes, and downloads the debrief.
+    teacher.findElement(By.id("pause")).click();
+    waitForText(projector, "clock", "Paused");
+    teacher.findElement(By.id("resume")).click();
+    waitForText(projector, "clock", "Manual");
+    teacher.findElement(By.id("debrief")).click();
+    waitForText(teacher, "status", "The debrief was downloaded.");
+    reportLoadTime(ani);
+  }
+
+  /** The option text of an order kind in the kind list ("GIVE_NOTICE (2 points)"). */
+  private static String kindLabel(WebDriver driver, String kind) {
+    return new Select(driver.findElement(By.id("kind"))).getOptions().stream().map(WebElement::getText)
+        .filter(t -> t.startsWith(kind + " ")).findFirst().orElseThrow(() -> new AssertionError("no kind " + kind));
+  }
+
+  /** Every string field anywhere in these messages. */
+  private static Set<String> strings(List<Message> messages) {
+    Set<String> out = new TreeSet<>();
+    for (Message m : messages) {
+      collect(m, out);
+    }
+    return out;
+  }
+
+  private static void collect(Message message, Set<String> out) {
+    for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
+      List<?> values = field.getKey().isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
+      for (Object value : values) {
+        if (value instanceof String s) {
+          out.add(s);
+        } else if (value instanceof Message m) {
+          collect(m, out);
+        }
+      }
+    }
+  }
+
+  private static void reportLoadTime(WebDriver driver) {
+    driver.get(base);
+    visible(driver, "game");
+    Object millis = ((JavascriptExecutor) driver).executeScript(
+        "const n = performance.getEntriesByType('navigation')[0]; return [n.domContentLoadedEventEnd, n.loadEventEnd];");
+    System.out.println("student page on loopback: domContentLoaded, load (ms) = " + millis);
+  }
+}
