@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.entente.debrief.DebriefRenderer;
-import org.entente.debrief.GameRecord;
 
 /** Writes a debrief's two files, {@code debrief.md} and {@code debrief.html}, into a directory. */
 final class DebriefFiles {

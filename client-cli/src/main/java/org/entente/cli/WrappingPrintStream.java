@@ -31,7 +31,7 @@ final class WrappingPrintStream extends PrintStream {
     int width = 0;
     try (org.jline.terminal.Terminal t =
         org.jline.terminal.TerminalBuilder.builder().system(true).dumb(true).build()) {
-      width = t.getWidth();
+      width = t.getColumns();
     } catch (java.io.IOException | RuntimeException e) {
       width = 0;
     }

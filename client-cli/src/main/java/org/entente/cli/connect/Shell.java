@@ -71,7 +71,7 @@ final class Shell {
     Output out = new Output(false) {
       @Override
       int width() {
-        int w = terminal.getWidth();
+        int w = terminal.getColumns();
         return w <= 0 ? 80 : w;
       }
 
@@ -182,7 +182,7 @@ final class Shell {
     if (status == null) {
       return;
     }
-    int width = terminal.getWidth() <= 0 ? 80 : terminal.getWidth();
+    int width = terminal.getColumns() <= 0 ? 80 : terminal.getColumns();
     ClientSession session = seat();
     if (session.isGone()) {
       status.update(List.of(new AttributedString("this seat is closed here; press Enter to quit, then connect again to come back")));

@@ -60,6 +60,11 @@ class ClassroomGameTest {
       return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** The student shuts the terminal mid-test (try-with-resources closes it again, harmlessly). */
+    void closeTerminal() {
+      session.close();
+    }
+
     @Override
     public void close() {
       session.close();
@@ -174,7 +179,7 @@ class ClassroomGameTest {
       assertThat(ani.seen().substring(before.length())).containsOnlyOnce("Ani (ARM) to the team: typed while offline");
 
       // A new terminal: same seats file, no code typed.
-      ani.close();
+      ani.closeTerminal();
       try (User again = new User("ani")) {
         again.ok("rejoin");
         assertThat(again.seen()).contains("You play Armenia").contains("earlier event(s) loaded");

@@ -3,7 +3,6 @@ package org.entente.cli.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.entente.cli.ExternalTool;
 import org.entente.client.ClientSession;
 import org.entente.client.SeatStore;
 import org.entente.client.ServerAddress;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class ShellInTerminalTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Assumptions.assumeTrue(tmuxAvailable(), "tmux is not installed: the pseudo-terminal test is skipped (apt-get install tmux)");
+    ExternalTool.require("tmux", "tmux");
     server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2)).start();
     ServerAddress address = new ServerAddress("127.0.0.1", server.port());
     gmSession = ClientSession.connect(address, new SeatStore(home.resolve("gm/seats.json")), "test-gm");
@@ -170,17 +169,6 @@ class ShellInTerminalTest {
 
   private static String quote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
-  }
-
-  private static boolean tmuxAvailable() {
-    try {
-      return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static String tmux(String... args) throws Exception {

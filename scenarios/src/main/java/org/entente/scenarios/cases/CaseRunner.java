@@ -143,7 +143,7 @@ public final class CaseRunner {
   public static Prepared prepare(Scenario scenario, TestCase testCase) {
     List<String> errors = new ArrayList<>();
     StateBuilder b = GameState.initial(scenario).toBuilder();
-    b.turn((int) testCase.getSetup().getTurn());
+    b.turn(testCase.getSetup().getTurn());
     for (String line : testCase.getSetup().getSetList()) {
       Assignment.ParseResult parsed = Assignment.parse(line, scenario.names());
       if (!parsed.ok()) {

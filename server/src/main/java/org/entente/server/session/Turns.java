@@ -142,10 +142,6 @@ final class Turns {
     }
   }
 
-  /**
-   * Each bot's orders become its country's draft, recorded like a team's edit: the log then
-   * holds every sealed order, whoever gave it (a replay needs no bot).
-   */
   /** Orders that teams drafted this turn naming {@code botCountry}: offers for the bot to answer. */
   private List<Order> offersTo(String botCountry) {
     List<Order> offers = new java.util.ArrayList<>();
@@ -162,6 +158,10 @@ final class Turns {
     return offers;
   }
 
+  /**
+   * Each bot's orders become its country's draft, recorded like a team's edit: the log then
+   * holds every sealed order, whoever gave it (a replay needs no bot).
+   */
   private void sealBotDrafts() {
     for (String country : state.bots) {
       SessionRules.BotTurn turn = session.rules.botTurn(country, state.seed, offersTo(country));

@@ -71,7 +71,7 @@ class GroupCommitTest {
       }
       assertThat(waiting).noneMatch(CompletableFuture::isDone);
       release.countDown();
-      CompletableFuture.allOf(waiting.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+      CompletableFuture.allOf(waiting.toArray(CompletableFuture<?>[]::new)).get(10, TimeUnit.SECONDS);
 
       assertThat(first).isCompleted();
       assertThat(writer.forces() - forcesBefore).isEqualTo(2); // the blocked one, then one for all hundred
