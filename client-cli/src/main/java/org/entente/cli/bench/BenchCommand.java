@@ -101,8 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
     };
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     List<Phases.Result> results = new ArrayList<>();
-    try (LocalServer closing = local;
-        Classroom room = Classroom.open(host, port, sessions, group, n -> status(err, bar, "seating sessions " + n + "/" + sessions))) {
+    try (Classroom room = Classroom.open(host, port, sessions, group, n -> status(err, bar, "seating sessions " + n + "/" + sessions))) {
       Phases phases = new Phases(room, probe, line -> status(err, bar, line));
       results.add(phases.roundTrips(roundTrips));
       results.add(phases.closedLoop("order edit, closed loop", seconds, Classroom.Seat::edit));
@@ -114,6 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
       results.add(phases.turn("turn of all " + sessions + " sessions at once", room.sessions));
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      if (local != null) {
+        local.close();
+      }
       if (bar) {
         err.print("\r\033[K");
       }
