@@ -64,11 +64,14 @@ public record GameRecord(
 
   /**
    * Who held a seat: {@code seat} is the seat's label (unique in the game), {@code country} the
-   * country played, {@code name} the player's name (empty for a bot), {@code bot} whether the
-   * engine played it, {@code ordersAuthored} how many orders this seat drafted (a team's seats
-   * share the country's sealed orders).
+   * country played (empty for the game master), {@code name} the player's name (empty for a
+   * bot), {@code bot} whether the engine played it; {@code ordersAuthored} how many orders this
+   * seat added to its team's drafts, {@code ordersSealed} how many of them were still there when
+   * the turn was sealed, {@code firstOrderTurn} and {@code lastOrderTurn} the turns of its first
+   * and last authored order (0: none).
    */
-  public record Seat(String seat, String country, String name, boolean bot, int ordersAuthored) {
+  public record Seat(String seat, String country, String name, boolean bot, int ordersAuthored, int ordersSealed,
+      int firstOrderTurn, int lastOrderTurn) {
     public Seat {
       Objects.requireNonNull(seat);
       Objects.requireNonNull(country);

@@ -38,9 +38,9 @@ class DebriefRendererTest {
         "Shots were fired at the border.", null, false,
         List.of(new Effect(QuantityRef.parse("sec(ARM)", loaded.names()).ref(), -7)), "ARM", List.of(), List.of()));
     GameRecord.Builder b = GameRecord.builder(scenario, state).plannedTurns(turns + 2);
-    b.seat(new GameRecord.Seat("1", "ARM", "Ana " + HOSTILE, false, 3));
-    b.seat(new GameRecord.Seat("2", "ARM", "Aram", false, 1));
-    b.seat(new GameRecord.Seat("3", "RUS", "", true, 0));
+    b.seat(new GameRecord.Seat("1", "ARM", "Ana " + HOSTILE, false, 3, 2, 1, 3));
+    b.seat(new GameRecord.Seat("2", "ARM", "Aram", false, 1, 1, 2, 2));
+    b.seat(new GameRecord.Seat("3", "RUS", "", true, 0, 0, 0, 0));
     b.message(new GameRecord.Message(1, GameRecord.Channel.PUBLIC, "ARM", "Ana", "", HOSTILE, true));
     b.message(new GameRecord.Message(1, GameRecord.Channel.PRIVATE, "ARM", "Ana", "FRA", "secret deal offer", false));
     b.message(new GameRecord.Message(2, GameRecord.Channel.ANNOUNCEMENT, "", "Ms Petrosyan", "", "Summit news", true));
