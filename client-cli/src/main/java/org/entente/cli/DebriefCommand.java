@@ -1,6 +1,8 @@
 package org.entente.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -23,7 +25,11 @@ import picocli.CommandLine.Parameters;
       "happened next). Needs the join code and the game-master token.",
       "It takes over the game-master seat: a console connected elsewhere",
       "is disconnected and can reconnect. For 'entente play', type",
-      "'debrief' in the game instead."
+      "'debrief' in the game instead.",
+      "With --csv it also writes students.csv (per seat: messages by",
+      "channel, words written, orders authored and sealed, first and last",
+      "active turn; counts only, never the text) and quantities.csv (per",
+      "turn and country: every quantity and track), for grading."
     },
     footer = {
       "",
@@ -31,6 +37,7 @@ import picocli.CommandLine.Parameters;
       "  entente debrief localhost:7777 --code ABC-DEF --gm k3v...token",
       "  entente debrief 10.0.0.5:7777 --code ABC-DEF --gm k3v...token \\",
       "      --out debrief-4B --include-private",
+      "  entente debrief localhost:7777 --code ABC-DEF --gm k3v...token --csv",
       "",
       "Open debrief.html in any browser (it loads nothing from a",
       "network) and print it from there."
@@ -50,6 +57,9 @@ final class DebriefCommand implements Callable<Integer> {
 
   @Option(names = "--include-private", description = "Include private and team messages (default: public ones only).")
   boolean includePrivate;
+
+  @Option(names = "--csv", description = "Also write students.csv and quantities.csv (UTF-8, for a spreadsheet).")
+  boolean csv;
 
   @Override
   public Integer call() throws Exception {
@@ -71,7 +81,11 @@ final class DebriefCommand implements Callable<Integer> {
       }
       String markdown = RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, includePrivate);
       String html = RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_HTML, includePrivate);
-      for (Path p : DebriefFiles.write(out, markdown, html)) {
+      List<Path> written = new ArrayList<>(DebriefFiles.write(out, markdown, html));
+      if (csv) {
+        written.addAll(DebriefFiles.fetchCsv(client, out, includePrivate));
+      }
+      for (Path p : written) {
         System.out.println("Wrote " + p);
       }
       return 0;

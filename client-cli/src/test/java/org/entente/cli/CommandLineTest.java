@@ -117,7 +117,9 @@ class CommandLineTest {
     assertThat(o).contains("France (bot)").contains("accepts ARMS_DEAL BUY FRA MEDIUM");
     assertThat(o).contains("France agreed to sell Armenia a medium arms package");
     assertThat(o).contains("Armenia gave notice under CSTO Charter Art. 19");
-    assertThat(Files.readString(out.resolve("debrief.html"))).contains("<svg");
+    assertThat(Files.readString(out.resolve("debrief.html"))).contains("<svg").contains("Who played");
+    assertThat(Files.readString(out.resolve("students.csv"))).startsWith("\uFEFFseat,").contains(",player,");
+    assertThat(Files.readString(out.resolve("quantities.csv"))).startsWith("\uFEFFturn,");
     assertThat(std.err()).contains("Wrote " + out.resolve("debrief.md"));
   }
 
