@@ -30,6 +30,18 @@ class ProblemCodesTest {
   }
 
   @Test
+  void aMissingBraceIsReportedWhereTheUnclosedBlockOpens() {
+    // The CSTO's clauses block loses its '}': protobuf would point at the end of the file. The
+    // organisation's own '}' then closes the clauses, so the organisation is what stays open.
+    String text = base("    decision_rule: CONSENSUS\n  }\n", "    decision_rule: CONSENSUS\n");
+    assertThat(problems(text)).containsExactly(
+        "t.textproto:25:1: error: syntax: 'organisations' opened at 25:1 is never closed: add its '}'");
+    String clauses = base("    decision_rule: CONSENSUS\n  }\n}\n", "    decision_rule: CONSENSUS\n}\n");
+    assertThat(problems(clauses)).as("the organisation's own brace missing").containsExactly(
+        "t.textproto:25:1: error: syntax: 'organisations' opened at 25:1 is never closed: add its '}'");
+  }
+
+  @Test
   void unknownFieldNamesTheFieldAndSuggestsOne() {
     assertThat(problems(base("  turn_length: MONTH\n", "  turn_lenght: MONTH\n"))).containsExactly(
         "t.textproto:2:1: error: missing: metadata `turn_length` is required: add turn_length:"
