@@ -3,6 +3,8 @@ package org.entente.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -32,7 +34,11 @@ import picocli.CommandLine.Parameters;
       "too, but other users of this machine can see it in ps).",
       "It takes over the game-master seat: a console connected elsewhere",
       "is disconnected and can reconnect. For 'entente play', type",
-      "'debrief' in the game instead."
+      "'debrief' in the game instead.",
+      "With --csv it also writes students.csv (per seat: messages by",
+      "channel, words written, orders authored and sealed, first and last",
+      "active turn; counts only, never the text) and quantities.csv (per",
+      "turn and country: every quantity and track), for grading."
     },
     footer = {
       "",
@@ -40,6 +46,7 @@ import picocli.CommandLine.Parameters;
       "  entente debrief localhost:7777 --code ABC-DEF",
       "  entente debrief tls://10.0.0.5:7777 --code ABC-DEF \\",
       "      --out debrief-4B --include-private",
+      "  entente debrief localhost:7777 --code ABC-DEF --gm k3v...token --csv",
       "",
       "Open debrief.html in any browser (it loads nothing from a",
       "network) and print it from there."
@@ -62,6 +69,9 @@ final class DebriefCommand implements Callable<Integer> {
 
   @Option(names = "--include-private", description = "Include private and team messages (default: public ones only).")
   boolean includePrivate;
+
+  @Option(names = "--csv", description = "Also write students.csv and quantities.csv (UTF-8, for a spreadsheet).")
+  boolean csv;
 
   @Override
   public Integer call() throws Exception {
@@ -99,7 +109,11 @@ final class DebriefCommand implements Callable<Integer> {
       }
       String markdown = RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, includePrivate);
       String html = RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_HTML, includePrivate);
-      for (Path p : DebriefFiles.write(out, markdown, html)) {
+      List<Path> written = new ArrayList<>(DebriefFiles.write(out, markdown, html));
+      if (csv) {
+        written.addAll(DebriefFiles.fetchCsv(client, out, includePrivate));
+      }
+      for (Path p : written) {
         System.out.println("Wrote " + p);
       }
       return 0;

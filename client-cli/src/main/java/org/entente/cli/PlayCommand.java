@@ -49,8 +49,8 @@ final class PlayCommand implements Callable<Integer> {
   @Option(names = "--hot-seat", description = "One terminal for several countries: switch seats with 'as COUNTRY'.")
   boolean hotSeat;
 
-  @Option(names = "--debrief", paramLabel = "DIR", description = "When you quit, write debrief.md and debrief.html to DIR"
-      + " (with --hot-seat 'debrief' also writes them).")
+  @Option(names = "--debrief", paramLabel = "DIR", description = "When you quit, write debrief.md, debrief.html, students.csv and"
+      + " quantities.csv to DIR (with --hot-seat 'debrief' also writes the first two).")
   Path debriefDir;
 
   @Option(names = "--json", description = "One JSON object per event and result.")

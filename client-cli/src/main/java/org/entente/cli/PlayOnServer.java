@@ -90,6 +90,9 @@ final class PlayOnServer {
           for (Path p : debrief.write(options.debriefDir())) {
             err.println("Wrote " + p);
           }
+          for (Path p : DebriefFiles.fetchCsv(gm, options.debriefDir(), true)) {
+            err.println("Wrote " + p);
+          }
         }
         return rc;
       } finally {

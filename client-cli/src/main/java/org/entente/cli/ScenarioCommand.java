@@ -12,6 +12,8 @@ import org.entente.scenarios.ScenarioLoader;
 import org.entente.scenarios.ScenarioSummary;
 import org.entente.scenarios.ScenarioTemplate;
 import org.entente.scenarios.cases.CaseRunner;
+import org.entente.proto.scenario.v1.CaseFile;
+import com.google.protobuf.TextFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,22 +128,60 @@ final class ScenarioCommand implements Runnable {
   @Command(
       name = "test",
       mixinStandardHelpOptions = true,
-      description = "Run the test cases a scenario file carries (test_cases).",
-      footer = {"", "Exit code 0 when every case passes, 1 otherwise.", "Example:",
-          "  entente scenario test my-crisis.textproto"})
+      description = {"Run the test cases a scenario file carries (test_cases), or a case file",
+          "(NAME.cases.textproto: `scenario: \"ID or path\"` and `cases { ... }`, the CaseFile",
+          "format of scenario.proto, like the project's conformance cases)."},
+      footer = {"", "Exit code 0 when every case passes, 1 otherwise.", "Examples:",
+          "  entente scenario test my-crisis.textproto",
+          "  entente scenario test scenarios/src/test/resources/conformance/bilateral.cases.textproto"})
   static final class Test implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "A scenario file, or builtin:ID.")
+    @Parameters(paramLabel = "FILE", description = "A scenario file, builtin:ID, or a case file (*.cases.textproto).")
     String file;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+      if (file.endsWith(".cases.textproto")) {
+        return caseFile(Path.of(file));
+      }
       LoadResult r = loadValid(file).orElse(null);
       if (r == null) {
         return 1;
       }
       CaseRunner.Summary summary =
           CaseRunner.runAll(r.scenario().get(), r.proto().orElseThrow().getTestCasesList());
-      System.out.print(Safe.text(summary.render()));
+      print(summary);
+      return summary.failed() == 0 ? 0 : 1;
+    }
+
+    private static void print(CaseRunner.Summary summary) {
+      String text = Safe.text(summary.render());
+      System.out.print(text.endsWith("\n") ? text : text + "\n");
+    }
+
+    /** A case file's cases against its scenario: a path relative to the case file if one exists, else a built-in id. */
+    static int caseFile(Path path) throws java.io.IOException {
+      CaseFile.Builder b = CaseFile.newBuilder();
+      try {
+        TextFormat.merge(Files.readString(path, java.nio.charset.StandardCharsets.UTF_8), b);
+      } catch (TextFormat.ParseException e) {
+        System.err.println(Safe.text(path + ":" + e.getLine() + ":" + e.getColumn() + ": error: syntax: "
+            + e.getMessage().replaceFirst("^\\d+:\\d+: ", "")));
+        return 1;
+      }
+      String scenario = b.getScenario();
+      Path beside = path.toAbsolutePath().getParent().resolve(scenario);
+      String arg = !scenario.isEmpty() && Files.isRegularFile(beside) ? beside.toString() : "builtin:" + scenario;
+      if (!Files.isRegularFile(beside) && !BuiltInScenarios.ids().contains(scenario)) {
+        System.err.println(Safe.text(path + ": error: scenario '" + scenario + "' is neither a file beside the case file"
+            + " nor a built-in scenario (" + String.join(", ", BuiltInScenarios.ids()) + ")"));
+        return 1;
+      }
+      LoadResult r = loadValid(arg).orElse(null);
+      if (r == null) {
+        return 1;
+      }
+      CaseRunner.Summary summary = CaseRunner.runAll(r.scenario().get(), b.getCasesList());
+      print(summary);
       return summary.failed() == 0 ? 0 : 1;
     }
   }

@@ -138,11 +138,23 @@ final class SimulateCommand implements Callable<Integer> {
         b.append("  dominant (over ").append(Math.round(DOMINANT_SHARE * 100)).append("%): ")
             .append(String.join(", ", dominant)).append('\n');
       }
+      if (s.totalOrders() == 0) {
+        b.append("  gave no orders: ").append(whyNoOrders(a)).append('\n');
+      }
       List<String> never = neverUsed(a, s);
       b.append("  never used: ").append(never.isEmpty() ? "none" : String.join(", ", never))
           .append('\n');
     }
     return b.toString();
+  }
+
+  /** Why a bot gave no orders in any game: its doctrine has no priorities, or none ever applied. */
+  static String whyNoOrders(Actor a) {
+    if (a.doctrine().priorities().isEmpty()) {
+      return "its doctrine has no priorities, so a bot in its seat has nothing to order (add doctrine { priorities { ... } })";
+    }
+    return "none of its " + a.doctrine().priorities().size() + " doctrine priorities applied in any turn (their 'when'"
+        + " never held, or their orders were not allowed or cost more than its order points)";
   }
 
   private static String cell(RoleStats s) {
@@ -208,6 +220,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
       j.endObject();
+      if (s.totalOrders() == 0) {
+        j.name("no_orders_reason").value(whyNoOrders(a));
+      }
       j.name("dominant").beginArray();
       dominant(s).forEach(j::value);
       j.endArray().name("never_used").beginArray();

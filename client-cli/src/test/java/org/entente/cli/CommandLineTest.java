@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,35 @@ class CommandLineTest {
     assertThat(Main.run("scenario", "validate", file.toString())).isZero();
     assertThat(Main.run("scenario", "test", file.toString())).isZero();
     assertThat(std.out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+  }
+
+  @Test
+  void testRunsTheProjectsConformanceCaseFiles() throws Exception {
+    Path dir = Path.of("..", "scenarios", "src", "test", "resources", "conformance");
+    try (var files = Files.list(dir)) {
+      List<Path> caseFiles = files.filter(p -> p.toString().endsWith(".cases.textproto")).sorted().toList();
+      assertThat(caseFiles).hasSizeGreaterThan(3);
+      for (Path f : caseFiles) {
+        assertThat(Main.run("scenario", "test", f.toString())).as(f.toString()).isZero();
+      }
+    }
+    assertThat(std.out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+  }
+
+  @Test
+  void aFailingOrBrokenCaseFileExitsOne(@TempDir Path tmp) throws Exception {
+    Path failing = tmp.resolve("mine.cases.textproto");
+    Files.writeString(failing, "scenario: \"armenia-csto-2024\"\ncases {\n  id: \"WRONG\"\n  expect: \"sec(ARM) == 101\"\n}\n");
+    assertThat(Main.run("scenario", "test", failing.toString())).isEqualTo(1);
+    assertThat(std.out()).contains("WRONG").contains("0 passed, 1 failed");
+    Path broken = tmp.resolve("broken.cases.textproto");
+    Files.writeString(broken, "scenario: \"armenia-csto-2024\"\ncases {\n  id: \"X\"\n  expect \"x\"\n}\n");
+    assertThat(Main.run("scenario", "test", broken.toString())).isEqualTo(1);
+    assertThat(std.err()).contains(broken + ":4:");
+    Path unknown = tmp.resolve("unknown.cases.textproto");
+    Files.writeString(unknown, "scenario: \"atlantis\"\n");
+    assertThat(Main.run("scenario", "test", unknown.toString())).isEqualTo(1);
+    assertThat(std.err()).contains("scenario 'atlantis' is neither a file beside the case file nor a built-in scenario");
   }
 
   @Test
@@ -117,7 +147,9 @@ class CommandLineTest {
     assertThat(o).contains("France (bot)").contains("accepts ARMS_DEAL BUY FRA MEDIUM");
     assertThat(o).contains("France agreed to sell Armenia a medium arms package");
     assertThat(o).contains("Armenia gave notice under CSTO Charter Art. 19");
-    assertThat(Files.readString(out.resolve("debrief.html"))).contains("<svg");
+    assertThat(Files.readString(out.resolve("debrief.html"))).contains("<svg").contains("Who played");
+    assertThat(Files.readString(out.resolve("students.csv"))).startsWith("\uFEFFseat,").contains(",player,");
+    assertThat(Files.readString(out.resolve("quantities.csv"))).startsWith("\uFEFFturn,");
     assertThat(std.err()).contains("Wrote " + out.resolve("debrief.md"));
   }
 

@@ -56,6 +56,18 @@ class DebriefCommandTest {
       String html = Files.readString(dir.resolve("debrief.html"));
       assertThat(html).contains("id=\"t1\"", "Game in progress (1 of 4 turns)", "Welcome &lt;b&gt;class&lt;/b&gt;");
       assertThat(Files.readString(dir.resolve("debrief.md"))).startsWith("# Debrief: ");
+      assertThat(dir.resolve("students.csv")).doesNotExist();
+
+      Path withCsv = dir.resolve("csv");
+      assertThat(Main.run("debrief", "127.0.0.1:" + server.port(), "--code", code, "--gm", token, "--out", withCsv.toString(),
+          "--csv")).isZero();
+      byte[] students = Files.readAllBytes(withCsv.resolve("students.csv"));
+      assertThat(students).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+      assertThat(new String(students, java.nio.charset.StandardCharsets.UTF_8))
+          .contains("seat,name,country,role,messages_public,messages_announcement,")
+          .contains("\r\n1,Game master,,game master,0,1,0,0,2,");
+      assertThat(Files.readString(withCsv.resolve("quantities.csv"))).startsWith("\uFEFFturn,date,country,");
+      assertThat(std.out()).contains("Wrote " + withCsv.resolve("students.csv"));
       assertThat(Main.run("debrief", "127.0.0.1:" + server.port(), "--code", code, "--gm", "a".repeat(26),
           "--out", dir.toString())).isEqualTo(2);
 

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,26 @@ class SimulateAndBotSeatsTest {
     assertThat(o).containsPattern("(?m)^ARM: \\d+\\.\\d orders a game; ").contains("never used: ");
     // Not a terminal: no progress bar on standard error.
     assertThat(std.err()).isEmpty();
+  }
+
+  @Test
+  void simulateSaysWhenABotGaveNoOrdersAndWhy() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("..", "scenarios", "src", "main", "resources", "scenarios",
+        "armenia-csto-2024.textproto"));
+    int arm = lines.indexOf("  id: \"ARM\"");
+    int rus = lines.indexOf("  id: \"RUS\"");
+    assertThat(arm).isPositive().isLessThan(rus);
+    List<String> edited = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!(i > arm && i < rus && lines.get(i).strip().startsWith("priorities {"))) {
+        edited.add(lines.get(i));
+      }
+    }
+    Path file = dir.resolve("no-priorities.textproto");
+    Files.write(file, edited);
+    assertThat(Main.run("scenario", "simulate", file.toString(), "--games", "2", "--turns", "3")).isZero();
+    assertThat(std.out()).contains("ARM: 0.0 orders a game; no orders\n  gave no orders: its doctrine has no priorities,"
+        + " so a bot in its seat has nothing to order").doesNotContain("RUS: 0.0 orders");
   }
 
   @Test

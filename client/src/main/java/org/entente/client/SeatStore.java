@@ -38,23 +38,34 @@ public final class SeatStore {
     this.file = file;
   }
 
-  /** The store in {@code $XDG_CONFIG_HOME/entente/} or {@code ~/.config/entente/}. */
+  /** The store in {@code $XDG_CONFIG_HOME/entente/} or {@code $HOME/.config/entente/}. */
   public static SeatStore forUser() {
     return new SeatStore(configDir().resolve("seats.json"));
   }
 
   /**
-   * {@code $XDG_CONFIG_HOME/entente}, else {@code ~/.config/entente}; the system property
+   * {@code $XDG_CONFIG_HOME/entente}, else {@code $HOME/.config/entente}; the system property
    * {@code entente.config.dir} overrides both (tests run in one process and cannot set the environment).
    */
   public static Path configDir() {
-    String override = System.getProperty("entente.config.dir");
+    return configDir(System.getProperty("entente.config.dir"), System.getenv(), System.getProperty("user.home"));
+  }
+
+  /**
+   * The rule of {@link #configDir()}: {@code $HOME} is the shell's home (a classroom account, a
+   * {@code HOME=/tmp/x} for a second seat), which may differ from the JVM's {@code user.home}
+   * (read from the password database); {@code userHome} counts only when {@code HOME} is unset.
+   */
+  static Path configDir(String override, Map<String, String> env, String userHome) {
     if (override != null && !override.isBlank()) {
       return Path.of(override);
     }
-    String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-    return base.resolve("entente");
+    String xdg = env.get("XDG_CONFIG_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "entente");
+    }
+    String home = env.get("HOME");
+    return Path.of(home != null && !home.isBlank() ? home : userHome, ".config", "entente");
   }
 
   public Path file() {

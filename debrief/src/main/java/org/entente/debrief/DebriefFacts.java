@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.entente.engine.Phase;
 import org.entente.engine.model.Actor;
+import org.entente.engine.model.Effect;
+import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.MemberStatus;
 import org.entente.engine.model.NoteKind;
@@ -64,6 +67,31 @@ final class DebriefFacts {
     return out;
   }
 
+  /** One line chart: its title, lines and value range. The page draws it and prints its numbers. */
+  record Chart(String title, List<Svg.Series> series, int min, int max) {}
+
+  /** Every line chart of the page, in order: SEC, DOM, STD, the tracks, then trust per country. */
+  List<Chart> charts() {
+    List<Chart> out = new ArrayList<>();
+    out.add(new Chart("SEC: security", perCountry((s, a) -> s.sec(a)), 0, 100));
+    out.add(new Chart("DOM: domestic support", perCountry((s, a) -> s.dom(a)), 0, 100));
+    out.add(new Chart("STD: international standing", perCountry((s, a) -> s.std(a)), 0, 100));
+    if (!record.scenario().tracks().isEmpty()) {
+      List<Svg.Series> tracks = record.scenario().tracks().stream()
+          .map(t -> new Svg.Series(t.id(), series(s -> s.track(t.id())))).toList();
+      out.add(new Chart("Tracks", tracks, 0, 100));
+    }
+    for (Actor a : playable()) {
+      out.add(new Chart("Trust of " + a.id() + " (" + a.name() + ")", trustFrom(a.id()), -100, 100));
+    }
+    return out;
+  }
+
+  /** The index in {@link #charts()} of the first trust chart. */
+  int firstTrustChart() {
+    return record.scenario().tracks().isEmpty() ? 3 : 4;
+  }
+
   /** Trust of {@code from} toward each other playable country. */
   List<Svg.Series> trustFrom(String from) {
     List<Svg.Series> out = new ArrayList<>();
@@ -76,6 +104,10 @@ final class DebriefFacts {
       }
     }
     return out;
+  }
+
+  List<Organisation> organisations() {
+    return record.scenario().organisations();
   }
 
   /** Members of an organisation (anyone with a status other than NONE at some point) and their statuses. */
@@ -110,6 +142,59 @@ final class DebriefFacts {
       default:
         throw new AssertionError(v.scope());
     }
+  }
+
+  /**
+   * The game's real length in words, "4 monthly turns, July 2024 to November 2024", with the
+   * scenario's planned length when it differs (the scenario's own summary may speak of another).
+   */
+  String length() {
+    int n = turns();
+    var meta = record.scenario().metadata();
+    String unit = switch (meta.turnLength()) {
+      case DAY -> "daily";
+      case WEEK -> "weekly";
+      case MONTH -> "monthly";
+      case QUARTER -> "quarterly";
+      case YEAR -> "yearly";
+    };
+    String played = n == 0 ? "No turn played yet" : n + " " + unit + " turn" + (n == 1 ? "" : "s") + ", " + date(0) + " to " + date(n);
+    String planned = record.plannedTurns() == n ? "" : record.finished() ? "" : " (" + record.plannedTurns() + " planned)";
+    String written = meta.defaultTurns() == record.plannedTurns() ? ""
+        : "; the scenario was written for " + meta.defaultTurns() + " turns";
+    return played + planned + written + ".";
+  }
+
+  /** "Final scores" for a finished game, "Scores so far" otherwise. */
+  String scoresHeading() {
+    return record.finished() ? "Final scores" : "Scores so far (after T" + turns() + " of " + record.plannedTurns() + ")";
+  }
+
+  /** The game master's injected news that fired at a turn's upkeep (or end, for after-orders news). */
+  List<ScheduledEvent> injects(int turn) {
+    return record.scenario().events().stream().filter(e -> GameRecord.isInject(e) && e.turn() == turn).toList();
+  }
+
+  /** An event's effects as text: "sec(ARM) +5, trust(ARM, RUS) -10"; "no effect on the numbers" when none. */
+  static String effects(ScheduledEvent e) {
+    if (e.effects().isEmpty()) {
+      return "no effect on the numbers";
+    }
+    List<String> out = new ArrayList<>();
+    for (Effect x : e.effects()) {
+      out.add(x.target() + " " + (x.delta() >= 0 ? "+" : "-") + Math.abs(x.delta()));
+    }
+    return String.join(", ", out);
+  }
+
+  /** A turn's start-of-turn changes: its upkeep lines (scheduled events, drift, upkeep costs). */
+  static List<ReportLine> startOfTurn(GameRecord.Turn turn) {
+    return turn.report().lines().stream().filter(l -> l.phase() == Phase.UPKEEP).toList();
+  }
+
+  /** The rest of a turn's outcomes. */
+  static List<ReportLine> outcomes(GameRecord.Turn turn) {
+    return turn.report().lines().stream().filter(l -> l.phase() != Phase.UPKEEP).toList();
   }
 
   List<HistoricalNote> notes(NoteKind kind) {

@@ -10,6 +10,7 @@ import org.entente.engine.model.Actor;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.NoteKind;
 import org.entente.engine.model.Objective;
+import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.order.Order;
 import org.entente.engine.report.ReportLine;
 
@@ -33,18 +34,28 @@ public final class DebriefRenderer {
     StringBuilder b = new StringBuilder();
     var meta = record.scenario().metadata();
     b.append("# Debrief: ").append(md(meta.title())).append("\n\n");
-    b.append(md(meta.summary())).append("\n\n");
-    b.append(status(record, f)).append("\n\n");
-    b.append("## Final scores\n\n| country | score /100 |\n|---|---:|\n");
+    b.append(md(status(record, f))).append("\n\n");
+    b.append("This game: ").append(md(f.length())).append("\n\n");
+    b.append("The scenario as written: ").append(md(meta.summary())).append("\n\n");
+    b.append("## Who played\n\n");
+    if (record.roster().isEmpty()) {
+      b.append("No seats were recorded for this game.\n\n");
+    } else {
+      b.append("| seat | player | country | played by |\n|---|---|---|---|\n");
+      for (GameRecord.Seat seat : record.roster()) {
+        b.append("| ").append(md(seat.seat())).append(" | ").append(seat.bot() ? "bot" : md(seat.name())).append(" | ")
+            .append(seat.country().isEmpty() ? "game master" : md(f.name(seat.country()) + " (" + seat.country() + ")"))
+            .append(" | ").append(seat.bot() ? "bot" : "student").append(" |\n");
+      }
+      b.append('\n');
+    }
+    b.append("## ").append(md(f.scoresHeading())).append("\n\n| country | score /100 |\n|---|---:|\n");
     for (Score s : record.finalScores()) {
       b.append("| ").append(md(f.name(s.actor()))).append(" | ").append(s.points()).append(" |\n");
     }
     b.append("\n## Quantities over time\n\n");
-    b.append(table(f, "SEC (security)", f.perCountry((s, a) -> s.sec(a))));
-    b.append(table(f, "DOM (domestic support)", f.perCountry((s, a) -> s.dom(a))));
-    b.append(table(f, "STD (international standing)", f.perCountry((s, a) -> s.std(a))));
-    for (Actor a : f.playable()) {
-      b.append(table(f, "Trust of " + a.id(), f.trustFrom(a.id())));
+    for (DebriefFacts.Chart c : f.charts()) {
+      b.append(table(f, c.title(), c.series()));
     }
     b.append("## Membership\n\n");
     for (var org : record.scenario().organisations()) {
@@ -54,7 +65,8 @@ public final class DebriefRenderer {
       }
       b.append("\n|---|").append("---|".repeat(f.turns() + 1)).append('\n');
       for (Svg.Band row : f.membership(org)) {
-        b.append("| ").append(md(row.name())).append(" | ").append(String.join(" | ", row.statuses())).append(" |\n");
+        b.append("| ").append(md(row.name())).append(" | ")
+            .append(String.join(" | ", row.statuses().stream().map(st -> st.equals("NONE") ? "" : st).toList())).append(" |\n");
       }
       b.append('\n');
     }
@@ -62,20 +74,31 @@ public final class DebriefRenderer {
     PromiseLedger.RULES.forEach(r -> b.append("- ").append(md(r)).append('\n'));
     b.append("\n| country | turn | said or agreed | toward | what it did | verdict |\n|---|---|---|---|---|---|\n");
     for (PromiseLedger.Entry e : PromiseLedger.of(record)) {
-      b.append("| ").append(e.actor()).append(" | T").append(e.turn()).append(" | ").append(md(e.promise())).append(" | ")
+      b.append("| ").append(md(e.actor())).append(" | T").append(e.turn()).append(" | ").append(md(e.promise())).append(" | ")
           .append(md(e.toward())).append(" | ").append(md(actions(e))).append(" | ").append(md(e.verdict())).append(" |\n");
     }
     b.append("\n## Timeline\n\n").append(md(HOW_TO_READ_ORDERS)).append("\n\n");
     for (GameRecord.Turn turn : record.turns()) {
       b.append("### T").append(turn.number()).append(" (").append(f.date(turn.number())).append(")\n\n");
+      for (ScheduledEvent e : f.injects(turn.number())) {
+        b.append("**News from the game master:** ").append(md(e.title())).append(". ").append(md(e.text()))
+            .append(" (effects: ").append(md(DebriefFacts.effects(e))).append(")\n\n");
+      }
       messagesOf(record, turn.number()).forEach(m -> b.append("> ").append(md(speaker(f, m))).append(": ")
           .append(md(m.text())).append("\n>\n"));
       b.append("\n**Orders**\n\n");
-      turn.orders().forEach((actor, orders) -> b.append("- ").append(actor).append(": ")
+      turn.orders().forEach((actor, orders) -> b.append("- ").append(md(actor)).append(": ")
           .append(orders.isEmpty() ? "(none)" : md(orders.stream().map(Order::toText).collect(Collectors.joining("; "))))
           .append('\n'));
+      List<ReportLine> start = DebriefFacts.startOfTurn(turn);
+      if (!start.isEmpty()) {
+        b.append("\n**Start of turn**\n\n");
+        for (ReportLine l : start) {
+          b.append("- ").append(md(l.render())).append(" _(").append(md(DebriefFacts.audience(l))).append(")_\n");
+        }
+      }
       b.append("\n**Outcomes**\n\n");
-      for (ReportLine l : turn.report().lines()) {
+      for (ReportLine l : DebriefFacts.outcomes(turn)) {
         b.append("- ").append(md(l.render())).append(" _(").append(md(DebriefFacts.audience(l))).append(")_\n");
       }
       b.append('\n');

@@ -26,7 +26,8 @@ public record GameRecord(
     int plannedTurns,
     ImmutableList<GameState> states,
     ImmutableList<Turn> turns,
-    ImmutableList<Message> messages) {
+    ImmutableList<Message> messages,
+    ImmutableList<Seat> roster) {
 
   /** One resolved turn: the orders each actor sealed (bots included) and the whole report. */
   public record Turn(int number, ImmutableMap<String, ImmutableList<Order>> orders, Report report) {
@@ -61,8 +62,26 @@ public record GameRecord(
     }
   }
 
+  /**
+   * Who held a seat: {@code seat} is the seat's label (unique in the game), {@code country} the
+   * country played (empty for the game master), {@code name} the player's name (empty for a
+   * bot), {@code bot} whether the engine played it; {@code ordersAuthored} how many orders this
+   * seat added to its team's drafts, {@code ordersSealed} how many of them were still there when
+   * the turn was sealed, {@code firstOrderTurn} and {@code lastOrderTurn} the turns of its first
+   * and last authored order (0: none).
+   */
+  public record Seat(String seat, String country, String name, boolean bot, int ordersAuthored, int ordersSealed,
+      int firstOrderTurn, int lastOrderTurn) {
+    public Seat {
+      Objects.requireNonNull(seat);
+      Objects.requireNonNull(country);
+      Objects.requireNonNull(name);
+    }
+  }
+
   public GameRecord {
     Objects.requireNonNull(scenario);
+    Objects.requireNonNull(roster);
     if (states.size() != turns.size() + 1) {
       throw new IllegalArgumentException("a record holds one state more than it has turns");
     }
@@ -85,8 +104,21 @@ public record GameRecord(
 
   /** The same record with other messages (e.g. a different inclusion choice). */
   public GameRecord withMessages(List<Message> newMessages) {
-    return new GameRecord(scenario, plannedTurns, states, turns, ImmutableList.copyOf(newMessages));
+    return new GameRecord(scenario, plannedTurns, states, turns, ImmutableList.copyOf(newMessages), roster);
   }
+
+  /** The same record with another roster. */
+  public GameRecord withRoster(List<Seat> seats) {
+    return new GameRecord(scenario, plannedTurns, states, turns, messages, ImmutableList.copyOf(seats));
+  }
+
+  /** Whether the game master injected news, i.e. the scenario holds events named {@code GM_INJECT_n}. */
+  public static boolean isInject(org.entente.engine.model.ScheduledEvent e) {
+    return e.id().startsWith(INJECT_PREFIX);
+  }
+
+  /** The id prefix of the scheduled events a game master's inject becomes. */
+  public static final String INJECT_PREFIX = "GM_INJECT_";
 
   public static Builder builder(Scenario scenario) {
     return new Builder(scenario, GameState.initial(scenario));
@@ -103,6 +135,7 @@ public record GameRecord(
     private final List<GameState> states = new ArrayList<>();
     private final List<Turn> turns = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
+    private final List<Seat> roster = new ArrayList<>();
 
     private Builder(Scenario scenario, GameState start) {
       this.scenario = scenario;
@@ -136,12 +169,18 @@ public record GameRecord(
       return this;
     }
 
+    public Builder seat(Seat seat) {
+      roster.add(seat);
+      return this;
+    }
+
     public int turnsRecorded() {
       return turns.size();
     }
 
     public GameRecord build() {
-      return new GameRecord(scenario, plannedTurns, ImmutableList.copyOf(states), ImmutableList.copyOf(turns), ImmutableList.copyOf(messages));
+      return new GameRecord(scenario, plannedTurns, ImmutableList.copyOf(states), ImmutableList.copyOf(turns), ImmutableList.copyOf(messages),
+          ImmutableList.copyOf(roster));
     }
   }
 }

@@ -22,7 +22,8 @@ public final class PromiseLedger {
   public static final ImmutableList<String> RULES = ImmutableList.of(
       "Words: a STATEMENT (REASSURE, CRITICISE or CONDEMN) toward a country, or an ANNOUNCE_INTENT about an organisation.",
       "Agreements: a bilateral agreement the engine matched (partnership step, joint exercise, arms deal, peace step),"
-          + " counted for both parties, toward each other.",
+          + " counted for both parties, toward each other. Proposals that came to nothing (no matching order,"
+          + " a step not yet possible, a premature signature) are not agreements and are not listed.",
       "What it did: the same country's orders in the same turn or later that name the same country"
           + " (as target or other party) or, for an announcement, the same organisation.",
       "Hostile acts: ECONOMIC_PRESSURE, ESCALATE, a CRITICISE or CONDEMN statement, a CONDEMNATION or"
@@ -103,7 +104,7 @@ public final class PromiseLedger {
       parties.add(o.actor());
       mine |= o.actor().equals(actor);
     }
-    if (!mine || parties.size() < 2) {
+    if (!mine || parties.size() < 2 || failed(line)) {
       return java.util.Optional.empty();
     }
     parties.remove(actor);
@@ -111,6 +112,18 @@ public final class PromiseLedger {
     List<Action> later = later(record, turn, actor, counterpart, "", Set.copyOf(line.orders()));
     String verdict = first(later, Stance.HOSTILE).map(a -> "contradicted at T" + a.turn()).orElse("kept so far");
     return java.util.Optional.of(new Entry(actor, turn, "agreed: " + line.text(), counterpart, ImmutableList.copyOf(later), verdict));
+  }
+
+  /**
+   * Whether a line about matched bilateral orders reports that nothing came of them. The
+   * engine writes such lines as "X and Y both proposed ..., but the step was not possible"
+   * or "... were ready to sign, but ..." (and "found no matching order" for a lone order):
+   * its report lines carry no outcome code, so the sentence is what tells.
+   */
+  static boolean failed(ReportLine line) {
+    String text = line.text();
+    return text.contains(", but ") || text.contains("nothing was agreed") || text.contains("not possible")
+        || text.contains("did not ");
   }
 
   private static List<Action> later(GameRecord record, int from, String actor, String country, String org, Set<Order> exclude) {

@@ -107,6 +107,26 @@ final class Svg {
   /** One row of a membership timeline: a member's status at T0..Tn. */
   record Band(String name, List<String> statuses) {}
 
+  /** The membership statuses a cell can show, in legend order. */
+  static final List<String> STATUSES = List.of("ACTIVE", "FROZEN", "NOTICE", "WITHDRAWN", "SUSPENDED", "EXPELLED", "APPLICANT");
+
+  /** Each status's letter in a cell, all distinct (ACTIVE A, APPLICANT P): colour alone does not survive grey print. */
+  static char letter(String status) {
+    switch (status) {
+      case "APPLICANT":
+        return 'P';
+      case "NONE":
+        return ' ';
+      default:
+        return status.charAt(0);
+    }
+  }
+
+  /** Whether a cell's letter is white (on the black of EXPELLED); black elsewhere, at least 5.4:1 on every fill. */
+  static boolean whiteLetter(String status) {
+    return status.equals("EXPELLED");
+  }
+
   /** Colours of membership statuses (Okabe-Ito again), with a letter in each cell for print. */
   static String statusColour(String status) {
     switch (status) {
@@ -155,7 +175,7 @@ final class Svg {
             x, y, cell, rowH - 2, statusColour(s), Html.esc(row.name()), t, s));
         if (!s.equals("NONE") && cell >= 14) {
           b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"%s\">%s</text>",
-              x + cell / 2, y + 15, s.equals("EXPELLED") || s.equals("WITHDRAWN") ? "cl w" : "cl", s.charAt(0)));
+              x + cell / 2, y + 15, whiteLetter(s) ? "cl w" : "cl", letter(s)));
         }
       }
     }

@@ -107,12 +107,77 @@ public final class ScenarioLoader {
         return Optional.of(new Parsed(builder.build(), tree.build()));
       } catch (TextFormat.ParseException e) {
         if (allowUnknown || !reportUnknownFields(e, source, problems)) {
-          problems.error(clamp(e.getLine(), e.getColumn(), source), codeOf(e), describe(e));
+          Optional<Unclosed> unclosed = unclosed(text);
+          if (unclosed.isPresent() && String.valueOf(e.getMessage()).contains("Expected \"}\"")) {
+            Unclosed u = unclosed.get();
+            problems.error(clamp(u.line(), u.column(), source), "syntax", "'" + u.name() + "' opened at " + u.line() + ":"
+                + u.column() + " is never closed: add its '}'");
+          } else {
+            problems.error(clamp(e.getLine(), e.getColumn(), source), codeOf(e), describe(e));
+          }
           return Optional.empty();
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** A block still open at the end of the text: its field name and where its name starts (1-based). */
+  record Unclosed(String name, int line, int column) {}
+
+  /**
+   * The innermost block opened and never closed, reading the text as the text format does
+   * (strings and # comments skipped): protobuf reports a missing '}' at the end of the file,
+   * where the author cannot see which block it belongs to.
+   */
+  static Optional<Unclosed> unclosed(String text) {
+    java.util.Deque<Unclosed> open = new java.util.ArrayDeque<>();
+    int line = 1;
+    int col = 1;
+    String lastWord = "";
+    int wordLine = 0;
+    int wordCol = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '#') {
+        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+          i++;
+        }
+      } else if (c == '"' || c == '\'') {
+        int j = i + 1;
+        while (j < text.length() && text.charAt(j) != c && text.charAt(j) != '\n') {
+          j += text.charAt(j) == '\\' ? 2 : 1;
+        }
+        col += Math.min(j, text.length() - 1) - i;
+        i = Math.min(j, text.length() - 1);
+        lastWord = "";
+      } else if (Character.isLetterOrDigit(c) || c == '_') {
+        if (i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
+          lastWord = "";
+          wordLine = line;
+          wordCol = col;
+        }
+        lastWord += c;
+      } else if (c == '{' || c == '<') {
+        open.push(new Unclosed(lastWord.isEmpty() ? "{" : lastWord, lastWord.isEmpty() ? line : wordLine,
+            lastWord.isEmpty() ? col : wordCol));
+        lastWord = "";
+      } else if (c == '}' || c == '>') {
+        if (!open.isEmpty()) {
+          open.pop();
+        }
+        lastWord = "";
+      } else if (c == ':' || c == ',' || c == ';' || c == '[' || c == ']') {
+        lastWord = "";
+      }
+      if (c == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return Optional.ofNullable(open.peek());
   }
 
   /** Protobuf lists unknown fields as {@code L:C:\tfull.name} lines; one problem each. */

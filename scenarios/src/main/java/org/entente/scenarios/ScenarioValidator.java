@@ -210,6 +210,16 @@ final class ScenarioValidator {
     if (a.hasDoctrine()) {
       doctrine(a.getId(), a.getDoctrine(), ctx.locator.child(n, "doctrine", 0));
     }
+    // A bot (in a playable seat nobody took) gives orders from doctrine priorities; the
+    // engine gives an engine-run actor's orders from its standing orders and priorities.
+    boolean ordersFromDoctrine = a.getDoctrine().getPrioritiesCount() > 0 || a.getDoctrine().getStandingOrdersCount() > 0;
+    if (a.getPlayable() && a.getDoctrine().getPrioritiesCount() == 0) {
+      ctx.problems.warning(n.pos(), "no-orders", "actor " + a.getId() + " has no doctrine priorities: bots will give no"
+          + " orders for it when no student plays it; add doctrine { priorities { order: \"...\" weight: 50 } }");
+    } else if (!a.getPlayable() && a.hasDoctrine() && !ordersFromDoctrine) {
+      ctx.problems.warning(n.pos(), "no-orders", "actor " + a.getId() + " is run by the engine but its doctrine has no"
+          + " standing_orders or priorities: it will give no orders (it only votes and answers)");
+    }
     ctx.sources(n, a.getSourceList());
   }
 

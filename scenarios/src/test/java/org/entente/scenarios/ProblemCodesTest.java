@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /** One broken file per problem code, with the exact compiler-style line it produces. */
 class ProblemCodesTest {
-  /** Every problem except the "no order_rule" warning every small fixture gets. */
+  /** Every problem except the "no order_rule" and "no-orders" warnings every small fixture gets. */
   private static List<String> problems(String text) {
     return ScenarioLoader.load("t.textproto", text).problems().stream()
-        .filter(p -> !p.message().startsWith("no order_rule")).map(Problem::toString).toList();
+        .filter(p -> !p.message().startsWith("no order_rule") && !p.code().equals("no-orders")).map(Problem::toString).toList();
   }
 
   @Test
@@ -27,6 +27,18 @@ class ProblemCodesTest {
   void unclosedStringIsASyntaxError() {
     assertThat(problems(base("  title: \"Tiny\"\n", "  title: \"Tiny\n"))).containsExactly(
         "t.textproto:4:10: error: syntax: String missing ending quote.");
+  }
+
+  @Test
+  void aMissingBraceIsReportedWhereTheUnclosedBlockOpens() {
+    // The CSTO's clauses block loses its '}': protobuf would point at the end of the file. The
+    // organisation's own '}' then closes the clauses, so the organisation is what stays open.
+    String text = base("    decision_rule: CONSENSUS\n  }\n", "    decision_rule: CONSENSUS\n");
+    assertThat(problems(text)).containsExactly(
+        "t.textproto:25:1: error: syntax: 'organisations' opened at 25:1 is never closed: add its '}'");
+    String clauses = base("    decision_rule: CONSENSUS\n  }\n}\n", "    decision_rule: CONSENSUS\n}\n");
+    assertThat(problems(clauses)).as("the organisation's own brace missing").containsExactly(
+        "t.textproto:25:1: error: syntax: 'organisations' opened at 25:1 is never closed: add its '}'");
   }
 
   @Test
@@ -184,7 +196,31 @@ class ProblemCodesTest {
             + " PEACE_STEP, ECONOMIC_PRESSURE, ESCALATE, PRESENCE, LOBBY, STATEMENT: they use the"
             + " engine default: cost 1, no effects",
         "t.textproto:8:18: warning: unused: source 'SRC' is never cited; cite it with source:"
-            + " [\"SRC\"] or remove it");
+            + " [\"SRC\"] or remove it",
+        NO_ORDERS_ARM, NO_ORDERS_RUS.replace(":18:1:", ":17:1:"));
+  }
+
+  static final String NO_ORDERS_ARM = "t.textproto:10:1: warning: no-orders: actor ARM has no doctrine priorities: bots will"
+      + " give no orders for it when no student plays it; add doctrine { priorities { order: \"...\" weight: 50 } }";
+  static final String NO_ORDERS_RUS = NO_ORDERS_ARM.replace("10:1", "18:1").replace("ARM", "RUS");
+
+  @Test
+  void aPlayableActorWithoutPrioritiesWarnsThatBotsGiveNoOrders() {
+    assertThat(ScenarioLoader.load("t.textproto", Fixtures.BASE).problems()).map(Problem::toString)
+        .contains(NO_ORDERS_ARM, NO_ORDERS_RUS);
+    String withPriorities = base("  source: [\"SRC\"]\n",
+        "  source: [\"SRC\"]\n  doctrine { priorities { order: \"STATEMENT RUS REASSURE\" weight: 5 } }\n");
+    assertThat(ScenarioLoader.load("t.textproto", withPriorities).problems()).map(Problem::toString)
+        .doesNotContain(NO_ORDERS_ARM).contains(NO_ORDERS_RUS.replace(":18:1:", ":19:1:"));
+  }
+
+  @Test
+  void anEngineRunActorWithoutStandingOrdersWarnsThatItGivesNoOrders() {
+    String engineRun = base("  playable: true\n  start { sec: 55", "  playable: false\n  start { sec: 55")
+        .replace("  order_points: 3\n}\norganisations", "  order_points: 3\n  doctrine { summary: \"votes only\" }\n}\norganisations");
+    assertThat(ScenarioLoader.load("t.textproto", engineRun).problems()).map(Problem::toString)
+        .contains("t.textproto:18:1: warning: no-orders: actor RUS is run by the engine but its doctrine has no"
+            + " standing_orders or priorities: it will give no orders (it only votes and answers)");
   }
 
   @Test

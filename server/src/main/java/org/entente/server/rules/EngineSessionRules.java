@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.entente.debrief.DebriefRenderer;
 import org.entente.debrief.GameRecord;
+import org.entente.debrief.GradingCsv;
 import org.entente.engine.Engine;
 import org.entente.engine.bot.Bot;
 import org.entente.engine.bot.OfferAnswer;
@@ -185,7 +186,7 @@ public final class EngineSessionRules implements SessionRules {
       effects.add(new Effect(QuantityRef.parse(e.target(), scenario.names()).ref(), e.delta()));
     }
     List<ScheduledEvent> events = new ArrayList<>(scenario.events());
-    events.add(new ScheduledEvent("GM_INJECT_" + (++injected), state.turn() + 1, event.title(), event.text(), null, false,
+    events.add(new ScheduledEvent(GameRecord.INJECT_PREFIX + (++injected), state.turn() + 1, event.title(), event.text(), null, false,
         effects, event.actor(), List.of(), List.of()));
     scenario = new Scenario(scenario.metadata(), scenario.actors(), scenario.organisations(), scenario.relations(),
         scenario.partnerships(), scenario.tracks(), scenario.presences(), scenario.orderRules(), scenario.mechanics(),
@@ -212,13 +213,24 @@ public final class EngineSessionRules implements SessionRules {
 
   @Override
   public Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
+    return debrief(messages, plannedTurns, List.of());
+  }
+
+  @Override
+  public Debrief debrief(List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
     List<GameRecord.Message> shown = new ArrayList<>();
     for (RecordedMessage m : messages) {
       shown.add(new GameRecord.Message(m.turn(), GameRecord.Channel.valueOf(m.channel()), m.from(), m.fromName(), m.to(),
           m.text(), m.included()));
     }
-    GameRecord game = record.plannedTurns(plannedTurns).build().withMessages(shown);
-    return new Debrief(game.turns().size(), DebriefRenderer.markdown(game), DebriefRenderer.html(game));
+    List<GameRecord.Seat> roster = new ArrayList<>();
+    for (RecordedSeat s : seats) {
+      roster.add(new GameRecord.Seat(s.seat(), s.country(), s.name(), s.bot(), s.ordersAuthored(), s.ordersSealed(),
+          s.firstOrderTurn(), s.lastOrderTurn()));
+    }
+    GameRecord game = record.plannedTurns(plannedTurns).build().withMessages(shown).withRoster(roster);
+    return new Debrief(game.turns().size(), DebriefRenderer.markdown(game), DebriefRenderer.html(game),
+        GradingCsv.students(game), GradingCsv.quantities(game));
   }
 
   /** Ids upper-cased and trimmed, as the text syntax reads them (ARMS_DEAL's direction depends on it). */

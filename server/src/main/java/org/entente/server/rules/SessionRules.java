@@ -86,4 +86,9 @@ public interface SessionRules {
   default Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
     return new Debrief(0, "", "");
   }
+
+  /** The debrief with the session's roster too: who held which seat, and what each seat authored. */
+  default Debrief debrief(List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
+    return debrief(messages, plannedTurns);
+  }
 }

@@ -9,6 +9,7 @@ import org.entente.proto.protocol.v1.ExportRecord;
 import org.entente.proto.protocol.v1.RecordExport;
 import org.entente.server.rules.Debrief;
 import org.entente.server.rules.RecordedMessage;
+import org.entente.server.rules.RecordedSeat;
 
 /**
  * The game master's debrief export, in chunks that fit a frame (docs/protocol.md,
@@ -76,8 +77,34 @@ final class RecordExports {
       boolean shown = m.channel() == Channel.PUBLIC || m.channel() == Channel.ANNOUNCEMENT || key.includePrivate();
       messages.add(new RecordedMessage(m.turn(), m.channel().name(), m.fromCountry(), m.fromName(), m.toCountry(), m.text(), shown));
     }
-    Debrief debrief = session.rules.debrief(messages, session.state.totalTurns);
-    String text = key.format() == DebriefFormat.DEBRIEF_FORMAT_MARKDOWN ? debrief.markdown() : debrief.html();
+    Debrief debrief = session.rules.debrief(messages, session.state.totalTurns, roster(session.state));
+    String text = switch (key.format()) {
+      case DEBRIEF_FORMAT_MARKDOWN -> debrief.markdown();
+      case DEBRIEF_FORMAT_STUDENTS_CSV -> debrief.studentsCsv();
+      case DEBRIEF_FORMAT_QUANTITIES_CSV -> debrief.quantitiesCsv();
+      default -> debrief.html();
+    };
     return new Rendering(key, debrief.turns(), text);
+  }
+
+  /** The seats for the debrief's roster: players and the game master by seat number, then the countries bots played. */
+  static List<RecordedSeat> roster(SessionState state) {
+    List<RecordedSeat> out = new ArrayList<>();
+    for (Seat seat : state.seats()) {
+      if (seat.role == Role.SPECTATOR) {
+        continue;
+      }
+      String country = seat.role == Role.PLAYER ? seat.country : "";
+      int[] a = state.authorship(country, seat.name);
+      out.add(new RecordedSeat(Long.toString(seat.id), country, seat.name, false, a[0], a[1], a[2], a[3]));
+    }
+    // A country a bot plays now or played for a while (its orders are authored by "bot").
+    for (String country : state.scenario.playableCountryIds()) {
+      int[] a = state.authorship(country, "bot");
+      if (state.bots.contains(country) || a[0] > 0) {
+        out.add(new RecordedSeat("bot " + country, country, "", true, a[0], a[1], a[2], a[3]));
+      }
+    }
+    return out;
   }
 }

@@ -32,6 +32,11 @@ final class SessionState {
   final List<ChatMessageAt> messages = new ArrayList<>();
   private final Map<Long, Seat> seats = new LinkedHashMap<>();
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
+  /**
+   * What each author did, for students.csv: key {@link #authorKey}, value orders added to a
+   * draft, orders sealed, first and last turn with an added order. Follows from the events.
+   */
+  private final Map<String, int[]> authorship = new LinkedHashMap<>();
   /** Playable countries a bot plays (none of them has players). */
   final Set<String> bots = new java.util.TreeSet<>();
   private long nextSeatId = 1;
@@ -59,6 +64,15 @@ final class SessionState {
     for (String country : scenario.playableCountryIds()) {
       drafts.put(country, Draft.empty(country, 0));
     }
+  }
+
+  /** Orders added, orders sealed, first and last turn with an added order, of one author of a country (zeros if none). */
+  int[] authorship(String country, String author) {
+    return authorship.getOrDefault(authorKey(country, author), new int[4]).clone();
+  }
+
+  private static String authorKey(String country, String author) {
+    return country + "\u0000" + author;
   }
 
   long newSeatId() {
@@ -113,6 +127,19 @@ final class SessionState {
     } else if (event instanceof SessionEvent.SeatMuted e) {
       seats.get(e.seatId()).muted = e.muted();
     } else if (event instanceof SessionEvent.DraftEdited e) {
+      Draft before = drafts.get(e.draft().country());
+      Set<Long> known = new java.util.HashSet<>();
+      if (before != null) {
+        before.orders().forEach(o -> known.add(o.id()));
+      }
+      for (DraftOrder o : e.draft().orders()) {
+        if (!known.contains(o.id())) {
+          int[] counts = authorship.computeIfAbsent(authorKey(e.draft().country(), o.author()), k -> new int[4]);
+          counts[0]++;
+          counts[2] = counts[2] == 0 ? e.draft().turn() : Math.min(counts[2], e.draft().turn());
+          counts[3] = Math.max(counts[3], e.draft().turn());
+        }
+      }
       drafts.put(e.draft().country(), e.draft());
       e.draft().orders().forEach(o -> nextOrderId = Math.max(nextOrderId, o.id() + 1));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
@@ -133,7 +160,12 @@ final class SessionState {
       } else {
         bots.remove(e.country());
       }
-    } else if (event instanceof SessionEvent.TurnResolved || event instanceof SessionEvent.NewsPublished) {
+    } else if (event instanceof SessionEvent.TurnResolved) {
+      // The drafts still hold the orders just sealed.
+      for (Draft d : drafts.values()) {
+        d.orders().forEach(o -> authorship.computeIfAbsent(authorKey(d.country(), o.author()), k -> new int[4])[1]++);
+      }
+    } else if (event instanceof SessionEvent.NewsPublished) {
       // Recorded for the views; the rules hold the game state itself.
     }
     return seq;

@@ -91,6 +91,14 @@ class BotSeatsAndDebriefTest {
     assertThat(html.length()).isGreaterThan(16_384);
     assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true)).contains("a private word");
     assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, false)).startsWith("# Debrief: ").contains("### T2 (");
+    assertThat(html).contains("<h2 id=\"roster\">Who played</h2>").contains("<td>Ani</td><td>Armenia (ARM)</td><td>student</td>");
+    // Counts only: Ani's two messages (4 and 3 words), her one order; Russia's bot in T1.
+    String students = export(gm, DebriefFormat.DEBRIEF_FORMAT_STUDENTS_CSV, false);
+    assertThat(students).startsWith("\uFEFFseat,name,country,role,").contains("\r\n2,Ani,ARM,player,1,0,1,0,7,1,1,1,1\r\n")
+        .contains("\r\n1,Game master,,game master,").containsPattern("\r\nbot RUS,,RUS,bot,0,0,0,0,0,[1-9]")
+        .doesNotContain("a private word").doesNotContain("script");
+    assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_QUANTITIES_CSV, false))
+        .startsWith("\uFEFFturn,date,country,playable,sec,dom,std,").contains("\r\n2,").contains(",ARM,yes,");
   }
 
   @Test
