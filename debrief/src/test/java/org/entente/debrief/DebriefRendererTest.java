@@ -171,7 +171,7 @@ class DebriefRendererTest {
    */
   @Test
   void printsTheTwelveTurnSampleOnFewPages() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "chromium not installed");
+    ExternalTool.require("chromium", "chromium");
     Path dir = Files.createDirectories(Path.of("target", "debrief-print"));
     Path html = dir.resolve("debrief.html");
     Files.writeString(html, DebriefRenderer.html(sampleGame(12)), StandardCharsets.UTF_8);
@@ -185,6 +185,9 @@ class DebriefRendererTest {
     assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
     long pages = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count();
-    assertThat(pages).as("printed pages").isBetween(5L, 24L);
+    // 38 pages before the print styles; 22 with them, and 28 once every country's report
+    // explained its own numbers (more lines in the turn timeline): the bound allows the report
+    // to grow a little, not the near-empty pages to come back.
+    assertThat(pages).as("printed pages").isBetween(5L, 30L);
   }
 }
