@@ -39,7 +39,7 @@ final class Confirmations {
         out.printJson(Output.json(Struct.newBuilder().putFields("command", Output.string(p.command()))
             .putFields("ok", Output.bool(false)).putFields("error", Output.message(r.getError())).build()));
       } else {
-        out.print(Renderers.error(r.getError()));
+        out.print(Renderers.error(r.getError(), out.width()));
       }
       return;
     }
@@ -67,9 +67,17 @@ final class Confirmations {
       case HISTORY_PAGE -> history(request, r, v);
       case VIEW -> Screens.status(r.getView(), LocalCommands.statusCountry(r.getView(), ""), System.currentTimeMillis(), out.width());
       // In the hot seat 'ready' resolves the turn at once: the report says it all.
+      // A 'ready' that resolved the turn is answered after the report: "Ready for turn 1" would be stale there.
       case OK, WELCOME, RECORD_EXPORT, BRIEFING, ERROR, EVENT, PING, BODY_NOT_SET ->
-          console.hotSeat() != null && request.getSetReady().getReady() ? List.of() : List.of(styled(GOOD, done(request)));
+          console.hotSeat() != null && request.getSetReady().getReady() || resolvedSince(request, v) ? List.of()
+              : List.of(styled(GOOD, done(request)));
     };
+  }
+
+  /** Whether {@code request} was a 'ready' for a turn that has been resolved since (its report is already printed). */
+  private static boolean resolvedSince(ClientMessage.Builder request, SessionView v) {
+    return request != null && request.hasSetReady() && v != null
+        && (v.getTurn() > request.getSetReady().getTurn() || v.getGame().getTurn() >= request.getSetReady().getTurn());
   }
 
   private List<AttributedString> created(ClientSession session, SessionView v, ServerMessage r) {
@@ -95,7 +103,7 @@ final class Confirmations {
     } else {
       lines.add(styled(GOOD, request.getEditDraft().getClear() ? "All orders taken back." : "Order taken back."));
     }
-    lines.addAll(Screens.orders(v, d, out.width()));
+    lines.addAll(Screens.orders(v, d, console.session().briefing(), out.width()));
     return lines;
   }
 

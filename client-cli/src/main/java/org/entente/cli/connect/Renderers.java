@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.entente.cli.Safe;
 import org.entente.client.ViewModel;
+import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.Error;
@@ -165,8 +167,13 @@ final class Renderers {
     }
   }
 
-  /** An error response: the server's sentence, then every listed problem. */
+  /** An error response: the server's sentence, then every listed problem, unwrapped. */
   static List<AttributedString> error(Error e) {
+    return error(e, Integer.MAX_VALUE);
+  }
+
+  /** An error response wrapped to {@code width} on word boundaries, as reports are. */
+  static List<AttributedString> error(Error e, int width) {
     List<AttributedString> out = new ArrayList<>();
     String prefix;
     switch (e.getCode()) {
@@ -180,13 +187,18 @@ final class Renderers {
         prefix = "";
         break;
     }
-    out.add(styled(BAD, prefix + Safe.text(e.getMessage())));
-    e.getProblemsList().forEach(p -> out.add(styled(BAD, "  " + Safe.text(p))));
+    out.addAll(wrap(styled(BAD, prefix + Safe.text(e.getMessage())), width, 2));
+    e.getProblemsList().forEach(p -> out.addAll(wrap(styled(BAD, "  " + Safe.text(p)), width, 4)));
     return out;
   }
 
   /** The one-line status: turn, countdown, readiness, seat. */
   static AttributedString statusLine(SessionView v, long nowMillis, boolean connected, int width) {
+    return statusLine(v, Optional.empty(), nowMillis, connected, width);
+  }
+
+  /** The status line; with the briefing, a player's line also shows the order points used and left. */
+  static AttributedString statusLine(SessionView v, Optional<Briefing> briefing, long nowMillis, boolean connected, int width) {
     AttributedStringBuilder b = new AttributedStringBuilder();
     if (!connected) {
       b.styled(BAD.bold(), "reconnecting... ");
@@ -201,6 +213,15 @@ final class Renderers {
         b.append(" ");
         b.styled(c.getReady() ? GOOD : DIM, Safe.text(c.getId()) + (c.getReady() ? "✓" : "…"));
       }
+    }
+    List<String> bots = v.getCountriesList().stream().filter(CountryStatus::getBot).map(c -> Safe.text(c.getId())).toList();
+    if (!bots.isEmpty()) {
+      b.styled(DIM, " · bots: " + String.join(" ", bots));
+    }
+    if (v.getViewerRole() == org.entente.proto.protocol.v1.Role.PLAYER && briefing.isPresent() && v.getPhase() == Phase.RUNNING) {
+      int used = OrderPoints.used(briefing.get(), ViewModel.ownDraft(v));
+      int total = briefing.get().getOrderPoints();
+      b.append(" · ").styled(used > total ? BAD : NAME, "points " + used + "/" + total);
     }
     b.append(" · ").styled(NAME, v.getViewerCountry().isEmpty() ? role(v.getViewerRole()) : Safe.text(v.getViewerCountry()));
     AttributedString s = b.toAttributedString();
