@@ -10,6 +10,7 @@ import org.entente.client.ViewModel;
 import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.DraftOrder;
 import org.entente.proto.protocol.v1.Error;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.NewsEvent;
@@ -71,7 +72,53 @@ final class Renderers {
           : List.of(styled(DIM, Safe.text(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
               + (e.getDraftUpdated().getDraft().getOrdersCount() == 0 ? "none"
               : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.text(o.getText())).toList()))));
+      case SEAT_STATUS -> List.of(seatStatus(e.getSeatStatus(), v));
       case KIND_NOT_SET -> List.of();
+    };
+  }
+
+  /**
+   * What changed between two versions of the team's draft, each change with its author: "Aram added
+   * order 2: FREEZE CSTO". Changes by {@code me} are left out (their confirmation said it).
+   */
+  static List<AttributedString> draftChanges(List<DraftOrder> before, List<DraftOrder> after, String me, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    java.util.Map<Long, DraftOrder> old = new java.util.LinkedHashMap<>();
+    before.forEach(o -> old.put(o.getOrderId(), o));
+    for (int i = 0; i < after.size(); i++) {
+      DraftOrder o = after.get(i);
+      DraftOrder was = old.remove(o.getOrderId());
+      if (o.getAuthor().equals(me) || was != null && was.getText().equals(o.getText())) {
+        continue;
+      }
+      String what = was == null ? " added order " + (i + 1) + ": " : " changed order " + (i + 1) + " to: ";
+      out.addAll(wrap(styled(WARN, Safe.text(o.getAuthor()) + what + Safe.text(o.getText())), width, 4));
+    }
+    if (!old.isEmpty() && after.size() < before.size()) {
+      // A removal carries no author: the draft says only what is left.
+      for (DraftOrder gone : old.values()) {
+        out.addAll(wrap(styled(WARN, "Order taken back: " + Safe.text(gone.getText())
+            + (gone.getAuthor().isEmpty() ? "" : " (written by " + Safe.text(gone.getAuthor()) + ")")), width, 4));
+      }
+    }
+    return out;
+  }
+
+  /** A team-mate's connection or readiness: "Ani is ready; still drafting: Bo." */
+  static AttributedString seatStatus(org.entente.proto.protocol.v1.SeatStatus s, SessionView v) {
+    String name = Safe.text(v == null ? "seat " + s.getSeatId() : ViewModel.seatName(v, s.getSeatId()));
+    String team = Safe.text(s.getCountry());
+    return switch (s.getReason()) {
+      case "ready" -> {
+        List<String> drafting = v == null ? List.of() : v.getSeatsList().stream()
+            .filter(x -> x.getCountry().equals(s.getCountry()) && x.getSeatId() != s.getSeatId() && x.getConnected() && !x.getReady())
+            .map(x -> Safe.text(x.getDisplayName())).toList();
+        yield styled(DIM, name + " (" + team + ") is ready" + (drafting.isEmpty() ? "." : "; still drafting: " + String.join(", ", drafting) + "."));
+      }
+      case "connection lost" -> styled(WARN, name + " (" + team + ") lost the connection; the team's readiness no longer waits for them.");
+      case "reconnected" -> styled(DIM, name + " (" + team + ") is back.");
+      case "the orders changed" -> styled(DIM, name + " (" + team + ") is no longer ready: the orders changed.");
+      default -> styled(DIM, name + " (" + team + "): " + Safe.text(s.getReason()) + ".");
     };
   }
 
@@ -212,6 +259,16 @@ final class Renderers {
       for (CountryStatus c : staffed) {
         b.append(" ");
         b.styled(c.getReady() ? GOOD : DIM, Safe.text(c.getId()) + (c.getReady() ? "✓" : "…"));
+      }
+    }
+    List<org.entente.proto.protocol.v1.SeatInfo> team = v.getSeatsList().stream()
+        .filter(x -> x.getRole() == org.entente.proto.protocol.v1.Role.PLAYER && x.getCountry().equals(v.getViewerCountry())).toList();
+    if (v.getPhase() == Phase.RUNNING && !v.getViewerCountry().isEmpty() && team.size() > 1) {
+      b.append(" · team:");
+      for (org.entente.proto.protocol.v1.SeatInfo m : team) {
+        b.append(" ");
+        b.styled(!m.getConnected() ? BAD : m.getReady() ? GOOD : DIM,
+            Safe.text(m.getDisplayName()) + (!m.getConnected() ? "(away)" : m.getReady() ? "✓" : "…"));
       }
     }
     List<String> bots = v.getCountriesList().stream().filter(CountryStatus::getBot).map(c -> Safe.text(c.getId())).toList();

@@ -31,6 +31,7 @@ import org.entente.proto.protocol.v1.OrderKindBrief;
 import org.entente.proto.protocol.v1.OrderSlot;
 import org.entente.proto.protocol.v1.SlotType;
 import org.entente.proto.protocol.v1.OrganisationState;
+import org.entente.proto.protocol.v1.Phase;
 import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.SessionView;
@@ -116,9 +117,10 @@ final class Screens {
   }
 
   static List<AttributedString> who(SessionView v, int width) {
-    Table t = new Table("seat", "name", "role", "country", "connected").right(0);
+    Table t = new Table("seat", "name", "role", "country", "connected", "ready").right(0);
     for (SeatInfo s : v.getSeatsList()) {
-      t.row(s.getSeatId(), s.getDisplayName(), Renderers.role(s.getRole()), s.getCountry(), s.getConnected() ? "yes" : "no");
+      t.row(s.getSeatId(), s.getDisplayName(), Renderers.role(s.getRole()), s.getCountry(), s.getConnected() ? "yes" : "no",
+          s.getRole() != org.entente.proto.protocol.v1.Role.PLAYER || v.getPhase() != Phase.RUNNING ? "" : s.getReady() ? "ready" : "drafting");
     }
     List<AttributedString> out = new ArrayList<>(t.isEmpty() ? List.of(Renderers.plain("No seats yet.")) : t.render(width));
     List<String> bots = v.getCountriesList().stream().filter(CountryStatus::getBot)
