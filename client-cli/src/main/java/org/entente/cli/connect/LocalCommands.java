@@ -72,7 +72,7 @@ final class LocalCommands {
         return Result.QUIT;
       case "clear":
         out.clearScreen();
-        return Result.OK;
+        return out.json() ? console.emit("clear", List.of()) : Result.OK;
       case "remove":
         return removeAll(p, v);
       case "sessions": {

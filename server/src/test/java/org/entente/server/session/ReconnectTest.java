@@ -51,7 +51,9 @@ class ReconnectTest {
     assertThat(resumed.getResumed().getCountry()).isEqualTo("ARM");
     assertThat(resumed.getResumed().getRole()).isEqualTo(Role.PLAYER);
     assertThat(resumed.getResumed().getReplayed()).isEqualTo(4);
-    assertThat(back.events).hasSize(4);
+    // The four she missed, then her return as her team sees it.
+    assertThat(back.events).hasSize(5);
+    assertThat(back.events.get(4).getSeatStatus().getReason()).isEqualTo("reconnected");
     // Her own drop, as her team (and the game master) saw it.
     assertThat(back.events.get(0).getSeatStatus().getReason()).isEqualTo("connection lost");
     assertThat(back.events.get(1).getMessage().getText()).isEqualTo("to Armenia");
