@@ -57,7 +57,10 @@ final class EventPrinter implements ClientSession.Listener {
         all.addAll(rendered(e));
         yield all;
       }
-      case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED, SEAT_STATUS -> rendered(e);
+      // One's own drop and return are news to the team, not to oneself.
+      case SEAT_STATUS -> session.seatName(e.getSeatStatus().getSeatId()).equals(session.displayName())
+          && e.getSeatStatus().getCountry().equals(session.country()) ? List.of() : rendered(e);
+      case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED -> rendered(e);
       case KIND_NOT_SET -> List.of();
     };
     out.print(lines);

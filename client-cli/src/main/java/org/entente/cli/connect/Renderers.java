@@ -110,7 +110,8 @@ final class Renderers {
     String team = Safe.text(s.getCountry());
     return switch (s.getReason()) {
       case "ready" -> {
-        List<String> drafting = v == null ? List.of() : v.getSeatsList().stream()
+        // The view may already be past the turn (the report follows at once): then no one is left drafting.
+        List<String> drafting = v == null || v.getTurn() != s.getReadyTurn() ? List.<String>of() : v.getSeatsList().stream()
             .filter(x -> x.getCountry().equals(s.getCountry()) && x.getSeatId() != s.getSeatId() && x.getConnected() && !x.getReady())
             .map(x -> Safe.text(x.getDisplayName())).toList();
         yield styled(DIM, name + " (" + team + ") is ready" + (drafting.isEmpty() ? "." : "; still drafting: " + String.join(", ", drafting) + "."));

@@ -33,6 +33,8 @@ final class Shell {
   private Status status;
   /** Guarded by the reader's drawing lock, like everything else drawn. */
   private String shownPrompt = "";
+  /** Set by the shutdown hook: the status ticker must not draw the line back after it is erased. */
+  private volatile boolean closing;
 
   Shell(Terminal terminal, ClientSession session, boolean colour, Path historyFile) {
     this(terminal, session, null, colour, historyFile);
@@ -216,6 +218,9 @@ final class Shell {
    * scroll region, erase the status row, and leave the cursor on a fresh line.
    */
   private void restoreTerminalOnSignal() {
+    closing = true;
+    // Let a draw under way finish first (the ticker's, or an event's).
+    reader.drawIfFree(() -> {}, 500);
     try {
       StringBuilder b = new StringBuilder();
       org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.save_cursor));
@@ -234,7 +239,7 @@ final class Shell {
 
   /** Called under the drawing lock. */
   private void drawStatus() {
-    if (status == null) {
+    if (status == null || closing) {
       return;
     }
     int width = terminal.getWidth() <= 0 ? 80 : terminal.getWidth();
