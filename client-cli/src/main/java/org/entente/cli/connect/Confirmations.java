@@ -70,8 +70,20 @@ final class Confirmations {
       // A 'ready' that resolved the turn is answered after the report: "Ready for turn 1" would be stale there.
       case OK, WELCOME, RECORD_EXPORT, BRIEFING, ERROR, EVENT, PING, BODY_NOT_SET ->
           console.hotSeat() != null && request.getSetReady().getReady() || resolvedSince(request, v) ? List.of()
-              : List.of(styled(GOOD, done(request)));
+              : List.of(styled(GOOD, done(request) + stillDrafting(request, v, session.displayName())));
     };
+  }
+
+  /** After one member's 'ready': who of the team is still drafting (the team is ready when they are too). */
+  static String stillDrafting(ClientMessage.Builder request, SessionView v, String me) {
+    if (request == null || !request.hasSetReady() || !request.getSetReady().getReady() || v == null) {
+      return "";
+    }
+    List<String> drafting = v.getSeatsList().stream()
+        .filter(x -> x.getRole() == Role.PLAYER && x.getCountry().equals(v.getViewerCountry()) && x.getConnected() && !x.getReady()
+            && !x.getDisplayName().equals(me))
+        .map(x -> Safe.text(x.getDisplayName())).toList();
+    return drafting.isEmpty() ? "" : " Still drafting: " + String.join(", ", drafting) + "; the turn waits for them too.";
   }
 
   /** Whether {@code request} was a 'ready' for a turn that has been resolved since (its report is already printed). */

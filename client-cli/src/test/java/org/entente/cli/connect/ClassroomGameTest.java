@@ -274,7 +274,7 @@ class ClassroomGameTest {
       assertThat(aram.seen()).containsPattern("1\\s+RESUME CSTO\\s+\\d+\\s+Ani").contains("order points used");
 
       ani.ok("ready");
-      assertThat(ani.seen()).contains("Ready for turn 1");
+      assertThat(ani.seen()).contains("Ready for turn 1").contains("Still drafting: Aram; the turn waits for them too.");
       aram.ok("who");
       assertThat(aram.seen()).contains("Ani (ARM) is ready; still drafting: Aram.").containsPattern("Ani\\s+player\\s+ARM\\s+yes\\s+ready");
       assertThat(gm.seen()).doesNotContain("== Turn 1 report");
