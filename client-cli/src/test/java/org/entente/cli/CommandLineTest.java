@@ -120,7 +120,7 @@ class CommandLineTest {
     String o = std.out();
     assertThat(o).contains("Accepted as order 1: GIVE_NOTICE CSTO");
     assertThat(o).contains("Unknown command 'GIVE_NOTIC'. Did you mean the order GIVE_NOTICE?");
-    assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation");
+    assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze");
     assertThat(o).contains("You now play Azerbaijan");
     // 'ready' ended the turn for both seats held: Armenia's and Azerbaijan's orders resolved together.
     assertThat(o).contains("== Turn 1 report");

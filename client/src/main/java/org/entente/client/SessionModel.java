@@ -108,7 +108,7 @@ final class SessionModel {
         }
         yield log;
       }
-      case DRAFT_UPDATED, READINESS_CHANGED, PHASE_CHANGED, SEAT_REMOVED, BOT_CHANGED, SEAT_MUTED, KIND_NOT_SET -> log;
+      case DRAFT_UPDATED, READINESS_CHANGED, PHASE_CHANGED, SEAT_REMOVED, BOT_CHANGED, SEAT_MUTED, SEAT_STATUS, KIND_NOT_SET -> log;
     };
     boolean changesView = e.getSeq() > viewSeq && view != null;
     if (changesView) {

@@ -62,6 +62,14 @@ public final class ViewModel {
           }
         }
         break;
+      case SEAT_STATUS:
+        for (int i = 0; i < b.getSeatsCount(); i++) {
+          if (b.getSeats(i).getSeatId() == e.getSeatStatus().getSeatId()) {
+            b.setSeats(i, b.getSeats(i).toBuilder().setConnected(e.getSeatStatus().getConnected())
+                .setReady(e.getSeatStatus().getReadyTurn() != 0 && e.getSeatStatus().getReadyTurn() == v.getTurn()));
+          }
+        }
+        break;
       case READINESS_CHANGED:
         if (e.getReadinessChanged().getTurn() == v.getTurn()) {
           for (int i = 0; i < b.getCountriesCount(); i++) {
@@ -77,6 +85,9 @@ public final class ViewModel {
           b.clearDrafts();
           for (int i = 0; i < b.getCountriesCount(); i++) {
             b.setCountries(i, b.getCountries(i).toBuilder().setReady(false));
+          }
+          for (int i = 0; i < b.getSeatsCount(); i++) {
+            b.setSeats(i, b.getSeats(i).toBuilder().setReady(false));
           }
         }
         b.setPhase(p.getPhase()).setTurn(p.getTurn()).setDeadlineEpochMillis(p.getDeadlineEpochMillis())

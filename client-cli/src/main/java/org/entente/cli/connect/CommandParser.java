@@ -64,6 +64,11 @@ final class CommandParser {
     /** The seat with this number or display name (case-insensitive). */
     OptionalLong seatId(String numberOrName);
 
+    /** Every seat whose display name is {@code name} (case-insensitive), described for the user ("4 Ani, ARM"). */
+    default List<String> seatsNamed(String name) {
+      return List.of();
+    }
+
     /** The shell's mode: a class seat, or the hot seat of {@code play --hot-seat}. */
     default Mode mode() {
       return Mode.CLASS;
@@ -107,10 +112,11 @@ final class CommandParser {
     }
     String name = canonical(w.get(0).toLowerCase(Locale.ROOT));
     Optional<CommandSpec> spec = CommandSpec.named(name, ctx.mode());
+    // A player's order kind wins over a command the player cannot type (RESUME CSTO is the order, not the game master's resume).
+    if (ctx.where() == Where.PLAYER && Orders.isKind(w.get(0)) && (spec.isEmpty() || !spec.get().availableTo(Where.PLAYER, ctx.mode()))) {
+      return draft("add", w, ctx, EditDraft.newBuilder().setAdd(Order.newBuilder().setText(w.rawFrom(0))));
+    }
     if (spec.isEmpty()) {
-      if (ctx.where() == Where.PLAYER && Orders.isKind(w.get(0))) {
-        return draft("add", w, ctx, EditDraft.newBuilder().setAdd(Order.newBuilder().setText(w.rawFrom(0))));
-      }
       return error(unknown(w.get(0), ctx.where(), ctx.mode()));
     }
     if (!spec.get().modes().contains(ctx.mode())) {
@@ -171,11 +177,16 @@ final class CommandParser {
             .setOrderId(id).setOrder(Order.newBuilder().setText(w.rawFrom(2)))));
       }
       case "remove":
-        args(w, 1, 1, "remove needs an order number (see 'orders').");
+        args(w, 1, 2, "remove needs an order number (see 'orders'), or 'all'.");
+        if (w.get(1).equalsIgnoreCase("all")) {
+          if (w.size() == 3 && !w.get(2).equalsIgnoreCase("yes")) {
+            throw new Usage("'remove all' takes only 'yes' after it, to confirm for the team.");
+          }
+          // Local first: it names what it takes back, and in a team asks for 'remove all yes'.
+          return local(name, w);
+        }
+        args(w, 1, 1, "remove takes one order number.");
         return draft(name, w, ctx, EditDraft.newBuilder().setRemoveOrderId(orderId(w.get(1), ctx)));
-      case "clear":
-        noArgs(w);
-        return draft(name, w, ctx, EditDraft.newBuilder().setClear(true));
       case "ready": {
         args(w, 0, 1, "ready takes no argument, or 'off'.");
         boolean ready = true;
@@ -401,6 +412,10 @@ final class CommandParser {
   }
 
   private static long seat(String text, Context ctx) throws Usage {
+    List<String> named = ctx.seatsNamed(text);
+    if (named.size() > 1 && !text.chars().allMatch(Character::isDigit)) {
+      throw new Usage("'" + text + "' names " + named.size() + " seats: " + String.join("; ", named) + ". Type the seat number.");
+    }
     return ctx.seatId(text).orElseThrow(() -> new Usage("no seat is numbered or named '" + text + "' (type 'who')."));
   }
 

@@ -35,7 +35,9 @@ record CommandSpec(String name, String usage, String summary, String example, Se
 
   static final List<CommandSpec> ALL = List.of(
       // Anywhere.
-      spec("help", "help [COMMAND]", "list the commands, or explain one", "help orders", Where.ANYWHERE),
+      spec("help", "help [COMMAND|ORDER_KIND]", "list the commands, or explain one, or an order kind: its words, cost and options",
+          "help orders", Where.ANYWHERE),
+      spec("clear", "clear", "clear the screen (Ctrl-L does too); to take back every order, type 'remove all'", "clear", Where.ANYWHERE),
       classOnly("quit", "quit", "leave the shell (your seat stays saved; 'exit' works too)", "quit", Where.ANYWHERE),
       classOnly("sessions", "sessions", "the seats saved for this server (tokens in ~/.config/entente/seats.json)", "sessions", Where.ANYWHERE),
       classOnly("forget", "forget [CODE]", "delete a saved seat's token (default: the current session's)", "forget ABC-DEF", Where.ANYWHERE),
@@ -67,11 +69,11 @@ record CommandSpec(String name, String usage, String summary, String example, Se
       spec("add", "add ORDER  (or just ORDER)", "add an order; an illegal one is refused at once with the reason",
           "add GIVE_NOTICE CSTO", EnumSet.of(Where.PLAYER)),
       spec("change", "change N ORDER", "replace order N with another", "change 1 FREEZE CSTO", EnumSet.of(Where.PLAYER)),
-      spec("remove", "remove N", "take back order N", "remove 2", EnumSet.of(Where.PLAYER)),
-      spec("clear", "clear", "take back every order", "clear", EnumSet.of(Where.PLAYER)),
+      spec("remove", "remove N | remove all [yes]", "take back order N; 'remove all' takes back every order, naming them"
+          + " (in a team it asks for 'remove all yes', since the orders are the team's)", "remove 2", EnumSet.of(Where.PLAYER)),
       classOnly("ready", "ready [off]", "say your country is done for this turn ('ready off' to take it back)", "ready",
           EnumSet.of(Where.PLAYER)),
-      spec("kinds", "kinds", "the order kinds with their syntax", "kinds", EnumSet.of(Where.PLAYER, Where.GAME_MASTER)),
+      spec("kinds", "kinds", "the order kinds: their words, cost, options and what each does ('help KIND' for one)", "kinds", EnumSet.of(Where.PLAYER, Where.GAME_MASTER)),
       spec("tell", "tell COUNTRY TEXT", "a private message to another country's team", "tell AZE \"Shall we talk borders?\"",
           EnumSet.of(Where.PLAYER)),
       spec("team", "team TEXT", "a message to your own team", "team I will draft the CSTO orders", EnumSet.of(Where.PLAYER)),

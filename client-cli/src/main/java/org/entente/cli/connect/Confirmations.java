@@ -39,7 +39,7 @@ final class Confirmations {
         out.printJson(Output.json(Struct.newBuilder().putFields("command", Output.string(p.command()))
             .putFields("ok", Output.bool(false)).putFields("error", Output.message(r.getError())).build()));
       } else {
-        out.print(Renderers.error(r.getError()));
+        out.print(Renderers.error(r.getError(), out.width()));
       }
       return;
     }
@@ -82,9 +82,29 @@ final class Confirmations {
       case HISTORY_PAGE -> history(request, r, v);
       case VIEW -> Screens.status(r.getView(), LocalCommands.statusCountry(r.getView(), ""), System.currentTimeMillis(), out.width());
       // In the hot seat 'ready' resolves the turn at once: the report says it all.
+      // A 'ready' that resolved the turn is answered after the report: "Ready for turn 1" would be stale there.
       case OK, WELCOME, RECORD_EXPORT, BRIEFING, ERROR, EVENT, PING, BODY_NOT_SET ->
-          console.hotSeat() != null && request.getSetReady().getReady() ? List.of() : List.of(styled(GOOD, done(request)));
+          console.hotSeat() != null && request.getSetReady().getReady() || resolvedSince(request, v) ? List.of()
+              : List.of(styled(GOOD, done(request) + stillDrafting(request, v, session.displayName())));
     };
+  }
+
+  /** After one member's 'ready': who of the team is still drafting (the team is ready when they are too). */
+  static String stillDrafting(ClientMessage.Builder request, SessionView v, String me) {
+    if (request == null || !request.hasSetReady() || !request.getSetReady().getReady() || v == null) {
+      return "";
+    }
+    List<String> drafting = v.getSeatsList().stream()
+        .filter(x -> x.getRole() == Role.PLAYER && x.getCountry().equals(v.getViewerCountry()) && x.getConnected() && !x.getReady()
+            && !x.getDisplayName().equals(me))
+        .map(x -> Safe.text(x.getDisplayName())).toList();
+    return drafting.isEmpty() ? "" : " Still drafting: " + String.join(", ", drafting) + "; the turn waits for them too.";
+  }
+
+  /** Whether {@code request} was a 'ready' for a turn that has been resolved since (its report is already printed). */
+  private static boolean resolvedSince(ClientMessage.Builder request, SessionView v) {
+    return request != null && request.hasSetReady() && v != null
+        && (v.getTurn() > request.getSetReady().getTurn() || v.getGame().getTurn() >= request.getSetReady().getTurn());
   }
 
   private List<AttributedString> created(ClientSession session, SessionView v, ServerMessage r) {
@@ -112,7 +132,7 @@ final class Confirmations {
     } else {
       lines.add(styled(GOOD, request.getEditDraft().getClear() ? "All orders taken back." : "Order taken back."));
     }
-    lines.addAll(Screens.orders(v, d, out.width()));
+    lines.addAll(Screens.orders(v, d, console.session().briefing(), out.width()));
     return lines;
   }
 

@@ -198,6 +198,15 @@ final class Console implements CommandParser.Context {
     return OptionalLong.empty();
   }
 
+  @Override
+  public List<String> seatsNamed(String name) {
+    return session.view().map(SessionView::getSeatsList).orElse(List.of()).stream()
+        .filter(s -> s.getDisplayName().equalsIgnoreCase(name))
+        .map(s -> s.getSeatId() + " " + Safe.text(s.getDisplayName()) + ", "
+            + (s.getCountry().isEmpty() ? Renderers.role(s.getRole()) : Safe.text(s.getCountry())))
+        .toList();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Commands
 

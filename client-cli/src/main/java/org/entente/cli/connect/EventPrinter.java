@@ -23,6 +23,8 @@ final class EventPrinter implements ClientSession.Listener {
   private final Console console;
   private final ClientSession session;
   private final Output out;
+  /** The last draft seen of each country, to name what a team-mate's edit changed. */
+  private final java.util.Map<String, org.entente.proto.protocol.v1.Draft> lastDrafts = new java.util.concurrent.ConcurrentHashMap<>();
 
   EventPrinter(Console console, ClientSession session, Output out) {
     this.console = console;
@@ -50,10 +52,31 @@ final class EventPrinter implements ClientSession.Listener {
           : List.of(styled(DIM, Safe.line(session.seatName(e.getSeatRemoved().getSeatId())) + " was removed by the game master."));
       case SEATS_CHANGED, BOT_CHANGED -> hotSeat ? List.of() : rendered(e);
       case PHASE_CHANGED -> e.getPhaseChanged().getPhase() == Phase.ENDED ? withEndHint(rendered(e), hotSeat) : rendered(e);
-      case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED, SEAT_MUTED, DRAFT_UPDATED -> rendered(e);
+      case DRAFT_UPDATED -> {
+        List<AttributedString> all = new ArrayList<>(teamEdits(e.getDraftUpdated().getDraft()));
+        all.addAll(rendered(e));
+        yield all;
+      }
+      // One's own drop and return are news to the team, not to oneself.
+      case SEAT_STATUS -> session.seatName(e.getSeatStatus().getSeatId()).equals(session.displayName())
+          && e.getSeatStatus().getCountry().equals(session.country()) ? List.of() : rendered(e);
+      case MESSAGE, TURN_REPORT, NEWS, READINESS_CHANGED, SEAT_MOVED, SEAT_MUTED -> rendered(e);
       case KIND_NOT_SET -> List.of();
     };
     out.print(lines);
+  }
+
+  /**
+   * A team-mate's edit of the shared draft, named with its author: compared with the draft this
+   * printer saw last, so the user's own edits (confirmed already) and the game master's watch are not repeated.
+   */
+  private List<AttributedString> teamEdits(org.entente.proto.protocol.v1.Draft d) {
+    org.entente.proto.protocol.v1.Draft before = lastDrafts.put(d.getCountry(), d);
+    if (session.role() != Role.PLAYER || !d.getCountry().equals(session.country())) {
+      return List.of();
+    }
+    List<org.entente.proto.protocol.v1.DraftOrder> old = before == null || before.getTurn() != d.getTurn() ? List.of() : before.getOrdersList();
+    return Renderers.draftChanges(old, d.getOrdersList(), session.displayName(), out.width());
   }
 
   private List<AttributedString> rendered(Event e) {

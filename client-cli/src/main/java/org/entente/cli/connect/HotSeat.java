@@ -191,7 +191,7 @@ public final class HotSeat implements AutoCloseable {
       if (seat != current && seat.view().map(SessionView::getTurn).orElse(0) == turn) {
         ServerMessage r = seat.call(ClientMessage.newBuilder().setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true)));
         if (r.hasError()) {
-          return console.fail("ready", Renderers.error(r.getError()));
+          return console.fail("ready", Renderers.error(r.getError(), console.out().width()));
         }
       }
     }

@@ -56,6 +56,12 @@ final class LocalCommands {
           lines.addAll(Screens.help(console.where(), console.mode(), w));
         } else {
           Optional<CommandSpec> s = CommandSpec.named(args.get(0).toLowerCase(Locale.ROOT), console.mode());
+          // As when typed: an order kind the user may give wins over a command of the same word they may not type.
+          if (Orders.isKind(args.get(0)) && (s.isEmpty() || !s.get().availableTo(console.where(), console.mode()))) {
+            lines.addAll(Screens.kind(console.briefing(), v == null ? "" : v.getViewerCountry(),
+                args.get(0).toUpperCase(Locale.ROOT), w));
+            break;
+          }
           if (s.isEmpty()) {
             return console.fail("help", List.of(styled(Renderers.BAD, "There is no command '" + Safe.line(args.get(0)) + "'. Type 'help' for the list.")));
           }
@@ -64,6 +70,11 @@ final class LocalCommands {
         break;
       case "quit":
         return Result.QUIT;
+      case "clear":
+        out.clearScreen();
+        return out.json() ? console.emit("clear", List.of()) : Result.OK;
+      case "remove":
+        return removeAll(p, v);
       case "sessions": {
         List<SeatStore.Seat> seats = session.seats().forServer(session.address().toString());
         if (seats.isEmpty()) {
@@ -115,6 +126,11 @@ final class LocalCommands {
       }
       case "status": {
         String country = statusCountry(v, args.isEmpty() ? "" : args.get(0).toUpperCase(Locale.ROOT));
+        if (!country.isEmpty() && v.getCountriesList().stream().noneMatch(c -> c.getId().equals(country))) {
+          return console.fail("status", List.of(styled(Renderers.BAD, "There is no country '" + Safe.text(args.get(0))
+              + "' in this scenario; the countries are " + String.join(", ", v.getCountriesList().stream()
+              .map(c -> Safe.text(c.getId())).toList()) + ".")));
+        }
         lines.addAll(Screens.status(v, country, System.currentTimeMillis(), w));
         break;
       }
@@ -128,7 +144,7 @@ final class LocalCommands {
         lines.addAll(Screens.who(v, w));
         break;
       case "orders":
-        lines.addAll(Screens.orders(v, ViewModel.ownDraft(v), w));
+        lines.addAll(Screens.orders(v, ViewModel.ownDraft(v), console.briefing(), w));
         break;
       case "kinds":
         lines.addAll(Screens.kinds(console.briefing(), v.getViewerCountry(), w));
@@ -182,6 +198,35 @@ final class LocalCommands {
         throw new IllegalStateException("no handler for " + p.command());
     }
     return console.emit(p.command(), lines);
+  }
+
+  /**
+   * 'remove all': names every order it takes back; in a team (another seat on the country) the
+   * orders are the team's, so it asks for 'remove all yes' first.
+   */
+  private Result removeAll(Parsed p, SessionView v) throws IOException {
+    org.entente.proto.protocol.v1.Draft d = ViewModel.ownDraft(v);
+    if (d.getOrdersCount() == 0) {
+      return console.emit("remove", List.of(plain("There are no orders to take back.")));
+    }
+    List<AttributedString> lines = new ArrayList<>();
+    long team = v.getSeatsList().stream().filter(s -> s.getRole() == Role.PLAYER && s.getCountry().equals(v.getViewerCountry())).count();
+    boolean confirmed = p.args().size() == 2;
+    lines.add(plain((team > 1 && !confirmed ? "This would take back all " : "Taking back all ") + d.getOrdersCount()
+        + " order(s) of " + Safe.text(ViewModel.nameOf(v, d.getCountry())) + ":"));
+    for (int i = 0; i < d.getOrdersCount(); i++) {
+      org.entente.proto.protocol.v1.DraftOrder o = d.getOrders(i);
+      lines.addAll(Renderers.wrap("  " + (i + 1) + ". " + Safe.text(o.getText())
+          + (o.getAuthor().isEmpty() ? "" : " (by " + Safe.text(o.getAuthor()) + ")"), out.width(), 6));
+    }
+    if (team > 1 && !confirmed) {
+      lines.add(styled(Renderers.WARN, "Your team shares these orders: type 'remove all yes' to take them all back."));
+      return console.emit("remove", lines);
+    }
+    console.emit("remove", lines);
+    ClientMessage.Builder clear = ClientMessage.newBuilder().setEditDraft(
+        org.entente.proto.protocol.v1.EditDraft.newBuilder().setTurn(v.getTurn()).setClear(true));
+    return console.call(p, clear).hasError() ? Result.FAILED : Result.OK;
   }
 
   /** The country whose status to show: the one asked for, else the player's own ("" for all). */

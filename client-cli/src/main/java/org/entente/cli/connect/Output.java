@@ -38,6 +38,9 @@ abstract class Output {
   /** Prints one JSON object on its own line. */
   abstract void printJson(String json);
 
+  /** Clears the screen ('clear'); output that is not a screen has nothing to clear. */
+  void clearScreen() {}
+
   /** Plain lines to stdout/stderr: for scripts, pipes and --json. */
   static Output plain(PrintStream out, boolean colour, boolean json, IntSupplier width) {
     return new Output(json) {

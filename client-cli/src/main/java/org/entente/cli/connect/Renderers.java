@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.entente.cli.Safe;
 import org.entente.client.ViewModel;
+import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.CountryStatus;
+import org.entente.proto.protocol.v1.DraftOrder;
 import org.entente.proto.protocol.v1.Error;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.NewsEvent;
@@ -76,7 +79,54 @@ final class Renderers {
           : List.of(styled(DIM, Safe.line(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
               + (e.getDraftUpdated().getDraft().getOrdersCount() == 0 ? "none"
               : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.line(o.getText())).toList()))));
+      case SEAT_STATUS -> List.of(seatStatus(e.getSeatStatus(), v));
       case KIND_NOT_SET -> List.of();
+    };
+  }
+
+  /**
+   * What changed between two versions of the team's draft, each change with its author: "Aram added
+   * order 2: FREEZE CSTO". Changes by {@code me} are left out (their confirmation said it).
+   */
+  static List<AttributedString> draftChanges(List<DraftOrder> before, List<DraftOrder> after, String me, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    java.util.Map<Long, DraftOrder> old = new java.util.LinkedHashMap<>();
+    before.forEach(o -> old.put(o.getOrderId(), o));
+    for (int i = 0; i < after.size(); i++) {
+      DraftOrder o = after.get(i);
+      DraftOrder was = old.remove(o.getOrderId());
+      if (o.getAuthor().equals(me) || was != null && was.getText().equals(o.getText())) {
+        continue;
+      }
+      String what = was == null ? " added order " + (i + 1) + ": " : " changed order " + (i + 1) + " to: ";
+      out.addAll(wrap(styled(WARN, Safe.text(o.getAuthor()) + what + Safe.text(o.getText())), width, 4));
+    }
+    if (!old.isEmpty() && after.size() < before.size()) {
+      // A removal carries no author: the draft says only what is left.
+      for (DraftOrder gone : old.values()) {
+        out.addAll(wrap(styled(WARN, "Order taken back: " + Safe.text(gone.getText())
+            + (gone.getAuthor().isEmpty() ? "" : " (written by " + Safe.text(gone.getAuthor()) + ")")), width, 4));
+      }
+    }
+    return out;
+  }
+
+  /** A team-mate's connection or readiness: "Ani is ready; still drafting: Bo." */
+  static AttributedString seatStatus(org.entente.proto.protocol.v1.SeatStatus s, SessionView v) {
+    String name = Safe.text(v == null ? "seat " + s.getSeatId() : ViewModel.seatName(v, s.getSeatId()));
+    String team = Safe.text(s.getCountry());
+    return switch (s.getReason()) {
+      case "ready" -> {
+        // The view may already be past the turn (the report follows at once): then no one is left drafting.
+        List<String> drafting = v == null || v.getTurn() != s.getReadyTurn() ? List.<String>of() : v.getSeatsList().stream()
+            .filter(x -> x.getCountry().equals(s.getCountry()) && x.getSeatId() != s.getSeatId() && x.getConnected() && !x.getReady())
+            .map(x -> Safe.text(x.getDisplayName())).toList();
+        yield styled(DIM, name + " (" + team + ") is ready" + (drafting.isEmpty() ? "." : "; still drafting: " + String.join(", ", drafting) + "."));
+      }
+      case "connection lost" -> styled(WARN, name + " (" + team + ") lost the connection; the team's readiness no longer waits for them.");
+      case "reconnected" -> styled(DIM, name + " (" + team + ") is back.");
+      case "the orders changed" -> styled(DIM, name + " (" + team + ") is no longer ready: the orders changed.");
+      default -> styled(DIM, name + " (" + team + "): " + Safe.text(s.getReason()) + ".");
     };
   }
 
@@ -172,8 +222,13 @@ final class Renderers {
     }
   }
 
-  /** An error response: the server's sentence, then every listed problem. */
+  /** An error response: the server's sentence, then every listed problem, unwrapped. */
   static List<AttributedString> error(Error e) {
+    return error(e, Integer.MAX_VALUE);
+  }
+
+  /** An error response wrapped to {@code width} on word boundaries, as reports are. */
+  static List<AttributedString> error(Error e, int width) {
     List<AttributedString> out = new ArrayList<>();
     String prefix;
     switch (e.getCode()) {
@@ -187,13 +242,18 @@ final class Renderers {
         prefix = "";
         break;
     }
-    out.add(styled(BAD, prefix + Safe.line(e.getMessage())));
-    e.getProblemsList().forEach(p -> out.add(styled(BAD, "  " + Safe.line(p))));
+    out.addAll(wrap(styled(BAD, prefix + Safe.line(e.getMessage())), width, 2));
+    e.getProblemsList().forEach(p -> out.addAll(wrap(styled(BAD, "  " + Safe.line(p)), width, 4)));
     return out;
   }
 
   /** The one-line status: turn, countdown, readiness, seat. */
   static AttributedString statusLine(SessionView v, long nowMillis, boolean connected, int width) {
+    return statusLine(v, Optional.empty(), nowMillis, connected, width);
+  }
+
+  /** The status line; with the briefing, a player's line also shows the order points used and left. */
+  static AttributedString statusLine(SessionView v, Optional<Briefing> briefing, long nowMillis, boolean connected, int width) {
     AttributedStringBuilder b = new AttributedStringBuilder();
     if (!connected) {
       b.styled(BAD.bold(), "reconnecting... ");
@@ -208,6 +268,25 @@ final class Renderers {
         b.append(" ");
         b.styled(c.getReady() ? GOOD : DIM, Safe.line(c.getId()) + (c.getReady() ? "✓" : "…"));
       }
+    }
+    List<org.entente.proto.protocol.v1.SeatInfo> team = v.getSeatsList().stream()
+        .filter(x -> x.getRole() == org.entente.proto.protocol.v1.Role.PLAYER && x.getCountry().equals(v.getViewerCountry())).toList();
+    if (v.getPhase() == Phase.RUNNING && !v.getViewerCountry().isEmpty() && team.size() > 1) {
+      b.append(" · team:");
+      for (org.entente.proto.protocol.v1.SeatInfo m : team) {
+        b.append(" ");
+        b.styled(!m.getConnected() ? BAD : m.getReady() ? GOOD : DIM,
+            Safe.line(m.getDisplayName()) + (!m.getConnected() ? "(away)" : m.getReady() ? "✓" : "…"));
+      }
+    }
+    List<String> bots = v.getCountriesList().stream().filter(CountryStatus::getBot).map(c -> Safe.line(c.getId())).toList();
+    if (!bots.isEmpty()) {
+      b.styled(DIM, " · bots: " + String.join(" ", bots));
+    }
+    if (v.getViewerRole() == org.entente.proto.protocol.v1.Role.PLAYER && briefing.isPresent() && v.getPhase() == Phase.RUNNING) {
+      int used = OrderPoints.used(briefing.get(), ViewModel.ownDraft(v));
+      int total = briefing.get().getOrderPoints();
+      b.append(" · ").styled(used > total ? BAD : NAME, "points " + used + "/" + total);
     }
     b.append(" · ").styled(NAME, v.getViewerCountry().isEmpty() ? role(v.getViewerRole()) : Safe.line(v.getViewerCountry()));
     AttributedString s = b.toAttributedString();

@@ -28,7 +28,10 @@ import org.entente.proto.protocol.v1.MemberState;
 import org.entente.proto.protocol.v1.ObjectiveBrief;
 import org.entente.proto.protocol.v1.ObjectiveScore;
 import org.entente.proto.protocol.v1.OrderKindBrief;
+import org.entente.proto.protocol.v1.OrderSlot;
+import org.entente.proto.protocol.v1.SlotType;
 import org.entente.proto.protocol.v1.OrganisationState;
+import org.entente.proto.protocol.v1.Phase;
 import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.SessionView;
@@ -114,26 +117,48 @@ final class Screens {
   }
 
   static List<AttributedString> who(SessionView v, int width) {
-    Table t = new Table("seat", "name", "role", "country", "connected").right(0);
+    Table t = new Table("seat", "name", "role", "country", "connected", "ready").right(0);
     for (SeatInfo s : v.getSeatsList()) {
-      t.row(s.getSeatId(), s.getDisplayName(), Renderers.role(s.getRole()), s.getCountry(), s.getConnected() ? "yes" : "no");
+      t.row(s.getSeatId(), s.getDisplayName(), Renderers.role(s.getRole()), s.getCountry(), s.getConnected() ? "yes" : "no",
+          s.getRole() != org.entente.proto.protocol.v1.Role.PLAYER || v.getPhase() != Phase.RUNNING ? "" : s.getReady() ? "ready" : "drafting");
     }
-    return t.isEmpty() ? List.of(Renderers.plain("No seats yet.")) : t.render(width);
+    List<AttributedString> out = new ArrayList<>(t.isEmpty() ? List.of(Renderers.plain("No seats yet.")) : t.render(width));
+    List<String> bots = v.getCountriesList().stream().filter(CountryStatus::getBot)
+        .map(c -> Safe.text(c.getId()) + " " + Safe.text(c.getName())).toList();
+    if (!bots.isEmpty()) {
+      out.addAll(Renderers.wrap("Played by bots (always ready): " + String.join(", ", bots) + ".", width, 2));
+    }
+    return out;
   }
 
   static List<AttributedString> orders(SessionView v, Draft d, int width) {
+    return orders(v, d, Optional.empty(), width);
+  }
+
+  /** The draft, numbered, with who wrote each order and, from the briefing, its cost and the points left. */
+  static List<AttributedString> orders(SessionView v, Draft d, Optional<Briefing> briefing, int width) {
     List<AttributedString> out = new ArrayList<>();
     String name = ViewModel.nameOf(v, d.getCountry());
     if (d.getOrdersCount() == 0) {
       out.add(Renderers.plain("No orders yet for " + Safe.line(name) + " this turn. Type an order, e.g. STATEMENT RUS REASSURE."));
       return out;
     }
-    Table t = new Table("#", "order", "by").right(0);
+    Table t = briefing.isPresent() ? new Table("#", "order", "cost", "by").right(0, 2) : new Table("#", "order", "by").right(0);
     int i = 1;
     for (DraftOrder o : d.getOrdersList()) {
-      t.row(i++, o.getText(), o.getAuthor());
+      if (briefing.isPresent()) {
+        t.row(i++, Safe.text(o.getText()), OrderPoints.cost(briefing.get(), d.getCountry(), o), Safe.text(o.getAuthor()));
+      } else {
+        t.row(i++, Safe.text(o.getText()), Safe.text(o.getAuthor()));
+      }
     }
     out.addAll(t.render(width));
+    if (briefing.isPresent()) {
+      int used = OrderPoints.used(briefing.get(), d);
+      int total = briefing.get().getOrderPoints();
+      out.add(used > total ? styled(Renderers.BAD, used + " of " + total + " order points: " + (used - total) + " too many.")
+          : styled(DIM, used + " of " + total + " order points used, " + (total - used) + " left."));
+    }
     out.add(d.getReady() ? styled(GOOD, Safe.line(name) + " is ready.") : styled(DIM, "Not ready yet: type 'ready' when the team is done."));
     return out;
   }
@@ -275,7 +300,7 @@ final class Screens {
       Table t = new Table("order", "cost", "what it does").right(1).wrapLast();
       for (OrderKindBrief k : c.getKindsList()) {
         t.row(Safe.line(k.getUsage()), k.getCost() + (k.getMaxPerTurn() > 0 ? " (" + k.getMaxPerTurn() + "/turn)" : ""),
-            Safe.line(k.getDescription()));
+            Safe.line(firstSentence(k.getDescription())) + options(k));
       }
       out.addAll(t.render(width));
     }
@@ -286,6 +311,45 @@ final class Screens {
     }
     out.add(styled(DIM, "Type an order as a command, e.g. GIVE_NOTICE CSTO; Tab completes kinds, ids and option words."));
     return out;
+  }
+
+  /** 'help KIND': one order kind as the briefing gives it for {@code country} (the game master: the first country that has it). */
+  static List<AttributedString> kind(Optional<Briefing> briefing, String country, String kind, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    Optional<OrderKindBrief> k = briefing.flatMap(b -> country.isEmpty()
+        ? b.getOrdersList().stream().map(CountryOrders::getCountry).map(c -> OrderPoints.brief(b, c, kind)).flatMap(Optional::stream).findFirst()
+        : OrderPoints.brief(b, country, kind));
+    if (k.isEmpty()) {
+      out.addAll(Renderers.wrap(briefing.isEmpty() ? "The server sent no briefing, so there is nothing to say about " + kind
+          + " beyond its usage: " + OrderSyntax.usage(org.entente.engine.model.OrderKind.valueOf(kind)) + "."
+          : (country.isEmpty() ? "No country" : Safe.text(country)) + " cannot give " + kind + " in this scenario; 'kinds' lists the orders.", width, 0));
+      return out;
+    }
+    out.add(styled(HEADING, Safe.text(k.get().getUsage())));
+    out.addAll(Renderers.wrap(Safe.text(k.get().getDescription()), width, 0));
+    out.add(Renderers.plain("Cost: " + k.get().getCost() + " order point(s)" + (k.get().getMaxPerTurn() > 0
+        ? "; at most " + k.get().getMaxPerTurn() + " a turn." : ".")));
+    for (OrderSlot slot : k.get().getSlotsList()) {
+      String words = slot.getChoicesCount() == 0 ? (slot.getType() == SlotType.SLOT_TEXT ? "free text" : "(none listed)")
+          : String.join(", ", slot.getChoicesList().stream().map(Safe::text).toList());
+      out.addAll(Renderers.wrap("  " + Safe.text(slot.getLabel()) + (slot.getOptional() ? " (optional)" : "") + ": " + words, width, 4));
+    }
+    out.add(styled(DIM, "Type it as a command, e.g. " + Safe.text(k.get().getUsage()).split(" ")[0] + " ...; Tab completes the words."));
+    return out;
+  }
+
+  /** The first sentence of a description, for a table's one line. */
+  private static String firstSentence(String text) {
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
+  }
+
+  /** The option words of a kind's option slots, e.g. " Options: INCIDENT, INCURSION, OFFENSIVE." */
+  private static String options(OrderKindBrief k) {
+    List<String> words = k.getSlotsList().stream().filter(sl -> sl.getType() != SlotType.SLOT_ORGANISATION
+            && sl.getType() != SlotType.SLOT_ACTOR && sl.getType() != SlotType.SLOT_PRESENCE && sl.getChoicesCount() > 0)
+        .flatMap(sl -> sl.getChoicesList().stream()).map(Safe::text).toList();
+    return words.isEmpty() ? "" : " Options: " + String.join(", ", words) + ".";
   }
 
   static List<AttributedString> help(Where where, int width) {

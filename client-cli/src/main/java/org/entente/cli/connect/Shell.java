@@ -12,10 +12,10 @@ import org.entente.client.ClientSession;
 import org.entente.proto.protocol.v1.SessionView;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp;
 import org.jline.utils.Status;
 
 /**
@@ -32,10 +32,13 @@ final class Shell {
   private final HotSeat hotSeat;
   private final boolean colour;
   private final Path historyFile;
-  private LineReader reader;
+  private ShellReader reader;
   private Console console;
   private Status status;
+  /** Guarded by the reader's drawing lock, like everything else drawn. */
   private String shownPrompt = "";
+  /** Set by the shutdown hook: the status ticker must not draw the line back after it is erased. */
+  private volatile boolean closing;
 
   Shell(Terminal terminal, ClientSession session, boolean colour, Path historyFile) {
     this(terminal, session, null, colour, historyFile);
@@ -59,15 +62,18 @@ final class Shell {
   }
 
   private void build() {
-    LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("entente")
-        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-        // A token typed after 'gm' is a secret: it stays out of the history file.
-        .variable(LineReader.HISTORY_IGNORE, HISTORY_IGNORE);
-    if (historyFile != null) {
-      b.variable(LineReader.HISTORY_FILE, historyFile);
+    try {
+      reader = new ShellReader(terminal);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    reader = b.build();
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
+    // A token typed after 'gm' is a secret: it stays out of the history file.
+    reader.setVariable(LineReader.HISTORY_IGNORE, HISTORY_IGNORE);
+    if (historyFile != null) {
+      reader.setVariable(LineReader.HISTORY_FILE, historyFile);
+    }
     Output out = new Output(false) {
       @Override
       int width() {
@@ -77,18 +83,29 @@ final class Shell {
 
       @Override
       void print(List<AttributedString> lines) {
-        for (AttributedString l : lines) {
-          if (colour) {
-            reader.printAbove(l);
-          } else {
-            reader.printAbove(l.toString());
+        // One block under the lock: a burst of events cannot interleave with the status line or a redisplay.
+        reader.draw(() -> {
+          for (AttributedString l : lines) {
+            if (colour) {
+              reader.printAbove(l);
+            } else {
+              reader.printAbove(l.toString());
+            }
           }
-        }
+        });
       }
 
       @Override
       void printJson(String json) {
-        reader.printAbove(json);
+        reader.draw(() -> reader.printAbove(json));
+      }
+
+      @Override
+      void clearScreen() {
+        reader.draw(() -> {
+          reader.clearScreen();
+          drawStatus();
+        });
       }
     };
     // The status line reserves the bottom row before anything is printed, so no line is lost to it.
@@ -103,7 +120,7 @@ final class Shell {
         return Optional.empty();
       }
     });
-    ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new ShellCompleter(console));
+    reader.setCompleter(new ShellCompleter(console));
     // The console attaches it to every seat it speaks for, and calls it when it changes seat.
     console.addListener(new ClientSession.Listener() {
       @Override
@@ -119,14 +136,16 @@ final class Shell {
     console();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-status", true));
     ticker.scheduleAtFixedRate(this::updateStatus, 0, 1, TimeUnit.SECONDS);
+    // SIGTERM runs shutdown hooks, not this method's finally: give the terminal its whole screen back there too.
+    Thread restore = new Thread(this::restoreTerminalOnSignal, "entente-restore-terminal");
+    Runtime.getRuntime().addShutdownHook(restore);
     try {
       while (true) {
         String line;
         try {
-          synchronized (this) {
-            shownPrompt = prompt();
-          }
-          line = reader.readLine(shownPrompt);
+          String p = prompt();
+          reader.draw(() -> shownPrompt = p);
+          line = reader.readLine(p);
         } catch (UserInterruptException e) {
           continue;
         } catch (EndOfFileException e) {
@@ -136,14 +155,17 @@ final class Shell {
           return 0;
         }
         if (console.session().isGone()) {
-          reader.printAbove("This seat is closed; quitting.");
+          reader.draw(() -> reader.printAbove("This seat is closed; quitting."));
           return 0;
         }
       }
     } finally {
       ticker.shutdownNow();
-      if (status != null) {
-        status.update(List.of());
+      restoreTerminal();
+      try {
+        Runtime.getRuntime().removeShutdownHook(restore);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook runs (or ran) restoreTerminal itself.
       }
       try {
         reader.getHistory().save();
@@ -164,22 +186,74 @@ final class Shell {
   }
 
   /** A new turn or seat changes the prompt: redraw it under what the user is typing. */
-  private synchronized void updatePrompt() {
+  private void updatePrompt() {
     String p = prompt();
-    if (reader.isReading() && !p.equals(shownPrompt)) {
-      shownPrompt = p;
-      try {
-        ((org.jline.reader.impl.LineReaderImpl) reader).setPrompt(p);
-        reader.callWidget(LineReader.REDRAW_LINE);
-        reader.callWidget(LineReader.REDISPLAY);
-      } catch (IllegalStateException e) {
-        // readLine returned meanwhile; the next prompt is computed afresh.
+    reader.draw(() -> {
+      if (reader.isReading() && !p.equals(shownPrompt)) {
+        shownPrompt = p;
+        try {
+          reader.setPrompt(p);
+          reader.callWidget(LineReader.REDRAW_LINE);
+          reader.callWidget(LineReader.REDISPLAY);
+        } catch (IllegalStateException e) {
+          // readLine returned meanwhile; the next prompt is computed afresh.
+        }
       }
+    });
+  }
+
+  private void updateStatus() {
+    if (reader == null) {
+      return;
+    }
+    reader.draw(this::drawStatus);
+  }
+
+  /** Removes the status line and its scroll region (once: a later call finds no status). */
+  private void restoreTerminal() {
+    reader.drawIfFree(() -> {
+      if (status != null) {
+        try {
+          status.update(List.of());
+          status.close();
+          terminal.writer().println();
+          terminal.flush();
+        } catch (RuntimeException e) {
+          // The terminal closed first (its own shutdown hook): nothing is left to restore.
+        }
+        status = null;
+      }
+    }, 1000);
+  }
+
+  /**
+   * The shutdown hook's restore. The JVM starts every hook at once, JLine's own (which closes the
+   * terminal's writer) among them, so this writes straight to the process's output: reset the
+   * scroll region, erase the status row, and leave the cursor on a fresh line.
+   */
+  private void restoreTerminalOnSignal() {
+    closing = true;
+    // Let a draw under way finish first (the ticker's, or an event's).
+    reader.drawIfFree(() -> {}, 500);
+    try {
+      StringBuilder b = new StringBuilder();
+      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.save_cursor));
+      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.change_scroll_region), 0, terminal.getRows() - 1);
+      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.cursor_address), terminal.getRows() - 1, 0);
+      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.clr_eol));
+      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.restore_cursor));
+      b.append("\r\n");
+      java.io.FileOutputStream fd = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+      fd.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      fd.flush();
+    } catch (IOException | RuntimeException e) {
+      // Nothing more can be done for a terminal on the way out.
     }
   }
 
-  private synchronized void updateStatus() {
-    if (status == null) {
+  /** Called under the drawing lock. */
+  private void drawStatus() {
+    if (status == null || closing) {
       return;
     }
     int width = terminal.getColumns() <= 0 ? 80 : terminal.getColumns();
@@ -189,7 +263,7 @@ final class Shell {
       return;
     }
     AttributedString line = session.view()
-        .map((SessionView v) -> Renderers.statusLine(v, System.currentTimeMillis(), session.isConnected(), width))
+        .map((SessionView v) -> Renderers.statusLine(v, session.briefing(), System.currentTimeMillis(), session.isConnected(), width))
         .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address().display() + " · join, create, gm or spectate"
             : "reconnecting to " + session.address() + "..."));
     status.update(List.of(colour ? line : new AttributedString(line.toString())));

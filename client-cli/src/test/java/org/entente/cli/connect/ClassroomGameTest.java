@@ -99,7 +99,7 @@ class ClassroomGameTest {
       ilham.ok("wait turn 1 30s");
 
       assertThat(ani.run("FREEZE CSTO")).isEqualTo(Result.FAILED);
-      assertThat(ani.seen()).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze its participation");
+      assertThat(ani.seen()).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze");
       ani.ok("GIVE_NOTICE CSTO");
       assertThat(ani.seen()).contains("Accepted as order 1: GIVE_NOTICE CSTO");
       ilham.ok("ESCALATE ARM INCURSION");
@@ -184,7 +184,7 @@ class ClassroomGameTest {
         again.ok("rejoin");
         assertThat(again.seen()).contains("You play Armenia").contains("earlier event(s) loaded");
         again.ok("orders");
-        assertThat(again.seen()).contains("1  GIVE_NOTICE CSTO  Ani");
+        assertThat(again.seen()).containsPattern("1  GIVE_NOTICE CSTO\\s+\\d+  Ani");
         again.ok("forget");
         assertThat(again.seats.forServer(address.toString())).isEmpty();
       }
@@ -258,6 +258,54 @@ class ClassroomGameTest {
       } else {
         System.setProperty("entente.config.dir", old);
       }
+    }
+  }
+
+  @Test
+  void twoStudentsOnOneCountryAreReadyTogetherAndSeeEachOthersOrders() throws Exception {
+    try (User gm = new User("gm"); User ani = new User("ani"); User aram = new User("aram")) {
+      gm.ok("create armenia-csto-2024 2 manual");
+      String code = gm.session.joinCode();
+      ani.ok("join " + code + " Ani ARM");
+      aram.ok("join " + code + " Aram ARM");
+      gm.ok("wait players 2 30s");
+      gm.ok("start");
+      ani.ok("wait turn 1 30s");
+      aram.ok("wait turn 1 30s");
+
+      // RESUME is the order for a student, not the game master's command.
+      ani.ok("RESUME CSTO");
+      assertThat(ani.seen()).contains("Accepted as order 1: RESUME CSTO").doesNotContain("is for the game master");
+      aram.ok("orders");
+      assertThat(aram.seen()).contains("Ani added order 1: RESUME CSTO");
+      assertThat(aram.seen()).containsPattern("1\\s+RESUME CSTO\\s+\\d+\\s+Ani").contains("order points used");
+
+      ani.ok("ready");
+      assertThat(ani.seen()).contains("Ready for turn 1").contains("Still drafting: Aram; the turn waits for them too.");
+      aram.ok("who");
+      assertThat(aram.seen()).contains("Ani (ARM) is ready; still drafting: Aram.").containsPattern("Ani\\s+player\\s+ARM\\s+yes\\s+ready");
+      assertThat(gm.seen()).doesNotContain("== Turn 1 report");
+
+      // 'remove all' in a team asks first and names what it would take back.
+      aram.ok("remove all");
+      assertThat(aram.seen()).contains("This would take back all 1 order(s) of Armenia:").contains("1. RESUME CSTO (by Ani)")
+          .contains("type 'remove all yes'");
+      aram.ok("ready");
+      for (User u : new User[] {gm, ani, aram}) {
+        u.ok("wait report 1 30s");
+      }
+      assertThat(gm.seen()).contains("== Turn 1 report (every country with players was ready) ==");
+      assertThat(ani.seen()).contains("Aram (ARM) is ready.");
+      assertThat(aram.seen()).doesNotContain("Ready for turn 1 (");
+
+      // A student who drops is reported to the game master.
+      aram.session.close();
+      gm.ok("wait turn 2 30s");
+      ani.ok("status XYZ".replace("XYZ", "ARM"));
+      assertThat(ani.run("status XYZ")).isEqualTo(Result.FAILED);
+      assertThat(ani.seen()).contains("There is no country 'XYZ' in this scenario; the countries are ");
+      gm.console.run("wait message 2s");
+      assertThat(gm.seen()).contains("Aram (ARM) lost the connection");
     }
   }
 }

@@ -29,7 +29,13 @@ class CommandParserTest {
 
     @Override
     public OptionalLong seatId(String s) {
-      return s.equals("7") || s.equalsIgnoreCase("ani") ? OptionalLong.of(7) : OptionalLong.empty();
+      return s.equals("7") || s.equalsIgnoreCase("ani") ? OptionalLong.of(7) : s.equals("9") ? OptionalLong.of(9) : OptionalLong.empty();
+    }
+
+    /** Two seats are named Sam (9 on ARM, 12 on AZE). */
+    @Override
+    public List<String> seatsNamed(String name) {
+      return name.equalsIgnoreCase("sam") ? List.of("9 Sam, ARM", "12 Sam, AZE") : name.equalsIgnoreCase("ani") ? List.of("7 Ani, ARM") : List.of();
     }
   }
 
@@ -92,8 +98,7 @@ class CommandParserTest {
     assertThat(change.getEditDraft().getReplace().getOrderId()).isEqualTo(42);
     assertThat(change.getEditDraft().getReplace().getOrder().getText()).isEqualTo("FREEZE CSTO");
     assertThat(req("remove 1", PLAYER).getEditDraft().getRemoveOrderId()).isEqualTo(41);
-    assertThat(req("clear", PLAYER).getEditDraft().getClear()).isTrue();
-    assertThat(err("remove 5", PLAYER)).isEqualTo("there is no order 5 (type 'orders' to see them). Usage: remove N");
+    assertThat(err("remove 5", PLAYER)).isEqualTo("there is no order 5 (type 'orders' to see them). Usage: remove N | remove all [yes]");
     assertThat(err("remove two", PLAYER)).startsWith("'two' is not a number (the order number).");
   }
 
@@ -225,5 +230,38 @@ class CommandParserTest {
     assertThatThrownBy(() -> ServerAddress.parse("host:70000")).hasMessage("port 70000 is out of range (1..65535)");
     assertThatThrownBy(() -> ServerAddress.parse("host:abc")).hasMessage("'abc' is not a port number (1..65535)");
     assertThatThrownBy(() -> ServerAddress.parse("")).hasMessageStartingWith("the server address is empty");
+  }
+
+  @Test
+  void clearClearsTheScreenAndOnlyRemoveAllTakesBackEveryOrder() {
+    for (Fixed who : List.of(PLAYER, GM, LOBBY)) {
+      Parsed clear = CommandParser.parse("clear", who);
+      assertThat(clear.isRequest()).as("clear sends nothing").isFalse();
+      assertThat(clear.command()).isEqualTo("clear");
+    }
+    Parsed all = CommandParser.parse("remove all", PLAYER);
+    assertThat(all.isRequest()).as("remove all names the orders first").isFalse();
+    assertThat(all.command()).isEqualTo("remove");
+    assertThat(CommandParser.parse("remove ALL yes", PLAYER).args()).containsExactly("ALL", "yes");
+    assertThat(err("remove all now", PLAYER)).startsWith("'remove all' takes only 'yes' after it");
+    assertThat(err("remove 1 2", PLAYER)).startsWith("too many words after 'remove'");
+  }
+
+  @Test
+  void aPlayersOrderKindWinsOverAGameMasterCommandOfTheSameWord() {
+    assertThat(req("RESUME CSTO", PLAYER).getEditDraft().getAdd().getText()).isEqualTo("RESUME CSTO");
+    assertThat(req("resume CSTO", PLAYER).getEditDraft().getAdd().getText()).isEqualTo("resume CSTO");
+    assertThat(req("resume", GM).hasResumeGame()).isTrue();
+    // A command the player may type is still the command.
+    assertThat(CommandParser.parse("status", PLAYER).command()).isEqualTo("status");
+  }
+
+  @Test
+  void moveAndKickByAnAmbiguousNameListTheSeats() {
+    String expected = "'Sam' names 2 seats: 9 Sam, ARM; 12 Sam, AZE. Type the seat number.";
+    assertThat(err("kick Sam", GM)).startsWith(expected);
+    assertThat(err("move Sam RUS", GM)).startsWith(expected);
+    assertThat(req("kick 9", GM).getRemoveSeat().getSeatId()).isEqualTo(9);
+    assertThat(req("move ani AZE", GM).getMoveSeat().getSeatId()).isEqualTo(7);
   }
 }

@@ -144,6 +144,17 @@ class RenderersTest {
   }
 
   @Test
+  void refusalsWrapOnWordBoundariesLikeReports() {
+    Error e = Error.newBuilder().setCode(ErrorCode.ORDER_NOT_ALLOWED)
+        .setMessage("Armenia is a frozen member of the CSTO and cannot freeze its participation again this turn").build();
+    List<String> lines = text(Renderers.error(e, 40));
+    assertThat(lines).hasSizeGreaterThan(1).allMatch(l -> l.length() <= 40);
+    assertThat(lines.get(0)).isEqualTo("Not allowed: Armenia is a frozen member");
+    assertThat(lines.get(1)).startsWith("  of the CSTO");
+    assertThat(String.join(" ", lines).replaceAll("\\s+", " ")).isEqualTo("Not allowed: " + e.getMessage());
+  }
+
+  @Test
   void tablesFitTheTerminalByCuttingTheWidestColumn() {
     Table t = new Table("#", "order", "by").right(0);
     t.row(1, "STATEMENT RUS CRITICISE \"Words are not enough to keep a treaty alive\"", "Ani");

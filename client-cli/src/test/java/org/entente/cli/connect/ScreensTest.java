@@ -10,6 +10,10 @@ import org.entente.proto.protocol.v1.BriefingSource;
 import org.entente.proto.protocol.v1.CountryOrders;
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.CriterionStatus;
+import org.entente.proto.protocol.v1.Draft;
+import org.entente.proto.protocol.v1.DraftOrder;
+import org.entente.proto.protocol.v1.Order;
+import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.GameStateView;
 import org.entente.proto.protocol.v1.NamedId;
 import org.entente.proto.protocol.v1.ObjectiveScore;
@@ -101,5 +105,42 @@ class ScreensTest {
     assertThat(ShellCompleter.slot(OrderSlot.newBuilder().setType(SlotType.SLOT_PRESENCE).build(), BRIEFING, Optional.of(VIEW)))
         .containsExactly("GYUMRI");
     assertThat(ShellCompleter.slot(LEVEL, BRIEFING, Optional.of(VIEW))).containsExactly("REASSURE", "WARN");
+  }
+
+  @Test
+  void kindsShowEveryOptionWordAndOneLineAndHelpKindExplainsOneKind() {
+    String kinds = String.join("\n", text(Screens.kinds(Optional.of(BRIEFING), "ARM", 120)));
+    assertThat(kinds).contains("Say something in public. Options: REASSURE, WARN.");
+    assertThat(kinds).doesNotContain("Options: CSTO");
+    String help = String.join("\n", text(Screens.kind(Optional.of(BRIEFING), "ARM", "STATEMENT", 100)));
+    assertThat(help).contains("STATEMENT <target> REASSURE|WARN").contains("Say something in public.")
+        .contains("Cost: 1 order point(s); at most 2 a turn.").contains("  tone: REASSURE, WARN");
+    assertThat(text(Screens.kind(Optional.of(BRIEFING), "AZE", "STATEMENT", 100)))
+        .containsExactly("AZE cannot give STATEMENT in this scenario; 'kinds' lists the orders.");
+  }
+
+  @Test
+  void ordersShowWhoWroteEachAndItsCostAndThePointsLeft() {
+    Draft d = Draft.newBuilder().setCountry("ARM").setTurn(2)
+        .addOrders(DraftOrder.newBuilder().setOrderId(1).setText("GIVE_NOTICE CSTO").setAuthor("Ani")
+            .setOrder(Order.newBuilder().setKind(OrderKind.GIVE_NOTICE)))
+        .addOrders(DraftOrder.newBuilder().setOrderId(2).setText("STATEMENT RUS WARN").setAuthor("Bo")
+            .setOrder(Order.newBuilder().setKind(OrderKind.STATEMENT)))
+        .build();
+    List<String> lines = text(Screens.orders(VIEW, d, Optional.of(BRIEFING), 100));
+    assertThat(lines).anyMatch(l -> l.matches("\\s*1\\s+GIVE_NOTICE CSTO\\s+2\\s+Ani\\s*"))
+        .anyMatch(l -> l.matches("\\s*2\\s+STATEMENT RUS WARN\\s+1\\s+Bo\\s*"))
+        .contains("3 of 3 order points used, 0 left.");
+    SessionView withDraft = VIEW.toBuilder().addDrafts(d).build();
+    assertThat(Renderers.statusLine(withDraft, Optional.of(BRIEFING), 0, true, 200).toString()).contains("points 3/3");
+  }
+
+  @Test
+  void botPlayedCountriesShowAsBots() {
+    SessionView v = VIEW.toBuilder().setCountries(1, VIEW.getCountries(1).toBuilder().setBot(true))
+        .addSeats(SeatInfo.newBuilder().setSeatId(3).setDisplayName("Ani").setRole(Role.PLAYER).setCountry("ARM").setConnected(true))
+        .build();
+    assertThat(text(Screens.who(v, 100))).contains("Played by bots (always ready): AZE Azerbaijan.");
+    assertThat(Renderers.statusLine(v, 0, true, 200).toString()).contains("bots: AZE");
   }
 }

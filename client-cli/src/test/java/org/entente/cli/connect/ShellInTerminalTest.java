@@ -108,6 +108,80 @@ class ShellInTerminalTest {
     await("the shell to exit", s -> contains(s, "exit code 0"));
   }
 
+  /**
+   * A burst of events right after 'start', while the student types and the status line ticks: the
+   * shell must keep showing what arrives and what is typed (it once went dark until Ctrl-L).
+   */
+  @Test
+  void aFloodOfEventsWhileTypingNeverLeavesTheShellDark() throws Exception {
+    assertThat(gm.run("create armenia-csto-2024 2 manual")).isEqualTo(Console.Result.OK);
+    startStudent(SeatStore.displayCode(gmSession.joinCode()));
+    await("the status line", s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
+
+    // The server's rate limit refuses some announcements: the last one it accepted is the one to look for.
+    java.util.concurrent.atomic.AtomicInteger lastSent = new java.util.concurrent.atomic.AtomicInteger();
+    Thread flood = new Thread(() -> {
+      gm.run("start");
+      for (int i = 1; i <= 150; i++) {
+        if (gm.run("announce \"burst " + i + ": a long line that wraps around the pane at least once, to make the"
+            + " terminal scroll inside the region above the status line while the prompt is redrawn\"") == Console.Result.OK) {
+          lastSent.set(i);
+        }
+      }
+    }, "flood");
+    flood.start();
+    String typed = "STATEMENT RUS REASSURE";
+    for (char c : typed.toCharArray()) {
+      type(String.valueOf(c));
+    }
+    flood.join();
+    String lastOne = "burst " + lastSent.get() + ": ";
+    assertThat(lastSent.get()).as("announcements accepted").isGreaterThan(10);
+
+    List<String> screen = await("the last announcement above the prompt and the typing intact",
+        s -> contains(s, lastOne) && promptLine(s).endsWith("ARM T1> " + typed));
+    assertThat(last(screen)).contains("Turn 1/2");
+    assertThat(indexOf(screen, lastOne)).isLessThan(indexOf(screen, "ARM T1> " + typed));
+    keys("Enter");
+    await("the order accepted after the flood", s -> contains(s, "Accepted as order 1: STATEMENT RUS REASSURE")
+        && last(s).contains("Turn 1/2"));
+
+    // 'clear' clears the screen, and the status line comes back with it; the order stays.
+    type("clear");
+    keys("Enter");
+    screen = await("a cleared screen", s -> !contains(s, "burst ") && last(s).contains("Turn 1/2") && s.get(0).startsWith("ARM T1>"));
+    type("orders");
+    keys("Enter");
+    await("the order is still there", s -> contains(s, "STATEMENT RUS REASSURE") && contains(s, "Ani"));
+  }
+
+  /** SIGTERM (a closed laptop lid, a teacher's kill) gives the terminal back: no status line or scroll region left behind. */
+  @Test
+  void sigtermRestoresTheTerminal() throws Exception {
+    assertThat(gm.run("create armenia-csto-2024 2 manual")).isEqualTo(Console.Result.OK);
+    startStudent(SeatStore.displayCode(gmSession.joinCode()));
+    await("the status line", s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
+    String pid = tmux("display-message", "-p", "-t", tmuxSession, "#{pane_pid}").strip();
+    // The pane runs sh; the shell's JVM is its child.
+    String java = new String(new ProcessBuilder("pgrep", "-P", pid, "java").start().getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8).strip();
+    assertThat(java).as("the student's JVM").isNotEmpty();
+    new ProcessBuilder("kill", "-TERM", java).start().waitFor();
+    await("the exit", s -> contains(s, "exit code 143"));
+    // The status line was erased: the bottom of the screen is the pane's own shell again.
+    List<String> screen = await("the exit", s -> contains(s, "exit code 143"));
+    assertThat(screen).noneMatch(l -> l.contains("Turn 0/2 · waiting"));
+  }
+
+  private void startStudent(String code) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = String.join(" ", quote(java), "-cp", quote(System.getProperty("java.class.path")), "org.entente.cli.Main",
+        "connect", "127.0.0.1:" + server.port(), "--join", code, "--name", "Ani", "--country", "ARM")
+        + "; echo \"exit code $?\"; sleep 600";
+    tmux("new-session", "-d", "-s", tmuxSession, "-x", "110", "-y", "30",
+        "-e", "XDG_CONFIG_HOME=" + home.resolve("student"), "-e", "LANG=C.UTF-8", "sh", "-c", command);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private void type(String text) throws Exception {

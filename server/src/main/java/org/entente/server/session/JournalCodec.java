@@ -42,6 +42,9 @@ final class JournalCodec {
       b.setDraftEdited(draft(e.draft()));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
       b.setReadinessChanged(ReadinessRecord.newBuilder().setCountry(e.country()).setTurn(e.turn()).setReady(e.ready()));
+    } else if (event instanceof SessionEvent.SeatStatusChanged e) {
+      b.setSeatStatus(org.entente.proto.journal.v1.SeatStatusRecord.newBuilder().setSeatId(e.seatId()).setCountry(e.country())
+          .setConnected(e.connected()).setReadyTurn(e.readyTurn()).setReason(e.reason()));
     } else if (event instanceof SessionEvent.MessagePosted e) {
       ChatMessage m = e.message();
       b.setMessagePosted(ChatRecord.newBuilder().setChannel(m.channel().getNumber()).setFromCountry(m.fromCountry())
@@ -124,6 +127,9 @@ final class JournalCodec {
       case READINESS_CHANGED:
         ReadinessRecord r = e.getReadinessChanged();
         return new SessionEvent.ReadinessChanged(r.getCountry(), r.getTurn(), r.getReady());
+      case SEAT_STATUS:
+        return new SessionEvent.SeatStatusChanged(e.getSeatStatus().getSeatId(), e.getSeatStatus().getCountry(),
+            e.getSeatStatus().getConnected(), e.getSeatStatus().getReadyTurn(), e.getSeatStatus().getReason());
       case MESSAGE_POSTED:
         ChatRecord c = e.getMessagePosted();
         return new SessionEvent.MessagePosted(new ChatMessage(Channel.forNumber(c.getChannel()), c.getFromCountry(), c.getFromName(),

@@ -77,6 +77,12 @@ final class PlayerCommands {
     if (draft.ready()) {
       session.commit(new SessionEvent.ReadinessChanged(seat.country, state.turn, false));
     }
+    // The team's orders changed: every member who had said ready looks again.
+    for (Seat member : state.seats()) {
+      if (member.role == Role.PLAYER && member.country.equals(seat.country) && member.readyTurn != 0) {
+        session.commit(new SessionEvent.SeatStatusChanged(member.id, member.country, member.link != null, 0, "the orders changed"));
+      }
+    }
     return ServerMessage.newBuilder().setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(edited)));
   }
 
@@ -123,9 +129,11 @@ final class PlayerCommands {
 
   ServerMessage.Builder setReady(Seat seat, SetReady request) throws RequestException {
     requireOpenTurn(request.getTurn());
-    if (state.draft(seat.country).ready() != request.getReady()) {
-      session.commit(new SessionEvent.ReadinessChanged(seat.country, state.turn, request.getReady()));
+    int readyTurn = request.getReady() ? state.turn : 0;
+    if (seat.readyTurn != readyTurn) {
+      session.commit(new SessionEvent.SeatStatusChanged(seat.id, seat.country, true, readyTurn, request.getReady() ? "ready" : "no longer ready"));
     }
+    session.turns.syncTeamReadiness(seat.country);
     ServerMessage.Builder ok = ServerMessage.newBuilder().setOk(Ok.getDefaultInstance());
     session.turns.resolveIfAllReady();
     return ok;

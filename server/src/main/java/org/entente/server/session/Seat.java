@@ -17,6 +17,10 @@ final class Seat {
   boolean muted;
   /** The connection now holding the seat, or null. */
   SessionLink link;
+  /** The turn this member said ready for (0: not ready); the team is ready when every connected member is. */
+  int readyTurn;
+  /** The seat's connection closed and no other has taken it since (not journalled: a restart starts afresh). */
+  boolean dropped;
   /** The highest event seq considered for this seat's connection. */
   long lastSentSeq;
   /** Responses to this seat's recent keyed requests, by idempotency key, oldest first. */

@@ -45,7 +45,7 @@ final class Seating {
             .setSessionId(state.sessionId)
             .setJoinCode(JoinCodes.display(state.joinCode))
             .setGameMasterToken(Tokens.encode(token))
-            .setView(Views.view(state, Viewer.GAME_MASTER, session.rules.snapshot())))
+            .setView(Views.connecting(Views.view(state, Viewer.GAME_MASTER, session.rules.snapshot()), seatId)))
         .build();
     enter(link, requestId, key, seatId, seq, response, callback);
   }
@@ -79,7 +79,7 @@ final class Seating {
               .setSeatToken(Tokens.encode(token))
               .setRole(Wire.role(role))
               .setCountry(seat.country)
-              .setView(Views.view(state, seat.viewer(), session.rules.snapshot())))
+              .setView(Views.connecting(Views.view(state, seat.viewer(), session.rules.snapshot()), seatId)))
           .build();
       enter(link, requestId, key, seatId, seq, response, callback);
     } catch (RequestException e) {
@@ -155,7 +155,7 @@ final class Seating {
             .setSeatId(found.id)
             .setRole(Wire.role(found.role))
             .setCountry(found.country)
-            .setView(Views.view(state, viewer, session.rules.snapshot()))
+            .setView(Views.connecting(Views.view(state, viewer, session.rules.snapshot()), found.id))
             .setReplayed(missed))
         .build();
     long seatId = found.id;
@@ -173,6 +173,7 @@ final class Seating {
     noteIfNobody();
     if (seat.role != Role.GAME_MASTER) {
       session.commit(new SessionEvent.SeatRemoved(seat.id));
+      session.turns.syncTeamReadiness(seat.country);
       session.turns.resolveIfAllReady();
     }
     return ServerMessage.newBuilder().setOk(Ok.getDefaultInstance());
@@ -184,6 +185,13 @@ final class Seating {
     state.seat(seatId).ifPresent(seat -> {
       if (seat.link == link) {
         seat.link = null;
+        if (seat.role == Role.PLAYER) {
+          // The game master and the team see the drop; a member who dropped no longer holds the team back.
+          seat.dropped = true;
+          session.commit(new SessionEvent.SeatStatusChanged(seat.id, seat.country, false, seat.readyTurn, "connection lost"));
+          session.turns.syncTeamReadiness(seat.country);
+          session.turns.resolveIfAllReady();
+        }
         noteIfNobody();
       }
     });
@@ -242,6 +250,10 @@ final class Seating {
     }
     seat.link = link;
     seat.lastSentSeq = seenSeq;
+    if (seat.dropped) {
+      seat.dropped = false;
+      session.commit(new SessionEvent.SeatStatusChanged(seat.id, seat.country, true, seat.readyTurn, "reconnected"));
+    }
     callback.attached(new GameSession.SeatRef(session, seatId, seat.role));
     link.send(response.toBuilder().setRequestId(requestId).build());
     delivery.deliver(seat);

@@ -26,6 +26,9 @@ public sealed interface SessionEvent {
 
   record ReadinessChanged(String country, int turn, boolean ready) implements SessionEvent {}
 
+  /** A member connected or dropped, or said ready for {@code readyTurn} (0: not ready). */
+  record SeatStatusChanged(long seatId, String country, boolean connected, int readyTurn, String reason) implements SessionEvent {}
+
   record MessagePosted(ChatMessage message) implements SessionEvent {}
 
   record PhaseChanged(Phase phase, int turn, long deadlineEpochMillis, long pausedMillisLeft, String reason)

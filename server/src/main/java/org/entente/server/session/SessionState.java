@@ -103,6 +103,16 @@ final class SessionState {
     return seats.values().stream().filter(s -> s.role == Role.PLAYER && s.country.equals(country)).count();
   }
 
+  /**
+   * Whether {@code country}'s team is ready: every connected member said ready for the open turn
+   * (a member who dropped does not hold the team back), and at least one did.
+   */
+  boolean teamReady(String country) {
+    List<Seat> connected = seats.values().stream()
+        .filter(s -> s.role == Role.PLAYER && s.country.equals(country) && s.link != null).toList();
+    return !connected.isEmpty() && connected.stream().allMatch(s -> s.readyTurn == turn);
+  }
+
   /** Countries that have players: the ones whose readiness a turn waits for. */
   ImmutableList<String> staffedCountries() {
     return drafts.keySet().stream().filter(c -> playersOf(c) > 0).collect(ImmutableList.toImmutableList());
@@ -144,6 +154,12 @@ final class SessionState {
       e.draft().orders().forEach(o -> nextOrderId = Math.max(nextOrderId, o.id() + 1));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
       drafts.put(e.country(), drafts.get(e.country()).withReady(e.ready()));
+    } else if (event instanceof SessionEvent.SeatStatusChanged e) {
+      // The connection itself is the link's (not journalled); readiness is the seat's.
+      Seat seat = seats.get(e.seatId());
+      if (seat != null) {
+        seat.readyTurn = e.readyTurn();
+      }
     } else if (event instanceof SessionEvent.MessagePosted e) {
       messages.add(new ChatMessageAt(seq, e.message()));
     } else if (event instanceof SessionEvent.PhaseChanged e) {

@@ -93,6 +93,17 @@ final class Turns {
     session.commit(new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "ended by the game master"));
   }
 
+  /** Makes {@code country}'s readiness what its members say (see {@link SessionState#teamReady}). */
+  void syncTeamReadiness(String country) {
+    if (state.phase != Phase.RUNNING || state.playersOf(country) == 0) {
+      return;
+    }
+    boolean ready = state.teamReady(country);
+    if (state.draft(country).ready() != ready) {
+      session.commit(new SessionEvent.ReadinessChanged(country, state.turn, ready));
+    }
+  }
+
   /** Resolves the turn if every country with players is ready. */
   void resolveIfAllReady() {
     session.checkThread("resolving a turn");

@@ -58,6 +58,12 @@ public final class Views {
       out.setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(e.draft())));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
       out.setReadinessChanged(ReadinessChanged.newBuilder().setCountry(e.country()).setTurn(e.turn()).setReady(e.ready()));
+    } else if (event instanceof SessionEvent.SeatStatusChanged e) {
+      if (!speaksFor(viewer, e.country())) {
+        return Optional.empty();
+      }
+      out.setSeatStatus(org.entente.proto.protocol.v1.SeatStatus.newBuilder().setSeatId(e.seatId()).setCountry(e.country())
+          .setConnected(e.connected()).setReadyTurn(e.readyTurn()).setReason(e.reason()));
     } else if (event instanceof SessionEvent.MessagePosted e) {
       if (!mayRead(e.message(), viewer)) {
         return Optional.empty();
@@ -176,9 +182,21 @@ public final class Views {
       }
     }
     for (Seat seat : s.seats()) {
-      v.addSeats(seatInfo(seat.id, seat.name, seat.role, seat.country, seat.link != null).toBuilder().setMuted(seat.muted));
+      v.addSeats(seatInfo(seat.id, seat.name, seat.role, seat.country, seat.link != null).toBuilder().setMuted(seat.muted)
+          .setReady(seat.role == Role.PLAYER && seat.readyTurn == s.turn && s.turn > 0).build());
     }
     return v.build();
+  }
+
+  /** The view sent with an entry (create, join, resume): the entering seat is connected, though its link is attached just after. */
+  static SessionView connecting(SessionView v, long seatId) {
+    SessionView.Builder b = v.toBuilder();
+    for (int i = 0; i < b.getSeatsCount(); i++) {
+      if (b.getSeats(i).getSeatId() == seatId) {
+        b.setSeats(i, b.getSeats(i).toBuilder().setConnected(true));
+      }
+    }
+    return b.build();
   }
 
   private static SeatInfo seatInfo(long id, String name, Role role, String country, boolean connected) {

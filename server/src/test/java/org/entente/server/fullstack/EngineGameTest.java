@@ -83,7 +83,9 @@ class EngineGameTest {
 
     for (int turn = 1; turn <= 3; turn++) {
       final int t = turn;
+      // A team is ready when every connected member is: Ani and Aram both.
       ani.ok(WholeGameViewsTest.ready(turn));
+      aram.ok(WholeGameViewsTest.ready(turn));
       ivan.ok(WholeGameViewsTest.ready(turn));
       for (Participant p : net.participants) {
         p.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == t);
@@ -110,7 +112,8 @@ class EngineGameTest {
     Participant back = net.connect("Ani again");
     ServerMessage resumed = back.ok(ClientMessage.newBuilder()
         .setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
-    assertThat(resumed.getResumed().getReplayed()).isEqualTo(1);
+    // Her own drop (as her team saw it) and the message.
+    assertThat(resumed.getResumed().getReplayed()).isEqualTo(2);
     back.await(e -> e.hasMessage() && e.getMessage().getText().equals("while you were away"));
 
     Participant thief = net.connect("Second device");

@@ -106,7 +106,8 @@ class WholeGameViewsTest {
     leyla.ok(say(Channel.PRIVATE, "ARM", "secret AZE-ARM 2"));
     leyla.ok(order(2, "STATEMENT ARM"));
     ani.ok(order(2, "RESUME CSTO"));
-    for (Participant p : List.of(ani, ivan, leyla)) {
+    // Both of Armenia's members: a team is ready when every connected member is.
+    for (Participant p : List.of(ani, aram, ivan, leyla)) {
       p.ok(ready(2));
     }
     gm.ok(ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText("The end.")));
@@ -232,6 +233,9 @@ class WholeGameViewsTest {
       if (e.hasDraftUpdated() && !e.getDraftUpdated().getDraft().getCountry().equals(p.country)) {
         continue;
       }
+      if (e.hasSeatStatus() && !e.getSeatStatus().getCountry().equals(p.country)) {
+        continue;
+      }
       if (e.hasMessage()) {
         var m = e.getMessage();
         boolean mine = m.getChannel() == Channel.PUBLIC || m.getChannel() == Channel.ANNOUNCEMENT
@@ -253,7 +257,7 @@ class WholeGameViewsTest {
   private static List<Event> expectedForSpectator(List<Event> all, long joinedAtSeq) {
     List<Event> expected = new ArrayList<>();
     for (Event e : all) {
-      if (e.getSeq() <= joinedAtSeq || e.hasDraftUpdated()) {
+      if (e.getSeq() <= joinedAtSeq || e.hasDraftUpdated() || e.hasSeatStatus()) {
         continue;
       }
       if (e.hasMessage() && e.getMessage().getChannel() != Channel.PUBLIC && e.getMessage().getChannel() != Channel.ANNOUNCEMENT) {

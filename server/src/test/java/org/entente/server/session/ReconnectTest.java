@@ -50,11 +50,15 @@ class ReconnectTest {
     assertThat(resumed.getResumed().getSeatId()).isEqualTo(ani.seatId);
     assertThat(resumed.getResumed().getCountry()).isEqualTo("ARM");
     assertThat(resumed.getResumed().getRole()).isEqualTo(Role.PLAYER);
-    assertThat(resumed.getResumed().getReplayed()).isEqualTo(3);
-    assertThat(back.events).hasSize(3);
-    assertThat(back.events.get(0).getMessage().getText()).isEqualTo("to Armenia");
-    assertThat(back.events.get(1).getMessage().getText()).isEqualTo("public");
-    assertThat(back.events.get(2).hasPhaseChanged()).isTrue();
+    assertThat(resumed.getResumed().getReplayed()).isEqualTo(4);
+    // The four she missed, then her return as her team sees it.
+    assertThat(back.events).hasSize(5);
+    assertThat(back.events.get(4).getSeatStatus().getReason()).isEqualTo("reconnected");
+    // Her own drop, as her team (and the game master) saw it.
+    assertThat(back.events.get(0).getSeatStatus().getReason()).isEqualTo("connection lost");
+    assertThat(back.events.get(1).getMessage().getText()).isEqualTo("to Armenia");
+    assertThat(back.events.get(2).getMessage().getText()).isEqualTo("public");
+    assertThat(back.events.get(3).hasPhaseChanged()).isTrue();
     assertThat(back.events).extracting(Event::getSeq).isSorted().allMatch(s -> s > seen);
 
     ivan.request(NegotiationTest.say(Channel.PUBLIC, "", "live again"));
