@@ -94,9 +94,10 @@ public final class EngineSessionRules implements SessionRules {
   }
 
   @Override
-  public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed) {
+  public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed, boolean finalTurn) {
     Map<String, List<Order>> orders = new LinkedHashMap<>(ordersByActor);
-    TurnResult result = Engine.resolve(scenario, state, orders, seed);
+    Engine.Options options = finalTurn ? Engine.Options.DEFAULT.asFinalTurn() : Engine.Options.DEFAULT;
+    TurnResult result = Engine.resolve(scenario, state, orders, seed, options);
     state = result.state();
     record.turn(orders, result);
     return new ResolvedTurn(result.report().turn(), ImmutableList.copyOf(result.report().lines()));

@@ -31,8 +31,16 @@ public interface SessionRules {
    */
   OrderCheck check(List<Order> draft, Order candidate);
 
-  /** Resolves the current turn with every country's sealed orders and advances the state. */
-  ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed);
+  /**
+   * Resolves the current turn with every country's sealed orders and advances the state; on the
+   * {@code finalTurn} the report ends with the final scores, for every viewer.
+   */
+  ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed, boolean finalTurn);
+
+  /** A turn that is not the game's last. */
+  default ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed) {
+    return resolve(ordersByActor, seed, false);
+  }
 
   /** The seed {@link #resolve} gets for turn {@code turn} of a game seeded {@code gameSeed}. */
   default long turnSeed(long gameSeed, int turn) {

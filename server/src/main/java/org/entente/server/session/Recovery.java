@@ -50,7 +50,7 @@ final class Recovery {
     for (JournalEvent e : record.getEventsList()) {
       SessionEvent event = JournalCodec.decode(e);
       if (event instanceof SessionEvent.TurnResolved t) {
-        var result = session.rules.resolve(Turns.sealedOrders(state), t.seed());
+        var result = session.rules.resolve(Turns.sealedOrders(state), t.seed(), t.turn() >= state.totalTurns);
         if (!JournalCodec.sameReport(result.lines(), t.lines())) {
           log.warn("session {}: turn {} re-resolved to a different report than the recorded one (rules changed?); "
               + "keeping the recorded report", state.sessionId, t.turn());

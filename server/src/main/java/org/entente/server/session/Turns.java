@@ -144,7 +144,8 @@ final class Turns {
     sealBotDrafts();
     Map<String, List<Order>> orders = sealedOrders(state);
     long seed = session.rules.turnSeed(state.seed, state.turn);
-    ResolvedTurn result = session.rules.resolve(orders, seed);
+    // The last turn's report ends with the final scores and what really happened next.
+    ResolvedTurn result = session.rules.resolve(orders, seed, state.turn >= state.totalTurns);
     session.commit(new SessionEvent.TurnResolved(state.turn, cause, seed, result.lines()));
     if (state.turn >= state.totalTurns) {
       session.commit(new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "last turn resolved"));

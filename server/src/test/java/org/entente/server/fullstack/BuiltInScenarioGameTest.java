@@ -59,6 +59,11 @@ class BuiltInScenarioGameTest {
       }
     }
     assertThat(lines(gm, 1)).anySatisfy(l -> assertThat(l.getText()).contains("notice"));
+    // The last turn's report ends with the final scores, for every seat alike.
+    for (Participant p : List.of(gm, arm, rus, aze, spectator)) {
+      assertThat(lines(p, 2)).as("the last report").anySatisfy(l -> assertThat(l.getText()).startsWith("The game is over. Final scores:"));
+      assertThat(lines(p, 1)).as("an earlier report").noneSatisfy(l -> assertThat(l.getText()).contains("Final scores"));
+    }
     assertThat(aze.events).noneSatisfy(e -> assertThat(e.toString()).contains("We are leaving."));
     assertThat(spectator.events).extracting(Event::hasDraftUpdated).containsOnly(false);
   }

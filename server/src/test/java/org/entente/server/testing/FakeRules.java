@@ -82,7 +82,7 @@ public final class FakeRules implements SessionRules {
   }
 
   @Override
-  public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed) {
+  public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed, boolean finalTurn) {
     ImmutableList.Builder<ReportLine> lines = ImmutableList.builder();
     lines.add(line(Visibility.PUBLIC, "Turn " + turn + " resolved."));
     ordersByActor.forEach((actor, orders) -> {
