@@ -56,6 +56,8 @@ import org.entente.server.limits.RatePolicy;
  * {@code rates=off} lifts the rate limits (to see the other bounds: pipelining, the slow
  * reader, the validation pool).
  */
+// Over 400 lines on purpose: four independent probes a run chooses from, each short, sharing
+// one server start-up and one way of measuring a bystander's round trips.
 public final class LimitsProbe {
   private static final int MAX_SECONDS = 120;
   private final EntenteServer server;

@@ -39,6 +39,9 @@ import org.entente.proto.protocol.v1.TurnReport;
  *
  * <p>Thread-safe. Listeners are called on one dedicated thread, in the order events arrived.
  */
+// Over 400 lines on purpose: about 230 are one-line reads the CLI calls; what it owns besides
+// (one lock, events held back while entering, taking the seat back after a reconnect) ties the
+// pieces together and would lose its one lock if split.
 public final class ClientSession implements AutoCloseable {
   /** What a user interface hears from the session. */
   public interface Listener {

@@ -34,6 +34,8 @@ import org.entente.scenarios.Locator.Node;
  * This class covers the file's entities; {@link RulesValidator} the rules, events, objectives,
  * notes and test cases.
  */
+// Over 400 lines on purpose: one short check per field of the file's entities, in the file's
+// order, so an author's problem and its check are easy to find; RulesValidator has the rest.
 final class ScenarioValidator {
   private static final Pattern SCENARIO_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -49,6 +49,8 @@ import org.entente.proto.scenario.v1.Press;
  * saying what is wrong with it. Pure: everything it needs to know about the session comes
  * through {@link Context}.
  */
+// Over 400 lines on purpose: one short parse method per command of CommandSpec (the table
+// that also drives help and completion); each reads on its own.
 final class CommandParser {
   /** What the parser needs to know about the session. */
   interface Context {

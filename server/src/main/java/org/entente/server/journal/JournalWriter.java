@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * snapshot not yet in place) fails only its own command with a
  * {@link TransientStorageException}.
  */
+// Over 400 lines for now: group commit, snapshots and rotation of every session's files are one
+// thread's loop; the storage redesign (segments and a history index) will split it by file kind.
 public final class JournalWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
   private static final int MAX_BATCH = 4096;

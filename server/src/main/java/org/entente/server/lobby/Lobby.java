@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * The sessions of one server, by join code, and how they are created. Thread-safe. Each
  * session runs on its own serial executor over a shared worker pool, never on an event loop.
  */
+// Just over 400 lines: creation (with its admission checks), recovery and the end of sessions
+// (ended, idle) all change the one map of sessions by join code, which this class guards.
 public final class Lobby {
   private static final Logger log = LoggerFactory.getLogger(Lobby.class);
   public static final int MAX_TURNS = 120;
