@@ -15,13 +15,28 @@ import org.entente.engine.state.GameState;
 public final class BuiltInOrders {
   private BuiltInOrders() {}
 
-  private static final Map<String, List<String>> WANTED = Map.of(
-      "ARM", List.of("STATEMENT RUS CRITICISE \"Members did not fulfil their obligations\"", "JOINT_EXERCISE USA",
-          "ARMS_DEAL BUY FRA SMALL", "PEACE_STEP AZE DELIMIT_BORDER", "WITHHOLD_DUES CSTO"),
-      "RUS", List.of("STATEMENT ARM CRITICISE", "ECONOMIC_PRESSURE ARM", "MEDIATE ARM AZE"),
-      "AZE", List.of("STATEMENT ARM CONDEMN", "PEACE_STEP ARM DELIMIT_BORDER", "ESCALATE ARM INCIDENT"),
-      "USA", List.of("STATEMENT ARM REASSURE", "JOINT_EXERCISE ARM", "PROPOSE_PARTNERSHIP ARM STRATEGIC_PARTNERSHIP"),
-      "FRA", List.of("STATEMENT ARM REASSURE", "ARMS_DEAL SELL ARM SMALL", "LOBBY EU RENEW EUMA"));
+  private static final Map<String, List<String>> WANTED =
+      Map.of(
+          "ARM",
+              List.of(
+                  "STATEMENT RUS CRITICISE \"Members did not fulfil their obligations\"",
+                  "JOINT_EXERCISE USA",
+                  "ARMS_DEAL BUY FRA SMALL",
+                  "PEACE_STEP AZE DELIMIT_BORDER",
+                  "WITHHOLD_DUES CSTO"),
+          "RUS", List.of("STATEMENT ARM CRITICISE", "ECONOMIC_PRESSURE ARM", "MEDIATE ARM AZE"),
+          "AZE",
+              List.of(
+                  "STATEMENT ARM CONDEMN",
+                  "PEACE_STEP ARM DELIMIT_BORDER",
+                  "ESCALATE ARM INCIDENT"),
+          "USA",
+              List.of(
+                  "STATEMENT ARM REASSURE",
+                  "JOINT_EXERCISE ARM",
+                  "PROPOSE_PARTNERSHIP ARM STRATEGIC_PARTNERSHIP"),
+          "FRA",
+              List.of("STATEMENT ARM REASSURE", "ARMS_DEAL SELL ARM SMALL", "LOBBY EU RENEW EUMA"));
 
   /** Each playable actor's orders that the engine accepts, up to its order points. */
   public static Map<String, List<Order>> fullSet(Scenario sc, GameState state) {

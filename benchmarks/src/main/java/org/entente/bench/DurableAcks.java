@@ -15,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
@@ -49,14 +49,23 @@ public final class DurableAcks {
     int players = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     Path dir = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("entente-bench");
-    ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    ExecutorService workers =
+        Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    Scheduler scheduler = (delay, task) -> {
-      var f = timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-      return () -> f.cancel(false);
-    };
+    Scheduler scheduler =
+        (delay, task) -> {
+          var f = timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+          return () -> f.cancel(false);
+        };
     JournalWriter writer = JournalWriter.start(new FileStorage(), dir);
-    Lobby lobby = new Lobby(new EngineScenarioCatalog(), workers, scheduler, Clock.systemUTC(), new SecureRandom(), writer);
+    Lobby lobby =
+        new Lobby(
+            new EngineScenarioCatalog(),
+            workers,
+            scheduler,
+            Clock.systemUTC(),
+            new SecureRandom(),
+            writer);
     lobby.recover();
     String scenario = lobby.scenarios().get(0).id();
     List<String> countries = lobby.scenarios().get(0).playableCountryIds();
@@ -68,12 +77,19 @@ public final class DurableAcks {
     for (int s = 0; s < sessions; s++) {
       Link gm = new Link();
       lobby.create(gm, 1, CreateSession.newBuilder().setBuiltinScenarioId(scenario).build(), gm);
-      ServerMessage created = gm.responses.computeIfAbsent(1L, k -> new CompletableFuture<>()).get(10, TimeUnit.SECONDS);
+      ServerMessage created =
+          gm.responses
+              .computeIfAbsent(1L, k -> new CompletableFuture<>())
+              .get(10, TimeUnit.SECONDS);
       GameSession session = lobby.find(created.getSessionCreated().getJoinCode()).orElseThrow();
       for (int p = 0; p < players; p++) {
         Player player = new Player(session, recorder, running, acks);
-        session.join(player, 1, Role.PLAYER, "Player " + p, countries.get(p % countries.size()), player);
-        player.responses.computeIfAbsent(1L, k -> new CompletableFuture<>()).get(10, TimeUnit.SECONDS);
+        session.join(
+            player, 1, Role.PLAYER, "Player " + p, countries.get(p % countries.size()), player);
+        player
+            .responses
+            .computeIfAbsent(1L, k -> new CompletableFuture<>())
+            .get(10, TimeUnit.SECONDS);
         all.add(player);
       }
     }
@@ -90,9 +106,17 @@ public final class DurableAcks {
     long n = acks.get() - acks0;
     long forces = writer.forces() - forces0;
     running.set(false);
-    System.out.printf("durable acks/s: %.0f  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms  fsyncs/ack %.3f  (%d acks, %d fsyncs, %.1f s)%n",
-        n / elapsed, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6,
-        h.getMaxValue() / 1e6, (double) forces / n, n, forces, elapsed);
+    System.out.printf(
+        "durable acks/s: %.0f  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms  fsyncs/ack %.3f  (%d acks, %d fsyncs, %.1f s)%n",
+        n / elapsed,
+        h.getValueAtPercentile(50) / 1e6,
+        h.getValueAtPercentile(99) / 1e6,
+        h.getValueAtPercentile(99.9) / 1e6,
+        h.getMaxValue() / 1e6,
+        (double) forces / n,
+        n,
+        forces,
+        elapsed);
     Thread.sleep(200);
     writer.close();
     workers.shutdownNow();
@@ -108,7 +132,9 @@ public final class DurableAcks {
     @Override
     public void send(ServerMessage message) {
       if (!message.hasEvent()) {
-        responses.computeIfAbsent(message.getRequestId(), k -> new CompletableFuture<>()).complete(message);
+        responses
+            .computeIfAbsent(message.getRequestId(), k -> new CompletableFuture<>())
+            .complete(message);
       }
     }
 
@@ -170,8 +196,14 @@ public final class DurableAcks {
       }
       long id = ++requestId;
       sentAt = System.nanoTime();
-      session.handle(seatId, this, ClientMessage.newBuilder().setRequestId(id)
-          .setSendMessage(SendMessage.newBuilder().setChannel(Channel.TEAM).setText("message " + id)).build());
+      session.handle(
+          seatId,
+          this,
+          ClientMessage.newBuilder()
+              .setRequestId(id)
+              .setSendMessage(
+                  SendMessage.newBuilder().setChannel(Channel.TEAM).setText("message " + id))
+              .build());
     }
   }
 }

@@ -76,14 +76,27 @@ public final class LimitsProbe {
     String scenario = args.length > 0 ? args[0] : "connections";
     int seconds = Math.min(MAX_SECONDS, args.length > 1 ? Integer.parseInt(args[1]) : 10);
     boolean ratesOff = args.length > 2 && args[2].equals("rates=off");
-    RatePolicy rates = ratesOff ? RatePolicy.all(new RatePolicy.Rate(1_000_000, 1_000_000)) : RatePolicy.defaults();
-    NetworkGuards guards = new NetworkGuards(Limits.defaults(), rates, Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime));
-    try (EntenteServer server = EntenteServer.builder()
-        .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
-        .guards(guards)
-        .start()) {
+    RatePolicy rates =
+        ratesOff
+            ? RatePolicy.all(new RatePolicy.Rate(1_000_000, 1_000_000))
+            : RatePolicy.defaults();
+    NetworkGuards guards =
+        new NetworkGuards(
+            Limits.defaults(),
+            rates,
+            Descriptors.ofThisProcess(),
+            new RateLimiter(System::nanoTime));
+    try (EntenteServer server =
+        EntenteServer.builder()
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .guards(guards)
+            .start()) {
       LimitsProbe probe = new LimitsProbe(server);
-      System.out.printf("scenario %s, %d s, rate limits %s, %d cores%n", scenario, seconds, ratesOff ? "off" : "default",
+      System.out.printf(
+          "scenario %s, %d s, rate limits %s, %d cores%n",
+          scenario,
+          seconds,
+          ratesOff ? "off" : "default",
           Runtime.getRuntime().availableProcessors());
       Thread observer = probe.startObserver();
       switch (scenario) {
@@ -91,7 +104,8 @@ public final class LimitsProbe {
         case "pipeline" -> probe.pipeline(seconds);
         case "uploads" -> probe.uploads(seconds);
         case "chat" -> probe.chat(seconds);
-        default -> throw new IllegalArgumentException("scenario: connections, pipeline, uploads or chat");
+        default ->
+            throw new IllegalArgumentException("scenario: connections, pipeline, uploads or chat");
       }
       probe.observing.set(false);
       observer.join(15_000);
@@ -103,47 +117,70 @@ public final class LimitsProbe {
 
   private Thread startObserver() throws IOException {
     WireClient gm = WireClient.hello(port, "probe-gm");
-    ServerMessage created = gm.call(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("armenia-csto-2024").setDisplayName("Observer GM")
-        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
+    ServerMessage created =
+        gm.call(
+            ClientMessage.newBuilder()
+                .setCreateSession(
+                    CreateSession.newBuilder()
+                        .setBuiltinScenarioId("armenia-csto-2024")
+                        .setDisplayName("Observer GM")
+                        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
     joinCode = created.getSessionCreated().getJoinCode();
     WireClient player = WireClient.hello(port, "probe-player");
-    ServerMessage joined = player.call(ClientMessage.newBuilder()
-        .setJoinSession(JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName("Observer").setCountry("ARM")));
+    ServerMessage joined =
+        player.call(
+            ClientMessage.newBuilder()
+                .setJoinSession(
+                    JoinSession.newBuilder()
+                        .setJoinCode(joinCode)
+                        .setDisplayName("Observer")
+                        .setCountry("ARM")));
     if (!joined.hasJoined()) {
       throw new IOException("observer did not join: " + joined);
     }
     gm.call(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
-    Thread t = new Thread(() -> {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_SECONDS + 60);
-      while (observing.get() && System.nanoTime() < deadline) {
-        long start = System.nanoTime();
-        try {
-          ServerMessage view = player.call(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
-          if (view.hasView()) {
-            roundTrips.recordValue(Math.min(roundTrips.getHighestTrackableValue(), (System.nanoTime() - start) / 1_000));
-          } else {
-            observerFailures.incrementAndGet();
-          }
-          Thread.sleep(105);
-        } catch (IOException e) {
-          observerFailures.incrementAndGet();
-          return;
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-      gm.close();
-      player.close();
-    }, "observer");
+    Thread t =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_SECONDS + 60);
+              while (observing.get() && System.nanoTime() < deadline) {
+                long start = System.nanoTime();
+                try {
+                  ServerMessage view =
+                      player.call(
+                          ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
+                  if (view.hasView()) {
+                    roundTrips.recordValue(
+                        Math.min(
+                            roundTrips.getHighestTrackableValue(),
+                            (System.nanoTime() - start) / 1_000));
+                  } else {
+                    observerFailures.incrementAndGet();
+                  }
+                  Thread.sleep(105);
+                } catch (IOException e) {
+                  observerFailures.incrementAndGet();
+                  return;
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              gm.close();
+              player.close();
+            },
+            "observer");
     t.start();
     return t;
   }
 
   private void reportObserver() {
-    System.out.printf("other session: %d round trips, p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d failed%n",
-        roundTrips.getTotalCount(), roundTrips.getValueAtPercentile(50) / 1000.0, roundTrips.getValueAtPercentile(99) / 1000.0,
-        roundTrips.getMaxValue() / 1000.0, observerFailures.get());
+    System.out.printf(
+        "other session: %d round trips, p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d failed%n",
+        roundTrips.getTotalCount(),
+        roundTrips.getValueAtPercentile(50) / 1000.0,
+        roundTrips.getValueAtPercentile(99) / 1000.0,
+        roundTrips.getMaxValue() / 1000.0,
+        observerFailures.get());
   }
 
   // ---- (a) many connections from one address ----
@@ -196,11 +233,18 @@ public final class LimitsProbe {
       now = openDescriptors();
     }
     double back = (System.nanoTime() - closedAt) / 1e9;
-    System.out.printf("%d connections opened in %.2f s (%d failed to connect): %d refused with TOO_MANY_CONNECTIONS, %d admitted "
-        + "(server counted %d open, the observer's 2 included)%n", sockets.size(), openedIn, failedToConnect, refused, admitted,
-        serverOpen);
-    System.out.printf("descriptors of this process (server and probe clients): baseline %d, peak %d, %d after %.2f s%s; "
-        + "server connections now %d%n", baseline, peak, now, back, now <= baseline ? " (back to baseline)" : " (NOT back)",
+    System.out.printf(
+        "%d connections opened in %.2f s (%d failed to connect): %d refused with TOO_MANY_CONNECTIONS, %d admitted "
+            + "(server counted %d open, the observer's 2 included)%n",
+        sockets.size(), openedIn, failedToConnect, refused, admitted, serverOpen);
+    System.out.printf(
+        "descriptors of this process (server and probe clients): baseline %d, peak %d, %d after %.2f s%s; "
+            + "server connections now %d%n",
+        baseline,
+        peak,
+        now,
+        back,
+        now <= baseline ? " (back to baseline)" : " (NOT back)",
         server.guards().gate().open());
   }
 
@@ -216,8 +260,9 @@ public final class LimitsProbe {
     } catch (SocketTimeoutException e) {
       return false;
     }
-    return total > 0 && ServerMessage.parseFrom(java.util.Arrays.copyOfRange(buf, 1, total)).getError().getCode()
-        == ErrorCode.TOO_MANY_CONNECTIONS;
+    return total > 0
+        && ServerMessage.parseFrom(java.util.Arrays.copyOfRange(buf, 1, total)).getError().getCode()
+            == ErrorCode.TOO_MANY_CONNECTIONS;
   }
 
   private static long openDescriptors() throws IOException {
@@ -232,37 +277,50 @@ public final class LimitsProbe {
     long heapBefore = heapAfterGc();
     long rssBefore = rssKiB();
     WireClient attacker = WireClient.hello(port, "probe-pipeline");
-    ServerMessage created = attacker.call(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("armenia-csto-2024").setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
+    ServerMessage created =
+        attacker.call(
+            ClientMessage.newBuilder()
+                .setCreateSession(
+                    CreateSession.newBuilder()
+                        .setBuiltinScenarioId("armenia-csto-2024")
+                        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
     if (!created.hasSessionCreated()) {
       throw new IOException("attacker did not create a session: " + created);
     }
     java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < 6_000; i++) {
-      frames.writeBytes(WireClient.frame(ClientMessage.newBuilder().setRequestId(attacker.nextId())
-          .setGetHistory(GetHistory.newBuilder().setLimit(100)).build()));
+      frames.writeBytes(
+          WireClient.frame(
+              ClientMessage.newBuilder()
+                  .setRequestId(attacker.nextId())
+                  .setGetHistory(GetHistory.newBuilder().setLimit(100))
+                  .build()));
     }
     byte[] all = frames.toByteArray();
     AtomicLong written = new AtomicLong();
-    Thread writer = new Thread(() -> {
-      try {
-        var out = attacker.socket.getOutputStream();
-        for (int off = 0; off < all.length; off += 1_024) {
-          int n = Math.min(1_024, all.length - off);
-          out.write(all, off, n);
-          written.addAndGet(n);
-        }
-        out.flush();
-      } catch (IOException e) {
-        // the server closed the connection, or the watchdog did
-      }
-    }, "pipeline-writer");
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                var out = attacker.socket.getOutputStream();
+                for (int off = 0; off < all.length; off += 1_024) {
+                  int n = Math.min(1_024, all.length - off);
+                  out.write(all, off, n);
+                  written.addAndGet(n);
+                }
+                out.flush();
+              } catch (IOException e) {
+                // the server closed the connection, or the watchdog did
+              }
+            },
+            "pipeline-writer");
     writer.start();
     long peakHeap = 0;
     long peakRss = 0;
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < end) {
-      peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      peakHeap =
+          Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
       peakRss = Math.max(peakRss, rssKiB());
       Thread.sleep(100);
     }
@@ -293,12 +351,21 @@ public final class LimitsProbe {
     }
     attacker.close();
     writer.join(5_000);
-    System.out.printf("wrote %d of %d bytes (6,000 GetHistory; writer %s after %d s); the client then read %d histories, errors %s; "
-        + "connection %s%n", written.get(), all.length, writerBlocked ? "blocked" : "finished", seconds, histories, errors,
+    System.out.printf(
+        "wrote %d of %d bytes (6,000 GetHistory; writer %s after %d s); the client then read %d histories, errors %s; "
+            + "connection %s%n",
+        written.get(),
+        all.length,
+        writerBlocked ? "blocked" : "finished",
+        seconds,
+        histories,
+        errors,
         closedByServer ? "closed by the server" : "still open (throttled)");
-    System.out.printf("heap after GC: %.1f MiB before, %.1f MiB after (growth %.1f MiB); peak heap in use %.1f MiB%n",
+    System.out.printf(
+        "heap after GC: %.1f MiB before, %.1f MiB after (growth %.1f MiB); peak heap in use %.1f MiB%n",
         mib(heapBefore), mib(heapAfter), mib(heapAfter - heapBefore), mib(peakHeap));
-    System.out.printf("resident: %.1f MiB before, peak %.1f MiB, %.1f MiB after (peak growth %.1f MiB)%n",
+    System.out.printf(
+        "resident: %.1f MiB before, peak %.1f MiB, %.1f MiB after (peak growth %.1f MiB)%n",
         rssBefore / 1024.0, peakRss / 1024.0, rssAfter / 1024.0, (peakRss - rssBefore) / 1024.0);
   }
 
@@ -328,54 +395,71 @@ public final class LimitsProbe {
   private void uploads(int seconds) throws Exception {
     // Parses, then fails validation: the whole validator runs, and the answer lists many problems.
     String text;
-    try (InputStream in = LimitsProbe.class.getResourceAsStream("/scenarios/veyla-strait-2031.textproto")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("actor: \"", "actor: \"ZZ");
+    try (InputStream in =
+        LimitsProbe.class.getResourceAsStream("/scenarios/veyla-strait-2031.textproto")) {
+      text =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("actor: \"", "actor: \"ZZ");
     }
-    ClientMessage.Builder upload = ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setScenarioFile(ScenarioFile.newBuilder().setFileName("bad.textproto").setText(text)));
+    ClientMessage.Builder upload =
+        ClientMessage.newBuilder()
+            .setCreateSession(
+                CreateSession.newBuilder()
+                    .setScenarioFile(
+                        ScenarioFile.newBuilder().setFileName("bad.textproto").setText(text)));
     Map<ErrorCode, AtomicLong> answers = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicLong reconnects = new AtomicLong();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     List<Thread> attackers = new ArrayList<>();
     for (int a = 0; a < 4; a++) {
-      Thread t = new Thread(() -> {
-        WireClient c = null;
-        for (int i = 0; i < 1_000_000 && System.nanoTime() < end; i++) {
-          try {
-            if (c == null) {
-              c = WireClient.hello(port, "probe-upload");
-              reconnects.incrementAndGet();
-            }
-            ServerMessage m = c.call(upload.clone());
-            ErrorCode code = m.hasError() ? m.getError().getCode() : ErrorCode.ERROR_CODE_UNSPECIFIED;
-            answers.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
-          } catch (IOException e) {
-            if (c != null) {
-              c.close();
-            }
-            c = null;
-          }
-        }
-        if (c != null) {
-          c.close();
-        }
-      }, "upload-" + a);
+      Thread t =
+          new Thread(
+              () -> {
+                WireClient c = null;
+                for (int i = 0; i < 1_000_000 && System.nanoTime() < end; i++) {
+                  try {
+                    if (c == null) {
+                      c = WireClient.hello(port, "probe-upload");
+                      reconnects.incrementAndGet();
+                    }
+                    ServerMessage m = c.call(upload.clone());
+                    ErrorCode code =
+                        m.hasError() ? m.getError().getCode() : ErrorCode.ERROR_CODE_UNSPECIFIED;
+                    answers.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+                  } catch (IOException e) {
+                    if (c != null) {
+                      c.close();
+                    }
+                    c = null;
+                  }
+                }
+                if (c != null) {
+                  c.close();
+                }
+              },
+              "upload-" + a);
       t.start();
       attackers.add(t);
     }
     for (Thread t : attackers) {
       t.join(TimeUnit.SECONDS.toMillis(seconds + 30));
     }
-    System.out.printf("4 connections uploading a 38 KB scenario that parses but names unknown actors for %d s: answers %s, %d connections opened%n", seconds,
-        new java.util.TreeMap<>(answers), reconnects.get());
+    System.out.printf(
+        "4 connections uploading a 38 KB scenario that parses but names unknown actors for %d s: answers %s, %d connections opened%n",
+        seconds, new java.util.TreeMap<>(answers), reconnects.get());
   }
 
   // ---- (d) 100 chat messages per second from one seat ----
 
   private void chat(int seconds) throws Exception {
     WireClient seat = WireClient.hello(port, "probe-chat");
-    ServerMessage joined = seat.call(ClientMessage.newBuilder()
-        .setJoinSession(JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName("Chatty").setCountry("RUS")));
+    ServerMessage joined =
+        seat.call(
+            ClientMessage.newBuilder()
+                .setJoinSession(
+                    JoinSession.newBuilder()
+                        .setJoinCode(joinCode)
+                        .setDisplayName("Chatty")
+                        .setCountry("RUS")));
     if (!joined.hasJoined()) {
       throw new IOException("chat seat did not join: " + joined);
     }
@@ -386,29 +470,32 @@ public final class LimitsProbe {
     AtomicBoolean closed = new AtomicBoolean();
     java.util.Set<Long> answeredIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     long firstChatId = seat.nextId() + 1;
-    Thread reader = new Thread(() -> {
-      try {
-        seat.socket.setSoTimeout(3_000);
-        for (ServerMessage m; (m = seat.read()) != null; ) {
-          if (m.hasEvent() || m.getRequestId() < firstChatId) {
-            continue;
-          }
-          answeredIds.add(m.getRequestId());
-          if (m.hasError() && m.getError().getCode() == ErrorCode.RATE_LIMITED) {
-            limited.incrementAndGet();
-          } else if (m.hasError()) {
-            other.incrementAndGet();
-          } else {
-            accepted.incrementAndGet();
-          }
-        }
-        closed.set(true);
-      } catch (SocketTimeoutException e) {
-        // the writer stopped and everything was read
-      } catch (IOException e) {
-        closed.set(true);
-      }
-    }, "chat-reader");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                seat.socket.setSoTimeout(3_000);
+                for (ServerMessage m; (m = seat.read()) != null; ) {
+                  if (m.hasEvent() || m.getRequestId() < firstChatId) {
+                    continue;
+                  }
+                  answeredIds.add(m.getRequestId());
+                  if (m.hasError() && m.getError().getCode() == ErrorCode.RATE_LIMITED) {
+                    limited.incrementAndGet();
+                  } else if (m.hasError()) {
+                    other.incrementAndGet();
+                  } else {
+                    accepted.incrementAndGet();
+                  }
+                }
+                closed.set(true);
+              } catch (SocketTimeoutException e) {
+                // the writer stopped and everything was read
+              } catch (IOException e) {
+                closed.set(true);
+              }
+            },
+            "chat-reader");
     reader.start();
     long start = System.nanoTime();
     for (int i = 0; i < seconds * 100; i++) {
@@ -418,8 +505,10 @@ public final class LimitsProbe {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
       try {
-        seat.send(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder()
-            .setChannel(Channel.PUBLIC).setText("message " + i)));
+        seat.send(
+            ClientMessage.newBuilder()
+                .setSendMessage(
+                    SendMessage.newBuilder().setChannel(Channel.PUBLIC).setText("message " + i)));
         sent.incrementAndGet();
       } catch (IOException e) {
         break;
@@ -427,8 +516,16 @@ public final class LimitsProbe {
     }
     reader.join(10_000);
     seat.close();
-    System.out.printf("chat at 100/s for %d s: %d sent, %d answered (%d accepted, %d RATE_LIMITED, %d other errors), "
-        + "%d unanswered; connection %s%n", seconds, sent.get(), answeredIds.size(), accepted.get(), limited.get(), other.get(),
-        sent.get() - answeredIds.size(), closed.get() ? "closed by the server" : "open");
+    System.out.printf(
+        "chat at 100/s for %d s: %d sent, %d answered (%d accepted, %d RATE_LIMITED, %d other errors), "
+            + "%d unanswered; connection %s%n",
+        seconds,
+        sent.get(),
+        answeredIds.size(),
+        accepted.get(),
+        limited.get(),
+        other.get(),
+        sent.get() - answeredIds.size(),
+        closed.get() ? "closed by the server" : "open");
   }
 }

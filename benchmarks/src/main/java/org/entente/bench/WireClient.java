@@ -40,8 +40,13 @@ final class WireClient implements AutoCloseable {
 
   static WireClient hello(int port, String name) throws IOException {
     WireClient c = connect(port);
-    ServerMessage welcome = c.call(ClientMessage.newBuilder()
-        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1).setClientName(name)));
+    ServerMessage welcome =
+        c.call(
+            ClientMessage.newBuilder()
+                .setHello(
+                    Hello.newBuilder()
+                        .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1)
+                        .setClientName(name)));
     if (!welcome.hasWelcome()) {
       throw new IOException("no welcome: " + welcome);
     }

@@ -2,20 +2,20 @@ package org.entente.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.entente.proto.protocol.v1.ClientMessage;
-import org.entente.proto.protocol.v1.DebriefFormat;
-import org.entente.proto.protocol.v1.Resume;
-import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.client.ProtocolClient;
 import org.entente.client.SeatStore;
 import org.entente.client.ServerAddress;
 import org.entente.client.ServerTrust;
 import org.entente.client.UntrustedServerException;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.DebriefFormat;
+import org.entente.proto.protocol.v1.Resume;
+import org.entente.proto.protocol.v1.ServerMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,25 +52,46 @@ import picocli.CommandLine.Parameters;
       "network) and print it from there."
     })
 final class DebriefCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server (tls://HOST:PORT for one that speaks TLS).")
+  @Parameters(
+      index = "0",
+      paramLabel = "HOST:PORT",
+      description = "The server (tls://HOST:PORT for one that speaks TLS).")
   String address;
 
-  @Option(names = "--code", required = true, paramLabel = "JOIN_CODE", description = "The session's join code.")
+  @Option(
+      names = "--code",
+      required = true,
+      paramLabel = "JOIN_CODE",
+      description = "The session's join code.")
   String code;
 
-  @Option(names = "--gm", paramLabel = "TOKEN", description = "The game-master token (default: the saved one, else asked for).")
+  @Option(
+      names = "--gm",
+      paramLabel = "TOKEN",
+      description = "The game-master token (default: the saved one, else asked for).")
   String token;
 
-  @Option(names = "--fingerprint", paramLabel = "SHA256:...", description = "Speak TLS and trust only the certificate with this fingerprint.")
+  @Option(
+      names = "--fingerprint",
+      paramLabel = "SHA256:...",
+      description = "Speak TLS and trust only the certificate with this fingerprint.")
   String fingerprint;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write (default: here).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Where to write (default: here).")
   Path out;
 
-  @Option(names = "--include-private", description = "Include private and team messages (default: public ones only).")
+  @Option(
+      names = "--include-private",
+      description = "Include private and team messages (default: public ones only).")
   boolean includePrivate;
 
-  @Option(names = "--csv", description = "Also write students.csv and quantities.csv (UTF-8, for a spreadsheet).")
+  @Option(
+      names = "--csv",
+      description = "Also write students.csv and quantities.csv (UTF-8, for a spreadsheet).")
   boolean csv;
 
   @Override
@@ -85,29 +106,51 @@ final class DebriefCommand implements Callable<Integer> {
       System.err.println("entente debrief: " + Safe.line(e.getMessage()));
       return 2;
     }
-    Optional<String> gm = token != null ? Optional.of(token) : savedToken(server, code).or(DebriefCommand::askToken);
+    Optional<String> gm =
+        token != null ? Optional.of(token) : savedToken(server, code).or(DebriefCommand::askToken);
     if (gm.isEmpty()) {
-      System.err.println("entente debrief: no game-master token is saved for " + SeatStore.displayCode(code) + " on " + server
-          + " in " + SeatStore.forUser().file() + "; run this where the session was created, or in a terminal to be asked for it.");
+      System.err.println(
+          "entente debrief: no game-master token is saved for "
+              + SeatStore.displayCode(code)
+              + " on "
+              + server
+              + " in "
+              + SeatStore.forUser().file()
+              + "; run this where the session was created, or in a terminal to be asked for it.");
       return 2;
     }
     ServerAddress target = server;
-    try (ProtocolClient client = TrustOnFirstUse.connect(target, trust, TrustOnFirstUse.onConsole(System.out), t -> {
-      try {
-        return ProtocolClient.connectAndHello(target, t, "entente debrief");
-      } catch (IOException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IOException("cannot reach the server at " + target + ": " + e.getMessage(), e);
-      }
-    })) {
-      ServerMessage resumed = client.request(ClientMessage.newBuilder().setResume(Resume.newBuilder()
-          .setJoinCode(code).setToken(gm.get()).setLastSeq(Long.MAX_VALUE))).get(RemoteDebrief.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    try (ProtocolClient client =
+        TrustOnFirstUse.connect(
+            target,
+            trust,
+            TrustOnFirstUse.onConsole(System.out),
+            t -> {
+              try {
+                return ProtocolClient.connectAndHello(target, t, "entente debrief");
+              } catch (IOException e) {
+                throw e;
+              } catch (Exception e) {
+                throw new IOException(
+                    "cannot reach the server at " + target + ": " + e.getMessage(), e);
+              }
+            })) {
+      ServerMessage resumed =
+          client
+              .request(
+                  ClientMessage.newBuilder()
+                      .setResume(
+                          Resume.newBuilder()
+                              .setJoinCode(code)
+                              .setToken(gm.get())
+                              .setLastSeq(Long.MAX_VALUE)))
+              .get(RemoteDebrief.TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (resumed.hasError()) {
         System.err.println("entente: " + Safe.line(resumed.getError().getMessage()));
         return 2;
       }
-      String markdown = RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, includePrivate);
+      String markdown =
+          RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, includePrivate);
       String html = RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_HTML, includePrivate);
       List<Path> written = new ArrayList<>(DebriefFiles.write(out, markdown, html));
       if (csv) {
@@ -132,7 +175,10 @@ final class DebriefCommand implements Callable<Integer> {
   /** The game-master token saved in seats.json for this server and join code. */
   static Optional<String> savedToken(ServerAddress server, String code) {
     try {
-      return SeatStore.forUser().find(server.toString(), code).filter(s -> s.role().equals("GAME_MASTER")).map(SeatStore.Seat::token);
+      return SeatStore.forUser()
+          .find(server.toString(), code)
+          .filter(s -> s.role().equals("GAME_MASTER"))
+          .map(SeatStore.Seat::token);
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -144,6 +190,8 @@ final class DebriefCommand implements Callable<Integer> {
       return Optional.empty();
     }
     char[] typed = console.readPassword("Game-master token (not shown): ");
-    return typed == null || new String(typed).isBlank() ? Optional.empty() : Optional.of(new String(typed).strip());
+    return typed == null || new String(typed).isBlank()
+        ? Optional.empty()
+        : Optional.of(new String(typed).strip());
   }
 }

@@ -34,8 +34,11 @@ final class DebriefFiles {
   }
 
   /** The grading spreadsheets of a server game, fetched through export_record. */
-  static List<Path> fetchCsv(org.entente.client.ProtocolClient client, Path dir, boolean includePrivate) throws Exception {
-    return writeCsv(dir, RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_STUDENTS_CSV, includePrivate),
+  static List<Path> fetchCsv(
+      org.entente.client.ProtocolClient client, Path dir, boolean includePrivate) throws Exception {
+    return writeCsv(
+        dir,
+        RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_STUDENTS_CSV, includePrivate),
         RemoteDebrief.fetch(client, DebriefFormat.DEBRIEF_FORMAT_QUANTITIES_CSV, includePrivate));
   }
 }

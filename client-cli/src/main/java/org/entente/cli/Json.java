@@ -58,7 +58,10 @@ final class Json {
   /** A number with at most 3 decimals (NaN and infinities, which JSON lacks, as null). */
   Json value(double d) {
     comma();
-    b.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d).replaceAll("\\.?0+$", "") : "null");
+    b.append(
+        Double.isFinite(d)
+            ? String.format(Locale.ROOT, "%.3f", d).replaceAll("\\.?0+$", "")
+            : "null");
     needComma = true;
     return this;
   }

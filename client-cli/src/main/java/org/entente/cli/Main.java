@@ -12,8 +12,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "entente 0.1.0",
     description = "Entente: a turn-based diplomacy simulation for classrooms.",
-    subcommands = {PlayCommand.class, org.entente.cli.connect.ConnectCommand.class, ServerCommand.class, ScenarioCommand.class,
-      DebriefCommand.class, org.entente.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      PlayCommand.class,
+      org.entente.cli.connect.ConnectCommand.class,
+      ServerCommand.class,
+      ScenarioCommand.class,
+      DebriefCommand.class,
+      org.entente.cli.bench.BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",

@@ -34,29 +34,49 @@ import picocli.CommandLine.Option;
       "  entente play --script turn1.txt      (commands from a file, one per line)"
     })
 final class PlayCommand implements Callable<Integer> {
-  @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file instead of the built-in one.")
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description = "A scenario file instead of the built-in one.")
   Path scenarioFile;
 
-  @Option(names = "--as", paramLabel = "COUNTRY", description = "The country you play (default: the first playable).")
+  @Option(
+      names = "--as",
+      paramLabel = "COUNTRY",
+      description = "The country you play (default: the first playable).")
   String as;
 
-  @Option(names = "--turns", paramLabel = "N", description = "Number of turns (default: the scenario's).")
+  @Option(
+      names = "--turns",
+      paramLabel = "N",
+      description = "Number of turns (default: the scenario's).")
   Integer turns;
 
-  @Option(names = "--script", paramLabel = "FILE", description = "Read commands from a file instead of the terminal.")
+  @Option(
+      names = "--script",
+      paramLabel = "FILE",
+      description = "Read commands from a file instead of the terminal.")
   Path script;
 
-  @Option(names = "--hot-seat", description = "One terminal for several countries: switch seats with 'as COUNTRY'.")
+  @Option(
+      names = "--hot-seat",
+      description = "One terminal for several countries: switch seats with 'as COUNTRY'.")
   boolean hotSeat;
 
-  @Option(names = "--debrief", paramLabel = "DIR", description = "When you quit, write debrief.md, debrief.html, students.csv and"
-      + " quantities.csv to DIR (with --hot-seat 'debrief' also writes the first two).")
+  @Option(
+      names = "--debrief",
+      paramLabel = "DIR",
+      description =
+          "When you quit, write debrief.md, debrief.html, students.csv and"
+              + " quantities.csv to DIR (with --hot-seat 'debrief' also writes the first two).")
   Path debriefDir;
 
   @Option(names = "--json", description = "One JSON object per event and result.")
   boolean json;
 
-  @Option(names = "--web", description = "Play in a browser: prints (and opens) the page's address.")
+  @Option(
+      names = "--web",
+      description = "Play in a browser: prints (and opens) the page's address.")
   boolean web;
 
   @Override
@@ -67,14 +87,21 @@ final class PlayCommand implements Callable<Integer> {
     }
     String seat = as == null ? scenario.playableActors().get(0).id() : as.toUpperCase(Locale.ROOT);
     if (scenario.actor(seat).filter(Actor::playable).isEmpty()) {
-      System.err.println("entente: '" + as + "' is not a playable country; choose one of "
-          + String.join(", ", scenario.playableActors().stream().map(Actor::id).toList()));
+      System.err.println(
+          "entente: '"
+              + as
+              + "' is not a playable country; choose one of "
+              + String.join(", ", scenario.playableActors().stream().map(Actor::id).toList()));
       return 2;
     }
     if (web) {
       return PlayInBrowser.run(scenario, scenarioFile, seat, turns, System.out);
     }
-    return PlayOnServer.run(scenario, scenarioFile, seat, new PlayOnServer.Options(turns, script, json, debriefDir, hotSeat),
+    return PlayOnServer.run(
+        scenario,
+        scenarioFile,
+        seat,
+        new PlayOnServer.Options(turns, script, json, debriefDir, hotSeat),
         System.err);
   }
 }

@@ -28,34 +28,51 @@ final class PlayInBrowser {
 
   private PlayInBrowser() {}
 
-  static int run(Scenario scenario, Path scenarioFile, String seat, Integer turns, PrintStream out) throws Exception {
+  static int run(Scenario scenario, Path scenarioFile, String seat, Integer turns, PrintStream out)
+      throws Exception {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.entente"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
-    try (EntenteServer server = EntenteServer.builder()
-        .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start()) {
-      ProtocolClient gm = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "entente-play-web");
+    try (EntenteServer server =
+        EntenteServer.builder()
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .start()) {
+      ProtocolClient gm =
+          ProtocolClient.connectAndHello("127.0.0.1", server.port(), "entente-play-web");
       try {
         CreateSession.Builder create = CreateSession.newBuilder().setDisplayName("entente play");
         if (scenarioFile == null) {
           create.setBuiltinScenarioId(scenario.metadata().id());
         } else {
-          create.setScenarioFile(ScenarioFile.newBuilder().setFileName(scenarioFile.getFileName().toString())
-              .setText(Files.readString(scenarioFile)));
+          create.setScenarioFile(
+              ScenarioFile.newBuilder()
+                  .setFileName(scenarioFile.getFileName().toString())
+                  .setText(Files.readString(scenarioFile)));
         }
         if (turns != null) {
           create.setTurns(turns);
         }
-        String code = call(gm, ClientMessage.newBuilder().setCreateSession(create)).getSessionCreated().getJoinCode();
+        String code =
+            call(gm, ClientMessage.newBuilder().setCreateSession(create))
+                .getSessionCreated()
+                .getJoinCode();
         for (Actor a : scenario.playableActors()) {
           if (!a.id().equals(seat)) {
-            call(gm, ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(a.id())));
+            call(
+                gm,
+                ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(a.id())));
           }
         }
         call(gm, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
         String page = WebAddress.of(false, "127.0.0.1", server.port());
         String join = page + "?code=" + code;
-        out.println("Open " + join + " in a browser and join as " + scenario.nameOf(seat) + " (code " + code
-            + "); bots play the other countries.");
+        out.println(
+            "Open "
+                + join
+                + " in a browser and join as "
+                + scenario.nameOf(seat)
+                + " (code "
+                + code
+                + "); bots play the other countries.");
         out.println("The projector view: " + page + "watch/" + code);
         out.println("Press Enter (or Ctrl-C) to stop.");
         openInBrowser(join);
@@ -78,8 +95,10 @@ final class PlayInBrowser {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (Files.isExecutable(Path.of(dir, "xdg-open"))) {
         try {
-          new ProcessBuilder(Path.of(dir, "xdg-open").toString(), url).redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+          new ProcessBuilder(Path.of(dir, "xdg-open").toString(), url)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
         } catch (IOException e) {
           // the address is printed; opening it is only a convenience
         }
@@ -88,7 +107,8 @@ final class PlayInBrowser {
     }
   }
 
-  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request) throws Exception {
+  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request)
+      throws Exception {
     ServerMessage response = client.request(request).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (response.hasError()) {
       throw new IllegalStateException(response.getError().getMessage());

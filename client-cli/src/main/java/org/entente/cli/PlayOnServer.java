@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.entente.cli.connect.ConnectCommand;
+import org.entente.cli.connect.HotSeat;
 import org.entente.client.ClientSession;
+import org.entente.client.ProtocolClient;
 import org.entente.client.SeatStore;
 import org.entente.client.ServerAddress;
-import org.entente.cli.connect.HotSeat;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Scenario;
 import org.entente.proto.protocol.v1.AssignBot;
@@ -21,7 +22,6 @@ import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
-import org.entente.client.ProtocolClient;
 
 /**
  * {@code entente play} as a class plays: a server in this process on a loopback port (in
@@ -38,21 +38,28 @@ final class PlayOnServer {
 
   private PlayOnServer() {}
 
-  static int run(Scenario scenario, Path scenarioFile, String seat, Options options, PrintStream err) throws Exception {
+  static int run(
+      Scenario scenario, Path scenarioFile, String seat, Options options, PrintStream err)
+      throws Exception {
     Integer turns = options.turns();
     // The server's log lines are for an operator; here they would only clutter the player's screen.
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.entente"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
-    try (EntenteServer server = EntenteServer.builder()
-        .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start()) {
-      ProtocolClient gm = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "entente-play");
+    try (EntenteServer server =
+        EntenteServer.builder()
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .start()) {
+      ProtocolClient gm =
+          ProtocolClient.connectAndHello("127.0.0.1", server.port(), "entente-play");
       try {
         CreateSession.Builder create = CreateSession.newBuilder().setDisplayName("entente play");
         if (scenarioFile == null) {
           create.setBuiltinScenarioId(scenario.metadata().id());
         } else {
-          create.setScenarioFile(ScenarioFile.newBuilder().setFileName(scenarioFile.getFileName().toString())
-              .setText(Files.readString(scenarioFile)));
+          create.setScenarioFile(
+              ScenarioFile.newBuilder()
+                  .setFileName(scenarioFile.getFileName().toString())
+                  .setText(Files.readString(scenarioFile)));
         }
         if (turns != null) {
           create.setTurns(turns);
@@ -61,7 +68,9 @@ final class PlayOnServer {
         String code = created.getSessionCreated().getJoinCode();
         for (Actor a : scenario.playableActors()) {
           if (!a.id().equals(seat)) {
-            call(gm, ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(a.id())));
+            call(
+                gm,
+                ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(a.id())));
           }
         }
         call(gm, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
@@ -69,17 +78,31 @@ final class PlayOnServer {
         Path seatsDir = Files.createTempDirectory("entente-play");
         Path seats = seatsDir.resolve("seats.json");
         ServerAddress address = new ServerAddress("127.0.0.1", server.port());
-        HotSeat.Debrief debrief = dir -> DebriefFiles.write(dir, RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, true),
-            RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true));
+        HotSeat.Debrief debrief =
+            dir ->
+                DebriefFiles.write(
+                    dir,
+                    RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, true),
+                    RemoteDebrief.fetch(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true));
         int rc;
         try {
           if (options.hotSeat()) {
-            try (HotSeat hotSeat = HotSeat.open(address, new SeatStore(seats), code, gm, debrief, seat)) {
-              rc = ConnectCommand.runHotSeat(hotSeat, intro(scenario, seat), options.script(), options.json(), false);
+            try (HotSeat hotSeat =
+                HotSeat.open(address, new SeatStore(seats), code, gm, debrief, seat)) {
+              rc =
+                  ConnectCommand.runHotSeat(
+                      hotSeat, intro(scenario, seat), options.script(), options.json(), false);
             }
           } else {
-            try (ClientSession session = ClientSession.connect(address, new SeatStore(seats), "entente-play")) {
-              rc = ConnectCommand.runShell(session, List.of("join", code, "You", seat), options.script(), options.json(), false);
+            try (ClientSession session =
+                ClientSession.connect(address, new SeatStore(seats), "entente-play")) {
+              rc =
+                  ConnectCommand.runShell(
+                      session,
+                      List.of("join", code, "You", seat),
+                      options.script(),
+                      options.json(),
+                      false);
             }
           }
         } finally {
@@ -103,13 +126,19 @@ final class PlayOnServer {
 
   /** What the hot seat prints first: the scenario, and how one terminal plays several countries. */
   private static List<String> intro(Scenario scenario, String seat) {
-    return List.of(Safe.line(scenario.metadata().title()), Safe.line(scenario.metadata().summary()), "",
-        "You play " + scenario.nameOf(seat) + "; bots play the other countries. Type 'help' for commands, 'briefing' to read in.",
+    return List.of(
+        Safe.line(scenario.metadata().title()),
+        Safe.line(scenario.metadata().summary()),
+        "",
+        "You play "
+            + scenario.nameOf(seat)
+            + "; bots play the other countries. Type 'help' for commands, 'briefing' to read in.",
         "'as COUNTRY' takes another country's seat, 'bot COUNTRY' hands it back to its bot; 'ready' ends the turn"
             + " for every seat you hold.");
   }
 
-  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request) throws Exception {
+  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request)
+      throws Exception {
     ServerMessage response = client.request(request).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (response.hasError()) {
       throw new IllegalStateException(response.getError().getMessage());

@@ -1,12 +1,12 @@
 package org.entente.cli;
 
 import java.util.concurrent.TimeUnit;
+import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.DebriefFormat;
 import org.entente.proto.protocol.v1.ExportRecord;
 import org.entente.proto.protocol.v1.RecordExport;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.client.ProtocolClient;
 
 /**
  * Fetches a session's rendered debrief over a game master's connection, chunk by chunk
@@ -14,6 +14,7 @@ import org.entente.client.ProtocolClient;
  */
 final class RemoteDebrief {
   static final long TIMEOUT_SECONDS = 30;
+
   /** Restarts allowed when a turn resolves between two chunks. */
   private static final int MAX_RESTARTS = 3;
 
@@ -26,17 +27,26 @@ final class RemoteDebrief {
     }
   }
 
-  static String fetch(ProtocolClient client, DebriefFormat format, boolean includePrivate) throws Exception {
+  static String fetch(ProtocolClient client, DebriefFormat format, boolean includePrivate)
+      throws Exception {
     for (int attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
       StringBuilder text = new StringBuilder();
       int turn = -1;
       boolean consistent = true;
       while (true) {
-        ServerMessage response = client.request(ClientMessage.newBuilder().setExportRecord(ExportRecord.newBuilder()
-            .setFormat(format).setIncludePrivateMessages(includePrivate).setOffset(text.length())))
-            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ServerMessage response =
+            client
+                .request(
+                    ClientMessage.newBuilder()
+                        .setExportRecord(
+                            ExportRecord.newBuilder()
+                                .setFormat(format)
+                                .setIncludePrivateMessages(includePrivate)
+                                .setOffset(text.length())))
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (response.hasError()) {
-          throw new Failure(response.getError().getCode() + ": " + response.getError().getMessage());
+          throw new Failure(
+              response.getError().getCode() + ": " + response.getError().getMessage());
         }
         RecordExport chunk = response.getRecordExport();
         if (turn >= 0 && chunk.getTurn() != turn) {

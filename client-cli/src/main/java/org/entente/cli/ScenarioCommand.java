@@ -1,9 +1,11 @@
 package org.entente.cli;
 
+import com.google.protobuf.TextFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.entente.proto.scenario.v1.CaseFile;
 import org.entente.scenarios.BuiltInScenarios;
 import org.entente.scenarios.LoadResult;
 import org.entente.scenarios.Problem;
@@ -12,8 +14,6 @@ import org.entente.scenarios.ScenarioLoader;
 import org.entente.scenarios.ScenarioSummary;
 import org.entente.scenarios.ScenarioTemplate;
 import org.entente.scenarios.cases.CaseRunner;
-import org.entente.proto.scenario.v1.CaseFile;
-import com.google.protobuf.TextFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,11 +58,15 @@ final class ScenarioCommand implements Runnable {
     return ScenarioLoader.load(Path.of(arg));
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the built-in scenarios.")
   static final class ListCmd implements Callable<Integer> {
     @Override
     public Integer call() {
-      BuiltInScenarios.list().forEach(e -> System.out.printf("%-22s %s%n", Safe.line(e.id()), Safe.line(e.title())));
+      BuiltInScenarios.list()
+          .forEach(e -> System.out.printf("%-22s %s%n", Safe.line(e.id()), Safe.line(e.title())));
       return 0;
     }
   }
@@ -70,11 +74,19 @@ final class ScenarioCommand implements Runnable {
   @Command(
       name = "validate",
       mixinStandardHelpOptions = true,
-      description = "Check scenario files; every problem as FILE:LINE:COL: error|warning: CODE: message.",
-      footer = {"", "Exit code 0 when every file is valid (warnings allowed), 1 when any has an error.",
-          "Example:", "  entente scenario validate my-crisis.textproto"})
+      description =
+          "Check scenario files; every problem as FILE:LINE:COL: error|warning: CODE: message.",
+      footer = {
+        "",
+        "Exit code 0 when every file is valid (warnings allowed), 1 when any has an error.",
+        "Example:",
+        "  entente scenario validate my-crisis.textproto"
+      })
   static final class Validate implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.textproto), or builtin:ID.")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "Scenario files (.textproto), or builtin:ID.")
     List<String> files;
 
     @Override
@@ -87,7 +99,15 @@ final class ScenarioCommand implements Runnable {
         }
         long e = r.problems().stream().filter(Problem::isError).count();
         long w = r.problems().size() - e;
-        System.out.println(f + ": " + (e == 0 ? "valid" : "invalid") + " (" + e + " error(s), " + w + " warning(s))");
+        System.out.println(
+            f
+                + ": "
+                + (e == 0 ? "valid" : "invalid")
+                + " ("
+                + e
+                + " error(s), "
+                + w
+                + " warning(s))");
         errors += (int) e;
       }
       return errors == 0 ? 0 : 1;
@@ -97,12 +117,18 @@ final class ScenarioCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = {"A readable summary of a scenario, or the whole validated scenario as JSON.",
-          "The countries' hidden objectives are left out unless --objectives is given: a screen shared with a class",
-          "should not show them."},
-      footer = {"", "Examples:", "  entente scenario show builtin:armenia-csto-2024",
-          "  entente scenario show builtin:armenia-csto-2024 --objectives",
-          "  entente scenario show my-crisis.textproto --json --objectives > my-crisis.json"})
+      description = {
+        "A readable summary of a scenario, or the whole validated scenario as JSON.",
+        "The countries' hidden objectives are left out unless --objectives is given: a screen shared with a class",
+        "should not show them."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  entente scenario show builtin:armenia-csto-2024",
+        "  entente scenario show builtin:armenia-csto-2024 --objectives",
+        "  entente scenario show my-crisis.textproto --json --objectives > my-crisis.json"
+      })
   static final class Show implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A scenario file, or builtin:ID.")
     String file;
@@ -110,7 +136,10 @@ final class ScenarioCommand implements Runnable {
     @Option(names = "--json", description = "Print the validated scenario as JSON.")
     boolean json;
 
-    @Option(names = "--objectives", description = "Also print every country's hidden objectives (in the summary and in the JSON).")
+    @Option(
+        names = "--objectives",
+        description =
+            "Also print every country's hidden objectives (in the summary and in the JSON).")
     boolean objectives;
 
     @Override
@@ -119,8 +148,10 @@ final class ScenarioCommand implements Runnable {
       if (r == null) {
         return 1;
       }
-      System.out.print(json ? ScenarioJson.toJson(r.proto().orElseThrow(), objectives) + "\n"
-          : Safe.text(ScenarioSummary.render(r.scenario().get(), objectives)));
+      System.out.print(
+          json
+              ? ScenarioJson.toJson(r.proto().orElseThrow(), objectives) + "\n"
+              : Safe.text(ScenarioSummary.render(r.scenario().get(), objectives)));
       return 0;
     }
   }
@@ -128,14 +159,22 @@ final class ScenarioCommand implements Runnable {
   @Command(
       name = "test",
       mixinStandardHelpOptions = true,
-      description = {"Run the test cases a scenario file carries (test_cases), or a case file",
-          "(NAME.cases.textproto: `scenario: \"ID or path\"` and `cases { ... }`, the CaseFile",
-          "format of scenario.proto, like the project's conformance cases)."},
-      footer = {"", "Exit code 0 when every case passes, 1 otherwise.", "Examples:",
-          "  entente scenario test my-crisis.textproto",
-          "  entente scenario test scenarios/src/test/resources/conformance/bilateral.cases.textproto"})
+      description = {
+        "Run the test cases a scenario file carries (test_cases), or a case file",
+        "(NAME.cases.textproto: `scenario: \"ID or path\"` and `cases { ... }`, the CaseFile",
+        "format of scenario.proto, like the project's conformance cases)."
+      },
+      footer = {
+        "",
+        "Exit code 0 when every case passes, 1 otherwise.",
+        "Examples:",
+        "  entente scenario test my-crisis.textproto",
+        "  entente scenario test scenarios/src/test/resources/conformance/bilateral.cases.textproto"
+      })
   static final class Test implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "A scenario file, builtin:ID, or a case file (*.cases.textproto).")
+    @Parameters(
+        paramLabel = "FILE",
+        description = "A scenario file, builtin:ID, or a case file (*.cases.textproto).")
     String file;
 
     @Override
@@ -164,16 +203,33 @@ final class ScenarioCommand implements Runnable {
       try {
         TextFormat.merge(Files.readString(path, java.nio.charset.StandardCharsets.UTF_8), b);
       } catch (TextFormat.ParseException e) {
-        System.err.println(Safe.text(path + ":" + e.getLine() + ":" + e.getColumn() + ": error: syntax: "
-            + e.getMessage().replaceFirst("^\\d+:\\d+: ", "")));
+        System.err.println(
+            Safe.text(
+                path
+                    + ":"
+                    + e.getLine()
+                    + ":"
+                    + e.getColumn()
+                    + ": error: syntax: "
+                    + e.getMessage().replaceFirst("^\\d+:\\d+: ", "")));
         return 1;
       }
       String scenario = b.getScenario();
       Path beside = path.toAbsolutePath().getParent().resolve(scenario);
-      String arg = !scenario.isEmpty() && Files.isRegularFile(beside) ? beside.toString() : "builtin:" + scenario;
+      String arg =
+          !scenario.isEmpty() && Files.isRegularFile(beside)
+              ? beside.toString()
+              : "builtin:" + scenario;
       if (!Files.isRegularFile(beside) && !BuiltInScenarios.ids().contains(scenario)) {
-        System.err.println(Safe.text(path + ": error: scenario '" + scenario + "' is neither a file beside the case file"
-            + " nor a built-in scenario (" + String.join(", ", BuiltInScenarios.ids()) + ")"));
+        System.err.println(
+            Safe.text(
+                path
+                    + ": error: scenario '"
+                    + scenario
+                    + "' is neither a file beside the case file"
+                    + " nor a built-in scenario ("
+                    + String.join(", ", BuiltInScenarios.ids())
+                    + ")"));
         return 1;
       }
       LoadResult r = loadValid(arg).orElse(null);
@@ -190,18 +246,28 @@ final class ScenarioCommand implements Runnable {
       name = "new",
       mixinStandardHelpOptions = true,
       description = "Write a commented starter scenario that validates, to start from.",
-      footer = {"", "Example:", "  entente scenario new my-crisis        (writes my-crisis.textproto)"})
+      footer = {
+        "",
+        "Example:",
+        "  entente scenario new my-crisis        (writes my-crisis.textproto)"
+      })
   static final class New implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME", description = "Scenario id: lower-case letters, digits, dashes.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "Scenario id: lower-case letters, digits, dashes.")
     String name;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write (default NAME.textproto; - for standard output).")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Where to write (default NAME.textproto; - for standard output).")
     String output;
 
     @Override
     public Integer call() throws Exception {
       if (!name.matches("[a-z][a-z0-9-]{0,39}")) {
-        System.err.println("entente: a scenario name is lower-case letters, digits and dashes, e.g. my-crisis");
+        System.err.println(
+            "entente: a scenario name is lower-case letters, digits and dashes, e.g. my-crisis");
         return 2;
       }
       String text = ScenarioTemplate.starter(name);

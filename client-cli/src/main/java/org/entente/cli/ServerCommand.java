@@ -1,6 +1,8 @@
 package org.entente.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
@@ -11,8 +13,6 @@ import org.entente.server.limits.RateLimiter;
 import org.entente.server.limits.RatePolicy;
 import org.entente.server.lobby.Lobby;
 import org.entente.server.net.Tls;
-import java.nio.file.Files;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,53 +40,107 @@ import picocli.CommandLine.Option;
     },
     defaultValueProvider = ServerDefaults.class)
 final class ServerCommand implements Callable<Integer> {
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "7777",
+      description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "0.0.0.0",
+      description = "Address to listen on (default ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "entente-data",
-      description = "Where sessions are journalled and recovered from at start (default ./${DEFAULT-VALUE}); see docs/operations.md.")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "entente-data",
+      description =
+          "Where sessions are journalled and recovered from at start (default ./${DEFAULT-VALUE}); see docs/operations.md.")
   Path dataDir;
 
-  @Option(names = "--in-memory", description = "Keep sessions in memory only: a restart loses them (for trying things out).")
+  @Option(
+      names = "--in-memory",
+      description = "Keep sessions in memory only: a restart loses them (for trying things out).")
   boolean inMemory;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A properties file of option values (name=value, names without the dashes).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A properties file of option values (name=value, names without the dashes).")
   Path config;
 
-  @Option(names = "--tls-cert", paramLabel = "FILE", description = "Speak TLS with this PEM certificate chain (with --tls-key).")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description = "Speak TLS with this PEM certificate chain (with --tls-key).")
   Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM (PKCS#8) private key of --tls-cert.")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "The PEM (PKCS#8) private key of --tls-cert.")
   Path tlsKey;
 
-  @Option(names = "--tls-self-signed", description = "Speak TLS with a self-signed certificate made on first start and kept in the data directory; prints its fingerprint.")
+  @Option(
+      names = "--tls-self-signed",
+      description =
+          "Speak TLS with a self-signed certificate made on first start and kept in the data directory; prints its fingerprint.")
   boolean tlsSelfSigned;
 
-  @Option(names = "--create-key", paramLabel = "FILE", description = "Only clients that give the key in FILE may create sessions (entente connect asks for it).")
+  @Option(
+      names = "--create-key",
+      paramLabel = "FILE",
+      description =
+          "Only clients that give the key in FILE may create sessions (entente connect asks for it).")
   Path createKey;
 
-  @Option(names = "--idle-session-minutes", paramLabel = "N", defaultValue = "120",
-      description = "End a session nobody has started once nobody has been connected to it for N minutes (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--idle-session-minutes",
+      paramLabel = "N",
+      defaultValue = "120",
+      description =
+          "End a session nobody has started once nobody has been connected to it for N minutes (default ${DEFAULT-VALUE}).")
   private long idleSessionMinutes;
 
-  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "5000", description = "Connections open at once, in all (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "Connections open at once, in all (default ${DEFAULT-VALUE}).")
   int maxConnections;
 
-  @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "250",
-      description = "Connections from one IPv4 address or IPv6 /64 (default ${DEFAULT-VALUE}: a few classes behind one school router).")
+  @Option(
+      names = "--max-connections-per-address",
+      paramLabel = "N",
+      defaultValue = "250",
+      description =
+          "Connections from one IPv4 address or IPv6 /64 (default ${DEFAULT-VALUE}: a few classes behind one school router).")
   int maxConnectionsPerAddress;
 
-  @Option(names = "--hello-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Close a connection that sends no hello within this time (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hello-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "Close a connection that sends no hello within this time (default ${DEFAULT-VALUE}).")
   int helloTimeout;
 
-  @Option(names = "--no-rate-limits", description = "Turn the per-seat and per-address rate limits off: for load tests only (entente bench), never for a class.")
+  @Option(
+      names = "--no-rate-limits",
+      description =
+          "Turn the per-seat and per-address rate limits off: for load tests only (entente bench), never for a class.")
   boolean noRateLimits;
 
-  @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "20",
-      description = "Ping a connection silent this long; close it after twice this (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--heartbeat",
+      paramLabel = "SECONDS",
+      defaultValue = "20",
+      description =
+          "Ping a connection silent this long; close it after twice this (default ${DEFAULT-VALUE}).")
   int heartbeat;
 
   @Override
@@ -99,23 +153,35 @@ final class ServerCommand implements Callable<Integer> {
       System.err.println("entente server: limits and timeouts must be at least 1.");
       return 2;
     }
-    Limits limits = Limits.defaults()
-        .withConnections(maxConnections, maxConnectionsPerAddress)
-        .withTimeouts(Duration.ofSeconds(helloTimeout), Duration.ofSeconds(heartbeat), Limits.defaults().partialFrameTimeout());
-    EntenteServer.Builder builder = EntenteServer.builder()
-        .config(serverConfig)
-        .guards(new NetworkGuards(limits,
-            noRateLimits ? RatePolicy.all(new RatePolicy.Rate(1_000_000_000, 1_000_000_000)) : RatePolicy.defaults(),
-            Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)));
+    Limits limits =
+        Limits.defaults()
+            .withConnections(maxConnections, maxConnectionsPerAddress)
+            .withTimeouts(
+                Duration.ofSeconds(helloTimeout),
+                Duration.ofSeconds(heartbeat),
+                Limits.defaults().partialFrameTimeout());
+    EntenteServer.Builder builder =
+        EntenteServer.builder()
+            .config(serverConfig)
+            .guards(
+                new NetworkGuards(
+                    limits,
+                    noRateLimits
+                        ? RatePolicy.all(new RatePolicy.Rate(1_000_000_000, 1_000_000_000))
+                        : RatePolicy.defaults(),
+                    Descriptors.ofThisProcess(),
+                    new RateLimiter(System::nanoTime)));
     if (idleSessionMinutes < 1) {
       System.err.println("entente server: --idle-session-minutes must be at least 1.");
       return 2;
     }
-    Lobby.Admission admission = Lobby.Admission.defaults().withIdleSessionTimeout(Duration.ofMinutes(idleSessionMinutes));
+    Lobby.Admission admission =
+        Lobby.Admission.defaults().withIdleSessionTimeout(Duration.ofMinutes(idleSessionMinutes));
     if (createKey != null) {
       String key = Files.readString(createKey).strip();
       if (key.length() < 8) {
-        System.err.println("entente server: the creation key in " + createKey + " is shorter than 8 characters.");
+        System.err.println(
+            "entente server: the creation key in " + createKey + " is shorter than 8 characters.");
         return 2;
       }
       admission = admission.withCreationKey(key);
@@ -124,19 +190,24 @@ final class ServerCommand implements Callable<Integer> {
     String scheme = "";
     if (tlsSelfSigned || tlsCert != null || tlsKey != null) {
       if (tlsSelfSigned == (tlsCert != null) || (tlsCert == null) != (tlsKey == null)) {
-        System.err.println("entente server: give either --tls-self-signed or both --tls-cert and --tls-key.");
+        System.err.println(
+            "entente server: give either --tls-self-signed or both --tls-cert and --tls-key.");
         return 2;
       }
-      Tls.Server tls = tlsSelfSigned
-          ? Tls.selfSigned((inMemory ? Path.of("entente-tls") : dataDir).resolve("tls"), java.net.InetAddress.getLocalHost().getHostName())
-          : Tls.fromFiles(tlsCert, tlsKey);
+      Tls.Server tls =
+          tlsSelfSigned
+              ? Tls.selfSigned(
+                  (inMemory ? Path.of("entente-tls") : dataDir).resolve("tls"),
+                  java.net.InetAddress.getLocalHost().getHostName())
+              : Tls.fromFiles(tlsCert, tlsKey);
       builder.tls(tls.context());
       scheme = "tls://";
       System.out.println("TLS certificate fingerprint " + tls.fingerprint());
     }
     EntenteServer server = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "entente-shutdown"));
-    System.out.println("entente server listening on " + scheme + bind + ":" + server.port() + " (Ctrl-C to stop)");
+    System.out.println(
+        "entente server listening on " + scheme + bind + ":" + server.port() + " (Ctrl-C to stop)");
     String page = org.entente.server.web.WebAddress.of(!scheme.isEmpty(), bind, server.port());
     System.out.println("in a browser: students open " + page + ", the game master " + page + "gm");
     server.awaitClosed();

@@ -42,7 +42,8 @@ public final class ServerDefaults implements IDefaultValueProvider {
         try (Reader in = Files.newBufferedReader(Path.of(path))) {
           file.load(in);
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot read the config file " + path + ": " + e.getMessage(), e);
+          throw new UncheckedIOException(
+              "cannot read the config file " + path + ": " + e.getMessage(), e);
         }
       }
     }

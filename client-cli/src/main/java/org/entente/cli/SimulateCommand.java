@@ -46,19 +46,32 @@ final class SimulateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A scenario file, or builtin:ID.")
   String file;
 
-  @Option(names = "--games", paramLabel = "K", defaultValue = "100", description = "Games to play (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--games",
+      paramLabel = "K",
+      defaultValue = "100",
+      description = "Games to play (default ${DEFAULT-VALUE}).")
   int games;
 
-  @Option(names = "--turns", paramLabel = "N", description = "Turns per game (default: the scenario's).")
+  @Option(
+      names = "--turns",
+      paramLabel = "N",
+      description = "Turns per game (default: the scenario's).")
   Integer turns;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the first game (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed of the first game (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
   boolean json;
 
-  @Option(names = "--baseline", description = "Also play each role as a random legal player, for comparison.")
+  @Option(
+      names = "--baseline",
+      description = "Also play each role as a random legal player, for comparison.")
   boolean baseline;
 
   private final PrintStream out = System.out;
@@ -96,53 +109,91 @@ final class SimulateCommand implements Callable<Integer> {
 
   static String text(Scenario scenario, Summary bots, Map<String, RoleStats> random) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%s: %d game(s) of %d turn(s), seed %d, bots in every playable seat.%n%n",
-        scenario.metadata().title(), bots.games(), bots.turns(), bots.seed()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%s: %d game(s) of %d turn(s), seed %d, bots in every playable seat.%n%n",
+            scenario.metadata().title(),
+            bots.games(),
+            bots.turns(),
+            bots.seed()));
     b.append("Objective scores (0-100, final turn)\n");
     if (random.isEmpty()) {
       b.append(String.format("%-8s %6s %6s %4s %4s%n", "role", "mean", "sd", "min", "max"));
       for (RoleStats s : bots.roles()) {
-        b.append(String.format(Locale.ROOT, "%-8s %6.1f %6.1f %4d %4d%n", s.actor(), s.mean(),
-            s.standardDeviation(), s.min(), s.max()));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-8s %6.1f %6.1f %4d %4d%n",
+                s.actor(),
+                s.mean(),
+                s.standardDeviation(),
+                s.min(),
+                s.max()));
       }
     } else {
-      b.append(String.format("%-8s %-22s %-22s %s%n", "role", "bot mean (sd) min-max",
-          "random mean (sd) min-max", "bot - random"));
+      b.append(
+          String.format(
+              "%-8s %-22s %-22s %s%n",
+              "role", "bot mean (sd) min-max", "random mean (sd) min-max", "bot - random"));
       for (RoleStats s : bots.roles()) {
         RoleStats rnd = random.get(s.actor());
-        b.append(String.format(Locale.ROOT, "%-8s %-22s %-22s %+.1f%n", s.actor(), cell(s),
-            cell(rnd), s.mean() - rnd.mean()));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-8s %-22s %-22s %+.1f%n",
+                s.actor(),
+                cell(s),
+                cell(rnd),
+                s.mean() - rnd.mean()));
       }
       b.append("(random: that role played by random legal orders, the other seats by bots)\n");
     }
     b.append("\nObjective criteria met by the bots (share of games)\n");
     for (RoleStats s : bots.roles()) {
       List<String> parts = new ArrayList<>();
-      s.criteriaMet().forEach((id, k) -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", id,
-          100.0 * k / bots.games())));
+      s.criteriaMet()
+          .forEach(
+              (id, k) ->
+                  parts.add(String.format(Locale.ROOT, "%s %.0f%%", id, 100.0 * k / bots.games())));
       b.append(String.format("%-8s %s%n", s.actor(), String.join(", ", parts)));
     }
     b.append("\nKey events (games in which each happened)\n");
     for (KeyEvent e : KeyEvent.values()) {
       int k = bots.events().get(e);
-      b.append(String.format(Locale.ROOT, "%-22s %5d/%d  %3.0f%%%n", e.label(), k, bots.games(),
-          100.0 * k / bots.games()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-22s %5d/%d  %3.0f%%%n",
+              e.label(),
+              k,
+              bots.games(),
+              100.0 * k / bots.games()));
     }
     b.append("\nOrders the bots gave (share of each role's orders)\n");
     for (RoleStats s : bots.roles()) {
       Actor a = scenario.actor(s.actor()).orElseThrow();
-      b.append(String.format(Locale.ROOT, "%s: %.1f orders a game; %s%n", s.actor(),
-          (double) s.totalOrders() / bots.games(), shares(s)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s: %.1f orders a game; %s%n",
+              s.actor(),
+              (double) s.totalOrders() / bots.games(),
+              shares(s)));
       List<String> dominant = dominant(s);
       if (!dominant.isEmpty()) {
-        b.append("  dominant (over ").append(Math.round(DOMINANT_SHARE * 100)).append("%): ")
-            .append(String.join(", ", dominant)).append('\n');
+        b.append("  dominant (over ")
+            .append(Math.round(DOMINANT_SHARE * 100))
+            .append("%): ")
+            .append(String.join(", ", dominant))
+            .append('\n');
       }
       if (s.totalOrders() == 0) {
         b.append("  gave no orders: ").append(whyNoOrders(a)).append('\n');
       }
       List<String> never = neverUsed(a, s);
-      b.append("  never used: ").append(never.isEmpty() ? "none" : String.join(", ", never))
+      b.append("  never used: ")
+          .append(never.isEmpty() ? "none" : String.join(", ", never))
           .append('\n');
     }
     return b.toString();
@@ -153,23 +204,28 @@ final class SimulateCommand implements Callable<Integer> {
     if (a.doctrine().priorities().isEmpty()) {
       return "its doctrine has no priorities, so a bot in its seat has nothing to order (add doctrine { priorities { ... } })";
     }
-    return "none of its " + a.doctrine().priorities().size() + " doctrine priorities applied in any turn (their 'when'"
+    return "none of its "
+        + a.doctrine().priorities().size()
+        + " doctrine priorities applied in any turn (their 'when'"
         + " never held, or their orders were not allowed or cost more than its order points)";
   }
 
   private static String cell(RoleStats s) {
-    return String.format(Locale.ROOT, "%.1f (%.1f) %d-%d", s.mean(), s.standardDeviation(),
-        s.min(), s.max());
+    return String.format(
+        Locale.ROOT, "%.1f (%.1f) %d-%d", s.mean(), s.standardDeviation(), s.min(), s.max());
   }
 
   private static String shares(RoleStats s) {
     List<Map.Entry<OrderKind, Integer>> used = new ArrayList<>(s.orders().entrySet());
-    used.sort(Map.Entry.<OrderKind, Integer>comparingByValue().reversed()
-        .thenComparing(Map.Entry.comparingByKey()));
+    used.sort(
+        Map.Entry.<OrderKind, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     List<String> parts = new ArrayList<>();
     for (Map.Entry<OrderKind, Integer> e : used) {
-      parts.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(),
-          100.0 * e.getValue() / s.totalOrders()));
+      parts.add(
+          String.format(
+              Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / s.totalOrders()));
     }
     return parts.isEmpty() ? "no orders" : String.join(", ", parts);
   }
@@ -198,8 +254,12 @@ final class SimulateCommand implements Callable<Integer> {
   static String json(Scenario scenario, Summary bots, Map<String, RoleStats> random) {
     Json j = new Json().beginObject();
     j.name("scenario").value(scenario.metadata().id());
-    j.name("games").value(bots.games()).name("turns").value(bots.turns())
-        .name("seed").value(bots.seed());
+    j.name("games")
+        .value(bots.games())
+        .name("turns")
+        .value(bots.turns())
+        .name("seed")
+        .value(bots.seed());
     j.name("roles").beginArray();
     for (RoleStats s : bots.roles()) {
       Actor a = scenario.actor(s.actor()).orElseThrow();
@@ -238,7 +298,15 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private static void stats(Json j, RoleStats s) {
-    j.beginObject().name("mean").value(s.mean()).name("sd").value(s.standardDeviation())
-        .name("min").value(s.min()).name("max").value(s.max()).endObject();
+    j.beginObject()
+        .name("mean")
+        .value(s.mean())
+        .name("sd")
+        .value(s.standardDeviation())
+        .name("min")
+        .value(s.min())
+        .name("max")
+        .value(s.max())
+        .endObject();
   }
 }

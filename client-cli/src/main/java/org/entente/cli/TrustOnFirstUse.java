@@ -43,12 +43,17 @@ public final class TrustOnFirstUse {
    * @throws UntrustedServerException if the certificate is refused (changed, unknown with no one
    *     to ask, or the user said no)
    */
-  public static <T> T connect(ServerAddress server, ServerTrust trust, Question question, Connector<T> connector) throws IOException {
+  public static <T> T connect(
+      ServerAddress server, ServerTrust trust, Question question, Connector<T> connector)
+      throws IOException {
     T connected;
     try {
       connected = connector.connect(trust);
     } catch (UntrustedServerException e) {
-      if (e.expected().isPresent() || question == null || trust.known().isEmpty() || !question.trust(e)) {
+      if (e.expected().isPresent()
+          || question == null
+          || trust.known().isEmpty()
+          || !question.trust(e)) {
         throw e;
       }
       connected = connector.connect(trust.requiring(e.presented()));
@@ -56,7 +61,8 @@ public final class TrustOnFirstUse {
       return connected;
     }
     if (server.tls() && trust.required().isPresent() && trust.known().isPresent()) {
-      // A fingerprint given on the command line and found right is pinned like an answered question.
+      // A fingerprint given on the command line and found right is pinned like an answered
+      // question.
       trust.known().get().pin(server, trust.required().get());
     }
     return connected;
@@ -69,10 +75,17 @@ public final class TrustOnFirstUse {
       return null;
     }
     return e -> {
-      out.println("The server " + e.server() + " presents a TLS certificate that no certificate authority vouches for.");
+      out.println(
+          "The server "
+              + e.server()
+              + " presents a TLS certificate that no certificate authority vouches for.");
       out.println("Its fingerprint is " + e.presented());
-      out.println("Compare it with the 'TLS certificate fingerprint' line the server printed when it started");
-      out.println("(ask whoever runs it). Once trusted, it is pinned in " + KnownServers.forUser().file() + ".");
+      out.println(
+          "Compare it with the 'TLS certificate fingerprint' line the server printed when it started");
+      out.println(
+          "(ask whoever runs it). Once trusted, it is pinned in "
+              + KnownServers.forUser().file()
+              + ".");
       out.flush();
       String answer = console.readLine("Trust this server? Type yes or no: ");
       return answer != null && answer.strip().equalsIgnoreCase("yes");
@@ -81,7 +94,10 @@ public final class TrustOnFirstUse {
 
   /** The sentence after a refusal: what to do next. */
   public static String advice(UntrustedServerException e) {
-    return e.expected().isPresent() ? e.getMessage()
-        : e.getMessage() + ". If it matches the fingerprint the server printed, connect again with --fingerprint " + e.presented();
+    return e.expected().isPresent()
+        ? e.getMessage()
+        : e.getMessage()
+            + ". If it matches the fingerprint the server printed, connect again with --fingerprint "
+            + e.presented();
   }
 }

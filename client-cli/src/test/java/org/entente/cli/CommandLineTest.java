@@ -18,7 +18,8 @@ class CommandLineTest {
   @Test
   void validateReportsEveryProblemWithItsPlaceAndExitsOne() throws Exception {
     Path file = dir.resolve("broken.textproto");
-    Files.writeString(file, "format_version: 2\nmetadata { id: \"x\" title: \"X\" }\nactors { id: \"arm\" }\n");
+    Files.writeString(
+        file, "format_version: 2\nmetadata { id: \"x\" title: \"X\" }\nactors { id: \"arm\" }\n");
     int rc = Main.run("scenario", "validate", file.toString());
     assertThat(rc).isEqualTo(1);
     assertThat(std.out()).contains(file + ":1:17: error: format-version:");
@@ -28,7 +29,8 @@ class CommandLineTest {
 
   @Test
   void validateAcceptsTheShippedScenarios() {
-    int rc = Main.run("scenario", "validate", "builtin:armenia-csto-2024", "builtin:veyla-strait-2031");
+    int rc =
+        Main.run("scenario", "validate", "builtin:armenia-csto-2024", "builtin:veyla-strait-2031");
     assertThat(rc).isZero();
     assertThat(std.out()).contains("builtin:armenia-csto-2024: valid (0 error(s)");
   }
@@ -46,7 +48,8 @@ class CommandLineTest {
   void testRunsTheProjectsConformanceCaseFiles() throws Exception {
     Path dir = Path.of("..", "scenarios", "src", "test", "resources", "conformance");
     try (var files = Files.list(dir)) {
-      List<Path> caseFiles = files.filter(p -> p.toString().endsWith(".cases.textproto")).sorted().toList();
+      List<Path> caseFiles =
+          files.filter(p -> p.toString().endsWith(".cases.textproto")).sorted().toList();
       assertThat(caseFiles).hasSizeGreaterThan(3);
       for (Path f : caseFiles) {
         assertThat(Main.run("scenario", "test", f.toString())).as(f.toString()).isZero();
@@ -58,17 +61,22 @@ class CommandLineTest {
   @Test
   void aFailingOrBrokenCaseFileExitsOne(@TempDir Path tmp) throws Exception {
     Path failing = tmp.resolve("mine.cases.textproto");
-    Files.writeString(failing, "scenario: \"armenia-csto-2024\"\ncases {\n  id: \"WRONG\"\n  expect: \"sec(ARM) == 101\"\n}\n");
+    Files.writeString(
+        failing,
+        "scenario: \"armenia-csto-2024\"\ncases {\n  id: \"WRONG\"\n  expect: \"sec(ARM) == 101\"\n}\n");
     assertThat(Main.run("scenario", "test", failing.toString())).isEqualTo(1);
     assertThat(std.out()).contains("WRONG").contains("0 passed, 1 failed");
     Path broken = tmp.resolve("broken.cases.textproto");
-    Files.writeString(broken, "scenario: \"armenia-csto-2024\"\ncases {\n  id: \"X\"\n  expect \"x\"\n}\n");
+    Files.writeString(
+        broken, "scenario: \"armenia-csto-2024\"\ncases {\n  id: \"X\"\n  expect \"x\"\n}\n");
     assertThat(Main.run("scenario", "test", broken.toString())).isEqualTo(1);
     assertThat(std.err()).contains(broken + ":4:");
     Path unknown = tmp.resolve("unknown.cases.textproto");
     Files.writeString(unknown, "scenario: \"atlantis\"\n");
     assertThat(Main.run("scenario", "test", unknown.toString())).isEqualTo(1);
-    assertThat(std.err()).contains("scenario 'atlantis' is neither a file beside the case file nor a built-in scenario");
+    assertThat(std.err())
+        .contains(
+            "scenario 'atlantis' is neither a file beside the case file nor a built-in scenario");
   }
 
   @Test
@@ -89,7 +97,10 @@ class CommandLineTest {
   void showHidesTheHiddenObjectivesUnlessAskedFor() {
     String objective = "Keep Armenia in the CSTO and out of Western defence pacts";
     assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024")).isZero();
-    assertThat(std.out()).contains("Organisations:").contains("--objectives shows them").doesNotContain(objective);
+    assertThat(std.out())
+        .contains("Organisations:")
+        .contains("--objectives shows them")
+        .doesNotContain(objective);
     std.reset();
     assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json")).isZero();
     assertThat(std.out()).doesNotContain(objective);
@@ -97,7 +108,8 @@ class CommandLineTest {
     assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--objectives")).isZero();
     assertThat(std.out()).contains("Objectives:\n").contains(objective);
     std.reset();
-    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json", "--objectives")).isZero();
+    assertThat(Main.run("scenario", "show", "builtin:armenia-csto-2024", "--json", "--objectives"))
+        .isZero();
     assertThat(std.out()).contains(objective);
     std.reset();
     assertThat(Main.run("scenario", "show", "--help")).isZero();
@@ -107,38 +119,51 @@ class CommandLineTest {
   @Test
   void playScriptGivesOrdersRefusesBadOnesAndReportsTheTurn() throws Exception {
     Path script = dir.resolve("turn1.txt");
-    Files.writeString(script, String.join("\n",
-        "GIVE_NOTICE CSTO",
-        "GIVE_NOTIC CSTO",
-        "FREEZE CSTO",
-        "as AZE",
-        "ESCALATE ARM INCURSION",
-        "ready",
-        "quit"));
+    Files.writeString(
+        script,
+        String.join(
+            "\n",
+            "GIVE_NOTICE CSTO",
+            "GIVE_NOTIC CSTO",
+            "FREEZE CSTO",
+            "as AZE",
+            "ESCALATE ARM INCURSION",
+            "ready",
+            "quit"));
     int rc = Main.run("play", "--hot-seat", "--script", script.toString());
     assertThat(rc).isZero();
     String o = std.out();
     assertThat(o).contains("Accepted as order 1: GIVE_NOTICE CSTO");
     assertThat(o).contains("Unknown command 'GIVE_NOTIC'. Did you mean the order GIVE_NOTICE?");
-    assertThat(o).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze");
+    assertThat(o)
+        .contains(
+            "Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze");
     assertThat(o).contains("You now play Azerbaijan");
-    // 'ready' ended the turn for both seats held: Armenia's and Azerbaijan's orders resolved together.
+    // 'ready' ended the turn for both seats held: Armenia's and Azerbaijan's orders resolved
+    // together.
     assertThat(o).contains("== Turn 1 report");
-    assertThat(o.replaceAll("\\s+", " ")).contains("gave notice under CSTO Charter Art. 19; withdrawal takes effect at the end of T7 (January 2025)");
+    assertThat(o.replaceAll("\\s+", " "))
+        .contains(
+            "gave notice under CSTO Charter Art. 19; withdrawal takes effect at the end of T7 (January 2025)");
     assertThat(o).contains("Azerbaijan's incursion against Armenia succeeded");
   }
 
   @Test
   void playRunsAServerInThisProcessWithBotsAndTheClassShell() throws Exception {
     Path script = dir.resolve("server-turn.txt");
-    Files.writeString(script, String.join("\n",
-        "ARMS_DEAL BUY FRA MEDIUM",
-        "GIVE_NOTICE CSTO",
-        "ready",
-        "wait report 1 30s",
-        "quit"));
+    Files.writeString(
+        script,
+        String.join(
+            "\n",
+            "ARMS_DEAL BUY FRA MEDIUM",
+            "GIVE_NOTICE CSTO",
+            "ready",
+            "wait report 1 30s",
+            "quit"));
     Path out = dir.resolve("debrief");
-    int rc = Main.run("play", "--turns", "2", "--script", script.toString(), "--debrief", out.toString());
+    int rc =
+        Main.run(
+            "play", "--turns", "2", "--script", script.toString(), "--debrief", out.toString());
     String o = std.out();
     assertThat(rc).as(o).isZero();
     assertThat(o).contains("You play Armenia");
@@ -147,8 +172,12 @@ class CommandLineTest {
     assertThat(o).contains("France (bot)").contains("accepts ARMS_DEAL BUY FRA MEDIUM");
     assertThat(o).contains("France agreed to sell Armenia a medium arms package");
     assertThat(o).contains("Armenia gave notice under CSTO Charter Art. 19");
-    assertThat(Files.readString(out.resolve("debrief.html"))).contains("<svg").contains("Who played");
-    assertThat(Files.readString(out.resolve("students.csv"))).startsWith("\uFEFFseat,").contains(",player,");
+    assertThat(Files.readString(out.resolve("debrief.html")))
+        .contains("<svg")
+        .contains("Who played");
+    assertThat(Files.readString(out.resolve("students.csv")))
+        .startsWith("\uFEFFseat,")
+        .contains(",player,");
     assertThat(Files.readString(out.resolve("quantities.csv"))).startsWith("\uFEFFturn,");
     assertThat(std.err()).contains("Wrote " + out.resolve("debrief.md"));
   }
@@ -157,7 +186,8 @@ class CommandLineTest {
   void safeTextShowsControlCharactersInsteadOfSendingThem() {
     assertThat(Safe.text("hi\u001b[2Jthere\u0007")).isEqualTo("hi^[[2Jthere^G");
     assertThat(Safe.text("a\u009bb\u202ec")).isEqualTo("a\\u009bb\\u202ec");
-    // One policy with the HTML debrief: zero-width, isolates and separators too; line feeds kept only by text().
+    // One policy with the HTML debrief: zero-width, isolates and separators too; line feeds kept
+    // only by text().
     assertThat(Safe.text("a\u200bb\u2066c\u2028d\r\ne")).isEqualTo("a\\u200bb\\u2066c\\u2028d\ne");
     assertThat(Safe.line("Ani\n[T1] Teacher\tx")).isEqualTo("Ani^J[T1] Teacher x");
   }

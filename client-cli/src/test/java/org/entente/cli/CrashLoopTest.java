@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
@@ -27,7 +28,6 @@ import org.entente.proto.protocol.v1.ListScenarios;
 import org.entente.proto.protocol.v1.Resume;
 import org.entente.proto.protocol.v1.SendMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.client.ProtocolClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,14 +44,15 @@ class CrashLoopTest {
   private static final Pattern LISTENING = Pattern.compile("listening on \\S+:(\\d+)");
   private static final int PLAYERS = 3;
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   private final long seed = Long.getLong("crash.seed", System.nanoTime());
   private final Random random = new Random(seed);
   private final Map<Long, String> acked = new ConcurrentHashMap<>();
+
   /** Per player: the request in flight when the server died (key and text), retried after restart. */
   private final Map<Integer, long[]> inFlight = new ConcurrentHashMap<>();
+
   private String joinCode;
   private String gmToken;
   private final String[] tokens = new String[PLAYERS];
@@ -59,7 +60,8 @@ class CrashLoopTest {
   @Test
   void everyAcknowledgedMessageSurvivesKillMinusNineExactlyOnce() throws Exception {
     int cycles = Integer.getInteger("crash.cycles", 2);
-    System.out.println("crash loop: " + cycles + " cycles, seed " + seed + " (-Dcrash.seed to repeat)");
+    System.out.println(
+        "crash loop: " + cycles + " cycles, seed " + seed + " (-Dcrash.seed to repeat)");
     for (int cycle = 0; cycle < cycles; cycle++) {
       Process server = startServer();
       try {
@@ -68,14 +70,16 @@ class CrashLoopTest {
           setUp(port);
         }
         long killAfter = 100 + random.nextInt(600);
-        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
-          try {
-            Thread.sleep(killAfter);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          server.destroyForcibly();
-        });
+        CompletableFuture<Void> killer =
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    Thread.sleep(killAfter);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  server.destroyForcibly();
+                });
         List<Thread> players = new ArrayList<>();
         for (int p = 0; p < PLAYERS; p++) {
           int player = p;
@@ -114,19 +118,24 @@ class CrashLoopTest {
     } else {
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     }
-    command.addAll(List.of("server", "--data-dir", data.toString(), "--port", "0", "--bind", "127.0.0.1"));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    command.addAll(
+        List.of("server", "--data-dir", data.toString(), "--port", "0", "--bind", "127.0.0.1"));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
   }
 
   /** Reads the server's log until "listening on ADDRESS:PORT"; a refusal to start fails the test with the log. */
   private static int awaitPort(Process server) throws Exception {
-    BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader log =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     for (String line; (line = log.readLine()) != null; ) {
       seen.append(line).append('\n');
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> log.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> log.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();
         return Integer.parseInt(m.group(1));
@@ -137,17 +146,41 @@ class CrashLoopTest {
 
   private void setUp(int port) throws Exception {
     try (ProtocolClient gm = ProtocolClient.connectAndHello("127.0.0.1", port, "crash-loop")) {
-      ServerMessage list = gm.request(ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance())).get(10, TimeUnit.SECONDS);
+      ServerMessage list =
+          gm.request(
+                  ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
+              .get(10, TimeUnit.SECONDS);
       var scenario = list.getScenarioList().getScenarios(0);
-      List<String> countries = scenario.getCountriesList().stream().filter(c -> c.getPlayable()).map(c -> c.getId()).toList();
-      ServerMessage created = gm.request(ClientMessage.newBuilder().setIdempotencyKey(1).setCreateSession(
-          CreateSession.newBuilder().setBuiltinScenarioId(scenario.getId()).setDisplayName("Teacher"))).get(10, TimeUnit.SECONDS);
+      List<String> countries =
+          scenario.getCountriesList().stream()
+              .filter(c -> c.getPlayable())
+              .map(c -> c.getId())
+              .toList();
+      ServerMessage created =
+          gm.request(
+                  ClientMessage.newBuilder()
+                      .setIdempotencyKey(1)
+                      .setCreateSession(
+                          CreateSession.newBuilder()
+                              .setBuiltinScenarioId(scenario.getId())
+                              .setDisplayName("Teacher")))
+              .get(10, TimeUnit.SECONDS);
       joinCode = created.getSessionCreated().getJoinCode();
       gmToken = created.getSessionCreated().getGameMasterToken();
       for (int p = 0; p < PLAYERS; p++) {
-        try (ProtocolClient player = ProtocolClient.connectAndHello("127.0.0.1", port, "crash-loop")) {
-          ServerMessage joined = player.request(ClientMessage.newBuilder().setIdempotencyKey(10 + p).setJoinSession(JoinSession.newBuilder()
-              .setJoinCode(joinCode).setDisplayName("Player " + p).setCountry(countries.get(p % countries.size())))).get(10, TimeUnit.SECONDS);
+        try (ProtocolClient player =
+            ProtocolClient.connectAndHello("127.0.0.1", port, "crash-loop")) {
+          ServerMessage joined =
+              player
+                  .request(
+                      ClientMessage.newBuilder()
+                          .setIdempotencyKey(10 + p)
+                          .setJoinSession(
+                              JoinSession.newBuilder()
+                                  .setJoinCode(joinCode)
+                                  .setDisplayName("Player " + p)
+                                  .setCountry(countries.get(p % countries.size()))))
+                  .get(10, TimeUnit.SECONDS);
           assertThat(joined.hasJoined()).as(joined.toString()).isTrue();
           tokens[p] = joined.getJoined().getSeatToken();
         }
@@ -158,16 +191,27 @@ class CrashLoopTest {
   /** Resumes, retries the request in flight at the last crash, then posts until the server dies (or 20 posts). */
   private void play(int port, int player, int cycle) {
     try (ProtocolClient client = ProtocolClient.connectAndHello("127.0.0.1", port, "crash-loop")) {
-      ServerMessage resumed = client.request(ClientMessage.newBuilder()
-          .setResume(Resume.newBuilder().setJoinCode(joinCode).setToken(tokens[player]))).get(10, TimeUnit.SECONDS);
+      ServerMessage resumed =
+          client
+              .request(
+                  ClientMessage.newBuilder()
+                      .setResume(
+                          Resume.newBuilder().setJoinCode(joinCode).setToken(tokens[player])))
+              .get(10, TimeUnit.SECONDS);
       assertThat(resumed.hasResumed()).as(resumed.toString()).isTrue();
       for (int n = 0; n < 20; n++) {
         long[] pending = inFlight.get(player);
         long key = pending != null ? pending[0] : (long) player << 40 | (long) cycle << 20 | n;
         inFlight.put(player, new long[] {key});
         String text = "p" + player + " k" + key;
-        ServerMessage response = client.request(ClientMessage.newBuilder().setIdempotencyKey(key)
-            .setSendMessage(SendMessage.newBuilder().setChannel(Channel.PUBLIC).setText(text))).get(10, TimeUnit.SECONDS);
+        ServerMessage response =
+            client
+                .request(
+                    ClientMessage.newBuilder()
+                        .setIdempotencyKey(key)
+                        .setSendMessage(
+                            SendMessage.newBuilder().setChannel(Channel.PUBLIC).setText(text)))
+                .get(10, TimeUnit.SECONDS);
         if (response.getError().getCode() == org.entente.proto.protocol.v1.ErrorCode.RATE_LIMITED) {
           // Past the chat burst: nothing was done; wait as told and send the same request again.
           Thread.sleep(response.getError().getRetryAfterMillis());
@@ -185,13 +229,22 @@ class CrashLoopTest {
 
   private void verify(int port) throws Exception {
     try (ProtocolClient gm = ProtocolClient.connectAndHello("127.0.0.1", port, "crash-loop")) {
-      assertThat(gm.request(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(joinCode).setToken(gmToken)))
-          .get(10, TimeUnit.SECONDS).hasResumed()).isTrue();
+      assertThat(
+              gm.request(
+                      ClientMessage.newBuilder()
+                          .setResume(Resume.newBuilder().setJoinCode(joinCode).setToken(gmToken)))
+                  .get(10, TimeUnit.SECONDS)
+                  .hasResumed())
+          .isTrue();
       Map<String, Integer> counts = new HashMap<>();
       long before = 0;
       while (true) {
-        HistoryPage page = gm.request(ClientMessage.newBuilder().setGetHistory(GetHistory.newBuilder().setBeforeSeq(before).setLimit(100)))
-            .get(10, TimeUnit.SECONDS).getHistoryPage();
+        HistoryPage page =
+            gm.request(
+                    ClientMessage.newBuilder()
+                        .setGetHistory(GetHistory.newBuilder().setBeforeSeq(before).setLimit(100)))
+                .get(10, TimeUnit.SECONDS)
+                .getHistoryPage();
         page.getMessagesList().forEach(m -> counts.merge(m.getText(), 1, Integer::sum));
         if (!page.getMore() || page.getMessagesCount() == 0) {
           break;

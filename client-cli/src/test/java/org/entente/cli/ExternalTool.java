@@ -25,9 +25,14 @@ public final class ExternalTool {
     if (isInstalled(program)) {
       return;
     }
-    String message = program + " is not installed: install the Debian package " + debianPackage
-        + " (apt-get install -y " + debianPackage + "); without it this test skips, and fails where"
-        + " the environment variable CI is set";
+    String message =
+        program
+            + " is not installed: install the Debian package "
+            + debianPackage
+            + " (apt-get install -y "
+            + debianPackage
+            + "); without it this test skips, and fails where"
+            + " the environment variable CI is set";
     if (inCi()) {
       Assertions.fail(message);
     }

@@ -22,16 +22,25 @@ class LauncherTest {
     Path engine = Files.createDirectories(project.resolve("engine/src/main/java"));
     Files.writeString(project.resolve("engine/pom.xml"), "<project/>");
     Path source = Files.writeString(engine.resolve("Engine.java"), "class Engine {}");
-    Path builtIn = Files.createDirectories(project.resolve("scenarios/src/main/resources/scenarios"));
+    Path builtIn =
+        Files.createDirectories(project.resolve("scenarios/src/main/resources/scenarios"));
     Files.writeString(project.resolve("scenarios/pom.xml"), "<project/>");
     Path shipped = Files.writeString(builtIn.resolve("shipped.textproto"), "");
-    Path test = Files.createDirectories(project.resolve("engine/src/test/java")).resolve("EngineTest.java");
+    Path test =
+        Files.createDirectories(project.resolve("engine/src/test/java")).resolve("EngineTest.java");
     Files.writeString(test, "class EngineTest {}");
     Path jar = Files.createDirectories(project.resolve("client-cli/target")).resolve("entente.jar");
     Files.writeString(jar, "jar");
     Instant built = Instant.now().minusSeconds(600);
-    for (Path p : new Path[] {project.resolve("pom.xml"), project.resolve("engine/pom.xml"), project.resolve("scenarios/pom.xml"),
-        source, shipped, test}) {
+    for (Path p :
+        new Path[] {
+          project.resolve("pom.xml"),
+          project.resolve("engine/pom.xml"),
+          project.resolve("scenarios/pom.xml"),
+          source,
+          shipped,
+          test
+        }) {
       Files.setLastModifiedTime(p, FileTime.from(built.minusSeconds(60)));
     }
     Files.setLastModifiedTime(jar, FileTime.from(built));
@@ -51,7 +60,8 @@ class LauncherTest {
   }
 
   private String check() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("bash", project.resolve("entente").toString()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", project.resolve("entente").toString()).redirectErrorStream(true);
     pb.environment().put("ENTENTE_CHECK_BUILD", "1");
     pb.environment().remove("ENTENTE_REBUILD");
     Process p = pb.start();

@@ -22,19 +22,27 @@ class SimulateAndBotSeatsTest {
 
   @Test
   void simulatePrintsScoresEventsAndOrderUsage() {
-    int rc = Main.run("scenario", "simulate", "builtin:armenia-csto-2024", "--games", "3", "--turns", "6");
+    int rc =
+        Main.run(
+            "scenario", "simulate", "builtin:armenia-csto-2024", "--games", "3", "--turns", "6");
     assertThat(rc).isZero();
     String o = std.out();
     assertThat(o).contains("3 game(s) of 6 turn(s), seed 1");
     for (String role : new String[] {"ARM", "RUS", "AZE", "USA", "FRA"}) {
-      Matcher m = Pattern.compile("(?m)^" + role + " +(\\d+\\.\\d) +(\\d+\\.\\d) +(\\d+) +(\\d+)$").matcher(o);
+      Matcher m =
+          Pattern.compile("(?m)^" + role + " +(\\d+\\.\\d) +(\\d+\\.\\d) +(\\d+) +(\\d+)$")
+              .matcher(o);
       assertThat(m.find()).as(o).isTrue();
       for (int g = 1; g <= 4; g++) {
         assertThat(Double.parseDouble(m.group(g))).isBetween(0.0, 100.0);
       }
     }
-    assertThat(o).contains("notice given").contains("withdrawal effective").contains("assistance requested")
-        .contains("assistance answered").contains("peace signed");
+    assertThat(o)
+        .contains("notice given")
+        .contains("withdrawal effective")
+        .contains("assistance requested")
+        .contains("assistance answered")
+        .contains("peace signed");
     assertThat(o).containsPattern("(?m)^ARM: \\d+\\.\\d orders a game; ").contains("never used: ");
     // Not a terminal: no progress bar on standard error.
     assertThat(std.err()).isEmpty();
@@ -42,8 +50,16 @@ class SimulateAndBotSeatsTest {
 
   @Test
   void simulateSaysWhenABotGaveNoOrdersAndWhy() throws Exception {
-    List<String> lines = Files.readAllLines(Path.of("..", "scenarios", "src", "main", "resources", "scenarios",
-        "armenia-csto-2024.textproto"));
+    List<String> lines =
+        Files.readAllLines(
+            Path.of(
+                "..",
+                "scenarios",
+                "src",
+                "main",
+                "resources",
+                "scenarios",
+                "armenia-csto-2024.textproto"));
     int arm = lines.indexOf("  id: \"ARM\"");
     int rus = lines.indexOf("  id: \"RUS\"");
     assertThat(arm).isPositive().isLessThan(rus);
@@ -55,39 +71,54 @@ class SimulateAndBotSeatsTest {
     }
     Path file = dir.resolve("no-priorities.textproto");
     Files.write(file, edited);
-    assertThat(Main.run("scenario", "simulate", file.toString(), "--games", "2", "--turns", "3")).isZero();
-    assertThat(std.out()).contains("ARM: 0.0 orders a game; no orders\n  gave no orders: its doctrine has no priorities,"
-        + " so a bot in its seat has nothing to order").doesNotContain("RUS: 0.0 orders");
+    assertThat(Main.run("scenario", "simulate", file.toString(), "--games", "2", "--turns", "3"))
+        .isZero();
+    assertThat(std.out())
+        .contains(
+            "ARM: 0.0 orders a game; no orders\n  gave no orders: its doctrine has no priorities,"
+                + " so a bot in its seat has nothing to order")
+        .doesNotContain("RUS: 0.0 orders");
   }
 
   @Test
   void simulateBaselineShowsBotsBesideRandomPlayers() {
-    int rc = Main.run("scenario", "simulate", "builtin:armenia-csto-2024", "--games", "2", "--baseline");
+    int rc =
+        Main.run("scenario", "simulate", "builtin:armenia-csto-2024", "--games", "2", "--baseline");
     assertThat(rc).isZero();
-    assertThat(std.out()).contains("bot mean (sd) min-max").contains("random mean (sd) min-max")
-        .containsPattern("(?m)^FRA +\\d+\\.\\d \\(\\d+\\.\\d\\) \\d+-\\d+ +\\d+\\.\\d \\(\\d+\\.\\d\\) \\d+-\\d+ +[+-]\\d+\\.\\d$");
+    assertThat(std.out())
+        .contains("bot mean (sd) min-max")
+        .contains("random mean (sd) min-max")
+        .containsPattern(
+            "(?m)^FRA +\\d+\\.\\d \\(\\d+\\.\\d\\) \\d+-\\d+ +\\d+\\.\\d \\(\\d+\\.\\d\\) \\d+-\\d+ +[+-]\\d+\\.\\d$");
   }
 
   @Test
   void simulateJsonIsOneObjectWithEveryRole() {
-    int rc = Main.run("scenario", "simulate", "builtin:veyla-strait-2031", "--games", "2", "--json");
+    int rc =
+        Main.run("scenario", "simulate", "builtin:veyla-strait-2031", "--games", "2", "--json");
     assertThat(rc).isZero();
     String o = std.out().strip();
-    assertThat(o).startsWith("{\"scenario\":\"veyla-strait-2031\",\"games\":2,").endsWith("}}")
-        .contains("\"roles\":[{\"actor\":").contains("\"bot\":{\"mean\":").contains("\"never_used\":[")
+    assertThat(o)
+        .startsWith("{\"scenario\":\"veyla-strait-2031\",\"games\":2,")
+        .endsWith("}}")
+        .contains("\"roles\":[{\"actor\":")
+        .contains("\"bot\":{\"mean\":")
+        .contains("\"never_used\":[")
         .contains("\"events\":{\"notice_given\":");
     assertThat(o.lines().count()).isEqualTo(1);
   }
 
   @Test
   void simulateRefusesAnEmptyRun() {
-    assertThat(Main.run("scenario", "simulate", "builtin:armenia-csto-2024", "--games", "0")).isEqualTo(2);
+    assertThat(Main.run("scenario", "simulate", "builtin:armenia-csto-2024", "--games", "0"))
+        .isEqualTo(2);
   }
 
   @Test
   void jsonEscapesWhatJsonCannotCarryRaw() {
     assertThat(Json.quote("a\"b\\c\nd\u0001\u2028")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\\u2028\"");
-    assertThat(new Json().beginArray().value(1.5).value(2.0).value(Double.NaN).endArray().toString())
+    assertThat(
+            new Json().beginArray().value(1.5).value(2.0).value(Double.NaN).endArray().toString())
         .isEqualTo("[1.5,2,null]");
   }
 
@@ -98,7 +129,8 @@ class SimulateAndBotSeatsTest {
     p.accept(1);
     p.startingAt(2).accept(2);
     assertThat(bar.toString(StandardCharsets.UTF_8))
-        .startsWith("\r[#######                       ] 1/4").endsWith("] 4/4" + System.lineSeparator());
+        .startsWith("\r[#######                       ] 1/4")
+        .endsWith("] 4/4" + System.lineSeparator());
     ByteArrayOutputStream none = new ByteArrayOutputStream();
     new Progress(new PrintStream(none, true, StandardCharsets.UTF_8), 4, false).accept(4);
     assertThat(none.size()).isZero();
@@ -107,31 +139,28 @@ class SimulateAndBotSeatsTest {
   @Test
   void playFillsOtherSeatsWithBotsThatAnswerOffers() throws Exception {
     Path script = dir.resolve("turn1.txt");
-    Files.writeString(script, String.join("\n",
-        "ARMS_DEAL BUY FRA MEDIUM",
-        "JOINT_EXERCISE FRA",
-        "ready",
-        "quit"));
+    Files.writeString(
+        script,
+        String.join("\n", "ARMS_DEAL BUY FRA MEDIUM", "JOINT_EXERCISE FRA", "ready", "quit"));
     assertThat(Main.run("play", "--hot-seat", "--script", script.toString())).isZero();
     String o = std.out();
-    assertThat(o).contains("France (bot) (FRA) to ARM: accepts ARMS_DEAL BUY FRA MEDIUM: France stands by Armenia");
+    assertThat(o)
+        .contains(
+            "France (bot) (FRA) to ARM: accepts ARMS_DEAL BUY FRA MEDIUM: France stands by Armenia");
     assertThat(o).contains("France agreed to sell Armenia a medium arms package");
     assertThat(o).contains("Armenia and France held a joint military exercise");
     // Bots played the other seats: Russia tabled the CSTO budget, France lobbied for EUMA.
-    assertThat(o).contains("The CSTO adopted a budget").contains("renewal of EU Mission in Armenia");
+    assertThat(o)
+        .contains("The CSTO adopted a budget")
+        .contains("renewal of EU Mission in Armenia");
   }
 
   @Test
   void aSeatTakenIsHumanUntilHandedBackToABot() throws Exception {
     Path script = dir.resolve("seats.txt");
-    Files.writeString(script, String.join("\n",
-        "as FRA",
-        "as ARM",
-        "bot ARM",
-        "bot AZE",
-        "bot FRA",
-        "ready",
-        "quit"));
+    Files.writeString(
+        script,
+        String.join("\n", "as FRA", "as ARM", "bot ARM", "bot AZE", "bot FRA", "ready", "quit"));
     assertThat(Main.run("play", "--hot-seat", "--script", script.toString())).isZero();
     String o = std.out();
     assertThat(o).contains("You now play France");

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 class WrapTest {
   @Test
   void breaksAtSpacesAndHangsContinuationLines() {
-    String wrapped = Wrap.text("- Armenia gave notice under CSTO Charter Art. 19; withdrawal takes effect", 30);
-    assertThat(wrapped).isEqualTo(
-        "- Armenia gave notice under\n  CSTO Charter Art. 19;\n  withdrawal takes effect");
+    String wrapped =
+        Wrap.text("- Armenia gave notice under CSTO Charter Art. 19; withdrawal takes effect", 30);
+    assertThat(wrapped)
+        .isEqualTo(
+            "- Armenia gave notice under\n  CSTO Charter Art. 19;\n  withdrawal takes effect");
     assertThat(wrapped.lines()).allMatch(l -> l.length() <= 30);
   }
 
@@ -21,6 +23,7 @@ class WrapTest {
 
   @Test
   void aWordLongerThanTheWidthStaysWhole() {
-    assertThat(Wrap.text("a " + "y".repeat(40) + " b", 20)).isEqualTo("a\n  " + "y".repeat(40) + "\n  b");
+    assertThat(Wrap.text("a " + "y".repeat(40) + " b", 20))
+        .isEqualTo("a\n  " + "y".repeat(40) + "\n  b");
   }
 }

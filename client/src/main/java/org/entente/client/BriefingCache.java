@@ -13,8 +13,10 @@ import org.entente.proto.protocol.v1.Briefing;
  */
 final class BriefingCache {
   private Briefing briefing;
+
   /** The seat {@link #briefing} answers for; "" for none. */
   private String answeredFor = "";
+
   private boolean asking;
 
   /** Whether to ask the server now for {@code key}'s briefing; if so, the caller asks and reports back. */
@@ -46,7 +48,9 @@ final class BriefingCache {
   }
 
   Optional<Briefing> get(String currentKey) {
-    return !currentKey.isEmpty() && answeredFor.equals(currentKey) ? Optional.ofNullable(briefing) : Optional.empty();
+    return !currentKey.isEmpty() && answeredFor.equals(currentKey)
+        ? Optional.ofNullable(briefing)
+        : Optional.empty();
   }
 
   /** Nothing more will arrive for {@code currentKey} without asking again. */

@@ -19,14 +19,18 @@ import org.entente.proto.protocol.v1.TurnReport;
  * event. A class hears a few hundred messages in a game; copying on each is cheap enough.
  */
 public final class ClientLog {
-  static final ClientLog EMPTY = new ClientLog(ImmutableList.of(), 0, ImmutableSortedMap.of(), ImmutableMap.of());
+  static final ClientLog EMPTY =
+      new ClientLog(ImmutableList.of(), 0, ImmutableSortedMap.of(), ImmutableMap.of());
 
   private final ImmutableList<Event> inbox;
   private final int read;
   private final ImmutableSortedMap<Integer, TurnReport> reports;
   private final ImmutableMap<Long, String> seatNames;
 
-  private ClientLog(ImmutableList<Event> inbox, int read, ImmutableSortedMap<Integer, TurnReport> reports,
+  private ClientLog(
+      ImmutableList<Event> inbox,
+      int read,
+      ImmutableSortedMap<Integer, TurnReport> reports,
       ImmutableMap<Long, String> seatNames) {
     this.inbox = inbox;
     this.read = read;
@@ -36,7 +40,8 @@ public final class ClientLog {
 
   /** With a message or news event; {@code alreadyShown} for catch-up, which counts as read. */
   ClientLog withInboxEvent(Event e, boolean alreadyShown) {
-    ImmutableList<Event> next = ImmutableList.<Event>builderWithExpectedSize(inbox.size() + 1).addAll(inbox).add(e).build();
+    ImmutableList<Event> next =
+        ImmutableList.<Event>builderWithExpectedSize(inbox.size() + 1).addAll(inbox).add(e).build();
     return new ClientLog(next, alreadyShown ? next.size() : read, reports, seatNames);
   }
 
@@ -84,7 +89,10 @@ public final class ClientLog {
   }
 
   public ImmutableList<ChatMessage> messages() {
-    return inbox.stream().filter(Event::hasMessage).map(Event::getMessage).collect(ImmutableList.toImmutableList());
+    return inbox.stream()
+        .filter(Event::hasMessage)
+        .map(Event::getMessage)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** Turn reports by turn, in turn order. */

@@ -66,29 +66,43 @@ public final class ClientSession implements AutoCloseable {
   // Guarded by lock.
   private final SessionModel model;
   private final BriefingCache briefings = new BriefingCache();
+
   /** An enter request is in flight: its events wait until its response set the seat. */
   private boolean entering;
+
   private final Deque<Event> held = new ArrayDeque<>();
   private List<ScenarioSummary> scenarios = List.of();
   private boolean closing;
   private boolean gone;
+
   /** The connection dropped while holding a seat, and the seat is not yet taken back. */
   private boolean resuming;
 
   private ClientSession(ServerAddress address, SeatStore seats, String clientName) {
     this.address = address;
     this.model = new SessionModel(new SeatKeeper(address, seats));
-    this.requests = new RetryingRequests(address, new RetryingRequests.Transport() {
-      @Override
-      public ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException, ConnectionLost {
-        return ClientSession.this.send(request, inOrder);
-      }
+    this.requests =
+        new RetryingRequests(
+            address,
+            new RetryingRequests.Transport() {
+              @Override
+              public ServerMessage send(
+                  ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
+                  throws IOException, ConnectionLost {
+                return ClientSession.this.send(request, inOrder);
+              }
 
-      @Override
-      public boolean awaitReady(ConnectionStage stage, Duration timeout) throws InterruptedException {
-        return await(s -> s.isConnected() && !s.resuming() && (stage != ConnectionStage.IN_SESSION || s.inSession()), timeout);
-      }
-    });
+              @Override
+              public boolean awaitReady(ConnectionStage stage, Duration timeout)
+                  throws InterruptedException {
+                return await(
+                    s ->
+                        s.isConnected()
+                            && !s.resuming()
+                            && (stage != ConnectionStage.IN_SESSION || s.inSession()),
+                    timeout);
+              }
+            });
   }
 
   /**
@@ -96,7 +110,8 @@ public final class ClientSession implements AutoCloseable {
    *
    * @throws IOException with a sentence for the user if the server cannot be reached
    */
-  public static ClientSession connect(ServerAddress address, SeatStore seats, String clientName) throws IOException {
+  public static ClientSession connect(ServerAddress address, SeatStore seats, String clientName)
+      throws IOException {
     return connect(address, ServerTrust.authoritiesOnly(), seats, clientName);
   }
 
@@ -106,7 +121,9 @@ public final class ClientSession implements AutoCloseable {
    * @throws UntrustedServerException if the server's TLS certificate is not trusted
    * @throws IOException with a sentence for the user if the server cannot be reached
    */
-  public static ClientSession connect(ServerAddress address, ServerTrust trust, SeatStore seats, String clientName) throws IOException {
+  public static ClientSession connect(
+      ServerAddress address, ServerTrust trust, SeatStore seats, String clientName)
+      throws IOException {
     ClientSession s = new ClientSession(address, seats, clientName);
     s.connection = ReconnectingConnection.open(address, trust, clientName, s.new Wire());
     s.listScenarios();
@@ -115,11 +132,15 @@ public final class ClientSession implements AutoCloseable {
 
   private void listScenarios() {
     try {
-      ServerMessage list = connection.request(ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
-          .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      ServerMessage list =
+          connection
+              .request(
+                  ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
+              .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       setScenarios(list.getScenarioList().getScenariosList());
     } catch (Exception e) {
-      // The list only feeds completion and 'scenarios'; a server that does not answer is caught later.
+      // The list only feeds completion and 'scenarios'; a server that does not answer is caught
+      // later.
     }
   }
 
@@ -157,11 +178,13 @@ public final class ClientSession implements AutoCloseable {
    * listeners' thread, after the events that arrived before the response and before those that
    * came after it: so a confirmation is printed where it belongs among the events.
    */
-  public ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException {
+  public ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
+      throws IOException {
     return requests.call(request, inOrder);
   }
 
-  private ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException, ConnectionLost {
+  private ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
+      throws IOException, ConnectionLost {
     boolean enter = isEnter(request);
     CompletableFuture<ServerMessage> sent;
     synchronized (lock) {
@@ -174,22 +197,26 @@ public final class ClientSession implements AutoCloseable {
       }
     }
     CompletableFuture<ServerMessage> done = new CompletableFuture<>();
-    sent.whenComplete((r, failure) -> {
-      if (failure != null) {
-        synchronized (lock) {
-          entering = false;
-        }
-        done.completeExceptionally(failure);
-        return;
-      }
-      absorb(request, r, () -> {
-        try {
-          inOrder.accept(r);
-        } finally {
-          done.complete(r);
-        }
-      });
-    });
+    sent.whenComplete(
+        (r, failure) -> {
+          if (failure != null) {
+            synchronized (lock) {
+              entering = false;
+            }
+            done.completeExceptionally(failure);
+            return;
+          }
+          absorb(
+              request,
+              r,
+              () -> {
+                try {
+                  inOrder.accept(r);
+                } finally {
+                  done.complete(r);
+                }
+              });
+        });
     try {
       return done.get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -198,7 +225,13 @@ public final class ClientSession implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new ConnectionLost(e.getCause());
     } catch (TimeoutException e) {
-      throw new IOException("the server at " + address + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
+      throw new IOException(
+          "the server at "
+              + address
+              + " did not answer within "
+              + REQUEST_TIMEOUT.toSeconds()
+              + " s",
+          e);
     }
   }
 
@@ -243,17 +276,30 @@ public final class ClientSession implements AutoCloseable {
     try {
       model.seat().save(model.view().getViewerCountry());
     } catch (IOException e) {
-      tell("could not save the seat in " + model.seat().store().file() + ": " + e.getMessage() + "; you will have to rejoin by hand", true);
+      tell(
+          "could not save the seat in "
+              + model.seat().store().file()
+              + ": "
+              + e.getMessage()
+              + "; you will have to rejoin by hand",
+          true);
     }
   }
 
   /** Takes back a saved seat: resume with its token; all earlier events come back as catch-up. */
-  public ServerMessage resume(SeatStore.Seat saved, Consumer<ServerMessage> inOrder) throws IOException {
+  public ServerMessage resume(SeatStore.Seat saved, Consumer<ServerMessage> inOrder)
+      throws IOException {
     synchronized (lock) {
       model.seat().named(saved.name());
     }
-    return call(ClientMessage.newBuilder().setResume(
-        Resume.newBuilder().setJoinCode(saved.joinCode()).setToken(saved.token()).setLastSeq(0)), inOrder);
+    return call(
+        ClientMessage.newBuilder()
+            .setResume(
+                Resume.newBuilder()
+                    .setJoinCode(saved.joinCode())
+                    .setToken(saved.token())
+                    .setLastSeq(0)),
+        inOrder);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -265,15 +311,24 @@ public final class ClientSession implements AutoCloseable {
     if (!briefings.startAsking(key)) {
       return;
     }
-    connection.requestIfConnected(ClientMessage.newBuilder().setGetBriefing(GetBriefing.getDefaultInstance()))
-        .whenComplete((r, failure) -> {
-          synchronized (lock) {
-            // An answer other than a briefing (a server that sends none): no briefing, and no asking again.
-            briefings.answered(key, model.briefingKey(), Optional.ofNullable(r).filter(ServerMessage::hasBriefing)
-                .map(ServerMessage::getBriefing), r == null);
-            lock.notifyAll();
-          }
-        });
+    connection
+        .requestIfConnected(
+            ClientMessage.newBuilder().setGetBriefing(GetBriefing.getDefaultInstance()))
+        .whenComplete(
+            (r, failure) -> {
+              synchronized (lock) {
+                // An answer other than a briefing (a server that sends none): no briefing, and no
+                // asking again.
+                briefings.answered(
+                    key,
+                    model.briefingKey(),
+                    Optional.ofNullable(r)
+                        .filter(ServerMessage::hasBriefing)
+                        .map(ServerMessage::getBriefing),
+                    r == null);
+                lock.notifyAll();
+              }
+            });
   }
 
   /** The scenario's briefing for this seat, as far as it has arrived (for completion: never waits). */
@@ -373,15 +428,18 @@ public final class ClientSession implements AutoCloseable {
   }
 
   private void refreshQuietly() {
-    connection.requestIfConnected(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).thenAccept(r -> {
-      if (r.hasView()) {
-        synchronized (lock) {
-          model.setView(r.getView());
-          lock.notifyAll();
-          listeners.viewChanged();
-        }
-      }
-    });
+    connection
+        .requestIfConnected(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+        .thenAccept(
+            r -> {
+              if (r.hasView()) {
+                synchronized (lock) {
+                  model.setView(r.getView());
+                  lock.notifyAll();
+                  listeners.viewChanged();
+                }
+              }
+            });
   }
 
   private void onUnsolicited(ServerMessage m) {
@@ -393,17 +451,19 @@ public final class ClientSession implements AutoCloseable {
       if (code == ErrorCode.PERMISSION_DENIED) {
         forgetCurrent();
       }
-      String why = code == ErrorCode.REPLACED
-          ? "another terminal took over this seat; this one stops here"
-          : "the game master removed your seat";
+      String why =
+          code == ErrorCode.REPLACED
+              ? "another terminal took over this seat; this one stops here"
+              : "the game master removed your seat";
       // The seat counts as gone only once the user has been told why: queued after the notice.
       listeners.notice(why, true);
-      listeners.run(() -> {
-        synchronized (lock) {
-          gone = true;
-          lock.notifyAll();
-        }
-      });
+      listeners.run(
+          () -> {
+            synchronized (lock) {
+              gone = true;
+              lock.notifyAll();
+            }
+          });
     } else {
       tell("the server says: " + m.getError().getMessage(), true);
     }
@@ -425,7 +485,10 @@ public final class ClientSession implements AutoCloseable {
     }
     ServerMessage r;
     try {
-      r = call(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(tok).setLastSeq(seq)));
+      r =
+          call(
+              ClientMessage.newBuilder()
+                  .setResume(Resume.newBuilder().setJoinCode(code).setToken(tok).setLastSeq(seq)));
     } finally {
       synchronized (lock) {
         resuming = false;
@@ -439,13 +502,18 @@ public final class ClientSession implements AutoCloseable {
     }
     synchronized (lock) {
       // Forget the saved seat before anyone waiting is told the seat is gone.
-      if (r.getError().getCode() == ErrorCode.INVALID_TOKEN || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
+      if (r.getError().getCode() == ErrorCode.INVALID_TOKEN
+          || r.getError().getCode() == ErrorCode.UNKNOWN_SESSION) {
         forgetCurrent();
       }
       model.lostSeat();
       lock.notifyAll();
     }
-    tell("reconnected, but the seat is gone (" + r.getError().getMessage() + "); you are in the lobby", true);
+    tell(
+        "reconnected, but the seat is gone ("
+            + r.getError().getMessage()
+            + "); you are in the lobby",
+        true);
     listeners.viewChanged();
   }
 
@@ -467,7 +535,8 @@ public final class ClientSession implements AutoCloseable {
   // Reading the state
 
   /** Waits until {@code condition} holds; false on timeout or when the seat is closed for good. */
-  public boolean await(Predicate<ClientSession> condition, Duration timeout) throws InterruptedException {
+  public boolean await(Predicate<ClientSession> condition, Duration timeout)
+      throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     synchronized (lock) {
       while (!condition.test(this)) {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class KnownServers {
   /** At most this many pinned servers; the oldest pin goes first. */
   public static final int MAX_SERVERS = 1000;
+
   private static final Pattern FINGERPRINT = Pattern.compile("SHA256(:[0-9A-F]{2}){32}");
 
   private final Path file;
@@ -56,8 +57,11 @@ public final class KnownServers {
     hex = hex.startsWith("SHA256:") ? hex.substring("SHA256:".length()) : hex;
     hex = hex.replace(":", "");
     if (!hex.matches("[0-9A-F]{64}")) {
-      throw new IllegalArgumentException("'" + text + "' is not a certificate fingerprint; copy the"
-          + " 'SHA256:AB:CD:...' line 'entente server' printed (32 bytes in hex)");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a certificate fingerprint; copy the"
+              + " 'SHA256:AB:CD:...' line 'entente server' printed (32 bytes in hex)");
     }
     StringBuilder b = new StringBuilder("SHA256");
     for (int i = 0; i < hex.length(); i += 2) {

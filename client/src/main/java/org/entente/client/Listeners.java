@@ -14,7 +14,8 @@ import org.entente.proto.protocol.v1.Event;
  */
 final class Listeners {
   private final List<ClientSession.Listener> all = new CopyOnWriteArrayList<>();
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("entente-ui", true));
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(new DefaultThreadFactory("entente-ui", true));
 
   void add(ClientSession.Listener l) {
     all.add(l);

@@ -39,16 +39,20 @@ import org.entente.proto.protocol.v1.ServerMessage;
 public final class ProtocolClient implements AutoCloseable {
   /** The largest frame body either side may send in protocol version 1 (protocol.proto's header). */
   public static final int MAX_FRAME_BYTES = 64 * 1024;
+
   private static final long HANDSHAKE_SECONDS = 10;
 
   private final EventLoopGroup group;
+
   /** Whether {@link #close()} shuts {@link #group} down (not when it was lent by the caller). */
   private final boolean ownsGroup;
+
   private volatile Channel channel;
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final Map<Long, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
-  private final CopyOnWriteArrayList<Consumer<ServerMessage>> unsolicited = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<Consumer<ServerMessage>> unsolicited =
+      new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
   private ProtocolClient(EventLoopGroup group, boolean ownsGroup) {
@@ -65,13 +69,16 @@ public final class ProtocolClient implements AutoCloseable {
    * Connects over plain TCP on {@code shared}, an event loop group the caller owns and shuts
    * down (many connections of one process, e.g. a load test, share a few threads).
    */
-  public static ProtocolClient connect(String host, int port, EventLoopGroup shared) throws InterruptedException {
+  public static ProtocolClient connect(String host, int port, EventLoopGroup shared)
+      throws InterruptedException {
     return plain(host, port, shared, false);
   }
 
-  private static ProtocolClient plain(String host, int port, EventLoopGroup group, boolean ownsGroup) throws InterruptedException {
+  private static ProtocolClient plain(
+      String host, int port, EventLoopGroup group, boolean ownsGroup) throws InterruptedException {
     try {
-      return connect(new ServerAddress(host, port), ServerTrust.authoritiesOnly(), group, ownsGroup);
+      return connect(
+          new ServerAddress(host, port), ServerTrust.authoritiesOnly(), group, ownsGroup);
     } catch (IOException e) {
       throw new IllegalStateException("plain TCP has no TLS handshake to fail", e);
     }
@@ -84,11 +91,14 @@ public final class ProtocolClient implements AutoCloseable {
    * @throws UntrustedServerException if the server's certificate is not trusted
    * @throws IOException if the TLS handshake fails for another reason
    */
-  public static ProtocolClient connect(ServerAddress address, ServerTrust trust) throws InterruptedException, IOException {
-    return connect(address, trust, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
+  public static ProtocolClient connect(ServerAddress address, ServerTrust trust)
+      throws InterruptedException, IOException {
+    return connect(
+        address, trust, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
   }
 
-  private static ProtocolClient connect(ServerAddress address, ServerTrust trust, EventLoopGroup group, boolean ownsGroup)
+  private static ProtocolClient connect(
+      ServerAddress address, ServerTrust trust, EventLoopGroup group, boolean ownsGroup)
       throws InterruptedException, IOException {
     ServerTrust.Check check;
     try {
@@ -104,28 +114,33 @@ public final class ProtocolClient implements AutoCloseable {
     ProtocolClient client = new ProtocolClient(group, ownsGroup);
     Handler handler = new Handler(client);
     try {
-      Channel channel = new Bootstrap()
-          .group(group)
-          .channel(NioSocketChannel.class)
-          .option(ChannelOption.TCP_NODELAY, true)
-          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
-          .handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) throws IOException {
-              if (check != null) {
-                ch.pipeline().addLast("tls", check.newHandler(ch.alloc()));
-              }
-              ch.pipeline()
-                  .addLast("frameDecoder", new ProtobufVarint32FrameDecoder(MAX_FRAME_BYTES))
-                  .addLast("protobufDecoder", new ProtobufDecoder(ServerMessage.getDefaultInstance()))
-                  .addLast("framePrepender", new ProtobufVarint32LengthFieldPrepender())
-                  .addLast("protobufEncoder", new ProtobufEncoder())
-                  .addLast("client", handler);
-            }
-          })
-          .connect(host, port)
-          .sync()
-          .channel();
+      Channel channel =
+          new Bootstrap()
+              .group(group)
+              .channel(NioSocketChannel.class)
+              .option(ChannelOption.TCP_NODELAY, true)
+              .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+              .handler(
+                  new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) throws IOException {
+                      if (check != null) {
+                        ch.pipeline().addLast("tls", check.newHandler(ch.alloc()));
+                      }
+                      ch.pipeline()
+                          .addLast(
+                              "frameDecoder", new ProtobufVarint32FrameDecoder(MAX_FRAME_BYTES))
+                          .addLast(
+                              "protobufDecoder",
+                              new ProtobufDecoder(ServerMessage.getDefaultInstance()))
+                          .addLast("framePrepender", new ProtobufVarint32LengthFieldPrepender())
+                          .addLast("protobufEncoder", new ProtobufEncoder())
+                          .addLast("client", handler);
+                    }
+                  })
+              .connect(host, port)
+              .sync()
+              .channel();
       client.channel = channel;
       channel.closeFuture().addListener(f -> client.onClosed());
       if (check != null) {
@@ -140,27 +155,39 @@ public final class ProtocolClient implements AutoCloseable {
     }
   }
 
-  private static void awaitHandshake(ServerAddress address, SslHandler tls, ServerTrust.Check check) throws IOException, InterruptedException {
+  private static void awaitHandshake(ServerAddress address, SslHandler tls, ServerTrust.Check check)
+      throws IOException, InterruptedException {
     Future<Channel> handshake = tls.handshakeFuture();
     if (!handshake.await(HANDSHAKE_SECONDS, TimeUnit.SECONDS)) {
-      throw new IOException("the TLS handshake with " + address + " took longer than " + HANDSHAKE_SECONDS + " s");
+      throw new IOException(
+          "the TLS handshake with " + address + " took longer than " + HANDSHAKE_SECONDS + " s");
     }
     if (!handshake.isSuccess()) {
       if (check.refused().isPresent()) {
         throw check.refused().get();
       }
-      throw new IOException("the TLS handshake with " + address + " failed (" + handshake.cause().getMessage()
-          + "); if the server does not speak TLS, connect to " + address + " without tls://", handshake.cause());
+      throw new IOException(
+          "the TLS handshake with "
+              + address
+              + " failed ("
+              + handshake.cause().getMessage()
+              + "); if the server does not speak TLS, connect to "
+              + address
+              + " without tls://",
+          handshake.cause());
     }
   }
 
   /** Connects over plain TCP and exchanges hellos. */
-  public static ProtocolClient connectAndHello(String host, int port, String clientName) throws Exception {
-    return connectAndHello(new ServerAddress(host, port), ServerTrust.authoritiesOnly(), clientName);
+  public static ProtocolClient connectAndHello(String host, int port, String clientName)
+      throws Exception {
+    return connectAndHello(
+        new ServerAddress(host, port), ServerTrust.authoritiesOnly(), clientName);
   }
 
   /** Connects (with TLS for a {@code tls://} address, see {@link #connect(ServerAddress, ServerTrust)}) and exchanges hellos. */
-  public static ProtocolClient connectAndHello(ServerAddress address, ServerTrust trust, String clientName) throws Exception {
+  public static ProtocolClient connectAndHello(
+      ServerAddress address, ServerTrust trust, String clientName) throws Exception {
     ProtocolClient client = connect(address, trust);
     ServerMessage answer;
     try {
@@ -169,8 +196,12 @@ public final class ProtocolClient implements AutoCloseable {
       client.close();
       if (!address.tls() && e.getCause() instanceof IOException) {
         // A TLS server closes a connection whose first bytes are not a TLS handshake.
-        throw new IOException("the server closed the connection at hello; if it speaks TLS (its start-up line"
-            + " shows tls://), connect to " + ServerAddress.TLS_SCHEME + address, e.getCause());
+        throw new IOException(
+            "the server closed the connection at hello; if it speaks TLS (its start-up line"
+                + " shows tls://), connect to "
+                + ServerAddress.TLS_SCHEME
+                + address,
+            e.getCause());
       }
       throw e;
     }
@@ -182,8 +213,12 @@ public final class ProtocolClient implements AutoCloseable {
   }
 
   public CompletableFuture<ServerMessage> hello(String clientName) {
-    return request(ClientMessage.newBuilder()
-        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1).setClientName(clientName)));
+    return request(
+        ClientMessage.newBuilder()
+            .setHello(
+                Hello.newBuilder()
+                    .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1)
+                    .setClientName(clientName)));
   }
 
   /** Sends a request with a fresh id; the future completes with the response echoing it. */
@@ -196,12 +231,15 @@ public final class ProtocolClient implements AutoCloseable {
       response.completeExceptionally(new IOException("connection closed"));
       return response;
     }
-    channel.writeAndFlush(message.setRequestId(id).build()).addListener(f -> {
-      if (!f.isSuccess()) {
-        pending.remove(id);
-        response.completeExceptionally(f.cause());
-      }
-    });
+    channel
+        .writeAndFlush(message.setRequestId(id).build())
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                pending.remove(id);
+                response.completeExceptionally(f.cause());
+              }
+            });
     return response;
   }
 
@@ -235,15 +273,20 @@ public final class ProtocolClient implements AutoCloseable {
   private void received(ServerMessage message) {
     if (message.hasPing()) {
       // The heartbeat: answered at once, on the event loop, whatever the application is doing.
-      channel.writeAndFlush(ClientMessage.newBuilder()
-          .setPong(org.entente.proto.protocol.v1.Pong.newBuilder().setNonce(message.getPing().getNonce())).build());
+      channel.writeAndFlush(
+          ClientMessage.newBuilder()
+              .setPong(
+                  org.entente.proto.protocol.v1.Pong.newBuilder()
+                      .setNonce(message.getPing().getNonce()))
+              .build());
       return;
     }
     if (message.hasEvent()) {
       eventListeners.forEach(l -> l.accept(message.getEvent()));
       return;
     }
-    CompletableFuture<ServerMessage> response = message.getRequestId() == 0 ? null : pending.remove(message.getRequestId());
+    CompletableFuture<ServerMessage> response =
+        message.getRequestId() == 0 ? null : pending.remove(message.getRequestId());
     if (response != null) {
       response.complete(message);
     } else {

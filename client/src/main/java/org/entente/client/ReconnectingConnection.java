@@ -46,14 +46,16 @@ final class ReconnectingConnection implements AutoCloseable {
   private final String clientName;
   private final Owner owner;
   private final ScheduledExecutorService reconnector =
-      Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-reconnect", true));
+      Executors.newSingleThreadScheduledExecutor(
+          new DefaultThreadFactory("entente-reconnect", true));
   private final Object lock = new Object();
   // Guarded by lock.
   private ProtocolClient client;
   private boolean connected;
   private boolean closing;
 
-  private ReconnectingConnection(ServerAddress address, ServerTrust trust, String clientName, Owner owner) {
+  private ReconnectingConnection(
+      ServerAddress address, ServerTrust trust, String clientName, Owner owner) {
     this.address = address;
     this.trust = trust;
     this.clientName = clientName;
@@ -67,7 +69,8 @@ final class ReconnectingConnection implements AutoCloseable {
    * @throws UntrustedServerException if the server's TLS certificate is not trusted
    * @throws IOException with a sentence for the user if the server cannot be reached
    */
-  static ReconnectingConnection open(ServerAddress address, ServerTrust trust, String clientName, Owner owner) throws IOException {
+  static ReconnectingConnection open(
+      ServerAddress address, ServerTrust trust, String clientName, Owner owner) throws IOException {
     ReconnectingConnection c = new ReconnectingConnection(address, trust, clientName, owner);
     try {
       c.attach(ProtocolClient.connectAndHello(address, trust, clientName));
@@ -100,14 +103,16 @@ final class ReconnectingConnection implements AutoCloseable {
    * @throws ConnectionLost if the connection is down and coming back
    * @throws IOException if it is down for good (closed by this side)
    */
-  CompletableFuture<ServerMessage> request(ClientMessage.Builder request) throws IOException, ConnectionLost {
+  CompletableFuture<ServerMessage> request(ClientMessage.Builder request)
+      throws IOException, ConnectionLost {
     ProtocolClient c;
     synchronized (lock) {
       if (!connected) {
         if (closing || client == null) {
           throw new IOException("not connected to " + address);
         }
-        throw new ConnectionLost(new IOException("not connected to " + address + " (reconnecting...)"));
+        throw new ConnectionLost(
+            new IOException("not connected to " + address + " (reconnecting...)"));
       }
       c = client;
     }
@@ -160,7 +165,9 @@ final class ReconnectingConnection implements AutoCloseable {
       owner.reconnected();
     } catch (Exception e) {
       int next = Math.min(delaySeconds * 2, MAX_BACKOFF_SECONDS);
-      owner.notice("still cannot reach " + address + " (" + reason(e) + "); retrying in " + next + " s...", true);
+      owner.notice(
+          "still cannot reach " + address + " (" + reason(e) + "); retrying in " + next + " s...",
+          true);
       reconnector.schedule(() -> reconnect(next), next, TimeUnit.SECONDS);
     }
   }
@@ -210,6 +217,8 @@ final class ReconnectingConnection implements AutoCloseable {
     }
     int colon = m.indexOf(": ");
     // Netty prefixes "Connection refused: host/1.2.3.4:7777"; keep the part people understand.
-    return colon > 0 && m.startsWith("Connection refused") ? "connection refused (is the server running?)" : m;
+    return colon > 0 && m.startsWith("Connection refused")
+        ? "connection refused (is the server running?)"
+        : m;
   }
 }

@@ -20,11 +20,13 @@ import org.entente.protocol.Requests;
 final class RetryingRequests {
   /** How long a change whose connection dropped waits for the seat to come back before giving up. */
   static final Duration RETRY_WAIT = Duration.ofSeconds(60);
+
   private static final SecureRandom KEYS = new SecureRandom();
 
   /** One attempt on the current connection, and waiting for the next one. */
   interface Transport {
-    ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException, ConnectionLost;
+    ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
+        throws IOException, ConnectionLost;
 
     /**
      * Waits until a request of {@code stage} may be sent again: connected, and for an
@@ -47,13 +49,18 @@ final class RetryingRequests {
   }
 
   /** Sends {@code request}, and once more after a reconnect if the contract says so. */
-  ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder) throws IOException {
+  ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
+      throws IOException {
     boolean resend = resentAfterReconnect(request);
     if (resend && request.getIdempotencyKey() == 0) {
       request.setIdempotencyKey(randomKey());
     }
-    if (resend && request.getIdempotencySecret().isEmpty() && Requests.of(request.getBodyCase()).stage() == ConnectionStage.LOBBY) {
-      byte[] secret = new byte[16]; // an entry's key works only with its secret (protocol.md, "Retrying requests")
+    if (resend
+        && request.getIdempotencySecret().isEmpty()
+        && Requests.of(request.getBodyCase()).stage() == ConnectionStage.LOBBY) {
+      byte[] secret =
+          new byte
+              [16]; // an entry's key works only with its secret (protocol.md, "Retrying requests")
       KEYS.nextBytes(secret);
       request.setIdempotencySecret(com.google.protobuf.ByteString.copyFrom(secret));
     }
@@ -65,8 +72,13 @@ final class RetryingRequests {
       }
       try {
         if (!transport.awaitReady(Requests.of(request.getBodyCase()).stage(), RETRY_WAIT)) {
-          throw new IOException("the connection to " + address + " was lost and did not come back within "
-              + RETRY_WAIT.toSeconds() + " s; the command may not have been carried out", e);
+          throw new IOException(
+              "the connection to "
+                  + address
+                  + " was lost and did not come back within "
+                  + RETRY_WAIT.toSeconds()
+                  + " s; the command may not have been carried out",
+              e);
         }
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();

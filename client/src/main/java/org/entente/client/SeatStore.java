@@ -26,7 +26,8 @@ import java.util.Optional;
  */
 public final class SeatStore {
   /** One saved seat. {@code role} is PLAYER, SPECTATOR or GAME_MASTER. */
-  public record Seat(String server, String joinCode, String token, String role, String country, String name) {
+  public record Seat(
+      String server, String joinCode, String token, String role, String country, String name) {
     public Seat {
       joinCode = normaliseCode(joinCode);
     }
@@ -48,7 +49,8 @@ public final class SeatStore {
    * {@code entente.config.dir} overrides both (tests run in one process and cannot set the environment).
    */
   public static Path configDir() {
-    return configDir(System.getProperty("entente.config.dir"), System.getenv(), System.getProperty("user.home"));
+    return configDir(
+        System.getProperty("entente.config.dir"), System.getenv(), System.getProperty("user.home"));
   }
 
   /**
@@ -89,16 +91,29 @@ public final class SeatStore {
     }
     Struct.Builder root = Struct.newBuilder();
     try {
-      JsonFormat.parser().ignoringUnknownFields().merge(Files.readString(file, StandardCharsets.UTF_8), root);
+      JsonFormat.parser()
+          .ignoringUnknownFields()
+          .merge(Files.readString(file, StandardCharsets.UTF_8), root);
     } catch (InvalidProtocolBufferException e) {
-      throw new IOException(file + " is not valid JSON (" + e.getMessage() + "); delete it to start afresh", e);
+      throw new IOException(
+          file + " is not valid JSON (" + e.getMessage() + "); delete it to start afresh", e);
     }
     List<Seat> seats = new ArrayList<>();
-    for (Value v : root.getFieldsOrDefault("seats", Value.getDefaultInstance()).getListValue().getValuesList()) {
+    for (Value v :
+        root.getFieldsOrDefault("seats", Value.getDefaultInstance())
+            .getListValue()
+            .getValuesList()) {
       Map<String, Value> f = v.getStructValue().getFieldsMap();
       String token = str(f, "token");
       if (!token.isEmpty()) {
-        seats.add(new Seat(str(f, "server"), str(f, "join_code"), token, str(f, "role"), str(f, "country"), str(f, "name")));
+        seats.add(
+            new Seat(
+                str(f, "server"),
+                str(f, "join_code"),
+                token,
+                str(f, "role"),
+                str(f, "country"),
+                str(f, "name")));
       }
     }
     return seats;
@@ -136,20 +151,27 @@ public final class SeatStore {
   private void write(List<Seat> seats) throws IOException {
     ListValue.Builder list = ListValue.newBuilder();
     for (Seat s : seats) {
-      list.addValues(Value.newBuilder().setStructValue(Struct.newBuilder()
-          .putFields("server", string(s.server()))
-          .putFields("join_code", string(s.joinCode()))
-          .putFields("token", string(s.token()))
-          .putFields("role", string(s.role()))
-          .putFields("country", string(s.country()))
-          .putFields("name", string(s.name()))));
+      list.addValues(
+          Value.newBuilder()
+              .setStructValue(
+                  Struct.newBuilder()
+                      .putFields("server", string(s.server()))
+                      .putFields("join_code", string(s.joinCode()))
+                      .putFields("token", string(s.token()))
+                      .putFields("role", string(s.role()))
+                      .putFields("country", string(s.country()))
+                      .putFields("name", string(s.name()))));
     }
-    Struct root = Struct.newBuilder().putFields("seats", Value.newBuilder().setListValue(list).build()).build();
+    Struct root =
+        Struct.newBuilder()
+            .putFields("seats", Value.newBuilder().setListValue(list).build())
+            .build();
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     Files.writeString(tmp, JsonFormat.printer().print(root) + "\n", StandardCharsets.UTF_8);
     try {

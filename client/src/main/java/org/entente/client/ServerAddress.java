@@ -10,6 +10,7 @@ import java.util.Locale;
  */
 public record ServerAddress(String host, int port, boolean tls) {
   public static final int DEFAULT_PORT = 7777;
+
   /** The prefix of an address that speaks TLS. */
   public static final String TLS_SCHEME = "tls://";
 
@@ -34,17 +35,20 @@ public record ServerAddress(String host, int port, boolean tls) {
     if (tls) {
       s = s.substring(TLS_SCHEME.length());
     } else if (s.contains("://")) {
-      throw new IllegalArgumentException("'" + text + "' has a scheme other than tls://; write HOST:PORT or tls://HOST:PORT");
+      throw new IllegalArgumentException(
+          "'" + text + "' has a scheme other than tls://; write HOST:PORT or tls://HOST:PORT");
     }
     if (s.isEmpty()) {
-      throw new IllegalArgumentException("the server address is empty; write HOST:PORT, e.g. localhost:7777");
+      throw new IllegalArgumentException(
+          "the server address is empty; write HOST:PORT, e.g. localhost:7777");
     }
     String host = s;
     String port = null;
     if (s.startsWith("[")) {
       int close = s.indexOf(']');
       if (close < 0) {
-        throw new IllegalArgumentException("'" + text + "' has '[' without ']'; write [ADDRESS]:PORT");
+        throw new IllegalArgumentException(
+            "'" + text + "' has '[' without ']'; write [ADDRESS]:PORT");
       }
       host = s.substring(1, close);
       if (close + 1 < s.length()) {

@@ -86,8 +86,10 @@ public final class ServerTrust {
 
   /** The checks of one connection attempt: its TLS handler, and why it refused the server if it did. */
   Check check(ServerAddress server) throws IOException {
-    Optional<String> expected = fingerprint != null ? Optional.of(fingerprint)
-        : known != null ? known.pinned(server) : Optional.empty();
+    Optional<String> expected =
+        fingerprint != null
+            ? Optional.of(fingerprint)
+            : known != null ? known.pinned(server) : Optional.empty();
     return new Check(server, expected);
   }
 
@@ -105,7 +107,8 @@ public final class ServerTrust {
     }
 
     SslHandler newHandler(ByteBufAllocator alloc) throws IOException {
-      SslContext context = SslContextBuilder.forClient().protocols(PROTOCOLS).trustManager(this).build();
+      SslContext context =
+          SslContextBuilder.forClient().protocols(PROTOCOLS).trustManager(this).build();
       SslHandler handler = context.newHandler(alloc, server.host(), server.port());
       SSLEngine engine = handler.engine();
       SSLParameters parameters = engine.getSSLParameters();
@@ -121,17 +124,20 @@ public final class ServerTrust {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
       verify(chain, () -> authorities.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
       verify(chain, () -> authorities.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       verify(chain, () -> authorities.checkServerTrusted(chain, authType));
     }
 
@@ -139,13 +145,15 @@ public final class ServerTrust {
       void run() throws CertificateException;
     }
 
-    private void verify(X509Certificate[] chain, AuthorityCheck authorityCheck) throws CertificateException {
+    private void verify(X509Certificate[] chain, AuthorityCheck authorityCheck)
+        throws CertificateException {
       if (chain == null || chain.length == 0) {
         throw new CertificateException("the server presented no certificate");
       }
       String presented = fingerprint(chain[0]);
       if (expected.isPresent()) {
-        if (!MessageDigest.isEqual(presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+            presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             expected.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
           refused = new UntrustedServerException(server, presented, expected);
           throw new CertificateException(refused.getMessage());
@@ -161,17 +169,20 @@ public final class ServerTrust {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
       throw new CertificateException("a client does not check clients");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
       throw new CertificateException("a client does not check clients");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       throw new CertificateException("a client does not check clients");
     }
 
@@ -183,7 +194,8 @@ public final class ServerTrust {
 
   private static X509ExtendedTrustManager systemTrustManager() throws IOException {
     try {
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init((KeyStore) null);
       for (TrustManager m : factory.getTrustManagers()) {
         if (m instanceof X509ExtendedTrustManager x) {
@@ -192,7 +204,8 @@ public final class ServerTrust {
       }
       throw new IOException("this Java has no X.509 trust manager");
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot load the system's certificate authorities: " + e.getMessage(), e);
+      throw new IOException(
+          "cannot load the system's certificate authorities: " + e.getMessage(), e);
     }
   }
 }

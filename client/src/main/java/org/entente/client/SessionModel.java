@@ -27,9 +27,12 @@ final class SessionModel {
   private final SeatKeeper seat;
   private ClientLog log = ClientLog.EMPTY;
   private SessionView view;
+
   /** The seq the current view already includes. */
   private long viewSeq;
+
   private long lastSeq;
+
   /** Events still to come that replay history this process had not seen. */
   private int catchUpLeft;
 
@@ -42,20 +45,39 @@ final class SessionModel {
     return switch (response.getBodyCase()) {
       case SESSION_CREATED -> {
         String name = request.getCreateSession().getDisplayName();
-        seated(Role.GAME_MASTER, name.isEmpty() ? "Game master" : name, response.getSessionCreated().getJoinCode(),
-            response.getSessionCreated().getGameMasterToken(), 0, response.getSessionCreated().getView(), 0);
+        seated(
+            Role.GAME_MASTER,
+            name.isEmpty() ? "Game master" : name,
+            response.getSessionCreated().getJoinCode(),
+            response.getSessionCreated().getGameMasterToken(),
+            0,
+            response.getSessionCreated().getView(),
+            0);
         yield Absorbed.SEATED;
       }
       case JOINED -> {
         boolean join = request.hasJoinSession();
-        seated(response.getJoined().getRole(), join ? request.getJoinSession().getDisplayName() : request.getSpectate().getDisplayName(),
-            join ? request.getJoinSession().getJoinCode() : request.getSpectate().getJoinCode(), response.getJoined().getSeatToken(),
-            response.getJoined().getSeatId(), response.getJoined().getView(), 0);
+        seated(
+            response.getJoined().getRole(),
+            join
+                ? request.getJoinSession().getDisplayName()
+                : request.getSpectate().getDisplayName(),
+            join ? request.getJoinSession().getJoinCode() : request.getSpectate().getJoinCode(),
+            response.getJoined().getSeatToken(),
+            response.getJoined().getSeatId(),
+            response.getJoined().getView(),
+            0);
         yield Absorbed.SEATED;
       }
       case RESUMED -> {
-        seated(response.getResumed().getRole(), seat.name(), request.getResume().getJoinCode(), request.getResume().getToken(),
-            response.getResumed().getSeatId(), response.getResumed().getView(), response.getResumed().getReplayed());
+        seated(
+            response.getResumed().getRole(),
+            seat.name(),
+            request.getResume().getJoinCode(),
+            request.getResume().getToken(),
+            response.getResumed().getSeatId(),
+            response.getResumed().getView(),
+            response.getResumed().getReplayed());
         if (request.getResume().getLastSeq() > 0) {
           // Resuming from where this process stopped: what follows is news, not history.
           catchUpLeft = 0;
@@ -71,11 +93,21 @@ final class SessionModel {
         yield Absorbed.VIEW;
       }
       case BRIEFING -> Absorbed.BRIEFING;
-      case ERROR, EVENT, WELCOME, SCENARIO_LIST, HISTORY_PAGE, RECORD_EXPORT, OK, PING, BODY_NOT_SET -> Absorbed.NOTHING;
+      case ERROR,
+          EVENT,
+          WELCOME,
+          SCENARIO_LIST,
+          HISTORY_PAGE,
+          RECORD_EXPORT,
+          OK,
+          PING,
+          BODY_NOT_SET ->
+          Absorbed.NOTHING;
     };
   }
 
-  private void seated(Role role, String name, String code, String token, long seatId, SessionView v, int replayed) {
+  private void seated(
+      Role role, String name, String code, String token, long seatId, SessionView v, int replayed) {
     seat.seated(role, name, code, token, seatId);
     catchUpLeft = replayed;
     setView(v);
@@ -96,20 +128,30 @@ final class SessionModel {
       return new Applied(true, catchUp, false, false);
     }
     lastSeq = e.getSeq();
-    boolean moved = e.hasSeatMoved() && seat.isSeat(e.getSeatMoved().getSeatId()) && e.getSeq() > viewSeq;
+    boolean moved =
+        e.hasSeatMoved() && seat.isSeat(e.getSeatMoved().getSeatId()) && e.getSeq() > viewSeq;
     // No default: a new kind of event does not compile until it is decided here.
-    log = switch (e.getKindCase()) {
-      case MESSAGE, NEWS -> log.withInboxEvent(e, catchUp);
-      case TURN_REPORT -> log.withReport(e.getTurnReport());
-      case SEATS_CHANGED -> log.withSeats(e.getSeatsChanged().getSeatsList());
-      case SEAT_MOVED -> {
-        if (moved) {
-          view = view.toBuilder().setViewerCountry(e.getSeatMoved().getToCountry()).build();
-        }
-        yield log;
-      }
-      case DRAFT_UPDATED, READINESS_CHANGED, PHASE_CHANGED, SEAT_REMOVED, BOT_CHANGED, SEAT_MUTED, SEAT_STATUS, KIND_NOT_SET -> log;
-    };
+    log =
+        switch (e.getKindCase()) {
+          case MESSAGE, NEWS -> log.withInboxEvent(e, catchUp);
+          case TURN_REPORT -> log.withReport(e.getTurnReport());
+          case SEATS_CHANGED -> log.withSeats(e.getSeatsChanged().getSeatsList());
+          case SEAT_MOVED -> {
+            if (moved) {
+              view = view.toBuilder().setViewerCountry(e.getSeatMoved().getToCountry()).build();
+            }
+            yield log;
+          }
+          case DRAFT_UPDATED,
+              READINESS_CHANGED,
+              PHASE_CHANGED,
+              SEAT_REMOVED,
+              BOT_CHANGED,
+              SEAT_MUTED,
+              SEAT_STATUS,
+              KIND_NOT_SET ->
+              log;
+        };
     boolean changesView = e.getSeq() > viewSeq && view != null;
     if (changesView) {
       view = ViewModel.apply(view, e);

@@ -17,12 +17,22 @@ public final class UntrustedServerException extends IOException {
   private final String expected;
 
   UntrustedServerException(ServerAddress server, String presented, Optional<String> expected) {
-    super(expected.isEmpty()
-        ? "the TLS certificate of " + server + " (" + presented + ") is not vouched for by any certificate authority"
-            + " and is not pinned; check the fingerprint with whoever runs the server"
-        : "the TLS certificate of " + server + " has CHANGED: it is " + presented + ", but " + expected.get()
-            + " was pinned; someone may be intercepting the connection. If the server's operator made a new"
-            + " certificate, check its fingerprint with them and connect with --fingerprint NEW");
+    super(
+        expected.isEmpty()
+            ? "the TLS certificate of "
+                + server
+                + " ("
+                + presented
+                + ") is not vouched for by any certificate authority"
+                + " and is not pinned; check the fingerprint with whoever runs the server"
+            : "the TLS certificate of "
+                + server
+                + " has CHANGED: it is "
+                + presented
+                + ", but "
+                + expected.get()
+                + " was pinned; someone may be intercepting the connection. If the server's operator made a new"
+                + " certificate, check its fingerprint with them and connect with --fingerprint NEW");
     this.server = server;
     this.presented = presented;
     this.expected = expected.orElse(null);

@@ -65,8 +65,13 @@ public final class ViewModel {
       case SEAT_STATUS:
         for (int i = 0; i < b.getSeatsCount(); i++) {
           if (b.getSeats(i).getSeatId() == e.getSeatStatus().getSeatId()) {
-            b.setSeats(i, b.getSeats(i).toBuilder().setConnected(e.getSeatStatus().getConnected())
-                .setReady(e.getSeatStatus().getReadyTurn() != 0 && e.getSeatStatus().getReadyTurn() == v.getTurn()));
+            b.setSeats(
+                i,
+                b.getSeats(i).toBuilder()
+                    .setConnected(e.getSeatStatus().getConnected())
+                    .setReady(
+                        e.getSeatStatus().getReadyTurn() != 0
+                            && e.getSeatStatus().getReadyTurn() == v.getTurn()));
           }
         }
         break;
@@ -74,26 +79,30 @@ public final class ViewModel {
         if (e.getReadinessChanged().getTurn() == v.getTurn()) {
           for (int i = 0; i < b.getCountriesCount(); i++) {
             if (b.getCountries(i).getId().equals(e.getReadinessChanged().getCountry())) {
-              b.setCountries(i, b.getCountries(i).toBuilder().setReady(e.getReadinessChanged().getReady()));
+              b.setCountries(
+                  i, b.getCountries(i).toBuilder().setReady(e.getReadinessChanged().getReady()));
             }
           }
         }
         break;
-      case PHASE_CHANGED: {
-        PhaseChanged p = e.getPhaseChanged();
-        if (p.getTurn() != v.getTurn()) {
-          b.clearDrafts();
-          for (int i = 0; i < b.getCountriesCount(); i++) {
-            b.setCountries(i, b.getCountries(i).toBuilder().setReady(false));
+      case PHASE_CHANGED:
+        {
+          PhaseChanged p = e.getPhaseChanged();
+          if (p.getTurn() != v.getTurn()) {
+            b.clearDrafts();
+            for (int i = 0; i < b.getCountriesCount(); i++) {
+              b.setCountries(i, b.getCountries(i).toBuilder().setReady(false));
+            }
+            for (int i = 0; i < b.getSeatsCount(); i++) {
+              b.setSeats(i, b.getSeats(i).toBuilder().setReady(false));
+            }
           }
-          for (int i = 0; i < b.getSeatsCount(); i++) {
-            b.setSeats(i, b.getSeats(i).toBuilder().setReady(false));
-          }
+          b.setPhase(p.getPhase())
+              .setTurn(p.getTurn())
+              .setDeadlineEpochMillis(p.getDeadlineEpochMillis())
+              .setPausedSecondsLeft(p.getPausedSecondsLeft());
+          break;
         }
-        b.setPhase(p.getPhase()).setTurn(p.getTurn()).setDeadlineEpochMillis(p.getDeadlineEpochMillis())
-            .setPausedSecondsLeft(p.getPausedSecondsLeft());
-        break;
-      }
       default:
         break;
     }
@@ -118,9 +127,13 @@ public final class ViewModel {
   private static void recount(SessionView.Builder b) {
     for (int i = 0; i < b.getCountriesCount(); i++) {
       CountryStatus c = b.getCountries(i);
-      long players = b.getSeatsList().stream()
-          .filter(s -> s.getRole() == org.entente.proto.protocol.v1.Role.PLAYER && s.getCountry().equals(c.getId()))
-          .count();
+      long players =
+          b.getSeatsList().stream()
+              .filter(
+                  s ->
+                      s.getRole() == org.entente.proto.protocol.v1.Role.PLAYER
+                          && s.getCountry().equals(c.getId()))
+              .count();
       b.setCountries(i, c.toBuilder().setPlayers((int) players));
     }
   }

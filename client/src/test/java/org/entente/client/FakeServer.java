@@ -33,35 +33,44 @@ final class FakeServer implements AutoCloseable {
     ServerMessage.Builder answer(ClientMessage request, Channel channel);
   }
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final List<ClientMessage> received = new CopyOnWriteArrayList<>();
   private final Channel listener;
 
   FakeServer(Script script) throws InterruptedException {
-    listener = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            open.add(ch);
-            ch.pipeline()
-                .addLast(new ProtobufVarint32FrameDecoder(ProtocolClient.MAX_FRAME_BYTES))
-                .addLast(new ProtobufDecoder(ClientMessage.getDefaultInstance()))
-                .addLast(new ProtobufVarint32LengthFieldPrepender())
-                .addLast(new ProtobufEncoder())
-                .addLast(new SimpleChannelInboundHandler<ClientMessage>() {
+    listener =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
                   @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, ClientMessage m) {
-                    received.add(m);
-                    ServerMessage.Builder answer = script.answer(m, ctx.channel());
-                    if (answer != null) {
-                      ctx.writeAndFlush(answer.setRequestId(m.getRequestId()).build());
-                    }
+                  protected void initChannel(Channel ch) {
+                    open.add(ch);
+                    ch.pipeline()
+                        .addLast(new ProtobufVarint32FrameDecoder(ProtocolClient.MAX_FRAME_BYTES))
+                        .addLast(new ProtobufDecoder(ClientMessage.getDefaultInstance()))
+                        .addLast(new ProtobufVarint32LengthFieldPrepender())
+                        .addLast(new ProtobufEncoder())
+                        .addLast(
+                            new SimpleChannelInboundHandler<ClientMessage>() {
+                              @Override
+                              protected void channelRead0(
+                                  ChannelHandlerContext ctx, ClientMessage m) {
+                                received.add(m);
+                                ServerMessage.Builder answer = script.answer(m, ctx.channel());
+                                if (answer != null) {
+                                  ctx.writeAndFlush(answer.setRequestId(m.getRequestId()).build());
+                                }
+                              }
+                            });
                   }
-                });
-          }
-        })
-        .bind("127.0.0.1", 0).sync().channel();
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
   }
 
   int port() {
@@ -75,7 +84,8 @@ final class FakeServer implements AutoCloseable {
 
   /** Pushes an event to every connected client. */
   void push(org.entente.proto.protocol.v1.Event.Builder event) {
-    open.writeAndFlush(ServerMessage.newBuilder().setEvent(event).build()).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    open.writeAndFlush(ServerMessage.newBuilder().setEvent(event).build())
+        .awaitUninterruptibly(2, TimeUnit.SECONDS);
   }
 
   /** Closes every client connection, as a failing network would. */

@@ -21,8 +21,9 @@ class KnownServersTest {
     assertThat(KnownServers.normaliseFingerprint("aa:".repeat(31) + "aa")).isEqualTo(A);
     assertThatThrownBy(() -> KnownServers.normaliseFingerprint("SHA256:AA:BB"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("'SHA256:AA:BB' is not a certificate fingerprint; copy the 'SHA256:AB:CD:...' line 'entente server'"
-            + " printed (32 bytes in hex)");
+        .hasMessage(
+            "'SHA256:AA:BB' is not a certificate fingerprint; copy the 'SHA256:AB:CD:...' line 'entente server'"
+                + " printed (32 bytes in hex)");
     assertThatThrownBy(() -> KnownServers.normaliseFingerprint("SHA256:" + "ZZ:".repeat(31) + "ZZ"))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -41,13 +42,16 @@ class KnownServersTest {
     assertThat(known.pinned(one.withTls(false))).contains(A);
     known.pin(one, B);
     assertThat(known.pinned(one)).contains(B);
-    assertThat(Files.readAllLines(known.file())).containsExactly("10.0.0.5:7000 " + B, "class.example.org:7777 " + B);
+    assertThat(Files.readAllLines(known.file()))
+        .containsExactly("10.0.0.5:7000 " + B, "class.example.org:7777 " + B);
   }
 
   @Test
   void handEditedLinesThatAreNotPinsAreSkipped() throws Exception {
     Path file = dir.resolve("known-servers");
-    Files.writeString(file, "# my servers\nhost:1 not-a-fingerprint\n\nhost:2 " + A + "\nhost:3 " + A + " extra\n");
+    Files.writeString(
+        file,
+        "# my servers\nhost:1 not-a-fingerprint\n\nhost:2 " + A + "\nhost:3 " + A + " extra\n");
     KnownServers known = new KnownServers(file);
     assertThat(known.pinned(ServerAddress.parse("host:1"))).isEmpty();
     assertThat(known.pinned(ServerAddress.parse("host:2"))).contains(A);

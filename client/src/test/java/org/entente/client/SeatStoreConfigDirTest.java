@@ -15,7 +15,9 @@ class SeatStoreConfigDirTest {
 
   @Test
   void xdgConfigHomeWinsOverHomeAndTheOverrideOverBoth() {
-    assertThat(SeatStore.configDir(null, Map.of("HOME", "/tmp/seat2", "XDG_CONFIG_HOME", "/tmp/xdg"), "/root"))
+    assertThat(
+            SeatStore.configDir(
+                null, Map.of("HOME", "/tmp/seat2", "XDG_CONFIG_HOME", "/tmp/xdg"), "/root"))
         .isEqualTo(Path.of("/tmp/xdg", "entente"));
     assertThat(SeatStore.configDir("/tmp/override", Map.of("XDG_CONFIG_HOME", "/tmp/xdg"), "/root"))
         .isEqualTo(Path.of("/tmp/override"));
@@ -23,6 +25,7 @@ class SeatStoreConfigDirTest {
 
   @Test
   void theJvmsHomeCountsOnlyWithoutHome() {
-    assertThat(SeatStore.configDir("", Map.of("XDG_CONFIG_HOME", " "), "/home/ana")).isEqualTo(Path.of("/home/ana", ".config", "entente"));
+    assertThat(SeatStore.configDir("", Map.of("XDG_CONFIG_HOME", " "), "/home/ana"))
+        .isEqualTo(Path.of("/home/ana", ".config", "entente"));
   }
 }

@@ -9,11 +9,11 @@ import java.util.function.ToIntFunction;
 import org.entente.engine.Phase;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Effect;
-import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.MemberStatus;
 import org.entente.engine.model.NoteKind;
 import org.entente.engine.model.Organisation;
+import org.entente.engine.model.ScheduledEvent;
 import org.entente.engine.model.Source;
 import org.entente.engine.model.TurnLength;
 import org.entente.engine.report.ReportLine;
@@ -43,7 +43,10 @@ final class DebriefFacts {
   /** The calendar label of a turn: "July 2024" for monthly turns, "3 July 2024" otherwise. */
   String date(int turn) {
     boolean monthly = record.scenario().metadata().turnLength() == TurnLength.MONTH;
-    return record.scenario().metadata().dateOf(turn)
+    return record
+        .scenario()
+        .metadata()
+        .dateOf(turn)
         .format(DateTimeFormatter.ofPattern(monthly ? "MMMM yyyy" : "d MMMM yyyy", Locale.ENGLISH));
   }
 
@@ -77,12 +80,15 @@ final class DebriefFacts {
     out.add(new Chart("DOM: domestic support", perCountry((s, a) -> s.dom(a)), 0, 100));
     out.add(new Chart("STD: international standing", perCountry((s, a) -> s.std(a)), 0, 100));
     if (!record.scenario().tracks().isEmpty()) {
-      List<Svg.Series> tracks = record.scenario().tracks().stream()
-          .map(t -> new Svg.Series(t.id(), series(s -> s.track(t.id())))).toList();
+      List<Svg.Series> tracks =
+          record.scenario().tracks().stream()
+              .map(t -> new Svg.Series(t.id(), series(s -> s.track(t.id()))))
+              .toList();
       out.add(new Chart("Tracks", tracks, 0, 100));
     }
     for (Actor a : playable()) {
-      out.add(new Chart("Trust of " + a.id() + " (" + a.name() + ")", trustFrom(a.id()), -100, 100));
+      out.add(
+          new Chart("Trust of " + a.id() + " (" + a.name() + ")", trustFrom(a.id()), -100, 100));
     }
     return out;
   }
@@ -151,28 +157,41 @@ final class DebriefFacts {
   String length() {
     int n = turns();
     var meta = record.scenario().metadata();
-    String unit = switch (meta.turnLength()) {
-      case DAY -> "daily";
-      case WEEK -> "weekly";
-      case MONTH -> "monthly";
-      case QUARTER -> "quarterly";
-      case YEAR -> "yearly";
-    };
-    String played = n == 0 ? "No turn played yet" : n + " " + unit + " turn" + (n == 1 ? "" : "s") + ", " + date(0) + " to " + date(n);
-    String planned = record.plannedTurns() == n ? "" : record.finished() ? "" : " (" + record.plannedTurns() + " planned)";
-    String written = meta.defaultTurns() == record.plannedTurns() ? ""
-        : "; the scenario was written for " + meta.defaultTurns() + " turns";
+    String unit =
+        switch (meta.turnLength()) {
+          case DAY -> "daily";
+          case WEEK -> "weekly";
+          case MONTH -> "monthly";
+          case QUARTER -> "quarterly";
+          case YEAR -> "yearly";
+        };
+    String played =
+        n == 0
+            ? "No turn played yet"
+            : n + " " + unit + " turn" + (n == 1 ? "" : "s") + ", " + date(0) + " to " + date(n);
+    String planned =
+        record.plannedTurns() == n
+            ? ""
+            : record.finished() ? "" : " (" + record.plannedTurns() + " planned)";
+    String written =
+        meta.defaultTurns() == record.plannedTurns()
+            ? ""
+            : "; the scenario was written for " + meta.defaultTurns() + " turns";
     return played + planned + written + ".";
   }
 
   /** "Final scores" for a finished game, "Scores so far" otherwise. */
   String scoresHeading() {
-    return record.finished() ? "Final scores" : "Scores so far (after T" + turns() + " of " + record.plannedTurns() + ")";
+    return record.finished()
+        ? "Final scores"
+        : "Scores so far (after T" + turns() + " of " + record.plannedTurns() + ")";
   }
 
   /** The game master's injected news that fired at a turn's upkeep (or end, for after-orders news). */
   List<ScheduledEvent> injects(int turn) {
-    return record.scenario().events().stream().filter(e -> GameRecord.isInject(e) && e.turn() == turn).toList();
+    return record.scenario().events().stream()
+        .filter(e -> GameRecord.isInject(e) && e.turn() == turn)
+        .toList();
   }
 
   /** An event's effects as text: "sec(ARM) +5, trust(ARM, RUS) -10"; "no effect on the numbers" when none. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.entente.engine.CriterionResult;
 import org.entente.engine.Score;
-import org.entente.engine.model.Actor;
 import org.entente.engine.model.HistoricalNote;
 import org.entente.engine.model.NoteKind;
 import org.entente.engine.model.Objective;
@@ -43,13 +42,24 @@ public final class DebriefRenderer {
     } else {
       b.append("| seat | player | country | played by |\n|---|---|---|---|\n");
       for (GameRecord.Seat seat : record.roster()) {
-        b.append("| ").append(md(seat.seat())).append(" | ").append(seat.bot() ? "bot" : md(seat.name())).append(" | ")
-            .append(seat.country().isEmpty() ? "game master" : md(f.name(seat.country()) + " (" + seat.country() + ")"))
-            .append(" | ").append(seat.bot() ? "bot" : "student").append(" |\n");
+        b.append("| ")
+            .append(md(seat.seat()))
+            .append(" | ")
+            .append(seat.bot() ? "bot" : md(seat.name()))
+            .append(" | ")
+            .append(
+                seat.country().isEmpty()
+                    ? "game master"
+                    : md(f.name(seat.country()) + " (" + seat.country() + ")"))
+            .append(" | ")
+            .append(seat.bot() ? "bot" : "student")
+            .append(" |\n");
       }
       b.append('\n');
     }
-    b.append("## ").append(md(f.scoresHeading())).append("\n\n| country | score /100 |\n|---|---:|\n");
+    b.append("## ")
+        .append(md(f.scoresHeading()))
+        .append("\n\n| country | score /100 |\n|---|---:|\n");
     for (Score s : record.finalScores()) {
       b.append("| ").append(md(f.name(s.actor()))).append(" | ").append(s.points()).append(" |\n");
     }
@@ -65,52 +75,115 @@ public final class DebriefRenderer {
       }
       b.append("\n|---|").append("---|".repeat(f.turns() + 1)).append('\n');
       for (Svg.Band row : f.membership(org)) {
-        b.append("| ").append(md(row.name())).append(" | ")
-            .append(String.join(" | ", row.statuses().stream().map(st -> st.equals("NONE") ? "" : st).toList())).append(" |\n");
+        b.append("| ")
+            .append(md(row.name()))
+            .append(" | ")
+            .append(
+                String.join(
+                    " | ", row.statuses().stream().map(st -> st.equals("NONE") ? "" : st).toList()))
+            .append(" |\n");
       }
       b.append('\n');
     }
     b.append("## Promises and actions\n\n");
     PromiseLedger.RULES.forEach(r -> b.append("- ").append(md(r)).append('\n'));
-    b.append("\n| country | turn | said or agreed | toward | what it did | verdict |\n|---|---|---|---|---|---|\n");
+    b.append(
+        "\n| country | turn | said or agreed | toward | what it did | verdict |\n|---|---|---|---|---|---|\n");
     for (PromiseLedger.Entry e : PromiseLedger.of(record)) {
-      b.append("| ").append(md(e.actor())).append(" | T").append(e.turn()).append(" | ").append(md(e.promise())).append(" | ")
-          .append(md(e.toward())).append(" | ").append(md(actions(e))).append(" | ").append(md(e.verdict())).append(" |\n");
+      b.append("| ")
+          .append(md(e.actor()))
+          .append(" | T")
+          .append(e.turn())
+          .append(" | ")
+          .append(md(e.promise()))
+          .append(" | ")
+          .append(md(e.toward()))
+          .append(" | ")
+          .append(md(actions(e)))
+          .append(" | ")
+          .append(md(e.verdict()))
+          .append(" |\n");
     }
     b.append("\n## Timeline\n\n").append(md(HOW_TO_READ_ORDERS)).append("\n\n");
     for (GameRecord.Turn turn : record.turns()) {
-      b.append("### T").append(turn.number()).append(" (").append(f.date(turn.number())).append(")\n\n");
+      b.append("### T")
+          .append(turn.number())
+          .append(" (")
+          .append(f.date(turn.number()))
+          .append(")\n\n");
       for (ScheduledEvent e : f.injects(turn.number())) {
-        b.append("**News from the game master:** ").append(md(e.title())).append(". ").append(md(e.text()))
-            .append(" (effects: ").append(md(DebriefFacts.effects(e))).append(")\n\n");
+        b.append("**News from the game master:** ")
+            .append(md(e.title()))
+            .append(". ")
+            .append(md(e.text()))
+            .append(" (effects: ")
+            .append(md(DebriefFacts.effects(e)))
+            .append(")\n\n");
       }
-      messagesOf(record, turn.number()).forEach(m -> b.append("> ").append(md(speaker(f, m))).append(": ")
-          .append(md(m.text())).append("\n>\n"));
+      messagesOf(record, turn.number())
+          .forEach(
+              m ->
+                  b.append("> ")
+                      .append(md(speaker(f, m)))
+                      .append(": ")
+                      .append(md(m.text()))
+                      .append("\n>\n"));
       b.append("\n**Orders**\n\n");
-      turn.orders().forEach((actor, orders) -> b.append("- ").append(md(actor)).append(": ")
-          .append(orders.isEmpty() ? "(none)" : md(orders.stream().map(Order::toText).collect(Collectors.joining("; "))))
-          .append('\n'));
+      turn.orders()
+          .forEach(
+              (actor, orders) ->
+                  b.append("- ")
+                      .append(md(actor))
+                      .append(": ")
+                      .append(
+                          orders.isEmpty()
+                              ? "(none)"
+                              : md(
+                                  orders.stream()
+                                      .map(Order::toText)
+                                      .collect(Collectors.joining("; "))))
+                      .append('\n'));
       List<ReportLine> start = DebriefFacts.startOfTurn(turn);
       if (!start.isEmpty()) {
         b.append("\n**Start of turn**\n\n");
         for (ReportLine l : start) {
-          b.append("- ").append(md(l.render())).append(" _(").append(md(DebriefFacts.audience(l))).append(")_\n");
+          b.append("- ")
+              .append(md(l.render()))
+              .append(" _(")
+              .append(md(DebriefFacts.audience(l)))
+              .append(")_\n");
         }
       }
       b.append("\n**Outcomes**\n\n");
       for (ReportLine l : DebriefFacts.outcomes(turn)) {
-        b.append("- ").append(md(l.render())).append(" _(").append(md(DebriefFacts.audience(l))).append(")_\n");
+        b.append("- ")
+            .append(md(l.render()))
+            .append(" _(")
+            .append(md(DebriefFacts.audience(l)))
+            .append(")_\n");
       }
       b.append('\n');
     }
     b.append("## Objectives\n\n");
     for (Score s : record.finalScores()) {
-      b.append("### ").append(md(f.name(s.actor()))).append(": ").append(s.points()).append("/100\n\n");
-      record.scenario().objectiveOf(s.actor()).map(Objective::summary)
+      b.append("### ")
+          .append(md(f.name(s.actor())))
+          .append(": ")
+          .append(s.points())
+          .append("/100\n\n");
+      record
+          .scenario()
+          .objectiveOf(s.actor())
+          .map(Objective::summary)
           .ifPresent(sum -> b.append(md(sum)).append("\n\n"));
       for (CriterionResult c : s.criteria()) {
-        b.append("- [").append(c.met() ? "x" : " ").append("] ").append(md(c.description())).append(" (")
-            .append(c.points()).append(" pts)\n");
+        b.append("- [")
+            .append(c.met() ? "x" : " ")
+            .append("] ")
+            .append(md(c.description()))
+            .append(" (")
+            .append(c.points())
+            .append(" pts)\n");
       }
       b.append('\n');
     }
@@ -154,8 +227,13 @@ public final class DebriefRenderer {
 
   static String status(GameRecord record, DebriefFacts f) {
     int n = record.turns().size();
-    String span = n == 0 ? "No turn has been resolved yet." : "T0 (" + f.date(0) + ") to T" + n + " (" + f.date(n) + ").";
-    return (record.finished() ? "Finished game, " : "Game in progress (" + n + " of " + record.plannedTurns() + " turns), ")
+    String span =
+        n == 0
+            ? "No turn has been resolved yet."
+            : "T0 (" + f.date(0) + ") to T" + n + " (" + f.date(n) + ").";
+    return (record.finished()
+            ? "Finished game, "
+            : "Game in progress (" + n + " of " + record.plannedTurns() + " turns), ")
         + span;
   }
 
@@ -184,17 +262,41 @@ public final class DebriefRenderer {
     }
     // Hostile and formal acts in full; cooperative and other acts counted, the first two shown.
     List<String> parts = new java.util.ArrayList<>();
-    e.later().stream().filter(a -> a.stance() == PromiseLedger.Stance.HOSTILE || a.stance() == PromiseLedger.Stance.FORMAL)
-        .forEach(a -> parts.add("T" + a.turn() + " " + a.order().toText()
-            + (a.stance() == PromiseLedger.Stance.HOSTILE ? " (hostile)" : "")));
-    List<PromiseLedger.Action> rest = e.later().stream()
-        .filter(a -> a.stance() == PromiseLedger.Stance.COOPERATIVE || a.stance() == PromiseLedger.Stance.OTHER).toList();
-    long cooperative = rest.stream().filter(a -> a.stance() == PromiseLedger.Stance.COOPERATIVE).count();
+    e.later().stream()
+        .filter(
+            a ->
+                a.stance() == PromiseLedger.Stance.HOSTILE
+                    || a.stance() == PromiseLedger.Stance.FORMAL)
+        .forEach(
+            a ->
+                parts.add(
+                    "T"
+                        + a.turn()
+                        + " "
+                        + a.order().toText()
+                        + (a.stance() == PromiseLedger.Stance.HOSTILE ? " (hostile)" : "")));
+    List<PromiseLedger.Action> rest =
+        e.later().stream()
+            .filter(
+                a ->
+                    a.stance() == PromiseLedger.Stance.COOPERATIVE
+                        || a.stance() == PromiseLedger.Stance.OTHER)
+            .toList();
+    long cooperative =
+        rest.stream().filter(a -> a.stance() == PromiseLedger.Stance.COOPERATIVE).count();
     if (!rest.isEmpty()) {
-      String firstTwo = rest.stream().limit(2).map(a -> "T" + a.turn() + " " + a.order().toText())
-          .collect(Collectors.joining(", "));
-      parts.add(cooperative + " cooperative" + (rest.size() > cooperative ? " and " + (rest.size() - cooperative) + " other" : "")
-          + " act(s): " + firstTwo + (rest.size() > 2 ? ", \u2026" : ""));
+      String firstTwo =
+          rest.stream()
+              .limit(2)
+              .map(a -> "T" + a.turn() + " " + a.order().toText())
+              .collect(Collectors.joining(", "));
+      parts.add(
+          cooperative
+              + " cooperative"
+              + (rest.size() > cooperative ? " and " + (rest.size() - cooperative) + " other" : "")
+              + " act(s): "
+              + firstTwo
+              + (rest.size() > 2 ? ", \u2026" : ""));
     }
     return String.join("; ", parts);
   }

@@ -55,7 +55,14 @@ public record GameRecord(
    * A negotiation message. {@code from} is a country id, or empty for the game master;
    * {@code to} is the addressee of a private message or the team of a team message.
    */
-  public record Message(int turn, Channel channel, String from, String fromName, String to, String text, boolean included) {
+  public record Message(
+      int turn,
+      Channel channel,
+      String from,
+      String fromName,
+      String to,
+      String text,
+      boolean included) {
     /** The default choice: public statements and announcements in, private and team messages out. */
     public static boolean includedByDefault(Channel channel) {
       return channel == Channel.PUBLIC || channel == Channel.ANNOUNCEMENT;
@@ -70,8 +77,15 @@ public record GameRecord(
    * the turn was sealed, {@code firstOrderTurn} and {@code lastOrderTurn} the turns of its first
    * and last authored order (0: none).
    */
-  public record Seat(String seat, String country, String name, boolean bot, int ordersAuthored, int ordersSealed,
-      int firstOrderTurn, int lastOrderTurn) {
+  public record Seat(
+      String seat,
+      String country,
+      String name,
+      boolean bot,
+      int ordersAuthored,
+      int ordersSealed,
+      int firstOrderTurn,
+      int lastOrderTurn) {
     public Seat {
       Objects.requireNonNull(seat);
       Objects.requireNonNull(country);
@@ -104,12 +118,14 @@ public record GameRecord(
 
   /** The same record with other messages (e.g. a different inclusion choice). */
   public GameRecord withMessages(List<Message> newMessages) {
-    return new GameRecord(scenario, plannedTurns, states, turns, ImmutableList.copyOf(newMessages), roster);
+    return new GameRecord(
+        scenario, plannedTurns, states, turns, ImmutableList.copyOf(newMessages), roster);
   }
 
   /** The same record with another roster. */
   public GameRecord withRoster(List<Seat> seats) {
-    return new GameRecord(scenario, plannedTurns, states, turns, messages, ImmutableList.copyOf(seats));
+    return new GameRecord(
+        scenario, plannedTurns, states, turns, messages, ImmutableList.copyOf(seats));
   }
 
   /** Whether the game master injected news, i.e. the scenario holds events named {@code GM_INJECT_n}. */
@@ -179,7 +195,12 @@ public record GameRecord(
     }
 
     public GameRecord build() {
-      return new GameRecord(scenario, plannedTurns, ImmutableList.copyOf(states), ImmutableList.copyOf(turns), ImmutableList.copyOf(messages),
+      return new GameRecord(
+          scenario,
+          plannedTurns,
+          ImmutableList.copyOf(states),
+          ImmutableList.copyOf(turns),
+          ImmutableList.copyOf(messages),
           ImmutableList.copyOf(roster));
     }
   }

@@ -21,9 +21,21 @@ public final class GradingCsv {
   /** The byte-order mark that opens both files. */
   public static final String BOM = "\uFEFF";
 
-  static final List<String> STUDENT_COLUMNS = List.of("seat", "name", "country", "role", "messages_public",
-      "messages_announcement", "messages_private", "messages_team", "words_written", "orders_authored", "orders_sealed",
-      "first_active_turn", "last_active_turn");
+  static final List<String> STUDENT_COLUMNS =
+      List.of(
+          "seat",
+          "name",
+          "country",
+          "role",
+          "messages_public",
+          "messages_announcement",
+          "messages_private",
+          "messages_team",
+          "words_written",
+          "orders_authored",
+          "orders_sealed",
+          "first_active_turn",
+          "last_active_turn");
 
   /** One row per seat of the roster: who, what role, and counts of messages, words and orders. */
   public static String students(GameRecord record) {
@@ -72,29 +84,43 @@ public final class GradingCsv {
     List<Actor> actors = record.scenario().actors();
     List<Organisation> orgs = record.scenario().organisations();
     List<Track> tracks = record.scenario().tracks();
-    List<Object> header = new ArrayList<>(List.of("turn", "date", "country", "playable", "sec", "dom", "std", "rf", "grievance"));
+    List<Object> header =
+        new ArrayList<>(
+            List.of("turn", "date", "country", "playable", "sec", "dom", "std", "rf", "grievance"));
     actors.forEach(a -> header.add("trust_to_" + a.id()));
     orgs.forEach(o -> header.add("status_" + o.id()));
-    orgs.forEach(o -> {
-      header.add("cred_" + o.id());
-      header.add("coh_" + o.id());
-    });
+    orgs.forEach(
+        o -> {
+          header.add("cred_" + o.id());
+          header.add("coh_" + o.id());
+        });
     tracks.forEach(t -> header.add("track_" + t.id()));
     StringBuilder b = new StringBuilder(BOM);
     row(b, header);
     for (int turn = 0; turn < record.states().size(); turn++) {
       GameState s = record.states().get(turn);
       for (Actor a : actors) {
-        List<Object> cells = new ArrayList<>(List.of(turn, f.date(turn), a.id(), a.playable() ? "yes" : "no",
-            s.sec(a.id()), s.dom(a.id()), s.std(a.id()), s.rf(a.id()), s.grievance(a.id())));
+        List<Object> cells =
+            new ArrayList<>(
+                List.of(
+                    turn,
+                    f.date(turn),
+                    a.id(),
+                    a.playable() ? "yes" : "no",
+                    s.sec(a.id()),
+                    s.dom(a.id()),
+                    s.std(a.id()),
+                    s.rf(a.id()),
+                    s.grievance(a.id())));
         for (Actor to : actors) {
           cells.add(to.id().equals(a.id()) ? "" : s.trust(a.id(), to.id()));
         }
         orgs.forEach(o -> cells.add(s.memberStatus(a.id(), o.id()).name()));
-        orgs.forEach(o -> {
-          cells.add(s.cred(o.id()));
-          cells.add(s.coh(o.id()));
-        });
+        orgs.forEach(
+            o -> {
+              cells.add(s.cred(o.id()));
+              cells.add(s.coh(o.id()));
+            });
         tracks.forEach(t -> cells.add(s.track(t.id())));
         row(b, cells);
       }

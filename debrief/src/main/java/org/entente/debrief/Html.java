@@ -48,18 +48,27 @@ final class Html {
    * stay as they are.
    */
   static String md(String s) {
-    String visible = VisibleText.line(s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')).strip();
+    String visible =
+        VisibleText.line(s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')).strip();
     StringBuilder b = new StringBuilder(visible.length() + 16);
     int digits = 0;
-    while (digits < visible.length() && visible.charAt(digits) >= '0' && visible.charAt(digits) <= '9') {
+    while (digits < visible.length()
+        && visible.charAt(digits) >= '0'
+        && visible.charAt(digits) <= '9') {
       digits++;
     }
     for (int i = 0; i < visible.length(); i++) {
       char c = visible.charAt(i);
-      boolean blockMark = i == 0 && isAsciiPunctuation(c) || i == digits && digits > 0 && (c == '.' || c == ')');
-      // An underscore between letters or digits (PROPOSE_PARTNERSHIP) can neither open nor close emphasis.
-      boolean intraword = c == '_' && i > 0 && i + 1 < visible.length()
-          && Character.isLetterOrDigit(visible.charAt(i - 1)) && Character.isLetterOrDigit(visible.charAt(i + 1));
+      boolean blockMark =
+          i == 0 && isAsciiPunctuation(c) || i == digits && digits > 0 && (c == '.' || c == ')');
+      // An underscore between letters or digits (PROPOSE_PARTNERSHIP) can neither open nor close
+      // emphasis.
+      boolean intraword =
+          c == '_'
+              && i > 0
+              && i + 1 < visible.length()
+              && Character.isLetterOrDigit(visible.charAt(i - 1))
+              && Character.isLetterOrDigit(visible.charAt(i + 1));
       if (blockMark || INLINE_MARKS.indexOf(c) >= 0 && !intraword) {
         b.append('\\');
       }
@@ -72,6 +81,9 @@ final class Html {
   private static final String INLINE_MARKS = "\\`*_[]<>&|~!#$";
 
   private static boolean isAsciiPunctuation(char c) {
-    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
+    return c >= '!' && c <= '/'
+        || c >= ':' && c <= '@'
+        || c >= '[' && c <= '`'
+        || c >= '{' && c <= '~';
   }
 }

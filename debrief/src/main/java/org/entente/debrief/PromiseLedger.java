@@ -19,20 +19,21 @@ public final class PromiseLedger {
   private PromiseLedger() {}
 
   /** The matching rules, as the page prints them under "How to read this". */
-  public static final ImmutableList<String> RULES = ImmutableList.of(
-      "Words: a STATEMENT (REASSURE, CRITICISE or CONDEMN) toward a country, or an ANNOUNCE_INTENT about an organisation.",
-      "Agreements: a bilateral agreement the engine matched (partnership step, joint exercise, arms deal, peace step),"
-          + " counted for both parties, toward each other. Proposals that came to nothing (no matching order,"
-          + " a step not yet possible, a premature signature) are not agreements and are not listed.",
-      "What it did: the same country's orders in the same turn or later that name the same country"
-          + " (as target or other party) or, for an announcement, the same organisation.",
-      "Hostile acts: ECONOMIC_PRESSURE, ESCALATE, a CRITICISE or CONDEMN statement, a CONDEMNATION or"
-          + " SUSPEND_MEMBER proposal naming the country. Cooperative acts: any bilateral order, a REASSURE"
-          + " statement, a RESPOND other than DECLINE.",
-      "Verdicts: a reassurance or an agreement followed by a hostile act is 'contradicted'; a criticism"
-          + " followed by a hostile act is 'followed through', by cooperation only 'softened'; an announcement"
-          + " is 'followed by' the first formal step on that organisation (GIVE_NOTICE, FREEZE, RESUME,"
-          + " WITHHOLD_DUES, RESCIND_NOTICE, APPLY_MEMBERSHIP), or has 'no formal step'.");
+  public static final ImmutableList<String> RULES =
+      ImmutableList.of(
+          "Words: a STATEMENT (REASSURE, CRITICISE or CONDEMN) toward a country, or an ANNOUNCE_INTENT about an organisation.",
+          "Agreements: a bilateral agreement the engine matched (partnership step, joint exercise, arms deal, peace step),"
+              + " counted for both parties, toward each other. Proposals that came to nothing (no matching order,"
+              + " a step not yet possible, a premature signature) are not agreements and are not listed.",
+          "What it did: the same country's orders in the same turn or later that name the same country"
+              + " (as target or other party) or, for an announcement, the same organisation.",
+          "Hostile acts: ECONOMIC_PRESSURE, ESCALATE, a CRITICISE or CONDEMN statement, a CONDEMNATION or"
+              + " SUSPEND_MEMBER proposal naming the country. Cooperative acts: any bilateral order, a REASSURE"
+              + " statement, a RESPOND other than DECLINE.",
+          "Verdicts: a reassurance or an agreement followed by a hostile act is 'contradicted'; a criticism"
+              + " followed by a hostile act is 'followed through', by cooperation only 'softened'; an announcement"
+              + " is 'followed by' the first formal step on that organisation (GIVE_NOTICE, FREEZE, RESUME,"
+              + " WITHHOLD_DUES, RESCIND_NOTICE, APPLY_MEMBERSHIP), or has 'no formal step'.");
 
   /** How a later order relates to a promise. */
   public enum Stance {
@@ -47,7 +48,13 @@ public final class PromiseLedger {
   /**
    * One promise: who, when, what was said or agreed, toward whom, what followed and a verdict.
    */
-  public record Entry(String actor, int turn, String promise, String toward, ImmutableList<Action> later, String verdict) {}
+  public record Entry(
+      String actor,
+      int turn,
+      String promise,
+      String toward,
+      ImmutableList<Action> later,
+      String verdict) {}
 
   /** The ledger of a record, by playable country in scenario order, then by turn. */
   public static ImmutableList<Entry> of(GameRecord record) {
@@ -75,26 +82,38 @@ public final class PromiseLedger {
     String tone = o.option();
     String verdict;
     if (tone.equals("REASSURE")) {
-      verdict = first(later, Stance.HOSTILE).map(a -> "contradicted at T" + a.turn())
-          .orElse(has(later, Stance.COOPERATIVE) ? "backed by action" : "words only");
+      verdict =
+          first(later, Stance.HOSTILE)
+              .map(a -> "contradicted at T" + a.turn())
+              .orElse(has(later, Stance.COOPERATIVE) ? "backed by action" : "words only");
     } else {
-      verdict = first(later, Stance.HOSTILE).map(a -> "followed through at T" + a.turn())
-          .orElse(has(later, Stance.COOPERATIVE) ? "softened" : "words only");
+      verdict =
+          first(later, Stance.HOSTILE)
+              .map(a -> "followed through at T" + a.turn())
+              .orElse(has(later, Stance.COOPERATIVE) ? "softened" : "words only");
     }
-    String said = tone.toLowerCase(java.util.Locale.ROOT) + " " + o.target()
-        + (o.text().isEmpty() ? "" : ": \u201c" + o.text() + "\u201d");
-    return new Entry(o.actor(), turn, "STATEMENT " + said, o.target(), ImmutableList.copyOf(later), verdict);
+    String said =
+        tone.toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + o.target()
+            + (o.text().isEmpty() ? "" : ": \u201c" + o.text() + "\u201d");
+    return new Entry(
+        o.actor(), turn, "STATEMENT " + said, o.target(), ImmutableList.copyOf(later), verdict);
   }
 
   private static Entry announcement(GameRecord record, int turn, Order o) {
     List<Action> later = later(record, turn, o.actor(), "", o.org(), Set.of(o));
-    String verdict = first(later, Stance.FORMAL).map(a -> "followed by " + a.order().kind() + " at T" + a.turn())
-        .orElse("no formal step");
-    String said = "ANNOUNCE_INTENT " + o.org() + (o.text().isEmpty() ? "" : ": \u201c" + o.text() + "\u201d");
+    String verdict =
+        first(later, Stance.FORMAL)
+            .map(a -> "followed by " + a.order().kind() + " at T" + a.turn())
+            .orElse("no formal step");
+    String said =
+        "ANNOUNCE_INTENT " + o.org() + (o.text().isEmpty() ? "" : ": \u201c" + o.text() + "\u201d");
     return new Entry(o.actor(), turn, said, o.org(), ImmutableList.copyOf(later), verdict);
   }
 
-  private static java.util.Optional<Entry> agreement(GameRecord record, int turn, String actor, ReportLine line) {
+  private static java.util.Optional<Entry> agreement(
+      GameRecord record, int turn, String actor, ReportLine line) {
     Set<String> parties = new LinkedHashSet<>();
     boolean mine = false;
     for (Order o : line.orders()) {
@@ -110,8 +129,16 @@ public final class PromiseLedger {
     parties.remove(actor);
     String counterpart = parties.iterator().next();
     List<Action> later = later(record, turn, actor, counterpart, "", Set.copyOf(line.orders()));
-    String verdict = first(later, Stance.HOSTILE).map(a -> "contradicted at T" + a.turn()).orElse("kept so far");
-    return java.util.Optional.of(new Entry(actor, turn, "agreed: " + line.text(), counterpart, ImmutableList.copyOf(later), verdict));
+    String verdict =
+        first(later, Stance.HOSTILE).map(a -> "contradicted at T" + a.turn()).orElse("kept so far");
+    return java.util.Optional.of(
+        new Entry(
+            actor,
+            turn,
+            "agreed: " + line.text(),
+            counterpart,
+            ImmutableList.copyOf(later),
+            verdict));
   }
 
   /**
@@ -122,11 +149,14 @@ public final class PromiseLedger {
    */
   static boolean failed(ReportLine line) {
     String text = line.text();
-    return text.contains(", but ") || text.contains("nothing was agreed") || text.contains("not possible")
+    return text.contains(", but ")
+        || text.contains("nothing was agreed")
+        || text.contains("not possible")
         || text.contains("did not ");
   }
 
-  private static List<Action> later(GameRecord record, int from, String actor, String country, String org, Set<Order> exclude) {
+  private static List<Action> later(
+      GameRecord record, int from, String actor, String country, String org, Set<Order> exclude) {
     List<Action> out = new ArrayList<>();
     for (GameRecord.Turn turn : record.turns()) {
       if (turn.number() < from) {
@@ -136,9 +166,10 @@ public final class PromiseLedger {
         if (exclude.contains(o)) {
           continue;
         }
-        boolean related = country.isEmpty()
-            ? o.org().equals(org)
-            : o.target().equals(country) || o.other().equals(country);
+        boolean related =
+            country.isEmpty()
+                ? o.org().equals(org)
+                : o.target().equals(country) || o.other().equals(country);
         if (related) {
           out.add(new Action(turn.number(), o, country.isEmpty() ? formalOrOther(o) : stance(o)));
         }
@@ -156,7 +187,9 @@ public final class PromiseLedger {
       case STATEMENT:
         return o.option().equals("REASSURE") ? Stance.COOPERATIVE : Stance.HOSTILE;
       case ORG_PROPOSAL:
-        return o.option().equals("CONDEMNATION") || o.option().equals("SUSPEND_MEMBER") ? Stance.HOSTILE : Stance.OTHER;
+        return o.option().equals("CONDEMNATION") || o.option().equals("SUSPEND_MEMBER")
+            ? Stance.HOSTILE
+            : Stance.OTHER;
       case RESPOND:
         return o.option().equals("DECLINE") ? Stance.OTHER : Stance.COOPERATIVE;
       default:

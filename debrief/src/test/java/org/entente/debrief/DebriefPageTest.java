@@ -27,50 +27,82 @@ class DebriefPageTest {
 
   @Test
   void rosterNamesEverySeatAndMarksTheBots() {
-    assertThat(html).contains("<h2 id=\"roster\">Who played</h2>")
+    assertThat(html)
+        .contains("<h2 id=\"roster\">Who played</h2>")
         .contains("<tr><td>1</td><td>Ana &lt;script&gt;")
         .contains("<tr><td>2</td><td>Aram</td><td>Armenia (ARM)</td><td>student</td></tr>")
-        .contains("<tr><td>3</td><td><span class=\"tag\">bot</span></td><td>Russia (RUS)</td><td>bot (the engine gave its orders)</td></tr>");
-    assertThat(md).contains("| 2 | Aram | Armenia (ARM) | student |").contains("| 3 | bot | Russia (RUS) | bot |");
+        .contains(
+            "<tr><td>3</td><td><span class=\"tag\">bot</span></td><td>Russia (RUS)</td><td>bot (the engine gave its orders)</td></tr>");
+    assertThat(md)
+        .contains("| 2 | Aram | Armenia (ARM) | student |")
+        .contains("| 3 | bot | Russia (RUS) | bot |");
   }
 
   @Test
   void injectedNewsIsLabelledWithItsEffectsAndStartOfTurnChangesAreListed() {
-    assertThat(html).contains("<div class=\"news\"><b>News from the game master: Border incident &lt;script&gt;")
+    assertThat(html)
+        .contains(
+            "<div class=\"news\"><b>News from the game master: Border incident &lt;script&gt;")
         .contains("Effects: sec(ARM) -7");
     // Only in T2, where it fired.
     int t2 = html.indexOf("id=\"t2\"");
     int t3 = html.indexOf("id=\"t3\"");
     int news = html.indexOf("News from the game master");
     assertThat(news).isBetween(t2, t3);
-    assertThat(md).contains("**News from the game master:** Border incident \\<script\\>").contains("(effects: sec(ARM) -7)");
+    assertThat(md)
+        .contains("**News from the game master:** Border incident \\<script\\>")
+        .contains("(effects: sec(ARM) -7)");
     List<ReportLine> upkeep = DebriefFacts.startOfTurn(record.turns().get(1));
     assertThat(upkeep).isNotEmpty();
     String t2Html = html.substring(t2, t3);
     assertThat(t2Html).contains("<b>Start of turn</b>");
-    upkeep.forEach(l -> assertThat(t2Html.indexOf(Html.esc(l.text()))).isBetween(t2Html.indexOf("Start of turn"),
-        t2Html.indexOf("orders sealed")));
+    upkeep.forEach(
+        l ->
+            assertThat(t2Html.indexOf(Html.esc(l.text())))
+                .isBetween(t2Html.indexOf("Start of turn"), t2Html.indexOf("orders sealed")));
   }
 
   @Test
   void wordingFitsTheGamesLengthAndState() {
-    assertThat(html).contains("<h2 id=\"scores\">Scores so far (after T4 of 6)</h2>").doesNotContain("Final scores")
-        .contains("This game: 4 monthly turns, June 2024 to October 2024 (6 planned); the scenario was written for 12 turns.")
-        .contains("The scenario as written: On 12 June 2024").contains("Over twelve months");
-    GameRecord finished = new GameRecord(record.scenario(), 4, record.states(), record.turns(), record.messages(), record.roster());
+    assertThat(html)
+        .contains("<h2 id=\"scores\">Scores so far (after T4 of 6)</h2>")
+        .doesNotContain("Final scores")
+        .contains(
+            "This game: 4 monthly turns, June 2024 to October 2024 (6 planned); the scenario was written for 12 turns.")
+        .contains("The scenario as written: On 12 June 2024")
+        .contains("Over twelve months");
+    GameRecord finished =
+        new GameRecord(
+            record.scenario(),
+            4,
+            record.states(),
+            record.turns(),
+            record.messages(),
+            record.roster());
     String page = DebriefRenderer.html(finished);
-    assertThat(page).contains("<h2 id=\"scores\">Final scores</h2>")
-        .contains("This game: 4 monthly turns, June 2024 to October 2024; the scenario was written for 12 turns.");
+    assertThat(page)
+        .contains("<h2 id=\"scores\">Final scores</h2>")
+        .contains(
+            "This game: 4 monthly turns, June 2024 to October 2024; the scenario was written for 12 turns.");
   }
 
   @Test
   void aFailedProposalIsNeverListedAsAnAgreement() {
-    List<ReportLine> failed = record.turns().get(0).report().lines().stream()
-        .filter(l -> l.text().contains("both proposed")).toList();
-    assertThat(failed).as("the sample's T1 has a matched but impossible partnership step").hasSize(1);
+    List<ReportLine> failed =
+        record.turns().get(0).report().lines().stream()
+            .filter(l -> l.text().contains("both proposed"))
+            .toList();
+    assertThat(failed)
+        .as("the sample's T1 has a matched but impossible partnership step")
+        .hasSize(1);
     assertThat(PromiseLedger.of(record)).noneMatch(e -> e.promise().contains(failed.get(0).text()));
-    assertThat(PromiseLedger.of(record)).filteredOn(e -> e.promise().startsWith("agreed: "))
-        .allSatisfy(e -> assertThat(e.promise()).doesNotContain(", but ").doesNotContain("nothing was agreed"));
+    assertThat(PromiseLedger.of(record))
+        .filteredOn(e -> e.promise().startsWith("agreed: "))
+        .allSatisfy(
+            e ->
+                assertThat(e.promise())
+                    .doesNotContain(", but ")
+                    .doesNotContain("nothing was agreed"));
     assertThat(html).doesNotContain("agreed: Armenia and France both proposed");
   }
 
@@ -86,7 +118,9 @@ class DebriefPageTest {
   /** WCAG 2 contrast of every text colour the page sets, against white and against the cell fills letters sit on. */
   @Test
   void everyTextColourHasContrastOfAtLeastFourAndAHalf() {
-    Matcher m = Pattern.compile("(?<![-a-z])(color|fill):(#[0-9a-fA-F]{6})").matcher(html.substring(0, html.indexOf("</style>")));
+    Matcher m =
+        Pattern.compile("(?<![-a-z])(color|fill):(#[0-9a-fA-F]{6})")
+            .matcher(html.substring(0, html.indexOf("</style>")));
     List<String> colours = new ArrayList<>();
     while (m.find()) {
       colours.add(m.group(2));
@@ -95,7 +129,9 @@ class DebriefPageTest {
     for (String c : colours) {
       if (!c.equalsIgnoreCase("#ffffff")) {
         assertThat(contrast(c, "#ffffff")).as(c).isGreaterThanOrEqualTo(4.5);
-        assertThat(contrast(c, "#f4f6f8")).as(c + " on the table header").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrast(c, "#f4f6f8"))
+            .as(c + " on the table header")
+            .isGreaterThanOrEqualTo(4.5);
       }
     }
     for (String s : Svg.STATUSES) {
@@ -121,7 +157,9 @@ class DebriefPageTest {
   @Test
   void printKeepsChartsTwoToARowWithoutForcedPageBreaks() {
     String css = html.substring(0, html.indexOf("</style>"));
-    assertThat(css).doesNotContain("break-before:page").contains(".charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))")
+    assertThat(css)
+        .doesNotContain("break-before:page")
+        .contains(".charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))")
         .contains("h2,h3,caption{break-after:avoid}");
   }
 

@@ -41,7 +41,8 @@ public final class Engine {
    * Parses and checks one order in the text syntax for {@code actor}, as if added to {@code
    * draft} (the actor's other orders this turn).
    */
-  public static OrderCheck check(Scenario scenario, GameState state, String actor, List<Order> draft, String text) {
+  public static OrderCheck check(
+      Scenario scenario, GameState state, String actor, List<Order> draft, String text) {
     OrderCheck parsed = new OrderParser(scenario).parse(actor, text);
     if (!parsed.isAccepted()) {
       return parsed;
@@ -50,18 +51,25 @@ public final class Engine {
   }
 
   /** Checks an understood order, as if added to {@code draft}. */
-  public static OrderCheck check(Scenario scenario, GameState state, List<Order> draft, Order order) {
+  public static OrderCheck check(
+      Scenario scenario, GameState state, List<Order> draft, Order order) {
     return new OrderValidator(scenario).check(state, draft, order);
   }
 
   /** Resolves one turn. {@code orders} maps actor ids to their orders (any order, any actor subset). */
-  public static TurnResult resolve(Scenario scenario, GameState state, Map<String, List<Order>> orders, long seed) {
+  public static TurnResult resolve(
+      Scenario scenario, GameState state, Map<String, List<Order>> orders, long seed) {
     return resolve(scenario, state, orders, seed, Options.DEFAULT);
   }
 
   public static TurnResult resolve(
-      Scenario scenario, GameState state, Map<String, List<Order>> orders, long seed, Options options) {
-    return Resolver.resolve(scenario, state, orders, seed, options.engineActorsAct(), options.finalTurn());
+      Scenario scenario,
+      GameState state,
+      Map<String, List<Order>> orders,
+      long seed,
+      Options options) {
+    return Resolver.resolve(
+        scenario, state, orders, seed, options.engineActorsAct(), options.finalTurn());
   }
 
   /** Every role's objective score against a state (final scores: call on the last state). */

@@ -15,7 +15,8 @@ class SeedsTest {
   void theSameArgumentsGiveTheSameStreamAndBotsAndRandomPlayersDrawApart() {
     assertThat(Seeds.bot(42, 3, 1).nextLong()).isEqualTo(Seeds.bot(42, 3, 1).nextLong());
     assertThat(Seeds.bot(42, 3, 1).nextLong()).isNotEqualTo(Seeds.bot(42, 3, 2).nextLong());
-    assertThat(Seeds.bot(42, 3, 1).nextLong()).isNotEqualTo(Seeds.randomPlayer(42, 3, 1).nextLong());
+    assertThat(Seeds.bot(42, 3, 1).nextLong())
+        .isNotEqualTo(Seeds.randomPlayer(42, 3, 1).nextLong());
     assertThat(Seeds.game(1, 0)).isEqualTo(Seeds.game(1, 0)).isNotEqualTo(Seeds.game(1, 1));
   }
 }

@@ -22,7 +22,12 @@ import org.entente.proto.protocol.v1.Role;
  */
 public final class Requests {
   /** The contract of one request kind. */
-  public record Kind(BodyCase body, ConnectionStage stage, Set<Role> roles, boolean changesSession, RateClass rateClass) {
+  public record Kind(
+      BodyCase body,
+      ConnectionStage stage,
+      Set<Role> roles,
+      boolean changesSession,
+      RateClass rateClass) {
     /** May a seat of {@code role} send it (in-session requests only)? */
     public boolean allows(Role role) {
       return roles.contains(role);
@@ -61,18 +66,32 @@ public final class Requests {
     Map<BodyCase, Kind> kinds = new EnumMap<>(BodyCase.class);
     for (FieldDescriptor field : ClientMessage.getDescriptor().getOneofs().get(0).getFields()) {
       if (!field.getOptions().hasExtension(Contract.request)) {
-        throw new IllegalStateException("ClientMessage." + field.getName() + " declares no (request) contract");
+        throw new IllegalStateException(
+            "ClientMessage." + field.getName() + " declares no (request) contract");
       }
       RequestContract c = field.getOptions().getExtension(Contract.request);
-      Set<Role> roles = c.getRolesList().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(c.getRolesList());
+      Set<Role> roles =
+          c.getRolesList().isEmpty()
+              ? EnumSet.noneOf(Role.class)
+              : EnumSet.copyOf(c.getRolesList());
       boolean inSession = c.getStage() == ConnectionStage.IN_SESSION;
-      if (c.getStage() == ConnectionStage.CONNECTION_STAGE_UNSPECIFIED || c.getRateClass() == RateClass.RATE_CLASS_UNSPECIFIED
+      if (c.getStage() == ConnectionStage.CONNECTION_STAGE_UNSPECIFIED
+          || c.getRateClass() == RateClass.RATE_CLASS_UNSPECIFIED
           || inSession == roles.isEmpty()) {
-        throw new IllegalStateException("ClientMessage." + field.getName()
-            + ": a request contract needs a stage, a rate class, and roles exactly when the stage is IN_SESSION");
+        throw new IllegalStateException(
+            "ClientMessage."
+                + field.getName()
+                + ": a request contract needs a stage, a rate class, and roles exactly when the stage is IN_SESSION");
       }
       BodyCase body = BodyCase.forNumber(field.getNumber());
-      kinds.put(body, new Kind(body, c.getStage(), Collections.unmodifiableSet(roles), c.getChangesSession(), c.getRateClass()));
+      kinds.put(
+          body,
+          new Kind(
+              body,
+              c.getStage(),
+              Collections.unmodifiableSet(roles),
+              c.getChangesSession(),
+              c.getRateClass()));
     }
     return Collections.unmodifiableMap(kinds);
   }

@@ -25,8 +25,14 @@ class RequestsTest {
 
   @Test
   void gameMasterControlsAreForTheGameMasterAlone() {
-    for (BodyCase c : List.of(BodyCase.START_GAME, BodyCase.FORCE_RESOLUTION, BodyCase.ASSIGN_BOT, BodyCase.RELEASE_BOT,
-        BodyCase.EXPORT_RECORD, BodyCase.REMOVE_SEAT)) {
+    for (BodyCase c :
+        List.of(
+            BodyCase.START_GAME,
+            BodyCase.FORCE_RESOLUTION,
+            BodyCase.ASSIGN_BOT,
+            BodyCase.RELEASE_BOT,
+            BodyCase.EXPORT_RECORD,
+            BodyCase.REMOVE_SEAT)) {
       assertThat(Requests.of(c).roles()).as(c.name()).containsExactly(Role.GAME_MASTER);
     }
   }
@@ -44,7 +50,9 @@ class RequestsTest {
   @Test
   void lobbyAndHelloRequestsNameNoRoles() {
     for (Requests.Kind k : Requests.all()) {
-      assertThat(k.roles().isEmpty()).as(k.wireName()).isEqualTo(k.stage() != ConnectionStage.IN_SESSION);
+      assertThat(k.roles().isEmpty())
+          .as(k.wireName())
+          .isEqualTo(k.stage() != ConnectionStage.IN_SESSION);
       assertThat(k.rateClass()).as(k.wireName()).isNotEqualTo(RateClass.RATE_CLASS_UNSPECIFIED);
     }
     assertThat(Requests.of(BodyCase.HELLO).stage()).isEqualTo(ConnectionStage.AWAITING_HELLO);
@@ -53,6 +61,7 @@ class RequestsTest {
 
   @Test
   void noContractForAnEmptyBody() {
-    assertThatThrownBy(() -> Requests.of(BodyCase.BODY_NOT_SET)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Requests.of(BodyCase.BODY_NOT_SET))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

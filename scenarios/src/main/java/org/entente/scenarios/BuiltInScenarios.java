@@ -1,6 +1,5 @@
 package org.entente.scenarios;
 
-import org.entente.engine.expr.Suggest;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.engine.expr.Suggest;
 import org.entente.engine.model.Scenario;
 
 /**
@@ -63,8 +63,11 @@ public final class BuiltInScenarios {
    */
   public static Scenario load(String id) {
     LoadResult r = ScenarioLoader.load(fileName(id), text(id));
-    return r.scenario().orElseThrow(() -> new IllegalStateException(
-        "built-in scenario " + id + " does not load:\n" + r.report()));
+    return r.scenario()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "built-in scenario " + id + " does not load:\n" + r.report()));
   }
 
   /** The full result of loading a shipped scenario, warnings included. */
@@ -79,8 +82,12 @@ public final class BuiltInScenarios {
    */
   public static String text(String id) {
     if (!ids().contains(id)) {
-      throw new IllegalArgumentException("no built-in scenario '" + id + "'; known: "
-          + String.join(", ", ids()) + Suggest.didYouMean(id, ids()));
+      throw new IllegalArgumentException(
+          "no built-in scenario '"
+              + id
+              + "'; known: "
+              + String.join(", ", ids())
+              + Suggest.didYouMean(id, ids()));
     }
     return resource(id + ".textproto");
   }

@@ -1,6 +1,5 @@
 package org.entente.scenarios;
 
-import org.entente.engine.expr.Suggest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +12,7 @@ import org.entente.engine.expr.ExprError;
 import org.entente.engine.expr.Expressions;
 import org.entente.engine.expr.Names;
 import org.entente.engine.expr.QuantityRef;
+import org.entente.engine.expr.Suggest;
 import org.entente.engine.expr.Type;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Clauses;
@@ -73,8 +73,14 @@ final class ExpressionChecker {
       for (String arg : result.ref().args()) {
         if (EFFECT_VARS.contains(arg) && !variables.contains(arg)) {
           int offset = Math.max(0, source.indexOf(arg));
-          problems.error(locator.inString(effect, "target", 0, offset), "bad-ref",
-              "'" + arg + "' is not defined " + context + "; use "
+          problems.error(
+              locator.inString(effect, "target", 0, offset),
+              "bad-ref",
+              "'"
+                  + arg
+                  + "' is not defined "
+                  + context
+                  + "; use "
                   + (variables.isEmpty() ? "an id" : String.join(", ", variables) + " or an id"));
         }
       }
@@ -90,14 +96,20 @@ final class ExpressionChecker {
   void prefixedOrder(Node n, String field, int index, String line) {
     int colon = line.indexOf(':');
     if (colon < 0) {
-      problems.error(locator.inString(n, field, index, 0), "bad-order",
+      problems.error(
+          locator.inString(n, field, index, 0),
+          "bad-order",
           "an order here starts with the actor and a colon, e.g. \"ARM: GIVE_NOTICE CSTO\"");
       return;
     }
     String actor = line.substring(0, colon).strip();
     if (!names.isActor(actor)) {
-      problems.error(locator.inString(n, field, index, 0), "bad-order",
-          "'" + actor + "' is not an actor in this scenario"
+      problems.error(
+          locator.inString(n, field, index, 0),
+          "bad-order",
+          "'"
+              + actor
+              + "' is not an actor in this scenario"
               + Suggest.didYouMean(actor, names.actorIds()));
       return;
     }
@@ -132,8 +144,18 @@ final class ExpressionChecker {
   static Scenario skeleton(Set<String> actors, Set<String> organisations, Set<String> presences) {
     List<Actor> actorList = new ArrayList<>();
     for (String id : actors) {
-      actorList.add(new Actor(id, id, true, new Quantities(0, 0, 0, 0), 1, Set.of(), 0,
-          Doctrine.NONE, "", List.of()));
+      actorList.add(
+          new Actor(
+              id,
+              id,
+              true,
+              new Quantities(0, 0, 0, 0),
+              1,
+              Set.of(),
+              0,
+              Doctrine.NONE,
+              "",
+              List.of()));
     }
     Clauses clauses =
         new Clauses("", "", "", 0, DecisionRule.CONSENSUS, 0, "", false, "", 0, "", false);
@@ -145,11 +167,23 @@ final class ExpressionChecker {
     for (String id : new LinkedHashSet<>(presences)) {
       presenceList.add(new Presence(id, id, "", "", 0, 0, false, List.of(), 0, "", List.of()));
     }
-    Metadata metadata = new Metadata("", "", "", LocalDate.EPOCH, TurnLength.MONTH, 1, "",
-        List.of(), "", Press.FULL);
-    Mechanics mechanics = new Mechanics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        "", "", 0);
-    return new Scenario(metadata, actorList, orgList, List.of(), List.of(), List.of(),
-        presenceList, Map.of(), mechanics, List.of(), List.of(), List.of());
+    Metadata metadata =
+        new Metadata(
+            "", "", "", LocalDate.EPOCH, TurnLength.MONTH, 1, "", List.of(), "", Press.FULL);
+    Mechanics mechanics =
+        new Mechanics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", "", 0);
+    return new Scenario(
+        metadata,
+        actorList,
+        orgList,
+        List.of(),
+        List.of(),
+        List.of(),
+        presenceList,
+        Map.of(),
+        mechanics,
+        List.of(),
+        List.of(),
+        List.of());
   }
 }

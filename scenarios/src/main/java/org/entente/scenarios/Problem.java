@@ -25,6 +25,16 @@ public record Problem(
 
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column + ": " + severity.label() + ": " + code + ": " + message;
+    return file
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + severity.label()
+        + ": "
+        + code
+        + ": "
+        + message;
   }
 }

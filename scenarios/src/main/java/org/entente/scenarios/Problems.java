@@ -23,8 +23,9 @@ final class Problems {
   }
 
   void add(Pos pos, Severity severity, String code, String message) {
-    list.add(new Problem(file, Math.max(1, pos.line()), Math.max(1, pos.column()), severity, code,
-        message));
+    list.add(
+        new Problem(
+            file, Math.max(1, pos.line()), Math.max(1, pos.column()), severity, code, message));
   }
 
   boolean hasErrors() {

@@ -1,11 +1,11 @@
 package org.entente.scenarios;
 
-import org.entente.engine.expr.Suggest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.entente.engine.expr.Suggest;
 import org.entente.engine.order.OrderSyntax;
 import org.entente.proto.scenario.v1.Criterion;
 import org.entente.proto.scenario.v1.Effect;
@@ -55,8 +55,8 @@ final class RulesValidator {
       OrderRule r = file.getOrderRules(i);
       Node n = ctx.locator.child(root, "order_rules", i);
       if (r.getKindValue() == 0 || r.getKind() == OrderKind.UNRECOGNIZED) {
-        ctx.missing(n, "order rule `kind`", "add kind: one of the 24 order kinds, e.g. "
-            + "GIVE_NOTICE");
+        ctx.missing(
+            n, "order rule `kind`", "add kind: one of the 24 order kinds, e.g. " + "GIVE_NOTICE");
         continue;
       }
       org.entente.engine.model.OrderKind kind = ScenarioMapper.kind(r.getKind());
@@ -72,11 +72,21 @@ final class RulesValidator {
         VariantRule v = r.getVariants(j);
         Node vn = ctx.locator.child(n, "variants", j);
         if (!options.contains(v.getName())) {
-          ctx.error(vn, "name", 0, "bad-variant", "'" + v.getName() + "' is not a variant of "
-              + r.getKind() + "; "
-              + (options.isEmpty() ? r.getKind() + " has no variants"
-                  : "expected one of " + String.join(", ", options)
-                      + Suggest.didYouMean(v.getName(), options)));
+          ctx.error(
+              vn,
+              "name",
+              0,
+              "bad-variant",
+              "'"
+                  + v.getName()
+                  + "' is not a variant of "
+                  + r.getKind()
+                  + "; "
+                  + (options.isEmpty()
+                      ? r.getKind() + " has no variants"
+                      : "expected one of "
+                          + String.join(", ", options)
+                          + Suggest.didYouMean(v.getName(), options)));
         } else {
           ctx.unique(names, v.getName(), vn, "name", 0, "variant " + v.getName());
         }
@@ -95,9 +105,14 @@ final class RulesValidator {
       }
     }
     if (!uncovered.isEmpty()) {
-      ctx.problems.warning(at.pos(), "unused", "no order_rule for " + String.join(", ", uncovered)
-          + ": " + (uncovered.size() == 1 ? "it uses" : "they use")
-          + " the engine default: cost 1, no effects");
+      ctx.problems.warning(
+          at.pos(),
+          "unused",
+          "no order_rule for "
+              + String.join(", ", uncovered)
+              + ": "
+              + (uncovered.size() == 1 ? "it uses" : "they use")
+              + " the engine default: cost 1, no effects");
     }
   }
 
@@ -108,20 +123,25 @@ final class RulesValidator {
       if (pre.getCondition().isBlank()) {
         ctx.missing(p, "precondition `condition`", "write the expression that must hold");
       } else {
-        ctx.exprs.condition(p, "condition", 0, pre.getCondition(),
-            ExpressionChecker.PRECONDITION_VARS);
+        ctx.exprs.condition(
+            p, "condition", 0, pre.getCondition(), ExpressionChecker.PRECONDITION_VARS);
       }
       if (pre.getReason().isBlank()) {
-        ctx.missing(p, "precondition `reason`", "write the sentence a player sees when it "
-            + "does not hold");
+        ctx.missing(
+            p,
+            "precondition `reason`",
+            "write the sentence a player sees when it " + "does not hold");
       }
     }
   }
 
   private void effects(Node n, String field, List<Effect> list) {
     for (int i = 0; i < list.size(); i++) {
-      ctx.exprs.effectTarget(ctx.locator.child(n, field, i), list.get(i).getTarget(),
-          ExpressionChecker.EFFECT_VARS, "here");
+      ctx.exprs.effectTarget(
+          ctx.locator.child(n, field, i),
+          list.get(i).getTarget(),
+          ExpressionChecker.EFFECT_VARS,
+          "here");
     }
   }
 
@@ -136,9 +156,18 @@ final class RulesValidator {
 
   private void trackName(Node n, String field, String value) {
     if (!value.isEmpty() && !ctx.tracks.contains(value)) {
-      ctx.error(n, field, 0, "contradiction", "mechanics." + field + " '" + value
-          + "' is not a track; known: " + ValidationContext.list(ctx.tracks)
-          + Suggest.didYouMean(value, ctx.tracks));
+      ctx.error(
+          n,
+          field,
+          0,
+          "contradiction",
+          "mechanics."
+              + field
+              + " '"
+              + value
+              + "' is not a track; known: "
+              + ValidationContext.list(ctx.tracks)
+              + Suggest.didYouMean(value, ctx.tracks));
     }
   }
 
@@ -154,8 +183,14 @@ final class RulesValidator {
       if (e.getTurn() == 0) {
         ctx.missing(n, "event `turn`", "add the turn it happens in (1 or later)");
       } else if (turns > 0 && e.getTurn() > turns) {
-        ctx.problems.warning(ctx.locator.value(n, "turn", 0), "range", "event turn "
-            + e.getTurn() + " is after the last turn (" + turns + ") of a default game");
+        ctx.problems.warning(
+            ctx.locator.value(n, "turn", 0),
+            "range",
+            "event turn "
+                + e.getTurn()
+                + " is after the last turn ("
+                + turns
+                + ") of a default game");
       }
       if (e.getTitle().isBlank()) {
         ctx.missing(n, "event `title`", "add the headline shown to everyone");
@@ -168,11 +203,13 @@ final class RulesValidator {
       if (!e.getWhen().isEmpty()) {
         ctx.exprs.condition(n, "when", 0, e.getWhen(), vars);
       }
-      String context = hasActor ? "in an event (only self, the event's actor)"
-          : "in an event without an actor (set `actor` to use self)";
+      String context =
+          hasActor
+              ? "in an event (only self, the event's actor)"
+              : "in an event without an actor (set `actor` to use self)";
       for (int j = 0; j < e.getEffectsCount(); j++) {
-        ctx.exprs.effectTarget(ctx.locator.child(n, "effects", j), e.getEffects(j).getTarget(),
-            vars, context);
+        ctx.exprs.effectTarget(
+            ctx.locator.child(n, "effects", j), e.getEffects(j).getTarget(), vars, context);
       }
       for (int j = 0; j < e.getPresenceChangesCount(); j++) {
         presenceChange(e.getPresenceChanges(j), ctx.locator.child(n, "presence_changes", j));
@@ -184,8 +221,8 @@ final class RulesValidator {
   private void presenceChange(PresenceChange c, Node n) {
     ctx.ref(n, "presence", 0, c.getPresence(), ctx.presences, "a presence");
     if (c.getActionValue() == 0 || c.getAction() == PresenceAction.UNRECOGNIZED) {
-      ctx.missing(n, "presence change `action`", "add action: ESTABLISH, END, EXTEND or "
-          + "SET_STRENGTH");
+      ctx.missing(
+          n, "presence change `action`", "add action: ESTABLISH, END, EXTEND or " + "SET_STRENGTH");
     } else if (c.getAction() == PresenceAction.EXTEND) {
       ctx.range(n, "amount", c.getAmount(), 1, 120, "EXTEND amount (turns added)");
     } else if (c.getAction() == PresenceAction.SET_STRENGTH) {
@@ -201,14 +238,22 @@ final class RulesValidator {
       if (o.getActor().isEmpty()) {
         ctx.missing(n, "objective `actor`", "name the actor whose objective it is");
       } else if (!ctx.actors.contains(o.getActor())) {
-        ctx.problems.warning(ctx.locator.value(n, "actor", 0), "contradiction", "objective for '"
-            + o.getActor() + "', which is not an actor; it will never be scored"
-            + Suggest.didYouMean(o.getActor(), ctx.actors));
+        ctx.problems.warning(
+            ctx.locator.value(n, "actor", 0),
+            "contradiction",
+            "objective for '"
+                + o.getActor()
+                + "', which is not an actor; it will never be scored"
+                + Suggest.didYouMean(o.getActor(), ctx.actors));
       } else {
         ctx.unique(actors, o.getActor(), n, "actor", 0, "an objective for " + o.getActor());
         if (ctx.engineRun.contains(o.getActor())) {
-          ctx.problems.warning(ctx.locator.value(n, "actor", 0), "contradiction", "objective for "
-              + o.getActor() + ", which the engine runs (playable: false); nobody plays for it");
+          ctx.problems.warning(
+              ctx.locator.value(n, "actor", 0),
+              "contradiction",
+              "objective for "
+                  + o.getActor()
+                  + ", which the engine runs (playable: false); nobody plays for it");
         }
       }
       criteria(o, n);
@@ -225,8 +270,8 @@ final class RulesValidator {
         ctx.unique(ids, c.getId(), cn, "id", 0, "criterion '" + c.getId() + "'");
       }
       if (c.getCondition().isBlank()) {
-        ctx.missing(cn, "criterion `condition`", "write the expression that holds when it is "
-            + "met");
+        ctx.missing(
+            cn, "criterion `condition`", "write the expression that holds when it is " + "met");
       } else {
         ctx.exprs.condition(cn, "condition", 0, c.getCondition(), ExpressionChecker.SELF);
       }
@@ -234,8 +279,14 @@ final class RulesValidator {
       sum += c.getPoints();
     }
     if (sum != 100) {
-      ctx.problems.error(n.pos(), "contradiction", "the criteria of " + o.getActor()
-          + "'s objective add up to " + sum + " points; they must add up to 100");
+      ctx.problems.error(
+          n.pos(),
+          "contradiction",
+          "the criteria of "
+              + o.getActor()
+              + "'s objective add up to "
+              + sum
+              + " points; they must add up to 100");
     }
   }
 
@@ -249,10 +300,15 @@ final class RulesValidator {
       if (note.getText().isBlank()) {
         ctx.missing(n, "note `text`", "write the note");
       }
-      if (!note.getDate().isEmpty() && !(NOTE_DATE.matcher(note.getDate()).matches()
-          && (note.getDate().length() < 10 || ScenarioValidator.isDate(note.getDate())))) {
-        ctx.error(n, "date", 0, "bad-date", "note date '" + note.getDate()
-            + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+      if (!note.getDate().isEmpty()
+          && !(NOTE_DATE.matcher(note.getDate()).matches()
+              && (note.getDate().length() < 10 || ScenarioValidator.isDate(note.getDate())))) {
+        ctx.error(
+            n,
+            "date",
+            0,
+            "bad-date",
+            "note date '" + note.getDate() + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
       }
       ctx.sources(n, note.getSourceList());
     }
@@ -280,7 +336,10 @@ final class RulesValidator {
         ctx.exprs.expectation(n, j, t.getExpect(j));
       }
       for (int j = 0; j < t.getExpectRefusedCount(); j++) {
-        ctx.exprs.prefixedOrder(ctx.locator.child(n, "expect_refused", j), "order", 0,
+        ctx.exprs.prefixedOrder(
+            ctx.locator.child(n, "expect_refused", j),
+            "order",
+            0,
             t.getExpectRefused(j).getOrder());
       }
       viewers(n, "expect_report", t.getExpectReportList());
@@ -288,8 +347,8 @@ final class RulesValidator {
     }
   }
 
-  private void viewers(Node n, String field,
-      List<org.entente.proto.scenario.v1.ExpectedLine> lines) {
+  private void viewers(
+      Node n, String field, List<org.entente.proto.scenario.v1.ExpectedLine> lines) {
     for (int j = 0; j < lines.size(); j++) {
       String viewer = lines.get(j).getViewer();
       Node ln = ctx.locator.child(n, field, j);
@@ -304,8 +363,13 @@ final class RulesValidator {
     for (int i = 0; i < file.getMetadata().getSourcesCount(); i++) {
       String key = file.getMetadata().getSources(i).getKey();
       if (!key.isEmpty() && !ctx.citedKeys.contains(key)) {
-        ctx.problems.warning(ctx.locator.value(ctx.locator.child(meta, "sources", i), "key", 0),
-            "unused", "source '" + key + "' is never cited; cite it with source: [\"" + key
+        ctx.problems.warning(
+            ctx.locator.value(ctx.locator.child(meta, "sources", i), "key", 0),
+            "unused",
+            "source '"
+                + key
+                + "' is never cited; cite it with source: [\""
+                + key
                 + "\"] or remove it");
       }
     }
@@ -317,10 +381,21 @@ final class RulesValidator {
       return;
     }
     if (citation.isBlank()) {
-      ctx.error(vn, "citation", 0, "missing", "a variant's citation is blank: cite a rule or clause, or leave it out");
+      ctx.error(
+          vn,
+          "citation",
+          0,
+          "missing",
+          "a variant's citation is blank: cite a rule or clause, or leave it out");
     } else if (citation.length() > 200 || citation.contains("\n")) {
-      ctx.error(vn, "citation", 0, "range", "a variant's citation must be one line of at most 200 characters, not "
-          + citation.length() + (citation.contains("\n") ? " on several lines" : ""));
+      ctx.error(
+          vn,
+          "citation",
+          0,
+          "range",
+          "a variant's citation must be one line of at most 200 characters, not "
+              + citation.length()
+              + (citation.contains("\n") ? " on several lines" : ""));
     }
   }
 }

@@ -13,7 +13,9 @@ public final class ScenarioJson {
 
   public static String toJson(Scenario file, boolean hiddenObjectives) {
     try {
-      return JsonFormat.printer().preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence()
+      return JsonFormat.printer()
+          .preservingProtoFieldNames()
+          .alwaysPrintFieldsWithNoPresence()
           .print(hiddenObjectives ? file : file.toBuilder().clearObjectives().build());
     } catch (InvalidProtocolBufferException e) {
       // Only possible with Any fields, which the scenario schema does not use.

@@ -1,6 +1,5 @@
 package org.entente.scenarios;
 
-import org.entente.engine.expr.Suggest;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.TextFormat;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.entente.engine.expr.Suggest;
 import org.entente.engine.model.Scenario;
 import org.entente.scenarios.SourceText.Pos;
 
@@ -53,8 +53,12 @@ public final class ScenarioLoader {
     try {
       return load(name, Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      return new LoadResult(Optional.empty(), Optional.empty(), List.of(new Problem(name, 1, 1,
-          Severity.ERROR, "io", "cannot read the file: " + e.getMessage())));
+      return new LoadResult(
+          Optional.empty(),
+          Optional.empty(),
+          List.of(
+              new Problem(
+                  name, 1, 1, Severity.ERROR, "io", "cannot read the file: " + e.getMessage())));
     }
   }
 
@@ -75,23 +79,32 @@ public final class ScenarioLoader {
       if (parsed.isPresent()) {
         Locator locator = new Locator(source);
         ValidationContext ctx = new ValidationContext(locator, problems);
-        ScenarioValidator.validate(proto.get(), ctx,
-            locator.root(org.entente.proto.scenario.v1.Scenario.getDescriptor(),
-                parsed.get().tree()));
+        ScenarioValidator.validate(
+            proto.get(),
+            ctx,
+            locator.root(
+                org.entente.proto.scenario.v1.Scenario.getDescriptor(), parsed.get().tree()));
         if (!problems.hasErrors()) {
           scenario = Optional.of(ScenarioMapper.toEngine(proto.get()));
         }
       }
     } catch (RuntimeException | StackOverflowError e) {
-      problems.error(Pos.START, "internal", "the loader failed on this file ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it");
+      problems.error(
+          Pos.START,
+          "internal",
+          "the loader failed on this file ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); please report it");
       scenario = Optional.empty();
     }
     return new LoadResult(scenario, proto, problems.sorted());
   }
 
   /** A parsed file and where each of its fields is written. */
-  private record Parsed(org.entente.proto.scenario.v1.Scenario file, TextFormatParseInfoTree tree) {}
+  private record Parsed(
+      org.entente.proto.scenario.v1.Scenario file, TextFormatParseInfoTree tree) {}
 
   /**
    * Parses; on unknown field names, reports each of them and parses again skipping them. Returns
@@ -102,16 +115,27 @@ public final class ScenarioLoader {
       var builder = org.entente.proto.scenario.v1.Scenario.newBuilder();
       TextFormatParseInfoTree.Builder tree = TextFormatParseInfoTree.builder();
       try {
-        TextFormat.Parser.newBuilder().setAllowUnknownFields(allowUnknown)
-            .setParseInfoTreeBuilder(tree).build().merge(text, builder);
+        TextFormat.Parser.newBuilder()
+            .setAllowUnknownFields(allowUnknown)
+            .setParseInfoTreeBuilder(tree)
+            .build()
+            .merge(text, builder);
         return Optional.of(new Parsed(builder.build(), tree.build()));
       } catch (TextFormat.ParseException e) {
         if (allowUnknown || !reportUnknownFields(e, source, problems)) {
           Optional<Unclosed> unclosed = unclosed(text);
           if (unclosed.isPresent() && String.valueOf(e.getMessage()).contains("Expected \"}\"")) {
             Unclosed u = unclosed.get();
-            problems.error(clamp(u.line(), u.column(), source), "syntax", "'" + u.name() + "' opened at " + u.line() + ":"
-                + u.column() + " is never closed: add its '}'");
+            problems.error(
+                clamp(u.line(), u.column(), source),
+                "syntax",
+                "'"
+                    + u.name()
+                    + "' opened at "
+                    + u.line()
+                    + ":"
+                    + u.column()
+                    + " is never closed: add its '}'");
           } else {
             problems.error(clamp(e.getLine(), e.getColumn(), source), codeOf(e), describe(e));
           }
@@ -152,15 +176,19 @@ public final class ScenarioLoader {
         i = Math.min(j, text.length() - 1);
         lastWord = "";
       } else if (Character.isLetterOrDigit(c) || c == '_') {
-        if (i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
+        if (i == 0
+            || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
           lastWord = "";
           wordLine = line;
           wordCol = col;
         }
         lastWord += c;
       } else if (c == '{' || c == '<') {
-        open.push(new Unclosed(lastWord.isEmpty() ? "{" : lastWord, lastWord.isEmpty() ? line : wordLine,
-            lastWord.isEmpty() ? col : wordCol));
+        open.push(
+            new Unclosed(
+                lastWord.isEmpty() ? "{" : lastWord,
+                lastWord.isEmpty() ? line : wordLine,
+                lastWord.isEmpty() ? col : wordCol));
         lastWord = "";
       } else if (c == '}' || c == '>') {
         if (!open.isEmpty()) {
@@ -181,8 +209,8 @@ public final class ScenarioLoader {
   }
 
   /** Protobuf lists unknown fields as {@code L:C:\tfull.name} lines; one problem each. */
-  private static boolean reportUnknownFields(TextFormat.ParseException e, SourceText source,
-      Problems problems) {
+  private static boolean reportUnknownFields(
+      TextFormat.ParseException e, SourceText source, Problems problems) {
     String message = String.valueOf(e.getMessage());
     if (!message.contains("unknown fields")) {
       return false;
@@ -195,7 +223,9 @@ public final class ScenarioLoader {
       int dot = fullName.lastIndexOf('.');
       String type = dot < 0 ? "" : fullName.substring(0, dot);
       String field = fullName.substring(dot + 1);
-      problems.error(clamp(parse(m.group(1)), parse(m.group(2)), source), "unknown-field",
+      problems.error(
+          clamp(parse(m.group(1)), parse(m.group(2)), source),
+          "unknown-field",
           unknownField(type, field));
     }
     return any;
@@ -217,13 +247,15 @@ public final class ScenarioLoader {
   }
 
   private static Descriptor findType(String fullName) {
-    return org.entente.proto.scenario.v1.Scenario.getDescriptor().getFile()
+    return org.entente.proto.scenario.v1.Scenario.getDescriptor()
+        .getFile()
         .findMessageTypeByName(fullName.substring(fullName.lastIndexOf('.') + 1));
   }
 
   private static String codeOf(TextFormat.ParseException e) {
     return String.valueOf(e.getMessage()).contains("has no field named")
-        ? "unknown-field" : "syntax";
+        ? "unknown-field"
+        : "syntax";
   }
 
   /** Protobuf's message without its own {@code L:C:} prefix, plus a suggestion if we have one. */
@@ -244,7 +276,8 @@ public final class ScenarioLoader {
       EnumDescriptor en = findEnum(name.substring(name.lastIndexOf('.') + 1));
       if (en != null) {
         List<String> names = new ArrayList<>();
-        en.getValues().stream().filter(v -> v.getNumber() != 0)
+        en.getValues().stream()
+            .filter(v -> v.getNumber() != 0)
             .forEach(v -> names.add(v.getName()));
         String hint = Suggest.didYouMean(value.group(2), names);
         message += hint.isEmpty() ? " Expected one of " + String.join(", ", names) + "." : hint;

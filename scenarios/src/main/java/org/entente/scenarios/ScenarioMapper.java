@@ -88,11 +88,11 @@ final class ScenarioMapper {
       for (var s : a.getDoctrine().getStandingOrdersList()) {
         OrderCheck check = parser.parse(a.getId(), s.getOrder());
         if (!check.isAccepted()) {
-          throw new IllegalStateException("standing order of " + a.getId() + ": "
-              + check.reason());
+          throw new IllegalStateException("standing order of " + a.getId() + ": " + check.reason());
         }
-        standing.add(new Doctrine.StandingOrder(when(s.getWhen(), ExpressionChecker.SELF),
-            check.order().orElseThrow()));
+        standing.add(
+            new Doctrine.StandingOrder(
+                when(s.getWhen(), ExpressionChecker.SELF), check.order().orElseThrow()));
       }
       List<Doctrine.Priority> priorities = new ArrayList<>();
       for (var p : a.getDoctrine().getPrioritiesList()) {
@@ -100,8 +100,12 @@ final class ScenarioMapper {
         if (!check.isAccepted()) {
           throw new IllegalStateException("priority of " + a.getId() + ": " + check.reason());
         }
-        priorities.add(new Doctrine.Priority(when(p.getWhen(), ExpressionChecker.SELF),
-            check.order().orElseThrow(), p.getWeight(), p.getChance()));
+        priorities.add(
+            new Doctrine.Priority(
+                when(p.getWhen(), ExpressionChecker.SELF),
+                check.order().orElseThrow(),
+                p.getWeight(),
+                p.getChance()));
       }
       actors.add(actor(a, standing, priorities));
     }
@@ -109,57 +113,94 @@ final class ScenarioMapper {
   }
 
   private Scenario build(List<Actor> actors) {
-    return new Scenario(metadata(), actors, organisations(), relations(), partnerships(),
-        tracks(), presences(), orderRules(), mechanics(), events(), objectives(), notes());
+    return new Scenario(
+        metadata(),
+        actors,
+        organisations(),
+        relations(),
+        partnerships(),
+        tracks(),
+        presences(),
+        orderRules(),
+        mechanics(),
+        events(),
+        objectives(),
+        notes());
   }
 
   private Metadata metadata() {
     var m = file.getMetadata();
     List<Source> sources = new ArrayList<>();
-    m.getSourcesList().forEach(s -> sources.add(new Source(s.getKey(), s.getCitation(),
-        s.getUrl())));
-    Press press = m.getDefaultPressValue() == 0 ? Press.FULL : Press.valueOf(
-        m.getDefaultPress().name());
-    return new Metadata(m.getId(), m.getTitle(), m.getSummary(),
-        LocalDate.parse(m.getStartDate()), TurnLength.valueOf(m.getTurnLength().name()),
-        m.getDefaultTurns(), m.getBriefing(), sources, m.getAuthor(), press);
+    m.getSourcesList()
+        .forEach(s -> sources.add(new Source(s.getKey(), s.getCitation(), s.getUrl())));
+    Press press =
+        m.getDefaultPressValue() == 0 ? Press.FULL : Press.valueOf(m.getDefaultPress().name());
+    return new Metadata(
+        m.getId(),
+        m.getTitle(),
+        m.getSummary(),
+        LocalDate.parse(m.getStartDate()),
+        TurnLength.valueOf(m.getTurnLength().name()),
+        m.getDefaultTurns(),
+        m.getBriefing(),
+        sources,
+        m.getAuthor(),
+        press);
   }
 
-  private Actor actor(org.entente.proto.scenario.v1.Actor a,
-      List<Doctrine.StandingOrder> standing, List<Doctrine.Priority> priorities) {
+  private Actor actor(
+      org.entente.proto.scenario.v1.Actor a,
+      List<Doctrine.StandingOrder> standing,
+      List<Doctrine.Priority> priorities) {
     var q = a.getStart();
     Set<OrderKind> allowed = EnumSet.noneOf(OrderKind.class);
     a.getAllowedOrdersList().forEach(k -> allowed.add(kind(k)));
-    return new Actor(a.getId(), a.getName(), a.getPlayable(),
-        new Quantities(q.getSec(), q.getDom(), q.getStd(), q.getRf()), a.getOrderPoints(),
-        allowed, a.getMaxMilitaryOrders(), doctrine(a.getDoctrine(), standing, priorities),
-        a.getDescription(), a.getSourceList());
+    return new Actor(
+        a.getId(),
+        a.getName(),
+        a.getPlayable(),
+        new Quantities(q.getSec(), q.getDom(), q.getStd(), q.getRf()),
+        a.getOrderPoints(),
+        allowed,
+        a.getMaxMilitaryOrders(),
+        doctrine(a.getDoctrine(), standing, priorities),
+        a.getDescription(),
+        a.getSourceList());
   }
 
-  private Doctrine doctrine(org.entente.proto.scenario.v1.Doctrine d,
-      List<Doctrine.StandingOrder> standing, List<Doctrine.Priority> priorities) {
+  private Doctrine doctrine(
+      org.entente.proto.scenario.v1.Doctrine d,
+      List<Doctrine.StandingOrder> standing,
+      List<Doctrine.Priority> priorities) {
     List<Doctrine.ResponseRule> responses = new ArrayList<>();
     for (var r : d.getResponsesList()) {
-      responses.add(new Doctrine.ResponseRule(when(r.getWhen(), ExpressionChecker.RESPONSE_VARS),
-          Answer.valueOf(r.getAnswer().name()), r.getFollow()));
+      responses.add(
+          new Doctrine.ResponseRule(
+              when(r.getWhen(), ExpressionChecker.RESPONSE_VARS),
+              Answer.valueOf(r.getAnswer().name()),
+              r.getFollow()));
     }
     List<Doctrine.VoteRule> votes = new ArrayList<>();
     for (var v : d.getVotesList()) {
-      votes.add(new Doctrine.VoteRule(when(v.getWhen(), ExpressionChecker.VOTE_VARS),
-          Vote.valueOf(v.getVote().name())));
+      votes.add(
+          new Doctrine.VoteRule(
+              when(v.getWhen(), ExpressionChecker.VOTE_VARS), Vote.valueOf(v.getVote().name())));
     }
     List<Doctrine.LobbyRule> lobbying = new ArrayList<>();
     for (var l : d.getLobbyingList()) {
-      lobbying.add(new Doctrine.LobbyRule(when(l.getWhen(), ExpressionChecker.LOBBY_VARS),
-          l.getGrant()));
+      lobbying.add(
+          new Doctrine.LobbyRule(when(l.getWhen(), ExpressionChecker.LOBBY_VARS), l.getGrant()));
     }
     List<Doctrine.OfferRule> offers = new ArrayList<>();
     for (var o : d.getOffersList()) {
-      offers.add(new Doctrine.OfferRule(kind(o.getKind()),
-          when(o.getWhen(), ExpressionChecker.OFFER_VARS), o.getAccept(), o.getReason()));
+      offers.add(
+          new Doctrine.OfferRule(
+              kind(o.getKind()),
+              when(o.getWhen(), ExpressionChecker.OFFER_VARS),
+              o.getAccept(),
+              o.getReason()));
     }
-    return new Doctrine(responses, votes, lobbying, standing, d.getSummary(), priorities,
-        offers);
+    return new Doctrine(responses, votes, lobbying, standing, d.getSummary(), priorities, offers);
   }
 
   private List<Organisation> organisations() {
@@ -167,19 +208,42 @@ final class ScenarioMapper {
     for (var o : file.getOrganisationsList()) {
       List<Membership> members = new ArrayList<>();
       for (var m : o.getMembersList()) {
-        members.add(new Membership(m.getActor(), MemberStatus.valueOf(m.getStatus().name()),
-            m.getNoticeTurnsLeft(), m.getDuesWithheld(), m.getGrievanceTurns(),
-            m.getSourceList()));
+        members.add(
+            new Membership(
+                m.getActor(),
+                MemberStatus.valueOf(m.getStatus().name()),
+                m.getNoticeTurnsLeft(),
+                m.getDuesWithheld(),
+                m.getGrievanceTurns(),
+                m.getSourceList()));
       }
       var c = o.getClauses();
-      Clauses clauses = new Clauses(c.getCollectiveDefence(), c.getConsultation(),
-          c.getWithdrawal(), c.getNoticeTurns(), DecisionRule.valueOf(c.getDecisionRule().name()),
-          c.getQualifiedMajorityPercent(), c.getDecision(), c.getSuspension(),
-          c.getSuspensionClause(), c.getReentryWaitTurns(), c.getNoOtherAlliance(),
-          c.getExternal());
-      out.add(new Organisation(o.getId(), o.getName(), o.getHeadquarters(), o.getFounded(),
-          o.getCredibility(), o.getCohesion(), members, clauses, o.getSourceList(),
-          o.getDescription()));
+      Clauses clauses =
+          new Clauses(
+              c.getCollectiveDefence(),
+              c.getConsultation(),
+              c.getWithdrawal(),
+              c.getNoticeTurns(),
+              DecisionRule.valueOf(c.getDecisionRule().name()),
+              c.getQualifiedMajorityPercent(),
+              c.getDecision(),
+              c.getSuspension(),
+              c.getSuspensionClause(),
+              c.getReentryWaitTurns(),
+              c.getNoOtherAlliance(),
+              c.getExternal());
+      out.add(
+          new Organisation(
+              o.getId(),
+              o.getName(),
+              o.getHeadquarters(),
+              o.getFounded(),
+              o.getCredibility(),
+              o.getCohesion(),
+              members,
+              clauses,
+              o.getSourceList(),
+              o.getDescription()));
     }
     return out;
   }
@@ -199,8 +263,13 @@ final class ScenarioMapper {
   private List<Partnership> partnerships() {
     List<Partnership> out = new ArrayList<>();
     for (var p : file.getPartnershipsList()) {
-      out.add(new Partnership(p.getA(), p.getB(), PartnershipLevel.valueOf(p.getLevel().name()),
-          p.getTurnsAtLevel(), p.getSourceList()));
+      out.add(
+          new Partnership(
+              p.getA(),
+              p.getB(),
+              PartnershipLevel.valueOf(p.getLevel().name()),
+              p.getTurnsAtLevel(),
+              p.getSourceList()));
     }
     return out;
   }
@@ -210,9 +279,17 @@ final class ScenarioMapper {
     List<Track> out = new ArrayList<>();
     for (var t : file.getTracksList()) {
       boolean defaults = t.getMin() == 0 && t.getMax() == 0;
-      out.add(new Track(t.getId(), t.getName(), t.getStart(), t.getMin(),
-          defaults ? 100 : t.getMax(), t.getDriftPercent(), t.getRest(), t.getDescription(),
-          t.getSourceList()));
+      out.add(
+          new Track(
+              t.getId(),
+              t.getName(),
+              t.getStart(),
+              t.getMin(),
+              defaults ? 100 : t.getMax(),
+              t.getDriftPercent(),
+              t.getRest(),
+              t.getDescription(),
+              t.getSourceList()));
     }
     return out;
   }
@@ -220,9 +297,19 @@ final class ScenarioMapper {
   private List<Presence> presences() {
     List<Presence> out = new ArrayList<>();
     for (var p : file.getPresencesList()) {
-      out.add(new Presence(p.getId(), p.getName(), p.getOwner(), p.getHost(), p.getStrength(),
-          p.getTurnsLeft(), p.getActive(), effects(p.getUpkeepList()), p.getDefence(),
-          p.getDescription(), p.getSourceList()));
+      out.add(
+          new Presence(
+              p.getId(),
+              p.getName(),
+              p.getOwner(),
+              p.getHost(),
+              p.getStrength(),
+              p.getTurnsLeft(),
+              p.getActive(),
+              effects(p.getUpkeepList()),
+              p.getDefence(),
+              p.getDescription(),
+              p.getSourceList()));
     }
     return out;
   }
@@ -232,23 +319,40 @@ final class ScenarioMapper {
     for (var r : file.getOrderRulesList()) {
       Map<String, VariantRule> variants = new LinkedHashMap<>();
       for (var v : r.getVariantsList()) {
-        variants.put(v.getName(), new VariantRule(v.getName(), v.getExtraCost(),
-            effects(v.getEffectsList()), effects(v.getOnFailureList()),
-            preconditions(v.getPreconditionsList()), v.getTurns(), v.getAmount(), v.getCitation()));
+        variants.put(
+            v.getName(),
+            new VariantRule(
+                v.getName(),
+                v.getExtraCost(),
+                effects(v.getEffectsList()),
+                effects(v.getOnFailureList()),
+                preconditions(v.getPreconditionsList()),
+                v.getTurns(),
+                v.getAmount(),
+                v.getCitation()));
       }
-      out.put(kind(r.getKind()), new OrderRule(kind(r.getKind()), r.getCost(),
-          r.getMaxPerTurn(), preconditions(r.getPreconditionsList()), effects(r.getEffectsList()),
-          variants, effects(r.getOnFailureList()), r.getDescription(), r.getCitation()));
+      out.put(
+          kind(r.getKind()),
+          new OrderRule(
+              kind(r.getKind()),
+              r.getCost(),
+              r.getMaxPerTurn(),
+              preconditions(r.getPreconditionsList()),
+              effects(r.getEffectsList()),
+              variants,
+              effects(r.getOnFailureList()),
+              r.getDescription(),
+              r.getCitation()));
     }
     return out;
   }
 
-  private List<Precondition> preconditions(
-      List<org.entente.proto.scenario.v1.Precondition> list) {
+  private List<Precondition> preconditions(List<org.entente.proto.scenario.v1.Precondition> list) {
     List<Precondition> out = new ArrayList<>();
     for (var p : list) {
-      out.add(new Precondition(expr(p.getCondition(), ExpressionChecker.PRECONDITION_VARS),
-          p.getReason()));
+      out.add(
+          new Precondition(
+              expr(p.getCondition(), ExpressionChecker.PRECONDITION_VARS), p.getReason()));
     }
     return out;
   }
@@ -258,8 +362,7 @@ final class ScenarioMapper {
     for (var e : list) {
       QuantityRef.ParseResult ref = QuantityRef.parse(e.getTarget(), names);
       if (!ref.ok()) {
-        throw new IllegalStateException("effect target '" + e.getTarget() + "': "
-            + ref.errors());
+        throw new IllegalStateException("effect target '" + e.getTarget() + "': " + ref.errors());
       }
       out.add(new Effect(ref.ref(), e.getDelta()));
     }
@@ -268,13 +371,29 @@ final class ScenarioMapper {
 
   private Mechanics mechanics() {
     var m = file.getMechanics();
-    return new Mechanics(m.getTrustDriftPercent(), m.getAnswerWindowTurns(),
-        m.getTrustMilitary(), m.getTrustMonitors(), m.getTrustDiplomatic(), m.getTrustDecline(),
-        m.getTrustSilence(), m.getStdSilence(), m.getCredMilitary(), m.getCredMonitorsOnly(),
-        m.getCredNothing(), m.getCredNothingRepeat(), m.getRepeatWindowTurns(),
-        m.getCohPerRefusal(), m.getGrievanceTurns(), m.getFrozenCredPerTurn(),
-        m.getFrozenCohPerTurn(), m.getNoticeMinDom(), m.getAssistanceTurns(),
-        m.getTensionTrack(), m.getPeaceTrack(), m.getGrievanceFromAttack());
+    return new Mechanics(
+        m.getTrustDriftPercent(),
+        m.getAnswerWindowTurns(),
+        m.getTrustMilitary(),
+        m.getTrustMonitors(),
+        m.getTrustDiplomatic(),
+        m.getTrustDecline(),
+        m.getTrustSilence(),
+        m.getStdSilence(),
+        m.getCredMilitary(),
+        m.getCredMonitorsOnly(),
+        m.getCredNothing(),
+        m.getCredNothingRepeat(),
+        m.getRepeatWindowTurns(),
+        m.getCohPerRefusal(),
+        m.getGrievanceTurns(),
+        m.getFrozenCredPerTurn(),
+        m.getFrozenCohPerTurn(),
+        m.getNoticeMinDom(),
+        m.getAssistanceTurns(),
+        m.getTensionTrack(),
+        m.getPeaceTrack(),
+        m.getGrievanceFromAttack());
   }
 
   private List<ScheduledEvent> events() {
@@ -283,12 +402,22 @@ final class ScenarioMapper {
       Set<String> vars = e.getActor().isEmpty() ? Set.of() : ExpressionChecker.SELF;
       List<PresenceChange> changes = new ArrayList<>();
       for (var c : e.getPresenceChangesList()) {
-        changes.add(new PresenceChange(c.getPresence(),
-            PresenceAction.valueOf(c.getAction().name()), c.getAmount()));
+        changes.add(
+            new PresenceChange(
+                c.getPresence(), PresenceAction.valueOf(c.getAction().name()), c.getAmount()));
       }
-      out.add(new ScheduledEvent(e.getId(), e.getTurn(), e.getTitle(), e.getText(),
-          when(e.getWhen(), vars), e.getAfterOrders(), effects(e.getEffectsList()),
-          e.getActor(), changes, e.getSourceList()));
+      out.add(
+          new ScheduledEvent(
+              e.getId(),
+              e.getTurn(),
+              e.getTitle(),
+              e.getText(),
+              when(e.getWhen(), vars),
+              e.getAfterOrders(),
+              effects(e.getEffectsList()),
+              e.getActor(),
+              changes,
+              e.getSourceList()));
     }
     return out;
   }
@@ -298,8 +427,12 @@ final class ScenarioMapper {
     for (var o : file.getObjectivesList()) {
       List<Criterion> criteria = new ArrayList<>();
       for (var c : o.getCriteriaList()) {
-        criteria.add(new Criterion(c.getId(), c.getDescription(),
-            expr(c.getCondition(), ExpressionChecker.SELF), c.getPoints()));
+        criteria.add(
+            new Criterion(
+                c.getId(),
+                c.getDescription(),
+                expr(c.getCondition(), ExpressionChecker.SELF),
+                c.getPoints()));
       }
       out.add(new Objective(o.getActor(), o.getSummary(), criteria));
     }
@@ -309,8 +442,9 @@ final class ScenarioMapper {
   private List<HistoricalNote> notes() {
     List<HistoricalNote> out = new ArrayList<>();
     for (var n : file.getNotesList()) {
-      out.add(new HistoricalNote(n.getDate(), NoteKind.valueOf(n.getKind().name()),
-          n.getText(), n.getSourceList()));
+      out.add(
+          new HistoricalNote(
+              n.getDate(), NoteKind.valueOf(n.getKind().name()), n.getText(), n.getSourceList()));
     }
     return out;
   }

@@ -28,29 +28,56 @@ public final class ScenarioSummary {
     StringBuilder b = new StringBuilder();
     var m = s.metadata();
     b.append(m.title()).append(" [").append(m.id()).append("]\n");
-    b.append("Starts ").append(m.startDate()).append(", ").append(m.defaultTurns())
-        .append(" turns of one ").append(m.turnLength().name().toLowerCase(java.util.Locale.ROOT))
-        .append(" (last turn ").append(m.dateOf(m.defaultTurns())).append(")\n");
+    b.append("Starts ")
+        .append(m.startDate())
+        .append(", ")
+        .append(m.defaultTurns())
+        .append(" turns of one ")
+        .append(m.turnLength().name().toLowerCase(java.util.Locale.ROOT))
+        .append(" (last turn ")
+        .append(m.dateOf(m.defaultTurns()))
+        .append(")\n");
     b.append("\nActors (SEC DOM STD RF, order points):\n");
     for (Actor a : s.actors()) {
       var q = a.start();
-      b.append(String.format("  %-6s %-28s %3d %3d %3d %3d  %2d pts  %s%n", a.id(), a.name(),
-          q.sec(), q.dom(), q.std(), q.rf(), a.orderPoints(),
-          a.playable() ? "playable" : "engine-run"));
+      b.append(
+          String.format(
+              "  %-6s %-28s %3d %3d %3d %3d  %2d pts  %s%n",
+              a.id(),
+              a.name(),
+              q.sec(),
+              q.dom(),
+              q.std(),
+              q.rf(),
+              a.orderPoints(),
+              a.playable() ? "playable" : "engine-run"));
     }
     b.append("\nOrganisations:\n");
     for (Organisation o : s.organisations()) {
       var c = o.clauses();
-      b.append("  ").append(o.id()).append(" ").append(o.name()).append(" (cred ")
-          .append(o.credibility()).append(", coh ").append(o.cohesion()).append(", ")
-          .append(c.decisionRule()).append(c.external() ? ", external" : "").append(")\n");
+      b.append("  ")
+          .append(o.id())
+          .append(" ")
+          .append(o.name())
+          .append(" (cred ")
+          .append(o.credibility())
+          .append(", coh ")
+          .append(o.cohesion())
+          .append(", ")
+          .append(c.decisionRule())
+          .append(c.external() ? ", external" : "")
+          .append(")\n");
       List<String> members = new ArrayList<>();
       for (Membership mb : o.members()) {
-        members.add(mb.actor() + " " + mb.status()
-            + (mb.noticeTurnsLeft() > 0 ? " " + mb.noticeTurnsLeft() : "")
-            + (mb.duesWithheld() ? " (dues withheld)" : ""));
+        members.add(
+            mb.actor()
+                + " "
+                + mb.status()
+                + (mb.noticeTurnsLeft() > 0 ? " " + mb.noticeTurnsLeft() : "")
+                + (mb.duesWithheld() ? " (dues withheld)" : ""));
       }
-      b.append("    members: ").append(members.isEmpty() ? "none" : String.join(", ", members))
+      b.append("    members: ")
+          .append(members.isEmpty() ? "none" : String.join(", ", members))
           .append('\n');
       clause(b, "collective defence", c.collectiveDefence());
       clause(b, "consultation", c.consultation());
@@ -66,17 +93,35 @@ public final class ScenarioSummary {
     if (!s.tracks().isEmpty()) {
       b.append("\nTracks:\n");
       for (Track t : s.tracks()) {
-        b.append("  ").append(t.id()).append(" ").append(t.name()).append(": ").append(t.start())
-            .append(" (").append(t.min()).append("..").append(t.max()).append(")\n");
+        b.append("  ")
+            .append(t.id())
+            .append(" ")
+            .append(t.name())
+            .append(": ")
+            .append(t.start())
+            .append(" (")
+            .append(t.min())
+            .append("..")
+            .append(t.max())
+            .append(")\n");
       }
     }
     if (!s.presences().isEmpty()) {
       b.append("\nPresences:\n");
       for (Presence p : s.presences()) {
-        b.append("  ").append(p.id()).append(" ").append(p.name()).append(": ").append(p.owner())
-            .append(" in ").append(p.host()).append(", strength ").append(p.strength())
+        b.append("  ")
+            .append(p.id())
+            .append(" ")
+            .append(p.name())
+            .append(": ")
+            .append(p.owner())
+            .append(" in ")
+            .append(p.host())
+            .append(", strength ")
+            .append(p.strength())
             .append(p.active() ? "" : " (not active)")
-            .append(p.turnsLeft() > 0 ? ", " + p.turnsLeft() + " turns left" : "").append('\n');
+            .append(p.turnsLeft() > 0 ? ", " + p.turnsLeft() + " turns left" : "")
+            .append('\n');
       }
     }
     events(b, s);
@@ -98,8 +143,16 @@ public final class ScenarioSummary {
     b.append("\nEvents:\n");
     Map<Integer, List<ScheduledEvent>> byTurn = new TreeMap<>();
     s.events().forEach(e -> byTurn.computeIfAbsent(e.turn(), k -> new ArrayList<>()).add(e));
-    byTurn.forEach((turn, list) -> list.forEach(e -> b.append(String.format("  T%-3d %s%s%n",
-        turn, e.title(), e.when() == null ? "" : " (if " + e.when().source() + ")"))));
+    byTurn.forEach(
+        (turn, list) ->
+            list.forEach(
+                e ->
+                    b.append(
+                        String.format(
+                            "  T%-3d %s%s%n",
+                            turn,
+                            e.title(),
+                            e.when() == null ? "" : " (if " + e.when().source() + ")"))));
   }
 
   private static void objectives(StringBuilder b, Scenario s, boolean hiddenObjectives) {
@@ -107,7 +160,9 @@ public final class ScenarioSummary {
       return;
     }
     if (!hiddenObjectives) {
-      b.append("\nObjectives: ").append(s.objectives().size()).append(" hidden (--objectives shows them)\n");
+      b.append("\nObjectives: ")
+          .append(s.objectives().size())
+          .append(" hidden (--objectives shows them)\n");
       return;
     }
     b.append("\nObjectives:\n");

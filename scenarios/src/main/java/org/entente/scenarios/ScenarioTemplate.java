@@ -14,16 +14,18 @@ public final class ScenarioTemplate {
    */
   public static String starter(String name) {
     String title = name == null || name.isBlank() ? "New scenario" : name.strip();
-    String id = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String id =
+        title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (id.isEmpty()) {
       id = "new-scenario";
     }
-    return TEMPLATE.replace("@ID@", id).replace("@TITLE@", title.replace("\\", "\\\\")
-        .replace("\"", "\\\""));
+    return TEMPLATE
+        .replace("@ID@", id)
+        .replace("@TITLE@", title.replace("\\", "\\\\").replace("\"", "\\\""));
   }
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       # proto-file: entente/scenario/v1/scenario.proto
       # proto-message: entente.scenario.v1.Scenario
       #

@@ -12,8 +12,8 @@ import org.entente.proto.scenario.v1.Actor;
 import org.entente.proto.scenario.v1.Clauses;
 import org.entente.proto.scenario.v1.DecisionRule;
 import org.entente.proto.scenario.v1.Doctrine;
-import org.entente.proto.scenario.v1.Membership;
 import org.entente.proto.scenario.v1.MemberStatus;
+import org.entente.proto.scenario.v1.Membership;
 import org.entente.proto.scenario.v1.Metadata;
 import org.entente.proto.scenario.v1.OrderKind;
 import org.entente.proto.scenario.v1.Organisation;
@@ -56,15 +56,21 @@ final class ScenarioValidator {
 
   private void run() {
     if (file.getFormatVersion() != 1) {
-      ctx.problems.error(ctx.locator.value(root, "format_version", 0), "format-version",
-          "format_version is " + file.getFormatVersion()
+      ctx.problems.error(
+          ctx.locator.value(root, "format_version", 0),
+          "format-version",
+          "format_version is "
+              + file.getFormatVersion()
               + "; this version of Entente reads format 1: write `format_version: 1` at the top");
     }
     declareIds();
     Names names = Names.of(ctx.actors, ctx.organisations, ctx.tracks, ctx.presences);
-    ctx.exprs = new ExpressionChecker(names,
-        ExpressionChecker.skeleton(ctx.actors, ctx.organisations, ctx.presences), ctx.locator,
-        ctx.problems);
+    ctx.exprs =
+        new ExpressionChecker(
+            names,
+            ExpressionChecker.skeleton(ctx.actors, ctx.organisations, ctx.presences),
+            ctx.locator,
+            ctx.problems);
     metadata();
     for (int i = 0; i < file.getActorsCount(); i++) {
       actor(file.getActors(i), ctx.locator.child(root, "actors", i));
@@ -101,8 +107,13 @@ final class ScenarioValidator {
       Node n = ctx.locator.child(root, "organisations", i);
       String id = file.getOrganisations(i).getId();
       if (ctx.id(n, "id", id, "organisation")) {
-        ctx.unique(namespace, id, n, "id", 0, "id '" + id + "' (actors and organisations share "
-            + "one namespace)");
+        ctx.unique(
+            namespace,
+            id,
+            n,
+            "id",
+            0,
+            "id '" + id + "' (actors and organisations share " + "one namespace)");
         ctx.organisations.add(id);
       }
     }
@@ -144,18 +155,24 @@ final class ScenarioValidator {
   private void metadata() {
     Node n = ctx.locator.child(root, "metadata", 0);
     if (!file.hasMetadata()) {
-      ctx.missing(n, "`metadata`", "add metadata { id title start_date turn_length "
-          + "default_turns }");
+      ctx.missing(
+          n, "`metadata`", "add metadata { id title start_date turn_length " + "default_turns }");
       return;
     }
     Metadata m = file.getMetadata();
     if (m.getId().isEmpty()) {
-      ctx.missing(n, "metadata `id`", "add id: \"my-scenario\" (lower-case letters, digits, "
-          + "dashes)");
+      ctx.missing(
+          n, "metadata `id`", "add id: \"my-scenario\" (lower-case letters, digits, " + "dashes)");
     } else if (!SCENARIO_ID.matcher(m.getId()).matches()) {
-      ctx.error(n, "id", 0, "bad-id", "scenario id '" + m.getId()
-          + "' must be lower-case letters and digits separated by single dashes, e.g. "
-          + "armenia-csto-2024");
+      ctx.error(
+          n,
+          "id",
+          0,
+          "bad-id",
+          "scenario id '"
+              + m.getId()
+              + "' must be lower-case letters and digits separated by single dashes, e.g. "
+              + "armenia-csto-2024");
     }
     if (m.getTitle().isBlank()) {
       ctx.missing(n, "metadata `title`", "add the title shown to players");
@@ -163,16 +180,24 @@ final class ScenarioValidator {
     if (m.getStartDate().isEmpty()) {
       ctx.missing(n, "metadata `start_date`", "add the date of turn 0, e.g. \"2024-06-13\"");
     } else if (!isDate(m.getStartDate())) {
-      ctx.error(n, "start_date", 0, "bad-date", "start_date '" + m.getStartDate()
-          + "' is not an ISO date; write YYYY-MM-DD, e.g. \"2024-06-13\"");
+      ctx.error(
+          n,
+          "start_date",
+          0,
+          "bad-date",
+          "start_date '"
+              + m.getStartDate()
+              + "' is not an ISO date; write YYYY-MM-DD, e.g. \"2024-06-13\"");
     }
     if (m.getTurnLength() == TurnLength.TURN_LENGTH_UNSPECIFIED) {
-      ctx.missing(n, "metadata `turn_length`", "add turn_length: DAY, WEEK, MONTH, QUARTER or "
-          + "YEAR");
+      ctx.missing(
+          n, "metadata `turn_length`", "add turn_length: DAY, WEEK, MONTH, QUARTER or " + "YEAR");
     }
     if (m.getDefaultTurns() == 0) {
-      ctx.missing(n, "metadata `default_turns`", "add default_turns: the number of turns a "
-          + "game lasts (1..120)");
+      ctx.missing(
+          n,
+          "metadata `default_turns`",
+          "add default_turns: the number of turns a " + "game lasts (1..120)");
     } else {
       ctx.range(n, "default_turns", m.getDefaultTurns(), 1, 120, "default_turns");
     }
@@ -197,30 +222,49 @@ final class ScenarioValidator {
     for (int i = 0; i < a.getAllowedOrdersCount(); i++) {
       OrderKind k = a.getAllowedOrders(i);
       if (k == OrderKind.ORDER_KIND_UNSPECIFIED || k == OrderKind.UNRECOGNIZED) {
-        ctx.error(n, "allowed_orders", i, "missing",
-            "allowed_orders needs an order kind, not " + k);
+        ctx.error(
+            n, "allowed_orders", i, "missing", "allowed_orders needs an order kind, not " + k);
       } else if (!kinds.add(k)) {
-        ctx.error(n, "allowed_orders", i, "contradiction",
+        ctx.error(
+            n,
+            "allowed_orders",
+            i,
+            "contradiction",
             "allowed_orders lists " + k + " twice; remove one");
       }
     }
     if (!a.getPlayable() && !a.hasDoctrine()) {
-      ctx.problems.error(n.pos(), "contradiction", "actor " + a.getId()
-          + " is run by the engine (playable is false) but has no doctrine; add doctrine { ... }"
-          + " or set playable: true");
+      ctx.problems.error(
+          n.pos(),
+          "contradiction",
+          "actor "
+              + a.getId()
+              + " is run by the engine (playable is false) but has no doctrine; add doctrine { ... }"
+              + " or set playable: true");
     }
     if (a.hasDoctrine()) {
       doctrine(a.getId(), a.getDoctrine(), ctx.locator.child(n, "doctrine", 0));
     }
     // A bot (in a playable seat nobody took) gives orders from doctrine priorities; the
     // engine gives an engine-run actor's orders from its standing orders and priorities.
-    boolean ordersFromDoctrine = a.getDoctrine().getPrioritiesCount() > 0 || a.getDoctrine().getStandingOrdersCount() > 0;
+    boolean ordersFromDoctrine =
+        a.getDoctrine().getPrioritiesCount() > 0 || a.getDoctrine().getStandingOrdersCount() > 0;
     if (a.getPlayable() && a.getDoctrine().getPrioritiesCount() == 0) {
-      ctx.problems.warning(n.pos(), "no-orders", "actor " + a.getId() + " has no doctrine priorities: bots will give no"
-          + " orders for it when no student plays it; add doctrine { priorities { order: \"...\" weight: 50 } }");
+      ctx.problems.warning(
+          n.pos(),
+          "no-orders",
+          "actor "
+              + a.getId()
+              + " has no doctrine priorities: bots will give no"
+              + " orders for it when no student plays it; add doctrine { priorities { order: \"...\" weight: 50 } }");
     } else if (!a.getPlayable() && a.hasDoctrine() && !ordersFromDoctrine) {
-      ctx.problems.warning(n.pos(), "no-orders", "actor " + a.getId() + " is run by the engine but its doctrine has no"
-          + " standing_orders or priorities: it will give no orders (it only votes and answers)");
+      ctx.problems.warning(
+          n.pos(),
+          "no-orders",
+          "actor "
+              + a.getId()
+              + " is run by the engine but its doctrine has no"
+              + " standing_orders or priorities: it will give no orders (it only votes and answers)");
     }
     ctx.sources(n, a.getSourceList());
   }
@@ -238,8 +282,8 @@ final class ScenarioValidator {
       var rule = d.getResponses(i);
       when(r, rule.getWhen(), ExpressionChecker.RESPONSE_VARS);
       if (rule.getAnswerValue() == 0) {
-        ctx.missing(r, "response `answer`", "add answer: MILITARY, MONITORS, DIPLOMATIC or "
-            + "DECLINE");
+        ctx.missing(
+            r, "response `answer`", "add answer: MILITARY, MONITORS, DIPLOMATIC or " + "DECLINE");
       }
       if (!rule.getFollow().isEmpty()) {
         ctx.ref(r, "follow", 0, rule.getFollow(), ctx.actors, "an actor");
@@ -254,7 +298,9 @@ final class ScenarioValidator {
       }
     }
     for (int i = 0; i < d.getLobbyingCount(); i++) {
-      when(ctx.locator.child(n, "lobbying", i), d.getLobbying(i).getWhen(),
+      when(
+          ctx.locator.child(n, "lobbying", i),
+          d.getLobbying(i).getWhen(),
           ExpressionChecker.LOBBY_VARS);
     }
     for (int i = 0; i < d.getStandingOrdersCount(); i++) {
@@ -262,8 +308,10 @@ final class ScenarioValidator {
       when(s, d.getStandingOrders(i).getWhen(), ExpressionChecker.SELF);
       String order = d.getStandingOrders(i).getOrder();
       if (order.isBlank()) {
-        ctx.missing(s, "standing order `order`", "write the order, e.g. order: \"STATEMENT "
-            + "ARM REASSURE\"");
+        ctx.missing(
+            s,
+            "standing order `order`",
+            "write the order, e.g. order: \"STATEMENT " + "ARM REASSURE\"");
       } else if (ctx.actors.contains(actor)) {
         ctx.exprs.order(s, "order", 0, actor, order);
       }
@@ -275,8 +323,8 @@ final class ScenarioValidator {
       ctx.range(p, "weight", priority.getWeight(), 1, 100, "weight");
       ctx.range(p, "chance", priority.getChance(), 0, 100, "chance");
       if (priority.getOrder().isBlank()) {
-        ctx.missing(p, "priority `order`", "write the order, e.g. order: \"STATEMENT RUS "
-            + "CRITICISE\"");
+        ctx.missing(
+            p, "priority `order`", "write the order, e.g. order: \"STATEMENT RUS " + "CRITICISE\"");
       } else if (ctx.actors.contains(actor)) {
         ctx.exprs.order(p, "order", 0, actor, priority.getOrder());
       }
@@ -287,13 +335,21 @@ final class ScenarioValidator {
       when(o, rule.getWhen(), ExpressionChecker.OFFER_VARS);
       OrderKind k = rule.getKind();
       if (k == OrderKind.ORDER_KIND_UNSPECIFIED || k == OrderKind.UNRECOGNIZED) {
-        ctx.missing(o, "offer rule `kind`", "add the bilateral order kind it answers, e.g. "
-            + "kind: ARMS_DEAL");
+        ctx.missing(
+            o,
+            "offer rule `kind`",
+            "add the bilateral order kind it answers, e.g. " + "kind: ARMS_DEAL");
       } else if (ScenarioMapper.kind(k).group()
           != org.entente.engine.model.OrderKind.Group.BILATERAL) {
-        ctx.error(o, "kind", 0, "contradiction", "offer rules answer bilateral offers; " + k
-            + " is not one (use PROPOSE_PARTNERSHIP, JOINT_EXERCISE, ARMS_DEAL, MEDIATE, "
-            + "ACCEPT_MEDIATION or PEACE_STEP)");
+        ctx.error(
+            o,
+            "kind",
+            0,
+            "contradiction",
+            "offer rules answer bilateral offers; "
+                + k
+                + " is not one (use PROPOSE_PARTNERSHIP, JOINT_EXERCISE, ARMS_DEAL, MEDIATE, "
+                + "ACCEPT_MEDIATION or PEACE_STEP)");
       }
     }
   }
@@ -313,17 +369,26 @@ final class ScenarioValidator {
     Clauses c = o.getClauses();
     Node cn = ctx.locator.child(n, "clauses", 0);
     if (!c.getWithdrawal().isEmpty() && c.getNoticeTurns() == 0) {
-      ctx.missing(cn, "clauses `notice_turns`", "a withdrawal clause needs the turns between "
-          + "notice and withdrawal (1..60)");
+      ctx.missing(
+          cn,
+          "clauses `notice_turns`",
+          "a withdrawal clause needs the turns between " + "notice and withdrawal (1..60)");
     } else if (c.getNoticeTurns() != 0) {
       ctx.range(cn, "notice_turns", c.getNoticeTurns(), 1, 60, "notice_turns");
     }
     if (c.getDecisionRuleValue() == 0) {
-      ctx.missing(cn, "clauses `decision_rule`", "add decision_rule: CONSENSUS, MAJORITY or "
-          + "QUALIFIED_MAJORITY");
+      ctx.missing(
+          cn,
+          "clauses `decision_rule`",
+          "add decision_rule: CONSENSUS, MAJORITY or " + "QUALIFIED_MAJORITY");
     }
     if (c.getDecisionRule() == DecisionRule.QUALIFIED_MAJORITY) {
-      ctx.range(cn, "qualified_majority_percent", c.getQualifiedMajorityPercent(), 51, 100,
+      ctx.range(
+          cn,
+          "qualified_majority_percent",
+          c.getQualifiedMajorityPercent(),
+          51,
+          100,
           "qualified_majority_percent");
     }
     ctx.range(cn, "reentry_wait_turns", c.getReentryWaitTurns(), 0, 24, "reentry_wait_turns");
@@ -332,8 +397,8 @@ final class ScenarioValidator {
       Membership m = o.getMembers(i);
       Node mn = ctx.locator.child(n, "members", i);
       if (ctx.ref(mn, "actor", 0, m.getActor(), ctx.actors, "an actor")) {
-        ctx.unique(members, m.getActor(), mn, "actor", 0, "member " + m.getActor() + " of "
-            + o.getId());
+        ctx.unique(
+            members, m.getActor(), mn, "actor", 0, "member " + m.getActor() + " of " + o.getId());
       }
       membership(m, mn, c);
       ctx.sources(mn, m.getSourceList());
@@ -347,16 +412,32 @@ final class ScenarioValidator {
     }
     if (m.getStatus() == MemberStatus.NOTICE) {
       if (m.getNoticeTurnsLeft() == 0) {
-        ctx.problems.error(n.pos(), "contradiction", "status NOTICE needs notice_turns_left "
-            + "(1.." + Math.max(1, c.getNoticeTurns()) + "): the turns until withdrawal");
+        ctx.problems.error(
+            n.pos(),
+            "contradiction",
+            "status NOTICE needs notice_turns_left "
+                + "(1.."
+                + Math.max(1, c.getNoticeTurns())
+                + "): the turns until withdrawal");
       } else if (m.getNoticeTurnsLeft() > c.getNoticeTurns()) {
-        ctx.error(n, "notice_turns_left", 0, "contradiction", "notice_turns_left is "
-            + m.getNoticeTurnsLeft() + " but the organisation's notice_turns is "
-            + c.getNoticeTurns() + "; lower it or raise notice_turns");
+        ctx.error(
+            n,
+            "notice_turns_left",
+            0,
+            "contradiction",
+            "notice_turns_left is "
+                + m.getNoticeTurnsLeft()
+                + " but the organisation's notice_turns is "
+                + c.getNoticeTurns()
+                + "; lower it or raise notice_turns");
       }
     } else if (m.getNoticeTurnsLeft() != 0) {
-      ctx.error(n, "notice_turns_left", 0, "contradiction", "notice_turns_left applies only to "
-          + "status NOTICE; remove it or set status: NOTICE");
+      ctx.error(
+          n,
+          "notice_turns_left",
+          0,
+          "contradiction",
+          "notice_turns_left applies only to " + "status NOTICE; remove it or set status: NOTICE");
     }
     ctx.range(n, "grievance_turns", m.getGrievanceTurns(), 0, 24, "grievance_turns");
   }
@@ -371,14 +452,28 @@ final class ScenarioValidator {
       ctx.range(n, "trust", r.getTrust(), -100, 100, "trust");
       if (from && to) {
         if (r.getFrom().equals(r.getTo())) {
-          ctx.problems.error(n.pos(), "contradiction", "a relation from " + r.getFrom()
-              + " to itself; trust is between two different actors");
+          ctx.problems.error(
+              n.pos(),
+              "contradiction",
+              "a relation from "
+                  + r.getFrom()
+                  + " to itself; trust is between two different actors");
           continue;
         }
-        ctx.unique(pairs, r.getFrom() + ">" + r.getTo(), n, "from", 0,
+        ctx.unique(
+            pairs,
+            r.getFrom() + ">" + r.getTo(),
+            n,
+            "from",
+            0,
             "trust of " + r.getFrom() + " toward " + r.getTo());
         if (r.getMutual()) {
-          ctx.unique(pairs, r.getTo() + ">" + r.getFrom(), n, "from", 0,
+          ctx.unique(
+              pairs,
+              r.getTo() + ">" + r.getFrom(),
+              n,
+              "from",
+              0,
               "trust of " + r.getTo() + " toward " + r.getFrom() + " (mutual)");
         }
       }
@@ -395,12 +490,16 @@ final class ScenarioValidator {
       boolean b = ctx.ref(n, "b", 0, p.getB(), ctx.actors, "an actor");
       if (a && b) {
         if (p.getA().equals(p.getB())) {
-          ctx.problems.error(n.pos(), "contradiction", "a partnership of " + p.getA()
-              + " with itself; name two different actors");
+          ctx.problems.error(
+              n.pos(),
+              "contradiction",
+              "a partnership of " + p.getA() + " with itself; name two different actors");
           continue;
         }
-        String key = p.getA().compareTo(p.getB()) < 0
-            ? p.getA() + "+" + p.getB() : p.getB() + "+" + p.getA();
+        String key =
+            p.getA().compareTo(p.getB()) < 0
+                ? p.getA() + "+" + p.getB()
+                : p.getB() + "+" + p.getA();
         ctx.unique(pairs, key, n, "a", 0, "the partnership of " + p.getA() + " and " + p.getB());
       }
       ctx.sources(n, p.getSourceList());
@@ -414,8 +513,7 @@ final class ScenarioValidator {
       max = 100;
     }
     if (min > max) {
-      ctx.error(n, "min", 0, "range", "track min " + min + " is above max " + max
-          + "; swap them");
+      ctx.error(n, "min", 0, "range", "track min " + min + " is above max " + max + "; swap them");
       return;
     }
     ctx.range(n, "start", t.getStart(), min, max, "track start");
@@ -428,14 +526,24 @@ final class ScenarioValidator {
     boolean owner = ctx.ref(n, "owner", 0, p.getOwner(), ctx.actors, "an actor");
     boolean host = ctx.ref(n, "host", 0, p.getHost(), ctx.actors, "an actor");
     if (owner && host && p.getOwner().equals(p.getHost())) {
-      ctx.error(n, "host", 0, "contradiction", "presence " + p.getId() + " is on its owner's "
-          + "own territory; a presence is foreign: owner and host must differ");
+      ctx.error(
+          n,
+          "host",
+          0,
+          "contradiction",
+          "presence "
+              + p.getId()
+              + " is on its owner's "
+              + "own territory; a presence is foreign: owner and host must differ");
     }
     ctx.range(n, "strength", p.getStrength(), 1, 100000, "strength");
     ctx.range(n, "defence", p.getDefence(), 0, 50, "defence");
     for (int i = 0; i < p.getUpkeepCount(); i++) {
-      ctx.exprs.effectTarget(ctx.locator.child(n, "upkeep", i), p.getUpkeep(i).getTarget(),
-          Set.of("self", "target"), "in presence upkeep (self is the owner, target the host)");
+      ctx.exprs.effectTarget(
+          ctx.locator.child(n, "upkeep", i),
+          p.getUpkeep(i).getTarget(),
+          Set.of("self", "target"),
+          "in presence upkeep (self is the owner, target the host)");
     }
     ctx.sources(n, p.getSourceList());
   }

@@ -1,6 +1,5 @@
 package org.entente.scenarios;
 
-import org.entente.engine.expr.Suggest;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.entente.engine.expr.Suggest;
 import org.entente.scenarios.Locator.Node;
 
 /** What the validation passes share: positions, the problem list, the declared ids, helpers. */
@@ -16,8 +16,10 @@ final class ValidationContext {
 
   final Locator locator;
   final Problems problems;
+
   /** Declared ids, in file order (duplicates kept once). */
   final Set<String> actors = new LinkedHashSet<>();
+
   final Set<String> organisations = new LinkedHashSet<>();
   final Set<String> tracks = new LinkedHashSet<>();
   final Set<String> presences = new LinkedHashSet<>();
@@ -43,14 +45,26 @@ final class ValidationContext {
   /** Checks an identifier: present, well-formed. Returns true if it is usable. */
   boolean id(Node n, String field, String value, String what) {
     if (value.isEmpty()) {
-      missing(n, what + " `" + field + "`",
+      missing(
+          n,
+          what + " `" + field + "`",
           "add " + field + ": \"...\" (upper-case letters, digits, underscores)");
       return false;
     }
     if (!ID.matcher(value).matches()) {
-      error(n, field, 0, "bad-id", what + " id '" + value + "' is not an identifier: use "
-          + "upper-case letters, digits and underscores, starting with a letter, at most 24 "
-          + "characters (e.g. " + suggestId(value) + ")");
+      error(
+          n,
+          field,
+          0,
+          "bad-id",
+          what
+              + " id '"
+              + value
+              + "' is not an identifier: use "
+              + "upper-case letters, digits and underscores, starting with a letter, at most 24 "
+              + "characters (e.g. "
+              + suggestId(value)
+              + ")");
       return false;
     }
     return true;
@@ -65,25 +79,31 @@ final class ValidationContext {
   }
 
   /** Reports a second use of {@code key} in {@code seen} as a duplicate. */
-  void unique(Map<String, Integer> seen, String key, Node n, String field, int index,
-      String what) {
+  void unique(Map<String, Integer> seen, String key, Node n, String field, int index, String what) {
     Integer first = seen.putIfAbsent(key, locator.value(n, field, index).line());
     if (first != null) {
-      error(n, field, index, "duplicate",
+      error(
+          n,
+          field,
+          index,
+          "duplicate",
           what + " is already defined on line " + first + "; remove or rename one");
     }
   }
 
   void range(Node n, String field, long value, long min, long max, String what) {
     if (value < min || value > max) {
-      error(n, field, 0, "range",
+      error(
+          n,
+          field,
+          0,
+          "range",
           what + " is " + value + "; it must be between " + min + " and " + max);
     }
   }
 
   /** Checks that {@code value} names one of {@code ids}; empty is reported as missing. */
-  boolean ref(Node n, String field, int index, String value, Collection<String> ids,
-      String what) {
+  boolean ref(Node n, String field, int index, String value, Collection<String> ids, String what) {
     if (value.isEmpty()) {
       missing(n, "`" + field + "`", "name " + what);
       return false;
@@ -91,11 +111,25 @@ final class ValidationContext {
     if (ids.contains(value)) {
       return true;
     }
-    String hint = organisations.contains(value) && ids == actors ? " ('" + value
-        + "' is an organisation)" : actors.contains(value) && ids == organisations
-        ? " ('" + value + "' is an actor)" : "";
-    error(n, field, index, "unknown-ref", "'" + value + "' is not " + what + hint + "; known: "
-        + list(ids) + Suggest.didYouMean(value, ids));
+    String hint =
+        organisations.contains(value) && ids == actors
+            ? " ('" + value + "' is an organisation)"
+            : actors.contains(value) && ids == organisations
+                ? " ('" + value + "' is an actor)"
+                : "";
+    error(
+        n,
+        field,
+        index,
+        "unknown-ref",
+        "'"
+            + value
+            + "' is not "
+            + what
+            + hint
+            + "; known: "
+            + list(ids)
+            + Suggest.didYouMean(value, ids));
     return false;
   }
 
@@ -109,9 +143,15 @@ final class ValidationContext {
       String key = keys.get(i);
       citedKeys.add(key);
       if (!sourceKeys.contains(key)) {
-        error(n, field, i, "unknown-ref", "source key '" + key
-            + "' is not defined; add it to metadata.sources or fix the key"
-            + Suggest.didYouMean(key, sourceKeys));
+        error(
+            n,
+            field,
+            i,
+            "unknown-ref",
+            "source key '"
+                + key
+                + "' is not defined; add it to metadata.sources or fix the key"
+                + Suggest.didYouMean(key, sourceKeys));
       }
     }
   }

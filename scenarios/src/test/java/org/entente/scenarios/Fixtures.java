@@ -5,7 +5,8 @@ final class Fixtures {
   private Fixtures() {}
 
   /** A minimal valid scenario, one field per line so tests can point at lines. */
-  static final String BASE = """
+  static final String BASE =
+      """
       format_version: 1
       metadata {
         id: "tiny"

@@ -17,10 +17,27 @@ import org.junit.jupiter.api.Test;
  */
 class MutationTest {
   private static final String[] EXTREMES = {
-      "0", "-1", "101", "2147483647", "-2147483648", "99999999999", "1e9", "0x7f", "\"\""};
+    "0", "-1", "101", "2147483647", "-2147483648", "99999999999", "1e9", "0x7f", "\"\""
+  };
   private static final String[] INSERTS = {
-      "{", "}", "\"", "'", "#", ":", "[", "]", "\\", "actors {", "}\n}", "\n", "\"sec(\"",
-      "when: \"(((\"", "order: \"ESCALATE\"", "id: \"\"", "source: [\"NOPE\"]"};
+    "{",
+    "}",
+    "\"",
+    "'",
+    "#",
+    ":",
+    "[",
+    "]",
+    "\\",
+    "actors {",
+    "}\n}",
+    "\n",
+    "\"sec(\"",
+    "when: \"(((\"",
+    "order: \"ESCALATE\"",
+    "id: \"\"",
+    "source: [\"NOPE\"]"
+  };
 
   @Test
   void loadNeverThrowsAndProblemsStayInsideTheFile() {
@@ -72,7 +89,8 @@ class MutationTest {
       case 3:
         return flip(text, random);
       case 4:
-        lines.set(at, lines.get(at).replaceAll("-?\\d+", EXTREMES[random.nextInt(EXTREMES.length)]));
+        lines.set(
+            at, lines.get(at).replaceAll("-?\\d+", EXTREMES[random.nextInt(EXTREMES.length)]));
         break;
       case 5:
         return swapIds(text, random);
@@ -81,8 +99,9 @@ class MutationTest {
       default:
         String line = lines.get(at);
         int cut = line.isEmpty() ? 0 : random.nextInt(line.length());
-        lines.set(at, line.substring(0, cut) + INSERTS[random.nextInt(INSERTS.length)]
-            + line.substring(cut));
+        lines.set(
+            at,
+            line.substring(0, cut) + INSERTS[random.nextInt(INSERTS.length)] + line.substring(cut));
         break;
     }
     return String.join("\n", lines);
@@ -104,7 +123,8 @@ class MutationTest {
     String[] ids = {"ARM", "RUS", "AZE", "CSTO", "TENSION", "NORTH", "SOUTH", "PACT", "EUMA"};
     String a = ids[random.nextInt(ids.length)];
     String b = ids[random.nextInt(ids.length)];
-    return text.replace("\"" + a + "\"", "\"@@\"").replace("\"" + b + "\"", "\"" + a + "\"")
+    return text.replace("\"" + a + "\"", "\"@@\"")
+        .replace("\"" + b + "\"", "\"" + a + "\"")
         .replace("\"@@\"", "\"" + b + "\"");
   }
 }

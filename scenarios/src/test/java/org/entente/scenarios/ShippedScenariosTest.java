@@ -20,8 +20,9 @@ class ShippedScenariosTest {
 
   @Test
   void listGivesIdsWithTitles() {
-    assertThat(BuiltInScenarios.list()).contains(
-        new BuiltInScenarios.Entry("armenia-csto-2024", "Armenia and the CSTO, June 2024"));
+    assertThat(BuiltInScenarios.list())
+        .contains(
+            new BuiltInScenarios.Entry("armenia-csto-2024", "Armenia and the CSTO, June 2024"));
   }
 
   @Test
@@ -33,16 +34,21 @@ class ShippedScenariosTest {
 
   @Test
   void mutualRelationBecomesTwo() {
-    Scenario s = ScenarioLoader.load("t", Fixtures.plus(
-        "relations { from: \"ARM\" to: \"RUS\" trust: -30 mutual: true }\n")).scenario()
-        .orElseThrow();
-    assertThat(s.relations()).extracting(r -> r.from() + ">" + r.to() + " " + r.trust())
+    Scenario s =
+        ScenarioLoader.load(
+                "t",
+                Fixtures.plus("relations { from: \"ARM\" to: \"RUS\" trust: -30 mutual: true }\n"))
+            .scenario()
+            .orElseThrow();
+    assertThat(s.relations())
+        .extracting(r -> r.from() + ">" + r.to() + " " + r.trust())
         .containsExactly("ARM>RUS -30", "RUS>ARM -30");
   }
 
   @Test
   void starterTemplateLoadsWithoutErrors() {
-    LoadResult r = ScenarioLoader.load("new.textproto", ScenarioTemplate.starter("My \"Crisis\" 2025"));
+    LoadResult r =
+        ScenarioLoader.load("new.textproto", ScenarioTemplate.starter("My \"Crisis\" 2025"));
     assertThat(r.errors()).as(r.report()).isEmpty();
     Scenario s = r.scenario().orElseThrow();
     assertThat(s.metadata().id()).isEqualTo("my-crisis-2025");
@@ -56,12 +62,18 @@ class ShippedScenariosTest {
     String id = BuiltInScenarios.ids().get(0);
     Scenario s = BuiltInScenarios.load(id);
     String summary = ScenarioSummary.render(s, true);
-    assertThat(summary).startsWith(s.metadata().title()).contains("Actors", "Organisations",
-        "Objectives:\n", s.objectives().get(0).summary(), "Notes: ");
-    assertThat(ScenarioSummary.render(s, false)).contains("Objectives: " + s.objectives().size() + " hidden")
+    assertThat(summary)
+        .startsWith(s.metadata().title())
+        .contains(
+            "Actors", "Organisations", "Objectives:\n", s.objectives().get(0).summary(), "Notes: ");
+    assertThat(ScenarioSummary.render(s, false))
+        .contains("Objectives: " + s.objectives().size() + " hidden")
         .doesNotContain(s.objectives().get(0).summary());
     var file = BuiltInScenarios.result(id).proto().orElseThrow();
-    assertThat(ScenarioJson.toJson(file, true)).contains("\"format_version\": 1", "\"actors\"", "\"objectives\": [{");
-    assertThat(ScenarioJson.toJson(file, false)).contains("\"actors\"").contains("\"objectives\": []");
+    assertThat(ScenarioJson.toJson(file, true))
+        .contains("\"format_version\": 1", "\"actors\"", "\"objectives\": [{");
+    assertThat(ScenarioJson.toJson(file, false))
+        .contains("\"actors\"")
+        .contains("\"objectives\": []");
   }
 }

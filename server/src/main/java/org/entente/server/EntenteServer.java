@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class EntenteServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EntenteServer.class);
   public static final String NAME = "entente-server";
+
   /** Above this many queued outbound bytes a connection stops receiving events until it drains. */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
 
@@ -58,8 +59,15 @@ public final class EntenteServer implements AutoCloseable {
   private final JournalWriter journal;
   private final NetworkGuards guards;
 
-  private EntenteServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService sessionWorkers,
-      ScheduledExecutorService timers, Channel serverChannel, Lobby lobby, JournalWriter journal, NetworkGuards guards) {
+  private EntenteServer(
+      EventLoopGroup boss,
+      EventLoopGroup workers,
+      ExecutorService sessionWorkers,
+      ScheduledExecutorService timers,
+      Channel serverChannel,
+      Lobby lobby,
+      JournalWriter journal,
+      NetworkGuards guards) {
     this.guards = guards;
     this.journal = journal;
     this.bossGroup = boss;
@@ -103,7 +111,9 @@ public final class EntenteServer implements AutoCloseable {
   @Override
   public void close() {
     serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-    workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    workerGroup
+        .shutdownGracefully(0, 2, TimeUnit.SECONDS)
+        .awaitUninterruptibly(3, TimeUnit.SECONDS);
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     timers.shutdownNow();
     lobby.close();
@@ -174,24 +184,35 @@ public final class EntenteServer implements AutoCloseable {
      */
     public EntenteServer start() throws InterruptedException, IOException {
       int cores = Runtime.getRuntime().availableProcessors();
-      ExecutorService sessionWorkers = Executors.newFixedThreadPool(
-          config.workerThreads() == 0 ? cores : config.workerThreads(), new DefaultThreadFactory("entente-session", true));
-      ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-timer", true));
-      Scheduler scheduler = (delay, task) -> {
-        var future = timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> future.cancel(false);
-      };
+      ExecutorService sessionWorkers =
+          Executors.newFixedThreadPool(
+              config.workerThreads() == 0 ? cores : config.workerThreads(),
+              new DefaultThreadFactory("entente-session", true));
+      ScheduledExecutorService timers =
+          Executors.newSingleThreadScheduledExecutor(
+              new DefaultThreadFactory("entente-timer", true));
+      Scheduler scheduler =
+          (delay, task) -> {
+            var future = timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+          };
       JournalWriter journal = null;
       Lobby lobby;
       if (config.dataDir().isPresent()) {
         Path dir = config.dataDir().get().toAbsolutePath();
-        log.info("data dir {}: sessions are journalled under {}", dir, SessionFiles.sessionsDir(dir));
+        log.info(
+            "data dir {}: sessions are journalled under {}", dir, SessionFiles.sessionsDir(dir));
         journal = JournalWriter.start(storage, dir);
-        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom(), journal, admission);
+        lobby =
+            new Lobby(
+                catalog, sessionWorkers, scheduler, clock, new SecureRandom(), journal, admission);
         try {
           Lobby.Recovery recovery = lobby.recover();
-          log.info("recovery: {} sessions found, {} journal records replayed, {} torn bytes cut",
-              recovery.sessions(), recovery.records(), recovery.tornBytes());
+          log.info(
+              "recovery: {} sessions found, {} journal records replayed, {} torn bytes cut",
+              recovery.sessions(),
+              recovery.records(),
+              recovery.tornBytes());
         } catch (IOException | RuntimeException e) {
           log.error("recovery failed: {}", e.getMessage());
           journal.close();
@@ -200,23 +221,30 @@ public final class EntenteServer implements AutoCloseable {
           throw e;
         }
       } else {
-        log.warn("no data dir: sessions are kept in memory only and are lost when the server stops");
-        lobby = new Lobby(catalog, sessionWorkers, scheduler, clock, new SecureRandom(), null, admission);
+        log.warn(
+            "no data dir: sessions are kept in memory only and are lost when the server stops");
+        lobby =
+            new Lobby(
+                catalog, sessionWorkers, scheduler, clock, new SecureRandom(), null, admission);
       }
       NetworkGuards netGuards = guards != null ? guards : NetworkGuards.defaults();
       EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-      EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), NioIoHandler.newFactory());
+      EventLoopGroup workers =
+          new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), NioIoHandler.newFactory());
       try {
-        Channel channel = new ServerBootstrap()
-            .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-            .childHandler(new ServerInitializer(lobby, NAME, netGuards, tls))
-            .bind(config.bindAddress(), config.port())
-            .sync()
-            .channel();
-        EntenteServer server = new EntenteServer(boss, workers, sessionWorkers, timers, channel, lobby, journal, netGuards);
+        Channel channel =
+            new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ServerInitializer(lobby, NAME, netGuards, tls))
+                .bind(config.bindAddress(), config.port())
+                .sync()
+                .channel();
+        EntenteServer server =
+            new EntenteServer(
+                boss, workers, sessionWorkers, timers, channel, lobby, journal, netGuards);
         log.info("listening on {}:{}", config.bindAddress(), server.port());
         return server;
       } catch (RuntimeException | InterruptedException e) {
@@ -231,5 +259,4 @@ public final class EntenteServer implements AutoCloseable {
       }
     }
   }
-
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param workerThreads threads that run sessions (and load scenarios); 0 means one per core
  * @param eventLoopThreads network threads; 0 means one per core
  */
-public record ServerConfig(int port, String bindAddress, Optional<Path> dataDir, int workerThreads, int eventLoopThreads) {
+public record ServerConfig(
+    int port, String bindAddress, Optional<Path> dataDir, int workerThreads, int eventLoopThreads) {
   public static final int DEFAULT_PORT = 7777;
 
   public ServerConfig {

@@ -22,16 +22,26 @@ import org.junit.jupiter.api.Test;
  * engine's value types.
  */
 class ArchitectureTest {
-  private static final JavaClasses SERVER = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.entente.server");
+  private static final JavaClasses SERVER =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.entente.server");
 
   @Test
   void eventLoopCodeNeverCallsTheRules() {
-    noClasses().that().resideInAnyPackage("org.entente.server.net..", "org.entente.server.connection..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.entente.engine..", "org.entente.scenarios..", "org.entente.debrief..")
-        .orShould().dependOnClassesThat().haveSimpleName("SessionRules")
-        .orShould().dependOnClassesThat().haveSimpleName("ScenarioCatalog")
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.entente.server.net..", "org.entente.server.connection..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.entente.engine..", "org.entente.scenarios..", "org.entente.debrief..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("SessionRules")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("ScenarioCatalog")
         .check(SERVER);
   }
 
@@ -41,32 +51,67 @@ class ArchitectureTest {
    */
   @Test
   void onlyTheRulesSeamKnowsTheEngine() {
-    DescribedPredicate<JavaClass> engineValues = JavaClass.Predicates.belongToAnyOf(Order.class, OrderCheck.class,
-        OrderCheck.Verdict.class, OrderKind.class, OrderKind.Group.class, ReportLine.class, Visibility.class,
-        Visibility.Scope.class, Viewer.class, Viewer.Kind.class, org.entente.engine.Phase.class);
-    noClasses().that().resideOutsideOfPackage("org.entente.server.rules..")
-        .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.entente.engine..", "org.entente.scenarios..", "org.entente.debrief..")
-            .and(DescribedPredicate.not(engineValues))
-            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.entente.engine.text.."))))
-        .because("the engine's text policy is shared by every renderer; the rest of the engine goes through the rules seam")
+    DescribedPredicate<JavaClass> engineValues =
+        JavaClass.Predicates.belongToAnyOf(
+            Order.class,
+            OrderCheck.class,
+            OrderCheck.Verdict.class,
+            OrderKind.class,
+            OrderKind.Group.class,
+            ReportLine.class,
+            Visibility.class,
+            Visibility.Scope.class,
+            Viewer.class,
+            Viewer.Kind.class,
+            org.entente.engine.Phase.class);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.entente.server.rules..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "org.entente.engine..", "org.entente.scenarios..", "org.entente.debrief..")
+                .and(DescribedPredicate.not(engineValues))
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.resideInAPackage("org.entente.engine.text.."))))
+        .because(
+            "the engine's text policy is shared by every renderer; the rest of the engine goes through the rules seam")
         .check(SERVER);
   }
 
   @Test
   void sessionsDoNotKnowNetty() {
-    noClasses().that().resideInAnyPackage("org.entente.server.session..", "org.entente.server.rules..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netty..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.entente.server.session..", "org.entente.server.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.netty..")
         .check(SERVER);
   }
 
   @Test
   void onlyTheJournalTouchesFilesAndForcesThem() {
-    noClasses().that().resideOutsideOfPackage("org.entente.server.journal..")
-        .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.entente.server.journal..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.nio.channels.FileChannel")
         .check(SERVER);
-    noClasses().that().resideInAnyPackage("org.entente.server.net..", "org.entente.server.connection..", "org.entente.server.session..")
-        .should().dependOnClassesThat().haveSimpleName("Storage")
-        .orShould().dependOnClassesThat().haveSimpleName("FileStorage")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.entente.server.net..",
+            "org.entente.server.connection..",
+            "org.entente.server.session..")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleName("Storage")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("FileStorage")
         .check(SERVER);
   }
 }

@@ -41,35 +41,74 @@ import picocli.CommandLine.Parameters;
       "  entente bench localhost:7777 --sessions 2  a running server (its rate limits apply)"
     })
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "HOST:PORT", description = "A running server (default: start one here).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "HOST:PORT",
+      description = "A running server (default: start one here).")
   String target;
 
-  @Option(names = "--sessions", paramLabel = "G", defaultValue = "10", description = "Sessions of 7 seats (default ${DEFAULT-VALUE}, at most 2000).")
+  @Option(
+      names = "--sessions",
+      paramLabel = "G",
+      defaultValue = "10",
+      description = "Sessions of 7 seats (default ${DEFAULT-VALUE}, at most 2000).")
   int sessions;
 
-  @Option(names = "--seconds", paramLabel = "N", defaultValue = "5", description = "Length of each loop phase (default ${DEFAULT-VALUE}, at most 600).")
+  @Option(
+      names = "--seconds",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Length of each loop phase (default ${DEFAULT-VALUE}, at most 600).")
   int seconds;
 
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "5", description = "Open loop: order edits a second per session (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      defaultValue = "5",
+      description = "Open loop: order edits a second per session (default ${DEFAULT-VALUE}).")
   int rate;
 
-  @Option(names = "--round-trips", paramLabel = "N", defaultValue = "500", description = "Unloaded order edits (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--round-trips",
+      paramLabel = "N",
+      defaultValue = "500",
+      description = "Unloaded order edits (default ${DEFAULT-VALUE}).")
   int roundTrips;
 
-  @Option(names = "--turns", paramLabel = "K", defaultValue = "5", description = "Turns of one session, one after another (default ${DEFAULT-VALUE}, at most 10).")
+  @Option(
+      names = "--turns",
+      paramLabel = "K",
+      defaultValue = "5",
+      description =
+          "Turns of one session, one after another (default ${DEFAULT-VALUE}, at most 10).")
   int turns;
 
-  @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g", description = "Heap of the server started here (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--heap",
+      paramLabel = "SIZE",
+      defaultValue = "1g",
+      description = "Heap of the server started here (default ${DEFAULT-VALUE}).")
   String heap;
 
-  @Option(names = "--json", description = "One JSON object on standard output instead of the table.")
+  @Option(
+      names = "--json",
+      description = "One JSON object on standard output instead of the table.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
-    if (sessions < 1 || sessions > 2000 || seconds < 1 || seconds > 600 || rate < 1 || rate > 1000 || roundTrips < 1
-        || roundTrips > 100_000 || turns < 1 || turns > 10) {
-      System.err.println("entente bench: --sessions 1..2000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000, --turns 1..10.");
+    if (sessions < 1
+        || sessions > 2000
+        || seconds < 1
+        || seconds > 600
+        || rate < 1
+        || rate > 1000
+        || roundTrips < 1
+        || roundTrips > 100_000
+        || turns < 1
+        || turns > 10) {
+      System.err.println(
+          "entente bench: --sessions 1..2000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000, --turns 1..10.");
       return 2;
     }
     PrintStream err = System.err;
@@ -88,27 +127,37 @@ public final class BenchCommand implements Callable<Integer> {
       port = address.port();
     }
     LocalServer server = local;
-    Phases.Probe probe = new Phases.Probe() {
-      @Override
-      public OptionalLong cpuMillis() {
-        return server == null ? OptionalLong.empty() : server.cpuMillis();
-      }
+    Phases.Probe probe =
+        new Phases.Probe() {
+          @Override
+          public OptionalLong cpuMillis() {
+            return server == null ? OptionalLong.empty() : server.cpuMillis();
+          }
 
-      @Override
-      public OptionalLong rssBytes() {
-        return server == null ? OptionalLong.empty() : server.rssBytes();
-      }
-    };
+          @Override
+          public OptionalLong rssBytes() {
+            return server == null ? OptionalLong.empty() : server.rssBytes();
+          }
+        };
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     List<Phases.Result> results = new ArrayList<>();
-    try (Classroom room = Classroom.open(host, port, sessions, group, n -> status(err, bar, "seating sessions " + n + "/" + sessions))) {
+    try (Classroom room =
+        Classroom.open(
+            host,
+            port,
+            sessions,
+            group,
+            n -> status(err, bar, "seating sessions " + n + "/" + sessions))) {
       Phases phases = new Phases(room, probe, line -> status(err, bar, line));
       results.add(phases.roundTrips(roundTrips));
       results.add(phases.closedLoop("order edit, closed loop", seconds, Classroom.Seat::edit));
       results.add(phases.openLoop(rate, seconds));
       results.add(phases.closedLoop("chat, closed loop", seconds, Phases::chat));
       for (int t = 0; t < turns; t++) {
-        results.add(phases.turn("turn of one session (" + (t + 1) + "/" + turns + ")", List.of(room.sessions.get(0))));
+        results.add(
+            phases.turn(
+                "turn of one session (" + (t + 1) + "/" + turns + ")",
+                List.of(room.sessions.get(0))));
       }
       results.add(phases.turn("turn of all " + sessions + " sessions at once", room.sessions));
     } finally {
@@ -133,19 +182,50 @@ public final class BenchCommand implements Callable<Integer> {
 
   static String table(List<Phases.Result> results) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%-44s %9s %9s %8s %8s %8s %8s %7s %7s %8s %8s%n", "phase", "requests", "per s",
-        "p50 ms", "p99 ms", "p99.9", "max ms", "errors", "limited", "cpu s", "rss MB"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-44s %9s %9s %8s %8s %8s %8s %7s %7s %8s %8s%n",
+            "phase",
+            "requests",
+            "per s",
+            "p50 ms",
+            "p99 ms",
+            "p99.9",
+            "max ms",
+            "errors",
+            "limited",
+            "cpu s",
+            "rss MB"));
     for (Phases.Result r : results) {
       Histogram h = r.latency();
-      b.append(String.format(Locale.ROOT, "%-44s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %7d %7d %8s %8s%n", r.name(), r.requests(),
-          r.throughput(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
-          ms(h.getMaxValue()), r.errors(), r.rateLimited(),
-          r.serverCpuMillis().isPresent() ? String.format(Locale.ROOT, "%.2f", r.serverCpuMillis().getAsLong() / 1000.0) : "-",
-          r.serverRssBytes().isPresent() ? String.valueOf(r.serverRssBytes().getAsLong() / (1024 * 1024)) : "-"));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %7d %7d %8s %8s%n",
+              r.name(),
+              r.requests(),
+              r.throughput(),
+              ms(h.getValueAtPercentile(50)),
+              ms(h.getValueAtPercentile(99)),
+              ms(h.getValueAtPercentile(99.9)),
+              ms(h.getMaxValue()),
+              r.errors(),
+              r.rateLimited(),
+              r.serverCpuMillis().isPresent()
+                  ? String.format(Locale.ROOT, "%.2f", r.serverCpuMillis().getAsLong() / 1000.0)
+                  : "-",
+              r.serverRssBytes().isPresent()
+                  ? String.valueOf(r.serverRssBytes().getAsLong() / (1024 * 1024))
+                  : "-"));
     }
     for (Phases.Result r : results) {
       if (!r.firstError().isEmpty()) {
-        b.append("first error in '").append(r.name()).append("': ").append(r.firstError()).append('\n');
+        b.append("first error in '")
+            .append(r.name())
+            .append("': ")
+            .append(r.firstError())
+            .append('\n');
       }
     }
     return b.toString();
@@ -159,14 +239,28 @@ public final class BenchCommand implements Callable<Integer> {
       if (i > 0) {
         b.append(',');
       }
-      b.append(String.format(Locale.ROOT,
-          "{\"phase\":\"%s\",\"requests\":%d,\"seconds\":%.3f,\"perSecond\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,"
-              + "\"maxMs\":%.3f,\"errors\":%d,\"rateLimited\":%d,\"serverCpuSeconds\":%s,\"serverRssBytes\":%s,\"firstError\":%s}",
-          r.name(), r.requests(), r.seconds(), r.throughput(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
-          ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), r.errors(), r.rateLimited(),
-          r.serverCpuMillis().isPresent() ? String.format(Locale.ROOT, "%.3f", r.serverCpuMillis().getAsLong() / 1000.0) : "null",
-          r.serverRssBytes().isPresent() ? String.valueOf(r.serverRssBytes().getAsLong()) : "null",
-          r.firstError().isEmpty() ? "null" : quote(r.firstError())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "{\"phase\":\"%s\",\"requests\":%d,\"seconds\":%.3f,\"perSecond\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,"
+                  + "\"maxMs\":%.3f,\"errors\":%d,\"rateLimited\":%d,\"serverCpuSeconds\":%s,\"serverRssBytes\":%s,\"firstError\":%s}",
+              r.name(),
+              r.requests(),
+              r.seconds(),
+              r.throughput(),
+              ms(h.getValueAtPercentile(50)),
+              ms(h.getValueAtPercentile(99)),
+              ms(h.getValueAtPercentile(99.9)),
+              ms(h.getMaxValue()),
+              r.errors(),
+              r.rateLimited(),
+              r.serverCpuMillis().isPresent()
+                  ? String.format(Locale.ROOT, "%.3f", r.serverCpuMillis().getAsLong() / 1000.0)
+                  : "null",
+              r.serverRssBytes().isPresent()
+                  ? String.valueOf(r.serverRssBytes().getAsLong())
+                  : "null",
+              r.firstError().isEmpty() ? "null" : quote(r.firstError())));
     }
     return b.append("]}\n").toString();
   }

@@ -28,7 +28,14 @@ import org.entente.proto.protocol.v1.StartGame;
 final class Classroom implements AutoCloseable {
   static final String SCENARIO = "armenia-csto-2024";
   private static final String[][] SEATS = {
-      {"ARM", "AZE"}, {"ARM", "AZE"}, {"RUS", "ARM"}, {"RUS", "ARM"}, {"AZE", "ARM"}, {"USA", "ARM"}, {"FRA", "ARM"}};
+    {"ARM", "AZE"},
+    {"ARM", "AZE"},
+    {"RUS", "ARM"},
+    {"RUS", "ARM"},
+    {"AZE", "ARM"},
+    {"USA", "ARM"},
+    {"FRA", "ARM"}
+  };
 
   /** One student's connection. */
   static final class Seat {
@@ -49,9 +56,16 @@ final class Classroom implements AutoCloseable {
     /** The next order edit: the country's statement with the other tone. */
     ClientMessage.Builder edit() {
       String tone = edits.incrementAndGet() % 2 == 0 ? "REASSURE" : "CRITICISE";
-      return ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(session.turn)
-          .setReplace(ReplaceOrder.newBuilder().setOrderId(orderId).setOrder(Order.newBuilder()
-              .setText("STATEMENT " + statementTarget + " " + tone))));
+      return ClientMessage.newBuilder()
+          .setEditDraft(
+              EditDraft.newBuilder()
+                  .setTurn(session.turn)
+                  .setReplace(
+                      ReplaceOrder.newBuilder()
+                          .setOrderId(orderId)
+                          .setOrder(
+                              Order.newBuilder()
+                                  .setText("STATEMENT " + statementTarget + " " + tone))));
     }
   }
 
@@ -61,8 +75,10 @@ final class Classroom implements AutoCloseable {
     final String joinCode;
     final List<Seat> seats = new ArrayList<>();
     volatile int turn = 1;
+
     /** Seats holding the report of each turn. */
     final Map<Integer, AtomicInteger> reportsHeld = new ConcurrentHashMap<>();
+
     final Map<Integer, Long> lastReportNanos = new ConcurrentHashMap<>();
 
     Session(ProtocolClient gameMaster, String joinCode) {
@@ -85,27 +101,50 @@ final class Classroom implements AutoCloseable {
   final List<Seat> seats = new ArrayList<>();
 
   /** Creates the sessions and seats them; {@code progress} is told each session made. */
-  static Classroom open(String host, int port, int count, EventLoopGroup group, java.util.function.IntConsumer progress)
+  static Classroom open(
+      String host,
+      int port,
+      int count,
+      EventLoopGroup group,
+      java.util.function.IntConsumer progress)
       throws Exception {
     Classroom c = new Classroom();
     try {
       for (int i = 0; i < count; i++) {
         ProtocolClient gm = hello(host, port, group);
-        ServerMessage created = ok(gm.request(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-            .setBuiltinScenarioId(SCENARIO).setDisplayName("Bench teacher " + i)
-            .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true)))).get(30, TimeUnit.SECONDS));
+        ServerMessage created =
+            ok(
+                gm.request(
+                        ClientMessage.newBuilder()
+                            .setCreateSession(
+                                CreateSession.newBuilder()
+                                    .setBuiltinScenarioId(SCENARIO)
+                                    .setDisplayName("Bench teacher " + i)
+                                    .setDeadline(
+                                        Deadline.newBuilder().setGameMasterAdvanced(true))))
+                    .get(30, TimeUnit.SECONDS));
         Session s = new Session(gm, created.getSessionCreated().getJoinCode());
         c.sessions.add(s);
         for (int k = 0; k < SEATS.length; k++) {
           ProtocolClient client = hello(host, port, group);
-          ok(client.request(ClientMessage.newBuilder().setJoinSession(JoinSession.newBuilder().setJoinCode(s.joinCode)
-              .setDisplayName("Student " + i + "-" + k).setCountry(SEATS[k][0]))).get(30, TimeUnit.SECONDS));
+          ok(
+              client
+                  .request(
+                      ClientMessage.newBuilder()
+                          .setJoinSession(
+                              JoinSession.newBuilder()
+                                  .setJoinCode(s.joinCode)
+                                  .setDisplayName("Student " + i + "-" + k)
+                                  .setCountry(SEATS[k][0])))
+                  .get(30, TimeUnit.SECONDS));
           Seat seat = new Seat(client, SEATS[k][0], SEATS[k][1], s);
           client.onEvent(s::onEvent);
           s.seats.add(seat);
           c.seats.add(seat);
         }
-        ok(gm.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance())).get(30, TimeUnit.SECONDS));
+        ok(
+            gm.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()))
+                .get(30, TimeUnit.SECONDS));
         c.placeOrders(s);
         progress.accept(i + 1);
       }
@@ -122,8 +161,21 @@ final class Classroom implements AutoCloseable {
     for (Seat seat : s.seats) {
       Long id = ids.get(seat.country);
       if (id == null) {
-        ServerMessage r = ok(seat.client.request(ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(1)
-            .setAdd(Order.newBuilder().setText("STATEMENT " + seat.statementTarget + " REASSURE")))).get(30, TimeUnit.SECONDS));
+        ServerMessage r =
+            ok(
+                seat.client
+                    .request(
+                        ClientMessage.newBuilder()
+                            .setEditDraft(
+                                EditDraft.newBuilder()
+                                    .setTurn(1)
+                                    .setAdd(
+                                        Order.newBuilder()
+                                            .setText(
+                                                "STATEMENT "
+                                                    + seat.statementTarget
+                                                    + " REASSURE"))))
+                    .get(30, TimeUnit.SECONDS));
         id = r.getDraftUpdated().getDraft().getOrders(0).getOrderId();
         ids.put(seat.country, id);
       }
@@ -131,7 +183,8 @@ final class Classroom implements AutoCloseable {
     }
   }
 
-  private static ProtocolClient hello(String host, int port, EventLoopGroup group) throws Exception {
+  private static ProtocolClient hello(String host, int port, EventLoopGroup group)
+      throws Exception {
     ProtocolClient client = ProtocolClient.connect(host, port, group);
     ok(client.hello("entente-bench").get(30, TimeUnit.SECONDS));
     return client;

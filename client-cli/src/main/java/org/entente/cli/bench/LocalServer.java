@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class LocalServer implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on \\S*?:(\\d+)");
+
   /** Clock ticks per second of /proc/PID/stat on Linux ({@code getconf CLK_TCK}). */
   private static final double TICKS = 100.0;
 
@@ -38,12 +39,28 @@ final class LocalServer implements AutoCloseable {
   static LocalServer start(String jvmHeap) throws IOException, InterruptedException {
     Path jar = jar();
     Path data = Files.createTempDirectory("entente-bench-data");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + jvmHeap, "-jar", jar.toString(), "server", "--port", "0", "--bind", "127.0.0.1",
-        "--data-dir", data.toString(), "--max-connections", "60000", "--max-connections-per-address", "60000",
-        "--no-rate-limits"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + jvmHeap,
+                "-jar",
+                jar.toString(),
+                "server",
+                "--port",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--data-dir",
+                data.toString(),
+                "--max-connections",
+                "60000",
+                "--max-connections-per-address",
+                "60000",
+                "--no-rate-limits"));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     StringBuilder seen = new StringBuilder();
     String line;
@@ -51,15 +68,18 @@ final class LocalServer implements AutoCloseable {
       seen.append(line).append('\n');
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> {
-          try {
-            while (out.readLine() != null) {
-              // keep the pipe empty so the server never blocks on its log
-            }
-          } catch (IOException e) {
-            // the server stopped
-          }
-        }, "bench-server-log");
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    while (out.readLine() != null) {
+                      // keep the pipe empty so the server never blocks on its log
+                    }
+                  } catch (IOException e) {
+                    // the server stopped
+                  }
+                },
+                "bench-server-log");
         drain.setDaemon(true);
         drain.start();
         return new LocalServer(p, Integer.parseInt(m.group(1)), data);
@@ -71,14 +91,16 @@ final class LocalServer implements AutoCloseable {
 
   private static Path jar() throws IOException {
     try {
-      Path self = Path.of(LocalServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path self =
+          Path.of(LocalServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(self)) {
         return self;
       }
     } catch (java.net.URISyntaxException | SecurityException e) {
       // fall through
     }
-    throw new IOException("entente bench starts its server from entente.jar; run it through ./entente, or give HOST:PORT");
+    throw new IOException(
+        "entente bench starts its server from entente.jar; run it through ./entente, or give HOST:PORT");
   }
 
   int port() {
@@ -90,7 +112,8 @@ final class LocalServer implements AutoCloseable {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // After the command name: state is field 3, utime field 14 and stime field 15 of the whole line.
+      // After the command name: state is field 3, utime field 14 and stime field 15 of the whole
+      // line.
       long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
       return OptionalLong.of(Math.round(ticks / TICKS * 1000));
     } catch (IOException | RuntimeException e) {
@@ -101,7 +124,8 @@ final class LocalServer implements AutoCloseable {
   /** The server's resident memory in bytes, if /proc says. */
   OptionalLong rssBytes() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
         }

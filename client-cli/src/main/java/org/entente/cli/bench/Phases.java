@@ -23,8 +23,16 @@ import org.entente.proto.protocol.v1.SetReady;
  */
 final class Phases {
   /** What one phase measured. */
-  record Result(String name, long requests, long errors, long rateLimited, double seconds, Histogram latency,
-      OptionalLong serverCpuMillis, OptionalLong serverRssBytes, String firstError) {
+  record Result(
+      String name,
+      long requests,
+      long errors,
+      long rateLimited,
+      double seconds,
+      Histogram latency,
+      OptionalLong serverCpuMillis,
+      OptionalLong serverRssBytes,
+      String firstError) {
     double throughput() {
       return seconds == 0 ? 0 : requests / seconds;
     }
@@ -52,136 +60,173 @@ final class Phases {
 
   /** Order edits one after another, nothing else in flight: the unloaded round trip. */
   Result roundTrips(int count) throws Exception {
-    return measure("order edit, unloaded", recorder -> {
-      long[] counts = new long[3];
-      for (int i = 0; i < count; i++) {
-        Classroom.Seat seat = room.seats.get(i % room.seats.size());
-        long start = System.nanoTime();
-        ServerMessage r = seat.client.request(seat.edit()).get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
-        recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
-        count(r, counts);
-        if (i % 50 == 0) {
-          progress.accept("order edit, unloaded " + i + "/" + count);
-        }
-      }
-      return counts;
-    });
+    return measure(
+        "order edit, unloaded",
+        recorder -> {
+          long[] counts = new long[3];
+          for (int i = 0; i < count; i++) {
+            Classroom.Seat seat = room.seats.get(i % room.seats.size());
+            long start = System.nanoTime();
+            ServerMessage r =
+                seat.client.request(seat.edit()).get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+            recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
+            count(r, counts);
+            if (i % 50 == 0) {
+              progress.accept("order edit, unloaded " + i + "/" + count);
+            }
+          }
+          return counts;
+        });
   }
 
   /** Every seat keeps one request in flight for {@code seconds}: the closed loop. */
-  Result closedLoop(String name, int seconds, Function<Classroom.Seat, ClientMessage.Builder> request) throws Exception {
-    return measure(name, recorder -> {
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      AtomicLong ok = new AtomicLong();
-      AtomicLong errors = new AtomicLong();
-      AtomicLong limited = new AtomicLong();
-      List<CompletableFuture<Void>> loops = new ArrayList<>();
-      for (Classroom.Seat seat : room.seats) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        loops.add(done);
-        loop(seat, request, end, recorder, ok, errors, limited, done);
-      }
-      ticker(name, end, seconds);
-      CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get(seconds + ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
-      return new long[] {ok.get(), errors.get(), limited.get()};
-    });
+  Result closedLoop(
+      String name, int seconds, Function<Classroom.Seat, ClientMessage.Builder> request)
+      throws Exception {
+    return measure(
+        name,
+        recorder -> {
+          long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+          AtomicLong ok = new AtomicLong();
+          AtomicLong errors = new AtomicLong();
+          AtomicLong limited = new AtomicLong();
+          List<CompletableFuture<Void>> loops = new ArrayList<>();
+          for (Classroom.Seat seat : room.seats) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loops.add(done);
+            loop(seat, request, end, recorder, ok, errors, limited, done);
+          }
+          ticker(name, end, seconds);
+          CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new))
+              .get(seconds + ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+          return new long[] {ok.get(), errors.get(), limited.get()};
+        });
   }
 
-  private void loop(Classroom.Seat seat, Function<Classroom.Seat, ClientMessage.Builder> request, long end, Recorder recorder,
-      AtomicLong ok, AtomicLong errors, AtomicLong limited, CompletableFuture<Void> done) {
+  private void loop(
+      Classroom.Seat seat,
+      Function<Classroom.Seat, ClientMessage.Builder> request,
+      long end,
+      Recorder recorder,
+      AtomicLong ok,
+      AtomicLong errors,
+      AtomicLong limited,
+      CompletableFuture<Void> done) {
     if (System.nanoTime() >= end) {
       done.complete(null);
       return;
     }
     long start = System.nanoTime();
-    seat.client.request(request.apply(seat)).whenComplete((r, e) -> {
-      recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
-      if (e != null) {
-        errors.incrementAndGet();
-        done.complete(null);
-        return;
-      }
-      tally(r, ok, errors, limited);
-      loop(seat, request, end, recorder, ok, errors, limited, done);
-    });
+    seat.client
+        .request(request.apply(seat))
+        .whenComplete(
+            (r, e) -> {
+              recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
+              if (e != null) {
+                errors.incrementAndGet();
+                done.complete(null);
+                return;
+              }
+              tally(r, ok, errors, limited);
+              loop(seat, request, end, recorder, ok, errors, limited, done);
+            });
   }
 
   /** Each session sends {@code perSecond} order edits a second, spread over its seats, for {@code seconds}. */
   Result openLoop(int perSecond, int seconds) throws Exception {
     String name = "order edit, open loop " + perSecond + "/s per session";
-    return measure(name, recorder -> {
-      AtomicLong ok = new AtomicLong();
-      AtomicLong errors = new AtomicLong();
-      AtomicLong limited = new AtomicLong();
-      long start = System.nanoTime();
-      long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-      long total = (long) perSecond * seconds;
-      List<CompletableFuture<ServerMessage>> inFlight = new ArrayList<>();
-      for (long slot = 0; slot < total; slot++) {
-        long due = start + slot * interval;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        for (Classroom.Session s : room.sessions) {
-          Classroom.Seat seat = s.seats.get((int) (slot % s.seats.size()));
-          CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
-          f.whenComplete((r, e) -> {
-            recorder.recordValue(Math.min(System.nanoTime() - due, MAX_LATENCY_NANOS));
-            if (e != null) {
-              errors.incrementAndGet();
-            } else {
-              tally(r, ok, errors, limited);
+    return measure(
+        name,
+        recorder -> {
+          AtomicLong ok = new AtomicLong();
+          AtomicLong errors = new AtomicLong();
+          AtomicLong limited = new AtomicLong();
+          long start = System.nanoTime();
+          long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+          long total = (long) perSecond * seconds;
+          List<CompletableFuture<ServerMessage>> inFlight = new ArrayList<>();
+          for (long slot = 0; slot < total; slot++) {
+            long due = start + slot * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              TimeUnit.NANOSECONDS.sleep(wait);
             }
-          });
-          inFlight.add(f);
-        }
-        if (slot % perSecond == 0) {
-          progress.accept(name + " " + (slot / perSecond) + "/" + seconds + " s");
-        }
-      }
-      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-          .handle((v, e) -> null).get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
-      return new long[] {ok.get(), errors.get(), limited.get()};
-    });
+            for (Classroom.Session s : room.sessions) {
+              Classroom.Seat seat = s.seats.get((int) (slot % s.seats.size()));
+              CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
+              f.whenComplete(
+                  (r, e) -> {
+                    recorder.recordValue(Math.min(System.nanoTime() - due, MAX_LATENCY_NANOS));
+                    if (e != null) {
+                      errors.incrementAndGet();
+                    } else {
+                      tally(r, ok, errors, limited);
+                    }
+                  });
+              inFlight.add(f);
+            }
+            if (slot % perSecond == 0) {
+              progress.accept(name + " " + (slot / perSecond) + "/" + seconds + " s");
+            }
+          }
+          CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+              .handle((v, e) -> null)
+              .get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+          return new long[] {ok.get(), errors.get(), limited.get()};
+        });
   }
 
   /** Every seat of {@code sessions} says ready; latency: from the last ready sent until every seat holds the report. */
   Result turn(String name, List<Classroom.Session> sessions) throws Exception {
-    return measure(name, recorder -> {
-      long[] counts = new long[3];
-      List<int[]> turns = new ArrayList<>();
-      List<CompletableFuture<ServerMessage>> readies = new ArrayList<>();
-      for (Classroom.Session s : sessions) {
-        int turn = s.turn;
-        turns.add(new int[] {turn});
-        for (Classroom.Seat seat : s.seats) {
-          readies.add(seat.client.request(ClientMessage.newBuilder().setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true))));
-        }
-      }
-      long lastReady = System.nanoTime();
-      for (CompletableFuture<ServerMessage> f : readies) {
-        count(f.get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS), counts);
-      }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
-      long latest = lastReady;
-      for (int i = 0; i < sessions.size(); i++) {
-        Classroom.Session s = sessions.get(i);
-        int turn = turns.get(i)[0];
-        while (held(s, turn) < s.seats.size() && System.nanoTime() < deadline) {
-          TimeUnit.MILLISECONDS.sleep(1);
-        }
-        if (held(s, turn) < s.seats.size()) {
-          counts[1]++;
-          noteError("session " + s.joinCode + ": " + held(s, turn) + " of " + s.seats.size() + " seats got the turn " + turn
-              + " report within " + ANSWER_WAIT_SECONDS + " s");
-        } else {
-          latest = Math.max(latest, s.lastReportNanos.get(turn));
-          recorder.recordValue(Math.max(0, s.lastReportNanos.get(turn) - lastReady));
-        }
-      }
-      return new long[] {counts[0], counts[1], counts[2], latest - lastReady};
-    });
+    return measure(
+        name,
+        recorder -> {
+          long[] counts = new long[3];
+          List<int[]> turns = new ArrayList<>();
+          List<CompletableFuture<ServerMessage>> readies = new ArrayList<>();
+          for (Classroom.Session s : sessions) {
+            int turn = s.turn;
+            turns.add(new int[] {turn});
+            for (Classroom.Seat seat : s.seats) {
+              readies.add(
+                  seat.client.request(
+                      ClientMessage.newBuilder()
+                          .setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true))));
+            }
+          }
+          long lastReady = System.nanoTime();
+          for (CompletableFuture<ServerMessage> f : readies) {
+            count(f.get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS), counts);
+          }
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
+          long latest = lastReady;
+          for (int i = 0; i < sessions.size(); i++) {
+            Classroom.Session s = sessions.get(i);
+            int turn = turns.get(i)[0];
+            while (held(s, turn) < s.seats.size() && System.nanoTime() < deadline) {
+              TimeUnit.MILLISECONDS.sleep(1);
+            }
+            if (held(s, turn) < s.seats.size()) {
+              counts[1]++;
+              noteError(
+                  "session "
+                      + s.joinCode
+                      + ": "
+                      + held(s, turn)
+                      + " of "
+                      + s.seats.size()
+                      + " seats got the turn "
+                      + turn
+                      + " report within "
+                      + ANSWER_WAIT_SECONDS
+                      + " s");
+            } else {
+              latest = Math.max(latest, s.lastReportNanos.get(turn));
+              recorder.recordValue(Math.max(0, s.lastReportNanos.get(turn) - lastReady));
+            }
+          }
+          return new long[] {counts[0], counts[1], counts[2], latest - lastReady};
+        });
   }
 
   private static int held(Classroom.Session s, int turn) {
@@ -190,8 +235,11 @@ final class Phases {
   }
 
   static ClientMessage.Builder chat(Classroom.Seat seat) {
-    return ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setChannel(Channel.PUBLIC)
-        .setText(seat.country + " says: shall we talk about the border?"));
+    return ClientMessage.newBuilder()
+        .setSendMessage(
+            SendMessage.newBuilder()
+                .setChannel(Channel.PUBLIC)
+                .setText(seat.country + " says: shall we talk about the border?"));
   }
 
   private interface Body {
@@ -208,19 +256,30 @@ final class Phases {
       seconds = counts[3] / 1e9; // a turn: from the last ready to the last report
     }
     OptionalLong cpuAfter = probe.cpuMillis();
-    OptionalLong cpu = cpuBefore.isPresent() && cpuAfter.isPresent()
-        ? OptionalLong.of(cpuAfter.getAsLong() - cpuBefore.getAsLong()) : OptionalLong.empty();
+    OptionalLong cpu =
+        cpuBefore.isPresent() && cpuAfter.isPresent()
+            ? OptionalLong.of(cpuAfter.getAsLong() - cpuBefore.getAsLong())
+            : OptionalLong.empty();
     String error = firstError;
     firstError = null;
-    return new Result(name, counts[0] + counts[1] + counts[2], counts[1], counts[2], seconds, recorder.getIntervalHistogram(),
-        cpu, probe.rssBytes(), error == null ? "" : error);
+    return new Result(
+        name,
+        counts[0] + counts[1] + counts[2],
+        counts[1],
+        counts[2],
+        seconds,
+        recorder.getIntervalHistogram(),
+        cpu,
+        probe.rssBytes(),
+        error == null ? "" : error);
   }
 
   private void ticker(String name, long end, int seconds) throws InterruptedException {
     while (System.nanoTime() < end) {
       long left = TimeUnit.NANOSECONDS.toSeconds(end - System.nanoTime());
       progress.accept(name + " " + (seconds - left) + "/" + seconds + " s");
-      TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+      TimeUnit.MILLISECONDS.sleep(
+          Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
     }
   }
 
@@ -254,5 +313,4 @@ final class Phases {
       noteError(r.getError().getCode() + ": " + r.getError().getMessage());
     }
   }
-
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.entente.cli.connect.CommandSpec.Mode;
 import org.entente.cli.connect.CommandSpec.Where;
 import org.entente.proto.protocol.v1.Announce;
+import org.entente.proto.protocol.v1.AssignBot;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
@@ -32,9 +33,8 @@ import org.entente.proto.protocol.v1.MoveSeat;
 import org.entente.proto.protocol.v1.MuteSeat;
 import org.entente.proto.protocol.v1.Order;
 import org.entente.proto.protocol.v1.PauseGame;
-import org.entente.proto.protocol.v1.RemoveSeat;
-import org.entente.proto.protocol.v1.AssignBot;
 import org.entente.proto.protocol.v1.ReleaseBot;
+import org.entente.proto.protocol.v1.RemoveSeat;
 import org.entente.proto.protocol.v1.ReplaceOrder;
 import org.entente.proto.protocol.v1.ResumeGame;
 import org.entente.proto.protocol.v1.SendMessage;
@@ -114,9 +114,13 @@ final class CommandParser {
     }
     String name = canonical(w.get(0).toLowerCase(Locale.ROOT));
     Optional<CommandSpec> spec = CommandSpec.named(name, ctx.mode());
-    // A player's order kind wins over a command the player cannot type (RESUME CSTO is the order, not the game master's resume).
-    if (ctx.where() == Where.PLAYER && Orders.isKind(w.get(0)) && (spec.isEmpty() || !spec.get().availableTo(Where.PLAYER, ctx.mode()))) {
-      return draft("add", w, ctx, EditDraft.newBuilder().setAdd(Order.newBuilder().setText(w.rawFrom(0))));
+    // A player's order kind wins over a command the player cannot type (RESUME CSTO is the order,
+    // not the game master's resume).
+    if (ctx.where() == Where.PLAYER
+        && Orders.isKind(w.get(0))
+        && (spec.isEmpty() || !spec.get().availableTo(Where.PLAYER, ctx.mode()))) {
+      return draft(
+          "add", w, ctx, EditDraft.newBuilder().setAdd(Order.newBuilder().setText(w.rawFrom(0))));
     }
     if (spec.isEmpty()) {
       return error(unknown(w.get(0), ctx.where(), ctx.mode()));
@@ -150,34 +154,63 @@ final class CommandParser {
       case "scenarios":
         noArgs(w);
         return ctx.where() == Where.LOBBY
-            ? request(name, w, ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
+            ? request(
+                name,
+                w,
+                ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
             : local(name, w);
       case "join":
         args(w, 3, 3, "join needs a code, your name and a country.");
-        return request(name, w, ClientMessage.newBuilder().setJoinSession(JoinSession.newBuilder()
-            .setJoinCode(w.get(1)).setDisplayName(w.get(2)).setCountry(w.get(3).toUpperCase(Locale.ROOT))));
+        return request(
+            name,
+            w,
+            ClientMessage.newBuilder()
+                .setJoinSession(
+                    JoinSession.newBuilder()
+                        .setJoinCode(w.get(1))
+                        .setDisplayName(w.get(2))
+                        .setCountry(w.get(3).toUpperCase(Locale.ROOT))));
       case "spectate":
         args(w, 1, 2, "spectate needs a join code.");
-        return request(name, w, ClientMessage.newBuilder().setSpectate(Spectate.newBuilder()
-            .setJoinCode(w.get(1)).setDisplayName(w.size() > 2 ? w.get(2) : "Spectator")));
+        return request(
+            name,
+            w,
+            ClientMessage.newBuilder()
+                .setSpectate(
+                    Spectate.newBuilder()
+                        .setJoinCode(w.get(1))
+                        .setDisplayName(w.size() > 2 ? w.get(2) : "Spectator")));
       case "create":
         return request(name, w, ClientMessage.newBuilder().setCreateSession(create(w)));
       case "gm":
-        args(w, 1, 2, "gm needs the session's join code (the shell then asks for the game-master token).");
+        args(
+            w,
+            1,
+            2,
+            "gm needs the session's join code (the shell then asks for the game-master token).");
         return local(name, w);
       case "add":
         if (w.size() < 2) {
           throw new Usage("add needs an order, e.g. add GIVE_NOTICE CSTO.");
         }
-        return draft(name, w, ctx, EditDraft.newBuilder().setAdd(Order.newBuilder().setText(w.rawFrom(1))));
-      case "change": {
-        if (w.size() < 3) {
-          throw new Usage("change needs an order number and the new order.");
+        return draft(
+            name, w, ctx, EditDraft.newBuilder().setAdd(Order.newBuilder().setText(w.rawFrom(1))));
+      case "change":
+        {
+          if (w.size() < 3) {
+            throw new Usage("change needs an order number and the new order.");
+          }
+          long id = orderId(w.get(1), ctx);
+          return draft(
+              name,
+              w,
+              ctx,
+              EditDraft.newBuilder()
+                  .setReplace(
+                      ReplaceOrder.newBuilder()
+                          .setOrderId(id)
+                          .setOrder(Order.newBuilder().setText(w.rawFrom(2)))));
         }
-        long id = orderId(w.get(1), ctx);
-        return draft(name, w, ctx, EditDraft.newBuilder().setReplace(ReplaceOrder.newBuilder()
-            .setOrderId(id).setOrder(Order.newBuilder().setText(w.rawFrom(2)))));
-      }
       case "remove":
         args(w, 1, 2, "remove needs an order number (see 'orders'), or 'all'.");
         if (w.get(1).equalsIgnoreCase("all")) {
@@ -189,18 +222,23 @@ final class CommandParser {
         }
         args(w, 1, 1, "remove takes one order number.");
         return draft(name, w, ctx, EditDraft.newBuilder().setRemoveOrderId(orderId(w.get(1), ctx)));
-      case "ready": {
-        args(w, 0, 1, "ready takes no argument, or 'off'.");
-        boolean ready = true;
-        if (w.size() == 2) {
-          String a = w.get(1).toLowerCase(Locale.ROOT);
-          if (!a.equals("off") && !a.equals("on")) {
-            throw new Usage("'" + w.get(1) + "' is neither 'on' nor 'off'.");
+      case "ready":
+        {
+          args(w, 0, 1, "ready takes no argument, or 'off'.");
+          boolean ready = true;
+          if (w.size() == 2) {
+            String a = w.get(1).toLowerCase(Locale.ROOT);
+            if (!a.equals("off") && !a.equals("on")) {
+              throw new Usage("'" + w.get(1) + "' is neither 'on' nor 'off'.");
+            }
+            ready = a.equals("on");
           }
-          ready = a.equals("on");
+          return request(
+              name,
+              w,
+              ClientMessage.newBuilder()
+                  .setSetReady(SetReady.newBuilder().setTurn(ctx.turn()).setReady(ready)));
         }
-        return request(name, w, ClientMessage.newBuilder().setSetReady(SetReady.newBuilder().setTurn(ctx.turn()).setReady(ready)));
-      }
       case "tell":
         if (w.size() < 3) {
           throw new Usage("tell needs a country and a message.");
@@ -220,84 +258,138 @@ final class CommandParser {
         if (w.size() < 2) {
           throw new Usage("announce needs a message.");
         }
-        return request(name, w, ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText(w.textFrom(1))));
-      case "history": {
-        args(w, 0, 1, "history takes at most one number.");
-        int n = w.size() > 1 ? number(w.get(1), 1, 100, "the number of messages") : 20;
-        return request(name, w, ClientMessage.newBuilder().setGetHistory(GetHistory.newBuilder().setLimit(n)));
-      }
+        return request(
+            name,
+            w,
+            ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText(w.textFrom(1))));
+      case "history":
+        {
+          args(w, 0, 1, "history takes at most one number.");
+          int n = w.size() > 1 ? number(w.get(1), 1, 100, "the number of messages") : 20;
+          return request(
+              name,
+              w,
+              ClientMessage.newBuilder().setGetHistory(GetHistory.newBuilder().setLimit(n)));
+        }
       case "refresh":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
+        return request(
+            name, w, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
       case "leave":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setLeaveSession(LeaveSession.getDefaultInstance()));
+        return request(
+            name, w, ClientMessage.newBuilder().setLeaveSession(LeaveSession.getDefaultInstance()));
       case "start":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+        return request(
+            name, w, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
       case "pause":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setPauseGame(PauseGame.getDefaultInstance()));
+        return request(
+            name, w, ClientMessage.newBuilder().setPauseGame(PauseGame.getDefaultInstance()));
       case "resume":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setResumeGame(ResumeGame.getDefaultInstance()));
+        return request(
+            name, w, ClientMessage.newBuilder().setResumeGame(ResumeGame.getDefaultInstance()));
       case "extend":
         args(w, 1, 1, "extend needs a duration.");
-        return request(name, w, ClientMessage.newBuilder().setExtendDeadline(
-            ExtendDeadline.newBuilder().setSeconds(seconds(w.get(1), 1, 86400))));
+        return request(
+            name,
+            w,
+            ClientMessage.newBuilder()
+                .setExtendDeadline(
+                    ExtendDeadline.newBuilder().setSeconds(seconds(w.get(1), 1, 86400))));
       case "force":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setForceResolution(ForceResolution.newBuilder().setTurn(ctx.turn())));
+        return request(
+            name,
+            w,
+            ClientMessage.newBuilder()
+                .setForceResolution(ForceResolution.newBuilder().setTurn(ctx.turn())));
       case "end":
         noArgs(w);
-        return request(name, w, ClientMessage.newBuilder().setEndGame(EndGame.getDefaultInstance()));
+        return request(
+            name, w, ClientMessage.newBuilder().setEndGame(EndGame.getDefaultInstance()));
       case "inject":
         return request(name, w, ClientMessage.newBuilder().setInjectEvent(inject(w)));
-      case "move": {
-        args(w, 2, 2, "move needs a seat and a country.");
-        long seat = seat(w.get(1), ctx);
-        return request(name, w, ClientMessage.newBuilder().setMoveSeat(
-            MoveSeat.newBuilder().setSeatId(seat).setCountry(w.get(2).toUpperCase(Locale.ROOT))));
-      }
+      case "move":
+        {
+          args(w, 2, 2, "move needs a seat and a country.");
+          long seat = seat(w.get(1), ctx);
+          return request(
+              name,
+              w,
+              ClientMessage.newBuilder()
+                  .setMoveSeat(
+                      MoveSeat.newBuilder()
+                          .setSeatId(seat)
+                          .setCountry(w.get(2).toUpperCase(Locale.ROOT))));
+        }
       case "as":
         args(w, 1, 1, "as needs a country, e.g. as AZE.");
         return local(name, w);
       case "debrief":
         args(w, 0, 1, "debrief takes at most a directory.");
         return local(name, w);
-      case "bot": {
-        if (ctx.mode() == Mode.HOT_SEAT) {
-          args(w, 1, 1, "bot needs a country, e.g. bot AZE.");
-          return local(name, w);
-        }
-        args(w, 1, 2, "bot needs a country, then optionally 'off', e.g. bot AZE or bot AZE off.");
-        String country = w.get(1).toUpperCase(Locale.ROOT);
-        boolean on = true;
-        if (w.size() == 3) {
-          String a = w.get(2).toLowerCase(Locale.ROOT);
-          if (!a.equals("off") && !a.equals("on")) {
-            throw new Usage("'" + w.get(2) + "' is neither 'on' nor 'off'.");
+      case "bot":
+        {
+          if (ctx.mode() == Mode.HOT_SEAT) {
+            args(w, 1, 1, "bot needs a country, e.g. bot AZE.");
+            return local(name, w);
           }
-          on = a.equals("on");
+          args(w, 1, 2, "bot needs a country, then optionally 'off', e.g. bot AZE or bot AZE off.");
+          String country = w.get(1).toUpperCase(Locale.ROOT);
+          boolean on = true;
+          if (w.size() == 3) {
+            String a = w.get(2).toLowerCase(Locale.ROOT);
+            if (!a.equals("off") && !a.equals("on")) {
+              throw new Usage("'" + w.get(2) + "' is neither 'on' nor 'off'.");
+            }
+            on = a.equals("on");
+          }
+          return request(
+              name,
+              w,
+              on
+                  ? ClientMessage.newBuilder()
+                      .setAssignBot(AssignBot.newBuilder().setCountry(country))
+                  : ClientMessage.newBuilder()
+                      .setReleaseBot(ReleaseBot.newBuilder().setCountry(country)));
         }
-        return request(name, w, on
-            ? ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country))
-            : ClientMessage.newBuilder().setReleaseBot(ReleaseBot.newBuilder().setCountry(country)));
-      }
       case "kick":
         args(w, 1, 1, "kick needs a seat number or name.");
-        return request(name, w, ClientMessage.newBuilder().setRemoveSeat(RemoveSeat.newBuilder().setSeatId(seat(w.get(1), ctx))));
-      case "mute": {
-        args(w, 1, 2, "mute needs a seat number or name, then optionally 'off', e.g. mute Bob or mute Bob off.");
-        long seat = seat(w.get(1), ctx);
-        if (w.size() == 3 && !w.get(2).equalsIgnoreCase("off")) {
-          throw new Usage("'" + w.get(2) + "' is not 'off'; 'mute " + w.get(1) + " off' lets them send messages again.");
+        return request(
+            name,
+            w,
+            ClientMessage.newBuilder()
+                .setRemoveSeat(RemoveSeat.newBuilder().setSeatId(seat(w.get(1), ctx))));
+      case "mute":
+        {
+          args(
+              w,
+              1,
+              2,
+              "mute needs a seat number or name, then optionally 'off', e.g. mute Bob or mute Bob off.");
+          long seat = seat(w.get(1), ctx);
+          if (w.size() == 3 && !w.get(2).equalsIgnoreCase("off")) {
+            throw new Usage(
+                "'"
+                    + w.get(2)
+                    + "' is not 'off'; 'mute "
+                    + w.get(1)
+                    + " off' lets them send messages again.");
+          }
+          return request(
+              name,
+              w,
+              ClientMessage.newBuilder()
+                  .setMuteSeat(MuteSeat.newBuilder().setSeatId(seat).setMuted(w.size() == 2)));
         }
-        return request(name, w, ClientMessage.newBuilder().setMuteSeat(MuteSeat.newBuilder().setSeatId(seat).setMuted(w.size() == 2)));
-      }
       case "watch":
         args(w, 0, 1, "watch takes 'on', 'off' or nothing.");
-        if (w.size() == 2 && !w.get(1).equalsIgnoreCase("on") && !w.get(1).equalsIgnoreCase("off")) {
+        if (w.size() == 2
+            && !w.get(1).equalsIgnoreCase("on")
+            && !w.get(1).equalsIgnoreCase("off")) {
           throw new Usage("'" + w.get(1) + "' is neither 'on' nor 'off'.");
         }
         return local(name, w);
@@ -331,8 +423,10 @@ final class CommandParser {
     if (scenario.endsWith(".textproto") || scenario.contains("/")) {
       Path file = Path.of(scenario);
       try {
-        b.setScenarioFile(org.entente.proto.protocol.v1.ScenarioFile.newBuilder()
-            .setFileName(file.getFileName().toString()).setText(Files.readString(file, StandardCharsets.UTF_8)));
+        b.setScenarioFile(
+            org.entente.proto.protocol.v1.ScenarioFile.newBuilder()
+                .setFileName(file.getFileName().toString())
+                .setText(Files.readString(file, StandardCharsets.UTF_8)));
       } catch (IOException e) {
         throw new Usage("cannot read the scenario file " + scenario + ": " + e.getMessage() + ".");
       }
@@ -364,8 +458,12 @@ final class CommandParser {
   static int seconds(String text, int min, int max) throws Usage {
     Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new Usage("'" + text + "' is not a duration (write e.g. 90s, 10m or 1h"
-          + (min >= 10 ? ", or manual" : "") + ").");
+      throw new Usage(
+          "'"
+              + text
+              + "' is not a duration (write e.g. 90s, 10m or 1h"
+              + (min >= 10 ? ", or manual" : "")
+              + ").");
     }
     long n = Long.parseLong(m.group(1));
     long s = m.group(2).equals("h") ? n * 3600 : m.group(2).equals("m") ? n * 60 : n;
@@ -392,16 +490,24 @@ final class CommandParser {
       }
       Matcher m = EFFECT.matcher(a.replace(" ", ""));
       if (!m.matches()) {
-        throw new Usage("'" + a + "' is not an effect; write a quantity and a signed amount, e.g. sec(ARM)-5 or \"trust(RUS, ARM)+10\".");
+        throw new Usage(
+            "'"
+                + a
+                + "' is not an effect; write a quantity and a signed amount, e.g. sec(ARM)-5 or \"trust(RUS, ARM)+10\".");
       }
-      b.addEffects(Effect.newBuilder().setTarget(m.group(1)).setDelta(Integer.parseInt(m.group(2))));
+      b.addEffects(
+          Effect.newBuilder().setTarget(m.group(1)).setDelta(Integer.parseInt(m.group(2))));
     }
     return b;
   }
 
   private static Parsed message(String name, Words w, Channel channel, String to, String text) {
-    return request(name, w, ClientMessage.newBuilder().setSendMessage(
-        SendMessage.newBuilder().setChannel(channel).setToCountry(to).setText(text)));
+    return request(
+        name,
+        w,
+        ClientMessage.newBuilder()
+            .setSendMessage(
+                SendMessage.newBuilder().setChannel(channel).setToCountry(to).setText(text)));
   }
 
   private static Parsed draft(String name, Words w, Context ctx, EditDraft.Builder edit) {
@@ -410,15 +516,24 @@ final class CommandParser {
 
   private static long orderId(String text, Context ctx) throws Usage {
     int n = number(text, 1, 99, "the order number");
-    return ctx.orderId(n).orElseThrow(() -> new Usage("there is no order " + n + " (type 'orders' to see them)."));
+    return ctx.orderId(n)
+        .orElseThrow(() -> new Usage("there is no order " + n + " (type 'orders' to see them)."));
   }
 
   private static long seat(String text, Context ctx) throws Usage {
     List<String> named = ctx.seatsNamed(text);
     if (named.size() > 1 && !text.chars().allMatch(Character::isDigit)) {
-      throw new Usage("'" + text + "' names " + named.size() + " seats: " + String.join("; ", named) + ". Type the seat number.");
+      throw new Usage(
+          "'"
+              + text
+              + "' names "
+              + named.size()
+              + " seats: "
+              + String.join("; ", named)
+              + ". Type the seat number.");
     }
-    return ctx.seatId(text).orElseThrow(() -> new Usage("no seat is numbered or named '" + text + "' (type 'who')."));
+    return ctx.seatId(text)
+        .orElseThrow(() -> new Usage("no seat is numbered or named '" + text + "' (type 'who')."));
   }
 
   static int number(String text, int min, int max, String what) throws Usage {
@@ -450,12 +565,13 @@ final class CommandParser {
 
   private static String unknown(String word, Where where, Mode mode) {
     String lower = word.toLowerCase(Locale.ROOT);
-    String close = CommandSpec.available(where, mode).stream()
-        .map(CommandSpec::name)
-        .filter(n -> Orders.distance(n, lower) <= 2)
-        .min(java.util.Comparator.comparingInt(n -> Orders.distance(n, lower)))
-        .map(n -> " Did you mean '" + n + "'?")
-        .orElse("");
+    String close =
+        CommandSpec.available(where, mode).stream()
+            .map(CommandSpec::name)
+            .filter(n -> Orders.distance(n, lower) <= 2)
+            .min(java.util.Comparator.comparingInt(n -> Orders.distance(n, lower)))
+            .map(n -> " Did you mean '" + n + "'?")
+            .orElse("");
     if (close.isEmpty() && where == Where.PLAYER) {
       close = Orders.suggestKind(word).map(k -> " Did you mean the order " + k + "?").orElse("");
     }
@@ -464,13 +580,17 @@ final class CommandParser {
 
   private static String otherMode(CommandSpec spec, Mode mode) {
     return mode == Mode.HOT_SEAT
-        ? "'" + spec.name() + "' is not part of the hot seat: here you hold every seat you take; 'quit' ends the game."
+        ? "'"
+            + spec.name()
+            + "' is not part of the hot seat: here you hold every seat you take; 'quit' ends the game."
         : "'" + spec.name() + "' works only in the hot seat: entente play --hot-seat.";
   }
 
   private static String notHere(CommandSpec spec, Where where) {
     if (where == Where.LOBBY) {
-      return "'" + spec.name() + "' works once you are in a session: join, spectate, create or gm first.";
+      return "'"
+          + spec.name()
+          + "' works once you are in a session: join, spectate, create or gm first.";
     }
     if (spec.where().contains(Where.LOBBY) && spec.where().size() == 1) {
       return "'" + spec.name() + "' works only in the lobby; you are already in a session.";
@@ -481,7 +601,10 @@ final class CommandParser {
     if (spec.name().equals("remove") && where == Where.GAME_MASTER) {
       return "'remove' takes back a player's order; to remove a seat, type 'kick SEAT'.";
     }
-    return "'" + spec.name() + "' is for players" + (where == Where.SPECTATOR ? "; you are watching." : ".");
+    return "'"
+        + spec.name()
+        + "' is for players"
+        + (where == Where.SPECTATOR ? "; you are watching." : ".");
   }
 
   private static Parsed request(String name, Words w, ClientMessage.Builder request) {

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.entente.cli.TrustOnFirstUse;
 import org.entente.client.ClientSession;
 import org.entente.client.SeatStore;
 import org.entente.client.ServerAddress;
 import org.entente.client.ServerTrust;
 import org.entente.client.UntrustedServerException;
-import org.entente.cli.TrustOnFirstUse;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -69,50 +69,91 @@ import picocli.CommandLine.Spec;
 public final class ConnectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. localhost:7777, or tls://HOST:PORT for one that speaks TLS (port 7777 if omitted).")
+  @Parameters(
+      index = "0",
+      paramLabel = "HOST:PORT",
+      description =
+          "The server, e.g. localhost:7777, or tls://HOST:PORT for one that speaks TLS (port 7777 if omitted).")
   String server;
 
-  @Option(names = "--join", paramLabel = "CODE", description = "The session's join code (with --name and --country, or with --gm).")
+  @Option(
+      names = "--join",
+      paramLabel = "CODE",
+      description = "The session's join code (with --name and --country, or with --gm).")
   String join;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "Your name as others see it (1..32 characters).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "Your name as others see it (1..32 characters).")
   String name;
 
-  @Option(names = "--country", paramLabel = "ID", description = "The country whose team you join, e.g. ARM.")
+  @Option(
+      names = "--country",
+      paramLabel = "ID",
+      description = "The country whose team you join, e.g. ARM.")
   String country;
 
-  @Option(names = "--gm", paramLabel = "TOKEN", arity = "0..1", fallbackValue = "",
-      description = "Open the game-master console of the --join session: with the token saved in seats.json, else asked for"
-          + " without echo. A TOKEN typed here is visible to other users of this machine (ps); prefer the question.")
+  @Option(
+      names = "--gm",
+      paramLabel = "TOKEN",
+      arity = "0..1",
+      fallbackValue = "",
+      description =
+          "Open the game-master console of the --join session: with the token saved in seats.json, else asked for"
+              + " without echo. A TOKEN typed here is visible to other users of this machine (ps); prefer the question.")
   String gmToken;
 
-  @Option(names = "--fingerprint", paramLabel = "SHA256:...", description = "Speak TLS and trust only the certificate with"
-      + " this fingerprint (the one 'entente server' printed); pinned for later connections.")
+  @Option(
+      names = "--fingerprint",
+      paramLabel = "SHA256:...",
+      description =
+          "Speak TLS and trust only the certificate with"
+              + " this fingerprint (the one 'entente server' printed); pinned for later connections.")
   String fingerprint;
 
-  @Option(names = "--create-key", paramLabel = "FILE", description = "With --create: the server's creation key, read from"
-      + " FILE (without it, connect asks when the server wants one).")
+  @Option(
+      names = "--create-key",
+      paramLabel = "FILE",
+      description =
+          "With --create: the server's creation key, read from"
+              + " FILE (without it, connect asks when the server wants one).")
   Path createKey;
 
   @Option(names = "--spectate", description = "Watch the --join session instead of playing.")
   boolean spectate;
 
-  @Option(names = "--create", paramLabel = "SCENARIO", description = "Create a session of a built-in scenario (or a .textproto file) and be its game master.")
+  @Option(
+      names = "--create",
+      paramLabel = "SCENARIO",
+      description =
+          "Create a session of a built-in scenario (or a .textproto file) and be its game master.")
   String create;
 
-  @Option(names = "--turns", paramLabel = "N", description = "With --create: number of turns (default: the scenario's).")
+  @Option(
+      names = "--turns",
+      paramLabel = "N",
+      description = "With --create: number of turns (default: the scenario's).")
   Integer turns;
 
-  @Option(names = "--deadline", paramLabel = "10m|manual", description = "With --create: time per turn (e.g. 90s, 10m, 1h) or manual (default).")
+  @Option(
+      names = "--deadline",
+      paramLabel = "10m|manual",
+      description = "With --create: time per turn (e.g. 90s, 10m, 1h) or manual (default).")
   String deadline;
 
-  @Option(names = "--script", paramLabel = "FILE", description = "Run shell commands from FILE (one per line), then quit.")
+  @Option(
+      names = "--script",
+      paramLabel = "FILE",
+      description = "Run shell commands from FILE (one per line), then quit.")
   Path script;
 
   @Option(names = "--json", description = "Print one JSON object per event and per command result.")
   boolean json;
 
-  @Option(names = "--no-color", description = "No colour (also when NO_COLOR is set or output is not a terminal).")
+  @Option(
+      names = "--no-color",
+      description = "No colour (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
 
   @Override
@@ -155,8 +196,12 @@ public final class ConnectCommand implements Callable<Integer> {
     boolean canAsk = script == null && !json;
     ClientSession session;
     try {
-      session = TrustOnFirstUse.connect(target, trust, canAsk ? TrustOnFirstUse.onConsole(System.out) : null,
-          t -> ClientSession.connect(target, t, SeatStore.forUser(), "entente-cli 0.1"));
+      session =
+          TrustOnFirstUse.connect(
+              target,
+              trust,
+              canAsk ? TrustOnFirstUse.onConsole(System.out) : null,
+              t -> ClientSession.connect(target, t, SeatStore.forUser(), "entente-cli 0.1"));
     } catch (UntrustedServerException e) {
       err.println("entente connect: " + TrustOnFirstUse.advice(e));
       return 2;
@@ -190,7 +235,8 @@ public final class ConnectCommand implements Callable<Integer> {
    * the exit code: 0, 1 if a command failed, 2 on a usage or I/O error. {@code entente play} uses
    * it with a server in its own process.
    */
-  public static int runShell(ClientSession session, List<String> first, Path script, boolean json, boolean noColor) {
+  public static int runShell(
+      ClientSession session, List<String> first, Path script, boolean json, boolean noColor) {
     return run(session, null, first, List.of(), script, json, noColor, null);
   }
 
@@ -198,18 +244,28 @@ public final class ConnectCommand implements Callable<Integer> {
    * Runs the hot seat's shell ({@code entente play --hot-seat}) like {@link #runShell}: it starts
    * speaking for the seat the hot seat took first, after printing {@code intro}.
    */
-  public static int runHotSeat(HotSeat hotSeat, List<String> intro, Path script, boolean json, boolean noColor) {
+  public static int runHotSeat(
+      HotSeat hotSeat, List<String> intro, Path script, boolean json, boolean noColor) {
     return run(hotSeat.first(), hotSeat, List.of(), intro, script, json, noColor, null);
   }
 
-  private static int run(ClientSession session, HotSeat hotSeat, List<String> first, List<String> intro, Path script,
-      boolean json, boolean noColor, String creationKey) {
+  private static int run(
+      ClientSession session,
+      HotSeat hotSeat,
+      List<String> first,
+      List<String> intro,
+      Path script,
+      boolean json,
+      boolean noColor,
+      String creationKey) {
     boolean interactive = script == null && System.console() != null && !json;
     if (interactive) {
       return interactive(session, hotSeat, first, intro, noColor, creationKey);
     }
-    boolean colour = !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
-    Console console = new Console(session, Output.plain(System.out, colour, json, () -> 100), hotSeat);
+    boolean colour =
+        !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
+    Console console =
+        new Console(session, Output.plain(System.out, colour, json, () -> 100), hotSeat);
     if (creationKey != null) {
       console.creationKey(creationKey);
     }
@@ -218,11 +274,17 @@ public final class ConnectCommand implements Callable<Integer> {
     } else if (!runFirst(console, session, first, !json)) {
       return 1;
     }
-    try (BufferedReader in = script != null ? Files.newBufferedReader(script, StandardCharsets.UTF_8)
-        : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        script != null
+            ? Files.newBufferedReader(script, StandardCharsets.UTF_8)
+            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       return runScript(console, in, !json);
     } catch (IOException e) {
-      System.err.println("entente: cannot read " + (script != null ? script : "standard input") + ": " + e.getMessage());
+      System.err.println(
+          "entente: cannot read "
+              + (script != null ? script : "standard input")
+              + ": "
+              + e.getMessage());
       return 2;
     }
   }
@@ -232,7 +294,8 @@ public final class ConnectCommand implements Callable<Integer> {
     boolean joining = name != null || country != null;
     if (create != null) {
       if (join != null || gmToken != null || joining || spectate) {
-        throw new IllegalArgumentException("--create starts a new session; it does not go with --join, --gm, --name, --country or --spectate");
+        throw new IllegalArgumentException(
+            "--create starts a new session; it does not go with --join, --gm, --name, --country or --spectate");
       }
       List<String> c = new ArrayList<>(List.of("create", create));
       if (turns != null) {
@@ -248,7 +311,8 @@ public final class ConnectCommand implements Callable<Integer> {
     }
     if (gmToken != null) {
       if (join == null) {
-        throw new IllegalArgumentException("--gm needs the session's join code too: --join CODE --gm");
+        throw new IllegalArgumentException(
+            "--gm needs the session's join code too: --join CODE --gm");
       }
       return gmToken.isEmpty() ? List.of("gm", join) : List.of("gm", join, gmToken);
     }
@@ -268,7 +332,8 @@ public final class ConnectCommand implements Callable<Integer> {
       return List.of("rejoin", join);
     }
     if (name == null || country == null) {
-      throw new IllegalArgumentException("joining needs --name NAME and --country ID (e.g. --name Ani --country ARM)");
+      throw new IllegalArgumentException(
+          "joining needs --name NAME and --country ID (e.g. --name Ani --country ARM)");
     }
     return List.of("join", join, name, country);
   }
@@ -276,7 +341,10 @@ public final class ConnectCommand implements Callable<Integer> {
   private static String line(List<String> words) {
     StringBuilder b = new StringBuilder();
     for (String w : words) {
-      b.append(b.length() == 0 ? "" : " ").append('"').append(w.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      b.append(b.length() == 0 ? "" : " ")
+          .append('"')
+          .append(w.replace("\\", "\\\\").replace("\"", "\\\""))
+          .append('"');
     }
     return b.toString();
   }
@@ -285,7 +353,8 @@ public final class ConnectCommand implements Callable<Integer> {
    * Runs the first command. With none, takes back the newest seat saved for this server. A
    * {@code rejoin CODE} without a saved seat is a usage error.
    */
-  private static boolean runFirst(Console console, ClientSession session, List<String> first, boolean echo) {
+  private static boolean runFirst(
+      Console console, ClientSession session, List<String> first, boolean echo) {
     List<String> cmd = first;
     if (cmd.isEmpty()) {
       try {
@@ -300,15 +369,27 @@ public final class ConnectCommand implements Callable<Integer> {
     }
     if (cmd.get(0).equals("rejoin")) {
       try {
-        Optional<SeatStore.Seat> saved = cmd.size() > 1 ? session.seats().find(session.address().toString(), cmd.get(1))
-            : session.seats().forServer(session.address().toString()).stream().reduce((a, b) -> b);
+        Optional<SeatStore.Seat> saved =
+            cmd.size() > 1
+                ? session.seats().find(session.address().toString(), cmd.get(1))
+                : session.seats().forServer(session.address().toString()).stream()
+                    .reduce((a, b) -> b);
         if (saved.isEmpty()) {
-          console.notice("no seat is saved for join code " + SeatStore.displayCode(cmd.get(1))
-              + "; to join, add --name NAME --country ID", true);
+          console.notice(
+              "no seat is saved for join code "
+                  + SeatStore.displayCode(cmd.get(1))
+                  + "; to join, add --name NAME --country ID",
+              true);
           return false;
         }
-        console.notice("taking back your seat in " + SeatStore.displayCode(saved.get().joinCode())
-            + " (" + saved.get().role().toLowerCase().replace('_', ' ') + (saved.get().country().isEmpty() ? "" : " " + saved.get().country()) + ")", false);
+        console.notice(
+            "taking back your seat in "
+                + SeatStore.displayCode(saved.get().joinCode())
+                + " ("
+                + saved.get().role().toLowerCase().replace('_', ' ')
+                + (saved.get().country().isEmpty() ? "" : " " + saved.get().country())
+                + ")",
+            false);
       } catch (IOException e) {
         console.notice(e.getMessage(), true);
         return false;
@@ -320,12 +401,19 @@ public final class ConnectCommand implements Callable<Integer> {
     Console.Result r = console.run(line(cmd));
     if (r != Console.Result.OK && cmd.get(0).equals("rejoin") && first.isEmpty()) {
       try {
-        session.seats().forget(session.address().toString(), session.seats().forServer(session.address().toString())
-            .stream().reduce((a, b) -> b).map(SeatStore.Seat::joinCode).orElse(""));
+        session
+            .seats()
+            .forget(
+                session.address().toString(),
+                session.seats().forServer(session.address().toString()).stream()
+                    .reduce((a, b) -> b)
+                    .map(SeatStore.Seat::joinCode)
+                    .orElse(""));
       } catch (IOException e) {
         // Keeping a stale seat only costs a message next time.
       }
-      console.notice("that saved seat no longer works and is forgotten; you are in the lobby", true);
+      console.notice(
+          "that saved seat no longer works and is forgotten; you are in the lobby", true);
       return true;
     }
     return r == Console.Result.OK;
@@ -333,12 +421,23 @@ public final class ConnectCommand implements Callable<Integer> {
 
   private static void introduce(Console console, List<String> intro) {
     if (!console.out().json()) {
-      intro.forEach(line -> console.out().print(line.isEmpty() ? List.of(Renderers.plain(""))
-          : Renderers.wrap(line, console.out().width(), 0)));
+      intro.forEach(
+          line ->
+              console
+                  .out()
+                  .print(
+                      line.isEmpty()
+                          ? List.of(Renderers.plain(""))
+                          : Renderers.wrap(line, console.out().width(), 0)));
     }
   }
 
-  private static int interactive(ClientSession session, HotSeat hotSeat, List<String> first, List<String> intro, boolean noColor,
+  private static int interactive(
+      ClientSession session,
+      HotSeat hotSeat,
+      List<String> first,
+      List<String> intro,
+      boolean noColor,
       String creationKey) {
     boolean colour = !noColor && System.getenv("NO_COLOR") == null;
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -354,7 +453,9 @@ public final class ConnectCommand implements Callable<Integer> {
       }
       if (hotSeat != null) {
         introduce(shell.console(), intro);
-      } else if (!runFirst(shell.console(), session, first, false) && !first.isEmpty() && !session.inSession()) {
+      } else if (!runFirst(shell.console(), session, first, false)
+          && !first.isEmpty()
+          && !session.inSession()) {
         shell.console().notice("you are in the lobby: 'help' lists what you can do", false);
       }
       return shell.loop();

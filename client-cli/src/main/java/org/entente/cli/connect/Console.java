@@ -17,14 +17,12 @@ import org.entente.client.ClientSession;
 import org.entente.client.SeatStore;
 import org.entente.client.ViewModel;
 import org.entente.proto.protocol.v1.Briefing;
-import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Draft;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionView;
-import org.entente.proto.protocol.v1.TurnReport;
 import org.jline.utils.AttributedString;
 
 /**
@@ -51,10 +49,13 @@ final class Console implements CommandParser.Context {
   private final LocalCommands locals;
   private volatile ClientSession session;
   private volatile boolean watchDrafts;
+
   /** Sessions this console has spoken for, each with its event printer and the extra listeners. */
   private final Set<ClientSession> attached = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final List<ClientSession.Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile SecretPrompt secrets = SecretPrompt.NONE;
+
   /** The server's creation key once given (--create-key or typed at the prompt); kept in memory only. */
   private volatile String creationKey;
 
@@ -185,13 +186,16 @@ final class Console implements CommandParser.Context {
       return OptionalLong.empty();
     }
     Draft d = ViewModel.ownDraft(v.get());
-    return n >= 1 && n <= d.getOrdersCount() ? OptionalLong.of(d.getOrders(n - 1).getOrderId()) : OptionalLong.empty();
+    return n >= 1 && n <= d.getOrdersCount()
+        ? OptionalLong.of(d.getOrders(n - 1).getOrderId())
+        : OptionalLong.empty();
   }
 
   @Override
   public OptionalLong seatId(String numberOrName) {
     for (SeatInfo s : session.view().map(SessionView::getSeatsList).orElse(List.of())) {
-      if (String.valueOf(s.getSeatId()).equals(numberOrName) || s.getDisplayName().equalsIgnoreCase(numberOrName)) {
+      if (String.valueOf(s.getSeatId()).equals(numberOrName)
+          || s.getDisplayName().equalsIgnoreCase(numberOrName)) {
         return OptionalLong.of(s.getSeatId());
       }
     }
@@ -202,8 +206,15 @@ final class Console implements CommandParser.Context {
   public List<String> seatsNamed(String name) {
     return session.view().map(SessionView::getSeatsList).orElse(List.of()).stream()
         .filter(s -> s.getDisplayName().equalsIgnoreCase(name))
-        .map(s -> s.getSeatId() + " " + Safe.text(s.getDisplayName()) + ", "
-            + (s.getCountry().isEmpty() ? Renderers.role(s.getRole()) : Safe.text(s.getCountry())))
+        .map(
+            s ->
+                s.getSeatId()
+                    + " "
+                    + Safe.text(s.getDisplayName())
+                    + ", "
+                    + (s.getCountry().isEmpty()
+                        ? Renderers.role(s.getRole())
+                        : Safe.text(s.getCountry())))
         .toList();
   }
 
@@ -216,7 +227,8 @@ final class Console implements CommandParser.Context {
       return Result.OK;
     }
     if (session.isGone()) {
-      out.print(styled(Renderers.BAD, "This seat was closed by the server; connect again to continue."));
+      out.print(
+          styled(Renderers.BAD, "This seat was closed by the server; connect again to continue."));
       return Result.FAILED;
     }
     if (p.isError()) {
@@ -226,9 +238,13 @@ final class Console implements CommandParser.Context {
       if (p.isRequest()) {
         return request(p);
       }
-      return hotSeat != null && HotSeat.COMMANDS.contains(p.command()) ? hotSeat.run(p, this) : locals.run(p);
+      return hotSeat != null && HotSeat.COMMANDS.contains(p.command())
+          ? hotSeat.run(p, this)
+          : locals.run(p);
     } catch (IOException e) {
-      return fail(p.command(), List.of(styled(Renderers.BAD, "Could not " + p.command() + ": " + e.getMessage() + ".")));
+      return fail(
+          p.command(),
+          List.of(styled(Renderers.BAD, "Could not " + p.command() + ": " + e.getMessage() + ".")));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Result.QUIT;
@@ -241,7 +257,9 @@ final class Console implements CommandParser.Context {
       request.getCreateSessionBuilder().setCreationKey(creationKey);
     }
     ServerMessage r = call(p, request);
-    if (r.hasError() && request.hasCreateSession() && r.getError().getCode() == ErrorCode.PERMISSION_DENIED) {
+    if (r.hasError()
+        && request.hasCreateSession()
+        && r.getError().getCode() == ErrorCode.PERMISSION_DENIED) {
       // The server asks for a creation key (or another one): ask once, never echoing it.
       Optional<String> key = askSecret("Creation key (from whoever runs the server; not shown): ");
       if (key.isPresent()) {
@@ -277,9 +295,15 @@ final class Console implements CommandParser.Context {
   /** Prints a local command's lines (one JSON object with them in JSON mode). */
   Result emit(String command, List<AttributedString> lines) {
     if (out.json()) {
-      Struct.Builder s = Struct.newBuilder().putFields("command", Output.string(command)).putFields("ok", Output.bool(true))
-          .putFields("lines", Output.lines(lines));
-      if (command.equals("status") || command.equals("watch") || command.equals("who") || command.equals("orders")) {
+      Struct.Builder s =
+          Struct.newBuilder()
+              .putFields("command", Output.string(command))
+              .putFields("ok", Output.bool(true))
+              .putFields("lines", Output.lines(lines));
+      if (command.equals("status")
+          || command.equals("watch")
+          || command.equals("who")
+          || command.equals("orders")) {
         session.view().ifPresent(v -> s.putFields("view", Output.message(v)));
       }
       out.printJson(Output.json(s.build()));
@@ -292,8 +316,13 @@ final class Console implements CommandParser.Context {
   /** Prints why a command failed; a script stops here. */
   Result fail(String command, List<AttributedString> lines) {
     if (out.json()) {
-      out.printJson(Output.json(Struct.newBuilder().putFields("command", Output.string(command)).putFields("ok", Output.bool(false))
-          .putFields("lines", Output.lines(lines)).build()));
+      out.printJson(
+          Output.json(
+              Struct.newBuilder()
+                  .putFields("command", Output.string(command))
+                  .putFields("ok", Output.bool(false))
+                  .putFields("lines", Output.lines(lines))
+                  .build()));
     } else {
       out.print(lines);
     }

@@ -1,9 +1,5 @@
 package org.entente.cli.connect;
 
-import org.entente.client.ViewModel;
-import org.entente.client.ServerAddress;
-import org.entente.client.SeatStore;
-import org.entente.client.ClientSession;
 import static org.entente.cli.connect.Renderers.DIM;
 import static org.entente.cli.connect.Renderers.plain;
 import static org.entente.cli.connect.Renderers.styled;
@@ -22,6 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.entente.cli.Safe;
 import org.entente.cli.connect.CommandParser.Parsed;
 import org.entente.cli.connect.Console.Result;
+import org.entente.client.ClientSession;
+import org.entente.client.ProtocolClient;
+import org.entente.client.SeatStore;
+import org.entente.client.ServerAddress;
+import org.entente.client.ViewModel;
 import org.entente.proto.protocol.v1.AssignBot;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CountryStatus;
@@ -34,7 +35,6 @@ import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionView;
 import org.entente.proto.protocol.v1.SetReady;
-import org.entente.client.ProtocolClient;
 import org.jline.utils.AttributedString;
 
 /**
@@ -53,7 +53,9 @@ public final class HotSeat implements AutoCloseable {
 
   /** The commands the hot seat answers itself. */
   static final Set<String> COMMANDS = Set.of("as", "bot", "debrief");
+
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   /** The name every seat of the hot seat has in the session. */
   private static final String NAME = "You";
 
@@ -62,12 +64,20 @@ public final class HotSeat implements AutoCloseable {
   private final String joinCode;
   private final ProtocolClient gameMaster;
   private final Debrief debrief;
+
   /** The seats held, by country, in the order taken. */
   private final Map<String, ClientSession> held = new LinkedHashMap<>();
+
   private final ClientSession first;
 
-  private HotSeat(ServerAddress address, SeatStore seats, String joinCode, ProtocolClient gameMaster, Debrief debrief,
-      String country) throws IOException {
+  private HotSeat(
+      ServerAddress address,
+      SeatStore seats,
+      String joinCode,
+      ProtocolClient gameMaster,
+      Debrief debrief,
+      String country)
+      throws IOException {
     this.address = address;
     this.seats = seats;
     this.joinCode = joinCode;
@@ -82,8 +92,14 @@ public final class HotSeat implements AutoCloseable {
    *
    * @throws IOException with a sentence for the user if the seat cannot be taken
    */
-  public static HotSeat open(ServerAddress address, SeatStore seats, String joinCode, ProtocolClient gameMaster,
-      Debrief debrief, String country) throws IOException {
+  public static HotSeat open(
+      ServerAddress address,
+      SeatStore seats,
+      String joinCode,
+      ProtocolClient gameMaster,
+      Debrief debrief,
+      String country)
+      throws IOException {
     return new HotSeat(address, seats, joinCode, gameMaster, debrief, country);
   }
 
@@ -94,9 +110,16 @@ public final class HotSeat implements AutoCloseable {
 
   private ClientSession join(String country) throws IOException {
     ClientSession s = ClientSession.connect(address, seats, "entente-play");
-    ServerMessage r = s.call(ClientMessage.newBuilder().setJoinSession(
-        // Names are unique in a session: the seats taken after the first say whose they are.
-        JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName(first == null ? NAME : NAME + " (" + country + ")").setCountry(country)));
+    ServerMessage r =
+        s.call(
+            ClientMessage.newBuilder()
+                .setJoinSession(
+                    // Names are unique in a session: the seats taken after the first say whose they
+                    // are.
+                    JoinSession.newBuilder()
+                        .setJoinCode(joinCode)
+                        .setDisplayName(first == null ? NAME : NAME + " (" + country + ")")
+                        .setCountry(country)));
     if (r.hasError()) {
       s.close();
       throw new IOException(r.getError().getMessage());
@@ -117,10 +140,22 @@ public final class HotSeat implements AutoCloseable {
 
   private Result takeSeat(Console console, String country) throws IOException {
     SessionView v = console.session().view().orElseThrow();
-    List<String> playable = v.getCountriesList().stream().filter(CountryStatus::getPlayable).map(CountryStatus::getId).toList();
+    List<String> playable =
+        v.getCountriesList().stream()
+            .filter(CountryStatus::getPlayable)
+            .map(CountryStatus::getId)
+            .toList();
     if (!playable.contains(country)) {
-      return console.fail("as", List.of(styled(Renderers.BAD, "'" + Safe.line(country) + "' is not a playable country: "
-          + String.join(", ", playable) + ".")));
+      return console.fail(
+          "as",
+          List.of(
+              styled(
+                  Renderers.BAD,
+                  "'"
+                      + Safe.line(country)
+                      + "' is not a playable country: "
+                      + String.join(", ", playable)
+                      + ".")));
     }
     String name = Safe.line(ViewModel.nameOf(v, country));
     if (console.session().country().equals(country)) {
@@ -133,10 +168,17 @@ public final class HotSeat implements AutoCloseable {
     }
     console.speakFor(seat);
     List<AttributedString> lines = new ArrayList<>();
-    lines.add(Renderers.styled(Renderers.GOOD, "You now play " + name
-        + (fresh ? " (its bot stands down for this game; 'bot " + country + "' hands it back)." : ".")));
+    lines.add(
+        Renderers.styled(
+            Renderers.GOOD,
+            "You now play "
+                + name
+                + (fresh
+                    ? " (its bot stands down for this game; 'bot " + country + "' hands it back)."
+                    : ".")));
     if (seat.unreadCount() > 0) {
-      lines.add(styled(DIM, seat.unreadCount() + " unread message(s) for " + name + ": type 'inbox'."));
+      lines.add(
+          styled(DIM, seat.unreadCount() + " unread message(s) for " + name + ": type 'inbox'."));
     }
     return console.emit("as", lines);
   }
@@ -145,21 +187,39 @@ public final class HotSeat implements AutoCloseable {
     SessionView v = console.session().view().orElseThrow();
     String name = Safe.line(ViewModel.nameOf(v, country));
     if (console.session().country().equals(country)) {
-      return console.fail("bot", List.of(styled(Renderers.BAD, "You are playing " + name + "; take another seat with 'as COUNTRY' first.")));
+      return console.fail(
+          "bot",
+          List.of(
+              styled(
+                  Renderers.BAD,
+                  "You are playing " + name + "; take another seat with 'as COUNTRY' first.")));
     }
     ClientSession seat = held.remove(country);
     if (seat == null) {
-      return console.fail("bot", List.of(styled(Renderers.BAD, "'" + Safe.line(country) + "' is not a seat you took; bots already"
-          + " play every country you have not.")));
+      return console.fail(
+          "bot",
+          List.of(
+              styled(
+                  Renderers.BAD,
+                  "'"
+                      + Safe.line(country)
+                      + "' is not a seat you took; bots already"
+                      + " play every country you have not.")));
     }
     seat.close();
     // A bot may play only a country without players: the seat goes first.
-    for (SeatInfo s : gameMasterCall(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).getView().getSeatsList()) {
+    for (SeatInfo s :
+        gameMasterCall(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+            .getView()
+            .getSeatsList()) {
       if (s.getRole() == Role.PLAYER && s.getCountry().equals(country)) {
-        gameMasterCall(ClientMessage.newBuilder().setRemoveSeat(RemoveSeat.newBuilder().setSeatId(s.getSeatId())));
+        gameMasterCall(
+            ClientMessage.newBuilder()
+                .setRemoveSeat(RemoveSeat.newBuilder().setSeatId(s.getSeatId())));
       }
     }
-    gameMasterCall(ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country)));
+    gameMasterCall(
+        ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country)));
     return console.emit("bot", List.of(styled(Renderers.GOOD, "A bot now plays " + name + ".")));
   }
 
@@ -170,13 +230,34 @@ public final class HotSeat implements AutoCloseable {
         lines.add(plain("Wrote " + p));
       }
     } catch (InvalidPathException e) {
-      return console.fail("debrief", List.of(styled(Renderers.BAD, "Could not write the debrief: " + Safe.line(e.getMessage()) + ".")));
+      return console.fail(
+          "debrief",
+          List.of(
+              styled(
+                  Renderers.BAD,
+                  "Could not write the debrief: " + Safe.line(e.getMessage()) + ".")));
     } catch (Exception e) {
-      return console.fail("debrief", List.of(styled(Renderers.BAD, "Could not write the debrief: "
-          + Safe.line(String.valueOf(e.getMessage())) + ".")));
+      return console.fail(
+          "debrief",
+          List.of(
+              styled(
+                  Renderers.BAD,
+                  "Could not write the debrief: "
+                      + Safe.line(String.valueOf(e.getMessage()))
+                      + ".")));
     }
-    console.session().view().filter(v -> v.getPhase() != Phase.ENDED).ifPresent(v -> lines.add(styled(DIM,
-        "(the game is not over: the debrief shows the " + v.getGame().getTurn() + " turn(s) played so far)")));
+    console
+        .session()
+        .view()
+        .filter(v -> v.getPhase() != Phase.ENDED)
+        .ifPresent(
+            v ->
+                lines.add(
+                    styled(
+                        DIM,
+                        "(the game is not over: the debrief shows the "
+                            + v.getGame().getTurn()
+                            + " turn(s) played so far)")));
     return console.emit("debrief", lines);
   }
 
@@ -189,18 +270,29 @@ public final class HotSeat implements AutoCloseable {
     ClientSession current = console.session();
     for (ClientSession seat : held.values()) {
       if (seat != current && seat.view().map(SessionView::getTurn).orElse(0) == turn) {
-        ServerMessage r = seat.call(ClientMessage.newBuilder().setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true)));
+        ServerMessage r =
+            seat.call(
+                ClientMessage.newBuilder()
+                    .setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true)));
         if (r.hasError()) {
           return console.fail("ready", Renderers.error(r.getError(), console.out().width()));
         }
       }
     }
-    boolean resolved = current.await(s -> s.reports().containsKey(turn)
-        && s.view().map(v -> v.getGame().getTurn() >= turn).orElse(false), TIMEOUT);
+    boolean resolved =
+        current.await(
+            s ->
+                s.reports().containsKey(turn)
+                    && s.view().map(v -> v.getGame().getTurn() >= turn).orElse(false),
+            TIMEOUT);
     current.drain();
     if (!resolved) {
-      return console.fail("ready", List.of(styled(Renderers.BAD, "Turn " + turn + " did not resolve within "
-          + TIMEOUT.toSeconds() + " s.")));
+      return console.fail(
+          "ready",
+          List.of(
+              styled(
+                  Renderers.BAD,
+                  "Turn " + turn + " did not resolve within " + TIMEOUT.toSeconds() + " s.")));
     }
     return Result.OK;
   }

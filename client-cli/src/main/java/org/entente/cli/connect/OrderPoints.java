@@ -13,8 +13,12 @@ final class OrderPoints {
 
   /** The brief of {@code kind} for {@code country}, if the briefing lists it. */
   static Optional<OrderKindBrief> brief(Briefing b, String country, String kind) {
-    return b.getOrdersList().stream().filter(c -> c.getCountry().equals(country)).map(CountryOrders::getKindsList)
-        .flatMap(java.util.List::stream).filter(k -> k.getKind().name().equals(kind)).findFirst();
+    return b.getOrdersList().stream()
+        .filter(c -> c.getCountry().equals(country))
+        .map(CountryOrders::getKindsList)
+        .flatMap(java.util.List::stream)
+        .filter(k -> k.getKind().name().equals(kind))
+        .findFirst();
   }
 
   /** The cost of one drafted order (0 if the briefing does not list its kind). */

@@ -68,7 +68,8 @@ abstract class Output {
   // ---------------------------------------------------------------------------------------------
   // JSON helpers: everything goes through protobuf's Struct so that escaping is always right.
 
-  private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+  private static final JsonFormat.Printer PRINTER =
+      JsonFormat.printer().omittingInsignificantWhitespace();
 
   static Value string(String s) {
     return Value.newBuilder().setStringValue(s).build();

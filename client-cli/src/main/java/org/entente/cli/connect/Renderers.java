@@ -30,7 +30,8 @@ import org.jline.utils.AttributedStyle;
  * {@link Safe#text} where {@link #wrap} indents its continuation lines.
  */
 final class Renderers {
-  static final AttributedStyle HEADING = AttributedStyle.DEFAULT.bold().foreground(AttributedStyle.CYAN);
+  static final AttributedStyle HEADING =
+      AttributedStyle.DEFAULT.bold().foreground(AttributedStyle.CYAN);
   static final AttributedStyle GOOD = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
   static final AttributedStyle BAD = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
   static final AttributedStyle WARN = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
@@ -51,34 +52,98 @@ final class Renderers {
       case NEWS -> news(e.getNews(), width);
       case PHASE_CHANGED -> List.of(styled(WARN, phase(e.getPhaseChanged(), v)));
       case READINESS_CHANGED -> {
-        String who = v == null ? e.getReadinessChanged().getCountry() : ViewModel.nameOf(v, e.getReadinessChanged().getCountry());
-        yield List.of(styled(DIM, Safe.line(who) + (e.getReadinessChanged().getReady() ? " is ready." : " is no longer ready.")));
+        String who =
+            v == null
+                ? e.getReadinessChanged().getCountry()
+                : ViewModel.nameOf(v, e.getReadinessChanged().getCountry());
+        yield List.of(
+            styled(
+                DIM,
+                Safe.line(who)
+                    + (e.getReadinessChanged().getReady()
+                        ? " is ready."
+                        : " is no longer ready.")));
       }
       case SEATS_CHANGED -> {
         List<AttributedString> out = new ArrayList<>();
-        e.getSeatsChanged().getSeatsList().forEach(s -> out.add(styled(DIM, Safe.line(s.getDisplayName()) + " joined"
-            + (s.getCountry().isEmpty() ? " as " + role(s.getRole()) : " " + Safe.line(country(v, s.getCountry()))) + ".")));
+        e.getSeatsChanged()
+            .getSeatsList()
+            .forEach(
+                s ->
+                    out.add(
+                        styled(
+                            DIM,
+                            Safe.line(s.getDisplayName())
+                                + " joined"
+                                + (s.getCountry().isEmpty()
+                                    ? " as " + role(s.getRole())
+                                    : " " + Safe.line(country(v, s.getCountry())))
+                                + ".")));
         yield out;
       }
-      case SEAT_MOVED -> List.of(styled(DIM, Safe.line(v == null ? "seat " + e.getSeatMoved().getSeatId()
-          : ViewModel.seatName(v, e.getSeatMoved().getSeatId()))
-          + " moved from " + Safe.line(e.getSeatMoved().getFromCountry()) + " to " + Safe.line(e.getSeatMoved().getToCountry()) + "."));
-      case SEAT_REMOVED -> List.of(styled(DIM, "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
+      case SEAT_MOVED ->
+          List.of(
+              styled(
+                  DIM,
+                  Safe.line(
+                          v == null
+                              ? "seat " + e.getSeatMoved().getSeatId()
+                              : ViewModel.seatName(v, e.getSeatMoved().getSeatId()))
+                      + " moved from "
+                      + Safe.line(e.getSeatMoved().getFromCountry())
+                      + " to "
+                      + Safe.line(e.getSeatMoved().getToCountry())
+                      + "."));
+      case SEAT_REMOVED ->
+          List.of(
+              styled(
+                  DIM,
+                  "Seat " + e.getSeatRemoved().getSeatId() + " was removed by the game master."));
       case SEAT_MUTED -> {
-        String who = Safe.text(v == null ? "seat " + e.getSeatMuted().getSeatId() : ViewModel.seatName(v, e.getSeatMuted().getSeatId()));
-        yield List.of(styled(WARN, e.getSeatMuted().getMuted()
-            ? "The game master muted " + who + ": their messages are refused; their orders still count."
-            : "The game master unmuted " + who + "."));
+        String who =
+            Safe.text(
+                v == null
+                    ? "seat " + e.getSeatMuted().getSeatId()
+                    : ViewModel.seatName(v, e.getSeatMuted().getSeatId()));
+        yield List.of(
+            styled(
+                WARN,
+                e.getSeatMuted().getMuted()
+                    ? "The game master muted "
+                        + who
+                        + ": their messages are refused; their orders still count."
+                    : "The game master unmuted " + who + "."));
       }
       case BOT_CHANGED -> {
-        String who = v == null ? e.getBotChanged().getCountry() : ViewModel.nameOf(v, e.getBotChanged().getCountry());
-        yield List.of(styled(DIM, "A bot " + (e.getBotChanged().getBot() ? "now plays " : "no longer plays ")
-            + Safe.line(who) + " (" + Safe.line(e.getBotChanged().getReason()) + ")."));
+        String who =
+            v == null
+                ? e.getBotChanged().getCountry()
+                : ViewModel.nameOf(v, e.getBotChanged().getCountry());
+        yield List.of(
+            styled(
+                DIM,
+                "A bot "
+                    + (e.getBotChanged().getBot() ? "now plays " : "no longer plays ")
+                    + Safe.line(who)
+                    + " ("
+                    + Safe.line(e.getBotChanged().getReason())
+                    + ")."));
       }
-      case DRAFT_UPDATED -> !watchDrafts ? List.of()
-          : List.of(styled(DIM, Safe.line(e.getDraftUpdated().getDraft().getCountry()) + " orders now: "
-              + (e.getDraftUpdated().getDraft().getOrdersCount() == 0 ? "none"
-              : String.join("; ", e.getDraftUpdated().getDraft().getOrdersList().stream().map(o -> Safe.line(o.getText())).toList()))));
+      case DRAFT_UPDATED ->
+          !watchDrafts
+              ? List.of()
+              : List.of(
+                  styled(
+                      DIM,
+                      Safe.line(e.getDraftUpdated().getDraft().getCountry())
+                          + " orders now: "
+                          + (e.getDraftUpdated().getDraft().getOrdersCount() == 0
+                              ? "none"
+                              : String.join(
+                                  "; ",
+                                  e.getDraftUpdated().getDraft().getOrdersList().stream()
+                                      .map(o -> Safe.line(o.getText()))
+                                      .toList()))));
       case SEAT_STATUS -> List.of(seatStatus(e.getSeatStatus(), v));
       case KIND_NOT_SET -> List.of();
     };
@@ -88,7 +153,8 @@ final class Renderers {
    * What changed between two versions of the team's draft, each change with its author: "Aram added
    * order 2: FREEZE CSTO". Changes by {@code me} are left out (their confirmation said it).
    */
-  static List<AttributedString> draftChanges(List<DraftOrder> before, List<DraftOrder> after, String me, int width) {
+  static List<AttributedString> draftChanges(
+      List<DraftOrder> before, List<DraftOrder> after, String me, int width) {
     List<AttributedString> out = new ArrayList<>();
     java.util.Map<Long, DraftOrder> old = new java.util.LinkedHashMap<>();
     before.forEach(o -> old.put(o.getOrderId(), o));
@@ -98,14 +164,25 @@ final class Renderers {
       if (o.getAuthor().equals(me) || was != null && was.getText().equals(o.getText())) {
         continue;
       }
-      String what = was == null ? " added order " + (i + 1) + ": " : " changed order " + (i + 1) + " to: ";
-      out.addAll(wrap(styled(WARN, Safe.text(o.getAuthor()) + what + Safe.text(o.getText())), width, 4));
+      String what =
+          was == null ? " added order " + (i + 1) + ": " : " changed order " + (i + 1) + " to: ";
+      out.addAll(
+          wrap(styled(WARN, Safe.text(o.getAuthor()) + what + Safe.text(o.getText())), width, 4));
     }
     if (!old.isEmpty() && after.size() < before.size()) {
       // A removal carries no author: the draft says only what is left.
       for (DraftOrder gone : old.values()) {
-        out.addAll(wrap(styled(WARN, "Order taken back: " + Safe.text(gone.getText())
-            + (gone.getAuthor().isEmpty() ? "" : " (written by " + Safe.text(gone.getAuthor()) + ")")), width, 4));
+        out.addAll(
+            wrap(
+                styled(
+                    WARN,
+                    "Order taken back: "
+                        + Safe.text(gone.getText())
+                        + (gone.getAuthor().isEmpty()
+                            ? ""
+                            : " (written by " + Safe.text(gone.getAuthor()) + ")")),
+                width,
+                4));
       }
     }
     return out;
@@ -113,19 +190,45 @@ final class Renderers {
 
   /** A team-mate's connection or readiness: "Ani is ready; still drafting: Bo." */
   static AttributedString seatStatus(org.entente.proto.protocol.v1.SeatStatus s, SessionView v) {
-    String name = Safe.text(v == null ? "seat " + s.getSeatId() : ViewModel.seatName(v, s.getSeatId()));
+    String name =
+        Safe.text(v == null ? "seat " + s.getSeatId() : ViewModel.seatName(v, s.getSeatId()));
     String team = Safe.text(s.getCountry());
     return switch (s.getReason()) {
       case "ready" -> {
-        // The view may already be past the turn (the report follows at once): then no one is left drafting.
-        List<String> drafting = v == null || v.getTurn() != s.getReadyTurn() ? List.<String>of() : v.getSeatsList().stream()
-            .filter(x -> x.getCountry().equals(s.getCountry()) && x.getSeatId() != s.getSeatId() && x.getConnected() && !x.getReady())
-            .map(x -> Safe.text(x.getDisplayName())).toList();
-        yield styled(DIM, name + " (" + team + ") is ready" + (drafting.isEmpty() ? "." : "; still drafting: " + String.join(", ", drafting) + "."));
+        // The view may already be past the turn (the report follows at once): then no one is left
+        // drafting.
+        List<String> drafting =
+            v == null || v.getTurn() != s.getReadyTurn()
+                ? List.<String>of()
+                : v.getSeatsList().stream()
+                    .filter(
+                        x ->
+                            x.getCountry().equals(s.getCountry())
+                                && x.getSeatId() != s.getSeatId()
+                                && x.getConnected()
+                                && !x.getReady())
+                    .map(x -> Safe.text(x.getDisplayName()))
+                    .toList();
+        yield styled(
+            DIM,
+            name
+                + " ("
+                + team
+                + ") is ready"
+                + (drafting.isEmpty()
+                    ? "."
+                    : "; still drafting: " + String.join(", ", drafting) + "."));
       }
-      case "connection lost" -> styled(WARN, name + " (" + team + ") lost the connection; the team's readiness no longer waits for them.");
+      case "connection lost" ->
+          styled(
+              WARN,
+              name
+                  + " ("
+                  + team
+                  + ") lost the connection; the team's readiness no longer waits for them.");
       case "reconnected" -> styled(DIM, name + " (" + team + ") is back.");
-      case "the orders changed" -> styled(DIM, name + " (" + team + ") is no longer ready: the orders changed.");
+      case "the orders changed" ->
+          styled(DIM, name + " (" + team + ") is no longer ready: the orders changed.");
       default -> styled(DIM, name + " (" + team + "): " + Safe.text(s.getReason()) + ".");
     };
   }
@@ -148,7 +251,9 @@ final class Renderers {
   static AttributedString message(ChatMessage m, SessionView v) {
     AttributedStringBuilder b = new AttributedStringBuilder();
     b.styled(DIM, "[T" + m.getTurn() + "] ");
-    String from = Safe.line(m.getFromName()) + (m.getFromCountry().isEmpty() ? "" : " (" + Safe.line(m.getFromCountry()) + ")");
+    String from =
+        Safe.line(m.getFromName())
+            + (m.getFromCountry().isEmpty() ? "" : " (" + Safe.line(m.getFromCountry()) + ")");
     switch (m.getChannel()) {
       case PRIVATE:
         b.styled(NAME, from).append(" to ").styled(NAME, Safe.line(m.getToCountry())).append(": ");
@@ -177,9 +282,19 @@ final class Renderers {
       out.add(new AttributedString("A quiet turn: nothing you can see happened."));
     }
     for (ReportLine l : r.getLinesList()) {
-      String tag = l.getVisibility().equals("GAME_MASTER") ? "[GM only] " : l.getVisibility().equals("PRIVATE") ? "[private] " : "";
-      out.addAll(wrap(new AttributedStringBuilder().append("• ").styled(DIM, tag).append(Safe.text(l.getText())).toAttributedString(),
-          width, 2));
+      String tag =
+          l.getVisibility().equals("GAME_MASTER")
+              ? "[GM only] "
+              : l.getVisibility().equals("PRIVATE") ? "[private] " : "";
+      out.addAll(
+          wrap(
+              new AttributedStringBuilder()
+                  .append("• ")
+                  .styled(DIM, tag)
+                  .append(Safe.text(l.getText()))
+                  .toAttributedString(),
+              width,
+              2));
     }
     return out;
   }
@@ -199,26 +314,46 @@ final class Renderers {
 
   static List<AttributedString> news(NewsEvent n, int width) {
     List<AttributedString> out = new ArrayList<>();
-    out.add(new AttributedStringBuilder().styled(WARN.bold(), "NEWS: " + Safe.line(n.getTitle())).toAttributedString());
+    out.add(
+        new AttributedStringBuilder()
+            .styled(WARN.bold(), "NEWS: " + Safe.line(n.getTitle()))
+            .toAttributedString());
     out.addAll(wrap(new AttributedString("  " + Safe.text(n.getText())), width, 2));
     return out;
   }
 
   static String phase(PhaseChanged p, SessionView v) {
     switch (p.getPhase()) {
-      case RUNNING: {
-        String total = v == null || v.getTotalTurns() == 0 ? "" : " of " + v.getTotalTurns();
-        String reason = Safe.line(p.getReason());
-        String deadline = p.getDeadlineEpochMillis() == 0 ? "" : "; orders due in "
-            + clock(Duration.ofMillis(Math.max(0, p.getDeadlineEpochMillis() - System.currentTimeMillis())));
-        return "Turn " + p.getTurn() + total + " is open (" + reason + ")" + deadline + ".";
-      }
+      case RUNNING:
+        {
+          String total = v == null || v.getTotalTurns() == 0 ? "" : " of " + v.getTotalTurns();
+          String reason = Safe.line(p.getReason());
+          String deadline =
+              p.getDeadlineEpochMillis() == 0
+                  ? ""
+                  : "; orders due in "
+                      + clock(
+                          Duration.ofMillis(
+                              Math.max(
+                                  0, p.getDeadlineEpochMillis() - System.currentTimeMillis())));
+          return "Turn " + p.getTurn() + total + " is open (" + reason + ")" + deadline + ".";
+        }
       case PAUSED:
-        return "The game is paused" + (p.getPausedSecondsLeft() > 0 ? " with " + clock(Duration.ofSeconds(p.getPausedSecondsLeft())) + " left on the turn" : "") + ".";
+        return "The game is paused"
+            + (p.getPausedSecondsLeft() > 0
+                ? " with "
+                    + clock(Duration.ofSeconds(p.getPausedSecondsLeft()))
+                    + " left on the turn"
+                : "")
+            + ".";
       case ENDED:
         return "The game has ended (" + Safe.line(p.getReason()) + ").";
       default:
-        return "The game is " + p.getPhase().name().toLowerCase(Locale.ROOT) + " (" + Safe.line(p.getReason()) + ").";
+        return "The game is "
+            + p.getPhase().name().toLowerCase(Locale.ROOT)
+            + " ("
+            + Safe.line(p.getReason())
+            + ").";
     }
   }
 
@@ -253,14 +388,16 @@ final class Renderers {
   }
 
   /** The status line; with the briefing, a player's line also shows the order points used and left. */
-  static AttributedString statusLine(SessionView v, Optional<Briefing> briefing, long nowMillis, boolean connected, int width) {
+  static AttributedString statusLine(
+      SessionView v, Optional<Briefing> briefing, long nowMillis, boolean connected, int width) {
     AttributedStringBuilder b = new AttributedStringBuilder();
     if (!connected) {
       b.styled(BAD.bold(), "reconnecting... ");
     }
     b.styled(NAME, "Turn " + v.getTurn() + "/" + v.getTotalTurns());
     b.append(" · ").append(countdown(v, nowMillis));
-    List<CountryStatus> staffed = v.getCountriesList().stream().filter(c -> c.getPlayable() && c.getPlayers() > 0).toList();
+    List<CountryStatus> staffed =
+        v.getCountriesList().stream().filter(c -> c.getPlayable() && c.getPlayers() > 0).toList();
     if (v.getPhase() == Phase.RUNNING && !staffed.isEmpty()) {
       long ready = staffed.stream().filter(CountryStatus::getReady).count();
       b.append(" · ready " + ready + "/" + staffed.size() + ":");
@@ -269,26 +406,44 @@ final class Renderers {
         b.styled(c.getReady() ? GOOD : DIM, Safe.line(c.getId()) + (c.getReady() ? "✓" : "…"));
       }
     }
-    List<org.entente.proto.protocol.v1.SeatInfo> team = v.getSeatsList().stream()
-        .filter(x -> x.getRole() == org.entente.proto.protocol.v1.Role.PLAYER && x.getCountry().equals(v.getViewerCountry())).toList();
+    List<org.entente.proto.protocol.v1.SeatInfo> team =
+        v.getSeatsList().stream()
+            .filter(
+                x ->
+                    x.getRole() == org.entente.proto.protocol.v1.Role.PLAYER
+                        && x.getCountry().equals(v.getViewerCountry()))
+            .toList();
     if (v.getPhase() == Phase.RUNNING && !v.getViewerCountry().isEmpty() && team.size() > 1) {
       b.append(" · team:");
       for (org.entente.proto.protocol.v1.SeatInfo m : team) {
         b.append(" ");
-        b.styled(!m.getConnected() ? BAD : m.getReady() ? GOOD : DIM,
-            Safe.line(m.getDisplayName()) + (!m.getConnected() ? "(away)" : m.getReady() ? "✓" : "…"));
+        b.styled(
+            !m.getConnected() ? BAD : m.getReady() ? GOOD : DIM,
+            Safe.line(m.getDisplayName())
+                + (!m.getConnected() ? "(away)" : m.getReady() ? "✓" : "…"));
       }
     }
-    List<String> bots = v.getCountriesList().stream().filter(CountryStatus::getBot).map(c -> Safe.line(c.getId())).toList();
+    List<String> bots =
+        v.getCountriesList().stream()
+            .filter(CountryStatus::getBot)
+            .map(c -> Safe.line(c.getId()))
+            .toList();
     if (!bots.isEmpty()) {
       b.styled(DIM, " · bots: " + String.join(" ", bots));
     }
-    if (v.getViewerRole() == org.entente.proto.protocol.v1.Role.PLAYER && briefing.isPresent() && v.getPhase() == Phase.RUNNING) {
+    if (v.getViewerRole() == org.entente.proto.protocol.v1.Role.PLAYER
+        && briefing.isPresent()
+        && v.getPhase() == Phase.RUNNING) {
       int used = OrderPoints.used(briefing.get(), ViewModel.ownDraft(v));
       int total = briefing.get().getOrderPoints();
       b.append(" · ").styled(used > total ? BAD : NAME, "points " + used + "/" + total);
     }
-    b.append(" · ").styled(NAME, v.getViewerCountry().isEmpty() ? role(v.getViewerRole()) : Safe.line(v.getViewerCountry()));
+    b.append(" · ")
+        .styled(
+            NAME,
+            v.getViewerCountry().isEmpty()
+                ? role(v.getViewerRole())
+                : Safe.line(v.getViewerCountry()));
     AttributedString s = b.toAttributedString();
     return s.columnLength() > width ? s.columnSubSequence(0, Math.max(0, width - 1)) : s;
   }
@@ -298,14 +453,18 @@ final class Renderers {
       case WAITING:
         return "waiting for the game master to start";
       case PAUSED:
-        return "paused" + (v.getPausedSecondsLeft() > 0 ? ", " + clock(Duration.ofSeconds(v.getPausedSecondsLeft())) + " left" : "");
+        return "paused"
+            + (v.getPausedSecondsLeft() > 0
+                ? ", " + clock(Duration.ofSeconds(v.getPausedSecondsLeft())) + " left"
+                : "");
       case ENDED:
         return "game over";
       case RUNNING:
         if (v.getDeadlineEpochMillis() == 0) {
           return "no deadline";
         }
-        return clock(Duration.ofMillis(Math.max(0, v.getDeadlineEpochMillis() - nowMillis))) + " left";
+        return clock(Duration.ofMillis(Math.max(0, v.getDeadlineEpochMillis() - nowMillis)))
+            + " left";
       default:
         return "";
     }
@@ -314,7 +473,9 @@ final class Renderers {
   /** {@code 4:05}, {@code 1:02:03}. */
   static String clock(Duration d) {
     long s = (d.toMillis() + 999) / 1000;
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format("%d:%02d", s / 60, s % 60);
   }
 
   /**
@@ -336,7 +497,12 @@ final class Renderers {
     }
   }
 
-  private static void wrapParagraph(AttributedString text, int width, int indent, boolean continuation, List<AttributedString> out) {
+  private static void wrapParagraph(
+      AttributedString text,
+      int width,
+      int indent,
+      boolean continuation,
+      List<AttributedString> out) {
     int w = Math.max(width, 20);
     AttributedString rest = text;
     boolean first = !continuation;

@@ -35,8 +35,10 @@ final class Shell {
   private ShellReader reader;
   private Console console;
   private Status status;
+
   /** Guarded by the reader's drawing lock, like everything else drawn. */
   private String shownPrompt = "";
+
   /** Set by the shutdown hook: the status ticker must not draw the line back after it is erased. */
   private volatile boolean closing;
 
@@ -45,7 +47,8 @@ final class Shell {
   }
 
   /** A shell for one class seat, or for the hot seat's seats ({@code hotSeat} not null; it starts at {@code session}). */
-  Shell(Terminal terminal, ClientSession session, HotSeat hotSeat, boolean colour, Path historyFile) {
+  Shell(
+      Terminal terminal, ClientSession session, HotSeat hotSeat, boolean colour, Path historyFile) {
     this.terminal = terminal;
     this.session = session;
     this.hotSeat = hotSeat;
@@ -74,69 +77,78 @@ final class Shell {
     if (historyFile != null) {
       reader.setVariable(LineReader.HISTORY_FILE, historyFile);
     }
-    Output out = new Output(false) {
-      @Override
-      int width() {
-        int w = terminal.getColumns();
-        return w <= 0 ? 80 : w;
-      }
-
-      @Override
-      void print(List<AttributedString> lines) {
-        // One block under the lock: a burst of events cannot interleave with the status line or a redisplay.
-        reader.draw(() -> {
-          for (AttributedString l : lines) {
-            if (colour) {
-              reader.printAbove(l);
-            } else {
-              reader.printAbove(l.toString());
-            }
+    Output out =
+        new Output(false) {
+          @Override
+          int width() {
+            int w = terminal.getColumns();
+            return w <= 0 ? 80 : w;
           }
-        });
-      }
 
-      @Override
-      void printJson(String json) {
-        reader.draw(() -> reader.printAbove(json));
-      }
+          @Override
+          void print(List<AttributedString> lines) {
+            // One block under the lock: a burst of events cannot interleave with the status line or
+            // a redisplay.
+            reader.draw(
+                () -> {
+                  for (AttributedString l : lines) {
+                    if (colour) {
+                      reader.printAbove(l);
+                    } else {
+                      reader.printAbove(l.toString());
+                    }
+                  }
+                });
+          }
 
-      @Override
-      void clearScreen() {
-        reader.draw(() -> {
-          reader.clearScreen();
-          drawStatus();
-        });
-      }
-    };
+          @Override
+          void printJson(String json) {
+            reader.draw(() -> reader.printAbove(json));
+          }
+
+          @Override
+          void clearScreen() {
+            reader.draw(
+                () -> {
+                  reader.clearScreen();
+                  drawStatus();
+                });
+          }
+        };
     // The status line reserves the bottom row before anything is printed, so no line is lost to it.
     status = Status.getStatus(terminal);
     updateStatus();
     console = new Console(session, out, hotSeat);
-    console.secretPrompt(question -> {
-      try {
-        // Masked: echoed as '*' and, with a mask, never added to the history.
-        return Optional.ofNullable(reader.readLine(question, '*'));
-      } catch (UserInterruptException | EndOfFileException e) {
-        return Optional.empty();
-      }
-    });
+    console.secretPrompt(
+        question -> {
+          try {
+            // Masked: echoed as '*' and, with a mask, never added to the history.
+            return Optional.ofNullable(reader.readLine(question, '*'));
+          } catch (UserInterruptException | EndOfFileException e) {
+            return Optional.empty();
+          }
+        });
     reader.setCompleter(new ShellCompleter(console));
     // The console attaches it to every seat it speaks for, and calls it when it changes seat.
-    console.addListener(new ClientSession.Listener() {
-      @Override
-      public void viewChanged() {
-        updateStatus();
-        updatePrompt();
-      }
-    });
+    console.addListener(
+        new ClientSession.Listener() {
+          @Override
+          public void viewChanged() {
+            updateStatus();
+            updatePrompt();
+          }
+        });
   }
 
   /** Runs until quit, Ctrl-D or leave; returns the exit code (0). */
   int loop() {
     console();
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("entente-status", true));
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("entente-status", true));
     ticker.scheduleAtFixedRate(this::updateStatus, 0, 1, TimeUnit.SECONDS);
-    // SIGTERM runs shutdown hooks, not this method's finally: give the terminal its whole screen back there too.
+    // SIGTERM runs shutdown hooks, not this method's finally: give the terminal its whole screen
+    // back there too.
     Thread restore = new Thread(this::restoreTerminalOnSignal, "entente-restore-terminal");
     Runtime.getRuntime().addShutdownHook(restore);
     try {
@@ -181,25 +193,35 @@ final class Shell {
   }
 
   private String prompt() {
-    return seat().view().map(v -> (v.getViewerCountry().isEmpty() ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
-        : org.entente.cli.Safe.line(v.getViewerCountry())) + " T" + v.getTurn() + "> ").orElse("lobby> ");
+    return seat()
+        .view()
+        .map(
+            v ->
+                (v.getViewerCountry().isEmpty()
+                        ? Renderers.role(v.getViewerRole()).replace("game master", "gm")
+                        : org.entente.cli.Safe.line(v.getViewerCountry()))
+                    + " T"
+                    + v.getTurn()
+                    + "> ")
+        .orElse("lobby> ");
   }
 
   /** A new turn or seat changes the prompt: redraw it under what the user is typing. */
   private void updatePrompt() {
     String p = prompt();
-    reader.draw(() -> {
-      if (reader.isReading() && !p.equals(shownPrompt)) {
-        shownPrompt = p;
-        try {
-          reader.setPrompt(p);
-          reader.callWidget(LineReader.REDRAW_LINE);
-          reader.callWidget(LineReader.REDISPLAY);
-        } catch (IllegalStateException e) {
-          // readLine returned meanwhile; the next prompt is computed afresh.
-        }
-      }
-    });
+    reader.draw(
+        () -> {
+          if (reader.isReading() && !p.equals(shownPrompt)) {
+            shownPrompt = p;
+            try {
+              reader.setPrompt(p);
+              reader.callWidget(LineReader.REDRAW_LINE);
+              reader.callWidget(LineReader.REDISPLAY);
+            } catch (IllegalStateException e) {
+              // readLine returned meanwhile; the next prompt is computed afresh.
+            }
+          }
+        });
   }
 
   private void updateStatus() {
@@ -211,19 +233,21 @@ final class Shell {
 
   /** Removes the status line and its scroll region (once: a later call finds no status). */
   private void restoreTerminal() {
-    reader.drawIfFree(() -> {
-      if (status != null) {
-        try {
-          status.update(List.of());
-          status.close();
-          terminal.writer().println();
-          terminal.flush();
-        } catch (RuntimeException e) {
-          // The terminal closed first (its own shutdown hook): nothing is left to restore.
-        }
-        status = null;
-      }
-    }, 1000);
+    reader.drawIfFree(
+        () -> {
+          if (status != null) {
+            try {
+              status.update(List.of());
+              status.close();
+              terminal.writer().println();
+              terminal.flush();
+            } catch (RuntimeException e) {
+              // The terminal closed first (its own shutdown hook): nothing is left to restore.
+            }
+            status = null;
+          }
+        },
+        1000);
   }
 
   /**
@@ -238,10 +262,19 @@ final class Shell {
     try {
       StringBuilder b = new StringBuilder();
       org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.save_cursor));
-      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.change_scroll_region), 0, terminal.getRows() - 1);
-      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.cursor_address), terminal.getRows() - 1, 0);
+      org.jline.utils.Curses.tputs(
+          b,
+          terminal.getStringCapability(InfoCmp.Capability.change_scroll_region),
+          0,
+          terminal.getRows() - 1);
+      org.jline.utils.Curses.tputs(
+          b,
+          terminal.getStringCapability(InfoCmp.Capability.cursor_address),
+          terminal.getRows() - 1,
+          0);
       org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.clr_eol));
-      org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.restore_cursor));
+      org.jline.utils.Curses.tputs(
+          b, terminal.getStringCapability(InfoCmp.Capability.restore_cursor));
       b.append("\r\n");
       java.io.FileOutputStream fd = new java.io.FileOutputStream(java.io.FileDescriptor.out);
       fd.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -259,13 +292,30 @@ final class Shell {
     int width = terminal.getColumns() <= 0 ? 80 : terminal.getColumns();
     ClientSession session = seat();
     if (session.isGone()) {
-      status.update(List.of(new AttributedString("this seat is closed here; press Enter to quit, then connect again to come back")));
+      status.update(
+          List.of(
+              new AttributedString(
+                  "this seat is closed here; press Enter to quit, then connect again to come back")));
       return;
     }
-    AttributedString line = session.view()
-        .map((SessionView v) -> Renderers.statusLine(v, session.briefing(), System.currentTimeMillis(), session.isConnected(), width))
-        .orElse(new AttributedString(session.isConnected() ? "lobby · " + session.address().display() + " · join, create, gm or spectate"
-            : "reconnecting to " + session.address() + "..."));
+    AttributedString line =
+        session
+            .view()
+            .map(
+                (SessionView v) ->
+                    Renderers.statusLine(
+                        v,
+                        session.briefing(),
+                        System.currentTimeMillis(),
+                        session.isConnected(),
+                        width))
+            .orElse(
+                new AttributedString(
+                    session.isConnected()
+                        ? "lobby · "
+                            + session.address().display()
+                            + " · join, create, gm or spectate"
+                        : "reconnecting to " + session.address() + "..."));
     status.update(List.of(colour ? line : new AttributedString(line.toString())));
   }
 }

@@ -39,7 +39,8 @@ final class ShellCompleter implements Completer {
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
-    words(line.words().subList(0, line.wordIndex()), console.where(), console.mode()).forEach(w -> out.add(new Candidate(w)));
+    words(line.words().subList(0, line.wordIndex()), console.where(), console.mode())
+        .forEach(w -> out.add(new Candidate(w)));
   }
 
   /** The candidates for the word after {@code before} in the class shell (exposed for tests). */
@@ -87,7 +88,9 @@ final class ShellCompleter implements Completer {
       case "join":
         if (arg == 2) {
           for (ScenarioSummary s : console.session().scenarios()) {
-            s.getCountriesList().stream().filter(Country::getPlayable).forEach(x -> c.add(x.getId()));
+            s.getCountriesList().stream()
+                .filter(Country::getPlayable)
+                .forEach(x -> c.add(x.getId()));
           }
         }
         return c;
@@ -126,9 +129,14 @@ final class ShellCompleter implements Completer {
   private Set<String> kinds(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
     String country = v.map(SessionView::getViewerCountry).orElse("");
-    console.session().briefing().ifPresent(b -> b.getOrdersList().stream()
-        .filter(o -> country.isEmpty() || o.getCountry().equals(country))
-        .forEach(o -> o.getKindsList().forEach(k -> c.add(k.getKind().name()))));
+    console
+        .session()
+        .briefing()
+        .ifPresent(
+            b ->
+                b.getOrdersList().stream()
+                    .filter(o -> country.isEmpty() || o.getCountry().equals(country))
+                    .forEach(o -> o.getKindsList().forEach(k -> c.add(k.getKind().name()))));
     if (c.isEmpty()) {
       for (OrderKind k : OrderKind.values()) {
         c.add(k.name());
@@ -148,16 +156,22 @@ final class ShellCompleter implements Completer {
     String kind = words.get(0).toUpperCase(Locale.ROOT);
     int slot = words.size() - 1;
     Optional<Briefing> briefing = console.session().briefing();
-    Optional<OrderKindBrief> brief = briefing.flatMap(b -> kindBrief(b, kind, v.map(SessionView::getViewerCountry).orElse("")));
+    Optional<OrderKindBrief> brief =
+        briefing.flatMap(b -> kindBrief(b, kind, v.map(SessionView::getViewerCountry).orElse("")));
     if (brief.isPresent()) {
-      return slot < brief.get().getSlotsCount() ? slot(brief.get().getSlots(slot), briefing.get(), v) : new LinkedHashSet<>();
+      return slot < brief.get().getSlotsCount()
+          ? slot(brief.get().getSlots(slot), briefing.get(), v)
+          : new LinkedHashSet<>();
     }
     return syntaxSlot(OrderKind.valueOf(kind), slot, v);
   }
 
   private static Optional<OrderKindBrief> kindBrief(Briefing b, String kind, String country) {
-    return b.getOrdersList().stream().filter(o -> country.isEmpty() || o.getCountry().equals(country))
-        .flatMap(o -> o.getKindsList().stream()).filter(k -> k.getKind().name().equals(kind)).findFirst();
+    return b.getOrdersList().stream()
+        .filter(o -> country.isEmpty() || o.getCountry().equals(country))
+        .flatMap(o -> o.getKindsList().stream())
+        .filter(k -> k.getKind().name().equals(kind))
+        .findFirst();
   }
 
   /** The words one slot of an order accepts, from the server's briefing. */
@@ -165,7 +179,11 @@ final class ShellCompleter implements Completer {
     Set<String> c = new LinkedHashSet<>(s.getChoicesList());
     switch (s.getType()) {
       case SLOT_ORGANISATION -> {
-        v.ifPresent(view -> view.getGame().getOrganisationsList().stream().map(OrganisationState::getId).forEach(c::add));
+        v.ifPresent(
+            view ->
+                view.getGame().getOrganisationsList().stream()
+                    .map(OrganisationState::getId)
+                    .forEach(c::add));
         b.getOrganisationsList().forEach(o -> c.add(o.getId()));
       }
       case SLOT_ACTOR -> {
@@ -193,7 +211,11 @@ final class ShellCompleter implements Completer {
     Slot s = sig.get(slot);
     switch (s.type()) {
       case ORG:
-        v.ifPresent(view -> view.getGame().getOrganisationsList().stream().map(OrganisationState::getId).forEach(c::add));
+        v.ifPresent(
+            view ->
+                view.getGame().getOrganisationsList().stream()
+                    .map(OrganisationState::getId)
+                    .forEach(c::add));
         break;
       case TARGET:
       case OTHER:
@@ -217,25 +239,36 @@ final class ShellCompleter implements Completer {
 
   private static Set<String> playable(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
-    v.ifPresent(view -> view.getCountriesList().stream().filter(CountryStatus::getPlayable).map(CountryStatus::getId).forEach(c::add));
+    v.ifPresent(
+        view ->
+            view.getCountriesList().stream()
+                .filter(CountryStatus::getPlayable)
+                .map(CountryStatus::getId)
+                .forEach(c::add));
     return c;
   }
 
   private static Set<String> seats(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
-    v.ifPresent(view -> view.getSeatsList().stream().filter(s -> s.getRole() != org.entente.proto.protocol.v1.Role.GAME_MASTER)
-        .map(SeatInfo::getDisplayName).filter(n -> !n.contains(" ") && n.equals(org.entente.cli.Safe.line(n))).forEach(c::add));
+    v.ifPresent(
+        view ->
+            view.getSeatsList().stream()
+                .filter(s -> s.getRole() != org.entente.proto.protocol.v1.Role.GAME_MASTER)
+                .map(SeatInfo::getDisplayName)
+                .filter(n -> !n.contains(" ") && n.equals(org.entente.cli.Safe.line(n)))
+                .forEach(c::add));
     v.ifPresent(view -> view.getSeatsList().forEach(s -> c.add(String.valueOf(s.getSeatId()))));
     return c;
   }
 
   private static Set<String> orderNumbers(Optional<SessionView> v) {
     Set<String> c = new LinkedHashSet<>();
-    v.ifPresent(view -> {
-      for (int i = 1; i <= ViewModel.ownDraft(view).getOrdersCount(); i++) {
-        c.add(String.valueOf(i));
-      }
-    });
+    v.ifPresent(
+        view -> {
+          for (int i = 1; i <= ViewModel.ownDraft(view).getOrdersCount(); i++) {
+            c.add(String.valueOf(i));
+          }
+        });
     return c;
   }
 }

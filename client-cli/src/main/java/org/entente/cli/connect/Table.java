@@ -84,7 +84,8 @@ final class Table {
         out.add(line(r, w, AttributedStyle.DEFAULT));
         continue;
       }
-      List<AttributedString> parts = Renderers.wrap(new AttributedString(r.get(n - 1)), w[n - 1], 0);
+      List<AttributedString> parts =
+          Renderers.wrap(new AttributedString(r.get(n - 1)), w[n - 1], 0);
       for (int i = 0; i < parts.size(); i++) {
         List<String> cells = new ArrayList<>(i == 0 ? r : java.util.Collections.nCopies(n, ""));
         cells.set(n - 1, parts.get(i).toString().strip());

@@ -37,15 +37,24 @@ record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
           throw new Usage("wait " + what + " needs a turn number.");
         }
         int n = CommandParser.number(words.get(1), 1, 121, "the turn");
-        w = new WaitFor(what.equals("turn") ? Kind.TURN : Kind.REPORT, n, Phase.PHASE_UNSPECIFIED, DEFAULT_TIMEOUT);
+        w =
+            new WaitFor(
+                what.equals("turn") ? Kind.TURN : Kind.REPORT,
+                n,
+                Phase.PHASE_UNSPECIFIED,
+                DEFAULT_TIMEOUT);
         used = 2;
         break;
       case "players":
         if (words.size() < 2) {
           throw new Usage("wait players needs a number of players.");
         }
-        w = new WaitFor(Kind.PLAYERS, CommandParser.number(words.get(1), 1, 1000, "the number of players"), Phase.PHASE_UNSPECIFIED,
-            DEFAULT_TIMEOUT);
+        w =
+            new WaitFor(
+                Kind.PLAYERS,
+                CommandParser.number(words.get(1), 1, 1000, "the number of players"),
+                Phase.PHASE_UNSPECIFIED,
+                DEFAULT_TIMEOUT);
         used = 2;
         break;
       case "phase":
@@ -59,7 +68,8 @@ record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
           p = Phase.UNRECOGNIZED;
         }
         if (p == Phase.UNRECOGNIZED || p == Phase.PHASE_UNSPECIFIED) {
-          throw new Usage("'" + words.get(1) + "' is not a phase (WAITING, RUNNING, PAUSED or ENDED).");
+          throw new Usage(
+              "'" + words.get(1) + "' is not a phase (WAITING, RUNNING, PAUSED or ENDED).");
         }
         w = new WaitFor(Kind.PHASE, 0, p, DEFAULT_TIMEOUT);
         used = 2;
@@ -69,10 +79,17 @@ record WaitFor(Kind kind, int number, Phase phase, Duration timeout) {
         used = 1;
         break;
       default:
-        throw new Usage("'" + words.get(0) + "' is not something to wait for (turn, phase, report, players or message).");
+        throw new Usage(
+            "'"
+                + words.get(0)
+                + "' is not something to wait for (turn, phase, report, players or message).");
     }
     if (words.size() == used + 1) {
-      return new WaitFor(w.kind, w.number, w.phase, Duration.ofSeconds(CommandParser.seconds(words.get(used), 1, 86400)));
+      return new WaitFor(
+          w.kind,
+          w.number,
+          w.phase,
+          Duration.ofSeconds(CommandParser.seconds(words.get(used), 1, 86400)));
     }
     if (words.size() > used + 1) {
       throw new Usage("too many words after 'wait " + what + "'.");

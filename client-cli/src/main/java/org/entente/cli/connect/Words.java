@@ -43,7 +43,10 @@ final class Words {
         char c = line.charAt(i);
         if (c == '"') {
           quoted = !quoted;
-        } else if (c == '\\' && quoted && i + 1 < n && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+        } else if (c == '\\'
+            && quoted
+            && i + 1 < n
+            && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
           b.append(line.charAt(++i));
         } else {
           b.append(c);
@@ -51,7 +54,8 @@ final class Words {
         i++;
       }
       if (quoted) {
-        throw new IllegalArgumentException("the quote at column " + (line.indexOf('"', start) + 1) + " is not closed");
+        throw new IllegalArgumentException(
+            "the quote at column " + (line.indexOf('"', start) + 1) + " is not closed");
       }
       out.add(new Word(b.toString(), start));
     }

@@ -42,7 +42,11 @@ class ClassroomGameTest {
     User(String name) throws Exception {
       seats = new SeatStore(home.resolve(name).resolve("seats.json"));
       session = ClientSession.connect(address, seats, "test-" + name);
-      console = new Console(session, Output.plain(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100));
+      console =
+          new Console(
+              session,
+              Output.plain(
+                  new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100));
     }
 
     Result run(String line) {
@@ -73,7 +77,11 @@ class ClassroomGameTest {
 
   @BeforeEach
   void startServer() throws Exception {
-    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2)).start();
+    server =
+        EntenteServer.builder()
+            .config(
+                ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2))
+            .start();
     address = new ServerAddress("127.0.0.1", server.port());
   }
 
@@ -84,7 +92,9 @@ class ClassroomGameTest {
 
   @Test
   void aGameMasterAndTwoStudentsPlayATurn() throws Exception {
-    try (User gm = new User("gm"); User ani = new User("ani"); User ilham = new User("ilham")) {
+    try (User gm = new User("gm");
+        User ani = new User("ani");
+        User ilham = new User("ilham")) {
       gm.ok("create armenia-csto-2024 2 manual");
       String code = gm.session.joinCode();
       assertThat(gm.seen()).contains("Join code: " + SeatStore.displayCode(code));
@@ -93,29 +103,38 @@ class ClassroomGameTest {
       ilham.ok("join " + SeatStore.displayCode(code).toLowerCase() + " Ilham aze");
       assertThat(ani.seen()).contains("You play Armenia in Armenia and the CSTO");
       gm.ok("wait players 2 30s");
-      assertThat(gm.seen()).contains("Ani joined for Armenia.").contains("Ilham joined for Azerbaijan.");
+      assertThat(gm.seen())
+          .contains("Ani joined for Armenia.")
+          .contains("Ilham joined for Azerbaijan.");
       gm.ok("start");
       ani.ok("wait turn 1 30s");
       ilham.ok("wait turn 1 30s");
 
       assertThat(ani.run("FREEZE CSTO")).isEqualTo(Result.FAILED);
-      assertThat(ani.seen()).contains("Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze");
+      assertThat(ani.seen())
+          .contains(
+              "Not allowed: Armenia is a frozen member of the CSTO; only an active member can freeze");
       ani.ok("GIVE_NOTICE CSTO");
       assertThat(ani.seen()).contains("Accepted as order 1: GIVE_NOTICE CSTO");
       ilham.ok("ESCALATE ARM INCURSION");
       ilham.ok("tell ARM \"Hello " + ESC + "[31mred\"");
       ani.ok("wait message 30s");
-      assertThat(ani.seen()).contains("[T1] Ilham (AZE) to ARM: Hello ^[[31mred").doesNotContain(ESC);
+      assertThat(ani.seen())
+          .contains("[T1] Ilham (AZE) to ARM: Hello ^[[31mred")
+          .doesNotContain(ESC);
 
       gm.ok("watch");
-      assertThat(gm.seen()).contains("ARM: GIVE_NOTICE CSTO  (Ani)").contains("AZE: ESCALATE ARM INCURSION  (Ilham)");
+      assertThat(gm.seen())
+          .contains("ARM: GIVE_NOTICE CSTO  (Ani)")
+          .contains("AZE: ESCALATE ARM INCURSION  (Ilham)");
 
       ani.ok("ready");
       ilham.ok("ready");
       for (User u : new User[] {gm, ani, ilham}) {
         u.ok("wait report 1 30s");
       }
-      assertThat(ani.seen()).contains("== Turn 1 report (every country with players was ready) ==")
+      assertThat(ani.seen())
+          .contains("== Turn 1 report (every country with players was ready) ==")
           .contains("Armenia gave notice under CSTO Charter Art. 19")
           .contains("Azerbaijan's incursion against Armenia succeeded")
           .doesNotContain("[GM only]");
@@ -128,7 +147,9 @@ class ClassroomGameTest {
       ani.ok("briefing");
       assertThat(ani.seen()).contains("Hidden objectives of Armenia");
       ilham.ok("briefing");
-      assertThat(ilham.seen()).contains("Hidden objectives of Azerbaijan").doesNotContain("Hidden objectives of Armenia");
+      assertThat(ilham.seen())
+          .contains("Hidden objectives of Azerbaijan")
+          .doesNotContain("Hidden objectives of Armenia");
 
       assertThat(ani.run("start")).isEqualTo(Result.FAILED);
       assertThat(ani.seen()).contains("'start' is for the game master.");
@@ -137,7 +158,8 @@ class ClassroomGameTest {
       assertThat(gm.seen()).contains("Only a running game can be paused.");
 
       gm.ok("move Ani AZE");
-      assertThat(ani.session.await(s -> s.country().equals("AZE"), Duration.ofSeconds(30))).isTrue();
+      assertThat(ani.session.await(s -> s.country().equals("AZE"), Duration.ofSeconds(30)))
+          .isTrue();
       assertThat(ani.seen()).contains("Ani moved from ARM to AZE.");
       gm.ok("kick Ilham");
       assertThat(ilham.session.await(ClientSession::isGone, Duration.ofSeconds(30))).isTrue();
@@ -148,16 +170,22 @@ class ClassroomGameTest {
 
       gm.ok("end");
       gm.ok("wait phase ENDED 30s");
-      // The hint names no token: 'entente debrief' finds it in seats.json, and a projected screen shows no secret.
-      assertThat(gm.seen()).contains("  entente debrief " + address + " --code " + SeatStore.displayCode(code) + "\n")
-          .doesNotContain(" --gm").doesNotContain(gm.session.token());
+      // The hint names no token: 'entente debrief' finds it in seats.json, and a projected screen
+      // shows no secret.
+      assertThat(gm.seen())
+          .contains(
+              "  entente debrief " + address + " --code " + SeatStore.displayCode(code) + "\n")
+          .doesNotContain(" --gm")
+          .doesNotContain(gm.session.token());
       assertThat(ani.seen()).doesNotContain("entente debrief");
     }
   }
 
   @Test
-  void aDroppedConnectionReconnectsAndCatchesUpAndARestartedTerminalRejoinsTheSeat() throws Exception {
-    try (User gm = new User("gm"); User ani = new User("ani")) {
+  void aDroppedConnectionReconnectsAndCatchesUpAndARestartedTerminalRejoinsTheSeat()
+      throws Exception {
+    try (User gm = new User("gm");
+        User ani = new User("ani")) {
       gm.ok("create armenia-csto-2024 3 manual");
       String code = gm.session.joinCode();
       ani.ok("join " + code + " Ani ARM");
@@ -170,13 +198,15 @@ class ClassroomGameTest {
       // Typed while the connection is down: sent once the seat is back.
       ani.ok("team \"typed while offline\"");
       ani.ok("wait message 60s");
-      assertThat(ani.seen()).contains("connection to " + address + " lost; reconnecting in 1 s...")
+      assertThat(ani.seen())
+          .contains("connection to " + address + " lost; reconnecting in 1 s...")
           .contains("Announcement from Game master: While you were away");
       ani.ok("GIVE_NOTICE CSTO");
       String before = ani.seen();
       ani.ok("history");
       // Sent exactly once: the server's history holds one copy.
-      assertThat(ani.seen().substring(before.length())).containsOnlyOnce("Ani (ARM) to the team: typed while offline");
+      assertThat(ani.seen().substring(before.length()))
+          .containsOnlyOnce("Ani (ARM) to the team: typed while offline");
 
       // A new terminal: same seats file, no code typed.
       ani.closeTerminal();
@@ -192,21 +222,42 @@ class ClassroomGameTest {
   }
 
   @Test
-  void botCommandsTypedWhileTheGameMastersConnectionIsDownAreCarriedOutOnceTheSeatIsBack() throws Exception {
+  void botCommandsTypedWhileTheGameMastersConnectionIsDownAreCarriedOutOnceTheSeatIsBack()
+      throws Exception {
     try (User gm = new User("gm")) {
       gm.ok("create armenia-csto-2024 3 manual");
       gm.session.dropConnectionForTest();
       assertThat(gm.session.await(s -> !s.isConnected(), Duration.ofSeconds(30))).isTrue();
       gm.ok("bot AZE");
-      assertThat(gm.session.await(s -> s.view().map(v -> v.getCountriesList().stream()
-          .anyMatch(c -> c.getId().equals("AZE") && c.getBot())).orElse(false), Duration.ofSeconds(30))).isTrue();
+      assertThat(
+              gm.session.await(
+                  s ->
+                      s.view()
+                          .map(
+                              v ->
+                                  v.getCountriesList().stream()
+                                      .anyMatch(c -> c.getId().equals("AZE") && c.getBot()))
+                          .orElse(false),
+                  Duration.ofSeconds(30)))
+          .isTrue();
 
       gm.session.dropConnectionForTest();
       assertThat(gm.session.await(s -> !s.isConnected(), Duration.ofSeconds(30))).isTrue();
       gm.ok("bot AZE off");
-      assertThat(gm.session.await(s -> s.view().map(v -> v.getCountriesList().stream()
-          .noneMatch(c -> c.getId().equals("AZE") && c.getBot())).orElse(false), Duration.ofSeconds(30))).isTrue();
-      assertThat(gm.seen()).containsOnlyOnce("A bot now plays Azerbaijan").containsOnlyOnce("A bot no longer plays Azerbaijan");
+      assertThat(
+              gm.session.await(
+                  s ->
+                      s.view()
+                          .map(
+                              v ->
+                                  v.getCountriesList().stream()
+                                      .noneMatch(c -> c.getId().equals("AZE") && c.getBot()))
+                          .orElse(false),
+                  Duration.ofSeconds(30)))
+          .isTrue();
+      assertThat(gm.seen())
+          .containsOnlyOnce("A bot now plays Azerbaijan")
+          .containsOnlyOnce("A bot no longer plays Azerbaijan");
     }
   }
 
@@ -224,7 +275,16 @@ class ClassroomGameTest {
     try {
       Path prepare = home.resolve("prepare.txt");
       Files.writeString(prepare, "# a teacher's preparation\nwho\nstart\nready\nwho\n");
-      int rc = Main.run("connect", address.toString(), "--create", "armenia-csto-2024", "--turns", "4", "--script", prepare.toString());
+      int rc =
+          Main.run(
+              "connect",
+              address.toString(),
+              "--create",
+              "armenia-csto-2024",
+              "--turns",
+              "4",
+              "--script",
+              prepare.toString());
       assertThat(rc).isEqualTo(1);
       String o = out.toString(StandardCharsets.UTF_8);
       assertThat(o).contains("> start").contains("Started.").contains("'ready' is for players.");
@@ -236,20 +296,25 @@ class ClassroomGameTest {
       rc = Main.run("connect", address.toString(), "--script", json.toString(), "--json");
       assertThat(rc).isEqualTo(1);
       String j = out.toString(StandardCharsets.UTF_8);
-      assertThat(j).contains("{\"command\":\"rejoin\",\"ok\":true").contains("{\"command\":\"who\",\"ok\":true")
+      assertThat(j)
+          .contains("{\"command\":\"rejoin\",\"ok\":true")
+          .contains("{\"command\":\"who\",\"ok\":true")
           .contains("\"code\":\"WRONG_PHASE\"");
       assertThat(j.lines()).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
 
       assertThat(Main.run("connect", "localhost:99999")).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("port 99999 is out of range (1..65535)");
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("port 99999 is out of range (1..65535)");
       assertThat(Main.run("connect", address.toString(), "--name", "Ani")).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("--name and --country go with --join CODE");
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("--name and --country go with --join CODE");
       int closedPort;
       try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
         closedPort = s.getLocalPort();
       }
       assertThat(Main.run("connect", "127.0.0.1:" + closedPort)).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the server at 127.0.0.1:" + closedPort);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("cannot reach the server at 127.0.0.1:" + closedPort);
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -263,7 +328,9 @@ class ClassroomGameTest {
 
   @Test
   void twoStudentsOnOneCountryAreReadyTogetherAndSeeEachOthersOrders() throws Exception {
-    try (User gm = new User("gm"); User ani = new User("ani"); User aram = new User("aram")) {
+    try (User gm = new User("gm");
+        User ani = new User("ani");
+        User aram = new User("aram")) {
       gm.ok("create armenia-csto-2024 2 manual");
       String code = gm.session.joinCode();
       ani.ok("join " + code + " Ani ARM");
@@ -275,20 +342,30 @@ class ClassroomGameTest {
 
       // RESUME is the order for a student, not the game master's command.
       ani.ok("RESUME CSTO");
-      assertThat(ani.seen()).contains("Accepted as order 1: RESUME CSTO").doesNotContain("is for the game master");
+      assertThat(ani.seen())
+          .contains("Accepted as order 1: RESUME CSTO")
+          .doesNotContain("is for the game master");
       aram.ok("orders");
       assertThat(aram.seen()).contains("Ani added order 1: RESUME CSTO");
-      assertThat(aram.seen()).containsPattern("1\\s+RESUME CSTO\\s+\\d+\\s+Ani").contains("order points used");
+      assertThat(aram.seen())
+          .containsPattern("1\\s+RESUME CSTO\\s+\\d+\\s+Ani")
+          .contains("order points used");
 
       ani.ok("ready");
-      assertThat(ani.seen()).contains("Ready for turn 1").contains("Still drafting: Aram; the turn waits for them too.");
+      assertThat(ani.seen())
+          .contains("Ready for turn 1")
+          .contains("Still drafting: Aram; the turn waits for them too.");
       aram.ok("who");
-      assertThat(aram.seen()).contains("Ani (ARM) is ready; still drafting: Aram.").containsPattern("Ani\\s+player\\s+ARM\\s+yes\\s+ready");
+      assertThat(aram.seen())
+          .contains("Ani (ARM) is ready; still drafting: Aram.")
+          .containsPattern("Ani\\s+player\\s+ARM\\s+yes\\s+ready");
       assertThat(gm.seen()).doesNotContain("== Turn 1 report");
 
       // 'remove all' in a team asks first and names what it would take back.
       aram.ok("remove all");
-      assertThat(aram.seen()).contains("This would take back all 1 order(s) of Armenia:").contains("1. RESUME CSTO (by Ani)")
+      assertThat(aram.seen())
+          .contains("This would take back all 1 order(s) of Armenia:")
+          .contains("1. RESUME CSTO (by Ani)")
           .contains("type 'remove all yes'");
       aram.ok("ready");
       for (User u : new User[] {gm, ani, aram}) {
@@ -303,7 +380,8 @@ class ClassroomGameTest {
       gm.ok("wait turn 2 30s");
       ani.ok("status XYZ".replace("XYZ", "ARM"));
       assertThat(ani.run("status XYZ")).isEqualTo(Result.FAILED);
-      assertThat(ani.seen()).contains("There is no country 'XYZ' in this scenario; the countries are ");
+      assertThat(ani.seen())
+          .contains("There is no country 'XYZ' in this scenario; the countries are ");
       gm.console.run("wait message 2s");
       assertThat(gm.seen()).contains("Aram (ARM) lost the connection");
     }

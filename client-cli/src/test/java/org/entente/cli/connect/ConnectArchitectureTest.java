@@ -13,14 +13,20 @@ import org.junit.jupiter.api.Test;
  * see the server at all (Maven); this guards the terminal side.
  */
 class ConnectArchitectureTest {
-  private static final JavaClasses CLIENT = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.entente.cli.connect", "org.entente.client");
+  private static final JavaClasses CLIENT =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.entente.cli.connect", "org.entente.client");
 
   @Test
   void theNetworkedClientLoadsNoScenarioOfItsOwn() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("org.entente.scenarios..", "org.entente.server..")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.entente.engine.model.Scenario")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.entente.scenarios..", "org.entente.server..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.entente.engine.model.Scenario")
         .check(CLIENT);
   }
 }

@@ -1,9 +1,5 @@
 package org.entente.cli.connect;
 
-import org.entente.client.ViewModel;
-import org.entente.client.ServerAddress;
-import org.entente.client.SeatStore;
-import org.entente.client.ClientSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.entente.cli.connect.CommandSpec.Mode;
 import org.entente.cli.connect.CommandSpec.Where;
 import org.entente.cli.connect.Console.Result;
+import org.entente.client.ClientSession;
+import org.entente.client.ProtocolClient;
+import org.entente.client.SeatStore;
+import org.entente.client.ServerAddress;
+import org.entente.client.ViewModel;
 import org.entente.proto.protocol.v1.AssignBot;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
@@ -22,7 +23,6 @@ import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
-import org.entente.client.ProtocolClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,18 +42,38 @@ class HotSeatTest {
 
   @BeforeEach
   void startAGameWithBotsBesideArmenia() throws Exception {
-    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2)).start();
+    server =
+        EntenteServer.builder()
+            .config(
+                ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2))
+            .start();
     gameMaster = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "test-gm");
-    String code = gm(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("armenia-csto-2024").setTurns(2))).getSessionCreated().getJoinCode();
+    String code =
+        gm(ClientMessage.newBuilder()
+                .setCreateSession(
+                    CreateSession.newBuilder()
+                        .setBuiltinScenarioId("armenia-csto-2024")
+                        .setTurns(2)))
+            .getSessionCreated()
+            .getJoinCode();
     for (String country : List.of("RUS", "AZE", "USA", "FRA")) {
       gm(ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country)));
     }
     gm(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
-    hotSeat = HotSeat.open(new ServerAddress("127.0.0.1", server.port()), new SeatStore(home.resolve("seats.json")), code,
-        gameMaster, dir -> List.of(), "ARM");
-    console = new Console(hotSeat.first(), Output.plain(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100),
-        hotSeat);
+    hotSeat =
+        HotSeat.open(
+            new ServerAddress("127.0.0.1", server.port()),
+            new SeatStore(home.resolve("seats.json")),
+            code,
+            gameMaster,
+            dir -> List.of(),
+            "ARM");
+    console =
+        new Console(
+            hotSeat.first(),
+            Output.plain(
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100),
+            hotSeat);
   }
 
   private ServerMessage gm(ClientMessage.Builder request) throws Exception {
@@ -86,9 +106,12 @@ class HotSeatTest {
     assertThat(console.session().view().orElseThrow().getViewerCountry()).isEqualTo("AZE");
     assertThat(run("ESCALATE ARM INCURSION")).as(seen()).isEqualTo(Result.OK);
     assertThat(ViewModel.ownDraft(console.session().view().orElseThrow()).getOrdersList())
-        .extracting(o -> o.getText()).containsExactly("ESCALATE ARM INCURSION");
+        .extracting(o -> o.getText())
+        .containsExactly("ESCALATE ARM INCURSION");
     assertThat(ViewModel.ownDraft(armenia.view().orElseThrow()).getOrdersCount()).isZero();
-    assertThat(seen()).contains("You now play Azerbaijan (its bot stands down for this game; 'bot AZE' hands it back).");
+    assertThat(seen())
+        .contains(
+            "You now play Azerbaijan (its bot stands down for this game; 'bot AZE' hands it back).");
 
     assertThat(run("as ARM")).isEqualTo(Result.OK);
     assertThat(console.session()).isSameAs(armenia);
@@ -100,12 +123,16 @@ class HotSeatTest {
     assertThat(run("GIVE_NOTICE CSTO")).as(seen()).isEqualTo(Result.OK);
     assertThat(run("as AZE")).isEqualTo(Result.OK);
     assertThat(run("ESCALATE ARM INCURSION")).isEqualTo(Result.OK);
-    // 'ready' readies every seat held; bots count as ready: the turn resolves before the next command.
+    // 'ready' readies every seat held; bots count as ready: the turn resolves before the next
+    // command.
     assertThat(run("ready")).as(seen()).isEqualTo(Result.OK);
     assertThat(console.session().reports()).containsKey(1);
     assertThat(console.session().view().orElseThrow().getTurn()).isEqualTo(2);
-    assertThat(seen()).contains("Armenia gave notice under CSTO Charter Art. 19", "Azerbaijan's incursion against Armenia succeeded",
-        "Turn 2 of 2 is open");
+    assertThat(seen())
+        .contains(
+            "Armenia gave notice under CSTO Charter Art. 19",
+            "Azerbaijan's incursion against Armenia succeeded",
+            "Turn 2 of 2 is open");
 
     assertThat(run("bot AZE")).isEqualTo(Result.FAILED);
     assertThat(run("as ARM")).isEqualTo(Result.OK);
@@ -119,17 +146,30 @@ class HotSeatTest {
   @Test
   void helpAndCompletionOfferTheHotSeatCommandsOnlyInTheHotSeat() {
     ShellCompleter completer = new ShellCompleter(console);
-    assertThat(completer.words(List.of(), Where.PLAYER, Mode.HOT_SEAT)).contains("as", "bot", "debrief", "score", "ready")
+    assertThat(completer.words(List.of(), Where.PLAYER, Mode.HOT_SEAT))
+        .contains("as", "bot", "debrief", "score", "ready")
         .doesNotContain("leave", "join", "sessions");
-    assertThat(completer.words(List.of(), Where.PLAYER, Mode.CLASS)).doesNotContain("as", "debrief", "score", "bot")
+    assertThat(completer.words(List.of(), Where.PLAYER, Mode.CLASS))
+        .doesNotContain("as", "debrief", "score", "bot")
         .contains("leave", "ready");
-    assertThat(completer.words(List.of("as"), Where.PLAYER, Mode.HOT_SEAT)).containsExactly("ARM", "RUS", "AZE", "USA", "FRA");
+    assertThat(completer.words(List.of("as"), Where.PLAYER, Mode.HOT_SEAT))
+        .containsExactly("ARM", "RUS", "AZE", "USA", "FRA");
 
     assertThat(run("help")).isEqualTo(Result.OK);
-    assertThat(seen()).contains("Commands (hot seat", "as COUNTRY", "debrief [DIR]", "end the turn: every seat you hold is ready")
-        .contains("end the game and leave").doesNotContain("leave the session", "your seat stays saved");
-    String hotSeatHelp = String.join("\n", Screens.help(Where.PLAYER, Mode.HOT_SEAT, 100).stream().map(Object::toString).toList());
-    String classHelp = String.join("\n", Screens.help(Where.PLAYER, 100).stream().map(Object::toString).toList());
+    assertThat(seen())
+        .contains(
+            "Commands (hot seat",
+            "as COUNTRY",
+            "debrief [DIR]",
+            "end the turn: every seat you hold is ready")
+        .contains("end the game and leave")
+        .doesNotContain("leave the session", "your seat stays saved");
+    String hotSeatHelp =
+        String.join(
+            "\n",
+            Screens.help(Where.PLAYER, Mode.HOT_SEAT, 100).stream().map(Object::toString).toList());
+    String classHelp =
+        String.join("\n", Screens.help(Where.PLAYER, 100).stream().map(Object::toString).toList());
     assertThat(hotSeatHelp).contains("as COUNTRY", "debrief [DIR]", "score");
     assertThat(classHelp).doesNotContain("as COUNTRY", "debrief [DIR]").contains("leave");
   }

@@ -39,8 +39,12 @@ class SecretsTest {
 
   @BeforeEach
   void startServer() throws Exception {
-    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2))
-        .admission(Lobby.Admission.defaults().withCreationKey(KEY)).start();
+    server =
+        EntenteServer.builder()
+            .config(
+                ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2))
+            .admission(Lobby.Admission.defaults().withCreationKey(KEY))
+            .start();
     address = new ServerAddress("127.0.0.1", server.port());
   }
 
@@ -64,10 +68,16 @@ class SecretsTest {
   }
 
   private User user(String name, Console.SecretPrompt prompt) throws Exception {
-    ClientSession session = ClientSession.connect(address, new SeatStore(home.resolve(name).resolve("seats.json")), "test-" + name);
+    ClientSession session =
+        ClientSession.connect(
+            address, new SeatStore(home.resolve(name).resolve("seats.json")), "test-" + name);
     sessions.add(session);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Console console = new Console(session, Output.plain(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100));
+    Console console =
+        new Console(
+            session,
+            Output.plain(
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100));
     console.secretPrompt(prompt);
     return new User(session, console, bytes);
   }
@@ -75,15 +85,24 @@ class SecretsTest {
   @Test
   void aServerThatWantsACreationKeyGetsItFromAQuestionAndTheKeyIsNeverShown() throws Exception {
     List<String> questions = new ArrayList<>();
-    User teacher = user("teacher", q -> {
-      questions.add(q);
-      return Optional.of(KEY);
-    });
+    User teacher =
+        user(
+            "teacher",
+            q -> {
+              questions.add(q);
+              return Optional.of(KEY);
+            });
     assertThat(teacher.run("create armenia-csto-2024 2 manual")).isEqualTo(Result.OK);
-    assertThat(questions).containsExactly("Creation key (from whoever runs the server; not shown): ");
-    assertThat(teacher.seen()).contains("This server asks for a creation key").contains("Session created:").doesNotContain(KEY);
+    assertThat(questions)
+        .containsExactly("Creation key (from whoever runs the server; not shown): ");
+    assertThat(teacher.seen())
+        .contains("This server asks for a creation key")
+        .contains("Session created:")
+        .doesNotContain(KEY);
     // The token is saved, not printed.
-    assertThat(teacher.seen()).contains("The game-master token is secret and not shown").doesNotContain(teacher.session().token());
+    assertThat(teacher.seen())
+        .contains("The game-master token is secret and not shown")
+        .doesNotContain(teacher.session().token());
   }
 
   @Test
@@ -91,11 +110,15 @@ class SecretsTest {
     User wrong = user("wrong", q -> Optional.of(KEY));
     wrong.console().creationKey("not-the-key");
     assertThat(wrong.run("create armenia-csto-2024")).isEqualTo(Result.OK);
-    assertThat(wrong.seen()).contains("That creation key is not this server's.").contains("Session created:");
+    assertThat(wrong.seen())
+        .contains("That creation key is not this server's.")
+        .contains("Session created:");
 
     User script = user("script", Console.SecretPrompt.NONE);
     assertThat(script.run("create armenia-csto-2024")).isEqualTo(Result.FAILED);
-    assertThat(script.seen()).contains("This server asks for a creation key to create sessions; ask the person who runs it.");
+    assertThat(script.seen())
+        .contains(
+            "This server asks for a creation key to create sessions; ask the person who runs it.");
     assertThat(script.session().inSession()).isFalse();
   }
 
@@ -113,13 +136,18 @@ class SecretsTest {
 
     User elsewhere = user("laptop", Console.SecretPrompt.NONE);
     assertThat(elsewhere.run("gm " + code)).isEqualTo(Result.FAILED);
-    assertThat(elsewhere.seen()).contains("gm needs the game-master token: type 'gm " + code + "' in the interactive shell");
+    assertThat(elsewhere.seen())
+        .contains(
+            "gm needs the game-master token: type 'gm " + code + "' in the interactive shell");
 
     List<String> asked = new ArrayList<>();
-    User typed = user("projector", q -> {
-      asked.add(q);
-      return Optional.of(token);
-    });
+    User typed =
+        user(
+            "projector",
+            q -> {
+              asked.add(q);
+              return Optional.of(token);
+            });
     assertThat(typed.run("gm " + code)).isEqualTo(Result.OK);
     assertThat(asked).containsExactly("Game-master token of " + code + " (not shown): ");
     assertThat(typed.seen()).doesNotContain(token);
@@ -127,9 +155,18 @@ class SecretsTest {
 
   @Test
   void aGmLineWithItsTokenStaysOutOfTheHistory() throws Exception {
-    try (Terminal terminal = new DumbTerminal("t", Terminal.TYPE_DUMB, new java.io.ByteArrayInputStream(new byte[0]),
-        new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal).variable(LineReader.HISTORY_IGNORE, Shell.HISTORY_IGNORE).build();
+    try (Terminal terminal =
+        new DumbTerminal(
+            "t",
+            Terminal.TYPE_DUMB,
+            new java.io.ByteArrayInputStream(new byte[0]),
+            new ByteArrayOutputStream(),
+            StandardCharsets.UTF_8)) {
+      LineReader reader =
+          LineReaderBuilder.builder()
+              .terminal(terminal)
+              .variable(LineReader.HISTORY_IGNORE, Shell.HISTORY_IGNORE)
+              .build();
       reader.getHistory().attach(reader); // as readLine does
       reader.getHistory().add("gm ABC-DEF k3vsecrettoken");
       reader.getHistory().add("GM abc-def k3vsecrettoken");
@@ -156,20 +193,52 @@ class SecretsTest {
       Files.writeString(key, KEY + "\n");
       Path script = home.resolve("who.txt");
       Files.writeString(script, "who\n");
-      assertThat(Main.run("connect", address.toString(), "--create", "armenia-csto-2024", "--create-key", key.toString(),
-          "--script", script.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
-      assertThat(out.toString(StandardCharsets.UTF_8)).contains("Session created:").doesNotContain(KEY);
+      assertThat(
+              Main.run(
+                  "connect",
+                  address.toString(),
+                  "--create",
+                  "armenia-csto-2024",
+                  "--create-key",
+                  key.toString(),
+                  "--script",
+                  script.toString()))
+          .as(err.toString(StandardCharsets.UTF_8))
+          .isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("Session created:")
+          .doesNotContain(KEY);
 
       out.reset();
-      // A script has nobody to ask: the refusal is a failed command (exit 1) with the server's sentence.
-      assertThat(Main.run("connect", address.toString(), "--create", "armenia-csto-2024", "--script", script.toString())).isEqualTo(1);
-      assertThat(out.toString(StandardCharsets.UTF_8)).contains("This server asks for a creation key");
+      // A script has nobody to ask: the refusal is a failed command (exit 1) with the server's
+      // sentence.
+      assertThat(
+              Main.run(
+                  "connect",
+                  address.toString(),
+                  "--create",
+                  "armenia-csto-2024",
+                  "--script",
+                  script.toString()))
+          .isEqualTo(1);
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("This server asks for a creation key");
 
-      assertThat(Main.run("connect", address.toString(), "--create-key", key.toString())).isEqualTo(2);
+      assertThat(Main.run("connect", address.toString(), "--create-key", key.toString()))
+          .isEqualTo(2);
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("--create-key goes with --create");
       Files.writeString(key, "\n");
-      assertThat(Main.run("connect", address.toString(), "--create", "armenia-csto-2024", "--create-key", key.toString())).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("the creation key file " + key + " is empty");
+      assertThat(
+              Main.run(
+                  "connect",
+                  address.toString(),
+                  "--create",
+                  "armenia-csto-2024",
+                  "--create-key",
+                  key.toString()))
+          .isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("the creation key file " + key + " is empty");
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

@@ -39,10 +39,22 @@ class ShellInTerminalTest {
   @BeforeEach
   void setUp() throws Exception {
     ExternalTool.require("tmux", "tmux");
-    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2)).start();
+    server =
+        EntenteServer.builder()
+            .config(
+                ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withThreads(2, 2))
+            .start();
     ServerAddress address = new ServerAddress("127.0.0.1", server.port());
-    gmSession = ClientSession.connect(address, new SeatStore(home.resolve("gm/seats.json")), "test-gm");
-    gm = new Console(gmSession, Output.plain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, false, () -> 100));
+    gmSession =
+        ClientSession.connect(address, new SeatStore(home.resolve("gm/seats.json")), "test-gm");
+    gm =
+        new Console(
+            gmSession,
+            Output.plain(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                false,
+                false,
+                () -> 100));
   }
 
   @AfterEach
@@ -60,17 +72,49 @@ class ShellInTerminalTest {
     assertThat(gm.run("create armenia-csto-2024 2 manual")).isEqualTo(Console.Result.OK);
     String code = SeatStore.displayCode(gmSession.joinCode());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command = String.join(" ", quote(java), "-cp", quote(System.getProperty("java.class.path")), "org.entente.cli.Main",
-        "connect", "127.0.0.1:" + server.port(), "--join", code, "--name", "Ani", "--country", "ARM")
-        + "; echo \"exit code $?\"; sleep 600";
-    tmux("new-session", "-d", "-s", tmuxSession, "-x", "110", "-y", "30",
-        "-e", "XDG_CONFIG_HOME=" + home.resolve("student"), "-e", "LANG=C.UTF-8", "sh", "-c", command);
+    String command =
+        String.join(
+                " ",
+                quote(java),
+                "-cp",
+                quote(System.getProperty("java.class.path")),
+                "org.entente.cli.Main",
+                "connect",
+                "127.0.0.1:" + server.port(),
+                "--join",
+                code,
+                "--name",
+                "Ani",
+                "--country",
+                "ARM")
+            + "; echo \"exit code $?\"; sleep 600";
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        tmuxSession,
+        "-x",
+        "110",
+        "-y",
+        "30",
+        "-e",
+        "XDG_CONFIG_HOME=" + home.resolve("student"),
+        "-e",
+        "LANG=C.UTF-8",
+        "sh",
+        "-c",
+        command);
 
-    List<String> screen = await("the welcome", s -> contains(s, "You play Armenia in Armenia and the CSTO"));
-    await("the status line", s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
+    List<String> screen =
+        await("the welcome", s -> contains(s, "You play Armenia in Armenia and the CSTO"));
+    await(
+        "the status line",
+        s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
 
     assertThat(gm.run("start")).isEqualTo(Console.Result.OK);
-    await("turn 1", s -> contains(s, "Turn 1 of 2 is open (started).") && last(s).contains("ready 0/1: ARM…"));
+    await(
+        "turn 1",
+        s -> contains(s, "Turn 1 of 2 is open (started).") && last(s).contains("ready 0/1: ARM…"));
 
     type("GIVE_N");
     keys("Tab");
@@ -87,11 +131,17 @@ class ShellInTerminalTest {
 
     // Half a line typed when a message arrives: the message goes above, the typing stays.
     type("STATEMENT RUS REAS");
-    assertThat(gm.run("announce \"Five minutes left \u001b[2J\u001b]0;owned\u0007\"")).isEqualTo(Console.Result.OK);
-    screen = await("the announcement above the prompt", s -> contains(s, "Announcement from Game master: Five minutes left")
-        && promptLine(s).endsWith("ARM T2> STATEMENT RUS REAS".replace("T2", "T1")));
+    assertThat(gm.run("announce \"Five minutes left \u001b[2J\u001b]0;owned\u0007\""))
+        .isEqualTo(Console.Result.OK);
+    screen =
+        await(
+            "the announcement above the prompt",
+            s ->
+                contains(s, "Announcement from Game master: Five minutes left")
+                    && promptLine(s).endsWith("ARM T2> STATEMENT RUS REAS".replace("T2", "T1")));
     assertThat(String.join("\n", screen)).contains("Five minutes left ^[[2J^[]0;owned^G");
-    assertThat(indexOf(screen, "Announcement from Game master")).isLessThan(indexOf(screen, "ARM T1> STATEMENT RUS REAS"));
+    assertThat(indexOf(screen, "Announcement from Game master"))
+        .isLessThan(indexOf(screen, "ARM T1> STATEMENT RUS REAS"));
     keys("Tab");
     await("the option completed", s -> promptLine(s).endsWith("STATEMENT RUS REASSURE"));
     keys("Enter");
@@ -99,9 +149,14 @@ class ShellInTerminalTest {
 
     type("ready");
     keys("Enter");
-    screen = await("the turn report", s -> contains(s, "== Turn 1 report (every country with players was ready) ==")
-        && last(s).contains("Turn 2/2"));
-    assertThat(String.join("\n", screen)).contains("Armenia gave notice under CSTO Charter Art. 19");
+    screen =
+        await(
+            "the turn report",
+            s ->
+                contains(s, "== Turn 1 report (every country with players was ready) ==")
+                    && last(s).contains("Turn 2/2"));
+    assertThat(String.join("\n", screen))
+        .contains("Armenia gave notice under CSTO Charter Art. 19");
 
     type("quit");
     keys("Enter");
@@ -116,19 +171,30 @@ class ShellInTerminalTest {
   void aFloodOfEventsWhileTypingNeverLeavesTheShellDark() throws Exception {
     assertThat(gm.run("create armenia-csto-2024 2 manual")).isEqualTo(Console.Result.OK);
     startStudent(SeatStore.displayCode(gmSession.joinCode()));
-    await("the status line", s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
+    await(
+        "the status line",
+        s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
 
-    // The server's rate limit refuses some announcements: the last one it accepted is the one to look for.
-    java.util.concurrent.atomic.AtomicInteger lastSent = new java.util.concurrent.atomic.AtomicInteger();
-    Thread flood = new Thread(() -> {
-      gm.run("start");
-      for (int i = 1; i <= 150; i++) {
-        if (gm.run("announce \"burst " + i + ": a long line that wraps around the pane at least once, to make the"
-            + " terminal scroll inside the region above the status line while the prompt is redrawn\"") == Console.Result.OK) {
-          lastSent.set(i);
-        }
-      }
-    }, "flood");
+    // The server's rate limit refuses some announcements: the last one it accepted is the one to
+    // look for.
+    java.util.concurrent.atomic.AtomicInteger lastSent =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Thread flood =
+        new Thread(
+            () -> {
+              gm.run("start");
+              for (int i = 1; i <= 150; i++) {
+                if (gm.run(
+                        "announce \"burst "
+                            + i
+                            + ": a long line that wraps around the pane at least once, to make the"
+                            + " terminal scroll inside the region above the status line while the prompt is redrawn\"")
+                    == Console.Result.OK) {
+                  lastSent.set(i);
+                }
+              }
+            },
+            "flood");
     flood.start();
     String typed = "STATEMENT RUS REASSURE";
     for (char c : typed.toCharArray()) {
@@ -138,21 +204,34 @@ class ShellInTerminalTest {
     String lastOne = "burst " + lastSent.get() + ": ";
     assertThat(lastSent.get()).as("announcements accepted").isGreaterThan(10);
 
-    List<String> screen = await("the last announcement above the prompt and the typing intact",
-        s -> contains(s, lastOne) && promptLine(s).endsWith("ARM T1> " + typed));
+    List<String> screen =
+        await(
+            "the last announcement above the prompt and the typing intact",
+            s -> contains(s, lastOne) && promptLine(s).endsWith("ARM T1> " + typed));
     assertThat(last(screen)).contains("Turn 1/2");
     assertThat(indexOf(screen, lastOne)).isLessThan(indexOf(screen, "ARM T1> " + typed));
     keys("Enter");
-    await("the order accepted after the flood", s -> contains(s, "Accepted as order 1: STATEMENT RUS REASSURE")
-        && last(s).contains("Turn 1/2"));
+    await(
+        "the order accepted after the flood",
+        s ->
+            contains(s, "Accepted as order 1: STATEMENT RUS REASSURE")
+                && last(s).contains("Turn 1/2"));
 
     // 'clear' clears the screen, and the status line comes back with it; the order stays.
     type("clear");
     keys("Enter");
-    screen = await("a cleared screen", s -> !contains(s, "burst ") && last(s).contains("Turn 1/2") && s.get(0).startsWith("ARM T1>"));
+    screen =
+        await(
+            "a cleared screen",
+            s ->
+                !contains(s, "burst ")
+                    && last(s).contains("Turn 1/2")
+                    && s.get(0).startsWith("ARM T1>"));
     type("orders");
     keys("Enter");
-    await("the order is still there", s -> contains(s, "STATEMENT RUS REASSURE") && contains(s, "Ani"));
+    await(
+        "the order is still there",
+        s -> contains(s, "STATEMENT RUS REASSURE") && contains(s, "Ani"));
   }
 
   /** SIGTERM (a closed laptop lid, a teacher's kill) gives the terminal back: no status line or scroll region left behind. */
@@ -160,11 +239,19 @@ class ShellInTerminalTest {
   void sigtermRestoresTheTerminal() throws Exception {
     assertThat(gm.run("create armenia-csto-2024 2 manual")).isEqualTo(Console.Result.OK);
     startStudent(SeatStore.displayCode(gmSession.joinCode()));
-    await("the status line", s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
+    await(
+        "the status line",
+        s -> last(s).contains("Turn 0/2 · waiting for the game master to start"));
     String pid = tmux("display-message", "-p", "-t", tmuxSession, "#{pane_pid}").strip();
     // The pane runs sh; the shell's JVM is its child.
-    String java = new String(new ProcessBuilder("pgrep", "-P", pid, "java").start().getInputStream().readAllBytes(),
-        StandardCharsets.UTF_8).strip();
+    String java =
+        new String(
+                new ProcessBuilder("pgrep", "-P", pid, "java")
+                    .start()
+                    .getInputStream()
+                    .readAllBytes(),
+                StandardCharsets.UTF_8)
+            .strip();
     assertThat(java).as("the student's JVM").isNotEmpty();
     new ProcessBuilder("kill", "-TERM", java).start().waitFor();
     await("the exit", s -> contains(s, "exit code 143"));
@@ -175,11 +262,38 @@ class ShellInTerminalTest {
 
   private void startStudent(String code) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command = String.join(" ", quote(java), "-cp", quote(System.getProperty("java.class.path")), "org.entente.cli.Main",
-        "connect", "127.0.0.1:" + server.port(), "--join", code, "--name", "Ani", "--country", "ARM")
-        + "; echo \"exit code $?\"; sleep 600";
-    tmux("new-session", "-d", "-s", tmuxSession, "-x", "110", "-y", "30",
-        "-e", "XDG_CONFIG_HOME=" + home.resolve("student"), "-e", "LANG=C.UTF-8", "sh", "-c", command);
+    String command =
+        String.join(
+                " ",
+                quote(java),
+                "-cp",
+                quote(System.getProperty("java.class.path")),
+                "org.entente.cli.Main",
+                "connect",
+                "127.0.0.1:" + server.port(),
+                "--join",
+                code,
+                "--name",
+                "Ani",
+                "--country",
+                "ARM")
+            + "; echo \"exit code $?\"; sleep 600";
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        tmuxSession,
+        "-x",
+        "110",
+        "-y",
+        "30",
+        "-e",
+        "XDG_CONFIG_HOME=" + home.resolve("student"),
+        "-e",
+        "LANG=C.UTF-8",
+        "sh",
+        "-c",
+        command);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -193,7 +307,8 @@ class ShellInTerminalTest {
   }
 
   private List<String> screen() throws Exception {
-    List<String> lines = new ArrayList<>(tmux("capture-pane", "-p", "-t", tmuxSession).lines().toList());
+    List<String> lines =
+        new ArrayList<>(tmux("capture-pane", "-p", "-t", tmuxSession).lines().toList());
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
       lines.remove(lines.size() - 1);
     }
@@ -206,7 +321,13 @@ class ShellInTerminalTest {
     List<String> s = screen();
     while (!condition.test(s)) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen shows:\n" + String.join("\n", s));
+        throw new AssertionError(
+            "waited "
+                + PATIENCE.toSeconds()
+                + " s for "
+                + what
+                + "; the screen shows:\n"
+                + String.join("\n", s));
       }
       Thread.sleep(50);
       s = screen();

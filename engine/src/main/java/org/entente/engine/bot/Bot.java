@@ -46,8 +46,8 @@ public final class Bot {
    */
   public static List<Order> orders(
       Scenario scenario, GameState state, String actor, long seed, List<Order> promised) {
-    Actor a = scenario.actor(actor).orElseThrow(
-        () -> new IllegalArgumentException("no actor " + actor));
+    Actor a =
+        scenario.actor(actor).orElseThrow(() -> new IllegalArgumentException("no actor " + actor));
     List<Order> draft = new ArrayList<>();
     for (Order o : answersOwed(state, a)) {
       offer(scenario, state, draft, o);
@@ -74,14 +74,20 @@ public final class Bot {
       return OfferAnswer.decline("not an offer " + scenario.nameOf(actor) + " can match");
     }
     Doctrine d = scenario.actor(actor).orElseThrow().doctrine();
-    Bindings b = Bindings.of("self", actor, "target", offer.actor(), "option",
-        offer.option().isEmpty() ? "NONE" : offer.option());
+    Bindings b =
+        Bindings.of(
+            "self",
+            actor,
+            "target",
+            offer.actor(),
+            "option",
+            offer.option().isEmpty() ? "NONE" : offer.option());
     for (OfferRule rule : d.offers()) {
       if (rule.kind() != offer.kind() || !holds(rule.when(), state, b)) {
         continue;
       }
-      String reason = rule.reason().isEmpty() ? (rule.accept() ? "agreed" : "declined")
-          : rule.reason();
+      String reason =
+          rule.reason().isEmpty() ? (rule.accept() ? "agreed" : "declined") : rule.reason();
       if (!rule.accept()) {
         return OfferAnswer.decline(reason);
       }
@@ -90,8 +96,13 @@ public final class Bot {
         return OfferAnswer.decline("cannot: " + check.reason());
       }
       if (offer.kind() == OrderKind.PROPOSE_PARTNERSHIP) {
-        Optional<String> whyNot = org.entente.engine.resolve.Partnerships.whyNot(scenario, state, actor, offer.actor(),
-            org.entente.engine.model.PartnershipLevel.valueOf(offer.option()));
+        Optional<String> whyNot =
+            org.entente.engine.resolve.Partnerships.whyNot(
+                scenario,
+                state,
+                actor,
+                offer.actor(),
+                org.entente.engine.model.PartnershipLevel.valueOf(offer.option()));
         if (whyNot.isPresent()) {
           return OfferAnswer.decline("willing, but the step is not possible yet: " + whyNot.get());
         }
@@ -109,16 +120,20 @@ public final class Bot {
         continue;
       }
       Answer answer = answer(state, a, r);
-      out.add(Order.of(a.id(), OrderKind.RESPOND).withOrg(r.org()).withTarget(r.requester())
-          .withOption(answer.name()));
+      out.add(
+          Order.of(a.id(), OrderKind.RESPOND)
+              .withOrg(r.org())
+              .withTarget(r.requester())
+              .withOption(answer.name()));
     }
     return out;
   }
 
   /** The first response rule that holds; a followed actor's answer if it already gave one. */
   private static Answer answer(GameState state, Actor a, OpenRequest r) {
-    Bindings b = Bindings.of("self", a.id(), "requester", r.requester(), "aggressor",
-        r.aggressor(), "org", r.org());
+    Bindings b =
+        Bindings.of(
+            "self", a.id(), "requester", r.requester(), "aggressor", r.aggressor(), "org", r.org());
     for (ResponseRule rule : a.doctrine().responses()) {
       if (!holds(rule.when(), state, b)) {
         continue;
@@ -147,8 +162,10 @@ public final class Bot {
         list.add(new Candidate(p.order(), p.weight(), tieBreak));
       }
     }
-    list.sort(Comparator.comparingInt(Candidate::weight).reversed()
-        .thenComparingDouble(Candidate::tieBreak));
+    list.sort(
+        Comparator.comparingInt(Candidate::weight)
+            .reversed()
+            .thenComparingDouble(Candidate::tieBreak));
     return list.stream().map(Candidate::order).toList();
   }
 

@@ -31,23 +31,25 @@ public final class Reply {
       case ARMS_DEAL:
         // Same seller (`other`) and size; the counterpart is the proposer.
         return offer.target().equals(actor)
-            ? Optional.of(base.withTarget(proposer).withOther(offer.other())
-                .withOption(offer.option()))
+            ? Optional.of(
+                base.withTarget(proposer).withOther(offer.other()).withOption(offer.option()))
             : Optional.empty();
       case MEDIATE:
         // MEDIATE A B by M: party A answers ACCEPT_MEDIATION M B.
         if (offer.target().equals(actor) || offer.other().equals(actor)) {
           String counterpart = offer.target().equals(actor) ? offer.other() : offer.target();
-          return Optional.of(Order.of(actor, OrderKind.ACCEPT_MEDIATION).withTarget(proposer)
-              .withOther(counterpart));
+          return Optional.of(
+              Order.of(actor, OrderKind.ACCEPT_MEDIATION)
+                  .withTarget(proposer)
+                  .withOther(counterpart));
         }
         return Optional.empty();
       case ACCEPT_MEDIATION:
         // ACCEPT_MEDIATION M C by P: the mediator M answers MEDIATE P C; the counterpart C
         // answers ACCEPT_MEDIATION M P.
         if (offer.target().equals(actor)) {
-          return Optional.of(Order.of(actor, OrderKind.MEDIATE).withTarget(proposer)
-              .withOther(offer.other()));
+          return Optional.of(
+              Order.of(actor, OrderKind.MEDIATE).withTarget(proposer).withOther(offer.other()));
         }
         if (offer.other().equals(actor)) {
           return Optional.of(base.withTarget(offer.target()).withOther(proposer));

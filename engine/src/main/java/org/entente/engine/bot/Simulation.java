@@ -117,18 +117,22 @@ public final class Simulation {
    * randomSeats} are played by random legal players, the other playable seats by bots.
    * {@code progress} receives the number of games finished after each game.
    */
-  public Summary run(int games, int turns, long seed, Set<String> randomSeats, IntConsumer progress) {
+  public Summary run(
+      int games, int turns, long seed, Set<String> randomSeats, IntConsumer progress) {
     Map<String, List<Integer>> scores = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> met = new LinkedHashMap<>();
     Map<String, Map<OrderKind, Integer>> usage = new LinkedHashMap<>();
     for (Actor a : scenario.playableActors()) {
-      scenario.objectiveOf(a.id()).ifPresent(o -> {
-        scores.put(a.id(), new ArrayList<>());
-        Map<String, Integer> criteria = new LinkedHashMap<>();
-        o.criteria().forEach(c -> criteria.put(c.id(), 0));
-        met.put(a.id(), criteria);
-        usage.put(a.id(), new EnumMap<>(OrderKind.class));
-      });
+      scenario
+          .objectiveOf(a.id())
+          .ifPresent(
+              o -> {
+                scores.put(a.id(), new ArrayList<>());
+                Map<String, Integer> criteria = new LinkedHashMap<>();
+                o.criteria().forEach(c -> criteria.put(c.id(), 0));
+                met.put(a.id(), criteria);
+                usage.put(a.id(), new EnumMap<>(OrderKind.class));
+              });
     }
     Map<KeyEvent, Integer> events = new EnumMap<>(KeyEvent.class);
     for (KeyEvent e : KeyEvent.values()) {
@@ -141,7 +145,8 @@ public final class Simulation {
         List<Integer> list = scores.get(s.actor());
         if (list != null) {
           list.add(s.points());
-          s.criteria().stream().filter(c -> c.met())
+          s.criteria().stream()
+              .filter(c -> c.met())
               .forEach(c -> met.get(s.actor()).merge(c.id(), 1, Integer::sum));
         }
       }
@@ -149,21 +154,28 @@ public final class Simulation {
       progress.accept(g + 1);
     }
     List<RoleStats> roles = new ArrayList<>();
-    scores.forEach((actor, list) ->
-        roles.add(new RoleStats(actor, randomSeats.contains(actor), list, met.get(actor),
-            usage.get(actor))));
+    scores.forEach(
+        (actor, list) ->
+            roles.add(
+                new RoleStats(
+                    actor, randomSeats.contains(actor), list, met.get(actor), usage.get(actor))));
     return new Summary(games, turns, seed, roles, events);
   }
 
-  private GameState play(long gameSeed, int turns, Set<String> randomSeats,
-      Map<String, Map<OrderKind, Integer>> usage, Set<KeyEvent> seen) {
+  private GameState play(
+      long gameSeed,
+      int turns,
+      Set<String> randomSeats,
+      Map<String, Map<OrderKind, Integer>> usage,
+      Set<KeyEvent> seen) {
     GameState state = GameState.initial(scenario);
     for (int t = 0; t < turns; t++) {
       Map<String, List<Order>> orders = new LinkedHashMap<>();
       for (Actor a : scenario.playableActors()) {
-        List<Order> given = randomSeats.contains(a.id())
-            ? randomPlayer.orders(state, a.id(), gameSeed)
-            : Bot.orders(scenario, state, a.id(), gameSeed);
+        List<Order> given =
+            randomSeats.contains(a.id())
+                ? randomPlayer.orders(state, a.id(), gameSeed)
+                : Bot.orders(scenario, state, a.id(), gameSeed);
         orders.put(a.id(), given);
         Map<OrderKind, Integer> counts = usage.get(a.id());
         if (counts != null) {

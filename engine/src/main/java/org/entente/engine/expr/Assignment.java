@@ -28,7 +28,17 @@ public record Assignment(
 
   /** What a set line changes: every {@link Quantity}, plus a few state items. */
   public enum Target {
-    SEC, DOM, STD, RF, TRUST, MUTUAL_TRUST, CRED, COH, TRACK, GRIEVANCE, PRESENCE_TURNS,
+    SEC,
+    DOM,
+    STD,
+    RF,
+    TRUST,
+    MUTUAL_TRUST,
+    CRED,
+    COH,
+    TRACK,
+    GRIEVANCE,
+    PRESENCE_TURNS,
     PRESENCE_STRENGTH,
     STATUS("status", ArgKind.ACTOR, ArgKind.ORGANISATION),
     PARTNERSHIP("partnership", ArgKind.ACTOR, ArgKind.ACTOR),
@@ -53,7 +63,8 @@ public record Assignment(
     /** The quantity this target sets, if it is one. */
     public Optional<Quantity> quantity() {
       return ordinal() <= PRESENCE_STRENGTH.ordinal()
-          ? Optional.of(Quantity.valueOf(name())) : Optional.empty();
+          ? Optional.of(Quantity.valueOf(name()))
+          : Optional.empty();
     }
 
     public String text() {
@@ -103,9 +114,14 @@ public record Assignment(
       for (Target t : Target.values()) {
         known.add(t.text());
       }
-      errors.add(new ExprError(head.name().offset(), head.name().length(),
-          ExprError.UNKNOWN_FUNCTION, "cannot set " + Compiler.quote(head.name().text())
-              + Suggest.didYouMean(head.name().text(), known)));
+      errors.add(
+          new ExprError(
+              head.name().offset(),
+              head.name().length(),
+              ExprError.UNKNOWN_FUNCTION,
+              "cannot set "
+                  + Compiler.quote(head.name().text())
+                  + Suggest.didYouMean(head.name().text(), known)));
     } else {
       ExprError arity = RefSyntax.arity(head, target.args);
       if (arity != null) {
@@ -152,9 +168,14 @@ public record Assignment(
         return null;
       }
       if ((target == Target.PRESENCE || target == Target.DUES_WITHHELD)
-          && number != 0 && number != 1) {
-        return fail(new ExprError(start.offset(), tokens.get(pos).offset() - start.offset(),
-            ExprError.TYPE, target.text() + " is set to 0 or 1, not " + number));
+          && number != 0
+          && number != 1) {
+        return fail(
+            new ExprError(
+                start.offset(),
+                tokens.get(pos).offset() - start.offset(),
+                ExprError.TYPE,
+                target.text() + " is set to 0 or 1, not " + number));
       }
       return make(number.intValue(), Optional.empty(), OptionalInt.empty());
     }
@@ -167,20 +188,33 @@ public record Assignment(
       }
       pos++;
       boolean status = target == Target.STATUS;
-      boolean known = status ? Constants.STATUSES.contains(name.text())
-          : Constants.PARTNERSHIPS.containsKey(name.text());
+      boolean known =
+          status
+              ? Constants.STATUSES.contains(name.text())
+              : Constants.PARTNERSHIPS.containsKey(name.text());
       if (!known) {
         Iterable<String> valid = status ? Constants.STATUSES : Constants.PARTNERSHIPS.keySet();
-        return fail(new ExprError(name.offset(), name.length(), ExprError.UNKNOWN_ID,
-            "unknown " + (status ? "status " : "partnership level ")
-                + Compiler.quote(name.text()) + "; expected one of " + String.join(", ", valid)));
+        return fail(
+            new ExprError(
+                name.offset(),
+                name.length(),
+                ExprError.UNKNOWN_ID,
+                "unknown "
+                    + (status ? "status " : "partnership level ")
+                    + Compiler.quote(name.text())
+                    + "; expected one of "
+                    + String.join(", ", valid)));
       }
       OptionalInt turns = OptionalInt.empty();
       if (tokens.get(pos).kind() == Kind.INT) {
         Token turnsToken = tokens.get(pos);
         if (status && !name.text().equals("NOTICE")) {
-          return fail(new ExprError(turnsToken.offset(), turnsToken.length(), ExprError.SYNTAX,
-              "only NOTICE takes a number of turns; " + name.text() + " does not"));
+          return fail(
+              new ExprError(
+                  turnsToken.offset(),
+                  turnsToken.length(),
+                  ExprError.SYNTAX,
+                  "only NOTICE takes a number of turns; " + name.text() + " does not"));
         }
         Long n = number(false);
         if (n == null) {
@@ -211,8 +245,12 @@ public record Assignment(
       long value = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits.text());
       value = negative ? -value : value;
       if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-        fail(new ExprError(first.offset(), digits.end() - first.offset(), ExprError.SYNTAX,
-            "number " + Compiler.quote(digits.text()) + " is out of range"));
+        fail(
+            new ExprError(
+                first.offset(),
+                digits.end() - first.offset(),
+                ExprError.SYNTAX,
+                "number " + Compiler.quote(digits.text()) + " is out of range"));
         return null;
       }
       return value;
@@ -244,8 +282,8 @@ public record Assignment(
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(target.text()).append('(')
-        .append(String.join(", ", ids)).append(") = ");
+    StringBuilder sb =
+        new StringBuilder(target.text()).append('(').append(String.join(", ", ids)).append(") = ");
     if (symbol.isPresent()) {
       sb.append(symbol.get());
       turns.ifPresent(t -> sb.append(' ').append(t));

@@ -80,7 +80,10 @@ public final class Bindings {
     StringBuilder sb = new StringBuilder("{");
     for (Variable v : Variable.values()) {
       if (values[v.ordinal()] != null) {
-        sb.append(sb.length() > 1 ? ", " : "").append(v.text).append('=').append(values[v.ordinal()]);
+        sb.append(sb.length() > 1 ? ", " : "")
+            .append(v.text)
+            .append('=')
+            .append(values[v.ordinal()]);
       }
     }
     return sb.append('}').toString();

@@ -45,12 +45,19 @@ final class Compiler {
   }
 
   /** The root node and its type, or null with {@code errorsOut} filled. */
-  static Expr compile(String source, Ast tree, Names names, Set<String> allowed, Type expected,
+  static Expr compile(
+      String source,
+      Ast tree,
+      Names names,
+      Set<String> allowed,
+      Type expected,
       List<ExprError> errorsOut) {
     Compiler compiler = new Compiler(names, allowed);
     Typed root = compiler.compile(tree);
     if (!root.failed() && expected != null && root.type() != expected) {
-      compiler.error(tree, ExprError.TYPE,
+      compiler.error(
+          tree,
+          ExprError.TYPE,
           "expected " + expected.describe() + " but found " + root.describe());
     }
     errorsOut.addAll(compiler.errors);
@@ -67,11 +74,13 @@ final class Compiler {
     } else if (ast instanceof Ast.Negate negate) {
       Typed operand = compile(negate.operand());
       return require(operand, negate.operand(), Type.INT, "'-'")
-          ? Typed.of(new Nodes.Negate(operand.node()), Type.INT) : Typed.ERROR;
+          ? Typed.of(new Nodes.Negate(operand.node()), Type.INT)
+          : Typed.ERROR;
     } else if (ast instanceof Ast.Not not) {
       Typed operand = compile(not.operand());
       return require(operand, not.operand(), Type.BOOL, "'not'")
-          ? Typed.of(new Nodes.Not(operand.node()), Type.BOOL) : Typed.ERROR;
+          ? Typed.of(new Nodes.Not(operand.node()), Type.BOOL)
+          : Typed.ERROR;
     } else if (ast instanceof Ast.Logic logic) {
       return logic(logic);
     } else if (ast instanceof Ast.Sum sum) {
@@ -95,9 +104,10 @@ final class Compiler {
       return Typed.of(new Nodes.IntConst(level), Type.INT);
     }
     if (Character.isLowerCase(name.charAt(0))) {
-      String hint = Function.byName(name) != null
-          ? "; '" + name + "' is a function: write " + name + "(...)"
-          : Suggest.didYouMean(name, variableCandidates());
+      String hint =
+          Function.byName(name) != null
+              ? "; '" + name + "' is a function: write " + name + "(...)"
+              : Suggest.didYouMean(name, variableCandidates());
       error(ast, ExprError.UNKNOWN_VARIABLE, "unknown variable " + quote(name) + hint);
       return Typed.ERROR;
     }
@@ -106,8 +116,10 @@ final class Compiler {
 
   private Typed variable(Ast ast, Variable variable) {
     if (!allowed.contains(variable.text)) {
-      error(ast, ExprError.UNKNOWN_VARIABLE, "variable '" + variable.text
-          + "' is not available here; available: " + available());
+      error(
+          ast,
+          ExprError.UNKNOWN_VARIABLE,
+          "variable '" + variable.text + "' is not available here; available: " + available());
       return Typed.ERROR;
     }
     return Typed.symbol(new Nodes.Var(variable), variable.kind);
@@ -152,7 +164,8 @@ final class Compiler {
       String context = "'" + c.op().text() + "'";
       boolean ok = require(left, c.left(), Type.INT, context);
       ok &= require(right, c.right(), Type.INT, context);
-      return ok ? Typed.of(new Nodes.CompareInt(op, left.node(), right.node()), Type.BOOL)
+      return ok
+          ? Typed.of(new Nodes.CompareInt(op, left.node(), right.node()), Type.BOOL)
           : Typed.ERROR;
     }
     boolean leftBare = isBareName(c.left());
@@ -187,7 +200,9 @@ final class Compiler {
     if (bare != null && (left.type() == Type.INT || right.type() == Type.INT)) {
       hint = Suggest.didYouMean(bare, Constants.PARTNERSHIPS.keySet());
     }
-    error(c, ExprError.TYPE,
+    error(
+        c,
+        ExprError.TYPE,
         "cannot compare " + left.describe() + " with " + right.describe() + hint);
     return Typed.ERROR;
   }
@@ -202,21 +217,26 @@ final class Compiler {
 
   private Typed checkSymbol(Ast.Name ast, SymbolKind kind) {
     String name = ast.name();
-    boolean known = switch (kind) {
-      case ACTOR -> names.isActor(name);
-      case ORGANISATION -> names.isOrganisation(name);
-      case STATUS -> Constants.STATUSES.contains(name);
-      case FREE -> true;
-    };
+    boolean known =
+        switch (kind) {
+          case ACTOR -> names.isActor(name);
+          case ORGANISATION -> names.isOrganisation(name);
+          case STATUS -> Constants.STATUSES.contains(name);
+          case FREE -> true;
+        };
     if (known) {
       return new Typed(new Nodes.SymConst(name), Type.SYMBOL, kind, name);
     }
-    String message = switch (kind) {
-      case ACTOR -> unknownId(name, "actor", names.actorIds(), List.of());
-      case ORGANISATION -> unknownId(name, "organisation", names.organisationIds(), List.of());
-      default -> "unknown status " + quote(name) + "; expected one of "
-          + String.join(", ", Constants.STATUSES);
-    };
+    String message =
+        switch (kind) {
+          case ACTOR -> unknownId(name, "actor", names.actorIds(), List.of());
+          case ORGANISATION -> unknownId(name, "organisation", names.organisationIds(), List.of());
+          default ->
+              "unknown status "
+                  + quote(name)
+                  + "; expected one of "
+                  + String.join(", ", Constants.STATUSES);
+        };
     error(ast, ExprError.UNKNOWN_ID, message);
     return Typed.ERROR;
   }
@@ -235,7 +255,10 @@ final class Compiler {
     String name = call.name().text();
     Function function = Function.byName(name);
     if (function == null) {
-      error(call.name().offset(), call.name().length(), ExprError.UNKNOWN_FUNCTION,
+      error(
+          call.name().offset(),
+          call.name().length(),
+          ExprError.UNKNOWN_FUNCTION,
           "unknown function " + quote(name) + Suggest.didYouMean(name, Function.names()));
       call.args().stream().filter(a -> !(a instanceof Ast.Name)).forEach(this::compile);
       return Typed.ERROR;
@@ -244,9 +267,18 @@ final class Compiler {
     int expected = function.args.size();
     boolean ok = true;
     if (args.size() != expected) {
-      error(call, ExprError.ARITY, "'" + name + "' takes " + expected
-          + (expected == 1 ? " argument" : " arguments") + ", " + function.signature()
-          + ", but was given " + args.size());
+      error(
+          call,
+          ExprError.ARITY,
+          "'"
+              + name
+              + "' takes "
+              + expected
+              + (expected == 1 ? " argument" : " arguments")
+              + ", "
+              + function.signature()
+              + ", but was given "
+              + args.size());
       ok = false;
     }
     Node[] nodes = new Node[expected];
@@ -264,7 +296,8 @@ final class Compiler {
     }
     Node node = new Nodes.Call(function, nodes);
     return function.type == Type.SYMBOL
-        ? Typed.symbol(node, function.symbolKind()) : Typed.of(node, function.type);
+        ? Typed.symbol(node, function.symbolKind())
+        : Typed.of(node, function.type);
   }
 
   private Typed argument(Ast arg, ArgKind kind, Function function, int index) {
@@ -276,8 +309,10 @@ final class Compiler {
     if (!(arg instanceof Ast.Name name)) {
       Typed t = compile(arg);
       if (!t.failed()) {
-        error(arg, ExprError.TYPE, context + " needs " + article(kind) + " but found "
-            + t.describe());
+        error(
+            arg,
+            ExprError.TYPE,
+            context + " needs " + article(kind) + " but found " + t.describe());
       }
       return Typed.ERROR;
     }
@@ -286,25 +321,42 @@ final class Compiler {
       case ORGANISATION -> party(name, kind, SymbolKind.ORGANISATION, context, function);
       case TRACK -> id(name, names.isTrack(name.name()), "track", names.trackIds());
       case PRESENCE -> id(name, names.isPresence(name.name()), "presence", names.presenceIds());
-      case LEVEL -> constant(name, Constants.LEVELS.containsKey(name.name()),
-          "escalation level", Constants.LEVELS.keySet(),
-          () -> new Nodes.IntConst(Constants.LEVELS.get(name.name())));
-      case PEACE_STEP -> constant(name, Constants.PEACE_STEPS.contains(name.name()),
-          "peace step", Constants.PEACE_STEPS, () -> new Nodes.SymConst(name.name()));
+      case LEVEL ->
+          constant(
+              name,
+              Constants.LEVELS.containsKey(name.name()),
+              "escalation level",
+              Constants.LEVELS.keySet(),
+              () -> new Nodes.IntConst(Constants.LEVELS.get(name.name())));
+      case PEACE_STEP ->
+          constant(
+              name,
+              Constants.PEACE_STEPS.contains(name.name()),
+              "peace step",
+              Constants.PEACE_STEPS,
+              () -> new Nodes.SymConst(name.name()));
       case INT -> throw new AssertionError(kind);
     };
   }
 
   /** An actor or organisation argument: an id, a variable, or ANY where allowed. */
-  private Typed party(Ast.Name ast, ArgKind argKind, SymbolKind want, String context,
-      Function function) {
+  private Typed party(
+      Ast.Name ast, ArgKind argKind, SymbolKind want, String context, Function function) {
     String name = ast.name();
     Variable variable = Variable.byName(name);
     if (variable != null) {
       Typed t = variable(ast, variable);
       if (!t.failed() && t.kind() != want) {
-        error(ast, ExprError.TYPE, context + " needs " + want.description + " but '" + name
-            + "' is " + t.kind().description);
+        error(
+            ast,
+            ExprError.TYPE,
+            context
+                + " needs "
+                + want.description
+                + " but '"
+                + name
+                + "' is "
+                + t.kind().description);
         return Typed.ERROR;
       }
       return t;
@@ -318,8 +370,8 @@ final class Compiler {
     }
     String message;
     if (name.equals(Facts.ANY)) {
-      message = "'ANY' is not allowed in " + context + "; only deliveries and escalations "
-          + "accept it";
+      message =
+          "'ANY' is not allowed in " + context + "; only deliveries and escalations " + "accept it";
     } else if (actor && names.isOrganisation(name)) {
       message = quote(name) + " is an organisation, not an actor";
     } else if (!actor && names.isActor(name)) {
@@ -332,9 +384,10 @@ final class Compiler {
           variables.add(v);
         }
       }
-      message = actor
-          ? unknownId(name, "actor", names.actorIds(), variables)
-          : unknownId(name, "organisation", names.organisationIds(), variables);
+      message =
+          actor
+              ? unknownId(name, "actor", names.actorIds(), variables)
+              : unknownId(name, "organisation", names.organisationIds(), variables);
     }
     error(ast, ExprError.UNKNOWN_ID, message);
     return Typed.ERROR;
@@ -348,19 +401,29 @@ final class Compiler {
     return Typed.ERROR;
   }
 
-  private Typed constant(Ast.Name ast, boolean known, String what, Collection<String> valid,
+  private Typed constant(
+      Ast.Name ast,
+      boolean known,
+      String what,
+      Collection<String> valid,
       java.util.function.Supplier<Node> node) {
     if (known) {
       return Typed.of(node.get(), Type.INT);
     }
-    error(ast, ExprError.UNKNOWN_ID,
-        "unknown " + what + " " + quote(ast.name()) + "; expected one of "
+    error(
+        ast,
+        ExprError.UNKNOWN_ID,
+        "unknown "
+            + what
+            + " "
+            + quote(ast.name())
+            + "; expected one of "
             + String.join(", ", valid));
     return Typed.ERROR;
   }
 
-  static String unknownId(String name, String what, Collection<String> ids,
-      Collection<String> variables) {
+  static String unknownId(
+      String name, String what, Collection<String> ids, Collection<String> variables) {
     List<String> candidates = new ArrayList<>(ids);
     candidates.addAll(variables);
     String suggestion = Suggest.didYouMean(name, candidates);
@@ -375,8 +438,8 @@ final class Compiler {
       return false;
     }
     if (t.type() != want) {
-      error(at, ExprError.TYPE, context + " needs " + want.describe() + " but found "
-          + t.describe());
+      error(
+          at, ExprError.TYPE, context + " needs " + want.describe() + " but found " + t.describe());
       return false;
     }
     return true;

@@ -32,8 +32,10 @@ public final class Expressions {
     checkNotNull(source);
     checkNotNull(names);
     for (String variable : allowedVariables) {
-      checkArgument(variable.equals("turn") || Variable.byName(variable) != null,
-          "unknown variable '%s'", variable);
+      checkArgument(
+          variable.equals("turn") || Variable.byName(variable) != null,
+          "unknown variable '%s'",
+          variable);
     }
     Parser.Result parsed = Parser.parse(source);
     if (parsed.error() != null) {

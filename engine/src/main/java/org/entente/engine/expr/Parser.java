@@ -173,8 +173,12 @@ final class Parser {
   private static int parseInt(Token t) {
     String digits = t.text();
     if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
-      throw new Failure(new ExprError(t.offset(), t.length(), ExprError.SYNTAX,
-          "number " + t.describe() + " is too large; the largest is " + Integer.MAX_VALUE));
+      throw new Failure(
+          new ExprError(
+              t.offset(),
+              t.length(),
+              ExprError.SYNTAX,
+              "number " + t.describe() + " is too large; the largest is " + Integer.MAX_VALUE));
     }
     return Integer.parseInt(digits);
   }
@@ -182,8 +186,12 @@ final class Parser {
   private void enter() {
     if (++depth > MAX_DEPTH) {
       Token t = peek();
-      throw new Failure(new ExprError(t.offset(), t.length(), ExprError.SYNTAX,
-          "expression is nested too deeply (more than " + MAX_DEPTH + " levels)"));
+      throw new Failure(
+          new ExprError(
+              t.offset(),
+              t.length(),
+              ExprError.SYNTAX,
+              "expression is nested too deeply (more than " + MAX_DEPTH + " levels)"));
     }
   }
 

@@ -3,7 +3,6 @@ package org.entente.engine.expr;
 import static org.entente.engine.expr.ArgKind.ACTOR;
 import static org.entente.engine.expr.ArgKind.ORGANISATION;
 import static org.entente.engine.expr.ArgKind.PRESENCE;
-import static org.entente.engine.expr.ArgKind.TRACK;
 
 import java.util.List;
 

@@ -44,14 +44,15 @@ public final class QuantityRef {
       errors.add(Parser.unexpectedError(tokens.get(parsed.head.next()), "end of input"));
     }
     return errors.isEmpty()
-        ? new ParseResult(parsed.ref, List.of()) : new ParseResult(null, errors);
+        ? new ParseResult(parsed.ref, List.of())
+        : new ParseResult(null, errors);
   }
 
   record Parsed(RefSyntax.Head head, QuantityRef ref) {}
 
   /** The reference at the start of {@code tokens}; null ref (with errors added) if invalid. */
-  static Parsed parseHead(List<Token> tokens, Names names, boolean variablesAllowed,
-      List<ExprError> errors) {
+  static Parsed parseHead(
+      List<Token> tokens, Names names, boolean variablesAllowed, List<ExprError> errors) {
     RefSyntax.Head head = RefSyntax.parseHead(tokens, errors);
     if (head == null) {
       return null;
@@ -62,9 +63,14 @@ public final class QuantityRef {
       for (Quantity q : Quantity.values()) {
         known.add(q.text());
       }
-      errors.add(new ExprError(head.name().offset(), head.name().length(),
-          ExprError.UNKNOWN_FUNCTION, "unknown quantity " + Compiler.quote(head.name().text())
-              + Suggest.didYouMean(head.name().text(), known)));
+      errors.add(
+          new ExprError(
+              head.name().offset(),
+              head.name().length(),
+              ExprError.UNKNOWN_FUNCTION,
+              "unknown quantity "
+                  + Compiler.quote(head.name().text())
+                  + Suggest.didYouMean(head.name().text(), known)));
       return new Parsed(head, null);
     }
     int before = errors.size();

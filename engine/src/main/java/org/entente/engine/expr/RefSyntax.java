@@ -58,10 +58,18 @@ final class RefSyntax {
       signature.append(i == 0 ? "" : ", ").append(kinds.get(i).description);
     }
     signature.append(')');
-    return new ExprError(head.offset(), head.end() - head.offset(), ExprError.ARITY,
-        "'" + head.name().text() + "' takes " + kinds.size()
-            + (kinds.size() == 1 ? " argument, " : " arguments, ") + signature
-            + ", but was given " + head.args().size());
+    return new ExprError(
+        head.offset(),
+        head.end() - head.offset(),
+        ExprError.ARITY,
+        "'"
+            + head.name().text()
+            + "' takes "
+            + kinds.size()
+            + (kinds.size() == 1 ? " argument, " : " arguments, ")
+            + signature
+            + ", but was given "
+            + head.args().size());
   }
 
   /**
@@ -69,14 +77,18 @@ final class RefSyntax {
    * arguments may be {@code self}, {@code target} or {@code other} and organisation arguments
    * {@code org}.
    */
-  static void checkArgs(Head head, List<ArgKind> kinds, Names names, boolean variablesAllowed,
+  static void checkArgs(
+      Head head,
+      List<ArgKind> kinds,
+      Names names,
+      boolean variablesAllowed,
       List<ExprError> errors) {
     for (int i = 0; i < kinds.size(); i++) {
       Token arg = head.args().get(i);
       String message = check(arg.text(), kinds.get(i), names, variablesAllowed);
       if (message != null) {
-        String code = Variable.byName(arg.text()) != null
-            ? ExprError.UNKNOWN_VARIABLE : ExprError.UNKNOWN_ID;
+        String code =
+            Variable.byName(arg.text()) != null ? ExprError.UNKNOWN_VARIABLE : ExprError.UNKNOWN_ID;
         errors.add(new ExprError(arg.offset(), arg.length(), code, message));
       }
     }
@@ -84,8 +96,10 @@ final class RefSyntax {
 
   private static String check(String id, ArgKind kind, Names names, boolean variablesAllowed) {
     if (Variable.byName(id) != null) {
-      List<String> fitting = kind == ArgKind.ACTOR ? ACTOR_VARIABLES
-          : kind == ArgKind.ORGANISATION ? ORG_VARIABLES : List.of();
+      List<String> fitting =
+          kind == ArgKind.ACTOR
+              ? ACTOR_VARIABLES
+              : kind == ArgKind.ORGANISATION ? ORG_VARIABLES : List.of();
       if (!variablesAllowed) {
         return "set lines take ids, not variables: '" + id + "'";
       }
@@ -94,22 +108,39 @@ final class RefSyntax {
       }
       return fitting.isEmpty()
           ? "variable '" + id + "' cannot stand for " + article(kind)
-          : "variable '" + id + "' cannot be used here; use " + String.join(", ", fitting)
+          : "variable '"
+              + id
+              + "' cannot be used here; use "
+              + String.join(", ", fitting)
               + " or an id";
     }
     return switch (kind) {
-      case ACTOR -> names.isActor(id) ? null
-          : names.isOrganisation(id) ? Compiler.quote(id) + " is an organisation, not an actor"
-          : Compiler.unknownId(id, "actor", names.actorIds(),
-              variablesAllowed ? ACTOR_VARIABLES : List.of());
-      case ORGANISATION -> names.isOrganisation(id) ? null
-          : names.isActor(id) ? Compiler.quote(id) + " is an actor, not an organisation"
-          : Compiler.unknownId(id, "organisation", names.organisationIds(),
-              variablesAllowed ? ORG_VARIABLES : List.of());
-      case TRACK -> names.isTrack(id) ? null
-          : Compiler.unknownId(id, "track", names.trackIds(), List.of());
-      case PRESENCE -> names.isPresence(id) ? null
-          : Compiler.unknownId(id, "presence", names.presenceIds(), List.of());
+      case ACTOR ->
+          names.isActor(id)
+              ? null
+              : names.isOrganisation(id)
+                  ? Compiler.quote(id) + " is an organisation, not an actor"
+                  : Compiler.unknownId(
+                      id,
+                      "actor",
+                      names.actorIds(),
+                      variablesAllowed ? ACTOR_VARIABLES : List.of());
+      case ORGANISATION ->
+          names.isOrganisation(id)
+              ? null
+              : names.isActor(id)
+                  ? Compiler.quote(id) + " is an actor, not an organisation"
+                  : Compiler.unknownId(
+                      id,
+                      "organisation",
+                      names.organisationIds(),
+                      variablesAllowed ? ORG_VARIABLES : List.of());
+      case TRACK ->
+          names.isTrack(id) ? null : Compiler.unknownId(id, "track", names.trackIds(), List.of());
+      case PRESENCE ->
+          names.isPresence(id)
+              ? null
+              : Compiler.unknownId(id, "presence", names.presenceIds(), List.of());
       default -> throw new AssertionError(kind);
     };
   }

@@ -30,7 +30,8 @@ public record ResolvedRef(Quantity kind, List<String> ids) {
     if (kind != Quantity.MUTUAL_TRUST) {
       return List.of(this);
     }
-    return List.of(new ResolvedRef(Quantity.TRUST, List.of(ids.get(0), ids.get(1))),
+    return List.of(
+        new ResolvedRef(Quantity.TRUST, List.of(ids.get(0), ids.get(1))),
         new ResolvedRef(Quantity.TRUST, List.of(ids.get(1), ids.get(0))));
   }
 

@@ -44,9 +44,12 @@ public final class Suggest {
       char ca = Character.toLowerCase(a.charAt(i - 1));
       for (int j = 1; j <= b.length(); j++) {
         char cb = Character.toLowerCase(b.charAt(j - 1));
-        int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-            d[i - 1][j - 1] + (ca == cb ? 0 : 1));
-        if (i > 1 && j > 1 && ca == Character.toLowerCase(b.charAt(j - 2))
+        int best =
+            Math.min(
+                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + (ca == cb ? 0 : 1));
+        if (i > 1
+            && j > 1
+            && ca == Character.toLowerCase(b.charAt(j - 2))
             && Character.toLowerCase(a.charAt(i - 2)) == cb) {
           best = Math.min(best, d[i - 2][j - 2] + 1);
         }

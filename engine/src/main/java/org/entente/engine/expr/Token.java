@@ -3,9 +3,22 @@ package org.entente.engine.expr;
 /** One lexical token; {@code text} is the exact source slice. */
 record Token(Kind kind, int offset, String text) {
   enum Kind {
-    INT, NAME, AND, OR, NOT,
-    LPAREN, RPAREN, COMMA,
-    PLUS, MINUS, EQ, NE, LT, LE, GT, GE,
+    INT,
+    NAME,
+    AND,
+    OR,
+    NOT,
+    LPAREN,
+    RPAREN,
+    COMMA,
+    PLUS,
+    MINUS,
+    EQ,
+    NE,
+    LT,
+    LE,
+    GT,
+    GE,
     ASSIGN,
     BAD,
     EOF

@@ -30,6 +30,7 @@ public final class Scenario {
   private final ImmutableMap<String, Integer> trackIndex;
   private final ImmutableMap<String, Integer> presenceIndex;
   private final Names names;
+
   /** Starting trust, [from * n + to]: the value trust drifts back toward. */
   private final int[] startTrust;
 
@@ -67,7 +68,8 @@ public final class Scenario {
     this.trackIndex = index(this.tracks.stream().map(Track::id).toList());
     this.presenceIndex = index(this.presences.stream().map(Presence::id).toList());
     this.names =
-        Names.of(actorIndex.keySet(), orgIndex.keySet(), trackIndex.keySet(), presenceIndex.keySet());
+        Names.of(
+            actorIndex.keySet(), orgIndex.keySet(), trackIndex.keySet(), presenceIndex.keySet());
     int n = this.actors.size();
     this.startTrust = new int[n * n];
     for (Relation r : this.relations) {

@@ -17,8 +17,14 @@ public record VariantRule(
     int amount,
     String citation) {
   /** A variant that cites its kind's rule. */
-  public VariantRule(String name, int extraCost, List<Effect> effects, List<Effect> onFailure,
-      List<Precondition> preconditions, int turns, int amount) {
+  public VariantRule(
+      String name,
+      int extraCost,
+      List<Effect> effects,
+      List<Effect> onFailure,
+      List<Precondition> preconditions,
+      int turns,
+      int amount) {
     this(name, extraCost, effects, onFailure, preconditions, turns, amount, "");
   }
 

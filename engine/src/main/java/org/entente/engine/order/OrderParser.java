@@ -1,12 +1,12 @@
 package org.entente.engine.order;
 
-import org.entente.engine.expr.Suggest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.entente.engine.expr.Suggest;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.model.Organisation;
@@ -80,8 +80,13 @@ public final class OrderParser {
       Token t = tokens.get(i++);
       Slot last =
           order.option().equals("FUNDS")
-              ? new Slot(SlotType.OTHER, com.google.common.collect.ImmutableSet.of(), false, "beneficiary")
-              : new Slot(SlotType.PRESENCE, com.google.common.collect.ImmutableSet.of(), false, "presence");
+              ? new Slot(
+                  SlotType.OTHER, com.google.common.collect.ImmutableSet.of(), false, "beneficiary")
+              : new Slot(
+                  SlotType.PRESENCE,
+                  com.google.common.collect.ImmutableSet.of(),
+                  false,
+                  "presence");
       Object filled = fill(order, last, t);
       if (filled instanceof OrderCheck) {
         return (OrderCheck) filled;
@@ -99,7 +104,9 @@ public final class OrderParser {
         || order.kind() == OrderKind.STAND_ASIDE) {
       if (!order.option().equals("BUDGET") && order.target().isEmpty()) {
         return OrderCheck.notUnderstood(
-            "a " + order.option() + " proposal names the actor it concerns: "
+            "a "
+                + order.option()
+                + " proposal names the actor it concerns: "
                 + OrderSyntax.usage(kind),
             endColumn(line));
       }
@@ -113,12 +120,17 @@ public final class OrderParser {
       case TEXT:
         if (!t.quoted()) {
           return OrderCheck.notUnderstood(
-              "expected quoted text for the " + slot.label() + ", e.g. \"We will decide when to leave\"",
+              "expected quoted text for the "
+                  + slot.label()
+                  + ", e.g. \"We will decide when to leave\"",
               t.column());
         }
         if (t.text().length() > OrderSyntax.MAX_TEXT) {
           return OrderCheck.notUnderstood(
-              "text too long: " + t.text().length() + " characters, at most " + OrderSyntax.MAX_TEXT,
+              "text too long: "
+                  + t.text().length()
+                  + " characters, at most "
+                  + OrderSyntax.MAX_TEXT,
               t.column());
         }
         return order.withText(t.text());
@@ -141,8 +153,14 @@ public final class OrderParser {
       case OPTION:
         if (!slot.words().contains(word)) {
           return OrderCheck.notUnderstood(
-              "'" + t.text() + "' is not a " + slot.label() + " of " + order.kind()
-                  + "; expected one of " + String.join(", ", slot.words())
+              "'"
+                  + t.text()
+                  + "' is not a "
+                  + slot.label()
+                  + " of "
+                  + order.kind()
+                  + "; expected one of "
+                  + String.join(", ", slot.words())
                   + Suggest.didYouMean(t.text(), slot.words()),
               t.column());
         }
@@ -161,7 +179,12 @@ public final class OrderParser {
 
   private OrderCheck unknown(Token t, String what, Set<String> ids) {
     return OrderCheck.notUnderstood(
-        "'" + t.text() + "' is not " + what + " in this scenario; known: " + String.join(", ", ids)
+        "'"
+            + t.text()
+            + "' is not "
+            + what
+            + " in this scenario; known: "
+            + String.join(", ", ids)
             + Suggest.didYouMean(t.text(), ids),
         t.column());
   }
@@ -175,7 +198,9 @@ public final class OrderParser {
   }
 
   private static String describe(Slot slot) {
-    return slot.words().isEmpty() ? slot.label() : slot.label() + " (" + String.join("|", slot.words()) + ")";
+    return slot.words().isEmpty()
+        ? slot.label()
+        : slot.label() + " (" + String.join("|", slot.words()) + ")";
   }
 
   private static int endColumn(String line) {
@@ -191,19 +216,27 @@ public final class OrderParser {
   }
 
   private static Set<String> kindNames() {
-    return Arrays.stream(OrderKind.values()).map(Enum::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return Arrays.stream(OrderKind.values())
+        .map(Enum::name)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   private Set<String> actorIds() {
-    return scenario.actors().stream().map(Actor::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return scenario.actors().stream()
+        .map(Actor::id)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   private Set<String> orgIds() {
-    return scenario.organisations().stream().map(Organisation::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return scenario.organisations().stream()
+        .map(Organisation::id)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   private Set<String> presenceIds() {
-    return scenario.presences().stream().map(Presence::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return scenario.presences().stream()
+        .map(Presence::id)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   /** Splits into words and quoted strings; returns the refusal, or null when the line reads. */

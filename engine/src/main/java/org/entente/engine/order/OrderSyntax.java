@@ -49,14 +49,17 @@ public final class OrderSyntax {
       ImmutableSet.of("INCIDENT", "INCURSION", "OFFENSIVE");
   public static final ImmutableSet<String> PRESENCE_ACTIONS =
       ImmutableSet.of("DEPLOY", "WITHDRAW", "DELAY", "REQUEST_LEAVE");
-  public static final ImmutableSet<String> LOBBY_OPTIONS = ImmutableSet.of("RENEW", "EXPAND", "FUNDS");
-  public static final ImmutableSet<String> TONES = ImmutableSet.of("CRITICISE", "REASSURE", "CONDEMN");
+  public static final ImmutableSet<String> LOBBY_OPTIONS =
+      ImmutableSet.of("RENEW", "EXPAND", "FUNDS");
+  public static final ImmutableSet<String> TONES =
+      ImmutableSet.of("CRITICISE", "REASSURE", "CONDEMN");
   public static final ImmutableSet<String> DIRECTIONS = ImmutableSet.of("SELL", "BUY");
 
   /** Maximum length of an order's free text, in characters. */
   public static final int MAX_TEXT = 1000;
 
-  private static final Map<OrderKind, ImmutableList<Slot>> SIGNATURES = new EnumMap<>(OrderKind.class);
+  private static final Map<OrderKind, ImmutableList<Slot>> SIGNATURES =
+      new EnumMap<>(OrderKind.class);
 
   static {
     Slot org = slot(SlotType.ORG, "organisation");
@@ -71,7 +74,8 @@ public final class OrderSyntax {
             OrderKind.APPLY_MEMBERSHIP)) {
       SIGNATURES.put(k, ImmutableList.of(org));
     }
-    SIGNATURES.put(OrderKind.REQUEST_ASSISTANCE, ImmutableList.of(org, slot(SlotType.TARGET, "aggressor")));
+    SIGNATURES.put(
+        OrderKind.REQUEST_ASSISTANCE, ImmutableList.of(org, slot(SlotType.TARGET, "aggressor")));
     SIGNATURES.put(
         OrderKind.RESPOND,
         ImmutableList.of(org, slot(SlotType.TARGET, "requester"), option(ANSWERS, "answer")));

@@ -13,7 +13,8 @@ public record Visibility(Scope scope, ImmutableSortedSet<String> actors) {
   }
 
   public static final Visibility PUBLIC = new Visibility(Scope.PUBLIC, ImmutableSortedSet.of());
-  public static final Visibility GAME_MASTER = new Visibility(Scope.GAME_MASTER, ImmutableSortedSet.of());
+  public static final Visibility GAME_MASTER =
+      new Visibility(Scope.GAME_MASTER, ImmutableSortedSet.of());
 
   public static Visibility actors(String... ids) {
     return new Visibility(Scope.ACTORS, ImmutableSortedSet.copyOf(ids));

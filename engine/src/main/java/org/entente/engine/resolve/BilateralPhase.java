@@ -30,7 +30,14 @@ final class BilateralPhase {
     Set<Order> matched = new HashSet<>();
     Map<String, String> mediation = mediation(t, matched);
     for (Order o : t.ofKind(OrderKind.PROPOSE_PARTNERSHIP)) {
-      Order m = counter(t, o, x -> x.kind() == o.kind() && x.target().equals(o.actor()) && x.option().equals(o.option()));
+      Order m =
+          counter(
+              t,
+              o,
+              x ->
+                  x.kind() == o.kind()
+                      && x.target().equals(o.actor())
+                      && x.option().equals(o.option()));
       if (m != null && o.actor().compareTo(m.actor()) < 0) {
         partnership(t, o, m, matched);
       }
@@ -43,8 +50,12 @@ final class BilateralPhase {
         t.b.countExercise(o.actor(), m.actor());
         LegalPhase.standardEffects(t, o, "joint exercise");
         LegalPhase.standardEffects(t, m, "joint exercise");
-        t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor()) + " held a joint military exercise.",
-            LegalPhase.cite(t, o), o, m);
+        t.sayPublic(
+            Phase.BILATERAL,
+            t.name(o.actor()) + " and " + t.name(m.actor()) + " held a joint military exercise.",
+            LegalPhase.cite(t, o),
+            o,
+            m);
       }
     }
     for (Order o : t.ofKind(OrderKind.ARMS_DEAL)) {
@@ -52,24 +63,50 @@ final class BilateralPhase {
       if (!seller) {
         continue;
       }
-      Order m = counter(t, o, x -> x.kind() == o.kind() && x.target().equals(o.actor())
-          && x.other().equals(o.actor()) && x.option().equals(o.option()));
+      Order m =
+          counter(
+              t,
+              o,
+              x ->
+                  x.kind() == o.kind()
+                      && x.target().equals(o.actor())
+                      && x.other().equals(o.actor())
+                      && x.option().equals(o.option()));
       if (m != null) {
         matched.add(o);
         matched.add(m);
         VariantRule v = t.scenario.rule(o.kind()).variants().get(o.option());
         int turns = v == null ? 1 : Math.max(0, v.turns());
         int force = v == null ? 0 : v.amount();
-        t.b.pendingDeliveries().add(new Delivery(o.actor(), o.target(), o.option(), force, t.number + turns));
+        t.b
+            .pendingDeliveries()
+            .add(new Delivery(o.actor(), o.target(), o.option(), force, t.number + turns));
         LegalPhase.standardEffects(t, o, "arms deal");
         LegalPhase.standardEffects(t, m, "arms deal");
-        t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " agreed to sell " + t.name(o.target()) + " a "
-            + o.option().toLowerCase(java.util.Locale.ROOT) + " arms package, to be delivered at the end of "
-            + t.turnLabel(t.number + turns) + ".", LegalPhase.cite(t, o), o, m);
+        t.sayPublic(
+            Phase.BILATERAL,
+            t.name(o.actor())
+                + " agreed to sell "
+                + t.name(o.target())
+                + " a "
+                + o.option().toLowerCase(java.util.Locale.ROOT)
+                + " arms package, to be delivered at the end of "
+                + t.turnLabel(t.number + turns)
+                + ".",
+            LegalPhase.cite(t, o),
+            o,
+            m);
       }
     }
     for (Order o : t.ofKind(OrderKind.PEACE_STEP)) {
-      Order m = counter(t, o, x -> x.kind() == o.kind() && x.target().equals(o.actor()) && x.option().equals(o.option()));
+      Order m =
+          counter(
+              t,
+              o,
+              x ->
+                  x.kind() == o.kind()
+                      && x.target().equals(o.actor())
+                      && x.option().equals(o.option()));
       if (m != null && o.actor().compareTo(m.actor()) < 0) {
         peaceStep(t, o, m, mediation, matched);
       }
@@ -118,8 +155,18 @@ final class BilateralPhase {
       LegalPhase.standardEffects(t, o, "accepted mediation");
       LegalPhase.standardEffects(t, accA, "accepted mediation");
       LegalPhase.standardEffects(t, accB, "accepted mediation");
-      t.sayPublic(Phase.BILATERAL, t.name(o.target()) + " and " + t.name(o.other()) + " accepted "
-          + t.possessive(o.actor()) + " mediation.", LegalPhase.cite(t, o), o, accA, accB);
+      t.sayPublic(
+          Phase.BILATERAL,
+          t.name(o.target())
+              + " and "
+              + t.name(o.other())
+              + " accepted "
+              + t.possessive(o.actor())
+              + " mediation.",
+          LegalPhase.cite(t, o),
+          o,
+          accA,
+          accB);
     }
     return inForce;
   }
@@ -127,7 +174,8 @@ final class BilateralPhase {
   private static Order find(Turn t, String party, String mediator, String counterpart) {
     for (Order x : t.of(party)) {
       if (x.kind() == OrderKind.ACCEPT_MEDIATION
-          && x.target().equals(mediator) && x.other().equals(counterpart)) {
+          && x.target().equals(mediator)
+          && x.other().equals(counterpart)) {
         return x;
       }
     }
@@ -136,15 +184,28 @@ final class BilateralPhase {
 
   private static void partnership(Turn t, Order o, Order m, Set<Order> matched) {
     PartnershipLevel wanted = PartnershipLevel.valueOf(o.option());
-    String why = Partnerships.whyNot(t.scenario, t.start, o.actor(), m.actor(), wanted).orElse(null);
+    String why =
+        Partnerships.whyNot(t.scenario, t.start, o.actor(), m.actor(), wanted).orElse(null);
     if (why != null) {
       // Both sides ordered it: the orders matched, but the step is not possible yet.
       matched.add(o);
       matched.add(m);
       LegalPhase.failureEffects(t, o, "partnership step that was not possible");
       LegalPhase.failureEffects(t, m, "partnership step that was not possible");
-      t.say(Phase.BILATERAL, Visibility.actors(o.actor(), m.actor()), t.name(o.actor()) + " and " + t.name(m.actor())
-          + " both proposed " + wanted + ", but the step was not possible: " + why + ".", LegalPhase.cite(t, o), o, m);
+      t.say(
+          Phase.BILATERAL,
+          Visibility.actors(o.actor(), m.actor()),
+          t.name(o.actor())
+              + " and "
+              + t.name(m.actor())
+              + " both proposed "
+              + wanted
+              + ", but the step was not possible: "
+              + why
+              + ".",
+          LegalPhase.cite(t, o),
+          o,
+          m);
       return;
     }
     matched.add(o);
@@ -152,8 +213,17 @@ final class BilateralPhase {
     t.b.partnership(o.actor(), m.actor(), wanted, 0);
     LegalPhase.standardEffects(t, o, "partnership step");
     LegalPhase.standardEffects(t, m, "partnership step");
-    t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor()) + " raised their relationship to "
-        + wanted.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".", LegalPhase.cite(t, o), o, m);
+    t.sayPublic(
+        Phase.BILATERAL,
+        t.name(o.actor())
+            + " and "
+            + t.name(m.actor())
+            + " raised their relationship to "
+            + wanted.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + ".",
+        LegalPhase.cite(t, o),
+        o,
+        m);
     if (wanted == PartnershipLevel.MUTUAL_DEFENCE) {
       for (Order side : List.of(o, m)) {
         String outsider = side == o ? m.actor() : o.actor();
@@ -161,16 +231,24 @@ final class BilateralPhase {
           if (!org.clauses().noOtherAlliance().isEmpty()
               && t.start.memberStatus(side.actor(), org.id()).participating()
               && !t.start.memberStatus(outsider, org.id()).participating()) {
-            t.sayPublic(Phase.BILATERAL, t.possessive(side.actor()) + " mutual-defence pact with " + t.name(outsider)
-                + " breaches its obligation not to join another alliance while in the " + org.id() + ".",
-                org.clauses().noOtherAlliance(), side);
+            t.sayPublic(
+                Phase.BILATERAL,
+                t.possessive(side.actor())
+                    + " mutual-defence pact with "
+                    + t.name(outsider)
+                    + " breaches its obligation not to join another alliance while in the "
+                    + org.id()
+                    + ".",
+                org.clauses().noOtherAlliance(),
+                side);
           }
         }
       }
     }
   }
 
-  private static void peaceStep(Turn t, Order o, Order m, Map<String, String> mediation, Set<Order> matched) {
+  private static void peaceStep(
+      Turn t, Order o, Order m, Map<String, String> mediation, Set<Order> matched) {
     matched.add(o);
     matched.add(m);
     VariantRule v = t.scenario.rule(o.kind()).variants().get(o.option());
@@ -180,9 +258,19 @@ final class BilateralPhase {
       if (peace < needed) {
         LegalPhase.failureEffects(t, o, "premature signature");
         LegalPhase.failureEffects(t, m, "premature signature");
-        t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor())
-            + " were ready to sign, but the peace track is " + peace + " and signing needs " + needed + ".",
-            LegalPhase.cite(t, o), o, m);
+        t.sayPublic(
+            Phase.BILATERAL,
+            t.name(o.actor())
+                + " and "
+                + t.name(m.actor())
+                + " were ready to sign, but the peace track is "
+                + peace
+                + " and signing needs "
+                + needed
+                + ".",
+            LegalPhase.cite(t, o),
+            o,
+            m);
         return;
       }
     }
@@ -197,9 +285,18 @@ final class BilateralPhase {
     LegalPhase.standardEffects(t, o, "peace step");
     LegalPhase.standardEffects(t, m, "peace step");
     String step = o.option().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    t.sayPublic(Phase.BILATERAL, t.name(o.actor()) + " and " + t.name(m.actor())
-        + (o.option().equals("SIGN") ? " signed a peace treaty" : " agreed a peace step: " + step)
-        + (mediator.isEmpty() ? "." : ", with " + t.name(mediator) + " mediating."), LegalPhase.cite(t, o), o, m);
+    t.sayPublic(
+        Phase.BILATERAL,
+        t.name(o.actor())
+            + " and "
+            + t.name(m.actor())
+            + (o.option().equals("SIGN")
+                ? " signed a peace treaty"
+                : " agreed a peace step: " + step)
+            + (mediator.isEmpty() ? "." : ", with " + t.name(mediator) + " mediating."),
+        LegalPhase.cite(t, o),
+        o,
+        m);
   }
 
   private static void lobby(Turn t, Order o) {
@@ -212,14 +309,24 @@ final class BilateralPhase {
         break;
       }
     }
-    String what = o.option().equals("FUNDS")
-        ? "funds for " + t.name(o.other())
-        : (o.option().equals("RENEW") ? "the renewal of " : "the expansion of ")
-            + t.scenario.presence(o.presence()).orElseThrow().name();
+    String what =
+        o.option().equals("FUNDS")
+            ? "funds for " + t.name(o.other())
+            : (o.option().equals("RENEW") ? "the renewal of " : "the expansion of ")
+                + t.scenario.presence(o.presence()).orElseThrow().name();
     if (!grant) {
       LegalPhase.failureEffects(t, o, "lobbying that was refused");
-      t.say(Phase.BILATERAL, Visibility.actors(o.actor()), t.name(target.id()) + " did not grant " + t.possessive(o.actor())
-          + " lobbying for " + what + ".", LegalPhase.cite(t, o), o);
+      t.say(
+          Phase.BILATERAL,
+          Visibility.actors(o.actor()),
+          t.name(target.id())
+              + " did not grant "
+              + t.possessive(o.actor())
+              + " lobbying for "
+              + what
+              + ".",
+          LegalPhase.cite(t, o),
+          o);
       return;
     }
     VariantRule v = t.scenario.rule(o.kind()).variants().get(o.option());
@@ -231,10 +338,12 @@ final class BilateralPhase {
       t.b.countExpansion(o.presence());
     }
     LegalPhase.standardEffects(t, o, "successful lobbying");
-    t.sayPublic(Phase.BILATERAL, t.name(target.id()) + " granted " + t.possessive(o.actor()) + " lobbying for " + what + ".",
-        LegalPhase.cite(t, o), o);
+    t.sayPublic(
+        Phase.BILATERAL,
+        t.name(target.id()) + " granted " + t.possessive(o.actor()) + " lobbying for " + what + ".",
+        LegalPhase.cite(t, o),
+        o);
   }
-
 
   /**
    * An offer nobody matched: its failure effects, a line to the proposer, and a line to each
@@ -245,18 +354,40 @@ final class BilateralPhase {
     boolean twoParties = o.kind() == OrderKind.MEDIATE || o.kind() == OrderKind.ACCEPT_MEDIATION;
     List<String> parties = twoParties ? List.of(o.target(), o.other()) : List.of(o.target());
     List<String> names = parties.stream().map(t::name).toList();
-    t.say(Phase.BILATERAL, Visibility.actors(o.actor()), t.name(o.actor()) + " offered " + offer(t, o) + ", but "
-        + String.join(" and ", names) + (parties.size() == 1 ? " gave no matching order" : " did not both give the matching orders")
-        + " this turn; nothing was agreed.", LegalPhase.cite(t, o), o);
+    t.say(
+        Phase.BILATERAL,
+        Visibility.actors(o.actor()),
+        t.name(o.actor())
+            + " offered "
+            + offer(t, o)
+            + ", but "
+            + String.join(" and ", names)
+            + (parties.size() == 1
+                ? " gave no matching order"
+                : " did not both give the matching orders")
+            + " this turn; nothing was agreed.",
+        LegalPhase.cite(t, o),
+        o);
     for (String party : parties) {
       java.util.Optional<Order> reply = org.entente.engine.bot.Reply.to(o, party);
-      if (reply.isEmpty() || party.equals(o.actor())
+      if (reply.isEmpty()
+          || party.equals(o.actor())
           || t.of(party).stream().anyMatch(x -> x.toText().equals(reply.get().toText()))) {
         continue;
       }
-      t.say(Phase.BILATERAL, Visibility.actors(party), t.name(o.actor()) + " offered " + offer(t, o)
-          + "; to accept, order `" + reply.get().toText() + "` next turn (" + t.name(o.actor())
-          + " must order it again).", LegalPhase.cite(t, o), o);
+      t.say(
+          Phase.BILATERAL,
+          Visibility.actors(party),
+          t.name(o.actor())
+              + " offered "
+              + offer(t, o)
+              + "; to accept, order `"
+              + reply.get().toText()
+              + "` next turn ("
+              + t.name(o.actor())
+              + " must order it again).",
+          LegalPhase.cite(t, o),
+          o);
     }
   }
 
@@ -273,7 +404,10 @@ final class BilateralPhase {
             ? "to sell " + t.name(o.target()) + " a " + option + " arms package"
             : "to buy a " + option + " arms package from " + t.name(o.target());
       case PEACE_STEP:
-        return t.name(o.target()) + (o.option().equals("SIGN") ? " to sign the peace treaty" : " a peace step: " + option);
+        return t.name(o.target())
+            + (o.option().equals("SIGN")
+                ? " to sign the peace treaty"
+                : " a peace step: " + option);
       case MEDIATE:
         return "to mediate between " + t.name(o.target()) + " and " + t.name(o.other());
       case ACCEPT_MEDIATION:

@@ -35,7 +35,14 @@ final class ChangeLines {
 
   /** "Armenia's domestic support (DOM): 40 → 36 (-4 Azerbaijan's economic pressure)." */
   static String describe(Turn t, Ledger.Change c) {
-    return quantity(t, c.quantity(), c.x(), c.y()) + ": " + c.before() + " → " + c.after() + " (" + c.explain() + ").";
+    return quantity(t, c.quantity(), c.x(), c.y())
+        + ": "
+        + c.before()
+        + " → "
+        + c.after()
+        + " ("
+        + c.explain()
+        + ").";
   }
 
   /** The distinct rules behind the change's causes, in the order they were first cited. */

@@ -20,7 +20,9 @@ final class FinalLines {
     for (Score s : scores) {
       totals.add(t.name(s.actor()) + " " + s.points() + "/100");
     }
-    t.sayPublic(Phase.SCORES, "The game is over. Final scores: " + String.join(", ", totals) + ".",
+    t.sayPublic(
+        Phase.SCORES,
+        "The game is over. Final scores: " + String.join(", ", totals) + ".",
         "docs/rules.md, section 8 (objectives and scoring)");
     for (Score s : scores) {
       List<String> met = new ArrayList<>();
@@ -28,9 +30,15 @@ final class FinalLines {
       for (CriterionResult c : s.criteria()) {
         (c.met() ? met : missed).add(c.description() + " (" + c.points() + ")");
       }
-      t.sayPublic(Phase.SCORES, t.possessive(s.actor()) + " objectives: met: "
-          + (met.isEmpty() ? "none" : String.join("; ", met)) + "; missed: "
-          + (missed.isEmpty() ? "none" : String.join("; ", missed)) + ".", "");
+      t.sayPublic(
+          Phase.SCORES,
+          t.possessive(s.actor())
+              + " objectives: met: "
+              + (met.isEmpty() ? "none" : String.join("; ", met))
+              + "; missed: "
+              + (missed.isEmpty() ? "none" : String.join("; ", missed))
+              + ".",
+          "");
     }
     for (HistoricalNote n : t.scenario.notes()) {
       if (n.kind() == NoteKind.AFTERWARDS) {

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.entente.engine.state.GameState;
-import org.entente.engine.state.StateBuilder;
 import org.entente.engine.expr.Quantity;
+import org.entente.engine.state.StateBuilder;
 
 /**
  * The turn's effects, collected as deltas with their causes during phases P2 to P7 and applied

@@ -25,13 +25,32 @@ final class LegalPhase {
     for (Order o : t.orders) {
       if (o.kind() == OrderKind.STATEMENT) {
         String tone = o.option().toLowerCase(java.util.Locale.ROOT);
-        String verb = tone.equals("criticise") ? "criticised" : tone.equals("reassure") ? "reassured" : "condemned";
-        t.sayPublic(Phase.STATEMENTS, t.name(o.actor()) + " " + verb + " " + t.name(o.target())
-            + (o.text().isEmpty() ? "." : ": \"" + o.text() + "\""), cite(t, o), o);
+        String verb =
+            tone.equals("criticise")
+                ? "criticised"
+                : tone.equals("reassure") ? "reassured" : "condemned";
+        t.sayPublic(
+            Phase.STATEMENTS,
+            t.name(o.actor())
+                + " "
+                + verb
+                + " "
+                + t.name(o.target())
+                + (o.text().isEmpty() ? "." : ": \"" + o.text() + "\""),
+            cite(t, o),
+            o);
         standardEffects(t, o, "statement");
       } else if (o.kind() == OrderKind.ANNOUNCE_INTENT) {
-        t.sayPublic(Phase.STATEMENTS, t.name(o.actor()) + " announced, about the " + o.org() + ": \"" + o.text()
-            + "\" (a public statement of intent with no legal effect).", cite(t, o), o);
+        t.sayPublic(
+            Phase.STATEMENTS,
+            t.name(o.actor())
+                + " announced, about the "
+                + o.org()
+                + ": \""
+                + o.text()
+                + "\" (a public statement of intent with no legal effect).",
+            cite(t, o),
+            o);
         standardEffects(t, o, "announcement");
       }
     }
@@ -89,9 +108,19 @@ final class LegalPhase {
       for (Order o : group) {
         if (o != winner && Conflicts.contradict(o.kind(), winner.kind())) {
           voided.add(o);
-          t.say(Phase.LEGAL, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " " + o.toText()
-              + " contradicts its " + winner.toText() + "; the more binding act wins and the order's cost is spent.",
-              "docs/rules.md, section 4 (conflict rules)", o, winner);
+          t.say(
+              Phase.LEGAL,
+              Visibility.actors(o.actor()),
+              "Void: "
+                  + t.possessive(o.actor())
+                  + " "
+                  + o.toText()
+                  + " contradicts its "
+                  + winner.toText()
+                  + "; the more binding act wins and the order's cost is spent.",
+              "docs/rules.md, section 4 (conflict rules)",
+              o,
+              winner);
         }
       }
     }
@@ -103,8 +132,16 @@ final class LegalPhase {
       t.b.status(o.actor(), o.org(), before);
       t.b.noticeLeft(o.actor(), o.org(), 0);
       standardEffects(t, o, "rescinded notice");
-      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " rescinded its notice of withdrawal from the " + o.org()
-          + " and is again " + OrderValidator.describe(before) + ".", withdrawal(t, o), o);
+      t.sayPublic(
+          Phase.LEGAL,
+          t.name(o.actor())
+              + " rescinded its notice of withdrawal from the "
+              + o.org()
+              + " and is again "
+              + OrderValidator.describe(before)
+              + ".",
+          withdrawal(t, o),
+          o);
     }
     List<Order> notices = new ArrayList<>();
     for (Order o : t.ofKind(OrderKind.GIVE_NOTICE)) {
@@ -120,14 +157,27 @@ final class LegalPhase {
         if (grievance && isOwnDomOrStd(e)) {
           applied = new Effect(e.target(), e.delta() / 2);
         }
-        Refs.queue(t.ledger, applied, Turn.bindings(o), new Ledger.Cause(t.possessive(o.actor()),
-            "notice of withdrawal" + (grievance && applied != e ? " (halved by its grievance)" : ""),
-            org.clauses().withdrawal()));
+        Refs.queue(
+            t.ledger,
+            applied,
+            Turn.bindings(o),
+            new Ledger.Cause(
+                t.possessive(o.actor()),
+                "notice of withdrawal"
+                    + (grievance && applied != e ? " (halved by its grievance)" : ""),
+                org.clauses().withdrawal()));
       }
       int effective = t.number + org.clauses().noticeTurns();
-      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " gave notice under " + org.clauses().withdrawal()
-          + "; withdrawal takes effect at the end of " + t.turnLabel(effective) + " unless rescinded.",
-          org.clauses().withdrawal(), o);
+      t.sayPublic(
+          Phase.LEGAL,
+          t.name(o.actor())
+              + " gave notice under "
+              + org.clauses().withdrawal()
+              + "; withdrawal takes effect at the end of "
+              + t.turnLabel(effective)
+              + " unless rescinded.",
+          org.clauses().withdrawal(),
+          o);
     }
     for (Order o : t.orders) {
       if (voided.contains(o)) {
@@ -137,15 +187,27 @@ final class LegalPhase {
         case FREEZE:
           t.b.status(o.actor(), o.org(), MemberStatus.FROZEN);
           standardEffects(t, o, "freeze");
-          t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " froze its participation in the " + o.org()
-              + ": no attendance, no drills, no blocking; its obligations formally continue.", cite(t, o), o);
+          t.sayPublic(
+              Phase.LEGAL,
+              t.name(o.actor())
+                  + " froze its participation in the "
+                  + o.org()
+                  + ": no attendance, no drills, no blocking; its obligations formally continue.",
+              cite(t, o),
+              o);
           break;
         case RESUME:
           t.b.status(o.actor(), o.org(), MemberStatus.ACTIVE);
           t.b.duesWithheld(o.actor(), o.org(), false);
           standardEffects(t, o, "return to full participation");
-          t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " resumed full participation in the " + o.org()
-              + " and pays its dues again.", cite(t, o), o);
+          t.sayPublic(
+              Phase.LEGAL,
+              t.name(o.actor())
+                  + " resumed full participation in the "
+                  + o.org()
+                  + " and pays its dues again.",
+              cite(t, o),
+              o);
           break;
         default:
           break;
@@ -157,16 +219,27 @@ final class LegalPhase {
       }
       t.b.duesWithheld(o.actor(), o.org(), true);
       standardEffects(t, o, "withheld dues");
-      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " stopped paying its dues to the " + o.org() + ".", cite(t, o), o);
+      t.sayPublic(
+          Phase.LEGAL,
+          t.name(o.actor()) + " stopped paying its dues to the " + o.org() + ".",
+          cite(t, o),
+          o);
     }
     for (Order o : t.ofKind(OrderKind.APPLY_MEMBERSHIP)) {
       t.b.status(o.actor(), o.org(), MemberStatus.APPLICANT);
       t.b.markApplied(o.actor(), o.org());
       standardEffects(t, o, "membership application");
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
-      t.sayPublic(Phase.LEGAL, t.name(o.actor()) + " applied for membership of the " + o.org()
-          + (org.clauses().external() ? "; accession is a long process beyond this game." : "; members decide this turn."),
-          cite(t, o), o);
+      t.sayPublic(
+          Phase.LEGAL,
+          t.name(o.actor())
+              + " applied for membership of the "
+              + o.org()
+              + (org.clauses().external()
+                  ? "; accession is a long process beyond this game."
+                  : "; members decide this turn."),
+          cite(t, o),
+          o);
     }
     return notices;
   }

@@ -26,8 +26,11 @@ final class MilitaryPhase {
     for (Order o : t.ofKind(OrderKind.ECONOMIC_PRESSURE)) {
       t.b.countPressure(o.actor(), o.target());
       LegalPhase.standardEffects(t, o, "economic pressure");
-      t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " put economic pressure on " + t.name(o.target()) + ".",
-          LegalPhase.cite(t, o), o);
+      t.sayPublic(
+          Phase.MILITARY,
+          t.name(o.actor()) + " put economic pressure on " + t.name(o.target()) + ".",
+          LegalPhase.cite(t, o),
+          o);
     }
     for (Order o : t.ofKind(OrderKind.PRESENCE)) {
       presence(t, o);
@@ -38,7 +41,9 @@ final class MilitaryPhase {
   static int defence(Turn t, GameState s, String defender) {
     int force = s.rf(defender);
     for (Presence p : t.scenario.presences()) {
-      if (p.host().equals(defender) && s.presenceActive(p.id()) && s.trust(p.owner(), defender) >= 0) {
+      if (p.host().equals(defender)
+          && s.presenceActive(p.id())
+          && s.trust(p.owner(), defender) >= 0) {
         force += p.defence();
       }
     }
@@ -66,17 +71,44 @@ final class MilitaryPhase {
         t.b.countTerritoryLost(o.target());
       }
       if (level >= 2) {
-        t.grieve(Phase.MILITARY, o.target(), t.mechanics.grievanceFromAttack(),
-            t.possessive(o.actor()) + " " + what + " succeeded", LegalPhase.cite(t, o));
+        t.grieve(
+            Phase.MILITARY,
+            o.target(),
+            t.mechanics.grievanceFromAttack(),
+            t.possessive(o.actor()) + " " + what + " succeeded",
+            LegalPhase.cite(t, o));
       }
-      t.sayPublic(Phase.MILITARY, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
-          + " succeeded (force " + attack + " against " + defend + ")"
-          + (level == 3 ? "; " + t.name(o.target()) + " lost territory." : "."), LegalPhase.cite(t, o), o);
+      t.sayPublic(
+          Phase.MILITARY,
+          t.possessive(o.actor())
+              + " "
+              + what
+              + " against "
+              + t.name(o.target())
+              + " succeeded (force "
+              + attack
+              + " against "
+              + defend
+              + ")"
+              + (level == 3 ? "; " + t.name(o.target()) + " lost territory." : "."),
+          LegalPhase.cite(t, o),
+          o);
     } else {
       LegalPhase.failureEffects(t, o, "repelled " + what);
-      t.sayPublic(Phase.MILITARY, t.possessive(o.actor()) + " " + what + " against " + t.name(o.target())
-          + " was repelled (force " + attack + " against " + defend + "; ties go to the defender).",
-          LegalPhase.cite(t, o), o);
+      t.sayPublic(
+          Phase.MILITARY,
+          t.possessive(o.actor())
+              + " "
+              + what
+              + " against "
+              + t.name(o.target())
+              + " was repelled (force "
+              + attack
+              + " against "
+              + defend
+              + "; ties go to the defender).",
+          LegalPhase.cite(t, o),
+          o);
     }
   }
 
@@ -88,31 +120,59 @@ final class MilitaryPhase {
       case "DEPLOY":
         t.b.presenceActive(p.id(), true);
         t.b.set(Quantity.PRESENCE_TURNS, p.id(), "", turns);
-        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " deployed " + p.name() + " in " + t.name(p.host()) + ".",
-            LegalPhase.cite(t, o), o);
+        t.sayPublic(
+            Phase.MILITARY,
+            t.name(o.actor()) + " deployed " + p.name() + " in " + t.name(p.host()) + ".",
+            LegalPhase.cite(t, o),
+            o);
         break;
       case "WITHDRAW":
         t.b.presenceActive(p.id(), false);
-        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " withdrew " + p.name() + " from " + t.name(p.host()) + ".",
-            LegalPhase.cite(t, o), o);
+        t.sayPublic(
+            Phase.MILITARY,
+            t.name(o.actor()) + " withdrew " + p.name() + " from " + t.name(p.host()) + ".",
+            LegalPhase.cite(t, o),
+            o);
         break;
       case "DELAY":
         if (t.start.presenceTurns(p.id()) == 0) {
-          t.say(Phase.MILITARY, Visibility.actors(o.actor()), p.name() + " has no end date; there is nothing to delay.",
-              LegalPhase.cite(t, o), o);
+          t.say(
+              Phase.MILITARY,
+              Visibility.actors(o.actor()),
+              p.name() + " has no end date; there is nothing to delay.",
+              LegalPhase.cite(t, o),
+              o);
           return;
         }
         t.b.add(Quantity.PRESENCE_TURNS, p.id(), "", turns);
-        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " delayed the departure of " + p.name() + " by " + turns
-            + " turn(s).", LegalPhase.cite(t, o), o);
+        t.sayPublic(
+            Phase.MILITARY,
+            t.name(o.actor())
+                + " delayed the departure of "
+                + p.name()
+                + " by "
+                + turns
+                + " turn(s).",
+            LegalPhase.cite(t, o),
+            o);
         break;
       case "REQUEST_LEAVE":
         int left = t.start.presenceTurns(p.id());
         if (left == 0 || left > turns) {
           t.b.set(Quantity.PRESENCE_TURNS, p.id(), "", Math.max(1, turns));
         }
-        t.sayPublic(Phase.MILITARY, t.name(o.actor()) + " asked " + t.name(p.owner()) + " to withdraw " + p.name()
-            + "; it is due to leave within " + Math.max(1, turns) + " turn(s).", LegalPhase.cite(t, o), o);
+        t.sayPublic(
+            Phase.MILITARY,
+            t.name(o.actor())
+                + " asked "
+                + t.name(p.owner())
+                + " to withdraw "
+                + p.name()
+                + "; it is due to leave within "
+                + Math.max(1, turns)
+                + " turn(s).",
+            LegalPhase.cite(t, o),
+            o);
         break;
       default:
         throw new AssertionError(o.option());

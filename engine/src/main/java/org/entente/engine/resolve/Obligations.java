@@ -48,30 +48,52 @@ final class Obligations {
       for (org.entente.engine.model.Effect e : rule.effects()) {
         (e.target().args().contains("other") ? perMember : once).add(e);
       }
-      Object cause = new Ledger.Cause(t.possessive(o.actor()), "request for consultations", org.clauses().consultation());
+      Object cause =
+          new Ledger.Cause(
+              t.possessive(o.actor()), "request for consultations", org.clauses().consultation());
       t.effects(once, Turn.bindings(o), cause);
       for (Actor a : t.start.participants(org.id())) {
         if (!a.id().equals(o.actor())) {
           t.effects(perMember, Turn.bindings(o).with("other", a.id()), cause);
         }
       }
-      t.sayPublic(Phase.OBLIGATIONS, t.name(o.actor()) + " requested consultations within the " + org.id()
-          + ": its security is threatened.", org.clauses().consultation(), o);
+      t.sayPublic(
+          Phase.OBLIGATIONS,
+          t.name(o.actor())
+              + " requested consultations within the "
+              + org.id()
+              + ": its security is threatened.",
+          org.clauses().consultation(),
+          o);
     }
     for (Order o : t.ofKind(OrderKind.REQUEST_ASSISTANCE)) {
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
       if (!Escalations.victimRecently(t.b.escalations(), o.actor(), o.target(), t.number)) {
-        t.say(Phase.OBLIGATIONS, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor())
-            + " request for assistance against " + t.name(o.target())
-            + " needs an incursion or offensive by " + t.name(o.target())
-            + " on its territory this turn or last turn; there was none.",
-            org.clauses().collectiveDefence(), o);
+        t.say(
+            Phase.OBLIGATIONS,
+            Visibility.actors(o.actor()),
+            "Void: "
+                + t.possessive(o.actor())
+                + " request for assistance against "
+                + t.name(o.target())
+                + " needs an incursion or offensive by "
+                + t.name(o.target())
+                + " on its territory this turn or last turn; there was none.",
+            org.clauses().collectiveDefence(),
+            o);
         continue;
       }
       if (hasOpen(t, org.id(), o.actor())) {
-        t.say(Phase.OBLIGATIONS, Visibility.actors(o.actor()), "Void: " + t.name(o.actor())
-            + " already has a request for assistance open in the " + org.id() + ".",
-            org.clauses().collectiveDefence(), o);
+        t.say(
+            Phase.OBLIGATIONS,
+            Visibility.actors(o.actor()),
+            "Void: "
+                + t.name(o.actor())
+                + " already has a request for assistance open in the "
+                + org.id()
+                + ".",
+            org.clauses().collectiveDefence(),
+            o);
         continue;
       }
       List<String> owed = new ArrayList<>();
@@ -82,14 +104,39 @@ final class Obligations {
         }
       }
       int deadline = t.number + t.mechanics.answerWindowTurns();
-      t.b.openRequests().add(new OpenRequest(org.id(), o.actor(), o.target(), t.number, deadline,
-          ImmutableMap.of(), ImmutableList.copyOf(owed)));
+      t.b
+          .openRequests()
+          .add(
+              new OpenRequest(
+                  org.id(),
+                  o.actor(),
+                  o.target(),
+                  t.number,
+                  deadline,
+                  ImmutableMap.of(),
+                  ImmutableList.copyOf(owed)));
       t.b.countRequest(o.actor(), org.id());
-      t.effects(t.scenario.rule(o.kind()).effects(), Turn.bindings(o),
-          new Ledger.Cause(t.possessive(o.actor()), "request for assistance", org.clauses().collectiveDefence()));
-      t.sayPublic(Phase.OBLIGATIONS, t.name(o.actor()) + " requested assistance from the " + org.id() + " against "
-          + t.name(o.target()) + "; " + Turn.count(owed.size(), "member") + " must answer by the end of "
-          + t.turnLabel(deadline) + ".", org.clauses().collectiveDefence(), o);
+      t.effects(
+          t.scenario.rule(o.kind()).effects(),
+          Turn.bindings(o),
+          new Ledger.Cause(
+              t.possessive(o.actor()),
+              "request for assistance",
+              org.clauses().collectiveDefence()));
+      t.sayPublic(
+          Phase.OBLIGATIONS,
+          t.name(o.actor())
+              + " requested assistance from the "
+              + org.id()
+              + " against "
+              + t.name(o.target())
+              + "; "
+              + Turn.count(owed.size(), "member")
+              + " must answer by the end of "
+              + t.turnLabel(deadline)
+              + ".",
+          org.clauses().collectiveDefence(),
+          o);
     }
   }
 
@@ -107,9 +154,20 @@ final class Obligations {
     for (Order o : t.ofKind(OrderKind.RESPOND)) {
       OpenRequest r = find(t.b.openRequests(), o.org(), o.target(), o.actor());
       if (r == null || r.answeredBy(o.actor())) {
-        t.say(Phase.SESSION, Visibility.actors(o.actor()), "Void: " + t.name(o.actor()) + " answered "
-            + t.name(o.target()) + ", but there is no open request from " + t.name(o.target())
-            + " in the " + o.org() + " that it owes an answer to.", "", o);
+        t.say(
+            Phase.SESSION,
+            Visibility.actors(o.actor()),
+            "Void: "
+                + t.name(o.actor())
+                + " answered "
+                + t.name(o.target())
+                + ", but there is no open request from "
+                + t.name(o.target())
+                + " in the "
+                + o.org()
+                + " that it owes an answer to.",
+            "",
+            o);
         continue;
       }
       answer(t, r, o.actor(), Answer.valueOf(o.option()), o);
@@ -123,8 +181,11 @@ final class Obligations {
         }
         Answer answer = byDoctrine(t, a, current);
         if (answer != null) {
-          Order basis = Order.of(member, OrderKind.RESPOND).withOrg(r.org()).withTarget(r.requester())
-              .withOption(answer.name());
+          Order basis =
+              Order.of(member, OrderKind.RESPOND)
+                  .withOrg(r.org())
+                  .withTarget(r.requester())
+                  .withOption(answer.name());
           answer(t, current, member, answer, basis);
         }
       }
@@ -146,13 +207,37 @@ final class Obligations {
   /** Tells a member that still owes an answer what it owes, by when, and what silence would cost. */
   private static void owes(Turn t, OpenRequest r, String member) {
     String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
-    t.say(Phase.SESSION, Visibility.actors(member), t.name(member) + " must answer " + t.possessive(r.requester())
-        + " request for assistance in the " + r.org() + " by the end of " + t.turnLabel(r.deadlineTurn())
-        + ": order `RESPOND " + r.org() + " " + r.requester() + " MILITARY|MONITORS|DIPLOMATIC|DECLINE`. "
-        + "Silence is recorded then: " + t.possessive(r.requester()) + " trust toward " + t.name(member) + " "
-        + Upkeep.signed(t.mechanics.trustSilence()) + ", " + t.possessive(member) + " standing "
-        + Upkeep.signed(t.mechanics.stdSilence()) + ", the " + r.org() + "'s cohesion "
-        + Upkeep.signed(t.mechanics.cohPerRefusal()) + ".", clause);
+    t.say(
+        Phase.SESSION,
+        Visibility.actors(member),
+        t.name(member)
+            + " must answer "
+            + t.possessive(r.requester())
+            + " request for assistance in the "
+            + r.org()
+            + " by the end of "
+            + t.turnLabel(r.deadlineTurn())
+            + ": order `RESPOND "
+            + r.org()
+            + " "
+            + r.requester()
+            + " MILITARY|MONITORS|DIPLOMATIC|DECLINE`. "
+            + "Silence is recorded then: "
+            + t.possessive(r.requester())
+            + " trust toward "
+            + t.name(member)
+            + " "
+            + Upkeep.signed(t.mechanics.trustSilence())
+            + ", "
+            + t.possessive(member)
+            + " standing "
+            + Upkeep.signed(t.mechanics.stdSilence())
+            + ", the "
+            + r.org()
+            + "'s cohesion "
+            + Upkeep.signed(t.mechanics.cohPerRefusal())
+            + ".",
+        clause);
   }
 
   private static OpenRequest current(Turn t, OpenRequest r) {
@@ -165,8 +250,9 @@ final class Obligations {
   }
 
   private static Answer byDoctrine(Turn t, Actor a, OpenRequest r) {
-    Bindings bindings = Bindings.of("self", a.id(), "requester", r.requester(), "aggressor",
-        r.aggressor(), "org", r.org());
+    Bindings bindings =
+        Bindings.of(
+            "self", a.id(), "requester", r.requester(), "aggressor", r.aggressor(), "org", r.org());
     for (ResponseRule rule : a.doctrine().responses()) {
       if (!t.holds(rule.when(), bindings)) {
         continue;
@@ -186,8 +272,15 @@ final class Obligations {
     OpenRequest updated = r.withAnswer(member, answer);
     t.b.openRequests().set(t.b.openRequests().indexOf(r), updated);
     String clause = t.scenario.organisation(r.org()).orElseThrow().clauses().collectiveDefence();
-    Object why = new Ledger.Cause(t.possessive(member), "answer to " + t.possessive(r.requester())
-        + " request for assistance (" + describe(answer) + ")", clause);
+    Object why =
+        new Ledger.Cause(
+            t.possessive(member),
+            "answer to "
+                + t.possessive(r.requester())
+                + " request for assistance ("
+                + describe(answer)
+                + ")",
+            clause);
     t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustFor(answer), why);
     OrderRule rule = t.scenario.rule(OrderKind.RESPOND);
     VariantRule v = rule.variants().get(answer.name());
@@ -197,10 +290,20 @@ final class Obligations {
       t.effects(v.effects(), bindings, why);
     }
     if (answer == Answer.MILITARY) {
-      t.b.assistance().add(new Assistance(member, r.requester(), t.number + t.mechanics.assistanceTurns()));
+      t.b
+          .assistance()
+          .add(new Assistance(member, r.requester(), t.number + t.mechanics.assistanceTurns()));
     }
-    t.sayPublic(Phase.SESSION, t.name(member) + " answered " + t.possessive(r.requester()) + " request for assistance: "
-        + describe(answer) + ".", clause, basis);
+    t.sayPublic(
+        Phase.SESSION,
+        t.name(member)
+            + " answered "
+            + t.possessive(r.requester())
+            + " request for assistance: "
+            + describe(answer)
+            + ".",
+        clause,
+        basis);
   }
 
   static String describe(Answer a) {
@@ -231,15 +334,34 @@ final class Obligations {
       Answer a = r.answers().get(member);
       if (a == null) {
         a = Answer.SILENCE;
-        Object silence = new Ledger.Cause(t.possessive(member), "silence on " + t.possessive(r.requester())
-            + " request for assistance", clause);
+        Object silence =
+            new Ledger.Cause(
+                t.possessive(member),
+                "silence on " + t.possessive(r.requester()) + " request for assistance",
+                clause);
         t.ledger.add(Quantity.TRUST, r.requester(), member, t.mechanics.trustSilence(), silence);
         t.ledger.add(Quantity.STD, member, "", t.mechanics.stdSilence(), silence);
-        t.sayPublic(Phase.SESSION, t.name(member) + " stayed silent on " + t.possessive(r.requester())
-            + " request for assistance; silence is recorded: " + t.possessive(r.requester()) + " trust toward "
-            + t.name(member) + " " + Upkeep.signed(t.mechanics.trustSilence()) + ", " + t.possessive(member)
-            + " standing " + Upkeep.signed(t.mechanics.stdSilence()) + ", the " + org.id() + "'s cohesion "
-            + Upkeep.signed(t.mechanics.cohPerRefusal()) + ".", clause);
+        t.sayPublic(
+            Phase.SESSION,
+            t.name(member)
+                + " stayed silent on "
+                + t.possessive(r.requester())
+                + " request for assistance; silence is recorded: "
+                + t.possessive(r.requester())
+                + " trust toward "
+                + t.name(member)
+                + " "
+                + Upkeep.signed(t.mechanics.trustSilence())
+                + ", "
+                + t.possessive(member)
+                + " standing "
+                + Upkeep.signed(t.mechanics.stdSilence())
+                + ", the "
+                + org.id()
+                + "'s cohesion "
+                + Upkeep.signed(t.mechanics.cohPerRefusal())
+                + ".",
+            clause);
       }
       military |= a == Answer.MILITARY;
       monitors |= a == Answer.MONITORS;
@@ -262,15 +384,39 @@ final class Obligations {
     }
     if (!military) {
       t.b.lastFailureTurn(org.id(), t.number);
-      t.grieve(Phase.SESSION, r.requester(), t.mechanics.grievanceTurns(),
-          "its request for assistance to the " + org.id() + " brought no military help", clause);
+      t.grieve(
+          Phase.SESSION,
+          r.requester(),
+          t.mechanics.grievanceTurns(),
+          "its request for assistance to the " + org.id() + " brought no military help",
+          clause);
     }
-    t.ledger.add(Quantity.CRED, org.id(), "", credDelta, new Ledger.Why("the outcome of " + t.possessive(r.requester())
-        + " request for assistance: " + outcome, clause));
-    t.ledger.add(Quantity.COH, org.id(), "", refusals * t.mechanics.cohPerRefusal(),
+    t.ledger.add(
+        Quantity.CRED,
+        org.id(),
+        "",
+        credDelta,
+        new Ledger.Why(
+            "the outcome of " + t.possessive(r.requester()) + " request for assistance: " + outcome,
+            clause));
+    t.ledger.add(
+        Quantity.COH,
+        org.id(),
+        "",
+        refusals * t.mechanics.cohPerRefusal(),
         new Ledger.Why(Turn.count(refusals, "member") + " declined or stayed silent", clause));
-    t.sayPublic(Phase.SESSION, "The " + org.id() + " request of " + t.name(r.requester()) + " is closed: " + outcome
-        + (refusals > 0 ? "; " + Turn.count(refusals, "member") + " declined or stayed silent" : "")
-        + (military ? "." : "; " + t.name(r.requester()) + " now has a grievance."), clause);
+    t.sayPublic(
+        Phase.SESSION,
+        "The "
+            + org.id()
+            + " request of "
+            + t.name(r.requester())
+            + " is closed: "
+            + outcome
+            + (refusals > 0
+                ? "; " + Turn.count(refusals, "member") + " declined or stayed silent"
+                : "")
+            + (military ? "." : "; " + t.name(r.requester()) + " now has a grievance."),
+        clause);
   }
 }

@@ -35,7 +35,8 @@ public final class OrderValidator {
   public OrderCheck check(GameState state, List<Order> draft, Order order) {
     Actor actor = scenario.actor(order.actor()).orElse(null);
     if (actor == null) {
-      return OrderCheck.notAllowed(order, "'" + order.actor() + "' is not an actor in this scenario");
+      return OrderCheck.notAllowed(
+          order, "'" + order.actor() + "' is not an actor in this scenario");
     }
     String who = actor.name();
     if (!actor.mayUse(order.kind())) {
@@ -43,7 +44,8 @@ public final class OrderValidator {
           order, who + " may not use " + order.kind() + " in this scenario");
     }
     if (draft.contains(order)) {
-      return OrderCheck.notAllowed(order, "this order is already in " + possessive(who) + " orders");
+      return OrderCheck.notAllowed(
+          order, "this order is already in " + possessive(who) + " orders");
     }
     String refusal = kindRule(state, order);
     if (refusal != null) {
@@ -76,17 +78,26 @@ public final class OrderValidator {
     if (used + cost > actor.orderPoints()) {
       return OrderCheck.notAllowed(
           order,
-          who + " has " + actor.orderPoints() + " order points a turn; the orders already given use "
-              + used + " and this one costs " + cost);
+          who
+              + " has "
+              + actor.orderPoints()
+              + " order points a turn; the orders already given use "
+              + used
+              + " and this one costs "
+              + cost);
     }
     if (rule.maxPerTurn() > 0 && sameKind >= rule.maxPerTurn()) {
       return OrderCheck.notAllowed(
           order, order.kind() + " can be given at most " + times(rule.maxPerTurn()) + " a turn");
     }
-    if (isMilitary(order) && actor.maxMilitaryOrders() > 0 && military >= actor.maxMilitaryOrders()) {
+    if (isMilitary(order)
+        && actor.maxMilitaryOrders() > 0
+        && military >= actor.maxMilitaryOrders()) {
       return OrderCheck.notAllowed(
           order,
-          who + " can give at most " + actor.maxMilitaryOrders()
+          who
+              + " can give at most "
+              + actor.maxMilitaryOrders()
               + " military order(s) a turn (ESCALATE, JOINT_EXERCISE, PRESENCE DEPLOY)");
     }
     return OrderCheck.accepted(order, note(state, draft, order));
@@ -107,24 +118,35 @@ public final class OrderValidator {
     switch (order.kind()) {
       case REQUEST_ASSISTANCE:
         if (!Escalations.victimRecently(state, order.actor(), order.target(), state.turn() + 1)) {
-          return "this request counts only if " + scenario.nameOf(order.target())
-              + " escalates against " + scenario.nameOf(order.actor()) + " this turn";
+          return "this request counts only if "
+              + scenario.nameOf(order.target())
+              + " escalates against "
+              + scenario.nameOf(order.actor())
+              + " this turn";
         }
         return "";
       case RESPOND:
-        if (Obligations.find(state.openRequests(), order.org(), order.target(), order.actor()) == null) {
-          return "this answer counts only if " + scenario.nameOf(order.target())
-              + " requests assistance from " + order.org() + " this turn";
+        if (Obligations.find(state.openRequests(), order.org(), order.target(), order.actor())
+            == null) {
+          return "this answer counts only if "
+              + scenario.nameOf(order.target())
+              + " requests assistance from "
+              + order.org()
+              + " this turn";
         }
         return "";
       default:
         break;
     }
     if (order.kind().group() == OrderKind.Group.BILATERAL) {
-      return "takes effect only if " + scenario.nameOf(counterpart(order)) + " gives the matching order this turn";
+      return "takes effect only if "
+          + scenario.nameOf(counterpart(order))
+          + " gives the matching order this turn";
     }
     for (Order d : draft) {
-      if (!d.org().isEmpty() && d.org().equals(order.org()) && Conflicts.contradict(d.kind(), order.kind())) {
+      if (!d.org().isEmpty()
+          && d.org().equals(order.org())
+          && Conflicts.contradict(d.kind(), order.kind())) {
         return "conflicts with " + d.toText() + " in your orders: the more binding act wins";
       }
     }
@@ -152,15 +174,22 @@ public final class OrderValidator {
       }
     }
     switch (o.kind()) {
-      case PROPOSE_PARTNERSHIP: {
-        PartnershipLevel current = state.partnershipLevel(self, o.target());
-        PartnershipLevel wanted = PartnershipLevel.valueOf(o.option());
-        if (wanted.ordinal() != current.ordinal() + 1) {
-          return who + " and " + withArticle(scenario.nameOf(o.target())) + " are at " + current
-              + (current.next().isPresent() ? "; the next step is " + current.next().get() : "; there is no higher step");
+      case PROPOSE_PARTNERSHIP:
+        {
+          PartnershipLevel current = state.partnershipLevel(self, o.target());
+          PartnershipLevel wanted = PartnershipLevel.valueOf(o.option());
+          if (wanted.ordinal() != current.ordinal() + 1) {
+            return who
+                + " and "
+                + withArticle(scenario.nameOf(o.target()))
+                + " are at "
+                + current
+                + (current.next().isPresent()
+                    ? "; the next step is " + current.next().get()
+                    : "; there is no higher step");
+          }
+          return null;
         }
-        return null;
-      }
       case ARMS_DEAL:
         return null;
       case MEDIATE:
@@ -175,17 +204,25 @@ public final class OrderValidator {
         return null;
       case PEACE_STEP:
         if ((state.peaceSteps(self, o.target()) & PeaceSteps.bit(o.option())) != 0) {
-          return who + " and " + withArticle(scenario.nameOf(o.target())) + " already agreed " + o.option();
+          return who
+              + " and "
+              + withArticle(scenario.nameOf(o.target()))
+              + " already agreed "
+              + o.option();
         }
         if (state.peaceSigned(self, o.target())) {
-          return who + " and " + withArticle(scenario.nameOf(o.target())) + " already signed their peace treaty";
+          return who
+              + " and "
+              + withArticle(scenario.nameOf(o.target()))
+              + " already signed their peace treaty";
         }
         return null;
       case PRESENCE:
         return presenceRule(state, o);
       case LOBBY:
         if (!o.presence().isEmpty() && !state.presenceActive(o.presence())) {
-          return scenario.nameOf(o.presence()) + " is not active, so it cannot be renewed or expanded";
+          return scenario.nameOf(o.presence())
+              + " is not active, so it cannot be renewed or expanded";
         }
         return null;
       default:
@@ -199,13 +236,24 @@ public final class OrderValidator {
     boolean active = state.presenceActive(p.id());
     if (o.option().equals("REQUEST_LEAVE")) {
       if (!p.host().equals(o.actor())) {
-        return "only the host, " + scenario.nameOf(p.host()) + ", can ask " + p.name() + " to leave";
+        return "only the host, "
+            + scenario.nameOf(p.host())
+            + ", can ask "
+            + p.name()
+            + " to leave";
       }
       return active ? null : p.name() + " is not present";
     }
     if (!p.owner().equals(o.actor())) {
-      return "only " + scenario.nameOf(p.owner()) + " can " + o.option() + " " + p.name() + "; "
-          + who + " can lobby or ask it to leave";
+      return "only "
+          + scenario.nameOf(p.owner())
+          + " can "
+          + o.option()
+          + " "
+          + p.name()
+          + "; "
+          + who
+          + " can lobby or ask it to leave";
     }
     if (o.option().equals("DEPLOY")) {
       return active ? p.name() + " is already deployed" : null;
@@ -236,8 +284,12 @@ public final class OrderValidator {
         org.entente.engine.state.OpenRequest r =
             Obligations.find(state.openRequests(), org.id(), o.target(), o.actor());
         if (r != null && r.answeredBy(o.actor())) {
-          return who + " already answered " + possessive(scenario.nameOf(o.target())) + " request ("
-              + r.answers().get(o.actor()) + ")";
+          return who
+              + " already answered "
+              + possessive(scenario.nameOf(o.target()))
+              + " request ("
+              + r.answers().get(o.actor())
+              + ")";
         }
         return null;
       case ORG_PROPOSAL:
@@ -245,7 +297,10 @@ public final class OrderValidator {
       case STAND_ASIDE:
         if (!st.voting()) {
           return st == MemberStatus.FROZEN
-              ? who + " has frozen its participation in the " + org.id() + " and takes no part in decisions"
+              ? who
+                  + " has frozen its participation in the "
+                  + org.id()
+                  + " and takes no part in decisions"
               : in + "; only active members take part in decisions";
         }
         if (o.option().equals("SUSPEND_MEMBER")) {
@@ -253,15 +308,21 @@ public final class OrderValidator {
             return "the " + org.id() + " has no suspension clause";
           }
           if (!state.memberStatus(o.target(), org.id()).participating()) {
-            return scenario.nameOf(o.target()) + " is not a participating member of the " + org.id();
+            return scenario.nameOf(o.target())
+                + " is not a participating member of the "
+                + org.id();
           }
         }
         if (o.option().equals("ADMIT") && o.kind() == OrderKind.ORG_PROPOSAL) {
-          return "applicants apply themselves with APPLY_MEMBERSHIP; members can OBJECT " + org.id() + " ADMIT <applicant>";
+          return "applicants apply themselves with APPLY_MEMBERSHIP; members can OBJECT "
+              + org.id()
+              + " ADMIT <applicant>";
         }
         return null;
       case FREEZE:
-        return st == MemberStatus.ACTIVE ? null : in + "; only an active member can freeze its participation";
+        return st == MemberStatus.ACTIVE
+            ? null
+            : in + "; only an active member can freeze its participation";
       case RESUME:
         return st == MemberStatus.FROZEN ? null : in + "; only a frozen member can resume";
       case WITHHOLD_DUES:
@@ -273,16 +334,23 @@ public final class OrderValidator {
         if (st != MemberStatus.ACTIVE && st != MemberStatus.FROZEN) {
           return in + "; notice can be given from active or frozen membership";
         }
-        if (state.dom(o.actor()) < scenario.mechanics().noticeMinDom() && state.grievance(o.actor()) == 0) {
-          return "giving notice needs domestic support of at least " + scenario.mechanics().noticeMinDom()
-              + " or an active grievance; " + possessive(who) + " domestic support is " + state.dom(o.actor())
+        if (state.dom(o.actor()) < scenario.mechanics().noticeMinDom()
+            && state.grievance(o.actor()) == 0) {
+          return "giving notice needs domestic support of at least "
+              + scenario.mechanics().noticeMinDom()
+              + " or an active grievance; "
+              + possessive(who)
+              + " domestic support is "
+              + state.dom(o.actor())
               + " and it has no grievance left (a grievance lasts only the turns it was given for)";
         }
         return null;
       case RESCIND_NOTICE:
         return st == MemberStatus.NOTICE ? null : in + "; there is no notice to rescind";
       case APPLY_MEMBERSHIP:
-        return st == MemberStatus.NONE || st == MemberStatus.WITHDRAWN || st == MemberStatus.EXPELLED
+        return st == MemberStatus.NONE
+                || st == MemberStatus.WITHDRAWN
+                || st == MemberStatus.EXPELLED
             ? null
             : in + "; only non-members can apply";
       default:

@@ -19,7 +19,8 @@ public final class Partnerships {
    * Why {@code a} and {@code b} cannot raise their relationship to {@code wanted} in
    * {@code state}, with what would make it possible; empty if they can.
    */
-  public static Optional<String> whyNot(Scenario scenario, GameState state, String a, String b, PartnershipLevel wanted) {
+  public static Optional<String> whyNot(
+      Scenario scenario, GameState state, String a, String b, PartnershipLevel wanted) {
     PartnershipLevel current = state.partnershipLevel(a, b);
     VariantRule v = scenario.rule(OrderKind.PROPOSE_PARTNERSHIP).variants().get(wanted.name());
     int minTrust = v == null ? Integer.MIN_VALUE : v.amount();
@@ -27,16 +28,33 @@ public final class Partnerships {
     int mutual = Math.min(state.trust(a, b), state.trust(b, a));
     int turns = state.partnershipTurns(a, b);
     if (wanted.ordinal() != current.ordinal() + 1) {
-      return Optional.of("they are at " + current + "; the next step is "
-          + (current.ordinal() + 1 < PartnershipLevel.values().length ? PartnershipLevel.values()[current.ordinal() + 1] : "none"));
+      return Optional.of(
+          "they are at "
+              + current
+              + "; the next step is "
+              + (current.ordinal() + 1 < PartnershipLevel.values().length
+                  ? PartnershipLevel.values()[current.ordinal() + 1]
+                  : "none"));
     }
     if (mutual < minTrust) {
-      return Optional.of("it needs mutual trust of at least " + minTrust + " and the lower of the two is " + mutual
-          + "; it becomes possible once both trust each other at least " + minTrust);
+      return Optional.of(
+          "it needs mutual trust of at least "
+              + minTrust
+              + " and the lower of the two is "
+              + mutual
+              + "; it becomes possible once both trust each other at least "
+              + minTrust);
     }
     if (turns < minTurns) {
-      return Optional.of("it needs " + minTurns + " turns at " + current + " and they have " + turns
-          + "; it becomes possible in " + Turn.count(minTurns - turns, "turn"));
+      return Optional.of(
+          "it needs "
+              + minTurns
+              + " turns at "
+              + current
+              + " and they have "
+              + turns
+              + "; it becomes possible in "
+              + Turn.count(minTurns - turns, "turn"));
     }
     return Optional.empty();
   }

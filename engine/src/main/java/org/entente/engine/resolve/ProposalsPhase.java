@@ -30,12 +30,16 @@ final class ProposalsPhase {
   static void run(Turn t, List<Order> noticesThisTurn) {
     Map<Key, List<Order>> proposals = new LinkedHashMap<>();
     for (Order o : t.ofKind(OrderKind.ORG_PROPOSAL)) {
-      proposals.computeIfAbsent(new Key(o.org(), o.option(), o.target()), k -> new ArrayList<>()).add(o);
+      proposals
+          .computeIfAbsent(new Key(o.org(), o.option(), o.target()), k -> new ArrayList<>())
+          .add(o);
     }
     for (Order o : t.ofKind(OrderKind.APPLY_MEMBERSHIP)) {
       Organisation org = t.scenario.organisation(o.org()).orElseThrow();
       if (!org.clauses().external()) {
-        proposals.computeIfAbsent(new Key(o.org(), "ADMIT", o.actor()), k -> new ArrayList<>()).add(o);
+        proposals
+            .computeIfAbsent(new Key(o.org(), "ADMIT", o.actor()), k -> new ArrayList<>())
+            .add(o);
       }
     }
     for (Map.Entry<Key, List<Order>> e : proposals.entrySet()) {
@@ -47,10 +51,21 @@ final class ProposalsPhase {
       }
       if (proposals.containsKey(new Key(o.org(), o.option(), o.target()))) {
         // A vote cast counts: its effects (an objection wears cohesion down) apply.
-        LegalPhase.standardEffects(t, o, o.kind() == OrderKind.OBJECT ? "objection" : "standing aside");
+        LegalPhase.standardEffects(
+            t, o, o.kind() == OrderKind.OBJECT ? "objection" : "standing aside");
       } else {
-        t.say(Phase.SESSION, org.entente.engine.report.Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " "
-            + o.toText() + " names no proposal made in the " + o.org() + " this turn.", LegalPhase.cite(t, o), o);
+        t.say(
+            Phase.SESSION,
+            org.entente.engine.report.Visibility.actors(o.actor()),
+            "Void: "
+                + t.possessive(o.actor())
+                + " "
+                + o.toText()
+                + " names no proposal made in the "
+                + o.org()
+                + " this turn.",
+            LegalPhase.cite(t, o),
+            o);
       }
     }
   }
@@ -62,9 +77,18 @@ final class ProposalsPhase {
     if (key.kind().equals("SUSPEND_MEMBER")) {
       for (Order n : notices) {
         if (n.actor().equals(key.target()) && n.org().equals(key.org())) {
-          t.sayPublic(Phase.SESSION, "The proposal to suspend " + t.name(key.target()) + " from the " + org.id()
-              + " is moot: " + t.name(key.target()) + " gave notice of withdrawal this turn.",
-              org.clauses().suspensionClause(), first, n);
+          t.sayPublic(
+              Phase.SESSION,
+              "The proposal to suspend "
+                  + t.name(key.target())
+                  + " from the "
+                  + org.id()
+                  + " is moot: "
+                  + t.name(key.target())
+                  + " gave notice of withdrawal this turn.",
+              org.clauses().suspensionClause(),
+              first,
+              n);
           return;
         }
       }
@@ -109,16 +133,36 @@ final class ProposalsPhase {
       if (key.kind().equals("SUSPEND_MEMBER")) {
         t.b.status(key.target(), org.id(), MemberStatus.SUSPENDED);
       }
-      t.sayPublic(Phase.SESSION, "The " + org.id() + " adopted " + what + " (" + tally + ")"
-          + (aside > 0 && key.kind().equals("SUSPEND_MEMBER") ? "" : aside > 0 ? ", in limited format." : "."),
-          decisionClause(org, key.kind()), basis);
+      t.sayPublic(
+          Phase.SESSION,
+          "The "
+              + org.id()
+              + " adopted "
+              + what
+              + " ("
+              + tally
+              + ")"
+              + (aside > 0 && key.kind().equals("SUSPEND_MEMBER")
+                  ? ""
+                  : aside > 0 ? ", in limited format." : "."),
+          decisionClause(org, key.kind()),
+          basis);
     } else {
       for (Order p : proposers) {
         LegalPhase.failureEffects(t, p, "proposal that failed");
       }
-      t.sayPublic(Phase.SESSION, "The " + org.id() + " did not adopt " + what + " (" + tally + ")"
-          + (objectors.isEmpty() ? "." : "; objecting: " + String.join(", ", objectors) + "."),
-          decisionClause(org, key.kind()), basis);
+      t.sayPublic(
+          Phase.SESSION,
+          "The "
+              + org.id()
+              + " did not adopt "
+              + what
+              + " ("
+              + tally
+              + ")"
+              + (objectors.isEmpty() ? "." : "; objecting: " + String.join(", ", objectors) + "."),
+          decisionClause(org, key.kind()),
+          basis);
     }
   }
 
@@ -128,8 +172,14 @@ final class ProposalsPhase {
         : org.clauses().decision();
   }
 
-  private static void admit(Turn t, Organisation org, String applicant, boolean passed, String tally,
-      List<String> objectors, Order basis) {
+  private static void admit(
+      Turn t,
+      Organisation org,
+      String applicant,
+      boolean passed,
+      String tally,
+      List<String> objectors,
+      Order basis) {
     if (passed) {
       int wait = org.clauses().reentryWaitTurns();
       if (wait == 0) {
@@ -137,13 +187,35 @@ final class ProposalsPhase {
       }
       t.b.applicantWait(applicant, org.id(), wait);
       t.admittedThisTurn.add(applicant + "|" + org.id());
-      t.sayPublic(Phase.SESSION, "The " + org.id() + " accepted " + t.possessive(applicant) + " application (" + tally + ")"
-          + (wait == 0 ? "; it is an active member again." : "; it becomes an active member after " + wait + " turn(s)."),
-          org.clauses().decision(), basis);
+      t.sayPublic(
+          Phase.SESSION,
+          "The "
+              + org.id()
+              + " accepted "
+              + t.possessive(applicant)
+              + " application ("
+              + tally
+              + ")"
+              + (wait == 0
+                  ? "; it is an active member again."
+                  : "; it becomes an active member after " + wait + " turn(s)."),
+          org.clauses().decision(),
+          basis);
     } else {
       t.b.status(applicant, org.id(), MemberStatus.NONE);
-      t.sayPublic(Phase.SESSION, "The " + org.id() + " refused " + t.possessive(applicant) + " application (" + tally
-          + "; objecting: " + String.join(", ", objectors) + ").", org.clauses().decision(), basis);
+      t.sayPublic(
+          Phase.SESSION,
+          "The "
+              + org.id()
+              + " refused "
+              + t.possessive(applicant)
+              + " application ("
+              + tally
+              + "; objecting: "
+              + String.join(", ", objectors)
+              + ").",
+          org.clauses().decision(),
+          basis);
     }
   }
 
@@ -152,7 +224,8 @@ final class ProposalsPhase {
       return Vote.SUPPORT;
     }
     for (Order o : t.of(a.id())) {
-      if (o.org().equals(key.org()) && o.option().equals(key.kind())
+      if (o.org().equals(key.org())
+          && o.option().equals(key.kind())
           && o.target().equals(key.target())) {
         if (o.kind() == OrderKind.OBJECT) {
           return Vote.OBJECT;
@@ -163,7 +236,9 @@ final class ProposalsPhase {
       }
     }
     if (!a.playable() && t.engineActorsAct) {
-      Bindings b = Bindings.of("self", a.id(), "proposer", first.actor(), "proposal", key.kind(), "org", key.org());
+      Bindings b =
+          Bindings.of(
+              "self", a.id(), "proposer", first.actor(), "proposal", key.kind(), "org", key.org());
       if (!key.target().isEmpty()) {
         b = b.with("target", key.target());
       }
@@ -172,8 +247,13 @@ final class ProposalsPhase {
           if (r.vote() != Vote.SUPPORT) {
             // A vote by doctrine is the engine-run member's order: it has the order's effects.
             OrderKind kind = r.vote() == Vote.OBJECT ? OrderKind.OBJECT : OrderKind.STAND_ASIDE;
-            Order cast = Order.of(a.id(), kind).withOrg(key.org()).withOption(key.kind()).withTarget(key.target());
-            LegalPhase.standardEffects(t, cast, r.vote() == Vote.OBJECT ? "objection" : "standing aside");
+            Order cast =
+                Order.of(a.id(), kind)
+                    .withOrg(key.org())
+                    .withOption(key.kind())
+                    .withTarget(key.target());
+            LegalPhase.standardEffects(
+                t, cast, r.vote() == Vote.OBJECT ? "objection" : "standing aside");
           }
           return r.vote();
         }

@@ -61,5 +61,4 @@ public final class Resolver {
     List<ReportLine> lines = new ArrayList<>(t.lines);
     return new TurnResult(next, new Report(t.number, lines), scores);
   }
-
 }

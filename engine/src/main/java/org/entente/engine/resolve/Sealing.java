@@ -50,8 +50,18 @@ final class Sealing {
         if (c.isAccepted()) {
           accepted.add(o);
         } else {
-          t.say(Phase.SEAL, Visibility.actors(o.actor()), "Void: " + t.possessive(o.actor()) + " order "
-              + o.toText() + " was no longer allowed when the orders were sealed: " + c.reason() + ".", "", o);
+          t.say(
+              Phase.SEAL,
+              Visibility.actors(o.actor()),
+              "Void: "
+                  + t.possessive(o.actor())
+                  + " order "
+                  + o.toText()
+                  + " was no longer allowed when the orders were sealed: "
+                  + c.reason()
+                  + ".",
+              "",
+              o);
         }
       }
       sealed.addAll(accepted);

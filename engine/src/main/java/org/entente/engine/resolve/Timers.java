@@ -9,9 +9,9 @@ import org.entente.engine.model.MemberStatus;
 import org.entente.engine.model.Organisation;
 import org.entente.engine.model.Presence;
 import org.entente.engine.order.Order;
+import org.entente.engine.report.Visibility;
 import org.entente.engine.state.Assistance;
 import org.entente.engine.state.Delivery;
-import org.entente.engine.report.Visibility;
 
 /**
  * P9: notices count down and withdrawals take effect; deliveries arrive; presences' timers run;
@@ -33,8 +33,13 @@ final class Timers {
       }
       t.b.set(Quantity.GRIEVANCE, a.id(), "", g - 1);
       if (g == 1) {
-        t.say(Phase.TIMERS, Visibility.actors(a.id()), t.possessive(a.id()) + " grievance ran out at the end of "
-            + t.turnLabel(t.number) + ": giving notice now costs the full price and needs the domestic support the senate rule asks.",
+        t.say(
+            Phase.TIMERS,
+            Visibility.actors(a.id()),
+            t.possessive(a.id())
+                + " grievance ran out at the end of "
+                + t.turnLabel(t.number)
+                + ": giving notice now costs the full price and needs the domestic support the senate rule asks.",
             "docs/rules.md, section 6 (grievance)");
       }
     }
@@ -49,7 +54,9 @@ final class Timers {
             t.b.applicantWait(a.id(), org.id(), wait - 1);
             if (wait - 1 == 0) {
               t.b.status(a.id(), org.id(), MemberStatus.ACTIVE);
-              t.sayPublic(Phase.TIMERS, t.name(a.id()) + " is an active member of the " + org.id() + " again.",
+              t.sayPublic(
+                  Phase.TIMERS,
+                  t.name(a.id()) + " is an active member of the " + org.id() + " again.",
                   org.clauses().decision());
             }
           }
@@ -62,11 +69,23 @@ final class Timers {
         if (left <= 0) {
           t.b.status(a.id(), org.id(), MemberStatus.WITHDRAWN);
           t.b.duesWithheld(a.id(), org.id(), false);
-          t.sayPublic(Phase.TIMERS, t.possessive(a.id()) + " withdrawal from the " + org.id() + " took effect at the end of "
-              + t.turnLabel(t.number) + ".", org.clauses().withdrawal());
+          t.sayPublic(
+              Phase.TIMERS,
+              t.possessive(a.id())
+                  + " withdrawal from the "
+                  + org.id()
+                  + " took effect at the end of "
+                  + t.turnLabel(t.number)
+                  + ".",
+              org.clauses().withdrawal());
         } else if (left == 1) {
-          t.sayPublic(Phase.TIMERS, t.possessive(a.id()) + " withdrawal from the " + org.id()
-              + " takes effect at the end of next turn unless rescinded.", org.clauses().withdrawal());
+          t.sayPublic(
+              Phase.TIMERS,
+              t.possessive(a.id())
+                  + " withdrawal from the "
+                  + org.id()
+                  + " takes effect at the end of next turn unless rescinded.",
+              org.clauses().withdrawal());
         }
       }
     }
@@ -82,8 +101,16 @@ final class Timers {
         it.remove();
         t.b.add(Quantity.RF, d.buyer(), "", d.force());
         t.b.countDelivery(d.seller(), d.buyer());
-        t.sayPublic(Phase.TIMERS, t.name(d.seller()) + " delivered a " + d.size().toLowerCase(java.util.Locale.ROOT)
-            + " arms package to " + t.name(d.buyer()) + " (regional force +" + d.force() + ").",
+        t.sayPublic(
+            Phase.TIMERS,
+            t.name(d.seller())
+                + " delivered a "
+                + d.size().toLowerCase(java.util.Locale.ROOT)
+                + " arms package to "
+                + t.name(d.buyer())
+                + " (regional force +"
+                + d.force()
+                + ").",
             t.scenario.rule(org.entente.engine.model.OrderKind.ARMS_DEAL).citation());
       }
     }
@@ -96,8 +123,14 @@ final class Timers {
         t.b.set(Quantity.PRESENCE_TURNS, p.id(), "", left - 1);
         if (left - 1 == 0) {
           t.b.presenceActive(p.id(), false);
-          t.sayPublic(Phase.TIMERS, p.name() + " left " + t.name(p.host()) + " at the end of " + t.turnLabel(t.number)
-              + ". Its agreed time ran out.",
+          t.sayPublic(
+              Phase.TIMERS,
+              p.name()
+                  + " left "
+                  + t.name(p.host())
+                  + " at the end of "
+                  + t.turnLabel(t.number)
+                  + ". Its agreed time ran out.",
               "");
         }
       }

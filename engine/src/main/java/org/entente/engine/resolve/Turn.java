@@ -23,18 +23,25 @@ final class Turn {
   final StateBuilder b;
   final int number;
   final long seed;
+
   /** False when engine-run actors stay silent this turn: no standing orders, answers or votes by doctrine. */
   boolean engineActorsAct = true;
+
   /** Applicants admitted this turn: their waiting period starts next turn. */
   final java.util.Set<String> admittedThisTurn = new java.util.HashSet<>();
+
   /** Actors whose grievance was gained or renewed this turn: it does not count down at this turn's end. */
   final java.util.Set<String> grievanceRenewed = new java.util.TreeSet<>();
+
   final Ledger ledger = new Ledger();
   final List<ReportLine> lines = new ArrayList<>();
+
   /** The state after upkeep: what every condition and every force comparison of the turn reads. */
   GameState start;
+
   /** The sealed, valid orders in canonical order. */
   List<Order> orders = List.of();
+
   /** The sealed orders of each actor, for matching without scanning every order. */
   java.util.Map<String, List<Order>> byActor = ImmutableMap.of();
 
@@ -73,7 +80,8 @@ final class Turn {
 
   /** Adds a report line; the sentence starts with a capital ("The United States ..."). */
   void say(Phase phase, Visibility visibility, String text, String citation, Order... basis) {
-    String sentence = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    String sentence =
+        text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     lines.add(new ReportLine(phase, visibility, sentence, citation, List.of(basis)));
   }
 
@@ -88,9 +96,20 @@ final class Turn {
     }
     b.set(org.entente.engine.expr.Quantity.GRIEVANCE, actor, "", turns);
     grievanceRenewed.add(actor);
-    say(phase, Visibility.actors(actor), name(actor) + " has a grievance (" + why + ") for " + count(turns, "turn")
-        + ", " + turnLabel(number + 1) + " to " + turnLabel(number + turns)
-        + ": until then giving notice meets the senate rule and costs half at home and abroad.", citation);
+    say(
+        phase,
+        Visibility.actors(actor),
+        name(actor)
+            + " has a grievance ("
+            + why
+            + ") for "
+            + count(turns, "turn")
+            + ", "
+            + turnLabel(number + 1)
+            + " to "
+            + turnLabel(number + turns)
+            + ": until then giving notice meets the senate rule and costs half at home and abroad.",
+        citation);
   }
 
   /** "1 member", "5 members". */
@@ -115,7 +134,8 @@ final class Turn {
   /** "T9 (March 2025)". */
   String turnLabel(int turn) {
     java.time.LocalDate d = scenario.metadata().dateOf(turn);
-    String month = d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    String month =
+        d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
     return "T" + turn + " (" + month + " " + d.getYear() + ")";
   }
 
@@ -155,7 +175,11 @@ final class Turn {
   void report(Phase phase, List<Ledger.Change> changes) {
     for (Ledger.Change c : changes) {
       if (c.before() != c.after()) {
-        say(phase, ChangeLines.visibility(c.quantity(), c.x()), ChangeLines.describe(this, c), ChangeLines.citation(c));
+        say(
+            phase,
+            ChangeLines.visibility(c.quantity(), c.x()),
+            ChangeLines.describe(this, c),
+            ChangeLines.citation(c));
       }
     }
   }

@@ -20,12 +20,20 @@ final class Upkeep {
 
   /** "T5 (November 2024) runs from 1 November to 30 November 2024.": what the turn's news may be dated. */
   private static void calendar(Turn t) {
-    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH);
-    java.time.format.DateTimeFormatter full = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+    java.time.format.DateTimeFormatter day =
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH);
+    java.time.format.DateTimeFormatter full =
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
     java.time.LocalDate first = t.scenario.metadata().firstDayOf(t.number);
     java.time.LocalDate last = t.scenario.metadata().dateOf(t.number);
-    t.sayPublic(Phase.UPKEEP, t.turnLabel(t.number) + " runs from "
-        + (first.getYear() == last.getYear() ? first.format(day) : first.format(full)) + " to " + last.format(full) + ".",
+    t.sayPublic(
+        Phase.UPKEEP,
+        t.turnLabel(t.number)
+            + " runs from "
+            + (first.getYear() == last.getYear() ? first.format(day) : first.format(full))
+            + " to "
+            + last.format(full)
+            + ".",
         "");
   }
 
@@ -39,17 +47,21 @@ final class Upkeep {
     Bindings bindings = e.actor().isEmpty() ? Bindings.EMPTY : Bindings.of("self", e.actor());
     for (org.entente.engine.model.Effect effect : e.effects()) {
       for (org.entente.engine.expr.ResolvedRef r : effect.target().resolve(bindings).expand()) {
-        parts.add(ChangeLines.quantity(t, r.kind(), r.first(), r.ids().size() > 1 ? r.second() : "") + " " + signed(effect.delta()));
+        parts.add(
+            ChangeLines.quantity(t, r.kind(), r.first(), r.ids().size() > 1 ? r.second() : "")
+                + " "
+                + signed(effect.delta()));
       }
     }
     for (PresenceChange c : e.presenceChanges()) {
       String name = t.scenario.presence(c.presence()).map(Presence::name).orElse(c.presence());
-      parts.add(switch (c.action()) {
-        case ESTABLISH -> name + " arrives";
-        case END -> name + " ends";
-        case EXTEND -> name + " extended by " + Turn.count(c.amount(), "turn");
-        case SET_STRENGTH -> name + " strength set to " + c.amount();
-      });
+      parts.add(
+          switch (c.action()) {
+            case ESTABLISH -> name + " arrives";
+            case END -> name + " ends";
+            case EXTEND -> name + " extended by " + Turn.count(c.amount(), "turn");
+            case SET_STRENGTH -> name + " strength set to " + c.amount();
+          });
     }
     return parts.isEmpty() ? "" : " Effects: " + String.join(", ", parts) + ".";
   }
@@ -60,7 +72,10 @@ final class Upkeep {
     drift(t);
     for (Presence p : t.scenario.presences()) {
       if (t.b.presenceActive(p.id()) && !p.upkeep().isEmpty()) {
-        t.applyNow(Phase.UPKEEP, p.upkeep(), Bindings.of("self", p.owner(), "target", p.host()),
+        t.applyNow(
+            Phase.UPKEEP,
+            p.upkeep(),
+            Bindings.of("self", p.owner(), "target", p.host()),
             new Ledger.Why(p.name() + " on the ground", ""));
       }
     }
@@ -74,9 +89,21 @@ final class Upkeep {
       if (frozen > 0) {
         t.b.add(Quantity.CRED, org.id(), "", frozen * t.mechanics.frozenCredPerTurn());
         t.b.add(Quantity.COH, org.id(), "", frozen * t.mechanics.frozenCohPerTurn());
-        t.say(Phase.UPKEEP, Visibility.PUBLIC, "The " + org.id() + " loses credibility (" + signed(frozen * t.mechanics.frozenCredPerTurn())
-            + ") and cohesion (" + signed(frozen * t.mechanics.frozenCohPerTurn()) + "): " + Turn.count(frozen, "member")
-            + (frozen == 1 ? " has" : " have") + " frozen " + (frozen == 1 ? "its" : "their") + " participation.",
+        t.say(
+            Phase.UPKEEP,
+            Visibility.PUBLIC,
+            "The "
+                + org.id()
+                + " loses credibility ("
+                + signed(frozen * t.mechanics.frozenCredPerTurn())
+                + ") and cohesion ("
+                + signed(frozen * t.mechanics.frozenCohPerTurn())
+                + "): "
+                + Turn.count(frozen, "member")
+                + (frozen == 1 ? " has" : " have")
+                + " frozen "
+                + (frozen == 1 ? "its" : "their")
+                + " participation.",
             "docs/rules.md, section 3 (a frozen member costs its organisation every turn)");
       }
     }
@@ -86,7 +113,9 @@ final class Upkeep {
   /** Fires the turn's scheduled events (before or after orders) whose condition holds. */
   static void events(Turn t, boolean afterOrders) {
     for (ScheduledEvent e : t.scenario.events()) {
-      if (e.turn() != t.number || e.afterOrders() != afterOrders || t.b.firedEvents().contains(e.id())) {
+      if (e.turn() != t.number
+          || e.afterOrders() != afterOrders
+          || t.b.firedEvents().contains(e.id())) {
         continue;
       }
       Bindings bindings = e.actor().isEmpty() ? Bindings.EMPTY : Bindings.of("self", e.actor());
@@ -97,8 +126,14 @@ final class Upkeep {
       Phase phase = afterOrders ? Phase.TIMERS : Phase.UPKEEP;
       boolean inject = e.id().startsWith(GAME_MASTER_INJECT);
       String news = inject ? "news from the game master: " + e.title() : "the news: " + e.title();
-      t.sayPublic(phase, (inject ? "News from the game master: " : "News: ") + e.title() + ". " + e.text()
-          + (inject ? effectsInBrief(t, e) : ""), "");
+      t.sayPublic(
+          phase,
+          (inject ? "News from the game master: " : "News: ")
+              + e.title()
+              + ". "
+              + e.text()
+              + (inject ? effectsInBrief(t, e) : ""),
+          "");
       t.applyNow(phase, e.effects(), bindings, new Ledger.Why(news, ""));
       for (PresenceChange c : e.presenceChanges()) {
         applyPresence(t, c);
@@ -147,8 +182,15 @@ final class Upkeep {
         }
         if (!moved.isEmpty()) {
           String who = actors.get(i).id();
-          t.say(Phase.UPKEEP, Visibility.actors(who), t.possessive(who) + " trust drifted " + pct
-              + "% of the way back to where it started: " + String.join(", ", moved) + ".",
+          t.say(
+              Phase.UPKEEP,
+              Visibility.actors(who),
+              t.possessive(who)
+                  + " trust drifted "
+                  + pct
+                  + "% of the way back to where it started: "
+                  + String.join(", ", moved)
+                  + ".",
               "docs/rules.md, section 2 (drift)");
         }
       }

@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.entente.engine.expr.Facts;
 import org.entente.engine.model.Actor;
@@ -23,8 +22,10 @@ public final class GameState implements Facts {
   static final PartnershipLevel[] LEVELS = PartnershipLevel.values();
   final Scenario scenario;
   final int turn;
+
   /** Every per-index number of the state; never escapes this package. */
   final Tables t;
+
   final ImmutableList<EscalationRecord> escalations;
   final ImmutableList<OpenRequest> openRequests;
   final ImmutableList<Delivery> pendingDeliveries;

@@ -33,6 +33,7 @@ public record OpenRequest(
   public OpenRequest withAnswer(String member, Answer answer) {
     ImmutableMap.Builder<String, Answer> b = ImmutableMap.builder();
     b.putAll(answers).put(member, answer);
-    return new OpenRequest(org, requester, aggressor, turnMade, deadlineTurn, b.buildKeepingLast(), owed);
+    return new OpenRequest(
+        org, requester, aggressor, turnMade, deadlineTurn, b.buildKeepingLast(), owed);
   }
 }

@@ -3,8 +3,8 @@ package org.entente.engine.state;
 import com.google.common.hash.Hasher;
 import java.util.Arrays;
 import org.entente.engine.model.Actor;
-import org.entente.engine.model.Membership;
 import org.entente.engine.model.MemberStatus;
+import org.entente.engine.model.Membership;
 import org.entente.engine.model.Organisation;
 import org.entente.engine.model.Presence;
 import org.entente.engine.model.Scenario;
@@ -20,12 +20,16 @@ final class Tables {
   int[] std;
   int[] rf;
   int[] grievance;
+
   /** trust[a * n + b]: trust of a toward b. */
   int[] trust;
+
   int[] cred;
   int[] coh;
+
   /** Per organisation * n + actor. */
   byte[] status;
+
   byte[] statusBeforeNotice;
   int[] noticeLeft;
   boolean[] duesWithheld;
@@ -33,8 +37,10 @@ final class Tables {
   boolean[] applied;
   int[] requests;
   int[] lastFailureTurn;
+
   /** Symmetric pairs, stored at [min * n + max]. */
   byte[] partnership;
+
   int[] partnershipTurns;
   int[] tracks;
   boolean[] presenceActive;
@@ -42,14 +48,20 @@ final class Tables {
   int[] presenceTurns;
   int[] presenceRenewals;
   int[] presenceExpansions;
+
   /** Ordered pairs [from * n + to]. */
   int[] deliveries;
+
   int[] pressure;
+
   /** Symmetric pairs. */
   int[] exercises;
+
   int[] peaceSteps;
+
   /** Symmetric pairs: 0 not signed, 1 signed without mediator, 2 + i signed with mediator i. */
   int[] signed;
+
   int[] mediated;
   int[] territoryLost;
 
@@ -173,7 +185,34 @@ final class Tables {
 
   /** Feeds every number to the hasher in a fixed order. */
   void hashInto(Hasher h) {
-    for (int[] a : new int[][] {sec, dom, std, rf, grievance, trust, cred, coh, noticeLeft, applicantWait, requests, lastFailureTurn, partnershipTurns, tracks, presenceStrength, presenceTurns, presenceRenewals, presenceExpansions, deliveries, pressure, exercises, peaceSteps, signed, mediated, territoryLost}) {
+    for (int[] a :
+        new int[][] {
+          sec,
+          dom,
+          std,
+          rf,
+          grievance,
+          trust,
+          cred,
+          coh,
+          noticeLeft,
+          applicantWait,
+          requests,
+          lastFailureTurn,
+          partnershipTurns,
+          tracks,
+          presenceStrength,
+          presenceTurns,
+          presenceRenewals,
+          presenceExpansions,
+          deliveries,
+          pressure,
+          exercises,
+          peaceSteps,
+          signed,
+          mediated,
+          territoryLost
+        }) {
       h.putInt(a.length);
       for (int v : a) {
         h.putInt(v);

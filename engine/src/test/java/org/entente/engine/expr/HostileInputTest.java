@@ -9,37 +9,38 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HostileInputTest {
-  private static final List<String> VALID = List.of(
-      "sec(ARM) >= 50 and status(ARM, CSTO) != WITHDRAWN",
-      "sec(self) + dom(self) - std(self) > rf(RUS)",
-      "trust(RUS, self) <= -20 or not (cred(org) > 40)",
-      "status(self, org) == NOTICE and notice_left(self, org) <= 2",
-      "dues_withheld(self, org) or grievance(self) > 0",
-      "partnership(self, target) >= STRATEGIC_PARTNERSHIP",
-      "presence(EUMA_MISSION) and presence_turns(EUMA_MISSION) == 0",
-      "presence_strength(GYUMRI_BASE) - presence_renewals(GYUMRI_BASE) > presence_expansions(GYUMRI_BASE)",
-      "deliveries(ANY, ARM) + deliveries(FRA, ANY) >= 2",
-      "exercises(ARM, USA) > 0 and peace_step(ARM, AZE, DROP_CLAIMS)",
-      "peace_signed(ARM, AZE) or signed_with(ARM, AZE, EU)",
-      "mediated(EU) >= 3",
-      "escalations(AZE, ARM, INCURSION, turn - 3) == 0",
-      "escalations(ANY, self, OFFENSIVE, 0) > 0 or territory_lost(self) > 0",
-      "pressure(RUS, target) > 1 and applied(self, EUMA)",
-      "requests(requester, org) < 3 and aggressor == AZE",
-      "proposal == SUSPEND_MEMBER and target == proposer",
-      "option == RENEW and lobbyist != RUS",
-      "min(sec(ARM), dom(ARM)) > max(0, abs(-5))",
-      "track(TENSION) > 70 or track(CORRIDOR) < 10",
-      "turn >= 9",
-      "not not not (1 == 1)",
-      "- - -3 < 0",
-      "((((sec(ARM)))) > (((1))))",
-      "coh(CSTO) + cred(CSTO) > 100",
-      "status(other, CSTO) == ACTIVE or status(other, CSTO) == APPLICANT",
-      "trust(self, other) + trust(other, self) > 0",
-      "sec(ARM)",
-      "status(ARM, CSTO)",
-      "(1 == 1) != (2 == 2)");
+  private static final List<String> VALID =
+      List.of(
+          "sec(ARM) >= 50 and status(ARM, CSTO) != WITHDRAWN",
+          "sec(self) + dom(self) - std(self) > rf(RUS)",
+          "trust(RUS, self) <= -20 or not (cred(org) > 40)",
+          "status(self, org) == NOTICE and notice_left(self, org) <= 2",
+          "dues_withheld(self, org) or grievance(self) > 0",
+          "partnership(self, target) >= STRATEGIC_PARTNERSHIP",
+          "presence(EUMA_MISSION) and presence_turns(EUMA_MISSION) == 0",
+          "presence_strength(GYUMRI_BASE) - presence_renewals(GYUMRI_BASE) > presence_expansions(GYUMRI_BASE)",
+          "deliveries(ANY, ARM) + deliveries(FRA, ANY) >= 2",
+          "exercises(ARM, USA) > 0 and peace_step(ARM, AZE, DROP_CLAIMS)",
+          "peace_signed(ARM, AZE) or signed_with(ARM, AZE, EU)",
+          "mediated(EU) >= 3",
+          "escalations(AZE, ARM, INCURSION, turn - 3) == 0",
+          "escalations(ANY, self, OFFENSIVE, 0) > 0 or territory_lost(self) > 0",
+          "pressure(RUS, target) > 1 and applied(self, EUMA)",
+          "requests(requester, org) < 3 and aggressor == AZE",
+          "proposal == SUSPEND_MEMBER and target == proposer",
+          "option == RENEW and lobbyist != RUS",
+          "min(sec(ARM), dom(ARM)) > max(0, abs(-5))",
+          "track(TENSION) > 70 or track(CORRIDOR) < 10",
+          "turn >= 9",
+          "not not not (1 == 1)",
+          "- - -3 < 0",
+          "((((sec(ARM)))) > (((1))))",
+          "coh(CSTO) + cred(CSTO) > 100",
+          "status(other, CSTO) == ACTIVE or status(other, CSTO) == APPLICANT",
+          "trust(self, other) + trust(other, self) > 0",
+          "sec(ARM)",
+          "status(ARM, CSTO)",
+          "(1 == 1) != (2 == 2)");
 
   private static final String ALPHABET = "()!=<>+-,# \t\n0123456789_aAzZéor\u0000\uD83D";
 
@@ -47,7 +48,8 @@ class HostileInputTest {
   void seedsAreValid() {
     for (String source : VALID) {
       assertThat(Expressions.compile(source, NAMES, ALL_VARIABLES, null).errors())
-          .as(source).isEmpty();
+          .as(source)
+          .isEmpty();
     }
   }
 
@@ -92,9 +94,14 @@ class HostileInputTest {
   @Test
   void mutatedReferencesAndSetLinesNeverThrow() {
     Random random = new Random(7L);
-    List<String> lines = List.of("trust(RUS, self)", "mutual_trust(self, target)",
-        "status(ARM, CSTO) = NOTICE 3", "partnership(ARM, FRA) = DIALOGUE 2",
-        "presence(GYUMRI_BASE) = 1", "trust(ARM, RUS) = -40");
+    List<String> lines =
+        List.of(
+            "trust(RUS, self)",
+            "mutual_trust(self, target)",
+            "status(ARM, CSTO) = NOTICE 3",
+            "partnership(ARM, FRA) = DIALOGUE 2",
+            "presence(GYUMRI_BASE) = 1",
+            "trust(ARM, RUS) = -40");
     for (int round = 0; round < 3000; round++) {
       String text = mutate(lines.get(random.nextInt(lines.size())), random);
       for (ExprError error : QuantityRef.parse(text, NAMES).errors()) {
@@ -110,14 +117,20 @@ class HostileInputTest {
   void deepNestingIsAnErrorNotAStackOverflow() {
     String source = "(".repeat(10_000) + "1" + ")".repeat(10_000);
     assertThat(Expressions.compile(source, NAMES, ALL_VARIABLES, null).errors())
-        .containsExactly(new ExprError(64, 1, "expr-syntax",
-            "expression is nested too deeply (more than 64 levels)"));
-    assertThat(Expressions.compile("not ".repeat(10_000) + "1 == 1", NAMES, ALL_VARIABLES, null)
-        .errors()).extracting(ExprError::code).containsExactly("expr-syntax");
-    assertThat(Expressions.compile("-".repeat(10_000) + "1", NAMES, ALL_VARIABLES, null)
-        .errors()).extracting(ExprError::code).containsExactly("expr-syntax");
-    assertThat(Expressions.compile("abs(".repeat(10_000), NAMES, ALL_VARIABLES, null)
-        .errors()).extracting(ExprError::code).containsExactly("expr-syntax");
+        .containsExactly(
+            new ExprError(
+                64, 1, "expr-syntax", "expression is nested too deeply (more than 64 levels)"));
+    assertThat(
+            Expressions.compile("not ".repeat(10_000) + "1 == 1", NAMES, ALL_VARIABLES, null)
+                .errors())
+        .extracting(ExprError::code)
+        .containsExactly("expr-syntax");
+    assertThat(Expressions.compile("-".repeat(10_000) + "1", NAMES, ALL_VARIABLES, null).errors())
+        .extracting(ExprError::code)
+        .containsExactly("expr-syntax");
+    assertThat(Expressions.compile("abs(".repeat(10_000), NAMES, ALL_VARIABLES, null).errors())
+        .extracting(ExprError::code)
+        .containsExactly("expr-syntax");
   }
 
   @Test
@@ -132,8 +145,11 @@ class HostileInputTest {
     Expr expr = Expressions.compile(sum, NAMES, ALL_VARIABLES, Type.INT).expr();
     assertThat(expr.evalInt(new FakeFacts(), Bindings.EMPTY)).isEqualTo(100_001);
     String or = "1 == 2" + " or 1 == 2".repeat(50_000) + " or turn == 1";
-    assertThat(Expressions.compile(or, NAMES, ALL_VARIABLES, Type.BOOL).expr()
-        .test(new FakeFacts(), Bindings.EMPTY)).isTrue();
+    assertThat(
+            Expressions.compile(or, NAMES, ALL_VARIABLES, Type.BOOL)
+                .expr()
+                .test(new FakeFacts(), Bindings.EMPTY))
+        .isTrue();
   }
 
   @Test
@@ -150,9 +166,11 @@ class HostileInputTest {
   @Test
   void emptyAndBlankSourcesAreSyntaxErrors() {
     assertThat(Expressions.compile("", NAMES, ALL_VARIABLES, null).errors())
-        .containsExactly(new ExprError(0, 0, "expr-syntax",
-            "expected a number, name or '(' but found end of input"));
+        .containsExactly(
+            new ExprError(
+                0, 0, "expr-syntax", "expected a number, name or '(' but found end of input"));
     assertThat(Expressions.compile(" \t\n", NAMES, ALL_VARIABLES, null).errors())
-        .extracting(ExprError::offset).containsExactly(3);
+        .extracting(ExprError::offset)
+        .containsExactly(3);
   }
 }

@@ -15,23 +15,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DriftTest {
   @ParameterizedTest(name = "{0} toward {1} at {2}%: step {3}")
   @CsvSource({
-      "-45, -25, 10, 2",
-      "-35, -30, 10, 1",   // 0.5 rounds away from zero
-      "-25, -30, 10, -1",  // -0.5 rounds away from zero
-      "-54, -50, 10, 0",   // 0.4 rounds to 0
-      "75, 60, 10, -2",    // -1.5
-      "0, 0, 10, 0",
-      "100, -100, 10, -20",
-      "7, 0, 50, -4",      // -3.5
-      "10, 0, 0, 0"})
-  void driftIsAPercentOfTheDistanceRoundedHalfAwayFromZero(int current, int rest, int percent, int step) {
+    "-45, -25, 10, 2",
+    "-35, -30, 10, 1", // 0.5 rounds away from zero
+    "-25, -30, 10, -1", // -0.5 rounds away from zero
+    "-54, -50, 10, 0", // 0.4 rounds to 0
+    "75, 60, 10, -2", // -1.5
+    "0, 0, 10, 0",
+    "100, -100, 10, -20",
+    "7, 0, 50, -4", // -3.5
+    "10, 0, 0, 0"
+  })
+  void driftIsAPercentOfTheDistanceRoundedHalfAwayFromZero(
+      int current, int rest, int percent, int step) {
     assertThat(Upkeep.towards(current, rest, percent)).isEqualTo(step);
   }
 
   @Test
   void trustDriftsTowardItsStartValueAtUpkeep() {
     Scenario s = TinyScenario.withNoticeTurns(6, 10);
-    GameState start = GameState.initial(s).toBuilder().set(Quantity.TRUST, "AAA", "BBB", -15).build();
+    GameState start =
+        GameState.initial(s).toBuilder().set(Quantity.TRUST, "AAA", "BBB", -15).build();
     GameState next = Engine.resolve(s, start, Map.of(), 0).state();
     assertThat(next.trust("AAA", "BBB")).isEqualTo(-13);
   }
@@ -42,7 +45,9 @@ class DriftTest {
     assertThat(Conflicts.contradict(OrderKind.WITHHOLD_DUES, OrderKind.FREEZE)).isFalse();
     assertThat(Conflicts.contradict(OrderKind.GIVE_NOTICE, OrderKind.WITHHOLD_DUES)).isFalse();
     assertThat(Conflicts.contradict(OrderKind.GIVE_NOTICE, OrderKind.FREEZE)).isTrue();
-    assertThat(Conflicts.rank(OrderKind.FREEZE)).isGreaterThan(Conflicts.rank(OrderKind.WITHHOLD_DUES));
-    assertThat(Conflicts.rank(OrderKind.WITHHOLD_DUES)).isGreaterThan(Conflicts.rank(OrderKind.RESUME));
+    assertThat(Conflicts.rank(OrderKind.FREEZE))
+        .isGreaterThan(Conflicts.rank(OrderKind.WITHHOLD_DUES));
+    assertThat(Conflicts.rank(OrderKind.WITHHOLD_DUES))
+        .isGreaterThan(Conflicts.rank(OrderKind.RESUME));
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class NoticeCountdownTest {
-  private static final Order NOTICE = Order.of("AAA", org.entente.engine.model.OrderKind.GIVE_NOTICE).withOrg("PACT");
+  private static final Order NOTICE =
+      Order.of("AAA", org.entente.engine.model.OrderKind.GIVE_NOTICE).withOrg("PACT");
   private static final Order RESCIND =
       Order.of("AAA", org.entente.engine.model.OrderKind.RESCIND_NOTICE).withOrg("PACT");
 
@@ -24,25 +25,33 @@ class NoticeCountdownTest {
   @CsvSource({"1, 2", "2, 3", "6, 7", "12, 13"})
   void noticeTakesEffectNTurnsAfterTheNoticeTurn(int noticeTurns, int withdrawnAt) {
     Scenario s = TinyScenario.withNoticeTurns(noticeTurns, 0);
-    GameState state = Engine.resolve(s, GameState.initial(s), Map.of("AAA", List.of(NOTICE)), 0).state();
+    GameState state =
+        Engine.resolve(s, GameState.initial(s), Map.of("AAA", List.of(NOTICE)), 0).state();
     assertThat(state.memberStatus("AAA", "PACT")).isEqualTo(MemberStatus.NOTICE);
     assertThat(state.noticeLeft("AAA", "PACT")).isEqualTo(noticeTurns);
     for (int turn = 2; turn < withdrawnAt; turn++) {
       state = Engine.resolve(s, state, Map.of(), 0).state();
-      assertThat(state.memberStatus("AAA", "PACT")).as("after T%d", turn).isEqualTo(MemberStatus.NOTICE);
+      assertThat(state.memberStatus("AAA", "PACT"))
+          .as("after T%d", turn)
+          .isEqualTo(MemberStatus.NOTICE);
       assertThat(state.noticeLeft("AAA", "PACT")).isEqualTo(noticeTurns - (turn - 1));
     }
     var last = Engine.resolve(s, state, Map.of(), 0);
     assertThat(last.state().memberStatus("AAA", "PACT")).isEqualTo(MemberStatus.WITHDRAWN);
     assertThat(last.state().turn()).isEqualTo(withdrawnAt);
-    assertThat(last.report().linesFor(Viewer.PUBLIC)).extracting(ReportLine::text)
-        .anyMatch(t -> t.startsWith("Aland's withdrawal from the PACT took effect at the end of T" + withdrawnAt));
+    assertThat(last.report().linesFor(Viewer.PUBLIC))
+        .extracting(ReportLine::text)
+        .anyMatch(
+            t ->
+                t.startsWith(
+                    "Aland's withdrawal from the PACT took effect at the end of T" + withdrawnAt));
   }
 
   @Test
   void rescindingInTheLastTurnKeepsTheMember() {
     Scenario s = TinyScenario.withNoticeTurns(2, 0);
-    GameState state = Engine.resolve(s, GameState.initial(s), Map.of("AAA", List.of(NOTICE)), 0).state();
+    GameState state =
+        Engine.resolve(s, GameState.initial(s), Map.of("AAA", List.of(NOTICE)), 0).state();
     state = Engine.resolve(s, state, Map.of(), 0).state();
     assertThat(state.noticeLeft("AAA", "PACT")).isEqualTo(1);
     state = Engine.resolve(s, state, Map.of("AAA", List.of(RESCIND)), 0).state();

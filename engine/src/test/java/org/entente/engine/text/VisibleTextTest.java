@@ -23,20 +23,30 @@ class VisibleTextTest {
 
   private static void assertOnlyVisible(String out, int from, boolean lineFeedsAllowed) {
     assertThat(out).as("from U+%04X", from).startsWith("a").endsWith("b");
-    out.codePoints().forEach(c -> {
-      if (!(lineFeedsAllowed && c == '\n')) {
-        int type = Character.getType(c);
-        assertThat(type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-            || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE)
-            .as("U+%04X left in the output for U+%04X", c, from).isFalse();
-      }
-    });
+    out.codePoints()
+        .forEach(
+            c -> {
+              if (!(lineFeedsAllowed && c == '\n')) {
+                int type = Character.getType(c);
+                assertThat(
+                        type == Character.CONTROL
+                            || type == Character.FORMAT
+                            || type == Character.LINE_SEPARATOR
+                            || type == Character.PARAGRAPH_SEPARATOR
+                            || type == Character.SURROGATE)
+                    .as("U+%04X left in the output for U+%04X", c, from)
+                    .isFalse();
+              }
+            });
   }
 
   @Test
   void everyTerminalAndBidiControlNamedByTrojanSourceIsShown() {
-    int[] dangerous = {0x1b, 0x07, 0x0d, 0x9b, 0x9d, 0x90, 0x7f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067,
-        0x2068, 0x2069, 0x200e, 0x200f, 0x061c, 0x200b, 0x200c, 0x200d, 0xfeff, 0x2028, 0x2029, 0x2060};
+    int[] dangerous = {
+      0x1b, 0x07, 0x0d, 0x9b, 0x9d, 0x90, 0x7f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066,
+      0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c, 0x200b, 0x200c, 0x200d, 0xfeff, 0x2028,
+      0x2029, 0x2060
+    };
     for (int cp : dangerous) {
       String out = VisibleText.line("x" + (char) cp + "y");
       assertThat(out).as("U+%04X", cp).doesNotContain(String.valueOf((char) cp)).isNotEqualTo("xy");

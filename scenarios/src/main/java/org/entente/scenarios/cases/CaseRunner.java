@@ -98,7 +98,10 @@ public final class CaseRunner {
    * by actor, in the order they were written. {@code errors} lists what could not be prepared.
    */
   public record Prepared(
-      GameState start, List<Map<String, List<Order>>> turns, List<Engine.Options> options, List<String> errors) {
+      GameState start,
+      List<Map<String, List<Order>>> turns,
+      List<Engine.Options> options,
+      List<String> errors) {
     public Prepared {
       turns = List.copyOf(turns);
       options = List.copyOf(options);
@@ -188,7 +191,8 @@ public final class CaseRunner {
    * checked at submission against the state before that turn (in the order written, each actor's
    * earlier orders as its draft); a refused order is added to {@code refusals} and play stops.
    */
-  public static Played play(Scenario scenario, Prepared prepared, long seed, List<String> refusals) {
+  public static Played play(
+      Scenario scenario, Prepared prepared, long seed, List<String> refusals) {
     GameState state = prepared.start();
     Report last = new Report(state.turn(), List.of());
     for (int i = 0; i < prepared.turns().size(); i++) {
@@ -199,8 +203,15 @@ public final class CaseRunner {
           for (Order o : own) {
             OrderCheck c = Engine.check(scenario, state, draft, o);
             if (!c.isAccepted()) {
-              refusals.add("T" + (state.turn() + 1) + ": '" + o.actor() + ": " + o.toText()
-                  + "' is refused at submission: " + c.reason());
+              refusals.add(
+                  "T"
+                      + (state.turn() + 1)
+                      + ": '"
+                      + o.actor()
+                      + ": "
+                      + o.toText()
+                      + "' is refused at submission: "
+                      + c.reason());
             }
             draft.add(o);
           }
@@ -209,8 +220,9 @@ public final class CaseRunner {
           return new Played(state, last);
         }
       }
-      TurnResult r = Engine.resolve(
-          scenario, state, orders, Seeds.turn(seed, state.turn()), prepared.options().get(i));
+      TurnResult r =
+          Engine.resolve(
+              scenario, state, orders, Seeds.turn(seed, state.turn()), prepared.options().get(i));
       state = r.state();
       last = r.report();
     }
@@ -228,7 +240,8 @@ public final class CaseRunner {
     }
   }
 
-  private static List<String> checkRefusals(Scenario scenario, TestCase testCase, Prepared prepared) {
+  private static List<String> checkRefusals(
+      Scenario scenario, TestCase testCase, Prepared prepared) {
     List<String> failures = new ArrayList<>();
     for (ExpectedRefusal refusal : testCase.getExpectRefusedList()) {
       ActorLine al = ActorLine.split(refusal.getOrder());
@@ -236,22 +249,34 @@ public final class CaseRunner {
         failures.add("expect_refused '" + refusal.getOrder() + "' is not 'ACTOR: ORDER'");
         continue;
       }
-      List<Order> draft = prepared.turns().isEmpty()
-          ? List.of() : prepared.turns().get(0).getOrDefault(al.actor, List.of());
+      List<Order> draft =
+          prepared.turns().isEmpty()
+              ? List.of()
+              : prepared.turns().get(0).getOrDefault(al.actor, List.of());
       OrderCheck c = Engine.check(scenario, prepared.start(), al.actor, draft, al.text);
       if (c.isAccepted()) {
-        failures.add("expected '" + refusal.getOrder() + "' to be refused (reason containing '"
-            + refusal.getReason() + "'), but it was accepted"
-            + (c.reason().isEmpty() ? "" : " with the note: " + c.reason()));
+        failures.add(
+            "expected '"
+                + refusal.getOrder()
+                + "' to be refused (reason containing '"
+                + refusal.getReason()
+                + "'), but it was accepted"
+                + (c.reason().isEmpty() ? "" : " with the note: " + c.reason()));
       } else if (!c.reason().contains(refusal.getReason())) {
-        failures.add("'" + refusal.getOrder() + "' was refused, but the reason does not contain '"
-            + refusal.getReason() + "': " + c.reason());
+        failures.add(
+            "'"
+                + refusal.getOrder()
+                + "' was refused, but the reason does not contain '"
+                + refusal.getReason()
+                + "': "
+                + c.reason());
       }
     }
     return failures;
   }
 
-  private static List<String> checkExpectations(Scenario scenario, TestCase testCase, Played played) {
+  private static List<String> checkExpectations(
+      Scenario scenario, TestCase testCase, Played played) {
     List<String> failures = new ArrayList<>();
     for (String source : testCase.getExpectList()) {
       CompileResult compiled = Expressions.compile(source, scenario.names(), Set.of(), Type.BOOL);
@@ -260,27 +285,50 @@ public final class CaseRunner {
         continue;
       }
       if (!compiled.expr().test(played.state(), org.entente.engine.expr.Bindings.EMPTY)) {
-        failures.add("expect '" + source + "' is false: " + Explain.actualValues(scenario, played.state(), source));
+        failures.add(
+            "expect '"
+                + source
+                + "' is false: "
+                + Explain.actualValues(scenario, played.state(), source));
       }
     }
     for (ExpectedLine line : testCase.getExpectReportList()) {
       Viewer viewer = Viewer.parse(line.getViewer());
       if (find(played.lastReport(), viewer, line.getContains()) == null) {
-        failures.add("no line of the " + viewer + " report contains '" + line.getContains() + "'; the "
-            + viewer + " report of T" + played.lastReport().turn() + " is:\n" + render(played.lastReport(), viewer));
+        failures.add(
+            "no line of the "
+                + viewer
+                + " report contains '"
+                + line.getContains()
+                + "'; the "
+                + viewer
+                + " report of T"
+                + played.lastReport().turn()
+                + " is:\n"
+                + render(played.lastReport(), viewer));
       }
     }
     for (ExpectedLine line : testCase.getForbidReportList()) {
       Viewer viewer = Viewer.parse(line.getViewer());
       ReportLine found = find(played.lastReport(), viewer, line.getContains());
       if (found != null) {
-        failures.add("the " + viewer + " report must not contain '" + line.getContains() + "', but has: "
-            + found.render());
+        failures.add(
+            "the "
+                + viewer
+                + " report must not contain '"
+                + line.getContains()
+                + "', but has: "
+                + found.render());
       }
     }
-    if (!testCase.getExpectStateHash().isEmpty() && !testCase.getExpectStateHash().equals(played.state().hash())) {
-      failures.add("state hash " + played.state().hash() + ", expected " + testCase.getExpectStateHash()
-          + " (a recorded game: re-record only after a deliberate rules or scenario change)");
+    if (!testCase.getExpectStateHash().isEmpty()
+        && !testCase.getExpectStateHash().equals(played.state().hash())) {
+      failures.add(
+          "state hash "
+              + played.state().hash()
+              + ", expected "
+              + testCase.getExpectStateHash()
+              + " (a recorded game: re-record only after a deliberate rules or scenario change)");
     }
     return failures;
   }
@@ -319,20 +367,24 @@ public final class CaseRunner {
         b.set(org.entente.engine.expr.Quantity.TRUST, x, y, a.value());
         b.set(org.entente.engine.expr.Quantity.TRUST, y, x, a.value());
         break;
-      case STATUS: {
-        MemberStatus before = b.status(x, y);
-        MemberStatus status = MemberStatus.valueOf(a.symbol().orElseThrow());
-        b.status(x, y, status);
-        if (status == MemberStatus.NOTICE) {
-          int turns = a.turns().isPresent()
-              ? a.turns().getAsInt() : scenario.organisation(y).orElseThrow().clauses().noticeTurns();
-          b.noticeLeft(x, y, turns);
-          b.statusBeforeNotice(x, y, before == MemberStatus.FROZEN ? MemberStatus.FROZEN : MemberStatus.ACTIVE);
-        } else {
-          b.noticeLeft(x, y, 0);
+      case STATUS:
+        {
+          MemberStatus before = b.status(x, y);
+          MemberStatus status = MemberStatus.valueOf(a.symbol().orElseThrow());
+          b.status(x, y, status);
+          if (status == MemberStatus.NOTICE) {
+            int turns =
+                a.turns().isPresent()
+                    ? a.turns().getAsInt()
+                    : scenario.organisation(y).orElseThrow().clauses().noticeTurns();
+            b.noticeLeft(x, y, turns);
+            b.statusBeforeNotice(
+                x, y, before == MemberStatus.FROZEN ? MemberStatus.FROZEN : MemberStatus.ACTIVE);
+          } else {
+            b.noticeLeft(x, y, 0);
+          }
+          break;
         }
-        break;
-      }
       case PARTNERSHIP:
         b.partnership(x, y, PartnershipLevel.values()[a.value()], a.turns().orElse(0));
         break;

@@ -99,18 +99,23 @@ class BotTest {
   @Test
   void botAnswersAnOwedRequestByItsResponseRules() {
     GameState st = GameState.initial(S);
-    Map<String, List<Order>> t1 = Map.of(
-        "AZE", List.of(order("AZE", "ESCALATE ARM INCURSION")),
-        "ARM", List.of(order("ARM", "REQUEST_ASSISTANCE CSTO AZE")));
+    Map<String, List<Order>> t1 =
+        Map.of(
+            "AZE", List.of(order("AZE", "ESCALATE ARM INCURSION")),
+            "ARM", List.of(order("ARM", "REQUEST_ASSISTANCE CSTO AZE")));
     st = Engine.resolve(S, st, t1, 0).state();
-    assertThat(st.openRequests()).singleElement().satisfies(r -> assertThat(r.owed()).contains("RUS"));
+    assertThat(st.openRequests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.owed()).contains("RUS"));
     // RUS doctrine: aggressor AZE and RUS distrusts the requester -> DIPLOMATIC.
-    assertThat(Bot.orders(S, st, "RUS", 1)).first()
+    assertThat(Bot.orders(S, st, "RUS", 1))
+        .first()
         .isEqualTo(order("RUS", "RESPOND CSTO ARM DIPLOMATIC"));
     // The answer counts: after the turn the request is answered, not silent.
     Map<String, List<Order>> t2 = Map.of("RUS", Bot.orders(S, st, "RUS", 1));
     var report = Engine.resolve(S, st, t2, 1).report();
-    assertThat(report.lines()).anyMatch(l -> l.text().startsWith("Russia answered Armenia's request"));
+    assertThat(report.lines())
+        .anyMatch(l -> l.text().startsWith("Russia answered Armenia's request"));
   }
 
   @Test
@@ -141,7 +146,8 @@ class BotTest {
   @Test
   void botDeclinesWhatItCannotMatchOrHasNoRuleFor() {
     GameState st = GameState.initial(S);
-    OfferAnswer notParty = Bot.answerOffer(S, st, "FRA", order("ARM", "PEACE_STEP AZE DELIMIT_BORDER"));
+    OfferAnswer notParty =
+        Bot.answerOffer(S, st, "FRA", order("ARM", "PEACE_STEP AZE DELIMIT_BORDER"));
     assertThat(notParty.accept()).isFalse();
     assertThat(notParty.reason()).isEqualTo("not an offer France can match");
     // Azerbaijan's doctrine has no rule for ACCEPT_MEDIATION offers.
@@ -152,18 +158,30 @@ class BotTest {
 
   @Test
   void aBotDoesNotAcceptAPartnershipStepTheRulesWouldRefuseAndSaysWhatWouldMakeItPossible() {
-    // The US doctrine is willing from mutual trust 30; the step needs 45 (ARM->USA and USA->ARM are 40).
+    // The US doctrine is willing from mutual trust 30; the step needs 45 (ARM->USA and USA->ARM are
+    // 40).
     GameState st = GameState.initial(S);
-    OfferAnswer early = Bot.answerOffer(S, st, "USA", order("ARM", "PROPOSE_PARTNERSHIP USA STRATEGIC_PARTNERSHIP"));
+    OfferAnswer early =
+        Bot.answerOffer(
+            S, st, "USA", order("ARM", "PROPOSE_PARTNERSHIP USA STRATEGIC_PARTNERSHIP"));
     assertThat(early.accept()).isFalse();
     assertThat(early.reply()).isEmpty();
-    assertThat(early.reason()).isEqualTo("willing, but the step is not possible yet: it needs mutual trust of at least 45"
-        + " and the lower of the two is 40; it becomes possible once both trust each other at least 45");
-    GameState trusted = st.toBuilder().set(Quantity.TRUST, "ARM", "USA", 50).set(Quantity.TRUST, "USA", "ARM", 50)
-        .partnership("ARM", "USA", org.entente.engine.model.PartnershipLevel.DIALOGUE, 3).build();
-    OfferAnswer ready = Bot.answerOffer(S, trusted, "USA", order("ARM", "PROPOSE_PARTNERSHIP USA STRATEGIC_PARTNERSHIP"));
+    assertThat(early.reason())
+        .isEqualTo(
+            "willing, but the step is not possible yet: it needs mutual trust of at least 45"
+                + " and the lower of the two is 40; it becomes possible once both trust each other at least 45");
+    GameState trusted =
+        st.toBuilder()
+            .set(Quantity.TRUST, "ARM", "USA", 50)
+            .set(Quantity.TRUST, "USA", "ARM", 50)
+            .partnership("ARM", "USA", org.entente.engine.model.PartnershipLevel.DIALOGUE, 3)
+            .build();
+    OfferAnswer ready =
+        Bot.answerOffer(
+            S, trusted, "USA", order("ARM", "PROPOSE_PARTNERSHIP USA STRATEGIC_PARTNERSHIP"));
     assertThat(ready.accept()).isTrue();
-    assertThat(ready.reply()).contains(order("USA", "PROPOSE_PARTNERSHIP ARM STRATEGIC_PARTNERSHIP"));
+    assertThat(ready.reply())
+        .contains(order("USA", "PROPOSE_PARTNERSHIP ARM STRATEGIC_PARTNERSHIP"));
   }
 
   @Test

@@ -32,11 +32,13 @@ class BotsVersusRandomTest {
     StringBuilder table = new StringBuilder();
     for (Actor a : s.playableActors()) {
       random.put(a.id(), sim.run(GAMES, turns, 1, Set.of(a.id()), g -> {}).role(a.id()).mean());
-      table.append(String.format("%s bot %.1f random %.1f%n", a.id(), bots.role(a.id()).mean(),
-          random.get(a.id())));
+      table.append(
+          String.format(
+              "%s bot %.1f random %.1f%n", a.id(), bots.role(a.id()).mean(), random.get(a.id())));
     }
     for (Actor a : s.playableActors()) {
-      assertThat(bots.role(a.id()).mean()).as("%s%n%s", a.id(), table)
+      assertThat(bots.role(a.id()).mean())
+          .as("%s%n%s", a.id(), table)
           .isGreaterThanOrEqualTo(random.get(a.id()) + MARGIN);
     }
   }

@@ -32,16 +32,18 @@ class ArrivalOrderTest {
   private record Outcome(List<Report> reports, String hash) {}
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "MEDIATION_CREDIT_FOR_PEACE_STEP",
-      "SIGN_AT_70_WITH_MEDIATOR",
-      "TWO_MEMBERS_CALL_ON_EACH_OTHER",
-      "OWN_NOTICE_BEATS_RESUME_COST_SPENT",
-      "NOTICE_AND_INCURSION_SAME_TURN",
-      "RUSSIA_MILITARY_SAME_TURN_CLOSES_EARLY",
-      "SUSPENSION_PROPOSED_IN_NOTICE_TURN_IS_MOOT",
-      "OWN_WITHHOLD_DUES_BEATS_RESUME",
-      "AZE_TERMS_BOTH_STEPS"})
+  @ValueSource(
+      strings = {
+        "MEDIATION_CREDIT_FOR_PEACE_STEP",
+        "SIGN_AT_70_WITH_MEDIATOR",
+        "TWO_MEMBERS_CALL_ON_EACH_OTHER",
+        "OWN_NOTICE_BEATS_RESUME_COST_SPENT",
+        "NOTICE_AND_INCURSION_SAME_TURN",
+        "RUSSIA_MILITARY_SAME_TURN_CLOSES_EARLY",
+        "SUSPENSION_PROPOSED_IN_NOTICE_TURN_IS_MOOT",
+        "OWN_WITHHOLD_DUES_BEATS_RESUME",
+        "AZE_TERMS_BOTH_STEPS"
+      })
   void everyPermutationOfEveryTurnGivesTheSameResult(String caseId) {
     TestCase c = conformanceCase(caseId);
     CaseRunner.Prepared prepared = CaseRunner.prepare(SCENARIO, c);
@@ -53,7 +55,8 @@ class ArrivalOrderTest {
       for (List<Order> permutation : permutations(flat)) {
         List<Map<String, List<Order>>> turns = new ArrayList<>(prepared.turns());
         turns.set(turn, byFirstAppearance(permutation));
-        assertThat(play(prepared, turns)).as("%s, turn %d, arrival %s", caseId, turn + 1, permutation)
+        assertThat(play(prepared, turns))
+            .as("%s, turn %d, arrival %s", caseId, turn + 1, permutation)
             .isEqualTo(expected);
         checked++;
       }

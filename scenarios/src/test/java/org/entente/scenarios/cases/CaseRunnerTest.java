@@ -20,41 +20,72 @@ class CaseRunnerTest {
     return TestCase.newBuilder()
         .setId(id)
         .setSetup(Setup.newBuilder().setTurn(2))
-        .addTurns(CaseTurn.newBuilder().addOrders("ARM: STATEMENT RUS CRITICISE").setSilenceEngineActors(true));
+        .addTurns(
+            CaseTurn.newBuilder()
+                .addOrders("ARM: STATEMENT RUS CRITICISE")
+                .setSilenceEngineActors(true));
   }
 
   @Test
   void wrongValueShowsTheActualValueOfEachSide() {
-    var r = CaseRunner.run(SCENARIO, statementCase("WRONG").addExpect("trust(RUS, ARM) == -45").build());
+    var r =
+        CaseRunner.run(
+            SCENARIO, statementCase("WRONG").addExpect("trust(RUS, ARM) == -45").build());
     assertThat(r.passed()).isFalse();
-    assertThat(r.failures()).containsExactly("expect 'trust(RUS, ARM) == -45' is false: trust(RUS, ARM) = -29");
+    assertThat(r.failures())
+        .containsExactly("expect 'trust(RUS, ARM) == -45' is false: trust(RUS, ARM) = -29");
   }
 
   @Test
   void missingReportLineShowsTheViewersWholeReport() {
-    var r = CaseRunner.run(SCENARIO, statementCase("MISSING")
-        .addExpectReport(ExpectedLine.newBuilder().setViewer("RUS").setContains("praised")).build());
-    assertThat(r.failures()).singleElement().asString()
+    var r =
+        CaseRunner.run(
+            SCENARIO,
+            statementCase("MISSING")
+                .addExpectReport(ExpectedLine.newBuilder().setViewer("RUS").setContains("praised"))
+                .build());
+    assertThat(r.failures())
+        .singleElement()
+        .asString()
         .contains("no line of the RUS report contains 'praised'")
         .contains("Armenia criticised Russia.");
   }
 
   @Test
   void unparsableOrderAndAcceptedRefusalFailWithReasons() {
-    var bad = CaseRunner.run(SCENARIO, TestCase.newBuilder().setId("BAD")
-        .addTurns(CaseTurn.newBuilder().addOrders("ARM: GIVE_NOTICE")).addExpect("true == true").build());
-    assertThat(bad.failures()).singleElement().asString().startsWith("turn 1: 'ARM: GIVE_NOTICE' is not understood");
-    var accepted = CaseRunner.run(SCENARIO, statementCase("ACCEPTED")
-        .addExpectRefused(ExpectedRefusal.newBuilder().setOrder("ARM: JOINT_EXERCISE USA").setReason("x")).build());
-    assertThat(accepted.failures()).singleElement().asString()
+    var bad =
+        CaseRunner.run(
+            SCENARIO,
+            TestCase.newBuilder()
+                .setId("BAD")
+                .addTurns(CaseTurn.newBuilder().addOrders("ARM: GIVE_NOTICE"))
+                .addExpect("true == true")
+                .build());
+    assertThat(bad.failures())
+        .singleElement()
+        .asString()
+        .startsWith("turn 1: 'ARM: GIVE_NOTICE' is not understood");
+    var accepted =
+        CaseRunner.run(
+            SCENARIO,
+            statementCase("ACCEPTED")
+                .addExpectRefused(
+                    ExpectedRefusal.newBuilder().setOrder("ARM: JOINT_EXERCISE USA").setReason("x"))
+                .build());
+    assertThat(accepted.failures())
+        .singleElement()
+        .asString()
         .startsWith("expected 'ARM: JOINT_EXERCISE USA' to be refused");
   }
 
   @Test
   void summaryEndsWithCountsOnItsOwnLine() {
-    var summary = CaseRunner.runAll(SCENARIO, List.of(
-        statementCase("GOOD").addExpect("trust(RUS, ARM) == -29").build(),
-        statementCase("BAD").addExpect("trust(RUS, ARM) == 0").build()));
+    var summary =
+        CaseRunner.runAll(
+            SCENARIO,
+            List.of(
+                statementCase("GOOD").addExpect("trust(RUS, ARM) == -29").build(),
+                statementCase("BAD").addExpect("trust(RUS, ARM) == 0").build()));
     assertThat(summary.passed()).isEqualTo(1);
     assertThat(summary.failed()).isEqualTo(1);
     assertThat(summary.render()).startsWith("FAIL BAD\n").endsWith("\n1 passed, 1 failed");

@@ -27,10 +27,13 @@ class ConformanceTest {
       Scenario scenario = BuiltInScenarios.load(loaded.file().getScenario());
       List<DynamicNode> tests = new ArrayList<>();
       for (TestCase c : loaded.file().getCasesList()) {
-        tests.add(DynamicTest.dynamicTest(c.getId(), () -> {
-          CaseRunner.CaseResult r = CaseRunner.run(scenario, c);
-          assertThat(r.passed()).as(r.render()).isTrue();
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                c.getId(),
+                () -> {
+                  CaseRunner.CaseResult r = CaseRunner.run(scenario, c);
+                  assertThat(r.passed()).as(r.render()).isTrue();
+                }));
       }
       files.add(DynamicContainer.dynamicContainer(loaded.name(), tests));
     }
@@ -45,8 +48,11 @@ class ConformanceTest {
       for (TestCase c : loaded.file().getCasesList()) {
         count++;
         assertThat(ids.add(c.getId())).as("duplicate case id %s", c.getId()).isTrue();
-        assertThat(c.getExpectCount() + c.getExpectReportCount() + c.getForbidReportCount()
-                + c.getExpectRefusedCount())
+        assertThat(
+                c.getExpectCount()
+                    + c.getExpectReportCount()
+                    + c.getForbidReportCount()
+                    + c.getExpectRefusedCount())
             .as("case %s expects nothing", c.getId())
             .isPositive();
       }

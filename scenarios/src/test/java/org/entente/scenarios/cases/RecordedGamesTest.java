@@ -22,10 +22,13 @@ class RecordedGamesTest {
     for (CaseFiles.Loaded loaded : CaseFiles.under("recorded", ".cases.textproto")) {
       var scenario = BuiltInScenarios.load(loaded.file().getScenario());
       for (TestCase c : loaded.file().getCasesList()) {
-        tests.add(DynamicTest.dynamicTest(loaded.name() + " " + c.getId(), () -> {
-          CaseRunner.CaseResult r = CaseRunner.run(scenario, c);
-          assertThat(r.passed()).as(r.render()).isTrue();
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                loaded.name() + " " + c.getId(),
+                () -> {
+                  CaseRunner.CaseResult r = CaseRunner.run(scenario, c);
+                  assertThat(r.passed()).as(r.render()).isTrue();
+                }));
       }
     }
     assertThat(tests).isNotEmpty();
@@ -36,8 +39,11 @@ class RecordedGamesTest {
   @Test
   void historyReplayScoresTheExit() {
     var scenario = BuiltInScenarios.load("armenia-csto-2024");
-    TestCase last = CaseFiles.under("recorded", "history.cases.textproto").get(0).file().getCasesList().stream()
-        .filter(c -> c.getId().equals("HISTORY_T9_WITHDRAWN")).findFirst().orElseThrow();
+    TestCase last =
+        CaseFiles.under("recorded", "history.cases.textproto").get(0).file().getCasesList().stream()
+            .filter(c -> c.getId().equals("HISTORY_T9_WITHDRAWN"))
+            .findFirst()
+            .orElseThrow();
     var prepared = CaseRunner.prepare(scenario, last);
     var state = CaseRunner.play(scenario, prepared, 0).state();
     var scores = Engine.score(scenario, state);
@@ -47,7 +53,14 @@ class RecordedGamesTest {
   }
 
   private static CriterionResult criterion(List<Score> scores, String actor, String id) {
-    return scores.stream().filter(s -> s.actor().equals(actor)).findFirst().orElseThrow()
-        .criteria().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    return scores.stream()
+        .filter(s -> s.actor().equals(actor))
+        .findFirst()
+        .orElseThrow()
+        .criteria()
+        .stream()
+        .filter(c -> c.id().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 }

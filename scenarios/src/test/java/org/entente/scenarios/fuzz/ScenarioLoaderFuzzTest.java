@@ -29,7 +29,8 @@ class ScenarioLoaderFuzzTest {
       assertThat(p.column()).as("column of %s", p).isGreaterThanOrEqualTo(1);
       assertThat(p.message()).as("message of %s", p).isNotBlank();
     }
-    assertThat(result.scenario().isPresent()).as("a scenario exactly when no errors").isEqualTo(
-        result.problems().stream().noneMatch(Problem::isError));
+    assertThat(result.scenario().isPresent())
+        .as("a scenario exactly when no errors")
+        .isEqualTo(result.problems().stream().noneMatch(Problem::isError));
   }
 }

@@ -29,14 +29,27 @@ final class AwaitingHello extends ConnectionState {
   void onHello(ClientMessage m) {
     ProtocolVersion version = m.getHello().getProtocolVersion();
     if (version != ProtocolVersion.PROTOCOL_VERSION_1) {
-      connection.link().close(Wire.error(m.getRequestId(), ErrorCode.UNSUPPORTED_VERSION,
-          "This server speaks protocol version 1; the client asked for " + m.getHello().getProtocolVersionValue() + "."));
+      connection
+          .link()
+          .close(
+              Wire.error(
+                  m.getRequestId(),
+                  ErrorCode.UNSUPPORTED_VERSION,
+                  "This server speaks protocol version 1; the client asked for "
+                      + m.getHello().getProtocolVersionValue()
+                      + "."));
       return;
     }
     connection.become(new InLobby(connection));
-    connection.link().send(ServerMessage.newBuilder()
-        .setRequestId(m.getRequestId())
-        .setWelcome(Welcome.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1).setServerName(connection.serverName()))
-        .build());
+    connection
+        .link()
+        .send(
+            ServerMessage.newBuilder()
+                .setRequestId(m.getRequestId())
+                .setWelcome(
+                    Welcome.newBuilder()
+                        .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1)
+                        .setServerName(connection.serverName()))
+                .build());
   }
 }

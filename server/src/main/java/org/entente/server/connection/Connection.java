@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.server.net.Frames;
+import org.entente.server.session.SessionLink;
 import org.entente.server.session.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.entente.server.session.SessionLink;
 
 /**
  * A session's link to one channel. Writes from other threads are queued on the channel's event
@@ -53,14 +53,23 @@ final class Connection implements SessionLink {
   public void send(ServerMessage message) {
     if (message.getSerializedSize() > Frames.MAX_FRAME_BYTES) {
       // Never send a frame the client must refuse; this is a server bug, not the client's.
-      log.error("dropping a {}-byte {} to {}", message.getSerializedSize(), message.getBodyCase(), channel.remoteAddress());
-      message = Wire.error(message.getRequestId(), ErrorCode.UNAVAILABLE, "The answer was too large to send.");
+      log.error(
+          "dropping a {}-byte {} to {}",
+          message.getSerializedSize(),
+          message.getBodyCase(),
+          channel.remoteAddress());
+      message =
+          Wire.error(
+              message.getRequestId(), ErrorCode.UNAVAILABLE, "The answer was too large to send.");
     }
     int size = message.getSerializedSize() + 5;
     if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
       queuedBytes.addAndGet(-size);
       if (closing.compareAndSet(false, true)) {
-        log.info("closing {}: {} bytes waited for a client that does not read", channel.remoteAddress(), queuedBytes.get());
+        log.info(
+            "closing {}: {} bytes waited for a client that does not read",
+            channel.remoteAddress(),
+            queuedBytes.get());
         channel.close();
       }
       return;

@@ -5,9 +5,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import java.util.ArrayDeque;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ErrorCode;
-import java.util.ArrayDeque;
 import org.entente.protocol.Requests;
 import org.entente.server.limits.AddressKey;
 import org.entente.server.limits.Limits;
@@ -63,8 +63,13 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
     if (!waiting.isEmpty() || !roomFor(ctx)) {
       if (waiting.size() >= guards.limits().maxPipelined()) {
         waiting.clear();
-        link.close(Wire.error(0, ErrorCode.RATE_LIMITED, "More than " + guards.limits().maxPipelined()
-            + " requests were sent without waiting for answers; closing."));
+        link.close(
+            Wire.error(
+                0,
+                ErrorCode.RATE_LIMITED,
+                "More than "
+                    + guards.limits().maxPipelined()
+                    + " requests were sent without waiting for answers; closing."));
         return;
       }
       waiting.addLast(message);
@@ -101,17 +106,28 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
   private void refused(ClientMessage message, Requests.Kind kind, long waitMillis) {
     if (++refusedInARow >= NetworkGuards.ABUSE_REFUSALS) {
       log.info("closing {}: {} requests in a row past their rate limit", addressKey, refusedInARow);
-      link.close(Wire.error(message.getRequestId(), ErrorCode.RATE_LIMITED,
-          "Too many requests past the limit; closing. Reconnect in a minute."));
+      link.close(
+          Wire.error(
+              message.getRequestId(),
+              ErrorCode.RATE_LIMITED,
+              "Too many requests past the limit; closing. Reconnect in a minute."));
       return;
     }
-    ctx.writeAndFlush(org.entente.proto.protocol.v1.ServerMessage.newBuilder()
-        .setRequestId(message.getRequestId())
-        .setError(org.entente.proto.protocol.v1.Error.newBuilder()
-            .setCode(ErrorCode.RATE_LIMITED)
-            .setMessage("Too many " + kind.wireName() + " requests; try again in " + seconds(waitMillis) + ".")
-            .setRetryAfterMillis((int) Math.min(Integer.MAX_VALUE, waitMillis)))
-        .build(), ctx.voidPromise());
+    ctx.writeAndFlush(
+        org.entente.proto.protocol.v1.ServerMessage.newBuilder()
+            .setRequestId(message.getRequestId())
+            .setError(
+                org.entente.proto.protocol.v1.Error.newBuilder()
+                    .setCode(ErrorCode.RATE_LIMITED)
+                    .setMessage(
+                        "Too many "
+                            + kind.wireName()
+                            + " requests; try again in "
+                            + seconds(waitMillis)
+                            + ".")
+                    .setRetryAfterMillis((int) Math.min(Integer.MAX_VALUE, waitMillis)))
+            .build(),
+        ctx.voidPromise());
   }
 
   private static String seconds(long millis) {
@@ -156,9 +172,13 @@ public final class ConnectionHandler extends SimpleChannelInboundHandler<ClientM
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
-      link.close(Wire.error(0, ErrorCode.FRAME_TOO_LARGE, "A frame was longer than 65536 bytes; closing."));
+      link.close(
+          Wire.error(
+              0, ErrorCode.FRAME_TOO_LARGE, "A frame was longer than 65536 bytes; closing."));
     } else if (cause instanceof CorruptedFrameException || cause instanceof DecoderException) {
-      link.close(Wire.error(0, ErrorCode.MALFORMED_FRAME, "A frame did not parse as a ClientMessage; closing."));
+      link.close(
+          Wire.error(
+              0, ErrorCode.MALFORMED_FRAME, "A frame did not parse as a ClientMessage; closing."));
     } else if (cause instanceof java.io.IOException) {
       log.debug("closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
       ctx.close();

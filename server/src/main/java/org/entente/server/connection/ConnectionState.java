@@ -37,8 +37,13 @@ abstract class ConnectionState {
   final void dispatch(ClientMessage m) {
     BodyCase body = m.getBodyCase();
     if (body == BodyCase.BODY_NOT_SET) {
-      connection.link().send(Wire.error(m.getRequestId(), ErrorCode.INVALID_REQUEST,
-          "The message has no body this server understands (protocol version 1)."));
+      connection
+          .link()
+          .send(
+              Wire.error(
+                  m.getRequestId(),
+                  ErrorCode.INVALID_REQUEST,
+                  "The message has no body this server understands (protocol version 1)."));
       return;
     }
     ConnectionStage needed = Requests.of(body).stage();
@@ -46,20 +51,41 @@ abstract class ConnectionState {
       unexpected(m);
       return;
     }
-    // Exhaustive, with no default: a request kind added to the protocol does not compile until it is routed.
-    Handler handler = switch (body) {
-      case HELLO -> this::onHello;
-      case LIST_SCENARIOS -> this::onListScenarios;
-      case CREATE_SESSION -> this::onCreateSession;
-      case JOIN_SESSION -> this::onJoinSession;
-      case SPECTATE -> this::onSpectate;
-      case RESUME -> this::onResume;
-      case EDIT_DRAFT, SET_READY, SEND_MESSAGE, GET_HISTORY, GET_VIEW, GET_BRIEFING, LEAVE_SESSION,
-          START_GAME, PAUSE_GAME, RESUME_GAME, EXTEND_DEADLINE, FORCE_RESOLUTION, INJECT_EVENT, MOVE_SEAT, REMOVE_SEAT,
-          END_GAME, ANNOUNCE, EXPORT_RECORD, ASSIGN_BOT, RELEASE_BOT, MUTE_SEAT -> this::onSessionRequest;
-      case PONG -> pong -> { }; // the heartbeat consumes pongs before they get here
-      case BODY_NOT_SET -> this::unexpected; // answered above
-    };
+    // Exhaustive, with no default: a request kind added to the protocol does not compile until it
+    // is routed.
+    Handler handler =
+        switch (body) {
+          case HELLO -> this::onHello;
+          case LIST_SCENARIOS -> this::onListScenarios;
+          case CREATE_SESSION -> this::onCreateSession;
+          case JOIN_SESSION -> this::onJoinSession;
+          case SPECTATE -> this::onSpectate;
+          case RESUME -> this::onResume;
+          case EDIT_DRAFT,
+              SET_READY,
+              SEND_MESSAGE,
+              GET_HISTORY,
+              GET_VIEW,
+              GET_BRIEFING,
+              LEAVE_SESSION,
+              START_GAME,
+              PAUSE_GAME,
+              RESUME_GAME,
+              EXTEND_DEADLINE,
+              FORCE_RESOLUTION,
+              INJECT_EVENT,
+              MOVE_SEAT,
+              REMOVE_SEAT,
+              END_GAME,
+              ANNOUNCE,
+              EXPORT_RECORD,
+              ASSIGN_BOT,
+              RELEASE_BOT,
+              MUTE_SEAT ->
+              this::onSessionRequest;
+          case PONG -> pong -> {}; // the heartbeat consumes pongs before they get here
+          case BODY_NOT_SET -> this::unexpected; // answered above
+        };
     handler.handle(m);
   }
 
@@ -102,7 +128,15 @@ abstract class ConnectionState {
   void onClosed() {}
 
   final void unexpected(ClientMessage m) {
-    connection.link().send(Wire.error(m.getRequestId(), ErrorCode.UNEXPECTED_MESSAGE,
-        m.getBodyCase().name().toLowerCase(Locale.ROOT) + " is unexpected " + describe() + "."));
+    connection
+        .link()
+        .send(
+            Wire.error(
+                m.getRequestId(),
+                ErrorCode.UNEXPECTED_MESSAGE,
+                m.getBodyCase().name().toLowerCase(Locale.ROOT)
+                    + " is unexpected "
+                    + describe()
+                    + "."));
   }
 }

@@ -1,16 +1,16 @@
 package org.entente.server.connection;
 
 import java.util.Optional;
-import org.entente.proto.protocol.v1.CreateSession;
-import org.entente.server.lobby.DisplayNames;
-import org.entente.server.lobby.JoinAttempts;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.Country;
+import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ScenarioList;
 import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.server.lobby.DisplayNames;
+import org.entente.server.lobby.JoinAttempts;
 import org.entente.server.rules.ScenarioInfo;
 import org.entente.server.session.EntryKey;
 import org.entente.server.session.GameSession;
@@ -42,23 +42,34 @@ final class InLobby extends ConnectionState {
   void onListScenarios(ClientMessage m) {
     ScenarioList.Builder list = ScenarioList.newBuilder();
     for (ScenarioInfo info : connection.lobby().scenarios()) {
-      ScenarioSummary.Builder s = ScenarioSummary.newBuilder()
-          .setId(info.id())
-          .setTitle(info.title())
-          .setSummary(info.summary())
-          .setDefaultTurns(info.defaultTurns())
-          .setDefaultPress(info.defaultPress());
+      ScenarioSummary.Builder s =
+          ScenarioSummary.newBuilder()
+              .setId(info.id())
+              .setTitle(info.title())
+              .setSummary(info.summary())
+              .setDefaultTurns(info.defaultTurns())
+              .setDefaultPress(info.defaultPress());
       for (ScenarioInfo.CountryInfo c : info.countries()) {
-        s.addCountries(Country.newBuilder().setId(c.id()).setName(c.name()).setPlayable(c.playable()));
+        s.addCountries(
+            Country.newBuilder().setId(c.id()).setName(c.name()).setPlayable(c.playable()));
       }
       list.addScenarios(s);
     }
-    connection.link().send(ServerMessage.newBuilder().setRequestId(m.getRequestId()).setScenarioList(list).build());
+    connection
+        .link()
+        .send(
+            ServerMessage.newBuilder()
+                .setRequestId(m.getRequestId())
+                .setScenarioList(list)
+                .build());
   }
 
   @Override
   void onCreateSession(ClientMessage m) {
-    Optional<String> name = startEntering(m) ? displayName(m, m.getCreateSession().getDisplayName(), true) : Optional.empty();
+    Optional<String> name =
+        startEntering(m)
+            ? displayName(m, m.getCreateSession().getDisplayName(), true)
+            : Optional.empty();
     if (name.isPresent()) {
       CreateSession create = m.getCreateSession().toBuilder().setDisplayName(name.get()).build();
       connection.lobby().create(connection.link(), m.getRequestId(), entryKey(m), create, callback);
@@ -68,20 +79,40 @@ final class InLobby extends ConnectionState {
   @Override
   void onJoinSession(ClientMessage m) {
     var join = m.getJoinSession();
-    Optional<String> name = startEntering(m) ? displayName(m, join.getDisplayName(), false) : Optional.empty();
+    Optional<String> name =
+        startEntering(m) ? displayName(m, join.getDisplayName(), false) : Optional.empty();
     if (name.isPresent()) {
-      session(m, join.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), entryKey(m), Role.PLAYER, name.get(), join.getCountry().strip().toUpperCase(java.util.Locale.ROOT), joinCallback));
+      session(m, join.getJoinCode())
+          .ifPresent(
+              s ->
+                  s.join(
+                      connection.link(),
+                      m.getRequestId(),
+                      entryKey(m),
+                      Role.PLAYER,
+                      name.get(),
+                      join.getCountry().strip().toUpperCase(java.util.Locale.ROOT),
+                      joinCallback));
     }
   }
 
   @Override
   void onSpectate(ClientMessage m) {
     var spectate = m.getSpectate();
-    Optional<String> name = startEntering(m) ? displayName(m, spectate.getDisplayName(), false) : Optional.empty();
+    Optional<String> name =
+        startEntering(m) ? displayName(m, spectate.getDisplayName(), false) : Optional.empty();
     if (name.isPresent()) {
-      session(m, spectate.getJoinCode()).ifPresent(s ->
-          s.join(connection.link(), m.getRequestId(), entryKey(m), Role.SPECTATOR, name.get(), "", joinCallback));
+      session(m, spectate.getJoinCode())
+          .ifPresent(
+              s ->
+                  s.join(
+                      connection.link(),
+                      m.getRequestId(),
+                      entryKey(m),
+                      Role.SPECTATOR,
+                      name.get(),
+                      "",
+                      joinCallback));
     }
   }
 
@@ -93,14 +124,24 @@ final class InLobby extends ConnectionState {
     }
     Optional<byte[]> token = Tokens.decode(resume.getToken());
     if (token.isEmpty()) {
-      refuse(m, ErrorCode.INVALID_TOKEN, "That is not a seat token (26 characters, letters a-z and digits 2-7).");
+      refuse(
+          m,
+          ErrorCode.INVALID_TOKEN,
+          "That is not a seat token (26 characters, letters a-z and digits 2-7).");
       return;
     }
     JoinAttempts attempts = connection.lobby().joinAttempts();
     String host = connection.remoteHost();
     if (!attempts.blocked(host)) {
-      session(m, resume.getJoinCode()).ifPresent(s ->
-          s.resume(connection.link(), m.getRequestId(), token.get(), resume.getLastSeq(), callback));
+      session(m, resume.getJoinCode())
+          .ifPresent(
+              s ->
+                  s.resume(
+                      connection.link(),
+                      m.getRequestId(),
+                      token.get(),
+                      resume.getLastSeq(),
+                      callback));
       return;
     }
     // A blocked address may still take back its own seat, but learns nothing else: an unknown
@@ -112,61 +153,76 @@ final class InLobby extends ConnectionState {
       connection.closeSoon();
       return;
     }
-    session.get().resume(connection.link(), m.getRequestId(), token.get(), resume.getLastSeq(), blocked, closingCallback);
+    session
+        .get()
+        .resume(
+            connection.link(),
+            m.getRequestId(),
+            token.get(),
+            resume.getLastSeq(),
+            blocked,
+            closingCallback);
   }
 
   /**
    * Called on the session's thread before the reply is written: the state change is queued
    * on the event loop first, so it happens before the client can act on the reply.
    */
-  private final GameSession.AttachCallback callback = new GameSession.AttachCallback() {
-    @Override
-    public void attached(GameSession.SeatRef seat) {
-      connection.onEventLoop(() -> connection.become(new InSession(connection, seat)));
-    }
+  private final GameSession.AttachCallback callback =
+      new GameSession.AttachCallback() {
+        @Override
+        public void attached(GameSession.SeatRef seat) {
+          connection.onEventLoop(() -> connection.become(new InSession(connection, seat)));
+        }
 
-    @Override
-    public void refused() {
-      connection.onEventLoop(() -> entering = false);
-    }
-  };
+        @Override
+        public void refused() {
+          connection.onEventLoop(() -> entering = false);
+        }
+      };
 
   /** A join or spectate that took a seat earns its address a larger allowance of wrong codes. */
-  private final GameSession.AttachCallback joinCallback = new GameSession.AttachCallback() {
-    @Override
-    public void attached(GameSession.SeatRef seat) {
-      connection.lobby().joinAttempts().joined(connection.remoteHost());
-      callback.attached(seat);
-    }
+  private final GameSession.AttachCallback joinCallback =
+      new GameSession.AttachCallback() {
+        @Override
+        public void attached(GameSession.SeatRef seat) {
+          connection.lobby().joinAttempts().joined(connection.remoteHost());
+          callback.attached(seat);
+        }
 
-    @Override
-    public void refused() {
-      callback.refused();
-    }
-  };
+        @Override
+        public void refused() {
+          callback.refused();
+        }
+      };
 
   /** A blocked address's resume: refused, it closes the connection as a blocked join does. */
-  private final GameSession.AttachCallback closingCallback = new GameSession.AttachCallback() {
-    @Override
-    public void attached(GameSession.SeatRef seat) {
-      callback.attached(seat);
-    }
+  private final GameSession.AttachCallback closingCallback =
+      new GameSession.AttachCallback() {
+        @Override
+        public void attached(GameSession.SeatRef seat) {
+          callback.attached(seat);
+        }
 
-    @Override
-    public void refused() {
-      callback.refused();
-      connection.onEventLoop(connection::closeSoon);
-    }
-  };
+        @Override
+        public void refused() {
+          callback.refused();
+          connection.onEventLoop(connection::closeSoon);
+        }
+      };
 
   private static RequestException tooManyAttempts(JoinAttempts attempts, String host) {
-    return new RequestException(ErrorCode.TOO_MANY_ATTEMPTS, "Too many wrong join codes from this address; try again in "
-        + attempts.secondsLeft(host) + " s.");
+    return new RequestException(
+        ErrorCode.TOO_MANY_ATTEMPTS,
+        "Too many wrong join codes from this address; try again in "
+            + attempts.secondsLeft(host)
+            + " s.");
   }
 
   private boolean startEntering(ClientMessage m) {
     if (entering) {
-      refuse(m, ErrorCode.UNEXPECTED_MESSAGE, "A request to enter a session is already in progress.");
+      refuse(
+          m, ErrorCode.UNEXPECTED_MESSAGE, "A request to enter a session is already in progress.");
       return false;
     }
     entering = true;

@@ -9,8 +9,14 @@ public final class CorruptJournalException extends IOException {
   private final long offset;
 
   public CorruptJournalException(String file, long offset, String problem) {
-    super("corrupt record in " + file + " at offset " + offset + ": " + problem
-        + "; refusing to start (restore the file from a backup or move the session's directory away)");
+    super(
+        "corrupt record in "
+            + file
+            + " at offset "
+            + offset
+            + ": "
+            + problem
+            + "; refusing to start (restore the file from a backup or move the session's directory away)");
     this.file = file;
     this.offset = offset;
   }

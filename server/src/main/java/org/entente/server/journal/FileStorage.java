@@ -49,7 +49,8 @@ public final class FileStorage implements Storage {
 
   @Override
   public AppendFile openForAppend(Path file) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.position(channel.size());
     return new AppendFile() {
       @Override

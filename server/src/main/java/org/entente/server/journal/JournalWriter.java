@@ -43,9 +43,12 @@ public final class JournalWriter implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong appends = new AtomicLong();
   private final AtomicLong forces = new AtomicLong();
+
   /** Sessions whose journal failed (for logs and tests). */
   private final AtomicLong failedSessions = new AtomicLong();
+
   private volatile boolean closing;
+
   /** Handles with an open file; the writer's thread only (or the caller's, inline). */
   private final Set<Handle> open = new LinkedHashSet<>();
 
@@ -118,7 +121,14 @@ public final class JournalWriter implements AutoCloseable {
     return submit(new Command((Handle) journal, Kind.ARCHIVE, 0, null));
   }
 
-  private enum Kind { CREATE, REOPEN, APPEND, SNAPSHOT, ARCHIVE, STOP }
+  private enum Kind {
+    CREATE,
+    REOPEN,
+    APPEND,
+    SNAPSHOT,
+    ARCHIVE,
+    STOP
+  }
 
   private static final class Command {
     final Handle handle;
@@ -140,6 +150,7 @@ public final class JournalWriter implements AutoCloseable {
     Path dir;
     Storage.AppendFile file;
     int turn;
+
     /** Set once this session's journal failed: every later command fails with it. */
     volatile IOException failure;
 
@@ -161,7 +172,8 @@ public final class JournalWriter implements AutoCloseable {
   private CompletableFuture<Void> submit(Command command) {
     IOException failed = command.handle == null ? null : command.handle.failure;
     if (failed != null || closing) {
-      command.done.completeExceptionally(failed != null ? failed : new IOException("the journal is closed"));
+      command.done.completeExceptionally(
+          failed != null ? failed : new IOException("the journal is closed"));
       return command.done;
     }
     if (thread == null) {
@@ -221,7 +233,11 @@ public final class JournalWriter implements AutoCloseable {
           appends.incrementAndGet();
           written.computeIfAbsent(c.handle, h -> new ArrayList<>()).add(c.done);
         } catch (IOException | RuntimeException e) {
-          fail(c.handle, SessionFiles.journal(c.handle.dir, c.handle.turn), e, written.remove(c.handle));
+          fail(
+              c.handle,
+              SessionFiles.journal(c.handle.dir, c.handle.turn),
+              e,
+              written.remove(c.handle));
           c.done.completeExceptionally(c.handle.failure);
         }
         continue;
@@ -237,11 +253,13 @@ public final class JournalWriter implements AutoCloseable {
           }
           case SNAPSHOT -> rotate(c.handle, c.turn, c.bytes);
           case ARCHIVE -> archive(c.handle);
-          case STOP -> { }
+          case STOP -> {}
         }
         c.done.complete(null);
       } catch (TransientStorageException e) {
-        log.warn("session {}: {}; nothing acknowledged was touched, and the session goes on", c.handle.dir.getFileName(),
+        log.warn(
+            "session {}: {}; nothing acknowledged was touched, and the session goes on",
+            c.handle.dir.getFileName(),
             e.getMessage());
         c.done.completeExceptionally(e);
       } catch (IOException | RuntimeException e) {
@@ -272,9 +290,12 @@ public final class JournalWriter implements AutoCloseable {
     if (h.failure == null) {
       h.failure = e instanceof IOException io ? io : new IOException(e);
       failedSessions.incrementAndGet();
-      log.error("session {}: writing {} failed ({}); this session acknowledges nothing more, other sessions go on. "
-          + "Fix the disk, then restart the server: it recovers every session from what was acknowledged",
-          h.dir.getFileName(), file, e.toString());
+      log.error(
+          "session {}: writing {} failed ({}); this session acknowledges nothing more, other sessions go on. "
+              + "Fix the disk, then restart the server: it recovers every session from what was acknowledged",
+          h.dir.getFileName(),
+          file,
+          e.toString());
     }
     if (pending != null) {
       pending.forEach(f -> f.completeExceptionally(h.failure));
@@ -296,8 +317,14 @@ public final class JournalWriter implements AutoCloseable {
       h.turn = 0;
       syncDir(h.dir);
     } catch (IOException e) {
-      h.failure = new TransientStorageException("could not create its files in " + h.dir + " (" + e.getMessage()
-          + "); the session was not created", e);
+      h.failure =
+          new TransientStorageException(
+              "could not create its files in "
+                  + h.dir
+                  + " ("
+                  + e.getMessage()
+                  + "); the session was not created",
+              e);
       throw h.failure;
     }
   }
@@ -317,7 +344,8 @@ public final class JournalWriter implements AutoCloseable {
     try {
       writeTemporary(tmp, snapshot);
       if (previous != turn) {
-        storage.delete(journal); // an empty leftover of an earlier attempt: nothing newer than the snapshot
+        storage.delete(
+            journal); // an empty leftover of an earlier attempt: nothing newer than the snapshot
         next = storage.openForAppend(journal);
       }
     } catch (IOException e) {
@@ -327,8 +355,16 @@ public final class JournalWriter implements AutoCloseable {
       } catch (IOException ignored) {
         // recovery deletes temporary files
       }
-      throw new TransientStorageException("could not write " + target + " (" + e.getMessage() + "); the snapshot is "
-          + "left for later and " + SessionFiles.journal(h.dir, previous) + " goes on", e);
+      throw new TransientStorageException(
+          "could not write "
+              + target
+              + " ("
+              + e.getMessage()
+              + "); the snapshot is "
+              + "left for later and "
+              + SessionFiles.journal(h.dir, previous)
+              + " goes on",
+          e);
     }
     storage.rename(tmp, target);
     syncDir(h.dir);
@@ -342,8 +378,11 @@ public final class JournalWriter implements AutoCloseable {
         storage.delete(SessionFiles.journal(h.dir, previous));
         storage.delete(SessionFiles.snapshot(h.dir, previous));
       } catch (IOException e) {
-        log.warn("session {}: could not delete the files before {} ({}); recovery ignores them and deletes them then",
-            h.dir.getFileName(), target.getFileName(), e.getMessage());
+        log.warn(
+            "session {}: could not delete the files before {} ({}); recovery ignores them and deletes them then",
+            h.dir.getFileName(),
+            target.getFileName(),
+            e.getMessage());
       }
     }
   }
@@ -380,8 +419,13 @@ public final class JournalWriter implements AutoCloseable {
     try {
       moveToEnded(h);
     } catch (IOException e) {
-      throw new TransientStorageException("could not move " + h.dir + " to ended/ (" + e.getMessage()
-          + "); the next start finds it ended and tries again", e);
+      throw new TransientStorageException(
+          "could not move "
+              + h.dir
+              + " to ended/ ("
+              + e.getMessage()
+              + "); the next start finds it ended and tries again",
+          e);
     }
   }
 

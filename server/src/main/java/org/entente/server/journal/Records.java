@@ -13,6 +13,7 @@ import java.util.zip.CRC32C;
  */
 public final class Records {
   public static final int HEADER_BYTES = 8;
+
   /** Larger than any record a session writes (a snapshot of a long game included). */
   public static final int MAX_PAYLOAD = 256 * 1024 * 1024;
 
@@ -60,7 +61,8 @@ public final class Records {
       boolean last = claimedEnd >= bytes.length || claimedEnd < 0;
       for (int later = offset + 1; later + HEADER_BYTES < bytes.length; later++) {
         if (problemAt(bytes, later) == null) {
-          throw new CorruptJournalException(file, offset, problem + "; a valid record follows at offset " + later);
+          throw new CorruptJournalException(
+              file, offset, problem + "; a valid record follows at offset " + later);
         }
       }
       if (!last) {
@@ -108,7 +110,8 @@ public final class Records {
     }
     int length = ByteBuffer.wrap(bytes, 0, 4).getInt();
     if (HEADER_BYTES + length != bytes.length) {
-      throw new CorruptJournalException(file, HEADER_BYTES + length, "unexpected bytes after the snapshot");
+      throw new CorruptJournalException(
+          file, HEADER_BYTES + length, "unexpected bytes after the snapshot");
     }
     byte[] payload = new byte[length];
     System.arraycopy(bytes, HEADER_BYTES, payload, 0, length);

@@ -41,7 +41,8 @@ public final class SessionFiles {
    * What recovery found: the newest snapshot's payload and the records of the journal after
    * it, in order; {@code tornBytes} were cut from the journal's end (kept in a .torn file).
    */
-  public record Recovered(Path dir, int turn, byte[] snapshot, List<byte[]> records, long tornBytes) {}
+  public record Recovered(
+      Path dir, int turn, byte[] snapshot, List<byte[]> records, long tornBytes) {}
 
   /**
    * Reads a session directory: the newest snapshot and its journal. A torn last record is
@@ -54,8 +55,12 @@ public final class SessionFiles {
    */
   public static Optional<Recovered> recover(Storage storage, Path dir) throws IOException {
     List<String> names = storage.list(dir);
-    OptionalInt newest = names.stream().map(SNAPSHOT::matcher).filter(Matcher::matches)
-        .mapToInt(m -> Integer.parseInt(m.group(1))).max();
+    OptionalInt newest =
+        names.stream()
+            .map(SNAPSHOT::matcher)
+            .filter(Matcher::matches)
+            .mapToInt(m -> Integer.parseInt(m.group(1)))
+            .max();
     for (String name : names) {
       if (name.endsWith(".tmp")) {
         storage.delete(dir.resolve(name));
@@ -70,7 +75,8 @@ public final class SessionFiles {
     for (String name : names) {
       Matcher s = SNAPSHOT.matcher(name);
       Matcher j = JOURNAL.matcher(name);
-      if ((s.matches() && Integer.parseInt(s.group(1)) < turn) || (j.matches() && Integer.parseInt(j.group(1)) < turn)) {
+      if ((s.matches() && Integer.parseInt(s.group(1)) < turn)
+          || (j.matches() && Integer.parseInt(j.group(1)) < turn)) {
         storage.delete(dir.resolve(name)); // superseded by the newest snapshot
       }
     }
@@ -91,8 +97,13 @@ public final class SessionFiles {
       }
       storage.truncate(journalFile, scan.validBytes());
       storage.syncDirectory(dir);
-      log.warn("torn last record in {} at offset {} ({}): cut {} bytes, kept in {}",
-          journalFile, scan.validBytes(), scan.tornReason().get(), torn, kept);
+      log.warn(
+          "torn last record in {} at offset {} ({}): cut {} bytes, kept in {}",
+          journalFile,
+          scan.validBytes(),
+          scan.tornReason().get(),
+          torn,
+          kept);
     }
     return Optional.of(new Recovered(dir, turn, snapshot, scan.payloads(), torn));
   }

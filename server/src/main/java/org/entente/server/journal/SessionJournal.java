@@ -20,15 +20,16 @@ public interface SessionJournal {
   CompletableFuture<Void> snapshot(int turn, byte[] snapshot);
 
   /** A journal that keeps nothing: every append completes at once (a server without --data-dir). */
-  SessionJournal NONE = new SessionJournal() {
-    @Override
-    public CompletableFuture<Void> append(byte[] record) {
-      return CompletableFuture.completedFuture(null);
-    }
+  SessionJournal NONE =
+      new SessionJournal() {
+        @Override
+        public CompletableFuture<Void> append(byte[] record) {
+          return CompletableFuture.completedFuture(null);
+        }
 
-    @Override
-    public CompletableFuture<Void> snapshot(int turn, byte[] snapshot) {
-      return CompletableFuture.completedFuture(null);
-    }
-  };
+        @Override
+        public CompletableFuture<Void> snapshot(int turn, byte[] snapshot) {
+          return CompletableFuture.completedFuture(null);
+        }
+      };
 }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionGate extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ConnectionGate.class);
   private static final AttributeKey<String> COUNTED = AttributeKey.valueOf("entente.counted");
+
   /** Log a refusal at most this often, so a flood cannot flood the log too. */
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
@@ -87,17 +88,22 @@ public final class ConnectionGate extends ChannelInboundHandlerAdapter {
     }
     if (open.incrementAndGet() > limits.maxConnections()) {
       open.decrementAndGet();
-      return "The server has as many connections as it accepts (" + limits.maxConnections() + "); try again in a minute.";
+      return "The server has as many connections as it accepts ("
+          + limits.maxConnections()
+          + "); try again in a minute.";
     }
     boolean[] admitted = {false};
-    byAddress.compute(key, (k, n) -> {
-      int count = n == null ? 0 : n;
-      admitted[0] = count < limits.maxConnectionsPerAddress();
-      return admitted[0] ? Integer.valueOf(count + 1) : n;
-    });
+    byAddress.compute(
+        key,
+        (k, n) -> {
+          int count = n == null ? 0 : n;
+          admitted[0] = count < limits.maxConnectionsPerAddress();
+          return admitted[0] ? Integer.valueOf(count + 1) : n;
+        });
     if (!admitted[0]) {
       open.decrementAndGet();
-      return "This network address has " + limits.maxConnectionsPerAddress()
+      return "This network address has "
+          + limits.maxConnectionsPerAddress()
           + " connections open, as many as the server accepts from one address; close some and try again.";
     }
     return null;
@@ -114,15 +120,24 @@ public final class ConnectionGate extends ChannelInboundHandlerAdapter {
     if (now - lastLog >= LOG_EVERY_NANOS) {
       lastLog = now;
       refusedSinceLog.set(0);
-      log.warn("refused {} connection(s) in the last {} s, the latest from {}: {}", n, LOG_EVERY_NANOS / 1_000_000_000L, key, why);
+      log.warn(
+          "refused {} connection(s) in the last {} s, the latest from {}: {}",
+          n,
+          LOG_EVERY_NANOS / 1_000_000_000L,
+          key,
+          why);
     }
   }
 
   private static ByteBuf frame(String why) {
-    byte[] body = ServerMessage.newBuilder()
-        .setError(org.entente.proto.protocol.v1.Error.newBuilder().setCode(ErrorCode.TOO_MANY_CONNECTIONS).setMessage(why))
-        .build()
-        .toByteArray();
+    byte[] body =
+        ServerMessage.newBuilder()
+            .setError(
+                org.entente.proto.protocol.v1.Error.newBuilder()
+                    .setCode(ErrorCode.TOO_MANY_CONNECTIONS)
+                    .setMessage(why))
+            .build()
+            .toByteArray();
     ByteBuf buf = Unpooled.buffer(5 + body.length);
     int n = body.length;
     while ((n & ~0x7f) != 0) {

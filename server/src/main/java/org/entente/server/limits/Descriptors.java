@@ -30,7 +30,8 @@ public final class Descriptors {
   public static Descriptors ofThisProcess() {
     OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-      return new Descriptors(unix::getOpenFileDescriptorCount, unix.getMaxFileDescriptorCount(), System::nanoTime);
+      return new Descriptors(
+          unix::getOpenFileDescriptorCount, unix.getMaxFileDescriptorCount(), System::nanoTime);
     }
     return new Descriptors(() -> 0, Long.MAX_VALUE, System::nanoTime);
   }

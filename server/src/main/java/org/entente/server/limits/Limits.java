@@ -37,37 +37,83 @@ public record Limits(
     long maxQueuedBytes) {
 
   public Limits {
-    checkArgument(maxConnections > 0 && maxConnectionsPerAddress > 0, "connection caps must be positive");
+    checkArgument(
+        maxConnections > 0 && maxConnectionsPerAddress > 0, "connection caps must be positive");
     checkArgument(descriptorReserve >= 0, "descriptorReserve must be >= 0");
-    checkArgument(!helloTimeout.isNegative() && !helloTimeout.isZero(), "helloTimeout must be positive");
+    checkArgument(
+        !helloTimeout.isNegative() && !helloTimeout.isZero(), "helloTimeout must be positive");
     checkArgument(!heartbeat.isNegative() && !heartbeat.isZero(), "heartbeat must be positive");
-    checkArgument(!partialFrameTimeout.isNegative() && !partialFrameTimeout.isZero(), "partialFrameTimeout must be positive");
+    checkArgument(
+        !partialFrameTimeout.isNegative() && !partialFrameTimeout.isZero(),
+        "partialFrameTimeout must be positive");
     checkArgument(maxInFlight > 0 && maxPipelined >= 0, "maxInFlight must be positive");
-    checkArgument(maxQueuedBytes >= 256 * 1024, "maxQueuedBytes must leave room for a few frames (>= 262144)");
+    checkArgument(
+        maxQueuedBytes >= 256 * 1024,
+        "maxQueuedBytes must leave room for a few frames (>= 262144)");
   }
 
   public static Limits defaults() {
-    return new Limits(5_000, 250, 256, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(15), 16, 1_024,
+    return new Limits(
+        5_000,
+        250,
+        256,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(20),
+        Duration.ofSeconds(15),
+        16,
+        1_024,
         4L * 1024 * 1024);
   }
 
   public Limits withConnections(int all, int perAddress) {
-    return new Limits(all, perAddress, descriptorReserve, helloTimeout, heartbeat, partialFrameTimeout, maxInFlight,
-        maxPipelined, maxQueuedBytes);
+    return new Limits(
+        all,
+        perAddress,
+        descriptorReserve,
+        helloTimeout,
+        heartbeat,
+        partialFrameTimeout,
+        maxInFlight,
+        maxPipelined,
+        maxQueuedBytes);
   }
 
   public Limits withDescriptorReserve(int reserve) {
-    return new Limits(maxConnections, maxConnectionsPerAddress, reserve, helloTimeout, heartbeat, partialFrameTimeout,
-        maxInFlight, maxPipelined, maxQueuedBytes);
+    return new Limits(
+        maxConnections,
+        maxConnectionsPerAddress,
+        reserve,
+        helloTimeout,
+        heartbeat,
+        partialFrameTimeout,
+        maxInFlight,
+        maxPipelined,
+        maxQueuedBytes);
   }
 
   public Limits withTimeouts(Duration hello, Duration heartbeatInterval, Duration partialFrame) {
-    return new Limits(maxConnections, maxConnectionsPerAddress, descriptorReserve, hello, heartbeatInterval, partialFrame,
-        maxInFlight, maxPipelined, maxQueuedBytes);
+    return new Limits(
+        maxConnections,
+        maxConnectionsPerAddress,
+        descriptorReserve,
+        hello,
+        heartbeatInterval,
+        partialFrame,
+        maxInFlight,
+        maxPipelined,
+        maxQueuedBytes);
   }
 
   public Limits withRequests(int inFlight, int pipelined, long queuedBytes) {
-    return new Limits(maxConnections, maxConnectionsPerAddress, descriptorReserve, helloTimeout, heartbeat,
-        partialFrameTimeout, inFlight, pipelined, queuedBytes);
+    return new Limits(
+        maxConnections,
+        maxConnectionsPerAddress,
+        descriptorReserve,
+        helloTimeout,
+        heartbeat,
+        partialFrameTimeout,
+        inFlight,
+        pipelined,
+        queuedBytes);
   }
 }

@@ -15,7 +15,8 @@ public final class NetworkGuards {
   private final ConnectionGate gate;
   private final RateLimiter limiter;
 
-  public NetworkGuards(Limits limits, RatePolicy policy, Descriptors descriptors, RateLimiter limiter) {
+  public NetworkGuards(
+      Limits limits, RatePolicy policy, Descriptors descriptors, RateLimiter limiter) {
     this.limits = limits;
     this.policy = policy;
     this.gate = new ConnectionGate(limits, descriptors);
@@ -24,7 +25,11 @@ public final class NetworkGuards {
 
   /** The defaults, with this process's descriptors and the system clock. */
   public static NetworkGuards defaults() {
-    return new NetworkGuards(Limits.defaults(), RatePolicy.defaults(), Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime));
+    return new NetworkGuards(
+        Limits.defaults(),
+        RatePolicy.defaults(),
+        Descriptors.ofThisProcess(),
+        new RateLimiter(System::nanoTime));
   }
 
   public Limits limits() {

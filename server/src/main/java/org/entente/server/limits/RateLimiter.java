@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
  */
 public final class RateLimiter {
   static final int PRUNE_ABOVE = 50_000;
+
   /** Past this many keys even after pruning, a new key is limited until buckets refill. */
   static final int MAX_KEYS = 4 * PRUNE_ABOVE;
 
@@ -46,17 +47,19 @@ public final class RateLimiter {
       return 1_000;
     }
     long[] wait = {0};
-    buckets.compute(key, (k, b) -> {
-      Bucket bucket = b == null ? new Bucket(rate, now) : b;
-      refill(bucket, rate, now);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-      } else {
-        double missing = 1 - bucket.tokens;
-        wait[0] = Math.max(1, (long) Math.ceil(missing * 60_000.0 / rate.perMinute()));
-      }
-      return bucket;
-    });
+    buckets.compute(
+        key,
+        (k, b) -> {
+          Bucket bucket = b == null ? new Bucket(rate, now) : b;
+          refill(bucket, rate, now);
+          if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+          } else {
+            double missing = 1 - bucket.tokens;
+            wait[0] = Math.max(1, (long) Math.ceil(missing * 60_000.0 / rate.perMinute()));
+          }
+          return bucket;
+        });
     if (buckets.size() > PRUNE_ABOVE) {
       buckets.values().removeIf(b -> b.fullAt(now));
     }

@@ -17,13 +17,32 @@ import org.entente.engine.text.VisibleText;
  */
 public final class DisplayNames {
   public static final int MAX_LENGTH = 32;
+
   /** Names (compared by key) nobody may take. */
-  public static final ImmutableSet<String> RESERVED = ImmutableSet.of("game master", "gamemaster", "gm", "teacher",
-      "server", "entente", "system", "admin", "administrator", "moderator", "host", "spectator", "everyone", "all",
-      "bot", "nobody", "announcement", "news");
+  public static final ImmutableSet<String> RESERVED =
+      ImmutableSet.of(
+          "game master",
+          "gamemaster",
+          "gm",
+          "teacher",
+          "server",
+          "entente",
+          "system",
+          "admin",
+          "administrator",
+          "moderator",
+          "host",
+          "spectator",
+          "everyone",
+          "all",
+          "bot",
+          "nobody",
+          "announcement",
+          "news");
 
   private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
-  private static final ImmutableSet<String> RESERVED_KEYS = RESERVED.stream().map(DisplayNames::key).collect(ImmutableSet.toImmutableSet());
+  private static final ImmutableSet<String> RESERVED_KEYS =
+      RESERVED.stream().map(DisplayNames::key).collect(ImmutableSet.toImmutableSet());
 
   private DisplayNames() {}
 
@@ -55,8 +74,11 @@ public final class DisplayNames {
         continue;
       }
       if (!VisibleText.isShownAsItself(cp)) {
-        throw new Refused(String.format(Locale.ROOT,
-            "A display name may not contain control, format or line-separator characters (found U+%04X).", cp));
+        throw new Refused(
+            String.format(
+                Locale.ROOT,
+                "A display name may not contain control, format or line-separator characters (found U+%04X).",
+                cp));
       }
       if (space) {
         b.append(' ');
@@ -71,7 +93,10 @@ public final class DisplayNames {
     }
     int length = shown.codePointCount(0, shown.length());
     if (length == 0 || length > MAX_LENGTH || !letterOrDigit) {
-      throw new Refused("A display name has 1.." + MAX_LENGTH + " characters, with at least one letter or digit.");
+      throw new Refused(
+          "A display name has 1.."
+              + MAX_LENGTH
+              + " characters, with at least one letter or digit.");
     }
     String key = key(shown);
     if (!gameMaster && (RESERVED_KEYS.contains(key) || key.endsWith(key("(bot)")))) {

@@ -21,12 +21,16 @@ public final class JoinAttempts {
   private static final Logger log = LoggerFactory.getLogger(JoinAttempts.class);
   public static final int LIMIT = 20;
   public static final long WINDOW_MILLIS = 60_000;
+
   /** Wrong codes allowed for each successful join from the host in the window. */
   public static final int BONUS_PER_JOIN = 5;
+
   /** The most wrong codes successful joins can add: a class of 40 behind one address. */
   public static final int MAX_BONUS = 200;
+
   /** Lines about failed joins the server logs per window, across all hosts. */
   public static final int LOG_LINES_PER_WINDOW = 30;
+
   /** Above this many hosts, expired windows are dropped so the map cannot grow without bound. */
   private static final int PRUNE_ABOVE = 10_000;
 
@@ -55,13 +59,21 @@ public final class JoinAttempts {
   /** Records a wrong join code from {@code host}. */
   public void failed(String host) {
     long now = clock.millis();
-    Window w = byHost.compute(host, (h, old) -> old == null || now - old.startMillis() >= WINDOW_MILLIS
-        ? new Window(now, 1, 0)
-        : new Window(old.startMillis(), old.failures() + 1, old.joins()));
+    Window w =
+        byHost.compute(
+            host,
+            (h, old) ->
+                old == null || now - old.startMillis() >= WINDOW_MILLIS
+                    ? new Window(now, 1, 0)
+                    : new Window(old.startMillis(), old.failures() + 1, old.joins()));
     if (w.failures() == 1) {
       logLine(false, "wrong join code from {}", host, 0);
     } else if (w.failures() == w.allowance()) {
-      logLine(true, "{} is blocked from joining for the rest of the minute after {} wrong join codes", host, w.failures());
+      logLine(
+          true,
+          "{} is blocked from joining for the rest of the minute after {} wrong join codes",
+          host,
+          w.failures());
     }
     prune(now);
   }
@@ -69,9 +81,12 @@ public final class JoinAttempts {
   /** Records a successful join or spectate from {@code host}: it may mistype more this window. */
   public void joined(String host) {
     long now = clock.millis();
-    byHost.compute(host, (h, old) -> old == null || now - old.startMillis() >= WINDOW_MILLIS
-        ? new Window(now, 0, 1)
-        : new Window(old.startMillis(), old.failures(), old.joins() + 1));
+    byHost.compute(
+        host,
+        (h, old) ->
+            old == null || now - old.startMillis() >= WINDOW_MILLIS
+                ? new Window(now, 0, 1)
+                : new Window(old.startMillis(), old.failures(), old.joins() + 1));
     prune(now);
   }
 

@@ -2,19 +2,19 @@ package org.entente.server.lobby;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class Lobby {
   private static final Logger log = LoggerFactory.getLogger(Lobby.class);
   public static final int MAX_TURNS = 120;
+
   /** How long an ended session stays reachable (for reconnects and the final report) before it is dropped. */
   public static final Duration ENDED_SESSION_RETENTION = Duration.ofHours(2);
 
@@ -63,15 +64,20 @@ public final class Lobby {
   private final SecureRandom random;
   private final Tokens tokens;
   private final Map<String, GameSession> byJoinCode = new ConcurrentHashMap<>();
+
   /** Sessions by the idempotency key of the create_session that made them, with the hash of its secret. */
   private final Map<Long, Created> byCreationKey = new ConcurrentHashMap<>();
 
   private record Created(GameSession session, com.google.protobuf.ByteString secretSha256) {}
+
   /** Where sessions are journalled; null keeps them in memory only. */
   private final JournalWriter journal;
+
   private final Admission admission;
+
   /** Validates uploaded scenario files, apart from the sessions' workers; bounded queue. */
   private final Executor validation;
+
   private final Runnable closeValidation;
 
   /**
@@ -83,14 +89,19 @@ public final class Lobby {
    * @param validationQueue uploads that may wait for a thread; past it UNAVAILABLE
    * @param maxScenarioChars the largest scenario file accepted
    */
-  public record Admission(Optional<String> creationKey, int validationThreads, int validationQueue, int maxScenarioChars,
+  public record Admission(
+      Optional<String> creationKey,
+      int validationThreads,
+      int validationQueue,
+      int maxScenarioChars,
       Duration idleSessionTimeout) {
     /** How long a session nobody started may stay with nobody connected before it is ended. */
     public static final Duration DEFAULT_IDLE_SESSION_TIMEOUT = Duration.ofHours(2);
 
     public Admission {
       if (idleSessionTimeout.isNegative() || idleSessionTimeout.isZero()) {
-        throw new IllegalArgumentException("the idle-session timeout must be positive: " + idleSessionTimeout);
+        throw new IllegalArgumentException(
+            "the idle-session timeout must be positive: " + idleSessionTimeout);
       }
     }
 
@@ -104,37 +115,69 @@ public final class Lobby {
     }
 
     public Admission withCreationKey(String key) {
-      return new Admission(Optional.of(key), validationThreads, validationQueue, maxScenarioChars, idleSessionTimeout);
+      return new Admission(
+          Optional.of(key),
+          validationThreads,
+          validationQueue,
+          maxScenarioChars,
+          idleSessionTimeout);
     }
 
     public Admission withIdleSessionTimeout(Duration timeout) {
-      return new Admission(creationKey, validationThreads, validationQueue, maxScenarioChars, timeout);
+      return new Admission(
+          creationKey, validationThreads, validationQueue, maxScenarioChars, timeout);
     }
   }
 
   /** A lobby whose sessions live in memory only. */
-  public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random) {
+  public Lobby(
+      ScenarioCatalog catalog,
+      Executor workers,
+      Scheduler scheduler,
+      Clock clock,
+      SecureRandom random) {
     this(catalog, workers, scheduler, clock, random, null);
   }
 
   /** A lobby whose sessions are journalled by {@code journal} (null: in memory only). */
-  public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random, JournalWriter journal) {
+  public Lobby(
+      ScenarioCatalog catalog,
+      Executor workers,
+      Scheduler scheduler,
+      Clock clock,
+      SecureRandom random,
+      JournalWriter journal) {
     this(catalog, workers, scheduler, clock, random, journal, Admission.defaults());
   }
 
-  public Lobby(ScenarioCatalog catalog, Executor workers, Scheduler scheduler, Clock clock, SecureRandom random, JournalWriter journal,
+  public Lobby(
+      ScenarioCatalog catalog,
+      Executor workers,
+      Scheduler scheduler,
+      Clock clock,
+      SecureRandom random,
+      JournalWriter journal,
       Admission admission) {
     this.admission = admission;
     if (admission.validationThreads() > 0) {
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(admission.validationThreads(), admission.validationThreads(), 30,
-          TimeUnit.SECONDS, new ArrayBlockingQueue<>(admission.validationQueue()),
-          new ThreadFactoryBuilder().setNameFormat("entente-validate-%d").setDaemon(true).setPriority(Thread.MIN_PRIORITY).build());
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              admission.validationThreads(),
+              admission.validationThreads(),
+              30,
+              TimeUnit.SECONDS,
+              new ArrayBlockingQueue<>(admission.validationQueue()),
+              new ThreadFactoryBuilder()
+                  .setNameFormat("entente-validate-%d")
+                  .setDaemon(true)
+                  .setPriority(Thread.MIN_PRIORITY)
+                  .build());
       pool.allowCoreThreadTimeOut(true);
       this.validation = pool;
       this.closeValidation = pool::shutdownNow;
     } else {
       this.validation = workers;
-      this.closeValidation = () -> { };
+      this.closeValidation = () -> {};
     }
     this.journal = journal;
     this.catalog = catalog;
@@ -167,7 +210,11 @@ public final class Lobby {
    * Creates a session and seats {@code link} as its game master. The scenario is loaded
    * and validated on a worker thread; problems come back as an error on {@code link}.
    */
-  public void create(SessionLink link, long requestId, CreateSession request, GameSession.AttachCallback callback) {
+  public void create(
+      SessionLink link,
+      long requestId,
+      CreateSession request,
+      GameSession.AttachCallback callback) {
     create(link, requestId, EntryKey.NONE, request, callback);
   }
 
@@ -176,19 +223,34 @@ public final class Lobby {
    * with the same key and secret gets the session the first request made. A key another
    * creation holds, with another secret or none, makes a new session that is not remembered.
    */
-  public void create(SessionLink link, long requestId, EntryKey idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
-    if (admission.creationKey().isPresent() && !MessageDigest.isEqual(
-        admission.creationKey().get().getBytes(StandardCharsets.UTF_8), request.getCreationKey().getBytes(StandardCharsets.UTF_8))) {
+  public void create(
+      SessionLink link,
+      long requestId,
+      EntryKey idempotencyKey,
+      CreateSession request,
+      GameSession.AttachCallback callback) {
+    if (admission.creationKey().isPresent()
+        && !MessageDigest.isEqual(
+            admission.creationKey().get().getBytes(StandardCharsets.UTF_8),
+            request.getCreationKey().getBytes(StandardCharsets.UTF_8))) {
       callback.refused();
-      link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.PERMISSION_DENIED, request.getCreationKey().isEmpty()
-          ? "This server asks for a creation key to create sessions; ask the person who runs it."
-          : "That creation key is not this server's."));
+      link.send(
+          org.entente.server.session.Wire.error(
+              requestId,
+              ErrorCode.PERMISSION_DENIED,
+              request.getCreationKey().isEmpty()
+                  ? "This server asks for a creation key to create sessions; ask the person who runs it."
+                  : "That creation key is not this server's."));
       return;
     }
-    if (request.hasScenarioFile() && request.getScenarioFile().getText().length() > admission.maxScenarioChars()) {
+    if (request.hasScenarioFile()
+        && request.getScenarioFile().getText().length() > admission.maxScenarioChars()) {
       callback.refused();
-      link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.INVALID_REQUEST,
-          "The scenario file is longer than " + admission.maxScenarioChars() + " characters."));
+      link.send(
+          org.entente.server.session.Wire.error(
+              requestId,
+              ErrorCode.INVALID_REQUEST,
+              "The scenario file is longer than " + admission.maxScenarioChars() + " characters."));
       return;
     }
     Executor runner = request.hasScenarioFile() ? validation : workers;
@@ -196,8 +258,11 @@ public final class Lobby {
       runner.execute(() -> createNow(link, requestId, idempotencyKey, request, callback));
     } catch (RejectedExecutionException e) {
       callback.refused();
-      link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.UNAVAILABLE,
-          "The server is checking too many scenario files at once; try again in a few seconds."));
+      link.send(
+          org.entente.server.session.Wire.error(
+              requestId,
+              ErrorCode.UNAVAILABLE,
+              "The server is checking too many scenario files at once; try again in a few seconds."));
     }
   }
 
@@ -206,32 +271,51 @@ public final class Lobby {
     closeValidation.run();
   }
 
-  private void createNow(SessionLink link, long requestId, EntryKey idempotencyKey, CreateSession request, GameSession.AttachCallback callback) {
+  private void createNow(
+      SessionLink link,
+      long requestId,
+      EntryKey idempotencyKey,
+      CreateSession request,
+      GameSession.AttachCallback callback) {
     {
       try {
-        Created existing = idempotencyKey.remembered() ? byCreationKey.get(idempotencyKey.key()) : null;
+        Created existing =
+            idempotencyKey.remembered() ? byCreationKey.get(idempotencyKey.key()) : null;
         if (existing != null && idempotencyKey.matches(existing.secretSha256())) {
-          existing.session().retryCreate(link, requestId, idempotencyKey,
-              request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), callback);
+          existing
+              .session()
+              .retryCreate(
+                  link,
+                  requestId,
+                  idempotencyKey,
+                  request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(),
+                  callback);
           return;
         }
         EntryKey key = existing == null ? idempotencyKey : EntryKey.NONE;
         GameSession session = open(request, key);
-        session.seatGameMaster(link, requestId, key,
-            request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(), dropIfRefused(session, callback));
+        session.seatGameMaster(
+            link,
+            requestId,
+            key,
+            request.getDisplayName().isBlank() ? "Game master" : request.getDisplayName(),
+            dropIfRefused(session, callback));
       } catch (RequestException e) {
         callback.refused();
         link.send(org.entente.server.session.Wire.error(requestId, e));
       } catch (RuntimeException e) {
         log.error("failed to create a session", e);
         callback.refused();
-        link.send(org.entente.server.session.Wire.error(requestId, ErrorCode.UNAVAILABLE, "The server failed to create the session."));
+        link.send(
+            org.entente.server.session.Wire.error(
+                requestId, ErrorCode.UNAVAILABLE, "The server failed to create the session."));
       }
     }
   }
 
   /** A new session whose game master could not be seated (its files could not be made) is dropped: nobody has its code. */
-  private GameSession.AttachCallback dropIfRefused(GameSession session, GameSession.AttachCallback callback) {
+  private GameSession.AttachCallback dropIfRefused(
+      GameSession session, GameSession.AttachCallback callback) {
     return new GameSession.AttachCallback() {
       @Override
       public void attached(GameSession.SeatRef seat) {
@@ -255,10 +339,12 @@ public final class Lobby {
     ScenarioInfo info = loaded.info();
     int turns = request.getTurns() == 0 ? info.defaultTurns() : request.getTurns();
     if (turns < 1 || turns > MAX_TURNS) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "The number of turns must be 1.." + MAX_TURNS + ".");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST, "The number of turns must be 1.." + MAX_TURNS + ".");
     }
     DeadlinePolicy deadline = deadline(request);
-    Press press = request.getPress() == Press.PRESS_UNSPECIFIED ? info.defaultPress() : request.getPress();
+    Press press =
+        request.getPress() == Press.PRESS_UNSPECIFIED ? info.defaultPress() : request.getPress();
     if (press == Press.UNRECOGNIZED || press == Press.PRESS_UNSPECIFIED) {
       press = Press.FULL;
     }
@@ -269,33 +355,47 @@ public final class Lobby {
         continue;
       }
       long seed = random.nextLong();
-      SessionHeader.Builder header = SessionHeader.newBuilder()
-          .setSessionId(sessionId)
-          .setJoinCode(code)
-          .setTotalTurns(turns)
-          .setPress(press.getNumber())
-          .setSecondsPerTurn(deadline.perTurn().map(Duration::getSeconds).orElse(0L))
-          .setSeed(seed)
-          .setCreatedEpochMillis(clock.millis())
-          .setCreationKey(creationKey.remembered() ? creationKey.key() : 0)
-          .setCreationSecretSha256(creationKey.remembered() ? creationKey.secretSha256() : com.google.protobuf.ByteString.EMPTY);
+      SessionHeader.Builder header =
+          SessionHeader.newBuilder()
+              .setSessionId(sessionId)
+              .setJoinCode(code)
+              .setTotalTurns(turns)
+              .setPress(press.getNumber())
+              .setSecondsPerTurn(deadline.perTurn().map(Duration::getSeconds).orElse(0L))
+              .setSeed(seed)
+              .setCreatedEpochMillis(clock.millis())
+              .setCreationKey(creationKey.remembered() ? creationKey.key() : 0)
+              .setCreationSecretSha256(
+                  creationKey.remembered()
+                      ? creationKey.secretSha256()
+                      : com.google.protobuf.ByteString.EMPTY);
       if (request.hasScenarioFile()) {
-        header.setScenarioFile(ScenarioText.newBuilder()
-            .setFileName(request.getScenarioFile().getFileName())
-            .setText(request.getScenarioFile().getText()));
+        header.setScenarioFile(
+            ScenarioText.newBuilder()
+                .setFileName(request.getScenarioFile().getFileName())
+                .setText(request.getScenarioFile().getText()));
       } else {
         header.setBuiltinScenarioId(request.getBuiltinScenarioId());
       }
-      SessionJournal sessionJournal = journal == null
-          ? SessionJournal.NONE
-          : journal.create(sessionId, GameSession.initialSnapshot(header.build()));
-      GameSession session = GameSession.open(
-          new GameSession.Setup(sessionId, code, loaded.newSession(), turns, press, deadline, seed),
-          MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens, evictAfterEnd(code, sessionId, sessionJournal),
-          sessionJournal, header.build());
+      SessionJournal sessionJournal =
+          journal == null
+              ? SessionJournal.NONE
+              : journal.create(sessionId, GameSession.initialSnapshot(header.build()));
+      GameSession session =
+          GameSession.open(
+              new GameSession.Setup(
+                  sessionId, code, loaded.newSession(), turns, press, deadline, seed),
+              MoreExecutors.newSequentialExecutor(workers),
+              scheduler,
+              clock,
+              tokens,
+              evictAfterEnd(code, sessionId, sessionJournal),
+              sessionJournal,
+              header.build());
       if (byJoinCode.putIfAbsent(code, session) == null) {
         if (creationKey.remembered()) {
-          byCreationKey.putIfAbsent(creationKey.key(), new Created(session, creationKey.secretSha256()));
+          byCreationKey.putIfAbsent(
+              creationKey.key(), new Created(session, creationKey.secretSha256()));
         }
         log.info("session {} created from scenario {} ({} turns)", sessionId, info.id(), turns);
         session.endWhenIdle(admission.idleSessionTimeout());
@@ -309,16 +409,19 @@ public final class Lobby {
 
   /** Drops an ended session from memory after the retention, and moves its files to {@code ended/}. */
   private Runnable evictAfterEnd(String code, String sessionId, SessionJournal sessionJournal) {
-    return () -> scheduler.schedule(ENDED_SESSION_RETENTION, () -> {
-      GameSession session = byJoinCode.remove(code);
-      if (session != null) {
-        byCreationKey.values().removeIf(c -> c.session() == session);
-        if (journal != null) {
-          journal.archive(sessionJournal);
-        }
-        log.info("session {} dropped after its end", sessionId);
-      }
-    });
+    return () ->
+        scheduler.schedule(
+            ENDED_SESSION_RETENTION,
+            () -> {
+              GameSession session = byJoinCode.remove(code);
+              if (session != null) {
+                byCreationKey.values().removeIf(c -> c.session() == session);
+                if (journal != null) {
+                  journal.archive(sessionJournal);
+                }
+                log.info("session {} dropped after its end", sessionId);
+              }
+            });
   }
 
   /** What {@link #recover()} found. */
@@ -350,16 +453,24 @@ public final class Lobby {
       }
       Optional<SessionFiles.Recovered> found = SessionFiles.recover(storage, dir);
       if (found.isEmpty()) {
-        log.warn("{} holds no snapshot (its creation never completed, so nothing in it was acknowledged): skipped", dir);
+        log.warn(
+            "{} holds no snapshot (its creation never completed, so nothing in it was acknowledged): skipped",
+            dir);
         continue;
       }
       GameSession.Restored restored = restore(found.get());
       count++;
       records += restored.records();
       torn += found.get().tornBytes();
-      log.info("session {} ({}): snapshot-{}.bin and {} journal records replayed, {} events, {} at turn {}",
-          restored.session().sessionId(), JoinCodes.display(restored.session().joinCode()), found.get().turn(),
-          restored.records(), restored.lastSeq(), restored.phase(), restored.turn());
+      log.info(
+          "session {} ({}): snapshot-{}.bin and {} journal records replayed, {} events, {} at turn {}",
+          restored.session().sessionId(),
+          JoinCodes.display(restored.session().joinCode()),
+          found.get().turn(),
+          restored.records(),
+          restored.lastSeq(),
+          restored.phase(),
+          restored.turn());
     }
     return new Recovery(count, records, torn);
   }
@@ -368,27 +479,52 @@ public final class Lobby {
     SessionHeader header = Snapshot.parseFrom(files.snapshot()).getHeader();
     ScenarioCatalog.Loaded loaded;
     if (header.hasScenarioFile()) {
-      loaded = catalog.loadFile(header.getScenarioFile().getFileName(), header.getScenarioFile().getText());
+      loaded =
+          catalog.loadFile(
+              header.getScenarioFile().getFileName(), header.getScenarioFile().getText());
     } else {
       loaded = catalog.loadBuiltIn(header.getBuiltinScenarioId()).orElse(null);
     }
     if (loaded == null || !loaded.problems().isEmpty()) {
-      throw new IOException("session " + header.getSessionId() + " in " + files.dir() + ": its scenario no longer loads"
-          + (loaded == null ? " (no built-in scenario '" + header.getBuiltinScenarioId() + "')" : ": " + loaded.problems()));
+      throw new IOException(
+          "session "
+              + header.getSessionId()
+              + " in "
+              + files.dir()
+              + ": its scenario no longer loads"
+              + (loaded == null
+                  ? " (no built-in scenario '" + header.getBuiltinScenarioId() + "')"
+                  : ": " + loaded.problems()));
     }
-    DeadlinePolicy deadline = header.getSecondsPerTurn() == 0
-        ? DeadlinePolicy.gameMasterAdvanced()
-        : DeadlinePolicy.fixed(Duration.ofSeconds(header.getSecondsPerTurn()));
+    DeadlinePolicy deadline =
+        header.getSecondsPerTurn() == 0
+            ? DeadlinePolicy.gameMasterAdvanced()
+            : DeadlinePolicy.fixed(Duration.ofSeconds(header.getSecondsPerTurn()));
     SessionJournal sessionJournal = journal.reopen(files.dir(), files.turn());
     String code = header.getJoinCode();
-    GameSession.Restored restored = GameSession.restore(
-        new GameSession.Setup(header.getSessionId(), code, loaded.newSession(), header.getTotalTurns(),
-            Press.forNumber(header.getPress()), deadline, header.getSeed()),
-        MoreExecutors.newSequentialExecutor(workers), scheduler, clock, tokens,
-        evictAfterEnd(code, header.getSessionId(), sessionJournal), sessionJournal, files.snapshot(), files.records());
+    GameSession.Restored restored =
+        GameSession.restore(
+            new GameSession.Setup(
+                header.getSessionId(),
+                code,
+                loaded.newSession(),
+                header.getTotalTurns(),
+                Press.forNumber(header.getPress()),
+                deadline,
+                header.getSeed()),
+            MoreExecutors.newSequentialExecutor(workers),
+            scheduler,
+            clock,
+            tokens,
+            evictAfterEnd(code, header.getSessionId(), sessionJournal),
+            sessionJournal,
+            files.snapshot(),
+            files.records());
     byJoinCode.put(code, restored.session());
     if (header.getCreationKey() != 0 && !header.getCreationSecretSha256().isEmpty()) {
-      byCreationKey.put(header.getCreationKey(), new Created(restored.session(), header.getCreationSecretSha256()));
+      byCreationKey.put(
+          header.getCreationKey(),
+          new Created(restored.session(), header.getCreationSecretSha256()));
     }
     if (restored.phase() == org.entente.server.session.Phase.ENDED) {
       evictAfterEnd(code, header.getSessionId(), sessionJournal).run();
@@ -401,19 +537,30 @@ public final class Lobby {
   private ScenarioCatalog.Loaded load(CreateSession request) throws RequestException {
     switch (request.getScenarioCase()) {
       case BUILTIN_SCENARIO_ID:
-        return catalog.loadBuiltIn(request.getBuiltinScenarioId()).orElseThrow(() -> new RequestException(
-            ErrorCode.NOT_FOUND, "No built-in scenario '" + request.getBuiltinScenarioId() + "'."));
+        return catalog
+            .loadBuiltIn(request.getBuiltinScenarioId())
+            .orElseThrow(
+                () ->
+                    new RequestException(
+                        ErrorCode.NOT_FOUND,
+                        "No built-in scenario '" + request.getBuiltinScenarioId() + "'."));
       case SCENARIO_FILE:
-        String name = request.getScenarioFile().getFileName().isBlank() ? "scenario.textproto" : request.getScenarioFile().getFileName();
+        String name =
+            request.getScenarioFile().getFileName().isBlank()
+                ? "scenario.textproto"
+                : request.getScenarioFile().getFileName();
         ScenarioCatalog.Loaded loaded = catalog.loadFile(name, request.getScenarioFile().getText());
         if (!loaded.problems().isEmpty()) {
           int n = loaded.problems().size();
-          throw new RequestException(ErrorCode.INVALID_SCENARIO,
-              "The scenario file has " + n + (n == 1 ? " problem." : " problems."), loaded.problems());
+          throw new RequestException(
+              ErrorCode.INVALID_SCENARIO,
+              "The scenario file has " + n + (n == 1 ? " problem." : " problems."),
+              loaded.problems());
         }
         return loaded;
       default:
-        throw new RequestException(ErrorCode.INVALID_REQUEST, "Choose a built-in scenario or send a scenario file.");
+        throw new RequestException(
+            ErrorCode.INVALID_REQUEST, "Choose a built-in scenario or send a scenario file.");
     }
   }
 
@@ -421,7 +568,8 @@ public final class Lobby {
     switch (request.getDeadline().getKindCase()) {
       case SECONDS_PER_TURN:
         Duration perTurn = Duration.ofSeconds(request.getDeadline().getSecondsPerTurn());
-        if (perTurn.compareTo(DeadlinePolicy.MIN) < 0 || perTurn.compareTo(DeadlinePolicy.MAX) > 0) {
+        if (perTurn.compareTo(DeadlinePolicy.MIN) < 0
+            || perTurn.compareTo(DeadlinePolicy.MAX) > 0) {
           throw new RequestException(ErrorCode.INVALID_REQUEST, "A turn lasts 10..86400 seconds.");
         }
         return DeadlinePolicy.fixed(perTurn);

@@ -43,7 +43,9 @@ public final class Heartbeat extends ChannelDuplexHandler {
 
   /** The event loop's clock (a test's EmbeddedChannel moves it with {@code advanceTimeBy}). */
   static long nanoTime(ChannelHandlerContext ctx) {
-    return ctx.executor() instanceof AbstractScheduledEventExecutor e ? e.ticker().nanoTime() : System.nanoTime();
+    return ctx.executor() instanceof AbstractScheduledEventExecutor e
+        ? e.ticker().nanoTime()
+        : System.nanoTime();
   }
 
   @Override
@@ -121,7 +123,9 @@ public final class Heartbeat extends ChannelDuplexHandler {
   }
 
   private void schedule(long delayNanos) {
-    timer = ctx.executor().schedule(this::check, Math.max(delayNanos, 1_000_000L), TimeUnit.NANOSECONDS);
+    timer =
+        ctx.executor()
+            .schedule(this::check, Math.max(delayNanos, 1_000_000L), TimeUnit.NANOSECONDS);
   }
 
   private void check() {
@@ -136,23 +140,32 @@ public final class Heartbeat extends ChannelDuplexHandler {
     }
     long partial = partialSinceNanos.getAsLong();
     if (partial != 0 && now - partial >= limits.partialFrameTimeout().toNanos()) {
-      timedOut("A frame was left unfinished for " + limits.partialFrameTimeout().toSeconds() + " s; closing.");
+      timedOut(
+          "A frame was left unfinished for "
+              + limits.partialFrameTimeout().toSeconds()
+              + " s; closing.");
       return;
     }
     long silent = now - lastReadAt;
     long interval = limits.heartbeat().toNanos();
     if (silent >= 2 * interval) {
-      timedOut("No answer to the server's ping for " + limits.heartbeat().multipliedBy(2).toSeconds() + " s; closing.");
+      timedOut(
+          "No answer to the server's ping for "
+              + limits.heartbeat().multipliedBy(2).toSeconds()
+              + " s; closing.");
       return;
     }
     if (silent >= interval && !pinged) {
       pinged = true;
-      ctx.writeAndFlush(ServerMessage.newBuilder().setPing(Ping.newBuilder().setNonce(++pingNonce)).build(), ctx.voidPromise());
+      ctx.writeAndFlush(
+          ServerMessage.newBuilder().setPing(Ping.newBuilder().setNonce(++pingNonce)).build(),
+          ctx.voidPromise());
     }
     schedule(nextWake(now));
   }
 
   private void timedOut(String why) {
-    ctx.writeAndFlush(Wire.error(0, ErrorCode.TIMED_OUT, why)).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(Wire.error(0, ErrorCode.TIMED_OUT, why))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 }

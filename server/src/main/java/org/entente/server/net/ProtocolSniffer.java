@@ -16,8 +16,20 @@ import java.util.function.Consumer;
  */
 public final class ProtocolSniffer extends ByteToMessageDecoder {
   /** The request methods a browser or a curl may open with; all but GET are answered 405. */
-  private static final List<byte[]> METHODS = List.of("GET ", "HEAD ", "POST ", "PUT ", "DELETE ", "OPTIONS ", "PATCH ",
-      "TRACE ", "CONNECT ").stream().map(m -> m.getBytes(StandardCharsets.US_ASCII)).toList();
+  private static final List<byte[]> METHODS =
+      List.of(
+              "GET ",
+              "HEAD ",
+              "POST ",
+              "PUT ",
+              "DELETE ",
+              "OPTIONS ",
+              "PATCH ",
+              "TRACE ",
+              "CONNECT ")
+          .stream()
+          .map(m -> m.getBytes(StandardCharsets.US_ASCII))
+          .toList();
 
   private final Consumer<ChannelHandlerContext> toWeb;
 
@@ -29,7 +41,11 @@ public final class ProtocolSniffer extends ByteToMessageDecoder {
     this.toWeb = toWeb;
   }
 
-  enum Verdict { HTTP, NATIVE, UNDECIDED }
+  enum Verdict {
+    HTTP,
+    NATIVE,
+    UNDECIDED
+  }
 
   static Verdict classify(ByteBuf in) {
     int seen = in.readableBytes();
@@ -55,7 +71,7 @@ public final class ProtocolSniffer extends ByteToMessageDecoder {
         return; // wait for more bytes
       }
       case HTTP -> toWeb.accept(ctx);
-      case NATIVE -> { }
+      case NATIVE -> {}
     }
     ctx.pipeline().remove(this); // hands the bytes read so far on to the new pipeline
   }

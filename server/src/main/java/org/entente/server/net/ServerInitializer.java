@@ -20,9 +20,11 @@ import org.entente.server.web.WebPipeline;
  * protobuf, the heartbeat and timeouts, then the connection's state machine.
  */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
-  private static final ProtobufVarint32LengthFieldPrepender PREPENDER = new ProtobufVarint32LengthFieldPrepender();
+  private static final ProtobufVarint32LengthFieldPrepender PREPENDER =
+      new ProtobufVarint32LengthFieldPrepender();
   private static final ProtobufEncoder ENCODER = new ProtobufEncoder();
-  private static final ProtobufDecoder DECODER = new ProtobufDecoder(ClientMessage.getDefaultInstance());
+  private static final ProtobufDecoder DECODER =
+      new ProtobufDecoder(ClientMessage.getDefaultInstance());
 
   private final Lobby lobby;
   private final String serverName;
@@ -54,7 +56,10 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     if (tls != null) {
       p.addLast("tls", tls.newHandler(channel.alloc()));
     }
-    p.addLast("sniffer", new ProtocolSniffer(ctx -> WebPipeline.replaceNative(ctx.pipeline(), lobby, serverName, guards)));
+    p.addLast(
+        "sniffer",
+        new ProtocolSniffer(
+            ctx -> WebPipeline.replaceNative(ctx.pipeline(), lobby, serverName, guards)));
     p.addLast("frameDecoder", frames);
     p.addLast("protobufDecoder", DECODER);
     p.addLast("framePrepender", PREPENDER);

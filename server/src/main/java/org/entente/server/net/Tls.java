@@ -42,6 +42,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class Tls {
   /** File names under the data directory's {@code tls/}. */
   public static final String CERT = "server.crt";
+
   public static final String KEY = "server.key";
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
@@ -57,10 +58,14 @@ public final class Tls {
   /** From PEM files: a certificate chain and a PKCS#8 private key. */
   public static Server fromFiles(Path certificate, Path key) throws IOException {
     try {
-      SslContext context = SslContextBuilder.forServer(certificate.toFile(), key.toFile()).protocols(PROTOCOLS).build();
+      SslContext context =
+          SslContextBuilder.forServer(certificate.toFile(), key.toFile())
+              .protocols(PROTOCOLS)
+              .build();
       return new Server(context, readCertificate(certificate));
     } catch (SSLException | IllegalArgumentException e) {
-      throw new IOException("cannot use " + certificate + " and " + key + " for TLS: " + e.getMessage(), e);
+      throw new IOException(
+          "cannot use " + certificate + " and " + key + " for TLS: " + e.getMessage(), e);
     }
   }
 
@@ -94,34 +99,51 @@ public final class Tls {
 
   private static X509Certificate readCertificate(Path file) throws IOException {
     try {
-      return (X509Certificate) CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file)));
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file)));
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot read the certificate " + file + ": " + e.getMessage(), e);
     }
   }
 
   private static void writeSelfSigned(Path cert, Path key, String... hostNames)
-      throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+      throws GeneralSecurityException,
+          IOException,
+          org.bouncycastle.operator.OperatorCreationException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
     KeyPair pair = generator.generateKeyPair();
     Instant now = Instant.now();
     X500Name subject = new X500Name("CN=entente");
-    X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
-        Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), subject, pair.getPublic());
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            subject,
+            new BigInteger(64, new SecureRandom()),
+            Date.from(now.minus(Duration.ofDays(1))),
+            Date.from(now.plus(Duration.ofDays(3650))),
+            subject,
+            pair.getPublic());
     GeneralName[] names = new GeneralName[hostNames.length + 1];
     names[0] = new GeneralName(GeneralName.dNSName, "localhost");
     for (int i = 0; i < hostNames.length; i++) {
       names[i + 1] = new GeneralName(GeneralName.dNSName, hostNames[i].toLowerCase(Locale.ROOT));
     }
     builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
-    X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+    X509Certificate certificate =
+        new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
     Path keyTemp = key.resolveSibling(key.getFileName() + ".tmp");
     Files.deleteIfExists(keyTemp);
-    Files.createFile(keyTemp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(keyTemp, pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()), StandardCharsets.US_ASCII);
+    Files.createFile(
+        keyTemp,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(
+        keyTemp,
+        pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()),
+        StandardCharsets.US_ASCII);
     Files.move(keyTemp, key, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     Files.writeString(cert, pem(certificate), StandardCharsets.US_ASCII);
   }

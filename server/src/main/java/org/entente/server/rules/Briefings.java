@@ -46,8 +46,10 @@ import org.entente.server.net.Frames;
 public final class Briefings {
   /** Room left in a frame for the ServerMessage around the briefing (request id, field tag, length). */
   static final int ENVELOPE_BYTES = 32;
+
   /** The largest serialized briefing, digest included. */
   public static final int MAX_BYTES = Frames.MAX_FRAME_BYTES - ENVELOPE_BYTES;
+
   /** A digest field: tag, length and 64 hex characters. */
   private static final int DIGEST_BYTES = 2 + 64;
 
@@ -55,17 +57,25 @@ public final class Briefings {
 
   /** The briefing of {@code scenario} for {@code viewer}, for a session of {@code turns} turns. */
   public static Briefing of(Scenario scenario, Viewer viewer, int turns) {
-    Briefing.Builder b = Briefing.newBuilder()
-        .setScenarioId(scenario.metadata().id())
-        .setTitle(scenario.metadata().title())
-        .setBackground(Strings.nullToEmpty(scenario.metadata().briefing()));
+    Briefing.Builder b =
+        Briefing.newBuilder()
+            .setScenarioId(scenario.metadata().id())
+            .setTitle(scenario.metadata().title())
+            .setBackground(Strings.nullToEmpty(scenario.metadata().briefing()));
     for (Source s : scenario.metadata().sources()) {
-      b.addSources(BriefingSource.newBuilder().setKey(s.key()).setCitation(Strings.nullToEmpty(s.citation()))
-          .setUrl(Strings.nullToEmpty(s.url())));
+      b.addSources(
+          BriefingSource.newBuilder()
+              .setKey(s.key())
+              .setCitation(Strings.nullToEmpty(s.citation()))
+              .setUrl(Strings.nullToEmpty(s.url())));
     }
     for (HistoricalNote n : scenario.notes()) {
       if (n.kind() == NoteKind.HISTORY) {
-        b.addTimeline(TimelineEntry.newBuilder().setDate(n.date()).setText(n.text()).addAllSources(n.sources()));
+        b.addTimeline(
+            TimelineEntry.newBuilder()
+                .setDate(n.date())
+                .setText(n.text())
+                .addAllSources(n.sources()));
       }
     }
     for (int turn = 1; turn <= turns; turn++) {
@@ -88,7 +98,11 @@ public final class Briefings {
 
   /** For rules without an engine scenario: what the lobby knows (id, title, summary, countries). */
   public static Briefing of(ScenarioInfo info) {
-    Briefing.Builder b = Briefing.newBuilder().setScenarioId(info.id()).setTitle(info.title()).setBackground(info.summary());
+    Briefing.Builder b =
+        Briefing.newBuilder()
+            .setScenarioId(info.id())
+            .setTitle(info.title())
+            .setBackground(info.summary());
     info.countries().forEach(c -> b.addActors(named(c.id(), c.name())));
     return fitted(b);
   }
@@ -122,20 +136,30 @@ public final class Briefings {
         continue;
       }
       OrderRule rule = scenario.rule(kind);
-      OrderKindBrief.Builder k = OrderKindBrief.newBuilder()
-          .setKind(org.entente.proto.scenario.v1.OrderKind.valueOf(kind.name()))
-          .setUsage(OrderSyntax.usage(kind))
-          .setDescription(OrderDescriptions.of(kind))
-          .setCost(rule.cost())
-          .setMaxPerTurn(rule.maxPerTurn());
+      OrderKindBrief.Builder k =
+          OrderKindBrief.newBuilder()
+              .setKind(org.entente.proto.scenario.v1.OrderKind.valueOf(kind.name()))
+              .setUsage(OrderSyntax.usage(kind))
+              .setDescription(OrderDescriptions.of(kind))
+              .setCost(rule.cost())
+              .setMaxPerTurn(rule.maxPerTurn());
       for (OrderSyntax.Slot s : OrderSyntax.signature(kind)) {
-        k.addSlots(OrderSlot.newBuilder().setType(slotType(s.type())).setLabel(s.label())
-            .addAllChoices(choices(scenario, s)).setOptional(s.optional()));
+        k.addSlots(
+            OrderSlot.newBuilder()
+                .setType(slotType(s.type()))
+                .setLabel(s.label())
+                .addAllChoices(choices(scenario, s))
+                .setOptional(s.optional()));
       }
       if (kind == OrderKind.LOBBY) {
-        // LOBBY's last argument depends on the option (see OrderSyntax.usage): a presence, or FUNDS' beneficiary.
-        k.addSlots(OrderSlot.newBuilder().setType(SlotType.SLOT_TYPE_UNSPECIFIED).setLabel("presence|beneficiary")
-            .addAllChoices(ids(scenario.presences(), Presence::id)).addAllChoices(ids(scenario.actors(), Actor::id)));
+        // LOBBY's last argument depends on the option (see OrderSyntax.usage): a presence, or
+        // FUNDS' beneficiary.
+        k.addSlots(
+            OrderSlot.newBuilder()
+                .setType(SlotType.SLOT_TYPE_UNSPECIFIED)
+                .setLabel("presence|beneficiary")
+                .addAllChoices(ids(scenario.presences(), Presence::id))
+                .addAllChoices(ids(scenario.actors(), Actor::id)));
       }
       c.addKinds(k);
     }
@@ -187,9 +211,11 @@ public final class Briefings {
   }
 
   private static ObjectiveBrief objective(Objective o) {
-    ObjectiveBrief.Builder b = ObjectiveBrief.newBuilder().setCountry(o.actor()).setSummary(o.summary());
+    ObjectiveBrief.Builder b =
+        ObjectiveBrief.newBuilder().setCountry(o.actor()).setSummary(o.summary());
     for (Criterion c : o.criteria()) {
-      b.addCriteria(CriterionBrief.newBuilder().setDescription(c.description()).setPoints(c.points()));
+      b.addCriteria(
+          CriterionBrief.newBuilder().setDescription(c.description()).setPoints(c.points()));
     }
     return b.build();
   }
@@ -203,18 +229,23 @@ public final class Briefings {
    * {@link #MAX_BYTES} with its digest and count; then sets both.
    */
   static Briefing fitted(Briefing.Builder b) {
-    int budget = MAX_BYTES - DIGEST_BYTES - CodedOutputStream.computeUInt32Size(Briefing.OMITTED_FIELD_NUMBER, Integer.MAX_VALUE);
+    int budget =
+        MAX_BYTES
+            - DIGEST_BYTES
+            - CodedOutputStream.computeUInt32Size(Briefing.OMITTED_FIELD_NUMBER, Integer.MAX_VALUE);
     int size = b.clearDigest().clearOmitted().build().getSerializedSize();
     int omitted = 0;
     while (size > budget && b.getTimelineCount() > 0) {
       int last = b.getTimelineCount() - 1;
-      size -= CodedOutputStream.computeMessageSize(Briefing.TIMELINE_FIELD_NUMBER, b.getTimeline(last));
+      size -=
+          CodedOutputStream.computeMessageSize(Briefing.TIMELINE_FIELD_NUMBER, b.getTimeline(last));
       b.removeTimeline(last);
       omitted++;
     }
     while (size > budget && b.getSourcesCount() > 0) {
       int last = b.getSourcesCount() - 1;
-      size -= CodedOutputStream.computeMessageSize(Briefing.SOURCES_FIELD_NUMBER, b.getSources(last));
+      size -=
+          CodedOutputStream.computeMessageSize(Briefing.SOURCES_FIELD_NUMBER, b.getSources(last));
       b.removeSources(last);
       omitted++;
     }
@@ -222,8 +253,10 @@ public final class Briefings {
     b.setDigest(digest(b.build()));
     Briefing briefing = b.build();
     if (briefing.getSerializedSize() > MAX_BYTES) {
-      throw new IllegalStateException("a briefing of " + briefing.getSerializedSize()
-          + " bytes does not fit in a frame even without its timeline and sources");
+      throw new IllegalStateException(
+          "a briefing of "
+              + briefing.getSerializedSize()
+              + " bytes does not fit in a frame even without its timeline and sources");
     }
     return briefing;
   }
@@ -232,7 +265,8 @@ public final class Briefings {
   static String digest(Briefing briefing) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(briefing.toBuilder().clearDigest().build().toByteArray()));
+      return HexFormat.of()
+          .formatHex(sha.digest(briefing.toBuilder().clearDigest().build().toByteArray()));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -5,7 +5,8 @@ package org.entente.server.rules;
  * spreadsheets (students.csv, quantities.csv; empty where the rules keep no record), and the
  * turns it covers.
  */
-public record Debrief(int turns, String markdown, String html, String studentsCsv, String quantitiesCsv) {
+public record Debrief(
+    int turns, String markdown, String html, String studentsCsv, String quantitiesCsv) {
   public Debrief(int turns, String markdown, String html) {
     this(turns, markdown, html, "", "");
   }

@@ -27,7 +27,9 @@ public final class EngineScenarioCatalog implements ScenarioCatalog {
 
   @Override
   public ImmutableList<ScenarioInfo> builtIns() {
-    return builtIns.values().stream().map(EngineSessionRules::describe).collect(ImmutableList.toImmutableList());
+    return builtIns.values().stream()
+        .map(EngineSessionRules::describe)
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override
@@ -41,7 +43,8 @@ public final class EngineScenarioCatalog implements ScenarioCatalog {
     if (result.scenario().isPresent()) {
       return loaded(result.scenario().get());
     }
-    ImmutableList<String> problems = result.errors().stream().map(Problem::toString).collect(ImmutableList.toImmutableList());
+    ImmutableList<String> problems =
+        result.errors().stream().map(Problem::toString).collect(ImmutableList.toImmutableList());
     return new Loaded() {
       @Override
       public ImmutableList<String> problems() {

@@ -10,26 +10,25 @@ import org.entente.debrief.DebriefRenderer;
 import org.entente.debrief.GameRecord;
 import org.entente.debrief.GradingCsv;
 import org.entente.engine.Engine;
+import org.entente.engine.Score;
+import org.entente.engine.TurnResult;
 import org.entente.engine.bot.Bot;
 import org.entente.engine.bot.OfferAnswer;
-import org.entente.engine.TurnResult;
 import org.entente.engine.expr.ExprError;
 import org.entente.engine.expr.QuantityRef;
 import org.entente.engine.model.Actor;
 import org.entente.engine.model.Effect;
 import org.entente.engine.model.MemberStatus;
-import org.entente.engine.model.Organisation;
-import org.entente.engine.model.Track;
-import org.entente.engine.state.OpenRequest;
 import org.entente.engine.model.OrderKind;
+import org.entente.engine.model.Organisation;
 import org.entente.engine.model.Scenario;
 import org.entente.engine.model.ScheduledEvent;
-import org.entente.engine.report.Visibility;
-import org.entente.engine.Score;
+import org.entente.engine.model.Track;
 import org.entente.engine.order.Order;
 import org.entente.engine.order.OrderCheck;
 import org.entente.engine.report.Viewer;
 import org.entente.engine.state.GameState;
+import org.entente.engine.state.OpenRequest;
 import org.entente.proto.protocol.v1.Briefing;
 import org.entente.proto.scenario.v1.Press;
 
@@ -44,10 +43,12 @@ import org.entente.proto.scenario.v1.Press;
 public final class EngineSessionRules implements SessionRules {
   /** The scenario as loaded, before any inject: what the briefing describes. */
   private final Scenario loaded;
+
   private Scenario scenario;
   private GameState state;
   private final ScenarioInfo info;
   private int injected;
+
   /** The game so far (states, sealed orders, reports), for the debrief. */
   private final GameRecord.Builder record;
 
@@ -66,7 +67,9 @@ public final class EngineSessionRules implements SessionRules {
         scenario.metadata().title(),
         scenario.metadata().summary(),
         scenario.metadata().defaultTurns(),
-        scenario.metadata().defaultPress() == null ? Press.FULL : Press.valueOf(scenario.metadata().defaultPress().name()),
+        scenario.metadata().defaultPress() == null
+            ? Press.FULL
+            : Press.valueOf(scenario.metadata().defaultPress().name()),
         scenario.actors().stream()
             .map(a -> new ScenarioInfo.CountryInfo(a.id(), a.name(), a.playable()))
             .collect(ImmutableList.toImmutableList()));
@@ -94,9 +97,11 @@ public final class EngineSessionRules implements SessionRules {
   }
 
   @Override
-  public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed, boolean finalTurn) {
+  public ResolvedTurn resolve(
+      Map<String, List<Order>> ordersByActor, long seed, boolean finalTurn) {
     Map<String, List<Order>> orders = new LinkedHashMap<>(ordersByActor);
-    Engine.Options options = finalTurn ? Engine.Options.DEFAULT.asFinalTurn() : Engine.Options.DEFAULT;
+    Engine.Options options =
+        finalTurn ? Engine.Options.DEFAULT.asFinalTurn() : Engine.Options.DEFAULT;
     TurnResult result = Engine.resolve(scenario, state, orders, seed, options);
     state = result.state();
     record.turn(orders, result);
@@ -109,8 +114,9 @@ public final class EngineSessionRules implements SessionRules {
     ImmutableList.Builder<GameSnapshot.Trust> trust = ImmutableList.builder();
     for (Actor a : scenario.actors()) {
       String id = a.id();
-      countries.add(new GameSnapshot.CountryQuantities(id, state.sec(id), state.dom(id), state.std(id), state.rf(id),
-          state.grievance(id)));
+      countries.add(
+          new GameSnapshot.CountryQuantities(
+              id, state.sec(id), state.dom(id), state.std(id), state.rf(id), state.grievance(id)));
       for (Actor b : scenario.actors()) {
         if (!a.id().equals(b.id())) {
           trust.add(new GameSnapshot.Trust(id, b.id(), state.trust(id, b.id())));
@@ -123,10 +129,13 @@ public final class EngineSessionRules implements SessionRules {
       for (Actor a : scenario.actors()) {
         MemberStatus status = state.memberStatus(a.id(), o.id());
         if (status != MemberStatus.NONE) {
-          members.add(new GameSnapshot.Member(a.id(), status.name(), state.noticeLeft(a.id(), o.id())));
+          members.add(
+              new GameSnapshot.Member(a.id(), status.name(), state.noticeLeft(a.id(), o.id())));
         }
       }
-      orgs.add(new GameSnapshot.OrganisationState(o.id(), o.name(), state.cred(o.id()), state.coh(o.id()), members.build()));
+      orgs.add(
+          new GameSnapshot.OrganisationState(
+              o.id(), o.name(), state.cred(o.id()), state.coh(o.id()), members.build()));
     }
     ImmutableList.Builder<GameSnapshot.TrackValue> tracks = ImmutableList.builder();
     for (Track t : scenario.tracks()) {
@@ -136,20 +145,41 @@ public final class EngineSessionRules implements SessionRules {
     for (OpenRequest r : state.openRequests()) {
       for (String debtor : r.owed()) {
         if (!r.answeredBy(debtor)) {
-          obligations.add(new GameSnapshot.Obligation(debtor, debtor + " owes " + r.requester() + " an answer in the "
-              + r.org() + " by the end of T" + r.deadlineTurn() + "."));
+          obligations.add(
+              new GameSnapshot.Obligation(
+                  debtor,
+                  debtor
+                      + " owes "
+                      + r.requester()
+                      + " an answer in the "
+                      + r.org()
+                      + " by the end of T"
+                      + r.deadlineTurn()
+                      + "."));
         }
       }
     }
     ImmutableList.Builder<GameSnapshot.ObjectiveScore> objectives = ImmutableList.builder();
     for (Score score : Engine.score(scenario, state)) {
       String summary = scenario.objectiveOf(score.actor()).map(o -> o.summary()).orElse("");
-      objectives.add(new GameSnapshot.ObjectiveScore(score.actor(), summary, score.points(), score.criteria().stream()
-          .map(c -> new GameSnapshot.Criterion(c.description(), c.points(), c.met()))
-          .collect(ImmutableList.toImmutableList())));
+      objectives.add(
+          new GameSnapshot.ObjectiveScore(
+              score.actor(),
+              summary,
+              score.points(),
+              score.criteria().stream()
+                  .map(c -> new GameSnapshot.Criterion(c.description(), c.points(), c.met()))
+                  .collect(ImmutableList.toImmutableList())));
     }
-    return new GameSnapshot(state.turn(), scenario.metadata().dateOf(state.turn()).toString(), countries.build(),
-        trust.build(), orgs.build(), tracks.build(), obligations.build(), objectives.build());
+    return new GameSnapshot(
+        state.turn(),
+        scenario.metadata().dateOf(state.turn()).toString(),
+        countries.build(),
+        trust.build(),
+        orgs.build(),
+        tracks.build(),
+        obligations.build(),
+        objectives.build());
   }
 
   @Override
@@ -171,7 +201,8 @@ public final class EngineSessionRules implements SessionRules {
       }
       for (String arg : parsed.ref().args()) {
         if (arg.equals("target") || arg.equals("other") || arg.equals("org")) {
-          problems.add(where + "an injected event can only use 'self' (its actor), not '" + arg + "'");
+          problems.add(
+              where + "an injected event can only use 'self' (its actor), not '" + arg + "'");
         } else if (arg.equals("self") && !hasActor) {
           problems.add(where + "'self' needs the event's actor");
         }
@@ -187,11 +218,32 @@ public final class EngineSessionRules implements SessionRules {
       effects.add(new Effect(QuantityRef.parse(e.target(), scenario.names()).ref(), e.delta()));
     }
     List<ScheduledEvent> events = new ArrayList<>(scenario.events());
-    events.add(new ScheduledEvent(GameRecord.INJECT_PREFIX + (++injected), state.turn() + 1, event.title(), event.text(), null, false,
-        effects, event.actor(), List.of(), List.of()));
-    scenario = new Scenario(scenario.metadata(), scenario.actors(), scenario.organisations(), scenario.relations(),
-        scenario.partnerships(), scenario.tracks(), scenario.presences(), scenario.orderRules(), scenario.mechanics(),
-        events, scenario.objectives(), scenario.notes());
+    events.add(
+        new ScheduledEvent(
+            GameRecord.INJECT_PREFIX + (++injected),
+            state.turn() + 1,
+            event.title(),
+            event.text(),
+            null,
+            false,
+            effects,
+            event.actor(),
+            List.of(),
+            List.of()));
+    scenario =
+        new Scenario(
+            scenario.metadata(),
+            scenario.actors(),
+            scenario.organisations(),
+            scenario.relations(),
+            scenario.partnerships(),
+            scenario.tracks(),
+            scenario.presences(),
+            scenario.orderRules(),
+            scenario.mechanics(),
+            events,
+            scenario.objectives(),
+            scenario.notes());
     record.scenario(scenario);
   }
 
@@ -209,7 +261,8 @@ public final class EngineSessionRules implements SessionRules {
         answer.reply().ifPresent(promised::add);
       }
     }
-    return new BotTurn(ImmutableList.copyOf(Bot.orders(scenario, state, actor, seed, promised)), replies.build());
+    return new BotTurn(
+        ImmutableList.copyOf(Bot.orders(scenario, state, actor, seed, promised)), replies.build());
   }
 
   @Override
@@ -218,26 +271,54 @@ public final class EngineSessionRules implements SessionRules {
   }
 
   @Override
-  public Debrief debrief(List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
+  public Debrief debrief(
+      List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
     List<GameRecord.Message> shown = new ArrayList<>();
     for (RecordedMessage m : messages) {
-      shown.add(new GameRecord.Message(m.turn(), GameRecord.Channel.valueOf(m.channel()), m.from(), m.fromName(), m.to(),
-          m.text(), m.included()));
+      shown.add(
+          new GameRecord.Message(
+              m.turn(),
+              GameRecord.Channel.valueOf(m.channel()),
+              m.from(),
+              m.fromName(),
+              m.to(),
+              m.text(),
+              m.included()));
     }
     List<GameRecord.Seat> roster = new ArrayList<>();
     for (RecordedSeat s : seats) {
-      roster.add(new GameRecord.Seat(s.seat(), s.country(), s.name(), s.bot(), s.ordersAuthored(), s.ordersSealed(),
-          s.firstOrderTurn(), s.lastOrderTurn()));
+      roster.add(
+          new GameRecord.Seat(
+              s.seat(),
+              s.country(),
+              s.name(),
+              s.bot(),
+              s.ordersAuthored(),
+              s.ordersSealed(),
+              s.firstOrderTurn(),
+              s.lastOrderTurn()));
     }
-    GameRecord game = record.plannedTurns(plannedTurns).build().withMessages(shown).withRoster(roster);
-    return new Debrief(game.turns().size(), DebriefRenderer.markdown(game), DebriefRenderer.html(game),
-        GradingCsv.students(game), GradingCsv.quantities(game));
+    GameRecord game =
+        record.plannedTurns(plannedTurns).build().withMessages(shown).withRoster(roster);
+    return new Debrief(
+        game.turns().size(),
+        DebriefRenderer.markdown(game),
+        DebriefRenderer.html(game),
+        GradingCsv.students(game),
+        GradingCsv.quantities(game));
   }
 
   /** Ids upper-cased and trimmed, as the text syntax reads them (ARMS_DEAL's direction depends on it). */
   private static Order normalised(Order o) {
-    return new Order(up(o.actor()), o.kind(), up(o.org()), up(o.target()), up(o.other()), up(o.option()),
-        up(o.presence()), o.text());
+    return new Order(
+        up(o.actor()),
+        o.kind(),
+        up(o.org()),
+        up(o.target()),
+        up(o.other()),
+        up(o.option()),
+        up(o.presence()),
+        o.text());
   }
 
   private static String up(String id) {
@@ -252,6 +333,8 @@ public final class EngineSessionRules implements SessionRules {
 
   /** The playable actors' ids, in scenario order. */
   public ImmutableList<String> playable() {
-    return scenario.playableActors().stream().map(Actor::id).collect(ImmutableList.toImmutableList());
+    return scenario.playableActors().stream()
+        .map(Actor::id)
+        .collect(ImmutableList.toImmutableList());
   }
 }

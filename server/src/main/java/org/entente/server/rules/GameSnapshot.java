@@ -17,15 +17,18 @@ public record GameSnapshot(
     ImmutableList<ObjectiveScore> objectives) {
 
   /** A country's hidden objective, scored on the current state. */
-  public record ObjectiveScore(String country, String summary, int points, ImmutableList<Criterion> criteria) {}
+  public record ObjectiveScore(
+      String country, String summary, int points, ImmutableList<Criterion> criteria) {}
 
   public record Criterion(String description, int points, boolean met) {}
 
-  public record CountryQuantities(String country, int sec, int dom, int std, int rf, int grievance) {}
+  public record CountryQuantities(
+      String country, int sec, int dom, int std, int rf, int grievance) {}
 
   public record Trust(String from, String to, int value) {}
 
-  public record OrganisationState(String id, String name, int credibility, int cohesion, ImmutableList<Member> members) {}
+  public record OrganisationState(
+      String id, String name, int credibility, int cohesion, ImmutableList<Member> members) {}
 
   public record Member(String actor, String status, int noticeTurnsLeft) {}
 
@@ -35,7 +38,14 @@ public record GameSnapshot(
   public record Obligation(String debtor, String text) {}
 
   public static GameSnapshot empty(int turn) {
-    return new GameSnapshot(turn, "", ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-        ImmutableList.of(), ImmutableList.of());
+    return new GameSnapshot(
+        turn,
+        "",
+        ImmutableList.of(),
+        ImmutableList.of(),
+        ImmutableList.of(),
+        ImmutableList.of(),
+        ImmutableList.of(),
+        ImmutableList.of());
   }
 }

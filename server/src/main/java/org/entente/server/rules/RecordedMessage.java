@@ -5,4 +5,11 @@ package org.entente.server.rules;
  * PRIVATE or TEAM; {@code from} is empty for the game master; {@code included} is the game
  * master's choice to show it.
  */
-public record RecordedMessage(int turn, String channel, String from, String fromName, String to, String text, boolean included) {}
+public record RecordedMessage(
+    int turn,
+    String channel,
+    String from,
+    String fromName,
+    String to,
+    String text,
+    boolean included) {}

@@ -6,5 +6,12 @@ package org.entente.server.rules;
  * added to its team's drafts and how many of those were sealed, and the turns of its first and
  * last authored order (0: none).
  */
-public record RecordedSeat(String seat, String country, String name, boolean bot, int ordersAuthored, int ordersSealed,
-    int firstOrderTurn, int lastOrderTurn) {}
+public record RecordedSeat(
+    String seat,
+    String country,
+    String name,
+    boolean bot,
+    int ordersAuthored,
+    int ordersSealed,
+    int firstOrderTurn,
+    int lastOrderTurn) {}

@@ -15,12 +15,19 @@ public record ScenarioInfo(
   public record CountryInfo(String id, String name, boolean playable) {}
 
   public ImmutableList<String> playableCountryIds() {
-    return countries.stream().filter(CountryInfo::playable).map(CountryInfo::id).collect(ImmutableList.toImmutableList());
+    return countries.stream()
+        .filter(CountryInfo::playable)
+        .map(CountryInfo::id)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** The display name of a country, or its id if the scenario has none. */
   public String nameOf(String countryId) {
-    return countries().stream().filter(c -> c.id().equals(countryId)).map(CountryInfo::name).findFirst().orElse(countryId);
+    return countries().stream()
+        .filter(c -> c.id().equals(countryId))
+        .map(CountryInfo::name)
+        .findFirst()
+        .orElse(countryId);
   }
 
   public boolean isPlayable(String countryId) {

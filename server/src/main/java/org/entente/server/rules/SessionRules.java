@@ -96,7 +96,8 @@ public interface SessionRules {
   }
 
   /** The debrief with the session's roster too: who held which seat, and what each seat authored. */
-  default Debrief debrief(List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
+  default Debrief debrief(
+      List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
     return debrief(messages, plannedTurns);
   }
 }

@@ -7,4 +7,10 @@ import org.entente.proto.protocol.v1.Channel;
  * toCountry} is the addressee of a PRIVATE message and the team of a TEAM message.
  */
 public record ChatMessage(
-    Channel channel, String fromCountry, String fromName, String toCountry, String text, int turn, long epochMillis) {}
+    Channel channel,
+    String fromCountry,
+    String fromName,
+    String toCountry,
+    String text,
+    int turn,
+    long epochMillis) {}

@@ -16,10 +16,15 @@ final class Delivery {
   private final SessionState state;
   private final SessionThread thread;
   private final LongSupplier durableSeq;
+
   /** Runs a task on the session's thread. */
   private final Consumer<Runnable> onSessionThread;
 
-  Delivery(SessionState state, SessionThread thread, LongSupplier durableSeq, Consumer<Runnable> onSessionThread) {
+  Delivery(
+      SessionState state,
+      SessionThread thread,
+      LongSupplier durableSeq,
+      Consumer<Runnable> onSessionThread) {
     this.state = state;
     this.thread = thread;
     this.durableSeq = durableSeq;
@@ -36,7 +41,10 @@ final class Delivery {
     thread.check("delivering events");
     long durable = durableSeq.getAsLong();
     int sent = 0;
-    while (seat.link != null && seat.lastSentSeq < durable && sent < BATCH && seat.link.isWritable()) {
+    while (seat.link != null
+        && seat.lastSentSeq < durable
+        && sent < BATCH
+        && seat.link.isWritable()) {
       long seq = ++seat.lastSentSeq;
       SessionLink link = seat.link;
       Views.project(seq, state.log.get(seq), seat.viewer())

@@ -30,7 +30,8 @@ public record EntryKey(long key, ByteString secretSha256) {
 
   /** Whether {@code storedSha256}, kept with a first response, is this retry's secret. Constant time. */
   public boolean matches(ByteString storedSha256) {
-    return remembered() && MessageDigest.isEqual(secretSha256.toByteArray(), storedSha256.toByteArray());
+    return remembered()
+        && MessageDigest.isEqual(secretSha256.toByteArray(), storedSha256.toByteArray());
   }
 
   private static byte[] sha256(byte[] bytes) {

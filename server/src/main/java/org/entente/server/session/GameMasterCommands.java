@@ -28,15 +28,24 @@ final class GameMasterCommands {
   void extendDeadline(ExtendDeadline request) throws RequestException {
     int seconds = request.getSeconds();
     if (seconds < 1 || seconds > MAX_EXTEND_SECONDS) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "Extend by 1.." + MAX_EXTEND_SECONDS + " seconds.");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST, "Extend by 1.." + MAX_EXTEND_SECONDS + " seconds.");
     }
     session.turns.extend(seconds);
   }
 
   void announce(Seat gameMaster, Announce request) throws RequestException {
     String text = PlayerCommands.validText(request.getText());
-    session.commit(new SessionEvent.MessagePosted(
-        new ChatMessage(Channel.ANNOUNCEMENT, "", gameMaster.name, "", text, state.turn, session.clock.millis())));
+    session.commit(
+        new SessionEvent.MessagePosted(
+            new ChatMessage(
+                Channel.ANNOUNCEMENT,
+                "",
+                gameMaster.name,
+                "",
+                text,
+                state.turn,
+                session.clock.millis())));
   }
 
   ServerMessage.Builder exportRecord(ExportRecord request) throws RequestException {
@@ -51,17 +60,20 @@ final class GameMasterCommands {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "An event needs a title.");
     }
     PlayerCommands.validText(request.getText());
-    InjectedEvent event = new InjectedEvent(
-        request.getTitle(),
-        request.getText(),
-        request.getActor(),
-        request.getEffectsList().stream()
-            .map(e -> new InjectedEvent.Effect(e.getTarget(), e.getDelta()))
-            .collect(ImmutableList.toImmutableList()));
+    InjectedEvent event =
+        new InjectedEvent(
+            request.getTitle(),
+            request.getText(),
+            request.getActor(),
+            request.getEffectsList().stream()
+                .map(e -> new InjectedEvent.Effect(e.getTarget(), e.getDelta()))
+                .collect(ImmutableList.toImmutableList()));
     ImmutableList<String> problems = session.rules.validate(event);
     if (!problems.isEmpty()) {
-      throw new RequestException(ErrorCode.INVALID_SCENARIO,
-          "The event has " + problems.size() + (problems.size() == 1 ? " problem." : " problems."), problems);
+      throw new RequestException(
+          ErrorCode.INVALID_SCENARIO,
+          "The event has " + problems.size() + (problems.size() == 1 ? " problem." : " problems."),
+          problems);
     }
     session.rules.apply(event);
     session.commit(new SessionEvent.NewsPublished(event, state.turn));
@@ -70,11 +82,17 @@ final class GameMasterCommands {
   void moveSeat(MoveSeat request) throws RequestException {
     Seat seat = playerSeat(request.getSeatId());
     if (!state.scenario.isPlayable(request.getCountry())) {
-      throw new RequestException(ErrorCode.NOT_FOUND,
-          "No playable country '" + request.getCountry() + "'; choose one of " + state.scenario.playableCountryIds() + ".");
+      throw new RequestException(
+          ErrorCode.NOT_FOUND,
+          "No playable country '"
+              + request.getCountry()
+              + "'; choose one of "
+              + state.scenario.playableCountryIds()
+              + ".");
     }
     if (seat.country.equals(request.getCountry())) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "Seat " + seat.id + " already plays " + seat.country + ".");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST, "Seat " + seat.id + " already plays " + seat.country + ".");
     }
     session.commit(new SessionEvent.SeatMoved(seat.id, seat.country, request.getCountry()));
     session.seating.releaseBotFor(request.getCountry());
@@ -82,25 +100,42 @@ final class GameMasterCommands {
   }
 
   void removeSeat(long seatId) throws RequestException {
-    Seat seat = state.seat(seatId).orElseThrow(() -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
+    Seat seat =
+        state
+            .seat(seatId)
+            .orElseThrow(
+                () -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
     if (seat.role == Role.GAME_MASTER) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "The game master's seat cannot be removed.");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST, "The game master's seat cannot be removed.");
     }
     SessionLink link = seat.link;
     seat.link = null;
     session.commit(new SessionEvent.SeatRemoved(seatId));
     if (link != null) {
-      link.close(Wire.error(0, ErrorCode.PERMISSION_DENIED, "The game master removed you from the session."));
+      link.close(
+          Wire.error(
+              0, ErrorCode.PERMISSION_DENIED, "The game master removed you from the session."));
     }
     session.turns.resolveIfAllReady();
   }
 
   /** Mutes or unmutes a player: a muted player's messages are refused; orders still work. Muting twice changes nothing. */
   void muteSeat(long seatId, boolean muted) throws RequestException {
-    Seat seat = state.seat(seatId).orElseThrow(() -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
+    Seat seat =
+        state
+            .seat(seatId)
+            .orElseThrow(
+                () -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
     if (seat.role != Role.PLAYER) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "Only players can be muted; seat " + seatId + " is "
-          + (seat.role == Role.GAME_MASTER ? "the game master's." : "a spectator's, who cannot send messages."));
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST,
+          "Only players can be muted; seat "
+              + seatId
+              + " is "
+              + (seat.role == Role.GAME_MASTER
+                  ? "the game master's."
+                  : "a spectator's, who cannot send messages."));
     }
     if (seat.muted != muted) {
       session.commit(new SessionEvent.SeatMuted(seatId, muted));
@@ -110,7 +145,8 @@ final class GameMasterCommands {
   void assignBot(String requested) throws RequestException {
     String country = playableCountry(requested);
     if (state.playersOf(country) > 0) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST,
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST,
           country + " has players; a bot can only play a country without players.");
     }
     if (state.bots.contains(country)) {
@@ -131,16 +167,26 @@ final class GameMasterCommands {
   private String playableCountry(String requested) throws RequestException {
     String country = requested.trim().toUpperCase(java.util.Locale.ROOT);
     if (!state.scenario.isPlayable(country)) {
-      throw new RequestException(ErrorCode.NOT_FOUND,
-          "No playable country '" + requested + "'; choose one of " + state.scenario.playableCountryIds() + ".");
+      throw new RequestException(
+          ErrorCode.NOT_FOUND,
+          "No playable country '"
+              + requested
+              + "'; choose one of "
+              + state.scenario.playableCountryIds()
+              + ".");
     }
     return country;
   }
 
   private Seat playerSeat(long seatId) throws RequestException {
-    Seat seat = state.seat(seatId).orElseThrow(() -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
+    Seat seat =
+        state
+            .seat(seatId)
+            .orElseThrow(
+                () -> new RequestException(ErrorCode.NOT_FOUND, "No seat " + seatId + "."));
     if (seat.role != Role.PLAYER) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "Seat " + seatId + " is not a player's seat.");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST, "Seat " + seatId + " is not a player's seat.");
     }
     return seat;
   }

@@ -5,10 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
-import org.entente.engine.report.Viewer;
-import org.entente.proto.journal.v1.JournalEvent;
-import org.entente.proto.journal.v1.JournalRecord;
-import org.entente.proto.journal.v1.RequestOutcome;
 import org.entente.proto.journal.v1.SessionHeader;
 import org.entente.proto.journal.v1.Snapshot;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -41,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GameSession {
   private static final Logger log = LoggerFactory.getLogger(GameSession.class);
+
   /** Seats per session, game master included: a class with room to spare. */
   public static final int MAX_SEATS = 100;
 
@@ -59,6 +56,7 @@ public final class GameSession {
   private final Delivery delivery;
   private final SessionDispatch dispatch;
   private final Scheduler scheduler;
+
   /** The pending check of a session nobody has started; session-thread only. */
   private Scheduler.Cancellable idleCheck;
 
@@ -73,8 +71,16 @@ public final class GameSession {
   /** A connection's reference to its seat. */
   public record SeatRef(GameSession session, long seatId, Role role) {}
 
-  private GameSession(SessionState state, SessionRules rules, Executor executor, Scheduler scheduler, Clock clock, Tokens tokens,
-      Runnable onEnded, SessionJournal journal, SessionHeader header) {
+  private GameSession(
+      SessionState state,
+      SessionRules rules,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock,
+      Tokens tokens,
+      Runnable onEnded,
+      SessionJournal journal,
+      SessionHeader header) {
     this.state = state;
     this.rules = rules;
     this.executor = executor;
@@ -83,14 +89,24 @@ public final class GameSession {
     this.onEnded = onEnded;
     this.thread = new SessionThread(state.sessionId);
     this.remembered = new RememberedResponses(state, thread);
-    this.outbox = new Outbox(state, thread, clock, journal, header, remembered, this::execute, () -> delivery().deliverAll());
+    this.outbox =
+        new Outbox(
+            state,
+            thread,
+            clock,
+            journal,
+            header,
+            remembered,
+            this::execute,
+            () -> delivery().deliverAll());
     this.delivery = new Delivery(state, thread, outbox::durableSeq, this::execute);
     this.scheduler = scheduler;
     this.turns = new Turns(this, scheduler);
     this.seating = new Seating(this, thread, outbox, remembered, delivery);
     this.briefings = new SessionBriefings(rules, state.totalTurns);
     this.state.nobodySinceMillis = clock.millis();
-    this.dispatch = new SessionDispatch(new PlayerCommands(this), new GameMasterCommands(this), seating, turns);
+    this.dispatch =
+        new SessionDispatch(new PlayerCommands(this), new GameMasterCommands(this), seating, turns);
   }
 
   /** The outbox tells the delivery, made after it, that more events are durable. */
@@ -117,19 +133,48 @@ public final class GameSession {
       long seed) {}
 
   /** A new session in the WAITING phase, with no seats yet, kept in memory only. */
-  public static GameSession open(Setup setup, Executor executor, Scheduler scheduler, Clock clock, Tokens tokens, Runnable onEnded) {
-    return open(setup, executor, scheduler, clock, tokens, onEnded, SessionJournal.NONE, SessionHeader.getDefaultInstance());
+  public static GameSession open(
+      Setup setup,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock,
+      Tokens tokens,
+      Runnable onEnded) {
+    return open(
+        setup,
+        executor,
+        scheduler,
+        clock,
+        tokens,
+        onEnded,
+        SessionJournal.NONE,
+        SessionHeader.getDefaultInstance());
   }
 
   /**
    * A new session whose changes go to {@code journal}; {@code header} describes it in its
    * snapshots (the journal's first snapshot must hold {@link #initialSnapshot(SessionHeader)}).
    */
-  public static GameSession open(Setup setup, Executor executor, Scheduler scheduler, Clock clock, Tokens tokens, Runnable onEnded,
-      SessionJournal journal, SessionHeader header) {
-    SessionState state = new SessionState(setup.sessionId(), setup.joinCode(), setup.rules().scenario(),
-        setup.totalTurns(), setup.press(), setup.deadline(), setup.seed());
-    return new GameSession(state, setup.rules(), executor, scheduler, clock, tokens, onEnded, journal, header);
+  public static GameSession open(
+      Setup setup,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock,
+      Tokens tokens,
+      Runnable onEnded,
+      SessionJournal journal,
+      SessionHeader header) {
+    SessionState state =
+        new SessionState(
+            setup.sessionId(),
+            setup.joinCode(),
+            setup.rules().scenario(),
+            setup.totalTurns(),
+            setup.press(),
+            setup.deadline(),
+            setup.seed());
+    return new GameSession(
+        state, setup.rules(), executor, scheduler, clock, tokens, onEnded, journal, header);
   }
 
   /** The snapshot a new session's journal starts from. */
@@ -138,7 +183,13 @@ public final class GameSession {
   }
 
   /** What recovery rebuilt from a session's files. */
-  public record Restored(GameSession session, long records, long lastWrittenMillis, Phase phase, int turn, long lastSeq) {}
+  public record Restored(
+      GameSession session,
+      long records,
+      long lastWrittenMillis,
+      Phase phase,
+      int turn,
+      long lastSeq) {}
 
   /**
    * Rebuilds a session from its newest snapshot and the journal records written after it
@@ -146,49 +197,84 @@ public final class GameSession {
    * the session's thread, a running turn gets back the time it had left when the last
    * record was written (the clock stops while the server is down).
    */
-  public static Restored restore(Setup setup, Executor executor, Scheduler scheduler, Clock clock, Tokens tokens,
-      Runnable onEnded, SessionJournal journal, byte[] snapshot, List<byte[]> records) throws InvalidProtocolBufferException {
+  public static Restored restore(
+      Setup setup,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock,
+      Tokens tokens,
+      Runnable onEnded,
+      SessionJournal journal,
+      byte[] snapshot,
+      List<byte[]> records)
+      throws InvalidProtocolBufferException {
     Snapshot snap = Snapshot.parseFrom(snapshot);
-    GameSession session = open(setup, executor, scheduler, clock, tokens, onEnded, journal, snap.getHeader());
-    long lastWritten = new Recovery(session, session.remembered, snap.getHeader().getCreatedEpochMillis()).replay(snap, records);
+    GameSession session =
+        open(setup, executor, scheduler, clock, tokens, onEnded, journal, snap.getHeader());
+    long lastWritten =
+        new Recovery(session, session.remembered, snap.getHeader().getCreatedEpochMillis())
+            .replay(snap, records);
     session.outbox.recovered(session.state.log.lastSeq(), snap.getTurn());
     session.execute(() -> session.turns.restarted(lastWritten));
-    return new Restored(session, records.size(), lastWritten, session.state.phase, session.state.turn, session.state.log.lastSeq());
+    return new Restored(
+        session,
+        records.size(),
+        lastWritten,
+        session.state.phase,
+        session.state.turn,
+        session.state.log.lastSeq());
   }
 
   /** Runs {@code task} on the session's thread, then journals what it committed. */
   void execute(Runnable task) {
-    executor.execute(() -> thread.run(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log.error("session {}: unexpected failure", state.sessionId, e);
-      } finally {
-        outbox.flush(null);
-      }
-    }));
+    executor.execute(
+        () ->
+            thread.run(
+                () -> {
+                  try {
+                    task.run();
+                  } catch (RuntimeException e) {
+                    log.error("session {}: unexpected failure", state.sessionId, e);
+                  } finally {
+                    outbox.flush(null);
+                  }
+                }));
   }
 
   /**
    * Seats the game master on {@code link}, which is answered with SessionCreated carrying
    * the game-master token. Called once by the lobby, first thing after {@link #open}.
    */
-  public void seatGameMaster(SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
+  public void seatGameMaster(
+      SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
     execute(() -> seating.seatGameMaster(link, requestId, key, name, callback));
   }
 
   /** Seats the game master (a create_session without an idempotency key). */
-  public void seatGameMaster(SessionLink link, long requestId, String name, AttachCallback callback) {
+  public void seatGameMaster(
+      SessionLink link, long requestId, String name, AttachCallback callback) {
     seatGameMaster(link, requestId, EntryKey.NONE, name, callback);
   }
 
   /** Takes a new player or spectator seat (a request without an idempotency key). */
-  public void join(SessionLink link, long requestId, Role role, String name, String country, AttachCallback callback) {
+  public void join(
+      SessionLink link,
+      long requestId,
+      Role role,
+      String name,
+      String country,
+      AttachCallback callback) {
     join(link, requestId, EntryKey.NONE, role, name, country, callback);
   }
 
   /** Takes a new player or spectator seat. */
-  public void join(SessionLink link, long requestId, EntryKey key, Role role, String name, String country,
+  public void join(
+      SessionLink link,
+      long requestId,
+      EntryKey key,
+      Role role,
+      String name,
+      String country,
       AttachCallback callback) {
     execute(() -> seating.join(link, requestId, key, role, name, country, callback));
   }
@@ -197,7 +283,8 @@ public final class GameSession {
    * A retried create_session: answers as the first time; if the first attempt got no
    * further than making the session, seats the game master now.
    */
-  public void retryCreate(SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
+  public void retryCreate(
+      SessionLink link, long requestId, EntryKey key, String name, AttachCallback callback) {
     execute(() -> seating.retryCreate(link, requestId, key, name, callback));
   }
 
@@ -205,7 +292,8 @@ public final class GameSession {
    * Reconnects to the seat holding {@code token}, replacing any connection that holds it,
    * and replays every event after {@code lastSeq} that the seat may see.
    */
-  public void resume(SessionLink link, long requestId, byte[] token, long lastSeq, AttachCallback callback) {
+  public void resume(
+      SessionLink link, long requestId, byte[] token, long lastSeq, AttachCallback callback) {
     execute(() -> seating.resume(link, requestId, token, lastSeq, null, callback));
   }
 
@@ -214,7 +302,12 @@ public final class GameSession {
    * join limiter blocks: a valid token still takes its seat back, but a wrong one is answered
    * with {@code blocked}, as a blocked join is, so the address learns nothing.
    */
-  public void resume(SessionLink link, long requestId, byte[] token, long lastSeq, RequestException blocked,
+  public void resume(
+      SessionLink link,
+      long requestId,
+      byte[] token,
+      long lastSeq,
+      RequestException blocked,
       AttachCallback callback) {
     execute(() -> seating.resume(link, requestId, token, lastSeq, blocked, callback));
   }
@@ -228,7 +321,8 @@ public final class GameSession {
     long requestId = message.getRequestId();
     Seat seat = state.seat(seatId).orElse(null);
     if (seat == null || seat.link != link) {
-      link.close(Wire.error(requestId, ErrorCode.REPLACED, "This connection no longer holds a seat."));
+      link.close(
+          Wire.error(requestId, ErrorCode.REPLACED, "This connection no longer holds a seat."));
       return;
     }
     if (outbox.failed()) {
@@ -240,7 +334,9 @@ public final class GameSession {
     ServerMessage previous = remembered.of(seat, key).orElse(null);
     if (previous != null) {
       ServerMessage again = previous.toBuilder().setRequestId(requestId).build();
-      outbox.afterDurable(() -> reply(link, again, closes), () -> reply(link, outbox.storageError(requestId), closes));
+      outbox.afterDurable(
+          () -> reply(link, again, closes),
+          () -> reply(link, outbox.storageError(requestId), closes));
       return;
     }
     ServerMessage response;
@@ -254,10 +350,13 @@ public final class GameSession {
       response = errorResponse(requestId, e);
     } catch (RuntimeException e) {
       log.error("session {}: failure handling {}", state.sessionId, message.getBodyCase(), e);
-      response = Wire.error(requestId, ErrorCode.UNAVAILABLE, "The server failed to handle this request.");
+      response =
+          Wire.error(requestId, ErrorCode.UNAVAILABLE, "The server failed to handle this request.");
     }
     ServerMessage answer = response.toBuilder().setRequestId(requestId).build();
-    outbox.afterDurable(() -> reply(link, answer, closes), () -> reply(link, outbox.storageError(requestId), closes));
+    outbox.afterDurable(
+        () -> reply(link, answer, closes),
+        () -> reply(link, outbox.storageError(requestId), closes));
   }
 
   private static void reply(SessionLink link, ServerMessage response, boolean closes) {
@@ -303,8 +402,11 @@ public final class GameSession {
       scheduleIdleCheck(timeout, Duration.ofMillis(timeout.toMillis() - idle));
       return;
     }
-    log.info("session {} ({}) ended: nobody started it, and nobody was connected for {} minutes",
-        state.sessionId, JoinCodes.display(state.joinCode), idle / 60_000);
+    log.info(
+        "session {} ({}) ended: nobody started it, and nobody was connected for {} minutes",
+        state.sessionId,
+        JoinCodes.display(state.joinCode),
+        idle / 60_000);
     commit(new SessionEvent.PhaseChanged(Phase.ENDED, 0, 0, 0, "nobody started it"));
   }
 
@@ -322,11 +424,16 @@ public final class GameSession {
 
   /** The connection can take more writes: send what it missed while it could not. */
   public void writable(long seatId, SessionLink link) {
-    execute(() -> state.seat(seatId).ifPresent(seat -> {
-      if (seat.link == link) {
-        delivery.deliver(seat);
-      }
-    }));
+    execute(
+        () ->
+            state
+                .seat(seatId)
+                .ifPresent(
+                    seat -> {
+                      if (seat.link == link) {
+                        delivery.deliver(seat);
+                      }
+                    }));
   }
 
   /**
@@ -358,5 +465,4 @@ public final class GameSession {
   static ServerMessage errorResponse(long requestId, RequestException e) {
     return Wire.error(requestId, e);
   }
-
 }

@@ -34,28 +34,43 @@ final class Outbox {
   private final SessionJournal journal;
   private final SessionHeader header;
   private final RememberedResponses remembered;
+
   /** Runs a task on the session's thread. */
   private final Consumer<Runnable> onSessionThread;
+
   /** Told, on the session's thread, that more events are durable (to deliver them). */
   private final Runnable onDurable;
 
   /** Events committed by the running task, not yet handed to the journal. */
   private final List<JournalEvent> unwritten = new ArrayList<>();
+
   private long unwrittenFirstSeq;
+
   /** Everything up to this seq is on disk and may be shown. */
   private long durableSeq;
+
   /** Responses and other actions waiting for the journal, in order. */
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+
   private boolean storageFailed;
+
   /** The journal failed while creating the session's files: nothing was ever acknowledged. */
   private boolean neverCreated;
+
   private boolean snapshotDue;
   private int snapshotTurn;
 
   private record Waiting(long seq, Runnable onDurable, Runnable onFailed) {}
 
-  Outbox(SessionState state, SessionThread thread, Clock clock, SessionJournal journal, SessionHeader header,
-      RememberedResponses remembered, Consumer<Runnable> onSessionThread, Runnable onDurable) {
+  Outbox(
+      SessionState state,
+      SessionThread thread,
+      Clock clock,
+      SessionJournal journal,
+      SessionHeader header,
+      RememberedResponses remembered,
+      Consumer<Runnable> onSessionThread,
+      Runnable onDurable) {
     this.state = state;
     this.thread = thread;
     this.clock = clock;
@@ -87,7 +102,9 @@ final class Outbox {
       unwrittenFirstSeq = seq;
     }
     unwritten.add(JournalCodec.encode(event));
-    if (event instanceof SessionEvent.PhaseChanged changed && changed.phase() == Phase.RUNNING && changed.turn() > snapshotTurn) {
+    if (event instanceof SessionEvent.PhaseChanged changed
+        && changed.phase() == Phase.RUNNING
+        && changed.turn() > snapshotTurn) {
       snapshotDue = true;
     }
   }
@@ -98,10 +115,11 @@ final class Outbox {
     if (unwritten.isEmpty()) {
       return;
     }
-    JournalRecord.Builder record = JournalRecord.newBuilder()
-        .setFirstSeq(unwrittenFirstSeq)
-        .addAllEvents(unwritten)
-        .setWrittenEpochMillis(clock.millis());
+    JournalRecord.Builder record =
+        JournalRecord.newBuilder()
+            .setFirstSeq(unwrittenFirstSeq)
+            .addAllEvents(unwritten)
+            .setWrittenEpochMillis(clock.millis());
     if (outcome != null) {
       record.setOutcome(outcome);
     }
@@ -146,7 +164,8 @@ final class Outbox {
     try {
       done.join();
       return null;
-    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+    } catch (java.util.concurrent.CompletionException
+        | java.util.concurrent.CancellationException e) {
       return e.getCause() == null ? e : e.getCause();
     }
   }
@@ -185,10 +204,14 @@ final class Outbox {
     if (!storageFailed) {
       storageFailed = true;
       if (neverCreated) {
-        log.warn("session {}: its files could not be created; the session is refused and dropped", state.sessionId);
+        log.warn(
+            "session {}: its files could not be created; the session is refused and dropped",
+            state.sessionId);
       } else {
-        log.error("session {}: its journal failed; refusing this session's requests until the server is restarted "
-            + "(other sessions go on; docs/operations.md, \"When storage fails\")", state.sessionId);
+        log.error(
+            "session {}: its journal failed; refusing this session's requests until the server is restarted "
+                + "(other sessions go on; docs/operations.md, \"When storage fails\")",
+            state.sessionId);
       }
     }
     while (!waiting.isEmpty()) {
@@ -201,7 +224,10 @@ final class Outbox {
     Snapshot.Builder snap = Snapshot.newBuilder().setHeader(header).setTurn(state.turn);
     long now = clock.millis();
     for (long seq = 1; seq <= state.log.lastSeq(); seq++) {
-      snap.addRecords(JournalRecord.newBuilder().setFirstSeq(seq).addEvents(JournalCodec.encode(state.log.get(seq))));
+      snap.addRecords(
+          JournalRecord.newBuilder()
+              .setFirstSeq(seq)
+              .addEvents(JournalCodec.encode(state.log.get(seq))));
     }
     remembered.addTo(snap);
     snap.addRecords(JournalRecord.newBuilder().setWrittenEpochMillis(now));
@@ -210,8 +236,11 @@ final class Outbox {
 
   /** The answer to every request once the journal has failed. */
   ServerMessage storageError(long requestId) {
-    return Wire.error(requestId, ErrorCode.STORAGE_UNAVAILABLE, neverCreated
-        ? "The server could not save the new session; try again."
-        : "The server could not save this change and accepts no more in this session until it is restarted.");
+    return Wire.error(
+        requestId,
+        ErrorCode.STORAGE_UNAVAILABLE,
+        neverCreated
+            ? "The server could not save the new session; try again."
+            : "The server could not save this change and accepts no more in this session until it is restarted.");
   }
 }

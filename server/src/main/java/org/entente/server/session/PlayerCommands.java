@@ -28,6 +28,7 @@ final class PlayerCommands {
   static final int MAX_PAGE = 100;
   static final int DEFAULT_PAGE = 50;
   static final int MAX_ORDERS = 20;
+
   /** A history page stays well under the 64 KiB frame limit, whatever the messages' lengths. */
   static final int MAX_PAGE_BYTES = 48 * 1024;
 
@@ -40,7 +41,8 @@ final class PlayerCommands {
   }
 
   ServerMessage.Builder view(Seat seat) {
-    return ServerMessage.newBuilder().setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
+    return ServerMessage.newBuilder()
+        .setView(Views.view(state, seat.viewer(), session.rules.snapshot()));
   }
 
   /** What the scenario says, for this seat (built once per viewer: {@link SessionBriefings}). */
@@ -55,7 +57,8 @@ final class PlayerCommands {
     switch (edit.getEditCase()) {
       case ADD:
         if (orders.size() >= MAX_ORDERS) {
-          throw new RequestException(ErrorCode.INVALID_REQUEST, "A draft holds at most " + MAX_ORDERS + " orders.");
+          throw new RequestException(
+              ErrorCode.INVALID_REQUEST, "A draft holds at most " + MAX_ORDERS + " orders.");
         }
         orders.add(checked(seat, draft, -1, edit.getAdd()));
         break;
@@ -70,7 +73,9 @@ final class PlayerCommands {
         orders.clear();
         break;
       default:
-        throw new RequestException(ErrorCode.INVALID_REQUEST, "EditDraft needs one of add, replace, remove_order_id or clear.");
+        throw new RequestException(
+            ErrorCode.INVALID_REQUEST,
+            "EditDraft needs one of add, replace, remove_order_id or clear.");
     }
     Draft edited = draft.with(ImmutableList.copyOf(orders));
     session.commit(new SessionEvent.DraftEdited(edited));
@@ -79,18 +84,25 @@ final class PlayerCommands {
     }
     // The team's orders changed: every member who had said ready looks again.
     for (Seat member : state.seats()) {
-      if (member.role == Role.PLAYER && member.country.equals(seat.country) && member.readyTurn != 0) {
-        session.commit(new SessionEvent.SeatStatusChanged(member.id, member.country, member.link != null, 0, "the orders changed"));
+      if (member.role == Role.PLAYER
+          && member.country.equals(seat.country)
+          && member.readyTurn != 0) {
+        session.commit(
+            new SessionEvent.SeatStatusChanged(
+                member.id, member.country, member.link != null, 0, "the orders changed"));
       }
     }
-    return ServerMessage.newBuilder().setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(edited)));
+    return ServerMessage.newBuilder()
+        .setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(edited)));
   }
 
   /** Validates through the rules; {@code replacing} is the index of the order being replaced, or -1. */
-  private DraftOrder checked(Seat seat, Draft draft, int replacing, org.entente.proto.protocol.v1.Order candidate)
+  private DraftOrder checked(
+      Seat seat, Draft draft, int replacing, org.entente.proto.protocol.v1.Order candidate)
       throws RequestException {
     if (!candidate.getActor().isEmpty() && !candidate.getActor().equals(seat.country)) {
-      throw new RequestException(ErrorCode.PERMISSION_DENIED,
+      throw new RequestException(
+          ErrorCode.PERMISSION_DENIED,
           "You play " + seat.country + " and cannot order for " + candidate.getActor() + ".");
     }
     Optional<Order> structured = Wire.order(candidate, seat.country);
@@ -101,9 +113,10 @@ final class PlayerCommands {
     if (replacing >= 0) {
       others.remove(replacing);
     }
-    OrderCheck check = structured.isPresent()
-        ? session.rules.check(others, structured.get())
-        : session.rules.check(seat.country, others, candidate.getText());
+    OrderCheck check =
+        structured.isPresent()
+            ? session.rules.check(others, structured.get())
+            : session.rules.check(seat.country, others, candidate.getText());
     switch (check.verdict()) {
       case ACCEPTED:
         long id = replacing >= 0 ? draft.orders().get(replacing).id() : state.newOrderId();
@@ -131,7 +144,13 @@ final class PlayerCommands {
     requireOpenTurn(request.getTurn());
     int readyTurn = request.getReady() ? state.turn : 0;
     if (seat.readyTurn != readyTurn) {
-      session.commit(new SessionEvent.SeatStatusChanged(seat.id, seat.country, true, readyTurn, request.getReady() ? "ready" : "no longer ready"));
+      session.commit(
+          new SessionEvent.SeatStatusChanged(
+              seat.id,
+              seat.country,
+              true,
+              readyTurn,
+              request.getReady() ? "ready" : "no longer ready"));
     }
     session.turns.syncTeamReadiness(seat.country);
     ServerMessage.Builder ok = ServerMessage.newBuilder().setOk(Ok.getDefaultInstance());
@@ -141,12 +160,16 @@ final class PlayerCommands {
 
   private void requireOpenTurn(int turn) throws RequestException {
     if (state.phase != Phase.RUNNING) {
-      throw new RequestException(ErrorCode.WRONG_PHASE, state.phase == Phase.WAITING
-          ? "The game has not started yet."
-          : state.phase == Phase.PAUSED ? "The game is paused." : "The game has ended.");
+      throw new RequestException(
+          ErrorCode.WRONG_PHASE,
+          state.phase == Phase.WAITING
+              ? "The game has not started yet."
+              : state.phase == Phase.PAUSED ? "The game is paused." : "The game has ended.");
     }
     if (turn != state.turn) {
-      throw new RequestException(ErrorCode.WRONG_TURN, "Turn " + turn + " is not open; the current turn is " + state.turn + ".");
+      throw new RequestException(
+          ErrorCode.WRONG_TURN,
+          "Turn " + turn + " is not open; the current turn is " + state.turn + ".");
     }
   }
 
@@ -160,14 +183,17 @@ final class PlayerCommands {
     switch (channel) {
       case PRIVATE:
         if (state.press != Press.FULL) {
-          throw new RequestException(ErrorCode.PRESS_RESTRICTED, "Private messages are off in this session (press: " + state.press + ").");
+          throw new RequestException(
+              ErrorCode.PRESS_RESTRICTED,
+              "Private messages are off in this session (press: " + state.press + ").");
         }
         to = request.getToCountry();
         if (!state.scenario.isPlayable(to)) {
           throw new RequestException(ErrorCode.NOT_FOUND, "No playable country '" + to + "'.");
         }
         if (to.equals(seat.country)) {
-          throw new RequestException(ErrorCode.INVALID_REQUEST, "Use the TEAM channel to write to your own team.");
+          throw new RequestException(
+              ErrorCode.INVALID_REQUEST, "Use the TEAM channel to write to your own team.");
         }
         break;
       case TEAM:
@@ -175,18 +201,25 @@ final class PlayerCommands {
         break;
       case PUBLIC:
         if (state.press == Press.NONE) {
-          throw new RequestException(ErrorCode.PRESS_RESTRICTED, "Public statements are off in this session (press: NONE).");
+          throw new RequestException(
+              ErrorCode.PRESS_RESTRICTED,
+              "Public statements are off in this session (press: NONE).");
         }
         to = "";
         break;
       case ANNOUNCEMENT:
-        throw new RequestException(ErrorCode.PERMISSION_DENIED, "Only the game master makes announcements.");
+        throw new RequestException(
+            ErrorCode.PERMISSION_DENIED, "Only the game master makes announcements.");
       default:
-        throw new RequestException(ErrorCode.INVALID_REQUEST, "Choose a channel: PRIVATE, TEAM or PUBLIC.");
+        throw new RequestException(
+            ErrorCode.INVALID_REQUEST, "Choose a channel: PRIVATE, TEAM or PUBLIC.");
     }
-    ChatMessage chat = new ChatMessage(channel, seat.country, seat.name, to, text, state.turn, session.clock.millis());
+    ChatMessage chat =
+        new ChatMessage(
+            channel, seat.country, seat.name, to, text, state.turn, session.clock.millis());
     long seq = session.commit(new SessionEvent.MessagePosted(chat));
-    return ServerMessage.newBuilder().setHistoryPage(HistoryPage.newBuilder().addMessages(Wire.chat(seq, chat)));
+    return ServerMessage.newBuilder()
+        .setHistoryPage(HistoryPage.newBuilder().addMessages(Wire.chat(seq, chat)));
   }
 
   static String validText(String text) throws RequestException {
@@ -194,7 +227,8 @@ final class PlayerCommands {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "The text is empty.");
     }
     if (text.length() > MAX_TEXT) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "The text is longer than " + MAX_TEXT + " characters.");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST, "The text is longer than " + MAX_TEXT + " characters.");
     }
     return text;
   }
@@ -202,7 +236,8 @@ final class PlayerCommands {
   ServerMessage.Builder history(Seat seat, GetHistory request) throws RequestException {
     int limit = request.getLimit() == 0 ? DEFAULT_PAGE : request.getLimit();
     if (limit > MAX_PAGE) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST, "A history page holds at most " + MAX_PAGE + " messages.");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST, "A history page holds at most " + MAX_PAGE + " messages.");
     }
     long before = request.getBeforeSeq() == 0 ? Long.MAX_VALUE : request.getBeforeSeq();
     Viewer viewer = seat.viewer();

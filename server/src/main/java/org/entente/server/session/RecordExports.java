@@ -28,6 +28,7 @@ final class RecordExports {
   static final int CHUNK_CHARS = 16_384;
 
   private final GameSession session;
+
   /** The rendering of the export under way, or null. */
   private Rendering kept;
 
@@ -45,14 +46,25 @@ final class RecordExports {
 
   RecordExport chunk(ExportRecord request) throws RequestException {
     SessionState state = session.state;
-    Key key = new Key(state.turn, state.phase == Phase.ENDED, request.getFormat(), request.getIncludePrivateMessages());
+    Key key =
+        new Key(
+            state.turn,
+            state.phase == Phase.ENDED,
+            request.getFormat(),
+            request.getIncludePrivateMessages());
     int offset = request.getOffset();
-    Rendering rendering = offset != 0 && kept != null && kept.key().equals(key) ? kept : render(key);
+    Rendering rendering =
+        offset != 0 && kept != null && kept.key().equals(key) ? kept : render(key);
     kept = rendering;
     String text = rendering.text();
     if (offset < 0 || offset > text.length()) {
-      throw new RequestException(ErrorCode.INVALID_REQUEST,
-          "Offset " + Integer.toUnsignedString(offset) + " is past the end of the debrief (" + text.length() + " characters).");
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST,
+          "Offset "
+              + Integer.toUnsignedString(offset)
+              + " is past the end of the debrief ("
+              + text.length()
+              + " characters).");
     }
     int end = Math.min(text.length(), offset + CHUNK_CHARS);
     if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
@@ -74,16 +86,29 @@ final class RecordExports {
     List<RecordedMessage> messages = new ArrayList<>();
     for (SessionState.ChatMessageAt at : session.state.messages) {
       ChatMessage m = at.message();
-      boolean shown = m.channel() == Channel.PUBLIC || m.channel() == Channel.ANNOUNCEMENT || key.includePrivate();
-      messages.add(new RecordedMessage(m.turn(), m.channel().name(), m.fromCountry(), m.fromName(), m.toCountry(), m.text(), shown));
+      boolean shown =
+          m.channel() == Channel.PUBLIC
+              || m.channel() == Channel.ANNOUNCEMENT
+              || key.includePrivate();
+      messages.add(
+          new RecordedMessage(
+              m.turn(),
+              m.channel().name(),
+              m.fromCountry(),
+              m.fromName(),
+              m.toCountry(),
+              m.text(),
+              shown));
     }
-    Debrief debrief = session.rules.debrief(messages, session.state.totalTurns, roster(session.state));
-    String text = switch (key.format()) {
-      case DEBRIEF_FORMAT_MARKDOWN -> debrief.markdown();
-      case DEBRIEF_FORMAT_STUDENTS_CSV -> debrief.studentsCsv();
-      case DEBRIEF_FORMAT_QUANTITIES_CSV -> debrief.quantitiesCsv();
-      default -> debrief.html();
-    };
+    Debrief debrief =
+        session.rules.debrief(messages, session.state.totalTurns, roster(session.state));
+    String text =
+        switch (key.format()) {
+          case DEBRIEF_FORMAT_MARKDOWN -> debrief.markdown();
+          case DEBRIEF_FORMAT_STUDENTS_CSV -> debrief.studentsCsv();
+          case DEBRIEF_FORMAT_QUANTITIES_CSV -> debrief.quantitiesCsv();
+          default -> debrief.html();
+        };
     return new Rendering(key, debrief.turns(), text);
   }
 
@@ -96,7 +121,9 @@ final class RecordExports {
       }
       String country = seat.role == Role.PLAYER ? seat.country : "";
       int[] a = state.authorship(country, seat.name);
-      out.add(new RecordedSeat(Long.toString(seat.id), country, seat.name, false, a[0], a[1], a[2], a[3]));
+      out.add(
+          new RecordedSeat(
+              Long.toString(seat.id), country, seat.name, false, a[0], a[1], a[2], a[3]));
     }
     // A country a bot plays now or played for a while (its orders are authored by "bot").
     for (String country : state.scenario.playableCountryIds()) {

@@ -20,6 +20,7 @@ final class Recovery {
   private final GameSession session;
   private final SessionState state;
   private final RememberedResponses remembered;
+
   /** The newest time a replayed record was written. */
   private long lastWrittenMillis;
 
@@ -44,16 +45,27 @@ final class Recovery {
   private void replay(JournalRecord record) {
     lastWrittenMillis = Math.max(lastWrittenMillis, record.getWrittenEpochMillis());
     if (record.getEventsCount() > 0 && record.getFirstSeq() != state.log.lastSeq() + 1) {
-      throw new IllegalStateException("session " + state.sessionId + ": journal record starts at seq " + record.getFirstSeq()
-          + " but " + state.log.lastSeq() + " events precede it");
+      throw new IllegalStateException(
+          "session "
+              + state.sessionId
+              + ": journal record starts at seq "
+              + record.getFirstSeq()
+              + " but "
+              + state.log.lastSeq()
+              + " events precede it");
     }
     for (JournalEvent e : record.getEventsList()) {
       SessionEvent event = JournalCodec.decode(e);
       if (event instanceof SessionEvent.TurnResolved t) {
-        var result = session.rules.resolve(Turns.sealedOrders(state), t.seed(), t.turn() >= state.totalTurns);
+        var result =
+            session.rules.resolve(
+                Turns.sealedOrders(state), t.seed(), t.turn() >= state.totalTurns);
         if (!JournalCodec.sameReport(result.lines(), t.lines())) {
-          log.warn("session {}: turn {} re-resolved to a different report than the recorded one (rules changed?); "
-              + "keeping the recorded report", state.sessionId, t.turn());
+          log.warn(
+              "session {}: turn {} re-resolved to a different report than the recorded one (rules changed?); "
+                  + "keeping the recorded report",
+              state.sessionId,
+              t.turn());
         }
       } else if (event instanceof SessionEvent.NewsPublished n) {
         session.rules.apply(n.event());

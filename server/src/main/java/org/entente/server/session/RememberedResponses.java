@@ -31,8 +31,12 @@ final class RememberedResponses {
    */
   RequestOutcome record(long seatId, long idempotencyKey, ServerMessage response) {
     thread.check("remembering a response");
-    RequestOutcome outcome = RequestOutcome.newBuilder().setSeatId(seatId).setIdempotencyKey(idempotencyKey)
-        .setResponse(response.toByteString()).build();
+    RequestOutcome outcome =
+        RequestOutcome.newBuilder()
+            .setSeatId(seatId)
+            .setIdempotencyKey(idempotencyKey)
+            .setResponse(response.toByteString())
+            .build();
     remember(outcome);
     return outcome;
   }
@@ -47,8 +51,14 @@ final class RememberedResponses {
     if (!key.remembered() || state.entryOutcomes.containsKey(key.key())) {
       return null;
     }
-    RequestOutcome outcome = RequestOutcome.newBuilder().setSeatId(seatId).setIdempotencyKey(key.key())
-        .setResponse(response.toByteString()).setEntry(true).setSecretSha256(key.secretSha256()).build();
+    RequestOutcome outcome =
+        RequestOutcome.newBuilder()
+            .setSeatId(seatId)
+            .setIdempotencyKey(key.key())
+            .setResponse(response.toByteString())
+            .setEntry(true)
+            .setSecretSha256(key.secretSha256())
+            .build();
     remember(outcome);
     return outcome;
   }
@@ -59,15 +69,20 @@ final class RememberedResponses {
     try {
       response = ServerMessage.parseFrom(outcome.getResponse());
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("session " + state.sessionId + ": unreadable response in the journal", e);
+      throw new IllegalStateException(
+          "session " + state.sessionId + ": unreadable response in the journal", e);
     }
     if (outcome.getEntry()) {
-      state.entryOutcomes.put(outcome.getIdempotencyKey(), new SessionState.EntryOutcome(outcome.getSeatId(), response, outcome.getSecretSha256()));
+      state.entryOutcomes.put(
+          outcome.getIdempotencyKey(),
+          new SessionState.EntryOutcome(outcome.getSeatId(), response, outcome.getSecretSha256()));
       if (state.entryOutcomes.size() > MAX_ENTRY_OUTCOMES) {
         state.entryOutcomes.remove(state.entryOutcomes.keySet().iterator().next());
       }
     } else {
-      state.seat(outcome.getSeatId()).ifPresent(seat -> seat.recentResponses.put(outcome.getIdempotencyKey(), response));
+      state
+          .seat(outcome.getSeatId())
+          .ifPresent(seat -> seat.recentResponses.put(outcome.getIdempotencyKey(), response));
     }
   }
 
@@ -76,23 +91,43 @@ final class RememberedResponses {
    * same secret (an outcome journalled before secrets existed has none, and matches nothing).
    */
   Optional<SessionState.EntryOutcome> entry(EntryKey key) {
-    SessionState.EntryOutcome outcome = key.remembered() ? state.entryOutcomes.get(key.key()) : null;
-    return outcome != null && key.matches(outcome.secretSha256()) ? Optional.of(outcome) : Optional.empty();
+    SessionState.EntryOutcome outcome =
+        key.remembered() ? state.entryOutcomes.get(key.key()) : null;
+    return outcome != null && key.matches(outcome.secretSha256())
+        ? Optional.of(outcome)
+        : Optional.empty();
   }
 
   /** The first response to a retried in-session request of {@code seat} (key 0: none). */
   Optional<ServerMessage> of(Seat seat, long idempotencyKey) {
-    return idempotencyKey == 0 ? Optional.empty() : Optional.ofNullable(seat.recentResponses.get(idempotencyKey));
+    return idempotencyKey == 0
+        ? Optional.empty()
+        : Optional.ofNullable(seat.recentResponses.get(idempotencyKey));
   }
 
   /** Adds every remembered response to a snapshot, one record each. */
   void addTo(Snapshot.Builder snap) {
-    state.entryOutcomes.forEach((key, outcome) -> snap.addRecords(JournalRecord.newBuilder().setOutcome(RequestOutcome.newBuilder()
-        .setSeatId(outcome.seatId()).setIdempotencyKey(key).setResponse(outcome.response().toByteString()).setEntry(true)
-        .setSecretSha256(outcome.secretSha256()))));
+    state.entryOutcomes.forEach(
+        (key, outcome) ->
+            snap.addRecords(
+                JournalRecord.newBuilder()
+                    .setOutcome(
+                        RequestOutcome.newBuilder()
+                            .setSeatId(outcome.seatId())
+                            .setIdempotencyKey(key)
+                            .setResponse(outcome.response().toByteString())
+                            .setEntry(true)
+                            .setSecretSha256(outcome.secretSha256()))));
     for (Seat seat : state.seats()) {
-      seat.recentResponses.forEach((key, response) -> snap.addRecords(JournalRecord.newBuilder().setOutcome(RequestOutcome.newBuilder()
-          .setSeatId(seat.id).setIdempotencyKey(key).setResponse(response.toByteString()))));
+      seat.recentResponses.forEach(
+          (key, response) ->
+              snap.addRecords(
+                  JournalRecord.newBuilder()
+                      .setOutcome(
+                          RequestOutcome.newBuilder()
+                              .setSeatId(seat.id)
+                              .setIdempotencyKey(key)
+                              .setResponse(response.toByteString()))));
     }
   }
 }

@@ -9,30 +9,40 @@ final class Seat {
   final long id;
   private final byte[] token;
   final String name;
+
   /** The name compared for uniqueness in the session: case-folded, look-alikes made alike ({@link DisplayNames#key}). */
   final String nameKey;
+
   final Role role;
   String country;
+
   /** Muted by the game master: may not send messages. */
   boolean muted;
+
   /** The connection now holding the seat, or null. */
   SessionLink link;
+
   /** The turn this member said ready for (0: not ready); the team is ready when every connected member is. */
   int readyTurn;
+
   /** The seat's connection closed and no other has taken it since (not journalled: a restart starts afresh). */
   boolean dropped;
+
   /** The highest event seq considered for this seat's connection. */
   long lastSentSeq;
+
   /** Responses to this seat's recent keyed requests, by idempotency key, oldest first. */
   final java.util.LinkedHashMap<Long, org.entente.proto.protocol.v1.ServerMessage> recentResponses =
       new java.util.LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Long, org.entente.proto.protocol.v1.ServerMessage> eldest) {
+        protected boolean removeEldestEntry(
+            java.util.Map.Entry<Long, org.entente.proto.protocol.v1.ServerMessage> eldest) {
           return size() > RECENT_RESPONSES;
         }
       };
+
   /** How many keyed responses a seat keeps: far more than a client has in flight when it loses its connection. */
   static final int RECENT_RESPONSES = 64;
 

@@ -23,7 +23,12 @@ final class Seating {
   private final RememberedResponses remembered;
   private final Delivery delivery;
 
-  Seating(GameSession session, SessionThread thread, Outbox outbox, RememberedResponses remembered, Delivery delivery) {
+  Seating(
+      GameSession session,
+      SessionThread thread,
+      Outbox outbox,
+      RememberedResponses remembered,
+      Delivery delivery) {
     this.session = session;
     this.state = session.state;
     this.thread = thread;
@@ -32,25 +37,42 @@ final class Seating {
     this.delivery = delivery;
   }
 
-  void seatGameMaster(SessionLink link, long requestId, EntryKey key, String name, GameSession.AttachCallback callback) {
+  void seatGameMaster(
+      SessionLink link,
+      long requestId,
+      EntryKey key,
+      String name,
+      GameSession.AttachCallback callback) {
     thread.check("seating the game master");
     if (refuseIfFailed(link, requestId, callback)) {
       return;
     }
     byte[] token = session.tokens.newToken();
     long seatId = state.newSeatId();
-    long seq = session.commit(new SessionEvent.SeatJoined(seatId, token, name, Role.GAME_MASTER, ""));
-    ServerMessage response = ServerMessage.newBuilder()
-        .setSessionCreated(SessionCreated.newBuilder()
-            .setSessionId(state.sessionId)
-            .setJoinCode(JoinCodes.display(state.joinCode))
-            .setGameMasterToken(Tokens.encode(token))
-            .setView(Views.connecting(Views.view(state, Viewer.GAME_MASTER, session.rules.snapshot()), seatId)))
-        .build();
+    long seq =
+        session.commit(new SessionEvent.SeatJoined(seatId, token, name, Role.GAME_MASTER, ""));
+    ServerMessage response =
+        ServerMessage.newBuilder()
+            .setSessionCreated(
+                SessionCreated.newBuilder()
+                    .setSessionId(state.sessionId)
+                    .setJoinCode(JoinCodes.display(state.joinCode))
+                    .setGameMasterToken(Tokens.encode(token))
+                    .setView(
+                        Views.connecting(
+                            Views.view(state, Viewer.GAME_MASTER, session.rules.snapshot()),
+                            seatId)))
+            .build();
     enter(link, requestId, key, seatId, seq, response, callback);
   }
 
-  void join(SessionLink link, long requestId, EntryKey key, Role role, String name, String country,
+  void join(
+      SessionLink link,
+      long requestId,
+      EntryKey key,
+      Role role,
+      String name,
+      String country,
       GameSession.AttachCallback callback) {
     thread.check("taking a seat");
     if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, key, callback)) {
@@ -61,32 +83,47 @@ final class Seating {
         throw new RequestException(ErrorCode.WRONG_PHASE, "The game has ended.");
       }
       if (state.seats().size() >= GameSession.MAX_SEATS) {
-        throw new RequestException(ErrorCode.UNAVAILABLE, "This session is full (" + GameSession.MAX_SEATS + " seats).");
+        throw new RequestException(
+            ErrorCode.UNAVAILABLE, "This session is full (" + GameSession.MAX_SEATS + " seats).");
       }
       if (role == Role.PLAYER && !state.scenario.isPlayable(country)) {
-        throw new RequestException(ErrorCode.NOT_FOUND,
-            "No playable country '" + country + "'; choose one of " + state.scenario.playableCountryIds() + ".");
+        throw new RequestException(
+            ErrorCode.NOT_FOUND,
+            "No playable country '"
+                + country
+                + "'; choose one of "
+                + state.scenario.playableCountryIds()
+                + ".");
       }
       refuseTakenName(name);
       byte[] token = session.tokens.newToken();
       long seatId = state.newSeatId();
-      long seq = session.commit(new SessionEvent.SeatJoined(seatId, token, name, role, role == Role.PLAYER ? country : ""));
+      long seq =
+          session.commit(
+              new SessionEvent.SeatJoined(
+                  seatId, token, name, role, role == Role.PLAYER ? country : ""));
       Seat seat = state.seat(seatId).orElseThrow();
       releaseBotFor(seat.country);
-      ServerMessage response = ServerMessage.newBuilder()
-          .setJoined(Joined.newBuilder()
-              .setSeatId(seatId)
-              .setSeatToken(Tokens.encode(token))
-              .setRole(Wire.role(role))
-              .setCountry(seat.country)
-              .setView(Views.connecting(Views.view(state, seat.viewer(), session.rules.snapshot()), seatId)))
-          .build();
+      ServerMessage response =
+          ServerMessage.newBuilder()
+              .setJoined(
+                  Joined.newBuilder()
+                      .setSeatId(seatId)
+                      .setSeatToken(Tokens.encode(token))
+                      .setRole(Wire.role(role))
+                      .setCountry(seat.country)
+                      .setView(
+                          Views.connecting(
+                              Views.view(state, seat.viewer(), session.rules.snapshot()), seatId)))
+              .build();
       enter(link, requestId, key, seatId, seq, response, callback);
     } catch (RequestException e) {
-      outbox.afterDurable(() -> {
-        callback.refused();
-        link.send(GameSession.errorResponse(requestId, e));
-      }, () -> refuseStorage(link, requestId, callback));
+      outbox.afterDurable(
+          () -> {
+            callback.refused();
+            link.send(GameSession.errorResponse(requestId, e));
+          },
+          () -> refuseStorage(link, requestId, callback));
     }
   }
 
@@ -99,13 +136,20 @@ final class Seating {
     String key = DisplayNames.key(name);
     for (Seat seat : state.seats()) {
       if (seat.nameKey.equals(key)) {
-        throw new RequestException(ErrorCode.INVALID_REQUEST, "The name '" + name + "' is taken in this session; choose another.");
+        throw new RequestException(
+            ErrorCode.INVALID_REQUEST,
+            "The name '" + name + "' is taken in this session; choose another.");
       }
     }
   }
 
   /** A retried create_session: answers as the first time, or seats the game master if the first got no further than the session. */
-  void retryCreate(SessionLink link, long requestId, EntryKey key, String name, GameSession.AttachCallback callback) {
+  void retryCreate(
+      SessionLink link,
+      long requestId,
+      EntryKey key,
+      String name,
+      GameSession.AttachCallback callback) {
     thread.check("retrying a creation");
     if (refuseIfFailed(link, requestId, callback) || retriedEntry(link, requestId, key, callback)) {
       return;
@@ -113,14 +157,23 @@ final class Seating {
     boolean hasGameMaster = state.seats().stream().anyMatch(s -> s.role == Role.GAME_MASTER);
     if (hasGameMaster) {
       callback.refused();
-      link.send(Wire.error(requestId, ErrorCode.UNAVAILABLE, "This session already has its game master; resume with the token."));
+      link.send(
+          Wire.error(
+              requestId,
+              ErrorCode.UNAVAILABLE,
+              "This session already has its game master; resume with the token."));
     } else {
       seatGameMaster(link, requestId, key, name, callback);
     }
   }
 
   /** {@code blocked}: the answer to a wrong token when the address is blocked from joining, or null. */
-  void resume(SessionLink link, long requestId, byte[] token, long lastSeq, RequestException blocked,
+  void resume(
+      SessionLink link,
+      long requestId,
+      byte[] token,
+      long lastSeq,
+      RequestException blocked,
       GameSession.AttachCallback callback) {
     thread.check("resuming a seat");
     if (refuseIfFailed(link, requestId, callback)) {
@@ -133,12 +186,18 @@ final class Seating {
       }
     }
     if (found == null) {
-      outbox.afterDurable(() -> {
-        callback.refused();
-        link.send(blocked != null
-            ? Wire.error(requestId, blocked)
-            : Wire.error(requestId, ErrorCode.INVALID_TOKEN, "This token does not belong to a seat in this session."));
-      }, () -> refuseStorage(link, requestId, callback));
+      outbox.afterDurable(
+          () -> {
+            callback.refused();
+            link.send(
+                blocked != null
+                    ? Wire.error(requestId, blocked)
+                    : Wire.error(
+                        requestId,
+                        ErrorCode.INVALID_TOKEN,
+                        "This token does not belong to a seat in this session."));
+          },
+          () -> refuseStorage(link, requestId, callback));
       return;
     }
     long upTo = state.log.lastSeq();
@@ -150,16 +209,21 @@ final class Seating {
         missed++;
       }
     }
-    ServerMessage response = ServerMessage.newBuilder()
-        .setResumed(Resumed.newBuilder()
-            .setSeatId(found.id)
-            .setRole(Wire.role(found.role))
-            .setCountry(found.country)
-            .setView(Views.connecting(Views.view(state, viewer, session.rules.snapshot()), found.id))
-            .setReplayed(missed))
-        .build();
+    ServerMessage response =
+        ServerMessage.newBuilder()
+            .setResumed(
+                Resumed.newBuilder()
+                    .setSeatId(found.id)
+                    .setRole(Wire.role(found.role))
+                    .setCountry(found.country)
+                    .setView(
+                        Views.connecting(
+                            Views.view(state, viewer, session.rules.snapshot()), found.id))
+                    .setReplayed(missed))
+            .build();
     long seatId = found.id;
-    outbox.afterDurable(() -> attach(link, requestId, seatId, from, response, callback),
+    outbox.afterDurable(
+        () -> attach(link, requestId, seatId, from, response, callback),
         () -> refuseStorage(link, requestId, callback));
   }
 
@@ -182,19 +246,25 @@ final class Seating {
   /** The connection holding {@code seatId} closed; the seat stays for a reconnect. */
   void detach(long seatId, SessionLink link) {
     thread.check("detaching a connection");
-    state.seat(seatId).ifPresent(seat -> {
-      if (seat.link == link) {
-        seat.link = null;
-        if (seat.role == Role.PLAYER) {
-          // The game master and the team see the drop; a member who dropped no longer holds the team back.
-          seat.dropped = true;
-          session.commit(new SessionEvent.SeatStatusChanged(seat.id, seat.country, false, seat.readyTurn, "connection lost"));
-          session.turns.syncTeamReadiness(seat.country);
-          session.turns.resolveIfAllReady();
-        }
-        noteIfNobody();
-      }
-    });
+    state
+        .seat(seatId)
+        .ifPresent(
+            seat -> {
+              if (seat.link == link) {
+                seat.link = null;
+                if (seat.role == Role.PLAYER) {
+                  // The game master and the team see the drop; a member who dropped no longer holds
+                  // the team back.
+                  seat.dropped = true;
+                  session.commit(
+                      new SessionEvent.SeatStatusChanged(
+                          seat.id, seat.country, false, seat.readyTurn, "connection lost"));
+                  session.turns.syncTeamReadiness(seat.country);
+                  session.turns.resolveIfAllReady();
+                }
+                noteIfNobody();
+              }
+            });
   }
 
   /** Remembers when the last connection left, for {@link GameSession#endIfIdle}. */
@@ -212,31 +282,46 @@ final class Seating {
   }
 
   /** Journals a new seat (with the response, if keyed); once durable, attaches the link and answers. */
-  private void enter(SessionLink link, long requestId, EntryKey key, long seatId, long seq, ServerMessage response,
+  private void enter(
+      SessionLink link,
+      long requestId,
+      EntryKey key,
+      long seatId,
+      long seq,
+      ServerMessage response,
       GameSession.AttachCallback callback) {
     var outcome = remembered.recordEntry(seatId, key, response);
     if (outcome != null) {
       outbox.flush(outcome);
     }
-    outbox.afterDurable(() -> attach(link, requestId, seatId, seq, response, callback),
+    outbox.afterDurable(
+        () -> attach(link, requestId, seatId, seq, response, callback),
         () -> refuseStorage(link, requestId, callback));
   }
 
   /** A retried create, join or spectate with its first secret: the seat it made, and its original response. */
-  private boolean retriedEntry(SessionLink link, long requestId, EntryKey key, GameSession.AttachCallback callback) {
+  private boolean retriedEntry(
+      SessionLink link, long requestId, EntryKey key, GameSession.AttachCallback callback) {
     SessionState.EntryOutcome previous = remembered.entry(key).orElse(null);
     if (previous == null) {
       return false;
     }
-    long seq = previous.response().hasJoined()
-        ? previous.response().getJoined().getView().getLastSeq()
-        : previous.response().getSessionCreated().getView().getLastSeq();
-    outbox.afterDurable(() -> attach(link, requestId, previous.seatId(), seq, previous.response(), callback),
+    long seq =
+        previous.response().hasJoined()
+            ? previous.response().getJoined().getView().getLastSeq()
+            : previous.response().getSessionCreated().getView().getLastSeq();
+    outbox.afterDurable(
+        () -> attach(link, requestId, previous.seatId(), seq, previous.response(), callback),
         () -> refuseStorage(link, requestId, callback));
     return true;
   }
 
-  private void attach(SessionLink link, long requestId, long seatId, long seenSeq, ServerMessage response,
+  private void attach(
+      SessionLink link,
+      long requestId,
+      long seatId,
+      long seenSeq,
+      ServerMessage response,
       GameSession.AttachCallback callback) {
     thread.check("attaching a connection");
     Seat seat = state.seat(seatId).orElse(null);
@@ -252,21 +337,25 @@ final class Seating {
     seat.lastSentSeq = seenSeq;
     if (seat.dropped) {
       seat.dropped = false;
-      session.commit(new SessionEvent.SeatStatusChanged(seat.id, seat.country, true, seat.readyTurn, "reconnected"));
+      session.commit(
+          new SessionEvent.SeatStatusChanged(
+              seat.id, seat.country, true, seat.readyTurn, "reconnected"));
     }
     callback.attached(new GameSession.SeatRef(session, seatId, seat.role));
     link.send(response.toBuilder().setRequestId(requestId).build());
     delivery.deliver(seat);
   }
 
-  private boolean refuseIfFailed(SessionLink link, long requestId, GameSession.AttachCallback callback) {
+  private boolean refuseIfFailed(
+      SessionLink link, long requestId, GameSession.AttachCallback callback) {
     if (outbox.failed()) {
       refuseStorage(link, requestId, callback);
     }
     return outbox.failed();
   }
 
-  private void refuseStorage(SessionLink link, long requestId, GameSession.AttachCallback callback) {
+  private void refuseStorage(
+      SessionLink link, long requestId, GameSession.AttachCallback callback) {
     callback.refused();
     link.send(outbox.storageError(requestId));
   }

@@ -23,6 +23,7 @@ final class SessionBriefings {
   }
 
   ServerMessage.Builder briefing(Seat seat) {
-    return ServerMessage.newBuilder().setBriefing(built.computeIfAbsent(seat.viewer(), v -> rules.briefing(v, turns)));
+    return ServerMessage.newBuilder()
+        .setBriefing(built.computeIfAbsent(seat.viewer(), v -> rules.briefing(v, turns)));
   }
 }

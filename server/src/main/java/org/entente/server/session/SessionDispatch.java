@@ -23,7 +23,8 @@ final class SessionDispatch {
   private final Seating seating;
   private final Turns turns;
 
-  SessionDispatch(PlayerCommands players, GameMasterCommands gameMaster, Seating seating, Turns turns) {
+  SessionDispatch(
+      PlayerCommands players, GameMasterCommands gameMaster, Seating seating, Turns turns) {
     this.players = players;
     this.gameMaster = gameMaster;
     this.seating = seating;
@@ -50,8 +51,13 @@ final class SessionDispatch {
         throw unexpected(body);
       }
       if (!kind.allows(Wire.role(seat.role))) {
-        throw new RequestException(ErrorCode.PERMISSION_DENIED,
-            "A " + seat.role.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " may not send " + name(body) + ".");
+        throw new RequestException(
+            ErrorCode.PERMISSION_DENIED,
+            "A "
+                + seat.role.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " may not send "
+                + name(body)
+                + ".");
       }
     }
     return switch (body) {
@@ -75,11 +81,15 @@ final class SessionDispatch {
       case EXPORT_RECORD -> gameMaster.exportRecord(m.getExportRecord());
       case ASSIGN_BOT -> ok(() -> gameMaster.assignBot(m.getAssignBot().getCountry()));
       case RELEASE_BOT -> ok(() -> gameMaster.releaseBot(m.getReleaseBot().getCountry()));
-      case MUTE_SEAT -> ok(() -> gameMaster.muteSeat(m.getMuteSeat().getSeatId(), m.getMuteSeat().getMuted()));
+      case MUTE_SEAT ->
+          ok(() -> gameMaster.muteSeat(m.getMuteSeat().getSeatId(), m.getMuteSeat().getMuted()));
       // Not in-session requests: the connection answers them before they get here.
-      case HELLO, LIST_SCENARIOS, CREATE_SESSION, JOIN_SESSION, SPECTATE, RESUME, PONG -> throw unexpected(body);
-      case BODY_NOT_SET -> throw new RequestException(ErrorCode.INVALID_REQUEST,
-          "The message has no body this server understands (protocol version 1).");
+      case HELLO, LIST_SCENARIOS, CREATE_SESSION, JOIN_SESSION, SPECTATE, RESUME, PONG ->
+          throw unexpected(body);
+      case BODY_NOT_SET ->
+          throw new RequestException(
+              ErrorCode.INVALID_REQUEST,
+              "The message has no body this server understands (protocol version 1).");
     };
   }
 
@@ -89,7 +99,8 @@ final class SessionDispatch {
   }
 
   private static RequestException unexpected(BodyCase body) {
-    return new RequestException(ErrorCode.UNEXPECTED_MESSAGE, name(body) + " is unexpected in a session.");
+    return new RequestException(
+        ErrorCode.UNEXPECTED_MESSAGE, name(body) + " is unexpected in a session.");
   }
 
   private static String name(BodyCase body) {

@@ -12,7 +12,8 @@ import org.entente.server.rules.InjectedEvent;
 public sealed interface SessionEvent {
 
   /** A seat was taken. The token never leaves the server. */
-  record SeatJoined(long seatId, byte[] token, String name, Role role, String country) implements SessionEvent {}
+  record SeatJoined(long seatId, byte[] token, String name, Role role, String country)
+      implements SessionEvent {}
 
   record SeatMoved(long seatId, String fromCountry, String toCountry) implements SessionEvent {}
 
@@ -27,15 +28,19 @@ public sealed interface SessionEvent {
   record ReadinessChanged(String country, int turn, boolean ready) implements SessionEvent {}
 
   /** A member connected or dropped, or said ready for {@code readyTurn} (0: not ready). */
-  record SeatStatusChanged(long seatId, String country, boolean connected, int readyTurn, String reason) implements SessionEvent {}
+  record SeatStatusChanged(
+      long seatId, String country, boolean connected, int readyTurn, String reason)
+      implements SessionEvent {}
 
   record MessagePosted(ChatMessage message) implements SessionEvent {}
 
-  record PhaseChanged(Phase phase, int turn, long deadlineEpochMillis, long pausedMillisLeft, String reason)
+  record PhaseChanged(
+      Phase phase, int turn, long deadlineEpochMillis, long pausedMillisLeft, String reason)
       implements SessionEvent {}
 
   /** A turn was resolved; the drafts are sealed and cleared. */
-  record TurnResolved(int turn, String cause, long seed, ImmutableList<ReportLine> lines) implements SessionEvent {}
+  record TurnResolved(int turn, String cause, long seed, ImmutableList<ReportLine> lines)
+      implements SessionEvent {}
 
   /** A bot started ({@code bot}) or stopped playing a playable country. */
   record BotChanged(String country, boolean bot, String reason) implements SessionEvent {}

@@ -32,28 +32,43 @@ final class SessionState {
   final List<ChatMessageAt> messages = new ArrayList<>();
   private final Map<Long, Seat> seats = new LinkedHashMap<>();
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
+
   /**
    * What each author did, for students.csv: key {@link #authorKey}, value orders added to a
    * draft, orders sealed, first and last turn with an added order. Follows from the events.
    */
   private final Map<String, int[]> authorship = new LinkedHashMap<>();
+
   /** Playable countries a bot plays (none of them has players). */
   final Set<String> bots = new java.util.TreeSet<>();
+
   private long nextSeatId = 1;
+
   /** When the last connection left (or the session was made or restored): how long it has had nobody. */
   long nobodySinceMillis;
+
   private long nextOrderId = 1;
+
   /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
   final Map<Long, EntryOutcome> entryOutcomes = new LinkedHashMap<>();
 
   /** {@code secretSha256}: the hash of the idempotency secret a retry must carry. */
-  record EntryOutcome(long seatId, org.entente.proto.protocol.v1.ServerMessage response, com.google.protobuf.ByteString secretSha256) {}
+  record EntryOutcome(
+      long seatId,
+      org.entente.proto.protocol.v1.ServerMessage response,
+      com.google.protobuf.ByteString secretSha256) {}
 
   /** A negotiation message with its seq, for history paging. */
   record ChatMessageAt(long seq, ChatMessage message) {}
 
   SessionState(
-      String sessionId, String joinCode, ScenarioInfo scenario, int totalTurns, Press press, DeadlinePolicy deadlinePolicy, long seed) {
+      String sessionId,
+      String joinCode,
+      ScenarioInfo scenario,
+      int totalTurns,
+      Press press,
+      DeadlinePolicy deadlinePolicy,
+      long seed) {
     this.sessionId = sessionId;
     this.joinCode = joinCode;
     this.scenario = scenario;
@@ -100,7 +115,9 @@ final class SessionState {
   }
 
   long playersOf(String country) {
-    return seats.values().stream().filter(s -> s.role == Role.PLAYER && s.country.equals(country)).count();
+    return seats.values().stream()
+        .filter(s -> s.role == Role.PLAYER && s.country.equals(country))
+        .count();
   }
 
   /**
@@ -108,14 +125,18 @@ final class SessionState {
    * (a member who dropped does not hold the team back), and at least one did.
    */
   boolean teamReady(String country) {
-    List<Seat> connected = seats.values().stream()
-        .filter(s -> s.role == Role.PLAYER && s.country.equals(country) && s.link != null).toList();
+    List<Seat> connected =
+        seats.values().stream()
+            .filter(s -> s.role == Role.PLAYER && s.country.equals(country) && s.link != null)
+            .toList();
     return !connected.isEmpty() && connected.stream().allMatch(s -> s.readyTurn == turn);
   }
 
   /** Countries that have players: the ones whose readiness a turn waits for. */
   ImmutableList<String> staffedCountries() {
-    return drafts.keySet().stream().filter(c -> playersOf(c) > 0).collect(ImmutableList.toImmutableList());
+    return drafts.keySet().stream()
+        .filter(c -> playersOf(c) > 0)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -144,7 +165,9 @@ final class SessionState {
       }
       for (DraftOrder o : e.draft().orders()) {
         if (!known.contains(o.id())) {
-          int[] counts = authorship.computeIfAbsent(authorKey(e.draft().country(), o.author()), k -> new int[4]);
+          int[] counts =
+              authorship.computeIfAbsent(
+                  authorKey(e.draft().country(), o.author()), k -> new int[4]);
           counts[0]++;
           counts[2] = counts[2] == 0 ? e.draft().turn() : Math.min(counts[2], e.draft().turn());
           counts[3] = Math.max(counts[3], e.draft().turn());
@@ -179,7 +202,11 @@ final class SessionState {
     } else if (event instanceof SessionEvent.TurnResolved) {
       // The drafts still hold the orders just sealed.
       for (Draft d : drafts.values()) {
-        d.orders().forEach(o -> authorship.computeIfAbsent(authorKey(d.country(), o.author()), k -> new int[4])[1]++);
+        d.orders()
+            .forEach(
+                o ->
+                    authorship
+                        .computeIfAbsent(authorKey(d.country(), o.author()), k -> new int[4])[1]++);
       }
     } else if (event instanceof SessionEvent.NewsPublished) {
       // Recorded for the views; the rules hold the game state itself.

@@ -9,6 +9,7 @@ package org.entente.server.session;
  */
 final class SessionThread {
   private final String sessionId;
+
   /** The thread running one of this session's tasks, or null between tasks. */
   private volatile Thread owner;
 
@@ -37,8 +38,14 @@ final class SessionThread {
    */
   void check(String what) {
     if (owner != Thread.currentThread()) {
-      throw new IllegalStateException("session " + sessionId + ": " + what + " on thread "
-          + Thread.currentThread().getName() + ", which is not running the session's task");
+      throw new IllegalStateException(
+          "session "
+              + sessionId
+              + ": "
+              + what
+              + " on thread "
+              + Thread.currentThread().getName()
+              + ", which is not running the session's task");
     }
   }
 }

@@ -26,6 +26,7 @@ final class Turns {
   private final SessionState state;
   private final Scheduler scheduler;
   private Scheduler.Cancellable timer;
+
   /** Bumped whenever the deadline changes, so that a stale timer does nothing. */
   private long timerGeneration;
 
@@ -44,7 +45,10 @@ final class Turns {
   void pause() throws RequestException {
     session.checkThread("pausing the game");
     requirePhase(Phase.RUNNING, "Only a running game can be paused.");
-    long left = state.deadlinePolicy.perTurn().isPresent() ? Math.max(0, state.deadlineEpochMillis - now()) : 0;
+    long left =
+        state.deadlinePolicy.perTurn().isPresent()
+            ? Math.max(0, state.deadlineEpochMillis - now())
+            : 0;
     cancelTimer();
     session.commit(new SessionEvent.PhaseChanged(Phase.PAUSED, state.turn, 0, left, "paused"));
   }
@@ -53,23 +57,30 @@ final class Turns {
     session.checkThread("resuming the game");
     requirePhase(Phase.PAUSED, "Only a paused game can be resumed.");
     long deadline = state.deadlinePolicy.perTurn().isPresent() ? now() + state.pausedMillisLeft : 0;
-    session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, deadline, 0, "resumed"));
+    session.commit(
+        new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, deadline, 0, "resumed"));
     scheduleDeadline();
   }
 
   void extend(int seconds) throws RequestException {
     session.checkThread("extending the deadline");
     if (state.deadlinePolicy.perTurn().isEmpty()) {
-      throw new RequestException(ErrorCode.WRONG_PHASE, "This session has no deadline: the game master advances turns.");
+      throw new RequestException(
+          ErrorCode.WRONG_PHASE, "This session has no deadline: the game master advances turns.");
     }
     String reason = "deadline extended by " + seconds + " s";
     if (state.phase == Phase.RUNNING) {
-      session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, state.deadlineEpochMillis + seconds * 1000L, 0, reason));
+      session.commit(
+          new SessionEvent.PhaseChanged(
+              Phase.RUNNING, state.turn, state.deadlineEpochMillis + seconds * 1000L, 0, reason));
       scheduleDeadline();
     } else if (state.phase == Phase.PAUSED) {
-      session.commit(new SessionEvent.PhaseChanged(Phase.PAUSED, state.turn, 0, state.pausedMillisLeft + seconds * 1000L, reason));
+      session.commit(
+          new SessionEvent.PhaseChanged(
+              Phase.PAUSED, state.turn, 0, state.pausedMillisLeft + seconds * 1000L, reason));
     } else {
-      throw new RequestException(ErrorCode.WRONG_PHASE, "The deadline can be extended only while a turn is open.");
+      throw new RequestException(
+          ErrorCode.WRONG_PHASE, "The deadline can be extended only while a turn is open.");
     }
   }
 
@@ -79,7 +90,9 @@ final class Turns {
       throw new RequestException(ErrorCode.WRONG_PHASE, "No turn is open.");
     }
     if (turn != 0 && turn != state.turn) {
-      throw new RequestException(ErrorCode.WRONG_TURN, "Turn " + turn + " is not open; the current turn is " + state.turn + ".");
+      throw new RequestException(
+          ErrorCode.WRONG_TURN,
+          "Turn " + turn + " is not open; the current turn is " + state.turn + ".");
     }
     resolve(FORCED);
   }
@@ -90,7 +103,8 @@ final class Turns {
       throw new RequestException(ErrorCode.WRONG_PHASE, "The game has already ended.");
     }
     cancelTimer();
-    session.commit(new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "ended by the game master"));
+    session.commit(
+        new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "ended by the game master"));
   }
 
   /** Makes {@code country}'s readiness what its members say (see {@link SessionState#teamReady}). */
@@ -135,7 +149,9 @@ final class Turns {
       return;
     }
     long left = Math.max(0, state.deadlineEpochMillis - lastWrittenMillis);
-    session.commit(new SessionEvent.PhaseChanged(Phase.RUNNING, state.turn, now() + left, 0, "resumed after a server restart"));
+    session.commit(
+        new SessionEvent.PhaseChanged(
+            Phase.RUNNING, state.turn, now() + left, 0, "resumed after a server restart"));
     scheduleDeadline();
   }
 
@@ -148,7 +164,8 @@ final class Turns {
     ResolvedTurn result = session.rules.resolve(orders, seed, state.turn >= state.totalTurns);
     session.commit(new SessionEvent.TurnResolved(state.turn, cause, seed, result.lines()));
     if (state.turn >= state.totalTurns) {
-      session.commit(new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "last turn resolved"));
+      session.commit(
+          new SessionEvent.PhaseChanged(Phase.ENDED, state.turn, 0, 0, "last turn resolved"));
     } else {
       openTurn(state.turn + 1, "turn " + (state.turn + 1) + " opened");
     }
@@ -180,14 +197,25 @@ final class Turns {
       for (SessionRules.OfferReply reply : turn.replies()) {
         // The bot answers each offer privately, as a team would in negotiation.
         String name = state.scenario.nameOf(country) + " (bot)";
-        session.commit(new SessionEvent.MessagePosted(new ChatMessage(Channel.PRIVATE, country, name, reply.offerer(),
-            (reply.accepted() ? "accepts " : "declines ") + reply.offer() + ": " + reply.reason(), state.turn,
-            session.clock.millis())));
+        session.commit(
+            new SessionEvent.MessagePosted(
+                new ChatMessage(
+                    Channel.PRIVATE,
+                    country,
+                    name,
+                    reply.offerer(),
+                    (reply.accepted() ? "accepts " : "declines ")
+                        + reply.offer()
+                        + ": "
+                        + reply.reason(),
+                    state.turn,
+                    session.clock.millis())));
       }
       ImmutableList.Builder<DraftOrder> orders = ImmutableList.builder();
       List<Order> accepted = new java.util.ArrayList<>();
       for (Order o : turn.orders()) {
-        // Checked like a team's order, for the canonical text and so that a bot never seals what a team could not.
+        // Checked like a team's order, for the canonical text and so that a bot never seals what a
+        // team could not.
         OrderCheck check = session.rules.check(accepted, o);
         if (check.isAccepted()) {
           Order order = check.order().orElseThrow();
@@ -195,7 +223,8 @@ final class Turns {
           orders.add(new DraftOrder(state.newOrderId(), order, order.toText(), "bot"));
         }
       }
-      session.commit(new SessionEvent.DraftEdited(new Draft(country, state.turn, orders.build(), true)));
+      session.commit(
+          new SessionEvent.DraftEdited(new Draft(country, state.turn, orders.build(), true)));
     }
   }
 
@@ -212,11 +241,16 @@ final class Turns {
     }
     long generation = ++timerGeneration;
     Duration delay = Duration.ofMillis(Math.max(0, state.deadlineEpochMillis - now()));
-    timer = scheduler.schedule(delay, () -> session.execute(() -> {
-      if (generation == timerGeneration && state.phase == Phase.RUNNING) {
-        resolve(DEADLINE);
-      }
-    }));
+    timer =
+        scheduler.schedule(
+            delay,
+            () ->
+                session.execute(
+                    () -> {
+                      if (generation == timerGeneration && state.phase == Phase.RUNNING) {
+                        resolve(DEADLINE);
+                      }
+                    }));
   }
 
   private void cancelTimer() {

@@ -1,19 +1,19 @@
 package org.entente.server.session;
 
 import java.util.Optional;
-import org.entente.proto.protocol.v1.CountryQuantities;
+import org.entente.engine.report.ReportLine;
+import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.BotChanged;
+import org.entente.proto.protocol.v1.CountryQuantities;
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.CriterionStatus;
-import org.entente.proto.protocol.v1.ObjectiveScore;
-import org.entente.proto.protocol.v1.GameStateView;
-import org.entente.proto.protocol.v1.MemberState;
-import org.entente.proto.protocol.v1.OrganisationState;
-import org.entente.proto.protocol.v1.TrackValue;
-import org.entente.proto.protocol.v1.TrustValue;
 import org.entente.proto.protocol.v1.DraftUpdated;
 import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.GameStateView;
+import org.entente.proto.protocol.v1.MemberState;
 import org.entente.proto.protocol.v1.NewsEvent;
+import org.entente.proto.protocol.v1.ObjectiveScore;
+import org.entente.proto.protocol.v1.OrganisationState;
 import org.entente.proto.protocol.v1.PhaseChanged;
 import org.entente.proto.protocol.v1.ReadinessChanged;
 import org.entente.proto.protocol.v1.SeatInfo;
@@ -21,9 +21,9 @@ import org.entente.proto.protocol.v1.SeatMoved;
 import org.entente.proto.protocol.v1.SeatRemoved;
 import org.entente.proto.protocol.v1.SeatsChanged;
 import org.entente.proto.protocol.v1.SessionView;
+import org.entente.proto.protocol.v1.TrackValue;
+import org.entente.proto.protocol.v1.TrustValue;
 import org.entente.proto.protocol.v1.TurnReport;
-import org.entente.engine.report.ReportLine;
-import org.entente.engine.report.Viewer;
 import org.entente.server.rules.GameSnapshot;
 import org.entente.server.rules.ScenarioInfo;
 
@@ -44,38 +44,57 @@ public final class Views {
   public static Optional<Event> project(long seq, SessionEvent event, Viewer viewer) {
     Event.Builder out = Event.newBuilder().setSeq(seq);
     if (event instanceof SessionEvent.SeatJoined e) {
-      out.setSeatsChanged(SeatsChanged.newBuilder().addSeats(seatInfo(e.seatId(), e.name(), e.role(), e.country(), true)));
+      out.setSeatsChanged(
+          SeatsChanged.newBuilder()
+              .addSeats(seatInfo(e.seatId(), e.name(), e.role(), e.country(), true)));
     } else if (event instanceof SessionEvent.SeatMoved e) {
-      out.setSeatMoved(SeatMoved.newBuilder().setSeatId(e.seatId()).setFromCountry(e.fromCountry()).setToCountry(e.toCountry()));
+      out.setSeatMoved(
+          SeatMoved.newBuilder()
+              .setSeatId(e.seatId())
+              .setFromCountry(e.fromCountry())
+              .setToCountry(e.toCountry()));
     } else if (event instanceof SessionEvent.SeatRemoved e) {
       out.setSeatRemoved(SeatRemoved.newBuilder().setSeatId(e.seatId()));
     } else if (event instanceof SessionEvent.SeatMuted e) {
-      out.setSeatMuted(org.entente.proto.protocol.v1.SeatMuted.newBuilder().setSeatId(e.seatId()).setMuted(e.muted()));
+      out.setSeatMuted(
+          org.entente.proto.protocol.v1.SeatMuted.newBuilder()
+              .setSeatId(e.seatId())
+              .setMuted(e.muted()));
     } else if (event instanceof SessionEvent.DraftEdited e) {
       if (!speaksFor(viewer, e.draft().country())) {
         return Optional.empty();
       }
       out.setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(e.draft())));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
-      out.setReadinessChanged(ReadinessChanged.newBuilder().setCountry(e.country()).setTurn(e.turn()).setReady(e.ready()));
+      out.setReadinessChanged(
+          ReadinessChanged.newBuilder()
+              .setCountry(e.country())
+              .setTurn(e.turn())
+              .setReady(e.ready()));
     } else if (event instanceof SessionEvent.SeatStatusChanged e) {
       if (!speaksFor(viewer, e.country())) {
         return Optional.empty();
       }
-      out.setSeatStatus(org.entente.proto.protocol.v1.SeatStatus.newBuilder().setSeatId(e.seatId()).setCountry(e.country())
-          .setConnected(e.connected()).setReadyTurn(e.readyTurn()).setReason(e.reason()));
+      out.setSeatStatus(
+          org.entente.proto.protocol.v1.SeatStatus.newBuilder()
+              .setSeatId(e.seatId())
+              .setCountry(e.country())
+              .setConnected(e.connected())
+              .setReadyTurn(e.readyTurn())
+              .setReason(e.reason()));
     } else if (event instanceof SessionEvent.MessagePosted e) {
       if (!mayRead(e.message(), viewer)) {
         return Optional.empty();
       }
       out.setMessage(Wire.chat(seq, e.message()));
     } else if (event instanceof SessionEvent.PhaseChanged e) {
-      out.setPhaseChanged(PhaseChanged.newBuilder()
-          .setPhase(Wire.phase(e.phase()))
-          .setTurn(e.turn())
-          .setDeadlineEpochMillis(e.deadlineEpochMillis())
-          .setPausedSecondsLeft((int) (e.pausedMillisLeft() / 1000))
-          .setReason(e.reason()));
+      out.setPhaseChanged(
+          PhaseChanged.newBuilder()
+              .setPhase(Wire.phase(e.phase()))
+              .setTurn(e.turn())
+              .setDeadlineEpochMillis(e.deadlineEpochMillis())
+              .setPausedSecondsLeft((int) (e.pausedMillisLeft() / 1000))
+              .setReason(e.reason()));
     } else if (event instanceof SessionEvent.TurnResolved e) {
       TurnReport.Builder report = TurnReport.newBuilder().setTurn(e.turn()).setCause(e.cause());
       for (ReportLine line : e.lines()) {
@@ -83,9 +102,14 @@ public final class Views {
       }
       out.setTurnReport(report);
     } else if (event instanceof SessionEvent.BotChanged e) {
-      out.setBotChanged(BotChanged.newBuilder().setCountry(e.country()).setBot(e.bot()).setReason(e.reason()));
+      out.setBotChanged(
+          BotChanged.newBuilder().setCountry(e.country()).setBot(e.bot()).setReason(e.reason()));
     } else if (event instanceof SessionEvent.NewsPublished e) {
-      out.setNews(NewsEvent.newBuilder().setTitle(e.event().title()).setText(e.event().text()).setTurn(e.turn()));
+      out.setNews(
+          NewsEvent.newBuilder()
+              .setTitle(e.event().title())
+              .setText(e.event().text())
+              .setTurn(e.turn()));
     } else {
       throw new AssertionError("no view for " + event);
     }
@@ -108,7 +132,8 @@ public final class Views {
 
   /** True for the game master and for players of {@code country}. */
   static boolean speaksFor(Viewer viewer, String country) {
-    return viewer.kind() == Viewer.Kind.GAME_MASTER || (viewer.kind() == Viewer.Kind.ACTOR && viewer.actor().equals(country));
+    return viewer.kind() == Viewer.Kind.GAME_MASTER
+        || (viewer.kind() == Viewer.Kind.ACTOR && viewer.actor().equals(country));
   }
 
   /** What {@code viewer} may see of the game state (see GameStateView in protocol.proto). */
@@ -116,8 +141,14 @@ public final class Views {
     GameStateView.Builder v = GameStateView.newBuilder().setTurn(g.turn()).setDate(g.date());
     for (GameSnapshot.CountryQuantities c : g.countries()) {
       if (speaksFor(viewer, c.country())) {
-        v.addCountries(CountryQuantities.newBuilder().setCountry(c.country()).setSec(c.sec()).setDom(c.dom())
-            .setStd(c.std()).setRf(c.rf()).setGrievance(c.grievance()));
+        v.addCountries(
+            CountryQuantities.newBuilder()
+                .setCountry(c.country())
+                .setSec(c.sec())
+                .setDom(c.dom())
+                .setStd(c.std())
+                .setRf(c.rf())
+                .setGrievance(c.grievance()));
       }
     }
     for (GameSnapshot.Trust t : g.trust()) {
@@ -126,10 +157,18 @@ public final class Views {
       }
     }
     for (GameSnapshot.OrganisationState o : g.organisations()) {
-      OrganisationState.Builder org = OrganisationState.newBuilder()
-          .setId(o.id()).setName(o.name()).setCredibility(o.credibility()).setCohesion(o.cohesion());
+      OrganisationState.Builder org =
+          OrganisationState.newBuilder()
+              .setId(o.id())
+              .setName(o.name())
+              .setCredibility(o.credibility())
+              .setCohesion(o.cohesion());
       for (GameSnapshot.Member m : o.members()) {
-        org.addMembers(MemberState.newBuilder().setActor(m.actor()).setStatus(m.status()).setNoticeTurnsLeft(m.noticeTurnsLeft()));
+        org.addMembers(
+            MemberState.newBuilder()
+                .setActor(m.actor())
+                .setStatus(m.status())
+                .setNoticeTurnsLeft(m.noticeTurnsLeft()));
       }
       v.addOrganisations(org);
     }
@@ -143,9 +182,17 @@ public final class Views {
     }
     for (GameSnapshot.ObjectiveScore o : g.objectives()) {
       if (speaksFor(viewer, o.country())) {
-        ObjectiveScore.Builder score = ObjectiveScore.newBuilder().setCountry(o.country()).setSummary(o.summary()).setPoints(o.points());
+        ObjectiveScore.Builder score =
+            ObjectiveScore.newBuilder()
+                .setCountry(o.country())
+                .setSummary(o.summary())
+                .setPoints(o.points());
         for (GameSnapshot.Criterion c : o.criteria()) {
-          score.addCriteria(CriterionStatus.newBuilder().setDescription(c.description()).setPoints(c.points()).setMet(c.met()));
+          score.addCriteria(
+              CriterionStatus.newBuilder()
+                  .setDescription(c.description())
+                  .setPoints(c.points())
+                  .setMet(c.met()));
         }
         v.addObjectives(score);
       }
@@ -154,36 +201,41 @@ public final class Views {
   }
 
   static SessionView view(SessionState s, Viewer viewer, GameSnapshot game) {
-    SessionView.Builder v = SessionView.newBuilder()
-        .setSessionId(s.sessionId)
-        .setScenarioId(s.scenario.id())
-        .setScenarioTitle(s.scenario.title())
-        .setPhase(Wire.phase(s.phase))
-        .setTurn(s.turn)
-        .setTotalTurns(s.totalTurns)
-        .setPress(s.press)
-        .setDeadlineEpochMillis(s.phase == Phase.RUNNING ? s.deadlineEpochMillis : 0)
-        .setPausedSecondsLeft((int) (s.pausedMillisLeft / 1000))
-        .setLastSeq(s.log.lastSeq())
-        .setViewerRole(Wire.role(viewer))
-        .setViewerCountry(viewer.actor())
-        .setGame(game(game, viewer));
+    SessionView.Builder v =
+        SessionView.newBuilder()
+            .setSessionId(s.sessionId)
+            .setScenarioId(s.scenario.id())
+            .setScenarioTitle(s.scenario.title())
+            .setPhase(Wire.phase(s.phase))
+            .setTurn(s.turn)
+            .setTotalTurns(s.totalTurns)
+            .setPress(s.press)
+            .setDeadlineEpochMillis(s.phase == Phase.RUNNING ? s.deadlineEpochMillis : 0)
+            .setPausedSecondsLeft((int) (s.pausedMillisLeft / 1000))
+            .setLastSeq(s.log.lastSeq())
+            .setViewerRole(Wire.role(viewer))
+            .setViewerCountry(viewer.actor())
+            .setGame(game(game, viewer));
     for (ScenarioInfo.CountryInfo c : s.scenario.countries()) {
       Draft draft = s.draft(c.id());
-      v.addCountries(CountryStatus.newBuilder()
-          .setId(c.id())
-          .setName(c.name())
-          .setPlayable(c.playable())
-          .setPlayers((int) s.playersOf(c.id()))
-          .setReady(draft != null && draft.ready() || s.bots.contains(c.id()))
-          .setBot(s.bots.contains(c.id())));
+      v.addCountries(
+          CountryStatus.newBuilder()
+              .setId(c.id())
+              .setName(c.name())
+              .setPlayable(c.playable())
+              .setPlayers((int) s.playersOf(c.id()))
+              .setReady(draft != null && draft.ready() || s.bots.contains(c.id()))
+              .setBot(s.bots.contains(c.id())));
       if (draft != null && speaksFor(viewer, c.id())) {
         v.addDrafts(Wire.draft(draft));
       }
     }
     for (Seat seat : s.seats()) {
-      v.addSeats(seatInfo(seat.id, seat.name, seat.role, seat.country, seat.link != null).toBuilder().setMuted(seat.muted)
-          .setReady(seat.role == Role.PLAYER && seat.readyTurn == s.turn && s.turn > 0).build());
+      v.addSeats(
+          seatInfo(seat.id, seat.name, seat.role, seat.country, seat.link != null).toBuilder()
+              .setMuted(seat.muted)
+              .setReady(seat.role == Role.PLAYER && seat.readyTurn == s.turn && s.turn > 0)
+              .build());
     }
     return v.build();
   }
@@ -199,7 +251,8 @@ public final class Views {
     return b.build();
   }
 
-  private static SeatInfo seatInfo(long id, String name, Role role, String country, boolean connected) {
+  private static SeatInfo seatInfo(
+      long id, String name, Role role, String country, boolean connected) {
     return SeatInfo.newBuilder()
         .setSeatId(id)
         .setDisplayName(name)
@@ -208,5 +261,4 @@ public final class Views {
         .setConnected(connected)
         .build();
   }
-
 }

@@ -25,8 +25,16 @@ public final class Wire {
     if (o.getKind() == OrderKind.ORDER_KIND_UNSPECIFIED || o.getKind() == OrderKind.UNRECOGNIZED) {
       return Optional.empty();
     }
-    return Optional.of(new Order(actor, org.entente.engine.model.OrderKind.valueOf(o.getKind().name()), o.getOrg(),
-        o.getTarget(), o.getOther(), o.getOption(), o.getPresence(), o.getFreeText()));
+    return Optional.of(
+        new Order(
+            actor,
+            org.entente.engine.model.OrderKind.valueOf(o.getKind().name()),
+            o.getOrg(),
+            o.getTarget(),
+            o.getOther(),
+            o.getOption(),
+            o.getPresence(),
+            o.getFreeText()));
   }
 
   public static org.entente.proto.protocol.v1.Order order(Order o) {
@@ -51,15 +59,17 @@ public final class Wire {
    * A report line as {@code viewer} receives it, or empty if the line is not for them: the
    * engine's visibility rule decides, the same rule its own reports and conformance cases use.
    */
-  public static Optional<org.entente.proto.protocol.v1.ReportLine> reportLine(ReportLine line, Viewer viewer) {
+  public static Optional<org.entente.proto.protocol.v1.ReportLine> reportLine(
+      ReportLine line, Viewer viewer) {
     if (!line.visibility().visibleTo(viewer)) {
       return Optional.empty();
     }
     Visibility.Scope scope = line.visibility().scope();
-    return Optional.of(org.entente.proto.protocol.v1.ReportLine.newBuilder()
-        .setText(line.render())
-        .setVisibility(scope == Visibility.Scope.ACTORS ? "PRIVATE" : scope.name())
-        .build());
+    return Optional.of(
+        org.entente.proto.protocol.v1.ReportLine.newBuilder()
+            .setText(line.render())
+            .setVisibility(scope == Visibility.Scope.ACTORS ? "PRIVATE" : scope.name())
+            .build());
   }
 
   /** The role a viewer has in a session. */
@@ -105,16 +115,18 @@ public final class Wire {
   }
 
   public static org.entente.proto.protocol.v1.Draft draft(Draft d) {
-    org.entente.proto.protocol.v1.Draft.Builder b = org.entente.proto.protocol.v1.Draft.newBuilder()
-        .setCountry(d.country())
-        .setTurn(d.turn())
-        .setReady(d.ready());
+    org.entente.proto.protocol.v1.Draft.Builder b =
+        org.entente.proto.protocol.v1.Draft.newBuilder()
+            .setCountry(d.country())
+            .setTurn(d.turn())
+            .setReady(d.ready());
     for (DraftOrder o : d.orders()) {
-      b.addOrders(org.entente.proto.protocol.v1.DraftOrder.newBuilder()
-          .setOrderId(o.id())
-          .setOrder(order(o.order()))
-          .setText(o.text())
-          .setAuthor(o.author()));
+      b.addOrders(
+          org.entente.proto.protocol.v1.DraftOrder.newBuilder()
+              .setOrderId(o.id())
+              .setOrder(order(o.order()))
+              .setText(o.text())
+              .setAuthor(o.author()));
     }
     return b.build();
   }
@@ -135,7 +147,8 @@ public final class Wire {
   public static ServerMessage error(long requestId, ErrorCode code, String message) {
     return ServerMessage.newBuilder()
         .setRequestId(requestId)
-        .setError(org.entente.proto.protocol.v1.Error.newBuilder().setCode(code).setMessage(message))
+        .setError(
+            org.entente.proto.protocol.v1.Error.newBuilder().setCode(code).setMessage(message))
         .build();
   }
 
@@ -147,9 +160,10 @@ public final class Wire {
    * in {@code omitted_problems} and named in the message, so a long list is never an internal error.
    */
   public static ServerMessage error(long requestId, RequestException e) {
-    org.entente.proto.protocol.v1.Error.Builder error = org.entente.proto.protocol.v1.Error.newBuilder()
-        .setCode(e.code())
-        .setMessage(e.getMessage());
+    org.entente.proto.protocol.v1.Error.Builder error =
+        org.entente.proto.protocol.v1.Error.newBuilder()
+            .setCode(e.code())
+            .setMessage(e.getMessage());
     int used = 0;
     int kept = 0;
     for (String problem : e.problems()) {
@@ -163,8 +177,15 @@ public final class Wire {
     }
     int omitted = e.problems().size() - kept;
     if (omitted > 0) {
-      error.setOmittedProblems(omitted)
-          .setMessage(e.getMessage() + " The first " + kept + " are listed; " + omitted + " more did not fit in one answer.");
+      error
+          .setOmittedProblems(omitted)
+          .setMessage(
+              e.getMessage()
+                  + " The first "
+                  + kept
+                  + " are listed; "
+                  + omitted
+                  + " more did not fit in one answer.");
     }
     return ServerMessage.newBuilder().setRequestId(requestId).setError(error).build();
   }

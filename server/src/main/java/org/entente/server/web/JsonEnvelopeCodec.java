@@ -18,10 +18,12 @@ import org.entente.proto.protocol.v1.ServerMessage;
  */
 final class JsonEnvelopeCodec extends MessageToMessageCodec<WebSocketFrame, ServerMessage> {
   private static final JsonFormat.Parser PARSER = JsonFormat.parser();
-  private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+  private static final JsonFormat.Printer PRINTER =
+      JsonFormat.printer().omittingInsignificantWhitespace();
 
   @Override
-  protected void encode(ChannelHandlerContext ctx, ServerMessage message, List<Object> out) throws Exception {
+  protected void encode(ChannelHandlerContext ctx, ServerMessage message, List<Object> out)
+      throws Exception {
     out.add(new TextWebSocketFrame(PRINTER.print(message)));
   }
 

@@ -33,11 +33,18 @@ final class OriginCheck extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof FullHttpRequest request && StaticFiles.pathOf(request.uri()).equals(socketPath)
-        && !sameOrigin(request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST))) {
+    if (msg instanceof FullHttpRequest request
+        && StaticFiles.pathOf(request.uri()).equals(socketPath)
+        && !sameOrigin(
+            request.headers().get(HttpHeaderNames.ORIGIN),
+            request.headers().get(HttpHeaderNames.HOST))) {
       ReferenceCountUtil.release(msg);
-      FullHttpResponse refusal = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.FORBIDDEN,
-          Unpooled.copiedBuffer("This page's origin may not open a seat here.\n", StandardCharsets.UTF_8));
+      FullHttpResponse refusal =
+          new DefaultFullHttpResponse(
+              request.protocolVersion(),
+              HttpResponseStatus.FORBIDDEN,
+              Unpooled.copiedBuffer(
+                  "This page's origin may not open a seat here.\n", StandardCharsets.UTF_8));
       StaticFiles.secure(refusal, "text/plain; charset=utf-8");
       ctx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
       return;

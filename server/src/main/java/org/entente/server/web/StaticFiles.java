@@ -29,18 +29,20 @@ import java.util.regex.Pattern;
  * and no framing.
  */
 final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; "
+          + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
   private static final Pattern WATCH = Pattern.compile("/watch/[A-Za-z0-9-]{1,16}");
-  private static final Map<String, String> ROUTES = Map.of(
-      "/", "play.html",
-      "/play", "play.html",
-      "/gm", "gm.html",
-      "/app.css", "app.css",
-      "/entente.js", "entente.js",
-      "/play.js", "play.js",
-      "/gm.js", "gm.js",
-      "/watch.js", "watch.js");
+  private static final Map<String, String> ROUTES =
+      Map.of(
+          "/", "play.html",
+          "/play", "play.html",
+          "/gm", "gm.html",
+          "/app.css", "app.css",
+          "/entente.js", "entente.js",
+          "/play.js", "play.js",
+          "/gm.js", "gm.js",
+          "/watch.js", "watch.js");
   private static final String WATCH_PAGE = "watch.html";
   private static final Map<String, File> FILES = load();
 
@@ -91,7 +93,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   /** The headers every answer of the web client carries. */
   static void secure(FullHttpResponse response, String contentType) {
-    response.headers()
+    response
+        .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, contentType)
         .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
         .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
@@ -109,8 +112,11 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (!request.decoderResult().isSuccess()) {
       response = text(request, HttpResponseStatus.BAD_REQUEST, "Bad request.\n");
     } else if (file.isPresent() && get) {
-      response = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
-          Unpooled.wrappedBuffer(file.get().bytes()));
+      response =
+          new DefaultFullHttpResponse(
+              request.protocolVersion(),
+              HttpResponseStatus.OK,
+              Unpooled.wrappedBuffer(file.get().bytes()));
       secure(response, file.get().contentType());
     } else if (!get) {
       response = text(request, HttpResponseStatus.METHOD_NOT_ALLOWED, "Only GET.\n");
@@ -128,9 +134,11 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  private static FullHttpResponse text(FullHttpRequest request, HttpResponseStatus status, String body) {
-    FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,
-        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+  private static FullHttpResponse text(
+      FullHttpRequest request, HttpResponseStatus status, String body) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            request.protocolVersion(), status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     secure(response, "text/plain; charset=utf-8");
     return response;
   }

@@ -14,8 +14,8 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.entente.server.connection.ConnectionHandler;
-import org.entente.server.lobby.Lobby;
 import org.entente.server.limits.NetworkGuards;
+import org.entente.server.lobby.Lobby;
 import org.entente.server.net.Frames;
 import org.entente.server.net.Heartbeat;
 import org.slf4j.Logger;
@@ -31,17 +31,27 @@ import org.slf4j.LoggerFactory;
 public final class WebPipeline {
   private static final Logger log = LoggerFactory.getLogger(WebPipeline.class);
   public static final String SOCKET_PATH = "/ws";
+
   /** A request line and headers; browsers send under 2 KiB. Requests have no body here. */
   static final int MAX_REQUEST_BYTES = 8 * 1024;
+
   /** An HTTP connection idle this long before becoming a WebSocket is closed. */
   static final int HTTP_IDLE_SECONDS = 30;
+
   private static final List<String> NATIVE_HANDLERS =
-      List.of("frameDecoder", "protobufDecoder", "framePrepender", "protobufEncoder", "heartbeat", "connection");
+      List.of(
+          "frameDecoder",
+          "protobufDecoder",
+          "framePrepender",
+          "protobufEncoder",
+          "heartbeat",
+          "connection");
 
   private WebPipeline() {}
 
   /** Swaps the native handlers (as ServerInitializer names them) for the web ones. */
-  public static void replaceNative(ChannelPipeline p, Lobby lobby, String serverName, NetworkGuards guards) {
+  public static void replaceNative(
+      ChannelPipeline p, Lobby lobby, String serverName, NetworkGuards guards) {
     for (String name : NATIVE_HANDLERS) {
       if (p.get(name) != null) {
         p.remove(name);
@@ -51,13 +61,20 @@ public final class WebPipeline {
     p.addLast("httpCodec", new HttpServerCodec(4096, MAX_REQUEST_BYTES, 8192));
     p.addLast("httpAggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES));
     p.addLast("origin", new OriginCheck(SOCKET_PATH));
-    p.addLast("webSocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-        .websocketPath(SOCKET_PATH)
-        .checkStartsWith(false)
-        .handleCloseFrames(true)
-        .sendCloseFrame(null) // a connection closes with the protocol's Error, as a native one does
-        .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(Frames.MAX_FRAME_BYTES).build())
-        .build()));
+    p.addLast(
+        "webSocket",
+        new WebSocketServerProtocolHandler(
+            WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(SOCKET_PATH)
+                .checkStartsWith(false)
+                .handleCloseFrames(true)
+                .sendCloseFrame(
+                    null) // a connection closes with the protocol's Error, as a native one does
+                .decoderConfig(
+                    WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(Frames.MAX_FRAME_BYTES)
+                        .build())
+                .build()));
     p.addLast("pages", new StaticFiles());
     p.addLast("upgrade", new Upgrade(lobby, serverName, guards));
   }
@@ -95,7 +112,8 @@ public final class WebPipeline {
       if (cause instanceof ReadTimeoutException) {
         log.debug("closing idle HTTP connection {}", ctx.channel().remoteAddress());
       } else {
-        log.debug("closing HTTP connection {} after {}", ctx.channel().remoteAddress(), cause.toString());
+        log.debug(
+            "closing HTTP connection {} after {}", ctx.channel().remoteAddress(), cause.toString());
       }
       ctx.close();
     }

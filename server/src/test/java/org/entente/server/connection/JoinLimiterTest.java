@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * has the same address: one school behind one NAT.)
  */
 class JoinLimiterTest {
-  private static final String BLOCKED = "Too many wrong join codes from this address; try again in 60 s.";
+  private static final String BLOCKED =
+      "Too many wrong join codes from this address; try again in 60 s.";
   private final EmbeddedHarness harness = new EmbeddedHarness();
   private final EmbeddedHarness.Client gm = harness.gameMaster(3);
   private final String wrong = gm.joinCode.equals("ZZZ-ZZZ") ? "YYY-YYY" : "ZZZ-ZZZ";
@@ -33,17 +34,21 @@ class JoinLimiterTest {
   }
 
   private static ClientMessage.Builder join(String code, String name) {
-    return ClientMessage.newBuilder().setJoinSession(JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry("ARM"));
+    return ClientMessage.newBuilder()
+        .setJoinSession(
+            JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry("ARM"));
   }
 
   private static ClientMessage.Builder resume(String code, String token) {
-    return ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(token));
+    return ClientMessage.newBuilder()
+        .setResume(Resume.newBuilder().setJoinCode(code).setToken(token));
   }
 
   private void guessWrong(int times) {
     for (int i = 0; i < times; i++) {
       EmbeddedHarness.Client guesser = harness.helloClient();
-      assertThat(guesser.request(join(wrong, "Eve")).getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SESSION);
+      assertThat(guesser.request(join(wrong, "Eve")).getError().getCode())
+          .isEqualTo(ErrorCode.UNKNOWN_SESSION);
     }
   }
 
@@ -51,7 +56,8 @@ class JoinLimiterTest {
   void aResumeWithAValidTokenIsNeverRefusedByTheLimiter() {
     EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");
     guessWrong(JoinAttempts.LIMIT + JoinAttempts.BONUS_PER_JOIN);
-    assertThat(harness.helloClient().request(join(gm.joinCode, "Eve")).getError().getCode()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+    assertThat(harness.helloClient().request(join(gm.joinCode, "Eve")).getError().getCode())
+        .isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
 
     ServerMessage resumed = harness.helloClient().request(resume(gm.joinCode, ani.token));
     assertThat(resumed.hasResumed()).as(resumed.toString()).isTrue();
@@ -62,13 +68,20 @@ class JoinLimiterTest {
   void aBlockedAddressGetsTheSameAnswerForAWrongTokenAnUnknownCodeAndAJoin() {
     String someoneElses = harness.player(gm.joinCode, "Ani", "ARM").token;
     guessWrong(JoinAttempts.LIMIT + JoinAttempts.BONUS_PER_JOIN);
-    String notASeat = someoneElses.startsWith("a") ? "b" + someoneElses.substring(1) : "a" + someoneElses.substring(1);
+    String notASeat =
+        someoneElses.startsWith("a")
+            ? "b" + someoneElses.substring(1)
+            : "a" + someoneElses.substring(1);
 
-    for (ClientMessage.Builder probe : new ClientMessage.Builder[] {
-        join(gm.joinCode, "Eve"), resume(gm.joinCode, notASeat), resume(wrong, someoneElses)}) {
+    for (ClientMessage.Builder probe :
+        new ClientMessage.Builder[] {
+          join(gm.joinCode, "Eve"), resume(gm.joinCode, notASeat), resume(wrong, someoneElses)
+        }) {
       EmbeddedHarness.Client prober = harness.helloClient();
       ServerMessage answer = prober.request(probe);
-      assertThat(answer.getError().getCode()).as(probe.toString()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+      assertThat(answer.getError().getCode())
+          .as(probe.toString())
+          .isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
       assertThat(answer.getError().getMessage()).isEqualTo(BLOCKED);
       prober.channel.runPendingTasks();
       assertThat(prober.channel.isOpen()).as(probe.toString()).isFalse();
@@ -89,7 +102,8 @@ class JoinLimiterTest {
     assertThat(harness.helloClient().request(join(gm.joinCode, "Anahit")).hasJoined()).isTrue();
 
     guessWrong(JoinAttempts.BONUS_PER_JOIN + 1); // the third join's five, then one too many
-    assertThat(harness.helloClient().request(join(gm.joinCode, "Eve")).getError().getCode()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+    assertThat(harness.helloClient().request(join(gm.joinCode, "Eve")).getError().getCode())
+        .isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
   }
 
   @Test
@@ -115,11 +129,15 @@ class JoinLimiterTest {
     logger.setLevel(ch.qos.logback.classic.Level.INFO);
     try {
       guessWrong(JoinAttempts.LIMIT);
-      assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-          "wrong join code from embedded",
-          "embedded is blocked from joining for the rest of the minute after 20 wrong join codes");
+      assertThat(lines.list)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .containsExactly(
+              "wrong join code from embedded",
+              "embedded is blocked from joining for the rest of the minute after 20 wrong join codes");
       assertThat(lines.list.get(1).getLevel().toString()).isEqualTo("WARN");
-      assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).allSatisfy(line -> assertThat(line).doesNotContain(wrong));
+      assertThat(lines.list)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .allSatisfy(line -> assertThat(line).doesNotContain(wrong));
 
       JoinAttempts many = new JoinAttempts(harness.clock);
       for (int host = 0; host < 100; host++) {

@@ -28,13 +28,21 @@ class BotSeatsAndDebriefTest {
   }
 
   /** Fetches a whole rendering chunk by chunk, as docs/protocol.md tells a client to. */
-  static String export(Participant gm, DebriefFormat format, boolean includePrivate) throws Exception {
+  static String export(Participant gm, DebriefFormat format, boolean includePrivate)
+      throws Exception {
     StringBuilder text = new StringBuilder();
     int total;
     int chunks = 0;
     do {
-      RecordExport chunk = gm.ok(ClientMessage.newBuilder().setExportRecord(ExportRecord.newBuilder()
-          .setFormat(format).setIncludePrivateMessages(includePrivate).setOffset(text.length()))).getRecordExport();
+      RecordExport chunk =
+          gm.ok(
+                  ClientMessage.newBuilder()
+                      .setExportRecord(
+                          ExportRecord.newBuilder()
+                              .setFormat(format)
+                              .setIncludePrivateMessages(includePrivate)
+                              .setOffset(text.length())))
+              .getRecordExport();
       text.append(chunk.getText());
       total = chunk.getTotalChars();
       chunks++;
@@ -46,8 +54,15 @@ class BotSeatsAndDebriefTest {
   @Test
   void botsPlayUnstaffedCountriesUntilAStudentArrivesAndTheDebriefShowsEachTurn() throws Exception {
     Participant gm = net.connect("Teacher");
-    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("armenia-csto-2024").setTurns(3))).getSessionCreated().getJoinCode();
+    String code =
+        gm.ok(
+                ClientMessage.newBuilder()
+                    .setCreateSession(
+                        CreateSession.newBuilder()
+                            .setBuiltinScenarioId("armenia-csto-2024")
+                            .setTurns(3)))
+            .getSessionCreated()
+            .getJoinCode();
     Participant arm = net.join(code, "Ani", "ARM");
 
     ServerMessage refused = arm.call(assign("RUS"));
@@ -56,9 +71,18 @@ class BotSeatsAndDebriefTest {
     assertThat(gm.call(assign("KAZ")).getError().getCode()).isEqualTo(ErrorCode.NOT_FOUND);
     gm.ok(assign("rus"));
     gm.ok(assign("AZE"));
-    arm.await(e -> e.hasBotChanged() && e.getBotChanged().getCountry().equals("AZE") && e.getBotChanged().getBot());
-    assertThat(gm.ok(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).getView().getCountriesList())
-        .filteredOn(c -> c.getBot()).extracting(c -> c.getId()).containsExactly("RUS", "AZE");
+    arm.await(
+        e ->
+            e.hasBotChanged()
+                && e.getBotChanged().getCountry().equals("AZE")
+                && e.getBotChanged().getBot());
+    assertThat(
+            gm.ok(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+                .getView()
+                .getCountriesList())
+        .filteredOn(c -> c.getBot())
+        .extracting(c -> c.getId())
+        .containsExactly("RUS", "AZE");
 
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
     arm.ok(WholeGameViewsTest.say(Channel.PUBLIC, "", "<script>alert(1)</script> we stay friends"));
@@ -67,45 +91,85 @@ class BotSeatsAndDebriefTest {
     arm.ok(WholeGameViewsTest.ready(1));
     // Only Armenia has a student: its readiness resolves the turn; the bots counted as ready.
     arm.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == 1);
-    Event botDraft = gm.await(e -> e.hasDraftUpdated() && e.getDraftUpdated().getDraft().getCountry().equals("RUS")
-        && e.getDraftUpdated().getDraft().getOrdersCount() > 0);
-    assertThat(botDraft.getDraftUpdated().getDraft().getOrdersList()).allSatisfy(o -> assertThat(o.getAuthor()).isEqualTo("bot"));
-    assertThat(arm.events).noneMatch(e -> e.hasDraftUpdated() && e.getDraftUpdated().getDraft().getCountry().equals("RUS"));
+    Event botDraft =
+        gm.await(
+            e ->
+                e.hasDraftUpdated()
+                    && e.getDraftUpdated().getDraft().getCountry().equals("RUS")
+                    && e.getDraftUpdated().getDraft().getOrdersCount() > 0);
+    assertThat(botDraft.getDraftUpdated().getDraft().getOrdersList())
+        .allSatisfy(o -> assertThat(o.getAuthor()).isEqualTo("bot"));
+    assertThat(arm.events)
+        .noneMatch(
+            e -> e.hasDraftUpdated() && e.getDraftUpdated().getDraft().getCountry().equals("RUS"));
 
     Participant leyla = net.join(code, "Leyla", "AZE");
-    arm.await(e -> e.hasBotChanged() && e.getBotChanged().getCountry().equals("AZE") && !e.getBotChanged().getBot()
-        && e.getBotChanged().getReason().equals("a student joined"));
+    arm.await(
+        e ->
+            e.hasBotChanged()
+                && e.getBotChanged().getCountry().equals("AZE")
+                && !e.getBotChanged().getBot()
+                && e.getBotChanged().getReason().equals("a student joined"));
     gm.ok(ClientMessage.newBuilder().setReleaseBot(ReleaseBot.newBuilder().setCountry("RUS")));
-    assertThat(gm.call(ClientMessage.newBuilder().setReleaseBot(ReleaseBot.newBuilder().setCountry("RUS"))).getError().getCode())
+    assertThat(
+            gm.call(
+                    ClientMessage.newBuilder()
+                        .setReleaseBot(ReleaseBot.newBuilder().setCountry("RUS")))
+                .getError()
+                .getCode())
         .isEqualTo(ErrorCode.NOT_FOUND);
     arm.ok(WholeGameViewsTest.ready(2));
     leyla.ok(WholeGameViewsTest.ready(2));
     arm.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == 2);
 
-    assertThat(arm.call(ClientMessage.newBuilder().setExportRecord(ExportRecord.getDefaultInstance())).getError().getCode())
+    assertThat(
+            arm.call(ClientMessage.newBuilder().setExportRecord(ExportRecord.getDefaultInstance()))
+                .getError()
+                .getCode())
         .isEqualTo(ErrorCode.PERMISSION_DENIED);
     String html = export(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, false);
-    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("id=\"t1\"", "id=\"t2\"", "<svg")
-        .contains("&lt;script&gt;alert(1)&lt;/script&gt; we stay friends").doesNotContain("<script", "a private word")
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n")
+        .contains("id=\"t1\"", "id=\"t2\"", "<svg")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; we stay friends")
+        .doesNotContain("<script", "a private word")
         .contains("Game in progress (2 of 3 turns)");
     assertThat(html.length()).isGreaterThan(16_384);
     assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, true)).contains("a private word");
-    assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, false)).startsWith("# Debrief: ").contains("### T2 (");
-    assertThat(html).contains("<h2 id=\"roster\">Who played</h2>").contains("<td>Ani</td><td>Armenia (ARM)</td><td>student</td>");
+    assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, false))
+        .startsWith("# Debrief: ")
+        .contains("### T2 (");
+    assertThat(html)
+        .contains("<h2 id=\"roster\">Who played</h2>")
+        .contains("<td>Ani</td><td>Armenia (ARM)</td><td>student</td>");
     // Counts only: Ani's two messages (4 and 3 words), her one order; Russia's bot in T1.
     String students = export(gm, DebriefFormat.DEBRIEF_FORMAT_STUDENTS_CSV, false);
-    assertThat(students).startsWith("\uFEFFseat,name,country,role,").contains("\r\n2,Ani,ARM,player,1,0,1,0,7,1,1,1,1\r\n")
-        .contains("\r\n1,Game master,,game master,").containsPattern("\r\nbot RUS,,RUS,bot,0,0,0,0,0,[1-9]")
-        .doesNotContain("a private word").doesNotContain("script");
+    assertThat(students)
+        .startsWith("\uFEFFseat,name,country,role,")
+        .contains("\r\n2,Ani,ARM,player,1,0,1,0,7,1,1,1,1\r\n")
+        .contains("\r\n1,Game master,,game master,")
+        .containsPattern("\r\nbot RUS,,RUS,bot,0,0,0,0,0,[1-9]")
+        .doesNotContain("a private word")
+        .doesNotContain("script");
     assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_QUANTITIES_CSV, false))
-        .startsWith("\uFEFFturn,date,country,playable,sec,dom,std,").contains("\r\n2,").contains(",ARM,yes,");
+        .startsWith("\uFEFFturn,date,country,playable,sec,dom,std,")
+        .contains("\r\n2,")
+        .contains(",ARM,yes,");
   }
 
   @Test
   void aBotAnswersAStudentsOfferAndGivesTheMatchingOrder() throws Exception {
     Participant gm = net.connect("Teacher");
-    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("armenia-csto-2024").setTurns(2))).getSessionCreated().getJoinCode();
+    String code =
+        gm.ok(
+                ClientMessage.newBuilder()
+                    .setCreateSession(
+                        CreateSession.newBuilder()
+                            .setBuiltinScenarioId("armenia-csto-2024")
+                            .setTurns(2)))
+            .getSessionCreated()
+            .getJoinCode();
     Participant arm = net.join(code, "Ani", "ARM");
     gm.ok(assign("FRA"));
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
@@ -117,10 +181,15 @@ class BotSeatsAndDebriefTest {
     // France's doctrine sells to Armenia: its bot answered in private and gave the matching order.
     Event answer = arm.await(e -> e.hasMessage() && e.getMessage().getFromCountry().equals("FRA"));
     assertThat(answer.getMessage().getFromName()).isEqualTo("France (bot)");
-    assertThat(answer.getMessage().getText()).isEqualTo("accepts ARMS_DEAL BUY FRA MEDIUM: France stands by Armenia");
-    assertThat(report.getTurnReport().getLinesList()).anySatisfy(l -> assertThat(l.getText())
-        .contains("France agreed to sell Armenia a medium arms package"));
+    assertThat(answer.getMessage().getText())
+        .isEqualTo("accepts ARMS_DEAL BUY FRA MEDIUM: France stands by Armenia");
+    assertThat(report.getTurnReport().getLinesList())
+        .anySatisfy(
+            l ->
+                assertThat(l.getText())
+                    .contains("France agreed to sell Armenia a medium arms package"));
     // Russia has no bot: nobody answers that offer, and it finds no match.
-    assertThat(arm.events).noneMatch(e -> e.hasMessage() && e.getMessage().getFromCountry().equals("RUS"));
+    assertThat(arm.events)
+        .noneMatch(e -> e.hasMessage() && e.getMessage().getFromCountry().equals("RUS"));
   }
 }

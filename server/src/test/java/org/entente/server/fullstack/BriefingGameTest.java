@@ -33,30 +33,50 @@ class BriefingGameTest {
   }
 
   @Test
-  void studentsOfAnUploadedScenarioSeeTheBriefingTheirObjectiveAndTheirOrderKinds() throws Exception {
+  void studentsOfAnUploadedScenarioSeeTheBriefingTheirObjectiveAndTheirOrderKinds()
+      throws Exception {
     Participant gm = net.connect("Teacher");
-    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder().setTurns(6)
-            .setScenarioFile(ScenarioFile.newBuilder().setFileName("strait.textproto").setText(uploadedScenario()))))
-        .getSessionCreated().getJoinCode();
+    String code =
+        gm.ok(
+                ClientMessage.newBuilder()
+                    .setCreateSession(
+                        CreateSession.newBuilder()
+                            .setTurns(6)
+                            .setScenarioFile(
+                                ScenarioFile.newBuilder()
+                                    .setFileName("strait.textproto")
+                                    .setText(uploadedScenario()))))
+            .getSessionCreated()
+            .getJoinCode();
     Participant korva = net.join(code, "Kai", "KORVA");
     Participant ostra = net.join(code, "Olga", "OSTRA");
     Participant spectator = net.connect("Visitor");
-    spectator.ok(ClientMessage.newBuilder().setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor")));
+    spectator.ok(
+        ClientMessage.newBuilder()
+            .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor")));
 
     Briefing kai = korva.ok(GET_BRIEFING).getBriefing();
     assertThat(kai.getScenarioId()).isEqualTo("veyla-strait-2031");
     assertThat(kai.getBackground()).startsWith("This is a fictional scenario");
     assertThat(kai.getTurnDatesList()).hasSize(6);
-    assertThat(kai.getObjectivesList()).extracting(ObjectiveBrief::getCountry).containsExactly("KORVA");
+    assertThat(kai.getObjectivesList())
+        .extracting(ObjectiveBrief::getCountry)
+        .containsExactly("KORVA");
     assertThat(kai.getObjectives(0).getCriteriaList()).isNotEmpty();
     assertThat(kai.getOrdersList()).extracting(CountryOrders::getCountry).containsExactly("KORVA");
-    assertThat(kai.getOrders(0).getKindsList()).extracting(OrderKindBrief::getKind).contains(OrderKind.GIVE_NOTICE, OrderKind.ESCALATE);
+    assertThat(kai.getOrders(0).getKindsList())
+        .extracting(OrderKindBrief::getKind)
+        .contains(OrderKind.GIVE_NOTICE, OrderKind.ESCALATE);
 
     Briefing olga = ostra.ok(GET_BRIEFING).getBriefing();
-    assertThat(olga.getObjectivesList()).extracting(ObjectiveBrief::getCountry).containsExactly("OSTRA");
-    assertThat(olga.getOrders(0).getKindsList()).extracting(OrderKindBrief::getKind)
+    assertThat(olga.getObjectivesList())
+        .extracting(ObjectiveBrief::getCountry)
+        .containsExactly("OSTRA");
+    assertThat(olga.getOrders(0).getKindsList())
+        .extracting(OrderKindBrief::getKind)
         .containsExactly(OrderKind.ESCALATE, OrderKind.STATEMENT);
-    assertThat(olga.getOrders(0).getKinds(0).getUsage()).isEqualTo("ESCALATE <target> INCIDENT|INCURSION|OFFENSIVE");
+    assertThat(olga.getOrders(0).getKinds(0).getUsage())
+        .isEqualTo("ESCALATE <target> INCIDENT|INCURSION|OFFENSIVE");
     assertThat(olga.getBackground()).isEqualTo(kai.getBackground());
     assertThat(olga.getDigest()).isNotEqualTo(kai.getDigest());
 
@@ -67,12 +87,16 @@ class BriefingGameTest {
     assertThat(visitor.getActorsList()).isNotEmpty();
 
     Briefing teacher = gm.ok(GET_BRIEFING).getBriefing();
-    assertThat(teacher.getObjectivesList()).extracting(ObjectiveBrief::getCountry)
+    assertThat(teacher.getObjectivesList())
+        .extracting(ObjectiveBrief::getCountry)
         .containsExactly("KORVA", "HALDEN", "MIRAN", "OSTRA");
-    assertThat(teacher.getOrdersList()).extracting(CountryOrders::getCountry)
+    assertThat(teacher.getOrdersList())
+        .extracting(CountryOrders::getCountry)
         .containsExactly("KORVA", "HALDEN", "MIRAN", "OSTRA");
     assertThat(teacher.getObjectivesList()).contains(kai.getObjectives(0), olga.getObjectives(0));
 
-    assertThat(korva.ok(GET_BRIEFING).getBriefing()).as("the same briefing, asked again").isEqualTo(kai);
+    assertThat(korva.ok(GET_BRIEFING).getBriefing())
+        .as("the same briefing, asked again")
+        .isEqualTo(kai);
   }
 }

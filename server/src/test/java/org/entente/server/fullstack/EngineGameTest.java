@@ -23,26 +23,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Several clients play several turns over loopback with the real engine behind the rules seam. */
 class EngineGameTest {
-  @RegisterExtension final Loopback net = new Loopback(() -> EntenteServer.builder(engineCatalog()));
+  @RegisterExtension
+  final Loopback net = new Loopback(() -> EntenteServer.builder(engineCatalog()));
 
   static ScenarioCatalog engineCatalog() {
     ScenarioInfo info = EngineSessionRules.describe(SmallScenario.build());
-    ScenarioCatalog.Loaded loaded = new ScenarioCatalog.Loaded() {
-      @Override
-      public ImmutableList<String> problems() {
-        return ImmutableList.of();
-      }
+    ScenarioCatalog.Loaded loaded =
+        new ScenarioCatalog.Loaded() {
+          @Override
+          public ImmutableList<String> problems() {
+            return ImmutableList.of();
+          }
 
-      @Override
-      public ScenarioInfo info() {
-        return info;
-      }
+          @Override
+          public ScenarioInfo info() {
+            return info;
+          }
 
-      @Override
-      public SessionRules newSession() {
-        return new EngineSessionRules(SmallScenario.build());
-      }
-    };
+          @Override
+          public SessionRules newSession() {
+            return new EngineSessionRules(SmallScenario.build());
+          }
+        };
     return new ScenarioCatalog() {
       @Override
       public ImmutableList<ScenarioInfo> builtIns() {
@@ -64,8 +66,13 @@ class EngineGameTest {
   @Test
   void playersPlaySeveralTurnsAgainstTheEngine() throws Exception {
     Participant gm = net.connect("Teacher");
-    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("small-test").setTurns(3))).getSessionCreated().getJoinCode();
+    String code =
+        gm.ok(
+                ClientMessage.newBuilder()
+                    .setCreateSession(
+                        CreateSession.newBuilder().setBuiltinScenarioId("small-test").setTurns(3)))
+            .getSessionCreated()
+            .getJoinCode();
     Participant ani = net.join(code, "Ani", "ARM");
     Participant aram = net.join(code, "Aram", "ARM");
     Participant ivan = net.join(code, "Ivan", "RUS");
@@ -99,8 +106,13 @@ class EngineGameTest {
   @Test
   void aDroppedPlayerReconnectsOverTheNetworkAndCatchesUp() throws Exception {
     Participant gm = net.connect("Teacher");
-    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("small-test"))).getSessionCreated().getJoinCode();
+    String code =
+        gm.ok(
+                ClientMessage.newBuilder()
+                    .setCreateSession(
+                        CreateSession.newBuilder().setBuiltinScenarioId("small-test")))
+            .getSessionCreated()
+            .getJoinCode();
     Participant ani = net.join(code, "Ani", "ARM");
     Participant ivan = net.join(code, "Ivan", "RUS");
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
@@ -108,18 +120,29 @@ class EngineGameTest {
     long seen = ani.events.get(ani.events.size() - 1).getSeq();
     ani.close();
 
-    ivan.ok(WholeGameViewsTest.say(org.entente.proto.protocol.v1.Channel.PRIVATE, "ARM", "while you were away"));
+    ivan.ok(
+        WholeGameViewsTest.say(
+            org.entente.proto.protocol.v1.Channel.PRIVATE, "ARM", "while you were away"));
     Participant back = net.connect("Ani again");
-    ServerMessage resumed = back.ok(ClientMessage.newBuilder()
-        .setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
+    ServerMessage resumed =
+        back.ok(
+            ClientMessage.newBuilder()
+                .setResume(
+                    Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
     // Her own drop (as her team saw it) and the message.
     assertThat(resumed.getResumed().getReplayed()).isEqualTo(2);
     back.await(e -> e.hasMessage() && e.getMessage().getText().equals("while you were away"));
 
     Participant thief = net.connect("Second device");
-    thief.ok(ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
-    back.client.closeFuture().get(Participant.TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-    assertThat(back.unsolicited).singleElement().satisfies(m -> assertThat(m.getError().getCode()).isEqualTo(ErrorCode.REPLACED));
+    thief.ok(
+        ClientMessage.newBuilder()
+            .setResume(Resume.newBuilder().setJoinCode(code).setToken(ani.token).setLastSeq(seen)));
+    back.client
+        .closeFuture()
+        .get(Participant.TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(back.unsolicited)
+        .singleElement()
+        .satisfies(m -> assertThat(m.getError().getCode()).isEqualTo(ErrorCode.REPLACED));
     thief.await(e -> e.hasMessage() && e.getMessage().getText().equals("while you were away"));
   }
 }

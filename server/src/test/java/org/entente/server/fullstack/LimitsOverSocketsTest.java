@@ -51,13 +51,25 @@ class LimitsOverSocketsTest {
   private final AtomicInteger validating = new AtomicInteger();
 
   @RegisterExtension
-  final Loopback net = new Loopback(() -> EntenteServer.builder(blockingCatalog())
-      // A long hello timeout: on a loaded machine the admitted, silent sockets must not be
-      // closed for saying nothing before the test has read them all.
-      .guards(new NetworkGuards(Limits.defaults().withConnections(5_000, CAP)
-              .withTimeouts(Duration.ofSeconds(120), Duration.ofSeconds(20), Duration.ofSeconds(15)),
-          RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)), Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)))
-      .admission(Lobby.Admission.defaults()));
+  final Loopback net =
+      new Loopback(
+          () ->
+              EntenteServer.builder(blockingCatalog())
+                  // A long hello timeout: on a loaded machine the admitted, silent sockets must not
+                  // be
+                  // closed for saying nothing before the test has read them all.
+                  .guards(
+                      new NetworkGuards(
+                          Limits.defaults()
+                              .withConnections(5_000, CAP)
+                              .withTimeouts(
+                                  Duration.ofSeconds(120),
+                                  Duration.ofSeconds(20),
+                                  Duration.ofSeconds(15)),
+                          RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)),
+                          Descriptors.ofThisProcess(),
+                          new RateLimiter(System::nanoTime)))
+                  .admission(Lobby.Admission.defaults()));
 
   /** The test scenarios, where checking an uploaded file waits until the test releases it. */
   private ScenarioCatalog blockingCatalog() {
@@ -87,8 +99,13 @@ class LimitsOverSocketsTest {
   }
 
   private static ClientMessage.Builder upload() {
-    return ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setScenarioFile(ScenarioFile.newBuilder().setFileName("mine.textproto").setText("not a scenario")));
+    return ClientMessage.newBuilder()
+        .setCreateSession(
+            CreateSession.newBuilder()
+                .setScenarioFile(
+                    ScenarioFile.newBuilder()
+                        .setFileName("mine.textproto")
+                        .setText("not a scenario")));
   }
 
   @Test
@@ -101,19 +118,27 @@ class LimitsOverSocketsTest {
       Participant teacher = net.connect("Teacher " + i);
       queued.add(teacher.client.request(upload()));
       // Answered only after the upload before it was handed to the validator: a barrier.
-      assertThat(teacher.call(ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()))
-          .hasScenarioList()).isTrue();
+      assertThat(
+              teacher
+                  .call(
+                      ClientMessage.newBuilder()
+                          .setListScenarios(ListScenarios.getDefaultInstance()))
+                  .hasScenarioList())
+          .isTrue();
     }
     Participant fifth = net.connect("Teacher 5");
     ServerMessage refused = fifth.call(upload());
     assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.UNAVAILABLE);
     assertThat(refused.getError().getMessage())
-        .isEqualTo("The server is checking too many scenario files at once; try again in a few seconds.");
+        .isEqualTo(
+            "The server is checking too many scenario files at once; try again in a few seconds.");
     assertThat(running).as("still validating").isNotDone();
     release.countDown();
-    assertThat(running.get(10, TimeUnit.SECONDS).getError().getCode()).isEqualTo(ErrorCode.INVALID_SCENARIO);
+    assertThat(running.get(10, TimeUnit.SECONDS).getError().getCode())
+        .isEqualTo(ErrorCode.INVALID_SCENARIO);
     for (CompletableFuture<ServerMessage> q : queued) {
-      assertThat(q.get(10, TimeUnit.SECONDS).getError().getCode()).as("a queued upload is checked in turn")
+      assertThat(q.get(10, TimeUnit.SECONDS).getError().getCode())
+          .as("a queued upload is checked in turn")
           .isEqualTo(ErrorCode.INVALID_SCENARIO);
     }
     assertThat(validating.get()).isEqualTo(5);
@@ -123,25 +148,37 @@ class LimitsOverSocketsTest {
   void aFloodFromOneAddressIsRefusedPastTheCapWhileAnotherSessionPlaysOn() throws Exception {
     release.countDown();
     Participant gm = net.connect("Ms Lee");
-    ServerMessage created = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("test-crisis").setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
+    ServerMessage created =
+        gm.ok(
+            ClientMessage.newBuilder()
+                .setCreateSession(
+                    CreateSession.newBuilder()
+                        .setBuiltinScenarioId("test-crisis")
+                        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
     Participant ani = net.join(created.getSessionCreated().getJoinCode(), "Ani", "ARM");
     var gate = server().guards().gate();
     assertThat(gate.open()).isEqualTo(2);
 
     AtomicBoolean flooding = new AtomicBoolean(true);
     AtomicInteger answers = new AtomicInteger();
-    CompletableFuture<Void> player = CompletableFuture.runAsync(() -> {
-      try {
-        while (flooding.get()) {
-          assertThat(ani.call(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).hasView()).isTrue();
-          answers.incrementAndGet();
-          Thread.sleep(10);
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Void> player =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                while (flooding.get()) {
+                  assertThat(
+                          ani.call(
+                                  ClientMessage.newBuilder()
+                                      .setGetView(GetView.getDefaultInstance()))
+                              .hasView())
+                      .isTrue();
+                  answers.incrementAndGet();
+                  Thread.sleep(10);
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
     List<Socket> sockets = new ArrayList<>();
     ExecutorService readers = Executors.newFixedThreadPool(64);
@@ -167,7 +204,9 @@ class LimitsOverSocketsTest {
           admitted++;
         }
       }
-      assertThat(admitted).as("admitted up to the cap, the two players included").isEqualTo(CAP - 2);
+      assertThat(admitted)
+          .as("admitted up to the cap, the two players included")
+          .isEqualTo(CAP - 2);
       assertThat(refused).isEqualTo(FLOOD - (CAP - 2));
     } finally {
       sockets.forEach(LimitsOverSocketsTest::closeQuietly);

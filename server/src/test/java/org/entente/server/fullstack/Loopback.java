@@ -28,7 +28,11 @@ final class Loopback implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    server = builder.get().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    server =
+        builder
+            .get()
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .start();
   }
 
   @Override
@@ -57,8 +61,14 @@ final class Loopback implements BeforeEachCallback, AfterEachCallback {
   /** A player who joined {@code country}'s team; its token, seat and join sequence are kept. */
   Participant join(String code, String name, String country) throws Exception {
     Participant p = connect(name);
-    ServerMessage joined = p.ok(ClientMessage.newBuilder()
-        .setJoinSession(JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry(country)));
+    ServerMessage joined =
+        p.ok(
+            ClientMessage.newBuilder()
+                .setJoinSession(
+                    JoinSession.newBuilder()
+                        .setJoinCode(code)
+                        .setDisplayName(name)
+                        .setCountry(country)));
     p.country = country;
     p.token = joined.getJoined().getSeatToken();
     p.seatId = joined.getJoined().getSeatId();

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.client.ProtocolClient;
 
 /** One test participant over a real socket: a ProtocolClient and every event it received. */
 final class Participant implements AutoCloseable {
@@ -39,7 +39,9 @@ final class Participant implements AutoCloseable {
   /** Sends a request that must succeed (no Error). */
   ServerMessage ok(ClientMessage.Builder request) throws Exception {
     ServerMessage response = call(request);
-    assertThat(response.hasError()).as("%s: %s -> %s", name, request.getBodyCase(), response).isFalse();
+    assertThat(response.hasError())
+        .as("%s: %s -> %s", name, request.getBodyCase(), response)
+        .isFalse();
     return response;
   }
 
@@ -54,7 +56,8 @@ final class Participant implements AutoCloseable {
       }
       Thread.sleep(5);
     }
-    throw new AssertionError(name + " did not receive the expected event; got " + new ArrayList<>(events));
+    throw new AssertionError(
+        name + " did not receive the expected event; got " + new ArrayList<>(events));
   }
 
   @Override

@@ -53,8 +53,14 @@ class WholeGameViewsTest {
 
   private Participant join(String code, String name, String country) throws Exception {
     Participant p = connect(name);
-    ServerMessage joined = p.ok(ClientMessage.newBuilder()
-        .setJoinSession(JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry(country)));
+    ServerMessage joined =
+        p.ok(
+            ClientMessage.newBuilder()
+                .setJoinSession(
+                    JoinSession.newBuilder()
+                        .setJoinCode(code)
+                        .setDisplayName(name)
+                        .setCountry(country)));
     p.country = country;
     p.token = joined.getJoined().getSeatToken();
     p.seatId = joined.getJoined().getSeatId();
@@ -63,31 +69,51 @@ class WholeGameViewsTest {
   }
 
   static ClientMessage.Builder say(Channel channel, String to, String text) {
-    return ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setChannel(channel).setToCountry(to).setText(text));
+    return ClientMessage.newBuilder()
+        .setSendMessage(
+            SendMessage.newBuilder().setChannel(channel).setToCountry(to).setText(text));
   }
 
   static ClientMessage.Builder order(int turn, String text) {
-    return ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(turn).setAdd(Order.newBuilder().setText(text)));
+    return ClientMessage.newBuilder()
+        .setEditDraft(
+            EditDraft.newBuilder().setTurn(turn).setAdd(Order.newBuilder().setText(text)));
   }
 
   static ClientMessage.Builder ready(int turn) {
-    return ClientMessage.newBuilder().setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true));
+    return ClientMessage.newBuilder()
+        .setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true));
   }
 
   @Test
   void eachClientReceivesExactlyWhatItMaySee() throws Exception {
-    server = EntenteServer.builder(FakeRules.catalog()).config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    server =
+        EntenteServer.builder(FakeRules.catalog())
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .start();
     Participant gm = connect("Teacher");
-    ServerMessage created = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("test-crisis").setTurns(2).setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
+    ServerMessage created =
+        gm.ok(
+            ClientMessage.newBuilder()
+                .setCreateSession(
+                    CreateSession.newBuilder()
+                        .setBuiltinScenarioId("test-crisis")
+                        .setTurns(2)
+                        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))));
     String code = created.getSessionCreated().getJoinCode();
     Participant ani = join(code, "Ani", "ARM");
     Participant aram = join(code, "Aram", "ARM");
     Participant ivan = join(code, "Ivan", "RUS");
     Participant leyla = join(code, "Leyla", "AZE");
     Participant spectator = connect("Visitor");
-    spectator.joinedAtSeq = spectator.ok(ClientMessage.newBuilder()
-        .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor"))).getJoined().getView().getLastSeq();
+    spectator.joinedAtSeq =
+        spectator
+            .ok(
+                ClientMessage.newBuilder()
+                    .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor")))
+            .getJoined()
+            .getView()
+            .getLastSeq();
 
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
     // Turn 1: negotiation on every channel, drafts by two team-mates, a forced resolution.
@@ -116,18 +142,25 @@ class WholeGameViewsTest {
     }
 
     List<Event> all = gm.events;
-    assertThat(all).extracting(Event::getSeq).as("the game master sees every event after joining")
+    assertThat(all)
+        .extracting(Event::getSeq)
+        .as("the game master sees every event after joining")
         .containsExactlyElementsOf(seqRange(all.get(0).getSeq(), all.get(all.size() - 1).getSeq()));
     assertThat(all.stream().filter(Event::hasTurnReport)).hasSize(2);
     for (Participant p : List.of(ani, aram, ivan, leyla)) {
       assertThat(p.events).as(p.name).containsExactlyElementsOf(expectedForPlayer(all, p));
     }
-    assertThat(spectator.events).containsExactlyElementsOf(expectedForSpectator(all, spectator.joinedAtSeq));
+    assertThat(spectator.events)
+        .containsExactlyElementsOf(expectedForSpectator(all, spectator.joinedAtSeq));
 
     String leyasView = leyla.events.toString() + spectator.events;
-    assertThat(leyasView).doesNotContain("secret ARM-RUS", "secret ARM team", "GIVE_NOTICE", "WITHHOLD_DUES", "ARM privately");
-    assertThat(spectator.events.toString()).doesNotContain("secret", "privately", "Seed", "STATEMENT", "ECONOMIC_PRESSURE");
-    assertThat(ani.events.toString()).doesNotContain("secret RUS-AZE", "secret AZE team", "ECONOMIC_PRESSURE", "RUS privately");
+    assertThat(leyasView)
+        .doesNotContain(
+            "secret ARM-RUS", "secret ARM team", "GIVE_NOTICE", "WITHHOLD_DUES", "ARM privately");
+    assertThat(spectator.events.toString())
+        .doesNotContain("secret", "privately", "Seed", "STATEMENT", "ECONOMIC_PRESSURE");
+    assertThat(ani.events.toString())
+        .doesNotContain("secret RUS-AZE", "secret AZE team", "ECONOMIC_PRESSURE", "RUS privately");
   }
 
   /**
@@ -139,16 +172,28 @@ class WholeGameViewsTest {
    */
   @Test
   void eachCountryReadsWhyItsOwnNumbersMovedAndNoOneElses() throws Exception {
-    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    server =
+        EntenteServer.builder()
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .start();
     Participant gm = connect("Teacher");
-    String code = gm.ok(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("armenia-csto-2024").setTurns(2)
-        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true)))).getSessionCreated().getJoinCode();
+    String code =
+        gm.ok(
+                ClientMessage.newBuilder()
+                    .setCreateSession(
+                        CreateSession.newBuilder()
+                            .setBuiltinScenarioId("armenia-csto-2024")
+                            .setTurns(2)
+                            .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))))
+            .getSessionCreated()
+            .getJoinCode();
     Participant ani = join(code, "Ani", "ARM");
     Participant ivan = join(code, "Ivan", "RUS");
     Participant leyla = join(code, "Leyla", "AZE");
     Participant spectator = connect("Visitor");
-    spectator.ok(ClientMessage.newBuilder().setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor")));
+    spectator.ok(
+        ClientMessage.newBuilder()
+            .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Visitor")));
     gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
     ivan.ok(order(1, "ECONOMIC_PRESSURE ARM"));
     leyla.ok(order(1, "ESCALATE ARM INCURSION"));
@@ -164,26 +209,45 @@ class WholeGameViewsTest {
         p.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == t);
       }
     }
-    java.util.Map<String, String> names = java.util.Map.of("ARM", "Armenia", "RUS", "Russia", "AZE", "Azerbaijan");
+    java.util.Map<String, String> names =
+        java.util.Map.of("ARM", "Armenia", "RUS", "Russia", "AZE", "Azerbaijan");
     for (int turn = 1; turn <= 2; turn++) {
       List<ReportLine> all = reportLines(gm, turn);
       for (Participant p : List.of(ani, ivan, leyla)) {
         String name = names.get(p.country);
-        assertThat(reportLines(p, turn)).as(p.country + " T" + turn)
+        assertThat(reportLines(p, turn))
+            .as(p.country + " T" + turn)
             .containsExactlyElementsOf(all.stream().filter(l -> forCountry(l, name)).toList());
       }
-      assertThat(reportLines(spectator, turn)).as("spectator T" + turn)
-          .containsExactlyElementsOf(all.stream().filter(l -> l.getVisibility().equals("PUBLIC")).toList());
+      assertThat(reportLines(spectator, turn))
+          .as("spectator T" + turn)
+          .containsExactlyElementsOf(
+              all.stream().filter(l -> l.getVisibility().equals("PUBLIC")).toList());
     }
     String armenia = texts(ani, 1);
     String russia = texts(ivan, 1);
-    assertThat(armenia).contains("Armenia's domestic support (DOM)", "Russia's economic pressure", "Armenia's trust toward Russia",
-        "Armenia's security (SEC)", "Armenia has a grievance");
-    assertThat(russia).contains("Russia's standing (STD)", "Azerbaijan offered Russia a joint exercise; to accept, order `JOINT_EXERCISE AZE`",
-        "Russia must answer Armenia's request for assistance in the CSTO by the end of T2");
-    assertThat(russia).doesNotContain("Armenia's domestic support (DOM)", "Armenia's trust toward Russia:", "Armenia has a grievance");
-    assertThat(armenia).doesNotContain("Russia's standing (STD)", "to accept, order", "Russia must answer");
-    assertThat(texts(spectator, 1)).doesNotContain("domestic support (DOM)", "trust toward Russia:", "to accept", "must answer Armenia");
+    assertThat(armenia)
+        .contains(
+            "Armenia's domestic support (DOM)",
+            "Russia's economic pressure",
+            "Armenia's trust toward Russia",
+            "Armenia's security (SEC)",
+            "Armenia has a grievance");
+    assertThat(russia)
+        .contains(
+            "Russia's standing (STD)",
+            "Azerbaijan offered Russia a joint exercise; to accept, order `JOINT_EXERCISE AZE`",
+            "Russia must answer Armenia's request for assistance in the CSTO by the end of T2");
+    assertThat(russia)
+        .doesNotContain(
+            "Armenia's domestic support (DOM)",
+            "Armenia's trust toward Russia:",
+            "Armenia has a grievance");
+    assertThat(armenia)
+        .doesNotContain("Russia's standing (STD)", "to accept, order", "Russia must answer");
+    assertThat(texts(spectator, 1))
+        .doesNotContain(
+            "domestic support (DOM)", "trust toward Russia:", "to accept", "must answer Armenia");
   }
 
   private static String texts(Participant p, int turn) {
@@ -191,8 +255,12 @@ class WholeGameViewsTest {
   }
 
   private static List<ReportLine> reportLines(Participant p, int turn) {
-    return p.events.stream().filter(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == turn).findFirst()
-        .orElseThrow().getTurnReport().getLinesList();
+    return p.events.stream()
+        .filter(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == turn)
+        .findFirst()
+        .orElseThrow()
+        .getTurnReport()
+        .getLinesList();
   }
 
   /**
@@ -238,16 +306,25 @@ class WholeGameViewsTest {
       }
       if (e.hasMessage()) {
         var m = e.getMessage();
-        boolean mine = m.getChannel() == Channel.PUBLIC || m.getChannel() == Channel.ANNOUNCEMENT
-            || (m.getChannel() == Channel.TEAM && m.getToCountry().equals(p.country))
-            || (m.getChannel() == Channel.PRIVATE && (m.getFromCountry().equals(p.country) || m.getToCountry().equals(p.country)));
+        boolean mine =
+            m.getChannel() == Channel.PUBLIC
+                || m.getChannel() == Channel.ANNOUNCEMENT
+                || (m.getChannel() == Channel.TEAM && m.getToCountry().equals(p.country))
+                || (m.getChannel() == Channel.PRIVATE
+                    && (m.getFromCountry().equals(p.country)
+                        || m.getToCountry().equals(p.country)));
         if (!mine) {
           continue;
         }
       }
       if (e.hasTurnReport()) {
-        e = withLines(e, line -> line.getVisibility().equals("PUBLIC")
-            || (line.getVisibility().equals("PRIVATE") && line.getText().startsWith(p.country + " ")));
+        e =
+            withLines(
+                e,
+                line ->
+                    line.getVisibility().equals("PUBLIC")
+                        || (line.getVisibility().equals("PRIVATE")
+                            && line.getText().startsWith(p.country + " ")));
       }
       expected.add(e);
     }
@@ -260,7 +337,9 @@ class WholeGameViewsTest {
       if (e.getSeq() <= joinedAtSeq || e.hasDraftUpdated() || e.hasSeatStatus()) {
         continue;
       }
-      if (e.hasMessage() && e.getMessage().getChannel() != Channel.PUBLIC && e.getMessage().getChannel() != Channel.ANNOUNCEMENT) {
+      if (e.hasMessage()
+          && e.getMessage().getChannel() != Channel.PUBLIC
+          && e.getMessage().getChannel() != Channel.ANNOUNCEMENT) {
         continue;
       }
       if (e.hasTurnReport()) {

@@ -23,14 +23,16 @@ final class LeakWatch {
   static {
     ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
     Logger logger = (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class);
-    AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        if (event.getLevel().isGreaterOrEqual(Level.ERROR) && event.getFormattedMessage().contains("LEAK")) {
-          REPORTS.add(event.getFormattedMessage());
-        }
-      }
-    };
+    AppenderBase<ILoggingEvent> appender =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            if (event.getLevel().isGreaterOrEqual(Level.ERROR)
+                && event.getFormattedMessage().contains("LEAK")) {
+              REPORTS.add(event.getFormattedMessage());
+            }
+          }
+        };
     appender.setName("entente-leak-watch");
     appender.setContext(logger.getLoggerContext());
     appender.start();

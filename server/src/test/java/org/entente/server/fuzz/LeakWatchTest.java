@@ -14,11 +14,14 @@ class LeakWatchTest {
     LeakWatch.install();
     try {
       leakOne();
-      assertThatThrownBy(() -> {
-        for (int i = 0; i < 20; i++) {
-          LeakWatch.collectAndCheck();
-        }
-      }).isInstanceOf(AssertionError.class).hasMessageContaining("LEAK");
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  LeakWatch.collectAndCheck();
+                }
+              })
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("LEAK");
     } finally {
       LeakWatch.clear();
     }

@@ -66,8 +66,23 @@ class PipelineFuzzTest {
       EmbeddedHarness.Client gm = h.gameMaster(3);
       EmbeddedHarness.Client ani = h.player(gm.joinCode, "Ani", "ARM");
       gm.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
-      MessageGenerator generator = new MessageGenerator(data, List.of(gm.joinCode, gm.token, ani.token, "ARM", "RUS", "AZE",
-          "USA", "FRA", "KAZ", "ESCALATE ARM", "STATEMENT RUS", "test-crisis", String.valueOf(ani.seatId)));
+      MessageGenerator generator =
+          new MessageGenerator(
+              data,
+              List.of(
+                  gm.joinCode,
+                  gm.token,
+                  ani.token,
+                  "ARM",
+                  "RUS",
+                  "AZE",
+                  "USA",
+                  "FRA",
+                  "KAZ",
+                  "ESCALATE ARM",
+                  "STATEMENT RUS",
+                  "test-crisis",
+                  String.valueOf(ani.seatId)));
       long requestId = 1_000;
       for (int i = 0; i < 12 && data.remainingBytes() > 0; i++) {
         EmbeddedHarness.Client sender = data.consumeBoolean() ? gm : ani;
@@ -80,7 +95,9 @@ class PipelineFuzzTest {
         boolean answered = got.stream().anyMatch(m -> m.getRequestId() == id);
         if (message.getBodyCase() != ClientMessage.BodyCase.PONG) {
           assertThat(answered || !sender.channel.isActive())
-              .as("request %s (%s) answered or its connection closed; got %s", id, message.getBodyCase(), got)
+              .as(
+                  "request %s (%s) answered or its connection closed; got %s",
+                  id, message.getBodyCase(), got)
               .isTrue();
         }
         gm.poll();
@@ -109,7 +126,9 @@ class PipelineFuzzTest {
       c.channel.advanceTimeBy(5, TimeUnit.SECONDS);
       c.poll();
     }
-    assertThat(c.channel.isActive()).as("an idle connection is closed within %s s", IDLE_SECONDS).isFalse();
+    assertThat(c.channel.isActive())
+        .as("an idle connection is closed within %s s", IDLE_SECONDS)
+        .isFalse();
   }
 
   private static void afterInput() {

@@ -19,47 +19,48 @@ class GroupCommitTest {
   void appendsWaitingForAForceShareOneFsync(@TempDir Path data) throws Exception {
     CountDownLatch forcing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Storage blockingFirstForce = new ForwardingStorage(new FileStorage()) {
-      boolean blocked;
-
-      @Override
-      public AppendFile openForAppend(Path file) throws java.io.IOException {
-        AppendFile inner = super.openForAppend(file);
-        if (!file.getFileName().toString().startsWith("journal")) {
-          return inner;
-        }
-        return new AppendFile() {
-          @Override
-          public void write(byte[] bytes) throws java.io.IOException {
-            inner.write(bytes);
-          }
+    Storage blockingFirstForce =
+        new ForwardingStorage(new FileStorage()) {
+          boolean blocked;
 
           @Override
-          public void force() throws java.io.IOException {
-            if (!blocked) {
-              blocked = true;
-              forcing.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException();
-              }
+          public AppendFile openForAppend(Path file) throws java.io.IOException {
+            AppendFile inner = super.openForAppend(file);
+            if (!file.getFileName().toString().startsWith("journal")) {
+              return inner;
             }
-            inner.force();
-          }
+            return new AppendFile() {
+              @Override
+              public void write(byte[] bytes) throws java.io.IOException {
+                inner.write(bytes);
+              }
 
-          @Override
-          public long size() throws java.io.IOException {
-            return inner.size();
-          }
+              @Override
+              public void force() throws java.io.IOException {
+                if (!blocked) {
+                  blocked = true;
+                  forcing.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                  }
+                }
+                inner.force();
+              }
 
-          @Override
-          public void close() throws java.io.IOException {
-            inner.close();
+              @Override
+              public long size() throws java.io.IOException {
+                return inner.size();
+              }
+
+              @Override
+              public void close() throws java.io.IOException {
+                inner.close();
+              }
+            };
           }
         };
-      }
-    };
     try (JournalWriter writer = JournalWriter.start(blockingFirstForce, data)) {
       SessionJournal journal = writer.create("s1", "snapshot".getBytes(UTF_8));
       CompletableFuture<Void> first = journal.append("first".getBytes(UTF_8));
@@ -71,11 +72,17 @@ class GroupCommitTest {
       }
       assertThat(waiting).noneMatch(CompletableFuture::isDone);
       release.countDown();
-      CompletableFuture.allOf(waiting.toArray(CompletableFuture<?>[]::new)).get(10, TimeUnit.SECONDS);
+      CompletableFuture.allOf(waiting.toArray(CompletableFuture<?>[]::new))
+          .get(10, TimeUnit.SECONDS);
 
       assertThat(first).isCompleted();
-      assertThat(writer.forces() - forcesBefore).isEqualTo(2); // the blocked one, then one for all hundred
-      assertThat(Records.scan("j", java.nio.file.Files.readAllBytes(data.resolve("sessions/s1/journal-0.log"))).payloads())
+      assertThat(writer.forces() - forcesBefore)
+          .isEqualTo(2); // the blocked one, then one for all hundred
+      assertThat(
+              Records.scan(
+                      "j",
+                      java.nio.file.Files.readAllBytes(data.resolve("sessions/s1/journal-0.log")))
+                  .payloads())
           .hasSize(101);
     }
   }

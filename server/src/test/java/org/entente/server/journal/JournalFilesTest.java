@@ -79,11 +79,14 @@ class JournalFilesTest {
         int expected = recordStart;
         assertThatThrownBy(() -> SessionFiles.recover(withFiles(damaged), DIR))
             .as("bit %s of byte %s", bit, at)
-            .isInstanceOfSatisfying(CorruptJournalException.class, e -> {
-              assertThat(e.file()).isEqualTo(JOURNAL.toString());
-              assertThat(e.offset()).isEqualTo(expected);
-              assertThat(e.getMessage()).contains(JOURNAL.toString(), "offset " + expected, "refusing to start");
-            });
+            .isInstanceOfSatisfying(
+                CorruptJournalException.class,
+                e -> {
+                  assertThat(e.file()).isEqualTo(JOURNAL.toString());
+                  assertThat(e.offset()).isEqualTo(expected);
+                  assertThat(e.getMessage())
+                      .contains(JOURNAL.toString(), "offset " + expected, "refusing to start");
+                });
       }
     }
   }
@@ -95,7 +98,8 @@ class JournalFilesTest {
     snapshot[10] ^= 1;
     storage.replace(DIR.resolve("snapshot-0.bin"), snapshot);
     assertThatThrownBy(() -> SessionFiles.recover(storage, DIR))
-        .isInstanceOf(CorruptJournalException.class).hasMessageContaining("snapshot-0.bin at offset 0");
+        .isInstanceOf(CorruptJournalException.class)
+        .hasMessageContaining("snapshot-0.bin at offset 0");
   }
 
   @Test

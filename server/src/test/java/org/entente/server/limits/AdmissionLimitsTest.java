@@ -18,30 +18,42 @@ import org.junit.jupiter.api.Test;
 class AdmissionLimitsTest {
 
   private static ClientMessage.Builder create(String key) {
-    return ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("test-crisis").setDisplayName("Ms Lee").setCreationKey(key));
+    return ClientMessage.newBuilder()
+        .setCreateSession(
+            CreateSession.newBuilder()
+                .setBuiltinScenarioId("test-crisis")
+                .setDisplayName("Ms Lee")
+                .setCreationKey(key));
   }
 
   private static ClientMessage.Builder upload(String text) {
-    return ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setScenarioFile(ScenarioFile.newBuilder().setFileName("mine.textproto").setText(text)).setDisplayName("Ms Lee"));
+    return ClientMessage.newBuilder()
+        .setCreateSession(
+            CreateSession.newBuilder()
+                .setScenarioFile(
+                    ScenarioFile.newBuilder().setFileName("mine.textproto").setText(text))
+                .setDisplayName("Ms Lee"));
   }
 
-  private static EmbeddedHarness harness(org.entente.server.rules.ScenarioCatalog catalog, Lobby.Admission admission) {
+  private static EmbeddedHarness harness(
+      org.entente.server.rules.ScenarioCatalog catalog, Lobby.Admission admission) {
     return new EmbeddedHarness(EmbeddedHarness.relaxedGuards(), Runnable::run, catalog, admission);
   }
 
   @Test
   void withACreationKeyOnlyARequestCarryingItCreatesASession() {
-    try (EmbeddedHarness h = harness(FakeRules.catalog(), Lobby.Admission.inline().withCreationKey("blue-heron-42"))) {
+    try (EmbeddedHarness h =
+        harness(FakeRules.catalog(), Lobby.Admission.inline().withCreationKey("blue-heron-42"))) {
       EmbeddedHarness.Client c = h.helloClient();
       ServerMessage none = c.request(create(""));
       assertThat(none.getError().getCode()).isEqualTo(ErrorCode.PERMISSION_DENIED);
       assertThat(none.getError().getMessage())
-          .isEqualTo("This server asks for a creation key to create sessions; ask the person who runs it.");
+          .isEqualTo(
+              "This server asks for a creation key to create sessions; ask the person who runs it.");
       ServerMessage wrong = c.request(create("blue-heron-43"));
       assertThat(wrong.getError().getCode()).isEqualTo(ErrorCode.PERMISSION_DENIED);
-      assertThat(wrong.getError().getMessage()).isEqualTo("That creation key is not this server's.");
+      assertThat(wrong.getError().getMessage())
+          .isEqualTo("That creation key is not this server's.");
       assertThat(h.lobby.sessionCount()).isZero();
       ServerMessage right = c.request(create("blue-heron-42"));
       assertThat(right.hasSessionCreated()).as(right.toString()).isTrue();
@@ -62,9 +74,12 @@ class AdmissionLimitsTest {
       EmbeddedHarness.Client c = h.helloClient();
       ServerMessage tooLong = c.request(upload("#".repeat(60_001)));
       assertThat(tooLong.getError().getCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
-      assertThat(tooLong.getError().getMessage()).isEqualTo("The scenario file is longer than 60000 characters.");
+      assertThat(tooLong.getError().getMessage())
+          .isEqualTo("The scenario file is longer than 60000 characters.");
       ServerMessage atTheLimit = c.request(upload("#".repeat(60_000)));
-      assertThat(atTheLimit.getError().getCode()).as("validated: the fake catalog finds problems").isEqualTo(ErrorCode.INVALID_SCENARIO);
+      assertThat(atTheLimit.getError().getCode())
+          .as("validated: the fake catalog finds problems")
+          .isEqualTo(ErrorCode.INVALID_SCENARIO);
     }
   }
 
@@ -80,7 +95,8 @@ class AdmissionLimitsTest {
       assertThat(refused.getError().getOmittedProblems()).isGreaterThan(0);
       assertThat(refused.getError().getProblemsCount()).isGreaterThan(100);
       assertThat(refused.getError().getMessage()).contains("more did not fit in one answer");
-      assertThat(org.entente.server.testing.Frames.frame(refused).length).isLessThan(Frames.MAX_FRAME_BYTES);
+      assertThat(org.entente.server.testing.Frames.frame(refused).length)
+          .isLessThan(Frames.MAX_FRAME_BYTES);
     }
   }
 }

@@ -25,12 +25,16 @@ class ConnectionLimitsTest {
   private final AtomicLong now = new AtomicLong();
 
   private NetworkGuards guards(Limits limits, long openDescriptors) {
-    return new NetworkGuards(limits, RatePolicy.defaults(), Descriptors.unsampled(() -> openDescriptors, 1_000),
+    return new NetworkGuards(
+        limits,
+        RatePolicy.defaults(),
+        Descriptors.unsampled(() -> openDescriptors, 1_000),
         new RateLimiter(now::get));
   }
 
   private static ClientMessage.Builder hello() {
-    return ClientMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
+    return ClientMessage.newBuilder()
+        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
   }
 
   private static ServerMessage only(List<ServerMessage> got) {
@@ -40,13 +44,15 @@ class ConnectionLimitsTest {
 
   @Test
   void connectionsPastTheCapPerAddressAreRefusedBeforeAnyWork() {
-    try (EmbeddedHarness h = new EmbeddedHarness(guards(Limits.defaults().withConnections(10, 2), 10), Runnable::run)) {
+    try (EmbeddedHarness h =
+        new EmbeddedHarness(guards(Limits.defaults().withConnections(10, 2), 10), Runnable::run)) {
       EmbeddedHarness.Client a = h.client();
       EmbeddedHarness.Client b = h.client();
       EmbeddedHarness.Client c = h.client();
       ServerMessage refusal = only(c.poll());
       assertThat(refusal.getError().getCode()).isEqualTo(ErrorCode.TOO_MANY_CONNECTIONS);
-      assertThat(refusal.getError().getMessage()).contains("This network address has 2 connections open");
+      assertThat(refusal.getError().getMessage())
+          .contains("This network address has 2 connections open");
       assertThat(c.channel.isActive()).isFalse();
       assertThat(a.channel.isActive()).isTrue();
       assertThat(b.request(hello()).hasWelcome()).isTrue();
@@ -58,17 +64,21 @@ class ConnectionLimitsTest {
 
   @Test
   void connectionsPastTheServerWideCapAreRefused() {
-    try (EmbeddedHarness h = new EmbeddedHarness(guards(Limits.defaults().withConnections(2, 100), 10), Runnable::run)) {
+    try (EmbeddedHarness h =
+        new EmbeddedHarness(guards(Limits.defaults().withConnections(2, 100), 10), Runnable::run)) {
       h.client();
       h.client();
       EmbeddedHarness.Client c = h.client();
-      assertThat(only(c.poll()).getError().getMessage()).contains("as many connections as it accepts (2)");
+      assertThat(only(c.poll()).getError().getMessage())
+          .contains("as many connections as it accepts (2)");
     }
   }
 
   @Test
   void whenDescriptorsRunShortTheServerStopsAcceptingInsteadOfFailingStorage() {
-    try (EmbeddedHarness h = new EmbeddedHarness(guards(Limits.defaults().withDescriptorReserve(100), 950), Runnable::run)) {
+    try (EmbeddedHarness h =
+        new EmbeddedHarness(
+            guards(Limits.defaults().withDescriptorReserve(100), 950), Runnable::run)) {
       EmbeddedHarness.Client c = h.client();
       ServerMessage refusal = only(c.poll());
       assertThat(refusal.getError().getCode()).isEqualTo(ErrorCode.TOO_MANY_CONNECTIONS);
@@ -93,22 +103,33 @@ class ConnectionLimitsTest {
 
   @Test
   void aSilentConnectionIsPingedThenClosedAndAPongKeepsItOpen() {
-    Limits limits = Limits.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(15));
+    Limits limits =
+        Limits.defaults()
+            .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(15));
     try (EmbeddedHarness h = new EmbeddedHarness(guards(limits, 10), Runnable::run)) {
       EmbeddedHarness.Client c = h.client();
       assertThat(c.request(hello()).hasWelcome()).isTrue();
       c.channel.advanceTimeBy(21, TimeUnit.SECONDS);
       ServerMessage ping = only(c.poll());
       assertThat(ping.hasPing()).isTrue();
-      assertThat(c.send(Frames.frame(ClientMessage.newBuilder().setPong(Pong.newBuilder().setNonce(ping.getPing().getNonce()))
-          .build()))).as("a pong is not answered").isEmpty();
+      assertThat(
+              c.send(
+                  Frames.frame(
+                      ClientMessage.newBuilder()
+                          .setPong(Pong.newBuilder().setNonce(ping.getPing().getNonce()))
+                          .build())))
+          .as("a pong is not answered")
+          .isEmpty();
       c.channel.advanceTimeBy(30, TimeUnit.SECONDS);
-      assertThat(only(c.poll()).hasPing()).as("pinged again after another silent interval").isTrue();
+      assertThat(only(c.poll()).hasPing())
+          .as("pinged again after another silent interval")
+          .isTrue();
       assertThat(c.channel.isActive()).isTrue();
       c.channel.advanceTimeBy(25, TimeUnit.SECONDS);
       ServerMessage closing = only(c.poll());
       assertThat(closing.getError().getCode()).isEqualTo(ErrorCode.TIMED_OUT);
-      assertThat(closing.getError().getMessage()).isEqualTo("No answer to the server's ping for 40 s; closing.");
+      assertThat(closing.getError().getMessage())
+          .isEqualTo("No answer to the server's ping for 40 s; closing.");
       assertThat(c.channel.isActive()).isFalse();
     }
   }
@@ -118,12 +139,18 @@ class ConnectionLimitsTest {
     try (EmbeddedHarness h = new EmbeddedHarness(guards(Limits.defaults(), 10), Runnable::run)) {
       EmbeddedHarness.Client c = h.client();
       assertThat(c.request(hello()).hasWelcome()).isTrue();
-      byte[] frame = Frames.frame(ClientMessage.newBuilder().setRequestId(2).setListScenarios(ListScenarios.getDefaultInstance()).build());
+      byte[] frame =
+          Frames.frame(
+              ClientMessage.newBuilder()
+                  .setRequestId(2)
+                  .setListScenarios(ListScenarios.getDefaultInstance())
+                  .build());
       byte[] half = java.util.Arrays.copyOf(frame, frame.length - 1);
       assertThat(c.send(half)).isEmpty();
       c.channel.advanceTimeBy(16, TimeUnit.SECONDS);
       ServerMessage closing = only(c.poll());
-      assertThat(closing.getError().getMessage()).isEqualTo("A frame was left unfinished for 15 s; closing.");
+      assertThat(closing.getError().getMessage())
+          .isEqualTo("A frame was left unfinished for 15 s; closing.");
       assertThat(c.channel.isActive()).isFalse();
     }
   }
@@ -134,23 +161,40 @@ class ConnectionLimitsTest {
     Limits limits = Limits.defaults().withRequests(4, 100, 4L * 1024 * 1024);
     try (EmbeddedHarness h = new EmbeddedHarness(guards(limits, 10), sessionTasks::add)) {
       EmbeddedHarness.Client gm = h.helloClient();
-      byte[] create = Frames.frame(ClientMessage.newBuilder().setRequestId(2).setCreateSession(
-          org.entente.proto.protocol.v1.CreateSession.newBuilder().setBuiltinScenarioId("test-crisis").setDisplayName("Ms Lee")).build());
+      byte[] create =
+          Frames.frame(
+              ClientMessage.newBuilder()
+                  .setRequestId(2)
+                  .setCreateSession(
+                      org.entente.proto.protocol.v1.CreateSession.newBuilder()
+                          .setBuiltinScenarioId("test-crisis")
+                          .setDisplayName("Ms Lee"))
+                  .build());
       gm.send(create);
       runAll(sessionTasks);
       assertThat(gm.poll()).anyMatch(ServerMessage::hasSessionCreated);
       java.io.ByteArrayOutputStream pipelined = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < 10; i++) {
-        pipelined.writeBytes(Frames.frame(ClientMessage.newBuilder().setRequestId(100 + i).setGetView(GetView.getDefaultInstance()).build()));
+        pipelined.writeBytes(
+            Frames.frame(
+                ClientMessage.newBuilder()
+                    .setRequestId(100 + i)
+                    .setGetView(GetView.getDefaultInstance())
+                    .build()));
       }
       gm.send(pipelined.toByteArray());
-      assertThat(gm.channel.config().isAutoRead()).as("reading paused: 4 in flight, 6 waiting").isFalse();
+      assertThat(gm.channel.config().isAutoRead())
+          .as("reading paused: 4 in flight, 6 waiting")
+          .isFalse();
       List<Long> answered = new ArrayList<>();
       for (int round = 0; round < 5 && answered.size() < 10; round++) {
         runAll(sessionTasks);
-        gm.poll().stream().filter(ServerMessage::hasView).forEach(m -> answered.add(m.getRequestId()));
+        gm.poll().stream()
+            .filter(ServerMessage::hasView)
+            .forEach(m -> answered.add(m.getRequestId()));
       }
-      assertThat(answered).containsExactly(100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L);
+      assertThat(answered)
+          .containsExactly(100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L);
       assertThat(gm.channel.config().isAutoRead()).as("reading resumed").isTrue();
     }
   }
@@ -161,17 +205,34 @@ class ConnectionLimitsTest {
     Limits limits = Limits.defaults().withRequests(1, 3, 4L * 1024 * 1024);
     try (EmbeddedHarness h = new EmbeddedHarness(guards(limits, 10), sessionTasks::add)) {
       EmbeddedHarness.Client gm = h.helloClient();
-      gm.send(Frames.frame(ClientMessage.newBuilder().setRequestId(2).setCreateSession(
-          org.entente.proto.protocol.v1.CreateSession.newBuilder().setBuiltinScenarioId("test-crisis")).build()));
+      gm.send(
+          Frames.frame(
+              ClientMessage.newBuilder()
+                  .setRequestId(2)
+                  .setCreateSession(
+                      org.entente.proto.protocol.v1.CreateSession.newBuilder()
+                          .setBuiltinScenarioId("test-crisis"))
+                  .build()));
       runAll(sessionTasks);
       gm.poll();
       java.io.ByteArrayOutputStream pipelined = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < 6; i++) {
-        pipelined.writeBytes(Frames.frame(ClientMessage.newBuilder().setRequestId(100 + i).setGetView(GetView.getDefaultInstance()).build()));
+        pipelined.writeBytes(
+            Frames.frame(
+                ClientMessage.newBuilder()
+                    .setRequestId(100 + i)
+                    .setGetView(GetView.getDefaultInstance())
+                    .build()));
       }
       List<ServerMessage> got = gm.send(pipelined.toByteArray());
-      assertThat(got).anyMatch(m -> m.getError().getCode() == ErrorCode.RATE_LIMITED
-          && m.getError().getMessage().equals("More than 3 requests were sent without waiting for answers; closing."));
+      assertThat(got)
+          .anyMatch(
+              m ->
+                  m.getError().getCode() == ErrorCode.RATE_LIMITED
+                      && m.getError()
+                          .getMessage()
+                          .equals(
+                              "More than 3 requests were sent without waiting for answers; closing."));
       assertThat(gm.channel.isActive()).isFalse();
     }
   }
@@ -181,12 +242,19 @@ class ConnectionLimitsTest {
     try (EmbeddedHarness h = new EmbeddedHarness(guards(Limits.defaults(), 10), Runnable::run)) {
       EmbeddedHarness.Client gm = h.gameMaster(3);
       EmbeddedHarness.Client ani = h.player(gm.joinCode, "Ani", "ARM");
-      gm.request(ClientMessage.newBuilder().setStartGame(org.entente.proto.protocol.v1.StartGame.getDefaultInstance()));
+      gm.request(
+          ClientMessage.newBuilder()
+              .setStartGame(org.entente.proto.protocol.v1.StartGame.getDefaultInstance()));
       int accepted = 0;
       ServerMessage limited = null;
       for (int i = 0; i < 12 && limited == null; i++) {
-        ServerMessage r = ani.request(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder()
-            .setChannel(org.entente.proto.protocol.v1.Channel.PUBLIC).setText("message " + i)));
+        ServerMessage r =
+            ani.request(
+                ClientMessage.newBuilder()
+                    .setSendMessage(
+                        SendMessage.newBuilder()
+                            .setChannel(org.entente.proto.protocol.v1.Channel.PUBLIC)
+                            .setText("message " + i)));
         if (r.hasError()) {
           limited = r;
         } else {
@@ -196,10 +264,18 @@ class ConnectionLimitsTest {
       assertThat(accepted).as("the burst").isEqualTo(10);
       assertThat(limited.getError().getCode()).isEqualTo(ErrorCode.RATE_LIMITED);
       assertThat(limited.getError().getRetryAfterMillis()).isEqualTo(1_000);
-      assertThat(limited.getError().getMessage()).isEqualTo("Too many send_message requests; try again in a second.");
+      assertThat(limited.getError().getMessage())
+          .isEqualTo("Too many send_message requests; try again in a second.");
       now.addAndGet(1_000_000_000L);
-      assertThat(ani.request(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder()
-          .setChannel(org.entente.proto.protocol.v1.Channel.PUBLIC).setText("after the wait"))).hasError()).isFalse();
+      assertThat(
+              ani.request(
+                      ClientMessage.newBuilder()
+                          .setSendMessage(
+                              SendMessage.newBuilder()
+                                  .setChannel(org.entente.proto.protocol.v1.Channel.PUBLIC)
+                                  .setText("after the wait")))
+                  .hasError())
+          .isFalse();
       gm.poll();
       long delivered = gm.events.stream().filter(e -> e.hasMessage()).count();
       assertThat(delivered).as("every accepted message reached the game master").isEqualTo(11);
@@ -212,11 +288,17 @@ class ConnectionLimitsTest {
       EmbeddedHarness.Client c = h.helloClient();
       java.io.ByteArrayOutputStream flood = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < 200 + NetworkGuards.ABUSE_REFUSALS; i++) {
-        flood.writeBytes(Frames.frame(ClientMessage.newBuilder().setRequestId(10 + i).setListScenarios(ListScenarios.getDefaultInstance()).build()));
+        flood.writeBytes(
+            Frames.frame(
+                ClientMessage.newBuilder()
+                    .setRequestId(10 + i)
+                    .setListScenarios(ListScenarios.getDefaultInstance())
+                    .build()));
       }
       List<ServerMessage> got = c.send(flood.toByteArray());
       assertThat(got.stream().filter(ServerMessage::hasScenarioList)).hasSize(200);
-      assertThat(got.get(got.size() - 1).getError().getMessage()).isEqualTo("Too many requests past the limit; closing. Reconnect in a minute.");
+      assertThat(got.get(got.size() - 1).getError().getMessage())
+          .isEqualTo("Too many requests past the limit; closing. Reconnect in a minute.");
       assertThat(c.channel.isActive()).isFalse();
     }
   }

@@ -23,9 +23,21 @@ class FramingTest {
   }
 
   private static byte[] helloThenList() {
-    byte[] hello = Frames.frame(ClientMessage.newBuilder().setRequestId(1)
-        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1).setClientName("x".repeat(200))).build());
-    byte[] list = Frames.frame(ClientMessage.newBuilder().setRequestId(2).setListScenarios(ListScenarios.getDefaultInstance()).build());
+    byte[] hello =
+        Frames.frame(
+            ClientMessage.newBuilder()
+                .setRequestId(1)
+                .setHello(
+                    Hello.newBuilder()
+                        .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1)
+                        .setClientName("x".repeat(200)))
+                .build());
+    byte[] list =
+        Frames.frame(
+            ClientMessage.newBuilder()
+                .setRequestId(2)
+                .setListScenarios(ListScenarios.getDefaultInstance())
+                .build());
     byte[] both = new byte[hello.length + list.length];
     System.arraycopy(hello, 0, both, 0, hello.length);
     System.arraycopy(list, 0, both, hello.length, list.length);
@@ -43,9 +55,12 @@ class FramingTest {
       got.addAll(client.send(java.util.Arrays.copyOfRange(bytes, split, bytes.length)));
       assertThat(got).as("split at %s", split).hasSize(2);
       assertThat(got.get(0).getRequestId()).isEqualTo(1);
-      assertThat(got.get(0).getWelcome().getProtocolVersion()).isEqualTo(ProtocolVersion.PROTOCOL_VERSION_1);
+      assertThat(got.get(0).getWelcome().getProtocolVersion())
+          .isEqualTo(ProtocolVersion.PROTOCOL_VERSION_1);
       assertThat(got.get(1).getRequestId()).isEqualTo(2);
-      assertThat(got.get(1).getScenarioList().getScenariosList()).extracting("id").containsExactly("test-crisis");
+      assertThat(got.get(1).getScenarioList().getScenariosList())
+          .extracting("id")
+          .containsExactly("test-crisis");
     }
   }
 
@@ -76,10 +91,19 @@ class FramingTest {
   @Test
   void aFrameAtTheLimitIsAccepted() {
     EmbeddedHarness.Client client = harness.client();
-    ClientMessage big = ClientMessage.newBuilder().setRequestId(7)
-        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1).setClientName("n".repeat(65_000))).build();
+    ClientMessage big =
+        ClientMessage.newBuilder()
+            .setRequestId(7)
+            .setHello(
+                Hello.newBuilder()
+                    .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1)
+                    .setClientName("n".repeat(65_000)))
+            .build();
     int padding = org.entente.server.net.Frames.MAX_FRAME_BYTES - big.getSerializedSize();
-    big = big.toBuilder().setHello(big.getHello().toBuilder().setClientName("n".repeat(65_000 + padding))).build();
+    big =
+        big.toBuilder()
+            .setHello(big.getHello().toBuilder().setClientName("n".repeat(65_000 + padding)))
+            .build();
     assertThat(big.getSerializedSize()).isEqualTo(org.entente.server.net.Frames.MAX_FRAME_BYTES);
     List<ServerMessage> got = client.send(Frames.frame(big));
     assertThat(got).extracting(ServerMessage::getRequestId).containsExactly(7L);
@@ -89,7 +113,8 @@ class FramingTest {
   @Test
   void aFrameThatDoesNotParseGetsAnErrorAndTheConnectionCloses() {
     EmbeddedHarness.Client client = harness.client();
-    List<ServerMessage> got = client.send(Frames.frame(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}));
+    List<ServerMessage> got =
+        client.send(Frames.frame(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}));
     assertThat(got).hasSize(1);
     assertThat(got.get(0).getError().getCode()).isEqualTo(ErrorCode.MALFORMED_FRAME);
     assertThat(client.channel.isActive()).isFalse();
@@ -98,16 +123,20 @@ class FramingTest {
   @Test
   void aCorruptLengthPrefixGetsAnErrorAndTheConnectionCloses() {
     EmbeddedHarness.Client client = harness.client();
-    List<ServerMessage> got = client.send(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01});
+    List<ServerMessage> got =
+        client.send(
+            new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01});
     assertThat(got).isNotEmpty();
-    assertThat(got.get(0).getError().getCode()).isIn(ErrorCode.MALFORMED_FRAME, ErrorCode.FRAME_TOO_LARGE);
+    assertThat(got.get(0).getError().getCode())
+        .isIn(ErrorCode.MALFORMED_FRAME, ErrorCode.FRAME_TOO_LARGE);
     assertThat(client.channel.isActive()).isFalse();
   }
 
   @Test
   void anEmptyMessageIsRefusedButTheConnectionStaysOpen() {
     EmbeddedHarness.Client client = harness.client();
-    List<ServerMessage> got = client.send(Frames.frame(ClientMessage.newBuilder().setRequestId(3).build()));
+    List<ServerMessage> got =
+        client.send(Frames.frame(ClientMessage.newBuilder().setRequestId(3).build()));
     assertThat(got).hasSize(1);
     assertThat(got.get(0).getRequestId()).isEqualTo(3);
     assertThat(got.get(0).getError().getCode()).isEqualTo(ErrorCode.INVALID_REQUEST);

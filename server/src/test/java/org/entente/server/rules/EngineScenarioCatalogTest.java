@@ -16,15 +16,20 @@ class EngineScenarioCatalogTest {
   void listsTheBuiltInScenarioWithItsPlayableCountries() {
     assertThat(catalog.builtIns()).extracting(ScenarioInfo::id).contains("armenia-csto-2024");
     ScenarioInfo armenia = catalog.loadBuiltIn("armenia-csto-2024").orElseThrow().info();
-    assertThat(armenia.playableCountryIds()).containsExactlyInAnyOrder("ARM", "RUS", "AZE", "USA", "FRA");
+    assertThat(armenia.playableCountryIds())
+        .containsExactlyInAnyOrder("ARM", "RUS", "AZE", "USA", "FRA");
     assertThat(catalog.loadBuiltIn("atlantis")).isEmpty();
   }
 
   @Test
   void aScenarioFileIsValidatedWithEveryProblemLocated() {
-    ScenarioCatalog.Loaded broken = catalog.loadFile("mine.textproto", "format_version: 1\nmetadata { id: \"x\" }\nbogus: 3\n");
-    assertThat(broken.problems()).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("mine.textproto:"));
-    ScenarioCatalog.Loaded copy = catalog.loadFile("copy.textproto", BuiltInScenarios.text("armenia-csto-2024"));
+    ScenarioCatalog.Loaded broken =
+        catalog.loadFile("mine.textproto", "format_version: 1\nmetadata { id: \"x\" }\nbogus: 3\n");
+    assertThat(broken.problems())
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p).startsWith("mine.textproto:"));
+    ScenarioCatalog.Loaded copy =
+        catalog.loadFile("copy.textproto", BuiltInScenarios.text("armenia-csto-2024"));
     assertThat(copy.problems()).isEmpty();
     assertThat(copy.info().id()).isEqualTo("armenia-csto-2024");
   }
@@ -36,22 +41,28 @@ class EngineScenarioCatalogTest {
     assertThat(notice.verdict()).as(notice.reason()).isEqualTo(OrderCheck.Verdict.ACCEPTED);
     ResolvedTurn turn = rules.resolve(Map.of("ARM", List.of(notice.order().orElseThrow())), 7);
     assertThat(turn.turn()).isEqualTo(1);
-    assertThat(turn.lines()).anySatisfy(l -> assertThat(l.visibility()).isEqualTo(Visibility.PUBLIC));
+    assertThat(turn.lines())
+        .anySatisfy(l -> assertThat(l.visibility()).isEqualTo(Visibility.PUBLIC));
   }
 
   @Test
   void theSnapshotCarriesTheScenariosStartingState() {
-    GameSnapshot start = catalog.loadBuiltIn("armenia-csto-2024").orElseThrow().newSession().snapshot();
+    GameSnapshot start =
+        catalog.loadBuiltIn("armenia-csto-2024").orElseThrow().newSession().snapshot();
     assertThat(start.turn()).isZero();
     assertThat(start.date()).isEqualTo("2024-06-13");
-    assertThat(start.countries()).anySatisfy(c -> {
-      assertThat(c.country()).isEqualTo("ARM");
-      assertThat(c.sec()).isEqualTo(35);
-    });
+    assertThat(start.countries())
+        .anySatisfy(
+            c -> {
+              assertThat(c.country()).isEqualTo("ARM");
+              assertThat(c.sec()).isEqualTo(35);
+            });
     assertThat(start.trust()).contains(new GameSnapshot.Trust("ARM", "RUS", -30));
-    assertThat(start.organisations()).anySatisfy(o -> {
-      assertThat(o.id()).isEqualTo("CSTO");
-      assertThat(o.members()).contains(new GameSnapshot.Member("ARM", "FROZEN", 0));
-    });
+    assertThat(start.organisations())
+        .anySatisfy(
+            o -> {
+              assertThat(o.id()).isEqualTo("CSTO");
+              assertThat(o.members()).contains(new GameSnapshot.Member("ARM", "FROZEN", 0));
+            });
   }
 }

@@ -33,7 +33,8 @@ class EngineSessionRulesTest {
     assertThat(typed.verdict()).isEqualTo(OrderCheck.Verdict.ACCEPTED);
     assertThat(typed.order().orElseThrow().toText()).isEqualTo("RESUME CSTO");
     assertThat(typed.order().orElseThrow().kind()).isEqualTo(OrderKind.RESUME);
-    OrderCheck structured = rules.check(List.of(), Order.of("ARM", OrderKind.RESUME).withOrg("csto"));
+    OrderCheck structured =
+        rules.check(List.of(), Order.of("ARM", OrderKind.RESUME).withOrg("csto"));
     assertThat(structured).isEqualTo(typed);
   }
 
@@ -45,7 +46,8 @@ class EngineSessionRulesTest {
     OrderCheck notAllowed = rules.check("RUS", List.of(), "FREEZE CSTO");
     assertThat(notAllowed.verdict()).isEqualTo(OrderCheck.Verdict.NOT_ALLOWED);
     assertThat(notAllowed.reason()).contains("may not use FREEZE");
-    OrderCheck structured = rules.check(List.of(), Order.of("RUS", OrderKind.FREEZE).withOrg("CSTO"));
+    OrderCheck structured =
+        rules.check(List.of(), Order.of("RUS", OrderKind.FREEZE).withOrg("CSTO"));
     assertThat(structured).isEqualTo(notAllowed);
   }
 
@@ -53,25 +55,41 @@ class EngineSessionRulesTest {
   void resolvingAdvancesTheStateAndReportsWithVisibilities() {
     Order resume = rules.check("ARM", List.of(), "RESUME CSTO").order().orElseThrow();
     Order dues = Order.of("ARM", OrderKind.WITHHOLD_DUES).withOrg("CSTO");
-    Order statement = rules.check("RUS", List.of(), "STATEMENT ARM CRITICISE \"No.\"").order().orElseThrow();
-    ResolvedTurn turn = rules.resolve(Map.of("ARM", List.of(resume, dues), "RUS", List.of(statement)), 42);
+    Order statement =
+        rules.check("RUS", List.of(), "STATEMENT ARM CRITICISE \"No.\"").order().orElseThrow();
+    ResolvedTurn turn =
+        rules.resolve(Map.of("ARM", List.of(resume, dues), "RUS", List.of(statement)), 42);
     assertThat(turn.turn()).isEqualTo(1);
     assertThat(rules.state().turn()).isEqualTo(1);
-    assertThat(turn.lines()).extracting(ReportLine::visibility, ReportLine::render).containsExactly(
-        tuple(Visibility.PUBLIC, "T1 (July 2024) runs from 14 June to 31 July 2024."),
-        tuple(Visibility.PUBLIC, "The CSTO loses credibility (-2) and cohesion (-2): 1 member has frozen its participation."
-            + " [docs/rules.md, section 3 (a frozen member costs its organisation every turn)]"),
-        tuple(Visibility.PUBLIC, "Russia criticised Armenia: \"No.\""),
-        tuple(Visibility.actors("ARM"), "Void: Armenia's RESUME CSTO contradicts its WITHHOLD_DUES CSTO; the more binding act"
-            + " wins and the order's cost is spent. [docs/rules.md, section 4 (conflict rules)]"),
-        tuple(Visibility.PUBLIC, "Armenia stopped paying its dues to the CSTO."));
+    assertThat(turn.lines())
+        .extracting(ReportLine::visibility, ReportLine::render)
+        .containsExactly(
+            tuple(Visibility.PUBLIC, "T1 (July 2024) runs from 14 June to 31 July 2024."),
+            tuple(
+                Visibility.PUBLIC,
+                "The CSTO loses credibility (-2) and cohesion (-2): 1 member has frozen its participation."
+                    + " [docs/rules.md, section 3 (a frozen member costs its organisation every turn)]"),
+            tuple(Visibility.PUBLIC, "Russia criticised Armenia: \"No.\""),
+            tuple(
+                Visibility.actors("ARM"),
+                "Void: Armenia's RESUME CSTO contradicts its WITHHOLD_DUES CSTO; the more binding act"
+                    + " wins and the order's cost is spent. [docs/rules.md, section 4 (conflict rules)]"),
+            tuple(Visibility.PUBLIC, "Armenia stopped paying its dues to the CSTO."));
   }
 
   @Test
   void injectsAreValidatedLikeScenarioEventsAndApplyAtTheNextResolution() {
-    ImmutableList<String> problems = rules.validate(new InjectedEvent("Clash", "Shots.", "",
-        ImmutableList.of(new InjectedEvent.Effect("sec(ARM)", -5), new InjectedEvent.Effect("mood(ARM)", 1),
-            new InjectedEvent.Effect("sec(self)", 1), new InjectedEvent.Effect("sec(XYZ)", 1))));
+    ImmutableList<String> problems =
+        rules.validate(
+            new InjectedEvent(
+                "Clash",
+                "Shots.",
+                "",
+                ImmutableList.of(
+                    new InjectedEvent.Effect("sec(ARM)", -5),
+                    new InjectedEvent.Effect("mood(ARM)", 1),
+                    new InjectedEvent.Effect("sec(self)", 1),
+                    new InjectedEvent.Effect("sec(XYZ)", 1))));
     assertThat(problems).hasSize(3);
     assertThat(problems.get(0)).startsWith("effect 2 ('mood(ARM)'): ");
     assertThat(problems.get(1)).isEqualTo("effect 3 ('sec(self)'): 'self' needs the event's actor");
@@ -79,8 +97,12 @@ class EngineSessionRulesTest {
     assertThat(rules.validate(new InjectedEvent("Clash", "Shots.", "NOPE", ImmutableList.of())))
         .containsExactly("actor: 'NOPE' is not an actor in this scenario");
 
-    InjectedEvent clash = new InjectedEvent("Border clash", "Shots at the border.", "ARM",
-        ImmutableList.of(new InjectedEvent.Effect("sec(self)", -7)));
+    InjectedEvent clash =
+        new InjectedEvent(
+            "Border clash",
+            "Shots at the border.",
+            "ARM",
+            ImmutableList.of(new InjectedEvent.Effect("sec(self)", -7)));
     assertThat(rules.validate(clash)).isEmpty();
     int before = rules.state().sec("ARM");
     rules.apply(clash);
@@ -88,11 +110,23 @@ class EngineSessionRulesTest {
     assertThat(rules.state().sec("ARM")).isEqualTo(before - 7);
     // The inject is news from the game master with its effects, for everyone; the change it makes,
     // with its cause, for the country it touches.
-    assertThat(turn.lines()).extracting(ReportLine::visibility, ReportLine::render)
-        .contains(tuple(Visibility.PUBLIC, "News from the game master: Border clash. Shots at the border."
-            + " Effects: Armenia's security (SEC) -7."))
-        .contains(tuple(Visibility.actors("ARM"), "Armenia's security (SEC): " + before + " → " + (before - 7)
-            + " (-7 news from the game master: Border clash)."));
-    assertThat(turn.lines()).extracting(ReportLine::render).noneMatch(r -> r.contains("[scheduled event]"));
+    assertThat(turn.lines())
+        .extracting(ReportLine::visibility, ReportLine::render)
+        .contains(
+            tuple(
+                Visibility.PUBLIC,
+                "News from the game master: Border clash. Shots at the border."
+                    + " Effects: Armenia's security (SEC) -7."))
+        .contains(
+            tuple(
+                Visibility.actors("ARM"),
+                "Armenia's security (SEC): "
+                    + before
+                    + " → "
+                    + (before - 7)
+                    + " (-7 news from the game master: Border clash)."));
+    assertThat(turn.lines())
+        .extracting(ReportLine::render)
+        .noneMatch(r -> r.contains("[scheduled event]"));
   }
 }

@@ -40,42 +40,71 @@ class BackpressureTest {
 
   @Test
   void eventsWaitWhileTheConnectionIsNotWritable() {
-    GameSession session = GameSession.open(
-        new GameSession.Setup("s1", "ABCDEF", new FakeRules(), 3, Press.FULL, DeadlinePolicy.gameMasterAdvanced(), 1),
-        MoreExecutors.directExecutor(), new ManualScheduler(), new MutableClock(0), new Tokens(new SecureRandom()), () -> { });
+    GameSession session =
+        GameSession.open(
+            new GameSession.Setup(
+                "s1",
+                "ABCDEF",
+                new FakeRules(),
+                3,
+                Press.FULL,
+                DeadlinePolicy.gameMasterAdvanced(),
+                1),
+            MoreExecutors.directExecutor(),
+            new ManualScheduler(),
+            new MutableClock(0),
+            new Tokens(new SecureRandom()),
+            () -> {});
     FakeLink gmLink = new FakeLink();
     long[] gmSeat = new long[1];
-    session.seatGameMaster(gmLink, 1, "GM", new GameSession.AttachCallback() {
-      @Override
-      public void attached(GameSession.SeatRef seat) {
-        gmSeat[0] = seat.seatId();
-      }
+    session.seatGameMaster(
+        gmLink,
+        1,
+        "GM",
+        new GameSession.AttachCallback() {
+          @Override
+          public void attached(GameSession.SeatRef seat) {
+            gmSeat[0] = seat.seatId();
+          }
 
-      @Override
-      public void refused() {}
-    });
+          @Override
+          public void refused() {}
+        });
     FakeLink spectatorLink = new FakeLink();
     long[] spectatorSeat = new long[1];
-    session.join(spectatorLink, 1, Role.SPECTATOR, "Visitor", "", new GameSession.AttachCallback() {
-      @Override
-      public void attached(GameSession.SeatRef seat) {
-        spectatorSeat[0] = seat.seatId();
-      }
+    session.join(
+        spectatorLink,
+        1,
+        Role.SPECTATOR,
+        "Visitor",
+        "",
+        new GameSession.AttachCallback() {
+          @Override
+          public void attached(GameSession.SeatRef seat) {
+            spectatorSeat[0] = seat.seatId();
+          }
 
-      @Override
-      public void refused() {}
-    });
+          @Override
+          public void refused() {}
+        });
     spectatorLink.sent.clear();
 
     spectatorLink.writable = false;
     for (int i = 1; i <= 3; i++) {
-      session.handle(gmSeat[0], gmLink, ClientMessage.newBuilder().setRequestId(10 + i)
-          .setAnnounce(Announce.newBuilder().setText("news " + i)).build());
+      session.handle(
+          gmSeat[0],
+          gmLink,
+          ClientMessage.newBuilder()
+              .setRequestId(10 + i)
+              .setAnnounce(Announce.newBuilder().setText("news " + i))
+              .build());
     }
     assertThat(spectatorLink.sent).isEmpty();
 
     spectatorLink.writable = true;
     session.writable(spectatorSeat[0], spectatorLink);
-    assertThat(spectatorLink.sent).extracting(m -> m.getEvent().getMessage().getText()).containsExactly("news 1", "news 2", "news 3");
+    assertThat(spectatorLink.sent)
+        .extracting(m -> m.getEvent().getMessage().getText())
+        .containsExactly("news 1", "news 2", "news 3");
   }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.entente.proto.protocol.v1.ClientMessage.BodyCase;
-import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Role;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.protocol.Requests;
@@ -35,12 +34,15 @@ class ChangesSessionContractTest {
 
   static Stream<BodyCase> everyKind() {
     List<BodyCase> kinds = new ArrayList<>();
-    // A pong is the one request without an answer; the heartbeat consumes it (ConnectionLimitsTest).
-    Requests.all().forEach(k -> {
-      if (k.body() != BodyCase.PONG) {
-        kinds.add(k.body());
-      }
-    });
+    // A pong is the one request without an answer; the heartbeat consumes it
+    // (ConnectionLimitsTest).
+    Requests.all()
+        .forEach(
+            k -> {
+              if (k.body() != BodyCase.PONG) {
+                kinds.add(k.body());
+              }
+            });
     return kinds.stream();
   }
 
@@ -49,24 +51,40 @@ class ChangesSessionContractTest {
   void aRequestCommitsEventsExactlyWhenTheContractSaysItChangesTheSession(BodyCase body) {
     Requests.Kind kind = Requests.of(body);
     RequestExamples.Arranged arranged = RequestExamples.arrange(harness, body);
-    EmbeddedHarness.Client sender = switch (kind.stage()) {
-      case AWAITING_HELLO -> harness.client();
-      case LOBBY -> harness.helloClient();
-      case IN_SESSION -> kind.allows(Role.PLAYER) ? harness.player(arranged.joinCode(), "Ani", "ARM") : arranged.gameMaster();
-      case ANY_STAGE, CONNECTION_STAGE_UNSPECIFIED, UNRECOGNIZED -> throw new AssertionError(kind);
-    };
+    EmbeddedHarness.Client sender =
+        switch (kind.stage()) {
+          case AWAITING_HELLO -> harness.client();
+          case LOBBY -> harness.helloClient();
+          case IN_SESSION ->
+              kind.allows(Role.PLAYER)
+                  ? harness.player(arranged.joinCode(), "Ani", "ARM")
+                  : arranged.gameMaster();
+          case ANY_STAGE, CONNECTION_STAGE_UNSPECIFIED, UNRECOGNIZED ->
+              throw new AssertionError(kind);
+        };
     GameSession session = harness.lobby.find(arranged.joinCode()).orElseThrow();
     long before = session.state.log.lastSeq();
 
     ServerMessage response = sender.request(arranged.example(body));
 
-    assertThat(response.hasError()).as("the example of %s must succeed: %s", body, response).isFalse();
+    assertThat(response.hasError())
+        .as("the example of %s must succeed: %s", body, response)
+        .isFalse();
     long committed = session.state.log.lastSeq() - before;
     if (response.hasSessionCreated()) {
-      committed += harness.lobby.find(response.getSessionCreated().getJoinCode()).orElseThrow().state.log.lastSeq();
+      committed +=
+          harness
+              .lobby
+              .find(response.getSessionCreated().getJoinCode())
+              .orElseThrow()
+              .state
+              .log
+              .lastSeq();
     }
     assertThat(committed > 0)
-        .as("%s committed %d events; protocol.proto declares changes_session: %s", body, committed, kind.changesSession())
+        .as(
+            "%s committed %d events; protocol.proto declares changes_session: %s",
+            body, committed, kind.changesSession())
         .isEqualTo(kind.changesSession());
   }
 }

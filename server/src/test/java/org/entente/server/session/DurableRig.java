@@ -34,7 +34,14 @@ final class DurableRig {
     this.storage = storage;
     this.clock = clock;
     this.writer = JournalWriter.inline(storage, DATA);
-    this.lobby = new Lobby(FakeRules.catalog(), MoreExecutors.directExecutor(), scheduler, clock, new SecureRandom(), writer);
+    this.lobby =
+        new Lobby(
+            FakeRules.catalog(),
+            MoreExecutors.directExecutor(),
+            scheduler,
+            clock,
+            new SecureRandom(),
+            writer);
     this.recovery = lobby.recover();
   }
 
@@ -88,9 +95,20 @@ final class DurableRig {
 
   ServerMessage create(Client gm, EntryKey key, int secondsPerTurn) {
     long id = gm.nextId++;
-    lobby.create(gm.link, id, key, CreateSession.newBuilder().setBuiltinScenarioId("test-crisis").setTurns(3)
-        .setDeadline(secondsPerTurn == 0 ? Deadline.newBuilder().setGameMasterAdvanced(true) : Deadline.newBuilder().setSecondsPerTurn(secondsPerTurn))
-        .setDisplayName("Teacher").build(), gm);
+    lobby.create(
+        gm.link,
+        id,
+        key,
+        CreateSession.newBuilder()
+            .setBuiltinScenarioId("test-crisis")
+            .setTurns(3)
+            .setDeadline(
+                secondsPerTurn == 0
+                    ? Deadline.newBuilder().setGameMasterAdvanced(true)
+                    : Deadline.newBuilder().setSecondsPerTurn(secondsPerTurn))
+            .setDisplayName("Teacher")
+            .build(),
+        gm);
     ServerMessage r = gm.response(id);
     if (r != null && r.hasSessionCreated()) {
       gm.token = r.getSessionCreated().getGameMasterToken();

@@ -63,15 +63,20 @@ class DurableSessionTest {
     assertThat(after.state.deadlineEpochMillis).isEqualTo(later.millis() + 45_000);
     assertThat(after.state.log.lastSeq()).isEqualTo(lastSeq + 1);
     assertThat(restarted.scheduler.live()).hasSize(1);
-    assertThat(restarted.scheduler.live().get(0).delay()).isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(restarted.scheduler.live().get(0).delay())
+        .isEqualTo(java.time.Duration.ofSeconds(45));
 
     DurableRig.Client back = new DurableRig.Client();
     ServerMessage resumed = restarted.resume(back, code, ani.token, lastSeq - 2);
     assertThat(resumed.getResumed().getSeatId()).isEqualTo(ani.seatId);
     assertThat(resumed.getResumed().getReplayed()).isEqualTo(3);
-    assertThat(back.link.sent.stream().filter(ServerMessage::hasEvent).map(m -> m.getEvent().getSeq()))
+    assertThat(
+            back.link.sent.stream().filter(ServerMessage::hasEvent).map(m -> m.getEvent().getSeq()))
         .containsExactly(lastSeq - 1, lastSeq, lastSeq + 1);
-    assertThat(back.request(NegotiationTest.say(Channel.PUBLIC, "", "we are back"), 0).hasHistoryPage()).isTrue();
+    assertThat(
+            back.request(NegotiationTest.say(Channel.PUBLIC, "", "we are back"), 0)
+                .hasHistoryPage())
+        .isTrue();
   }
 
   @Test
@@ -89,15 +94,20 @@ class DurableSessionTest {
     ServerMessage failed = ani.request(NegotiationTest.say(Channel.PUBLIC, "", "lost?"), 0);
     disk.failForcesAfter(Integer.MAX_VALUE);
     ServerMessage next = ani.request(TurnsTest.add(1, "FREEZE CSTO"), 0);
-    ServerMessage read = ani.request(org.entente.proto.protocol.v1.ClientMessage.newBuilder()
-        .setGetView(org.entente.proto.protocol.v1.GetView.getDefaultInstance()), 0);
+    ServerMessage read =
+        ani.request(
+            org.entente.proto.protocol.v1.ClientMessage.newBuilder()
+                .setGetView(org.entente.proto.protocol.v1.GetView.getDefaultInstance()),
+            0);
 
     assertThat(failed.getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
     assertThat(next.getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
     assertThat(read.getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
-    assertThat(ani.link.sent.stream().filter(ServerMessage::hasEvent).count()).isEqualTo(eventsBefore);
+    assertThat(ani.link.sent.stream().filter(ServerMessage::hasEvent).count())
+        .isEqualTo(eventsBefore);
     assertThat(failed.getError().getMessage())
-        .isEqualTo("The server could not save this change and accepts no more in this session until it is restarted.");
+        .isEqualTo(
+            "The server could not save this change and accepts no more in this session until it is restarted.");
 
     DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(T0));
     assertThat(DurableRig.texts(restarted.session(code))).doesNotContain("lost?");
@@ -119,7 +129,13 @@ class DurableSessionTest {
 
     assertThat(retried.getDraftUpdated()).isEqualTo(first.getDraftUpdated());
     assertThat(rig.session(code).state.draft("ARM").orders()).hasSize(1);
-    assertThat(again.request(TurnsTest.add(1, "FREEZE CSTO"), 4243).getDraftUpdated().getDraft().getOrdersCount()).isEqualTo(2);
+    assertThat(
+            again
+                .request(TurnsTest.add(1, "FREEZE CSTO"), 4243)
+                .getDraftUpdated()
+                .getDraft()
+                .getOrdersCount())
+        .isEqualTo(2);
   }
 
   @Test
@@ -128,8 +144,12 @@ class DurableSessionTest {
     DurableRig rig = new DurableRig(disk, new MutableClock(T0));
     DurableRig.Client gm = new DurableRig.Client();
     String code = rig.create(gm, 0, 0).getSessionCreated().getJoinCode();
-    ServerMessage assigned = gm.request(org.entente.proto.protocol.v1.ClientMessage.newBuilder()
-        .setAssignBot(org.entente.proto.protocol.v1.AssignBot.newBuilder().setCountry("AZE")), 0);
+    ServerMessage assigned =
+        gm.request(
+            org.entente.proto.protocol.v1.ClientMessage.newBuilder()
+                .setAssignBot(
+                    org.entente.proto.protocol.v1.AssignBot.newBuilder().setCountry("AZE")),
+            0);
     assertThat(assigned.hasError()).isFalse();
 
     DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(T0));

@@ -23,11 +23,13 @@ class EntryKeysTest {
   }
 
   private static boolean replaced(DurableRig.Client c) {
-    return c.link.sent.stream().anyMatch(m -> m.hasError() && m.getError().getCode() == ErrorCode.REPLACED);
+    return c.link.sent.stream()
+        .anyMatch(m -> m.hasError() && m.getError().getCode() == ErrorCode.REPLACED);
   }
 
   @Test
-  void anotherClientsJoinKeyWithAWrongOrNoSecretGetsItsOwnSeatAndLeavesTheOwnerAlone() throws Exception {
+  void anotherClientsJoinKeyWithAWrongOrNoSecretGetsItsOwnSeatAndLeavesTheOwnerAlone()
+      throws Exception {
     DurableRig rig = new DurableRig(disk(), new MutableClock(0));
     String code = rig.create(new DurableRig.Client(), 1, 0).getSessionCreated().getJoinCode();
     DurableRig.Client ani = new DurableRig.Client();
@@ -55,12 +57,15 @@ class EntryKeysTest {
   void aKeyedJoinWithoutASecretIsNotRemembered() throws Exception {
     DurableRig rig = new DurableRig(disk(), new MutableClock(0));
     String code = rig.create(new DurableRig.Client(), 1, 0).getSessionCreated().getJoinCode();
-    ServerMessage first = rig.join(new DurableRig.Client(), code, EntryKey.of(42, ByteString.EMPTY), "Ani", "ARM");
-    ServerMessage again = rig.join(new DurableRig.Client(), code, EntryKey.of(42, ByteString.EMPTY), "Ani", "ARM");
+    ServerMessage first =
+        rig.join(new DurableRig.Client(), code, EntryKey.of(42, ByteString.EMPTY), "Ani", "ARM");
+    ServerMessage again =
+        rig.join(new DurableRig.Client(), code, EntryKey.of(42, ByteString.EMPTY), "Ani", "ARM");
 
     assertThat(first.hasJoined()).isTrue();
     assertThat(again.getError().getCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(again.getError().getMessage()).isEqualTo("The name 'Ani' is taken in this session; choose another.");
+    assertThat(again.getError().getMessage())
+        .isEqualTo("The name 'Ani' is taken in this session; choose another.");
   }
 
   @Test
@@ -71,15 +76,19 @@ class EntryKeysTest {
 
     DurableRig.Client mallory = new DurableRig.Client();
     ServerMessage stolen = rig.create(mallory, EntryKey.of(9, OTHER_SECRET), 0);
-    ServerMessage unsigned = rig.create(new DurableRig.Client(), EntryKey.of(9, ByteString.EMPTY), 0);
+    ServerMessage unsigned =
+        rig.create(new DurableRig.Client(), EntryKey.of(9, ByteString.EMPTY), 0);
 
     for (ServerMessage other : new ServerMessage[] {stolen, unsigned}) {
-      assertThat(other.getSessionCreated().getJoinCode()).isNotEqualTo(first.getSessionCreated().getJoinCode());
-      assertThat(other.getSessionCreated().getGameMasterToken()).isNotEqualTo(first.getSessionCreated().getGameMasterToken());
+      assertThat(other.getSessionCreated().getJoinCode())
+          .isNotEqualTo(first.getSessionCreated().getJoinCode());
+      assertThat(other.getSessionCreated().getGameMasterToken())
+          .isNotEqualTo(first.getSessionCreated().getGameMasterToken());
     }
     assertThat(replaced(teacher)).isFalse();
     ServerMessage retry = rig.create(new DurableRig.Client(), EntryKey.of(9, ANIS_SECRET), 0);
-    assertThat(retry.getSessionCreated().getGameMasterToken()).isEqualTo(first.getSessionCreated().getGameMasterToken());
+    assertThat(retry.getSessionCreated().getGameMasterToken())
+        .isEqualTo(first.getSessionCreated().getGameMasterToken());
   }
 
   @Test
@@ -88,18 +97,26 @@ class EntryKeysTest {
     DurableRig rig = new DurableRig(disk, new MutableClock(0));
     ServerMessage created = rig.create(new DurableRig.Client(), EntryKey.of(9, ANIS_SECRET), 0);
     String code = created.getSessionCreated().getJoinCode();
-    ServerMessage joined = rig.join(new DurableRig.Client(), code, EntryKey.of(42, ANIS_SECRET), "Ani", "ARM");
+    ServerMessage joined =
+        rig.join(new DurableRig.Client(), code, EntryKey.of(42, ANIS_SECRET), "Ani", "ARM");
 
     DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(1_000));
-    ServerMessage wrongJoin = restarted.join(new DurableRig.Client(), code, EntryKey.of(42, OTHER_SECRET), "Mallory", "RUS");
-    ServerMessage wrongCreate = restarted.create(new DurableRig.Client(), EntryKey.of(9, OTHER_SECRET), 0);
-    ServerMessage rightJoin = restarted.join(new DurableRig.Client(), code, EntryKey.of(42, ANIS_SECRET), "Ani", "ARM");
-    ServerMessage rightCreate = restarted.create(new DurableRig.Client(), EntryKey.of(9, ANIS_SECRET), 0);
+    ServerMessage wrongJoin =
+        restarted.join(
+            new DurableRig.Client(), code, EntryKey.of(42, OTHER_SECRET), "Mallory", "RUS");
+    ServerMessage wrongCreate =
+        restarted.create(new DurableRig.Client(), EntryKey.of(9, OTHER_SECRET), 0);
+    ServerMessage rightJoin =
+        restarted.join(new DurableRig.Client(), code, EntryKey.of(42, ANIS_SECRET), "Ani", "ARM");
+    ServerMessage rightCreate =
+        restarted.create(new DurableRig.Client(), EntryKey.of(9, ANIS_SECRET), 0);
 
-    assertThat(wrongJoin.getJoined().getSeatToken()).isNotEqualTo(joined.getJoined().getSeatToken());
+    assertThat(wrongJoin.getJoined().getSeatToken())
+        .isNotEqualTo(joined.getJoined().getSeatToken());
     assertThat(wrongCreate.getSessionCreated().getJoinCode()).isNotEqualTo(code);
     assertThat(rightJoin.getJoined().getSeatToken()).isEqualTo(joined.getJoined().getSeatToken());
-    assertThat(rightCreate.getSessionCreated().getGameMasterToken()).isEqualTo(created.getSessionCreated().getGameMasterToken());
+    assertThat(rightCreate.getSessionCreated().getGameMasterToken())
+        .isEqualTo(created.getSessionCreated().getGameMasterToken());
   }
 
   @Test
@@ -113,7 +130,8 @@ class EntryKeysTest {
     rig.join(ivan, code, 3, "Ivan", "RUS");
     gm.request(TurnsTest.start(), 0);
 
-    ServerMessage anis = ani.request(NegotiationTest.say(Channel.PRIVATE, "RUS", "only for Russia"), 77);
+    ServerMessage anis =
+        ani.request(NegotiationTest.say(Channel.PRIVATE, "RUS", "only for Russia"), 77);
     ServerMessage ivans = ivan.request(NegotiationTest.say(Channel.TEAM, "", "ours"), 77);
 
     assertThat(anis.getHistoryPage().getMessages(0).getText()).isEqualTo("only for Russia");

@@ -35,9 +35,21 @@ class EventReplayTest {
 
   @Test
   void replayingTheEventLogRebuildsTheState() {
-    GameSession session = GameSession.open(
-        new GameSession.Setup("s1", "ABCDEF", new FakeRules(), 3, Press.FULL, DeadlinePolicy.gameMasterAdvanced(), 9),
-        MoreExecutors.directExecutor(), new ManualScheduler(), new MutableClock(5), new Tokens(new SecureRandom()), () -> { });
+    GameSession session =
+        GameSession.open(
+            new GameSession.Setup(
+                "s1",
+                "ABCDEF",
+                new FakeRules(),
+                3,
+                Press.FULL,
+                DeadlinePolicy.gameMasterAdvanced(),
+                9),
+            MoreExecutors.directExecutor(),
+            new ManualScheduler(),
+            new MutableClock(5),
+            new Tokens(new SecureRandom()),
+            () -> {});
     BackpressureTest.FakeLink gmLink = new BackpressureTest.FakeLink();
     Seated gm = new Seated();
     session.seatGameMaster(gmLink, 1, "GM", gm);
@@ -50,22 +62,45 @@ class EventReplayTest {
 
     session.handle(gm.seatId, gmLink, TurnsTest.start().setRequestId(2).build());
     session.handle(ani.seatId, aniLink, TurnsTest.add(1, "FREEZE CSTO").setRequestId(2).build());
-    session.handle(ani.seatId, aniLink, TurnsTest.add(1, "WITHHOLD_DUES CSTO").setRequestId(3).build());
-    session.handle(ivan.seatId, ivanLink, NegotiationTest.say(Channel.PRIVATE, "ARM", "hi").setRequestId(2).build());
+    session.handle(
+        ani.seatId, aniLink, TurnsTest.add(1, "WITHHOLD_DUES CSTO").setRequestId(3).build());
+    session.handle(
+        ivan.seatId,
+        ivanLink,
+        NegotiationTest.say(Channel.PRIVATE, "ARM", "hi").setRequestId(2).build());
     session.handle(ani.seatId, aniLink, TurnsTest.ready(1, true).setRequestId(4).build());
     session.handle(ivan.seatId, ivanLink, TurnsTest.ready(1, true).setRequestId(3).build());
     session.handle(ani.seatId, aniLink, TurnsTest.add(2, "RESUME CSTO").setRequestId(5).build());
-    session.handle(gm.seatId, gmLink, ClientMessage.newBuilder().setRequestId(3)
-        .setMoveSeat(org.entente.proto.protocol.v1.MoveSeat.newBuilder().setSeatId(ivan.seatId).setCountry("AZE")).build());
+    session.handle(
+        gm.seatId,
+        gmLink,
+        ClientMessage.newBuilder()
+            .setRequestId(3)
+            .setMoveSeat(
+                org.entente.proto.protocol.v1.MoveSeat.newBuilder()
+                    .setSeatId(ivan.seatId)
+                    .setCountry("AZE"))
+            .build());
 
     SessionState live = session.state;
-    SessionState replayed = new SessionState(live.sessionId, live.joinCode, live.scenario, live.totalTurns, live.press,
-        live.deadlinePolicy, live.seed);
+    SessionState replayed =
+        new SessionState(
+            live.sessionId,
+            live.joinCode,
+            live.scenario,
+            live.totalTurns,
+            live.press,
+            live.deadlinePolicy,
+            live.seed);
     for (long seq = 1; seq <= live.log.lastSeq(); seq++) {
       replayed.apply(live.log.get(seq));
     }
-    for (Viewer viewer : new Viewer[] {Viewer.GAME_MASTER, Viewer.PUBLIC, Viewer.actor("ARM"), Viewer.actor("AZE")}) {
-      assertThat(disconnected(Views.view(replayed, viewer, GameSnapshot.empty(0)))).isEqualTo(disconnected(Views.view(live, viewer, GameSnapshot.empty(0))));
+    for (Viewer viewer :
+        new Viewer[] {
+          Viewer.GAME_MASTER, Viewer.PUBLIC, Viewer.actor("ARM"), Viewer.actor("AZE")
+        }) {
+      assertThat(disconnected(Views.view(replayed, viewer, GameSnapshot.empty(0))))
+          .isEqualTo(disconnected(Views.view(live, viewer, GameSnapshot.empty(0))));
     }
     assertThat(replayed.newOrderId()).isEqualTo(live.newOrderId());
     assertThat(replayed.newSeatId()).isEqualTo(live.newSeatId());

@@ -21,7 +21,9 @@ class GameStateViewTest {
   }
 
   private static GameStateView game(EmbeddedHarness.Client c) {
-    return c.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).getView().getGame();
+    return c.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+        .getView()
+        .getGame();
   }
 
   private static String trust(TrustValue t) {
@@ -36,20 +38,32 @@ class GameStateViewTest {
     EmbeddedHarness.Client visitor = harness.spectator(gm.joinCode);
 
     GameStateView arm = game(ani);
-    assertThat(arm.getCountriesList()).extracting(CountryQuantities::getCountry).containsExactly("ARM");
-    assertThat(arm.getTrustList()).extracting(GameStateViewTest::trust).containsExactly("ARM>RUS", "RUS>ARM");
+    assertThat(arm.getCountriesList())
+        .extracting(CountryQuantities::getCountry)
+        .containsExactly("ARM");
+    assertThat(arm.getTrustList())
+        .extracting(GameStateViewTest::trust)
+        .containsExactly("ARM>RUS", "RUS>ARM");
     assertThat(arm.getObligationsList()).isEmpty();
     assertThat(arm.getOrganisations(0).getMembers(0).getStatus()).isEqualTo("FROZEN");
     assertThat(arm.getTracks(0).getValue()).isEqualTo(35);
-    assertThat(arm.getObjectivesList()).singleElement().satisfies(o -> {
-      assertThat(o.getCountry()).isEqualTo("ARM");
-      assertThat(o.getCriteria(0).getDescription()).isEqualTo("SEC >= 50");
-    });
+    assertThat(arm.getObjectivesList())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getCountry()).isEqualTo("ARM");
+              assertThat(o.getCriteria(0).getDescription()).isEqualTo("SEC >= 50");
+            });
 
     GameStateView rus = game(ivan);
-    assertThat(rus.getCountriesList()).extracting(CountryQuantities::getCountry).containsExactly("RUS");
-    assertThat(rus.getTrustList()).extracting(GameStateViewTest::trust).containsExactly("ARM>RUS", "RUS>ARM", "RUS>AZE");
-    assertThat(rus.getObligationsList()).containsExactly("RUS owes ARM an answer in the CSTO by the end of T2.");
+    assertThat(rus.getCountriesList())
+        .extracting(CountryQuantities::getCountry)
+        .containsExactly("RUS");
+    assertThat(rus.getTrustList())
+        .extracting(GameStateViewTest::trust)
+        .containsExactly("ARM>RUS", "RUS>ARM", "RUS>AZE");
+    assertThat(rus.getObligationsList())
+        .containsExactly("RUS owes ARM an answer in the CSTO by the end of T2.");
 
     GameStateView pub = game(visitor);
     assertThat(pub.getCountriesList()).isEmpty();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** A session nobody started and nobody is in is ended after the idle time, like any ended session. */
 class IdleSessionsTest {
   private static final Duration IDLE = Lobby.Admission.DEFAULT_IDLE_SESSION_TIMEOUT;
-  private final MemoryStorage disk = new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions"));
+  private final MemoryStorage disk =
+      new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions"));
   private final MutableClock clock = new MutableClock(0);
   private final DurableRig rig;
 
@@ -44,7 +45,9 @@ class IdleSessionsTest {
 
     wait(Duration.ofMinutes(1));
     assertThat(rig.session(code).state.phase).isEqualTo(Phase.ENDED);
-    assertThat(rig.scheduler.live()).singleElement().satisfies(t -> assertThat(t.delay()).isEqualTo(Lobby.ENDED_SESSION_RETENTION));
+    assertThat(rig.scheduler.live())
+        .singleElement()
+        .satisfies(t -> assertThat(t.delay()).isEqualTo(Lobby.ENDED_SESSION_RETENTION));
     rig.scheduler.fireAll();
     assertThat(rig.lobby.find(code)).isEmpty();
   }
@@ -77,9 +80,22 @@ class IdleSessionsTest {
   @Test
   void theEndIsJournalledAndTheTimeIsConfigurable() throws Exception {
     DurableRig.Client gm = new DurableRig.Client();
-    Lobby quick = new Lobby(FakeRules.catalog(), MoreExecutors.directExecutor(), rig.scheduler, clock, new SecureRandom(), rig.writer,
-        Lobby.Admission.inline().withIdleSessionTimeout(Duration.ofMinutes(5)));
-    quick.create(gm.link, 1, org.entente.proto.protocol.v1.CreateSession.newBuilder().setBuiltinScenarioId("test-crisis").build(), gm);
+    Lobby quick =
+        new Lobby(
+            FakeRules.catalog(),
+            MoreExecutors.directExecutor(),
+            rig.scheduler,
+            clock,
+            new SecureRandom(),
+            rig.writer,
+            Lobby.Admission.inline().withIdleSessionTimeout(Duration.ofMinutes(5)));
+    quick.create(
+        gm.link,
+        1,
+        org.entente.proto.protocol.v1.CreateSession.newBuilder()
+            .setBuiltinScenarioId("test-crisis")
+            .build(),
+        gm);
     String code = gm.response(1).getSessionCreated().getJoinCode();
     gm.session.detach(gm.seatId, gm.link);
     wait(Duration.ofMinutes(5));

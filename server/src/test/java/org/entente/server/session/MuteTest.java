@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The game master can mute a player: their messages are refused, their orders still count, and it lasts across a restart. */
 class MuteTest {
-  private final MemoryStorage disk = new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions"));
+  private final MemoryStorage disk =
+      new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions"));
   private final DurableRig rig;
   private final DurableRig.Client gm = new DurableRig.Client();
   private final DurableRig.Client bob = new DurableRig.Client();
@@ -29,12 +30,17 @@ class MuteTest {
   }
 
   private ServerMessage mute(long seatId, boolean muted) {
-    return gm.request(ClientMessage.newBuilder().setMuteSeat(MuteSeat.newBuilder().setSeatId(seatId).setMuted(muted)), 0);
+    return gm.request(
+        ClientMessage.newBuilder()
+            .setMuteSeat(MuteSeat.newBuilder().setSeatId(seatId).setMuted(muted)),
+        0);
   }
 
   private static SeatInfo seatIn(GameSession s, long seatId) {
     return Views.view(s.state, Viewer.GAME_MASTER, s.rules.snapshot()).getSeatsList().stream()
-        .filter(i -> i.getSeatId() == seatId).findFirst().orElseThrow();
+        .filter(i -> i.getSeatId() == seatId)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -46,7 +52,8 @@ class MuteTest {
     assertThat(said.getError().getMessage()).isEqualTo("The game master has muted you.");
     assertThat(bob.request(TurnsTest.add(1, "FREEZE CSTO"), 0).hasDraftUpdated()).isTrue();
     assertThat(seatIn(rig.session(code), bob.seatId).getMuted()).isTrue();
-    assertThat(bob.link.sent).anySatisfy(m -> assertThat(m.getEvent().getSeatMuted().getMuted()).isTrue());
+    assertThat(bob.link.sent)
+        .anySatisfy(m -> assertThat(m.getEvent().getSeatMuted().getMuted()).isTrue());
     assertThat(DurableRig.texts(rig.session(code))).isEmpty();
   }
 
@@ -55,7 +62,8 @@ class MuteTest {
     mute(bob.seatId, true);
     assertThat(mute(bob.seatId, false).hasOk()).isTrue();
 
-    assertThat(bob.request(NegotiationTest.say(Channel.PUBLIC, "", "sorry"), 0).hasHistoryPage()).isTrue();
+    assertThat(bob.request(NegotiationTest.say(Channel.PUBLIC, "", "sorry"), 0).hasHistoryPage())
+        .isTrue();
     assertThat(seatIn(rig.session(code), bob.seatId).getMuted()).isFalse();
   }
 
@@ -66,7 +74,10 @@ class MuteTest {
     DurableRig.Client back = new DurableRig.Client();
     assertThat(restarted.resume(back, code, bob.token, 0).hasResumed()).isTrue();
 
-    assertThat(back.request(NegotiationTest.say(Channel.PUBLIC, "", "again"), 0).getError().getMessage())
+    assertThat(
+            back.request(NegotiationTest.say(Channel.PUBLIC, "", "again"), 0)
+                .getError()
+                .getMessage())
         .isEqualTo("The game master has muted you.");
     assertThat(seatIn(restarted.session(code), bob.seatId).getMuted()).isTrue();
   }
@@ -76,6 +87,7 @@ class MuteTest {
     assertThat(mute(99, true).getError().getCode()).isEqualTo(ErrorCode.NOT_FOUND);
     ServerMessage self = mute(gm.seatId, true);
     assertThat(self.getError().getCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(self.getError().getMessage()).isEqualTo("Only players can be muted; seat " + gm.seatId + " is the game master's.");
+    assertThat(self.getError().getMessage())
+        .isEqualTo("Only players can be muted; seat " + gm.seatId + " is the game master's.");
   }
 }

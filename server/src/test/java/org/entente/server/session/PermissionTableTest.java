@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -14,7 +13,6 @@ import org.entente.proto.protocol.v1.ConnectionStage;
 import org.entente.proto.protocol.v1.EditDraft;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.GetHistory;
-import org.entente.proto.protocol.v1.GetBriefing;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.Order;
 import org.entente.proto.protocol.v1.SendMessage;
@@ -82,7 +80,8 @@ class PermissionTableTest {
     List<Arguments> cases = new ArrayList<>();
     for (Sender sender : Sender.values()) {
       for (Requests.Kind kind : Requests.all()) {
-        if (kind.body() != BodyCase.PONG) { // never answered: the heartbeat consumes it (ConnectionLimitsTest)
+        if (kind.body()
+            != BodyCase.PONG) { // never answered: the heartbeat consumes it (ConnectionLimitsTest)
           cases.add(Arguments.of(sender, kind.body()));
         }
       }
@@ -94,7 +93,9 @@ class PermissionTableTest {
   void theContractCoversEveryKind() {
     List<BodyCase> declared = new ArrayList<>();
     Requests.all().forEach(k -> declared.add(k.body()));
-    assertThat(declared).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(EnumSet.of(BodyCase.BODY_NOT_SET)));
+    assertThat(declared)
+        .containsExactlyInAnyOrderElementsOf(
+            EnumSet.complementOf(EnumSet.of(BodyCase.BODY_NOT_SET)));
   }
 
   @ParameterizedTest(name = "{0} sends {1}")
@@ -103,13 +104,14 @@ class PermissionTableTest {
     Requests.Kind kind = Requests.of(body);
     EmbeddedHarness harness = track(new EmbeddedHarness());
     RequestExamples.Arranged session = RequestExamples.arrange(harness, body);
-    EmbeddedHarness.Client client = switch (sender) {
-      case BEFORE_HELLO -> harness.client();
-      case LOBBY -> harness.helloClient();
-      case PLAYER -> harness.player(session.joinCode(), "Ani", "ARM");
-      case SPECTATOR -> harness.spectator(session.joinCode());
-      case GAME_MASTER -> session.gameMaster();
-    };
+    EmbeddedHarness.Client client =
+        switch (sender) {
+          case BEFORE_HELLO -> harness.client();
+          case LOBBY -> harness.helloClient();
+          case PLAYER -> harness.player(session.joinCode(), "Ani", "ARM");
+          case SPECTATOR -> harness.spectator(session.joinCode());
+          case GAME_MASTER -> session.gameMaster();
+        };
     ServerMessage response = client.request(session.example(body));
     ErrorCode code = response.getError().getCode();
     if (!sender.mayAccordingToTheContract(kind)) {
@@ -125,8 +127,13 @@ class PermissionTableTest {
     EmbeddedHarness.Client gm = harness.gameMaster(3);
     EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");
     gm.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
-    ServerMessage refused = ani.request(ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(1)
-        .setAdd(Order.newBuilder().setActor("RUS").setText("FREEZE CSTO"))));
+    ServerMessage refused =
+        ani.request(
+            ClientMessage.newBuilder()
+                .setEditDraft(
+                    EditDraft.newBuilder()
+                        .setTurn(1)
+                        .setAdd(Order.newBuilder().setActor("RUS").setText("FREEZE CSTO"))));
     assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(refused.getError().getMessage()).isEqualTo("You play ARM and cannot order for RUS.");
   }
@@ -136,7 +143,8 @@ class PermissionTableTest {
     EmbeddedHarness harness = track(new EmbeddedHarness());
     EmbeddedHarness.Client gm = harness.gameMaster(3);
     EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");
-    ServerMessage refused = ani.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    ServerMessage refused =
+        ani.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
     assertThat(refused.getError().getMessage()).isEqualTo("A player may not send start_game.");
   }
 
@@ -148,13 +156,30 @@ class PermissionTableTest {
     EmbeddedHarness.Client ivan = harness.player(gm.joinCode, "Ivan", "RUS");
     harness.player(gm.joinCode, "Leyla", "AZE");
     gm.request(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
-    ivan.request(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setChannel(Channel.PRIVATE).setToCountry("AZE").setText("RUS to AZE")));
-    ivan.request(ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder().setChannel(Channel.TEAM).setText("RUS team")));
-    ivan.request(ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(1).setAdd(Order.newBuilder().setText("FREEZE CSTO"))));
-    ServerMessage history = ani.request(ClientMessage.newBuilder().setGetHistory(GetHistory.getDefaultInstance()));
+    ivan.request(
+        ClientMessage.newBuilder()
+            .setSendMessage(
+                SendMessage.newBuilder()
+                    .setChannel(Channel.PRIVATE)
+                    .setToCountry("AZE")
+                    .setText("RUS to AZE")));
+    ivan.request(
+        ClientMessage.newBuilder()
+            .setSendMessage(SendMessage.newBuilder().setChannel(Channel.TEAM).setText("RUS team")));
+    ivan.request(
+        ClientMessage.newBuilder()
+            .setEditDraft(
+                EditDraft.newBuilder()
+                    .setTurn(1)
+                    .setAdd(Order.newBuilder().setText("FREEZE CSTO"))));
+    ServerMessage history =
+        ani.request(ClientMessage.newBuilder().setGetHistory(GetHistory.getDefaultInstance()));
     assertThat(history.getHistoryPage().getMessagesList()).isEmpty();
-    ServerMessage view = ani.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
-    assertThat(view.getView().getDraftsList()).extracting(d -> d.getCountry()).containsExactly("ARM");
+    ServerMessage view =
+        ani.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()));
+    assertThat(view.getView().getDraftsList())
+        .extracting(d -> d.getCountry())
+        .containsExactly("ARM");
     ani.poll();
     assertThat(ani.events.toString()).doesNotContain("RUS to AZE", "RUS team", "FREEZE");
   }

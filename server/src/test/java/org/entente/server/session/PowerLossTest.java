@@ -31,17 +31,40 @@ class PowerLossTest {
 
   private static List<Step> script() {
     List<Step> steps = new ArrayList<>();
-    steps.add(new Step("gm", ClientMessage.newBuilder().setStartGame(org.entente.proto.protocol.v1.StartGame.getDefaultInstance()), 30, "started"));
+    steps.add(
+        new Step(
+            "gm",
+            ClientMessage.newBuilder()
+                .setStartGame(org.entente.proto.protocol.v1.StartGame.getDefaultInstance()),
+            30,
+            "started"));
     for (int i = 0; i < 4; i++) {
-      steps.add(new Step("ani", NegotiationTest.say(Channel.PUBLIC, "", "ani says " + i), 100 + i, "text:ani says " + i));
+      steps.add(
+          new Step(
+              "ani",
+              NegotiationTest.say(Channel.PUBLIC, "", "ani says " + i),
+              100 + i,
+              "text:ani says " + i));
       steps.add(new Step("ivan", TurnsTest.add(1, "FREEZE O" + i), 200 + i, "order:O" + i));
-      steps.add(new Step("ivan", NegotiationTest.say(Channel.PRIVATE, "ARM", "ivan whispers " + i), 300 + i, "text:ivan whispers " + i));
+      steps.add(
+          new Step(
+              "ivan",
+              NegotiationTest.say(Channel.PRIVATE, "ARM", "ivan whispers " + i),
+              300 + i,
+              "text:ivan whispers " + i));
     }
     steps.add(new Step("ani", TurnsTest.ready(1, true), 400, "ready"));
     steps.add(new Step("ivan", TurnsTest.ready(1, true), 401, "ready"));
-    steps.add(new Step("gm", ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText("turn two")), 500, "text:turn two"));
+    steps.add(
+        new Step(
+            "gm",
+            ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText("turn two")),
+            500,
+            "text:turn two"));
     steps.add(new Step("ani", TurnsTest.add(2, "FREEZE T2"), 501, "order:T2"));
-    steps.add(new Step("ivan", NegotiationTest.say(Channel.PUBLIC, "", "last word"), 502, "text:last word"));
+    steps.add(
+        new Step(
+            "ivan", NegotiationTest.say(Channel.PUBLIC, "", "last word"), 502, "text:last word"));
     return steps;
   }
 
@@ -94,7 +117,10 @@ class PowerLossTest {
     assertThat(full.acked).hasSize(3 + script().size());
     assertThat(operations).isGreaterThan(30);
     for (int crash = 1; crash <= operations; crash++) {
-      MemoryStorage storage = new MemoryStorage(crash).withDirectory(DurableRig.DATA.resolve("sessions")).crashAt(crash);
+      MemoryStorage storage =
+          new MemoryStorage(crash)
+              .withDirectory(DurableRig.DATA.resolve("sessions"))
+              .crashAt(crash);
       Run run = new Run(storage);
       assertThat(storage.crashed()).isTrue();
       DurableRig after = new DurableRig(storage.afterPowerLoss(), new MutableClock(START + 60_000));
@@ -115,10 +141,14 @@ class PowerLossTest {
   private static void assertPresentOnce(GameSession session, List<Long> acked, String at) {
     SessionState state = session.state;
     if (acked.contains(2L)) {
-      assertThat(state.seats().stream().filter(s -> s.name.equals("Ani")).count()).as(at).isEqualTo(1);
+      assertThat(state.seats().stream().filter(s -> s.name.equals("Ani")).count())
+          .as(at)
+          .isEqualTo(1);
     }
     if (acked.contains(3L)) {
-      assertThat(state.seats().stream().filter(s -> s.name.equals("Ivan")).count()).as(at).isEqualTo(1);
+      assertThat(state.seats().stream().filter(s -> s.name.equals("Ivan")).count())
+          .as(at)
+          .isEqualTo(1);
     }
     for (Step step : script()) {
       if (acked.contains(step.key())) {
@@ -140,7 +170,8 @@ class PowerLossTest {
           resolved++;
         }
       }
-      return Math.max(resolved, 1); // at most one resolution of turn 1; readiness itself is idempotent
+      return Math.max(
+          resolved, 1); // at most one resolution of turn 1; readiness itself is idempotent
     }
     if (check.startsWith("text:")) {
       String text = check.substring(5);
@@ -150,8 +181,11 @@ class PowerLossTest {
     List<Long> ids = new ArrayList<>();
     for (long seq = 1; seq <= state.log.lastSeq(); seq++) {
       if (state.log.get(seq) instanceof SessionEvent.DraftEdited e) {
-        e.draft().orders().stream().filter(o -> o.order().org().equals(org)).map(DraftOrder::id)
-            .filter(id -> !ids.contains(id)).forEach(ids::add);
+        e.draft().orders().stream()
+            .filter(o -> o.order().org().equals(org))
+            .map(DraftOrder::id)
+            .filter(id -> !ids.contains(id))
+            .forEach(ids::add);
       }
     }
     return ids.size();
@@ -173,13 +207,17 @@ class PowerLossTest {
       DurableRig.Client c = step.who().equals("gm") ? gm : step.who().equals("ani") ? ani : ivan;
       ServerMessage response = c.request(step.message().clone(), step.key());
       if (run.acked.contains(step.key())) {
-        assertThat(response.hasError()).as(at + ": a retry of an acknowledged request gets its first answer: " + response).isFalse();
+        assertThat(response.hasError())
+            .as(at + ": a retry of an acknowledged request gets its first answer: " + response)
+            .isFalse();
       }
       if (!response.hasError()) {
         done.add(step.key());
       }
     }
     assertPresentOnce(after.session(code), done, at + ", after the retries");
-    assertThat(Collections.frequency(DurableRig.texts(after.session(code)), "last word")).as(at).isEqualTo(1);
+    assertThat(Collections.frequency(DurableRig.texts(after.session(code)), "last word"))
+        .as(at)
+        .isEqualTo(1);
   }
 }

@@ -25,7 +25,8 @@ class ReconnectTest {
   }
 
   static ClientMessage.Builder resume(String code, String token, long lastSeq) {
-    return ClientMessage.newBuilder().setResume(Resume.newBuilder().setJoinCode(code).setToken(token).setLastSeq(lastSeq));
+    return ClientMessage.newBuilder()
+        .setResume(Resume.newBuilder().setJoinCode(code).setToken(token).setLastSeq(lastSeq));
   }
 
   @Test
@@ -63,7 +64,8 @@ class ReconnectTest {
 
     ivan.request(NegotiationTest.say(Channel.PUBLIC, "", "live again"));
     back.poll();
-    assertThat(back.events.get(back.events.size() - 1).getMessage().getText()).isEqualTo("live again");
+    assertThat(back.events.get(back.events.size() - 1).getMessage().getText())
+        .isEqualTo("live again");
   }
 
   @Test
@@ -73,9 +75,15 @@ class ReconnectTest {
     EmbeddedHarness.Client second = harness.helloClient();
     assertThat(second.request(resume(first.joinCode, first.token, 0)).hasResumed()).isTrue();
     first.poll();
-    assertThat(first.unsolicited).singleElement().satisfies(m -> assertThat(m.getError().getCode()).isEqualTo(ErrorCode.REPLACED));
+    assertThat(first.unsolicited)
+        .singleElement()
+        .satisfies(m -> assertThat(m.getError().getCode()).isEqualTo(ErrorCode.REPLACED));
     assertThat(first.channel.isActive()).isFalse();
-    assertThat(second.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).getView().getViewerCountry())
+    assertThat(
+            second
+                .request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+                .getView()
+                .getViewerCountry())
         .isEqualTo("ARM");
   }
 
@@ -97,9 +105,12 @@ class ReconnectTest {
     EmbeddedHarness.Client thief = harness.helloClient();
     ServerMessage refused = thief.request(resume(gmB.joinCode, aniA.token, 0));
     assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.INVALID_TOKEN);
-    assertThat(refused.getError().getMessage()).isEqualTo("This token does not belong to a seat in this session.");
-    assertThat(thief.request(resume(gmB.joinCode, gmA.token, 0)).getError().getCode()).isEqualTo(ErrorCode.INVALID_TOKEN);
-    assertThat(thief.request(resume(gmA.joinCode, gmA.token, 0)).getResumed().getRole()).isEqualTo(Role.GAME_MASTER);
+    assertThat(refused.getError().getMessage())
+        .isEqualTo("This token does not belong to a seat in this session.");
+    assertThat(thief.request(resume(gmB.joinCode, gmA.token, 0)).getError().getCode())
+        .isEqualTo(ErrorCode.INVALID_TOKEN);
+    assertThat(thief.request(resume(gmA.joinCode, gmA.token, 0)).getResumed().getRole())
+        .isEqualTo(Role.GAME_MASTER);
   }
 
   @Test
@@ -109,26 +120,51 @@ class ReconnectTest {
     EmbeddedHarness.Client ivan = harness.player(gm.joinCode, "Ivan", "RUS");
     gm.poll();
     long beforeRemovals = gm.lastSeq();
-    assertThat(gm.request(ClientMessage.newBuilder().setRemoveSeat(RemoveSeat.newBuilder().setSeatId(ani.seatId))).hasOk()).isTrue();
+    assertThat(
+            gm.request(
+                    ClientMessage.newBuilder()
+                        .setRemoveSeat(RemoveSeat.newBuilder().setSeatId(ani.seatId)))
+                .hasOk())
+        .isTrue();
     ani.poll();
-    assertThat(ani.unsolicited).singleElement().satisfies(m -> assertThat(m.getError().getMessage())
-        .isEqualTo("The game master removed you from the session."));
+    assertThat(ani.unsolicited)
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.getError().getMessage())
+                    .isEqualTo("The game master removed you from the session."));
     assertThat(ani.channel.isActive()).isFalse();
-    assertThat(harness.helloClient().request(resume(ani.joinCode, ani.token, 0)).getError().getCode()).isEqualTo(ErrorCode.INVALID_TOKEN);
+    assertThat(
+            harness.helloClient().request(resume(ani.joinCode, ani.token, 0)).getError().getCode())
+        .isEqualTo(ErrorCode.INVALID_TOKEN);
 
-    assertThat(ivan.request(ClientMessage.newBuilder().setLeaveSession(LeaveSession.getDefaultInstance())).hasOk()).isTrue();
+    assertThat(
+            ivan.request(
+                    ClientMessage.newBuilder().setLeaveSession(LeaveSession.getDefaultInstance()))
+                .hasOk())
+        .isTrue();
     assertThat(ivan.channel.isActive()).isFalse();
-    assertThat(harness.helloClient().request(resume(ivan.joinCode, ivan.token, 0)).getError().getCode()).isEqualTo(ErrorCode.INVALID_TOKEN);
+    assertThat(
+            harness
+                .helloClient()
+                .request(resume(ivan.joinCode, ivan.token, 0))
+                .getError()
+                .getCode())
+        .isEqualTo(ErrorCode.INVALID_TOKEN);
     gm.poll();
-    assertThat(gm.events).filteredOn(Event::hasSeatRemoved).extracting(e -> e.getSeatRemoved().getSeatId())
+    assertThat(gm.events)
+        .filteredOn(Event::hasSeatRemoved)
+        .extracting(e -> e.getSeatRemoved().getSeatId())
         .containsExactly(ani.seatId, ivan.seatId);
 
     // The game master, reconnecting from before the removals, is replayed exactly them, in order.
     EmbeddedHarness.Client back = harness.helloClient();
     ServerMessage resumed = back.request(resume(gm.joinCode, gm.token, beforeRemovals));
     assertThat(resumed.getResumed().getReplayed()).isEqualTo(2);
-    assertThat(back.events).extracting(Event::getKindCase, Event::getSeq, e -> e.getSeatRemoved().getSeatId()).containsExactly(
-        tuple(Event.KindCase.SEAT_REMOVED, beforeRemovals + 1, ani.seatId),
-        tuple(Event.KindCase.SEAT_REMOVED, beforeRemovals + 2, ivan.seatId));
+    assertThat(back.events)
+        .extracting(Event::getKindCase, Event::getSeq, e -> e.getSeatRemoved().getSeatId())
+        .containsExactly(
+            tuple(Event.KindCase.SEAT_REMOVED, beforeRemovals + 1, ani.seatId),
+            tuple(Event.KindCase.SEAT_REMOVED, beforeRemovals + 2, ivan.seatId));
   }
 }

@@ -34,40 +34,66 @@ class RecordExportsTest {
 
   @BeforeEach
   void openAndStart() {
-    session = GameSession.open(
-        new GameSession.Setup("s1", "ABCDEF", rules, 3, Press.FULL, DeadlinePolicy.gameMasterAdvanced(), 9),
-        MoreExecutors.directExecutor(), new ManualScheduler(), new MutableClock(5), new Tokens(new SecureRandom()), () -> { });
-    session.seatGameMaster(gmLink, requestId++, "Ms Teacher", new GameSession.AttachCallback() {
-      @Override
-      public void attached(GameSession.SeatRef seat) {
-        gmSeat = seat.seatId();
-      }
+    session =
+        GameSession.open(
+            new GameSession.Setup(
+                "s1", "ABCDEF", rules, 3, Press.FULL, DeadlinePolicy.gameMasterAdvanced(), 9),
+            MoreExecutors.directExecutor(),
+            new ManualScheduler(),
+            new MutableClock(5),
+            new Tokens(new SecureRandom()),
+            () -> {});
+    session.seatGameMaster(
+        gmLink,
+        requestId++,
+        "Ms Teacher",
+        new GameSession.AttachCallback() {
+          @Override
+          public void attached(GameSession.SeatRef seat) {
+            gmSeat = seat.seatId();
+          }
 
-      @Override
-      public void refused() {}
-    });
+          @Override
+          public void refused() {}
+        });
     call(TurnsTest.start());
   }
 
   private ServerMessage call(ClientMessage.Builder message) {
     long id = requestId++;
     session.handle(gmSeat, gmLink, message.setRequestId(id).build());
-    return gmLink.sent.stream().filter(m -> m.getRequestId() == id).reduce((first, last) -> last).orElseThrow();
+    return gmLink.sent.stream()
+        .filter(m -> m.getRequestId() == id)
+        .reduce((first, last) -> last)
+        .orElseThrow();
   }
 
   private RecordExport chunk(DebriefFormat format, boolean includePrivate, int offset) {
-    ServerMessage response = call(ClientMessage.newBuilder().setExportRecord(ExportRecord.newBuilder()
-        .setFormat(format).setIncludePrivateMessages(includePrivate).setOffset(offset)));
+    ServerMessage response =
+        call(
+            ClientMessage.newBuilder()
+                .setExportRecord(
+                    ExportRecord.newBuilder()
+                        .setFormat(format)
+                        .setIncludePrivateMessages(includePrivate)
+                        .setOffset(offset)));
     assertThat(response.hasRecordExport()).as("%s", response).isTrue();
     return response.getRecordExport();
   }
 
   private void announce(String text) {
-    assertThat(call(ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText(text))).hasOk()).isTrue();
+    assertThat(
+            call(ClientMessage.newBuilder().setAnnounce(Announce.newBuilder().setText(text)))
+                .hasOk())
+        .isTrue();
   }
 
   private void resolveTurn(int turn) {
-    assertThat(call(ClientMessage.newBuilder().setForceResolution(ForceResolution.newBuilder().setTurn(turn))).hasOk()).isTrue();
+    assertThat(
+            call(ClientMessage.newBuilder()
+                    .setForceResolution(ForceResolution.newBuilder().setTurn(turn)))
+                .hasOk())
+        .isTrue();
   }
 
   @Test
@@ -87,7 +113,10 @@ class RecordExportsTest {
 
     assertThat(chunks).isEqualTo(3);
     assertThat(rules.debriefRenders).isEqualTo(1);
-    assertThat(text.toString()).startsWith("<html>").endsWith("</html>\n").contains("Ms Teacher: Before the export")
+    assertThat(text.toString())
+        .startsWith("<html>")
+        .endsWith("</html>\n")
+        .contains("Ms Teacher: Before the export")
         .doesNotContain("During the export");
     // The next export renders afresh and shows what was said meanwhile.
     RecordExport next = chunk(HTML, false, 0);
@@ -97,7 +126,9 @@ class RecordExportsTest {
 
   @Test
   void aCompletedExportKeepsNothing() {
-    for (int offset = 0; offset < 3 * RecordExports.CHUNK_CHARS; offset += RecordExports.CHUNK_CHARS) {
+    for (int offset = 0;
+        offset < 3 * RecordExports.CHUNK_CHARS;
+        offset += RecordExports.CHUNK_CHARS) {
       chunk(MARKDOWN, false, offset);
     }
     assertThat(rules.debriefRenders).isEqualTo(1);
@@ -111,11 +142,17 @@ class RecordExportsTest {
     chunk(MARKDOWN, false, 0);
     assertThat(rules.debriefRenders).isEqualTo(2);
     chunk(MARKDOWN, false, RecordExports.CHUNK_CHARS);
-    assertThat(rules.debriefRenders).as("the Markdown export continues from its kept text").isEqualTo(2);
+    assertThat(rules.debriefRenders)
+        .as("the Markdown export continues from its kept text")
+        .isEqualTo(2);
     chunk(HTML, false, RecordExports.CHUNK_CHARS);
-    assertThat(rules.debriefRenders).as("the HTML rendering was dropped for the Markdown one").isEqualTo(3);
+    assertThat(rules.debriefRenders)
+        .as("the HTML rendering was dropped for the Markdown one")
+        .isEqualTo(3);
     chunk(HTML, true, 2 * RecordExports.CHUNK_CHARS);
-    assertThat(rules.debriefRenders).as("private messages included: another rendering").isEqualTo(4);
+    assertThat(rules.debriefRenders)
+        .as("private messages included: another rendering")
+        .isEqualTo(4);
   }
 
   @Test

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ReportViewsAgreeWithTheEngineTest {
   /** The scenarios module's case files, read where they live (Maven runs tests in the module directory). */
-  private static final Path CASES = Path.of(System.getProperty("basedir", "."), "..", "scenarios", "src", "test", "resources");
+  private static final Path CASES =
+      Path.of(System.getProperty("basedir", "."), "..", "scenarios", "src", "test", "resources");
 
   @TestFactory
   Stream<DynamicTest> everyViewerGetsTheEnginesLinesForEveryTurnOfEveryCase() throws IOException {
@@ -51,8 +52,10 @@ class ReportViewsAgreeWithTheEngineTest {
         CaseFile cases = read(file);
         Scenario scenario = BuiltInScenarios.load(cases.getScenario());
         for (TestCase c : cases.getCasesList()) {
-          tests.add(DynamicTest.dynamicTest(dir + "/" + file.getFileName() + " " + c.getId(),
-              () -> everyTurnAgrees(scenario, c)));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  dir + "/" + file.getFileName() + " " + c.getId(),
+                  () -> everyTurnAgrees(scenario, c)));
         }
       }
     }
@@ -65,24 +68,33 @@ class ReportViewsAgreeWithTheEngineTest {
     assertThat(prepared.errors()).isEmpty();
     GameState state = prepared.start();
     for (int i = 0; i < prepared.turns().size(); i++) {
-      TurnResult result = Engine.resolve(scenario, state, prepared.turns().get(i), c.getSeed(), prepared.options().get(i));
+      TurnResult result =
+          Engine.resolve(
+              scenario, state, prepared.turns().get(i), c.getSeed(), prepared.options().get(i));
       state = result.state();
       assertServerViewsAgree(scenario, result.report(), c.getId() + " T" + result.report().turn());
     }
   }
 
   static void assertServerViewsAgree(Scenario scenario, Report report, String where) {
-    SessionEvent live = new SessionEvent.TurnResolved(report.turn(), "FORCED", 1, ImmutableList.copyOf(report.lines()));
+    SessionEvent live =
+        new SessionEvent.TurnResolved(
+            report.turn(), "FORCED", 1, ImmutableList.copyOf(report.lines()));
     SessionEvent journalled = JournalCodec.decode(JournalCodec.encode(live));
     for (Viewer viewer : viewers(scenario)) {
       List<String> engine = report.linesFor(viewer).stream().map(ReportLine::render).toList();
-      List<String> wireVisibilities = report.linesFor(viewer).stream().map(l -> wireName(l.visibility())).toList();
+      List<String> wireVisibilities =
+          report.linesFor(viewer).stream().map(l -> wireName(l.visibility())).toList();
       for (SessionEvent event : List.of(live, journalled)) {
         Event sent = Views.project(7, event, viewer).orElseThrow();
-        assertThat(sent.getTurnReport().getLinesList()).as(where + " for " + viewer)
-            .extracting(org.entente.proto.protocol.v1.ReportLine::getText).containsExactlyElementsOf(engine);
-        assertThat(sent.getTurnReport().getLinesList()).as(where + " for " + viewer)
-            .extracting(org.entente.proto.protocol.v1.ReportLine::getVisibility).containsExactlyElementsOf(wireVisibilities);
+        assertThat(sent.getTurnReport().getLinesList())
+            .as(where + " for " + viewer)
+            .extracting(org.entente.proto.protocol.v1.ReportLine::getText)
+            .containsExactlyElementsOf(engine);
+        assertThat(sent.getTurnReport().getLinesList())
+            .as(where + " for " + viewer)
+            .extracting(org.entente.proto.protocol.v1.ReportLine::getVisibility)
+            .containsExactlyElementsOf(wireVisibilities);
       }
     }
   }
@@ -102,8 +114,11 @@ class ReportViewsAgreeWithTheEngineTest {
       state = engine.state();
       assertThat(rules.resolve(orders, game.getSeed()).lines()).isEqualTo(engine.report().lines());
       assertServerViewsAgree(scenario, engine.report(), "recorded T" + engine.report().turn());
-      privateLines += (int) engine.report().lines().stream()
-          .filter(l -> l.visibility().scope() == Visibility.Scope.ACTORS).count();
+      privateLines +=
+          (int)
+              engine.report().lines().stream()
+                  .filter(l -> l.visibility().scope() == Visibility.Scope.ACTORS)
+                  .count();
     }
     assertThat(rules.state().hash()).isEqualTo(game.getExpectStateHash());
     assertThat(privateLines).as("the game has lines for some actors only").isPositive();
@@ -123,7 +138,10 @@ class ReportViewsAgreeWithTheEngineTest {
 
   private static List<Path> caseFiles(String dir) throws IOException {
     try (Stream<Path> files = Files.list(CASES.resolve(dir))) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".cases.textproto")).sorted().toList();
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".cases.textproto"))
+          .sorted()
+          .toList();
     }
   }
 

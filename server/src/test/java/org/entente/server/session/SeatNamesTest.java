@@ -17,7 +17,10 @@ class SeatNamesTest {
   private final String code;
 
   SeatNamesTest() throws Exception {
-    rig = new DurableRig(new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions")), new MutableClock(0));
+    rig =
+        new DurableRig(
+            new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions")),
+            new MutableClock(0));
     code = rig.create(gm, 0, 0).getSessionCreated().getJoinCode(); // the game master is "Teacher"
   }
 
@@ -33,7 +36,8 @@ class SeatNamesTest {
 
   private static void assertTaken(ServerMessage response, String name) {
     assertThat(response.getError().getCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(response.getError().getMessage()).isEqualTo("The name '" + name + "' is taken in this session; choose another.");
+    assertThat(response.getError().getMessage())
+        .isEqualTo("The name '" + name + "' is taken in this session; choose another.");
   }
 
   @Test
@@ -56,7 +60,13 @@ class SeatNamesTest {
   @Test
   void aRemovedSeatFreesItsName() {
     long bob = join("Bob", "ARM").getJoined().getSeatId();
-    assertThat(gm.request(ClientMessage.newBuilder().setRemoveSeat(RemoveSeat.newBuilder().setSeatId(bob)), 0).hasOk()).isTrue();
+    assertThat(
+            gm.request(
+                    ClientMessage.newBuilder()
+                        .setRemoveSeat(RemoveSeat.newBuilder().setSeatId(bob)),
+                    0)
+                .hasOk())
+        .isTrue();
 
     ServerMessage again = join("bob", "RUS");
     assertThat(again.hasJoined()).isTrue();

@@ -28,12 +28,18 @@ class SessionThreadTest {
 
   private GameSession session(java.util.concurrent.Executor executor) {
     return GameSession.open(
-        new GameSession.Setup("s1", "ABCDEF", new FakeRules(), 3, Press.FULL, DeadlinePolicy.gameMasterAdvanced(), 1),
-        executor, new ManualScheduler(), new MutableClock(0), new Tokens(new SecureRandom()), () -> { });
+        new GameSession.Setup(
+            "s1", "ABCDEF", new FakeRules(), 3, Press.FULL, DeadlinePolicy.gameMasterAdvanced(), 1),
+        executor,
+        new ManualScheduler(),
+        new MutableClock(0),
+        new Tokens(new SecureRandom()),
+        () -> {});
   }
 
   private static SessionEvent announcement(String text) {
-    return new SessionEvent.MessagePosted(new ChatMessage(Channel.ANNOUNCEMENT, "", "GM", "", text, 0, 0));
+    return new SessionEvent.MessagePosted(
+        new ChatMessage(Channel.ANNOUNCEMENT, "", "GM", "", text, 0, 0));
   }
 
   @Test
@@ -41,7 +47,8 @@ class SessionThreadTest {
     GameSession session = session(MoreExecutors.newSequentialExecutor(pool));
     assertThatThrownBy(() -> session.commit(announcement("from the test thread")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("session s1: committing MessagePosted on thread " + Thread.currentThread().getName());
+        .hasMessageContaining(
+            "session s1: committing MessagePosted on thread " + Thread.currentThread().getName());
     assertThat(session.state.log.lastSeq()).isZero();
   }
 
@@ -57,7 +64,8 @@ class SessionThreadTest {
   void everyMutationEntryPointChecksTheThread() {
     GameSession session = session(MoreExecutors.newSequentialExecutor(pool));
     assertThatThrownBy(() -> session.turns.start()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> session.seating.detach(1, new BackpressureTest.FakeLink())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> session.seating.detach(1, new BackpressureTest.FakeLink()))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(session.state.phase).isEqualTo(Phase.WAITING);
   }
 
@@ -66,7 +74,8 @@ class SessionThreadTest {
     GameSession session = session(MoreExecutors.directExecutor());
     session.execute(() -> session.commit(announcement("inside a task")));
     assertThat(session.state.log.lastSeq()).isEqualTo(1);
-    assertThatThrownBy(() -> session.commit(announcement("after it"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> session.commit(announcement("after it")))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(session.state.log.lastSeq()).isEqualTo(1);
   }
 }

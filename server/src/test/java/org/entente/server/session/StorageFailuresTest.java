@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * most the request that met it, and a failed fsync stops acknowledging in its own session.
  */
 class StorageFailuresTest {
-  private final MemoryStorage disk = new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions"));
+  private final MemoryStorage disk =
+      new MemoryStorage(7).withDirectory(DurableRig.DATA.resolve("sessions"));
   private final DurableRig rig;
 
   StorageFailuresTest() throws Exception {
@@ -39,7 +40,8 @@ class StorageFailuresTest {
     String code = session(gm, ani);
     disk.failOpens(fileName, 1);
 
-    ServerMessage started = gm.request(TurnsTest.start(), 0); // opens turn 1: snapshot-1.bin, journal-1.log
+    ServerMessage started =
+        gm.request(TurnsTest.start(), 0); // opens turn 1: snapshot-1.bin, journal-1.log
     assertThat(disk.list(dir(code))).containsExactly("journal-0.log", "snapshot-0.bin");
     ServerMessage next = ani.request(NegotiationTest.say(Channel.PUBLIC, "", "still here"), 0);
 
@@ -52,7 +54,8 @@ class StorageFailuresTest {
   }
 
   @Test
-  void noDescriptorForANewSnapshotKeepsTheOldJournalAndTheNextChangeTakesTheSnapshot() throws Exception {
+  void noDescriptorForANewSnapshotKeepsTheOldJournalAndTheNextChangeTakesTheSnapshot()
+      throws Exception {
     descriptorsRunOutWhenTheGameStarts("snapshot-1");
   }
 
@@ -70,7 +73,8 @@ class StorageFailuresTest {
     ServerMessage again = rig.create(new DurableRig.Client(), 0, 0);
 
     assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
-    assertThat(refused.getError().getMessage()).isEqualTo("The server could not save the new session; try again.");
+    assertThat(refused.getError().getMessage())
+        .isEqualTo("The server could not save the new session; try again.");
     assertThat(again.hasSessionCreated()).isTrue();
     assertThat(rig.lobby.sessionCount()).isEqualTo(2);
     assertThat(rig.join(new DurableRig.Client(), other, 0, "Ivan", "RUS").hasJoined()).isTrue();

@@ -40,17 +40,28 @@ class TeamReadinessTest {
     assertThat(ani.request(ready(1, true)).hasOk()).isTrue();
     gm.poll();
     assertThat(reports(gm)).as("Aram is still drafting").isEmpty();
-    assertThat(statuses(aram)).last().satisfies(s -> {
-      assertThat(s.getSeatId()).isEqualTo(ani.seatId);
-      assertThat(s.getReadyTurn()).isEqualTo(1);
-      assertThat(s.getReason()).isEqualTo("ready");
-    });
-    List<SeatInfo> seats = aram.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())).getView().getSeatsList();
-    assertThat(seats).filteredOn(SeatInfo::getReady).extracting(SeatInfo::getDisplayName).containsExactly("Ani");
+    assertThat(statuses(aram))
+        .last()
+        .satisfies(
+            s -> {
+              assertThat(s.getSeatId()).isEqualTo(ani.seatId);
+              assertThat(s.getReadyTurn()).isEqualTo(1);
+              assertThat(s.getReason()).isEqualTo("ready");
+            });
+    List<SeatInfo> seats =
+        aram.request(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+            .getView()
+            .getSeatsList();
+    assertThat(seats)
+        .filteredOn(SeatInfo::getReady)
+        .extracting(SeatInfo::getDisplayName)
+        .containsExactly("Ani");
 
     assertThat(aram.request(ready(1, true)).hasOk()).isTrue();
     gm.poll();
-    assertThat(reports(gm)).singleElement().satisfies(r -> assertThat(r.getTurnReport().getCause()).isEqualTo("ALL_READY"));
+    assertThat(reports(gm))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getTurnReport().getCause()).isEqualTo("ALL_READY"));
   }
 
   @Test
@@ -61,11 +72,14 @@ class TeamReadinessTest {
     gm.request(start());
     ani.request(ready(1, true));
     aram.request(add(1, "FREEZE CSTO"));
-    assertThat(statuses(gm)).last().satisfies(s -> {
-      assertThat(s.getSeatId()).isEqualTo(ani.seatId);
-      assertThat(s.getReadyTurn()).isZero();
-      assertThat(s.getReason()).isEqualTo("the orders changed");
-    });
+    assertThat(statuses(gm))
+        .last()
+        .satisfies(
+            s -> {
+              assertThat(s.getSeatId()).isEqualTo(ani.seatId);
+              assertThat(s.getReadyTurn()).isZero();
+              assertThat(s.getReason()).isEqualTo("the orders changed");
+            });
     aram.request(ready(1, true));
     gm.poll();
     assertThat(reports(gm)).as("Ani has to say ready again").isEmpty();
@@ -83,12 +97,15 @@ class TeamReadinessTest {
 
     aram.channel.close();
     gm.poll();
-    assertThat(statuses(gm)).anySatisfy(s -> {
-      assertThat(s.getSeatId()).isEqualTo(aram.seatId);
-      assertThat(s.getConnected()).isFalse();
-      assertThat(s.getReason()).isEqualTo("connection lost");
-    });
+    assertThat(statuses(gm))
+        .anySatisfy(
+            s -> {
+              assertThat(s.getSeatId()).isEqualTo(aram.seatId);
+              assertThat(s.getConnected()).isFalse();
+              assertThat(s.getReason()).isEqualTo("connection lost");
+            });
     assertThat(reports(gm)).as("the only connected member is ready").singleElement();
-    assertThat(statuses(ani)).anySatisfy(s -> assertThat(s.getReason()).isEqualTo("connection lost"));
+    assertThat(statuses(ani))
+        .anySatisfy(s -> assertThat(s.getReason()).isEqualTo("connection lost"));
   }
 }

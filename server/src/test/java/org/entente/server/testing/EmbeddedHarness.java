@@ -38,8 +38,13 @@ public final class EmbeddedHarness implements AutoCloseable {
   private final NetworkGuards guards;
 
   public EmbeddedHarness() {
-    this(new NetworkGuards(Limits.defaults(), RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)),
-        Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime)), MoreExecutors.directExecutor());
+    this(
+        new NetworkGuards(
+            Limits.defaults(),
+            RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)),
+            Descriptors.ofThisProcess(),
+            new RateLimiter(System::nanoTime)),
+        MoreExecutors.directExecutor());
   }
 
   /** With these limits, and sessions run by {@code sessions} (e.g. a queue the test drains). */
@@ -48,20 +53,28 @@ public final class EmbeddedHarness implements AutoCloseable {
   }
 
   /** With this scenario catalog and these admission rules (creation key, validation pool). */
-  public EmbeddedHarness(NetworkGuards guards, java.util.concurrent.Executor sessions,
-      org.entente.server.rules.ScenarioCatalog catalog, Lobby.Admission admission) {
+  public EmbeddedHarness(
+      NetworkGuards guards,
+      java.util.concurrent.Executor sessions,
+      org.entente.server.rules.ScenarioCatalog catalog,
+      Lobby.Admission admission) {
     this.guards = guards;
-    this.lobby = new Lobby(catalog, sessions, scheduler, clock, new SecureRandom(), null, admission);
+    this.lobby =
+        new Lobby(catalog, sessions, scheduler, clock, new SecureRandom(), null, admission);
   }
 
   /** Generous rate limits, the default connection limits: for tests of other things than rates. */
   public static NetworkGuards relaxedGuards() {
-    return new NetworkGuards(Limits.defaults(), RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)),
-        Descriptors.ofThisProcess(), new RateLimiter(System::nanoTime));
+    return new NetworkGuards(
+        Limits.defaults(),
+        RatePolicy.all(new RatePolicy.Rate(100_000, 100_000)),
+        Descriptors.ofThisProcess(),
+        new RateLimiter(System::nanoTime));
   }
 
   public Client client() {
-    Client client = new Client(new EmbeddedChannel(new ServerInitializer(lobby, "test-server", guards)));
+    Client client =
+        new Client(new EmbeddedChannel(new ServerInitializer(lobby, "test-server", guards)));
     clients.add(client);
     return client;
   }
@@ -75,19 +88,29 @@ public final class EmbeddedHarness implements AutoCloseable {
 
   public Client helloClient() {
     Client c = client();
-    assertThat(c.request(ClientMessage.newBuilder()
-        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1))).hasWelcome()).isTrue();
+    assertThat(
+            c.request(
+                    ClientMessage.newBuilder()
+                        .setHello(
+                            Hello.newBuilder()
+                                .setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1)))
+                .hasWelcome())
+        .isTrue();
     return c;
   }
 
   /** A game master who created a game-master-advanced session of the test scenario. */
   public Client gameMaster(int turns) {
     Client gm = helloClient();
-    ServerMessage created = gm.request(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("test-crisis")
-        .setTurns(turns)
-        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))
-        .setDisplayName("Ms Teacher")));
+    ServerMessage created =
+        gm.request(
+            ClientMessage.newBuilder()
+                .setCreateSession(
+                    CreateSession.newBuilder()
+                        .setBuiltinScenarioId("test-crisis")
+                        .setTurns(turns)
+                        .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))
+                        .setDisplayName("Ms Teacher")));
     assertThat(created.hasSessionCreated()).as(created.toString()).isTrue();
     gm.joinCode = created.getSessionCreated().getJoinCode();
     gm.token = created.getSessionCreated().getGameMasterToken();
@@ -96,8 +119,14 @@ public final class EmbeddedHarness implements AutoCloseable {
 
   public Client player(String joinCode, String name, String country) {
     Client c = helloClient();
-    ServerMessage joined = c.request(ClientMessage.newBuilder()
-        .setJoinSession(JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName(name).setCountry(country)));
+    ServerMessage joined =
+        c.request(
+            ClientMessage.newBuilder()
+                .setJoinSession(
+                    JoinSession.newBuilder()
+                        .setJoinCode(joinCode)
+                        .setDisplayName(name)
+                        .setCountry(country)));
     assertThat(joined.hasJoined()).as(joined.toString()).isTrue();
     c.joinCode = joinCode;
     c.token = joined.getJoined().getSeatToken();
@@ -107,8 +136,11 @@ public final class EmbeddedHarness implements AutoCloseable {
 
   public Client spectator(String joinCode) {
     Client c = helloClient();
-    ServerMessage joined = c.request(ClientMessage.newBuilder()
-        .setSpectate(Spectate.newBuilder().setJoinCode(joinCode).setDisplayName("Visitor")));
+    ServerMessage joined =
+        c.request(
+            ClientMessage.newBuilder()
+                .setSpectate(
+                    Spectate.newBuilder().setJoinCode(joinCode).setDisplayName("Visitor")));
     assertThat(joined.hasJoined()).as(joined.toString()).isTrue();
     c.joinCode = joinCode;
     c.token = joined.getJoined().getSeatToken();

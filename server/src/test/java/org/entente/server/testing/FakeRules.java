@@ -29,17 +29,24 @@ import org.entente.server.rules.SessionRules;
  * them), and a game-master line with the seed.
  */
 public final class FakeRules implements SessionRules {
-  public static final ScenarioInfo SCENARIO = new ScenarioInfo("test-crisis", "Test crisis", "A crisis for tests.", 3, Press.FULL,
-      ImmutableList.of(
-          new ScenarioInfo.CountryInfo("ARM", "Armenia", true),
-          new ScenarioInfo.CountryInfo("RUS", "Russia", true),
-          new ScenarioInfo.CountryInfo("AZE", "Azerbaijan", true),
-          new ScenarioInfo.CountryInfo("USA", "United States", true),
-          new ScenarioInfo.CountryInfo("FRA", "France", true),
-          new ScenarioInfo.CountryInfo("KAZ", "Kazakhstan", false)));
+  public static final ScenarioInfo SCENARIO =
+      new ScenarioInfo(
+          "test-crisis",
+          "Test crisis",
+          "A crisis for tests.",
+          3,
+          Press.FULL,
+          ImmutableList.of(
+              new ScenarioInfo.CountryInfo("ARM", "Armenia", true),
+              new ScenarioInfo.CountryInfo("RUS", "Russia", true),
+              new ScenarioInfo.CountryInfo("AZE", "Azerbaijan", true),
+              new ScenarioInfo.CountryInfo("USA", "United States", true),
+              new ScenarioInfo.CountryInfo("FRA", "France", true),
+              new ScenarioInfo.CountryInfo("KAZ", "Kazakhstan", false)));
 
   private int turn = 1;
   public final List<String> appliedEvents = new ArrayList<>();
+
   /** How many debriefs were rendered. */
   public int debriefRenders;
 
@@ -82,14 +89,19 @@ public final class FakeRules implements SessionRules {
   }
 
   @Override
-  public ResolvedTurn resolve(Map<String, List<Order>> ordersByActor, long seed, boolean finalTurn) {
+  public ResolvedTurn resolve(
+      Map<String, List<Order>> ordersByActor, long seed, boolean finalTurn) {
     ImmutableList.Builder<ReportLine> lines = ImmutableList.builder();
     lines.add(line(Visibility.PUBLIC, "Turn " + turn + " resolved."));
-    ordersByActor.forEach((actor, orders) -> {
-      if (!orders.isEmpty()) {
-        lines.add(line(Visibility.actors(actor), actor + " privately ordered " + orders.size() + " order(s)."));
-      }
-    });
+    ordersByActor.forEach(
+        (actor, orders) -> {
+          if (!orders.isEmpty()) {
+            lines.add(
+                line(
+                    Visibility.actors(actor),
+                    actor + " privately ordered " + orders.size() + " order(s)."));
+          }
+        });
     lines.add(line(Visibility.GAME_MASTER, "Seed " + seed + "."));
     return new ResolvedTurn(turn++, lines.build());
   }
@@ -101,17 +113,33 @@ public final class FakeRules implements SessionRules {
   /** ARM and RUS with quantities, mutual trust, the CSTO and a tension track. */
   @Override
   public GameSnapshot snapshot() {
-    return new GameSnapshot(turn - 1, "2024-06-13",
-        ImmutableList.of(new GameSnapshot.CountryQuantities("ARM", 35, 40, 60, 3, 0),
-            new GameSnapshot.CountryQuantities("RUS", 55, 65, 25, 2, 0)),
-        ImmutableList.of(new GameSnapshot.Trust("ARM", "RUS", -30), new GameSnapshot.Trust("RUS", "ARM", -25),
-            new GameSnapshot.Trust("RUS", "AZE", 15)),
-        ImmutableList.of(new GameSnapshot.OrganisationState("CSTO", "CSTO", 25, 45,
-            ImmutableList.of(new GameSnapshot.Member("ARM", "FROZEN", 0)))),
-        ImmutableList.of(new GameSnapshot.TrackValue("tension", "Border tension", 35)),
-        ImmutableList.of(new GameSnapshot.Obligation("RUS", "RUS owes ARM an answer in the CSTO by the end of T2.")),
+    return new GameSnapshot(
+        turn - 1,
+        "2024-06-13",
         ImmutableList.of(
-            new GameSnapshot.ObjectiveScore("ARM", "Be safe.", 20, ImmutableList.of(new GameSnapshot.Criterion("SEC >= 50", 20, false))),
+            new GameSnapshot.CountryQuantities("ARM", 35, 40, 60, 3, 0),
+            new GameSnapshot.CountryQuantities("RUS", 55, 65, 25, 2, 0)),
+        ImmutableList.of(
+            new GameSnapshot.Trust("ARM", "RUS", -30),
+            new GameSnapshot.Trust("RUS", "ARM", -25),
+            new GameSnapshot.Trust("RUS", "AZE", 15)),
+        ImmutableList.of(
+            new GameSnapshot.OrganisationState(
+                "CSTO",
+                "CSTO",
+                25,
+                45,
+                ImmutableList.of(new GameSnapshot.Member("ARM", "FROZEN", 0)))),
+        ImmutableList.of(new GameSnapshot.TrackValue("tension", "Border tension", 35)),
+        ImmutableList.of(
+            new GameSnapshot.Obligation(
+                "RUS", "RUS owes ARM an answer in the CSTO by the end of T2.")),
+        ImmutableList.of(
+            new GameSnapshot.ObjectiveScore(
+                "ARM",
+                "Be safe.",
+                20,
+                ImmutableList.of(new GameSnapshot.Criterion("SEC >= 50", 20, false))),
             new GameSnapshot.ObjectiveScore("RUS", "Keep Armenia.", 50, ImmutableList.of())));
   }
 
@@ -122,9 +150,12 @@ public final class FakeRules implements SessionRules {
   @Override
   public Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
     debriefRenders++;
-    StringBuilder text = new StringBuilder("# Debrief after " + (turn - 1) + " of " + plannedTurns + " turns\n");
+    StringBuilder text =
+        new StringBuilder("# Debrief after " + (turn - 1) + " of " + plannedTurns + " turns\n");
     text.append("A line of the debrief.\n".repeat(2_000));
-    messages.stream().filter(RecordedMessage::included).forEach(m -> text.append(m.fromName()).append(": ").append(m.text()).append('\n'));
+    messages.stream()
+        .filter(RecordedMessage::included)
+        .forEach(m -> text.append(m.fromName()).append(": ").append(m.text()).append('\n'));
     return new Debrief(turn - 1, text.toString(), "<html>\n" + text + "</html>\n");
   }
 
@@ -155,7 +186,9 @@ public final class FakeRules implements SessionRules {
 
       @Override
       public Optional<Loaded> loadBuiltIn(String id) {
-        return id.equals(SCENARIO.id()) ? Optional.of(loaded(ImmutableList.of())) : Optional.empty();
+        return id.equals(SCENARIO.id())
+            ? Optional.of(loaded(ImmutableList.of()))
+            : Optional.empty();
       }
 
       @Override
@@ -163,9 +196,10 @@ public final class FakeRules implements SessionRules {
         if (text.strip().equals("ok")) {
           return loaded(ImmutableList.of());
         }
-        return loaded(ImmutableList.of(
-            fileName + ":1:1: error: BAD_FORMAT: not a scenario",
-            fileName + ":2:5: error: MISSING_FIELD: metadata.id is required"));
+        return loaded(
+            ImmutableList.of(
+                fileName + ":1:1: error: BAD_FORMAT: not a scenario",
+                fileName + ":2:5: error: MISSING_FIELD: metadata.id is required"));
       }
     };
   }

@@ -100,7 +100,8 @@ public final class MemoryStorage implements Storage {
   public synchronized MemoryStorage afterPowerLoss() {
     MemoryStorage after = new MemoryStorage(random.nextLong());
     Map<Inode, Inode> copies = new HashMap<>();
-    durableNames.forEach((path, inode) -> after.names.put(path, copies.computeIfAbsent(inode, this::survivor)));
+    durableNames.forEach(
+        (path, inode) -> after.names.put(path, copies.computeIfAbsent(inode, this::survivor)));
     after.durableNames.putAll(after.names);
     after.dirs.addAll(durableDirs);
     after.durableDirs.addAll(durableDirs);
@@ -142,8 +143,12 @@ public final class MemoryStorage implements Storage {
   @Override
   public synchronized List<String> list(Path dir) {
     Set<String> found = new HashSet<>();
-    names.keySet().stream().filter(p -> dir.equals(p.getParent())).forEach(p -> found.add(p.getFileName().toString()));
-    dirs.stream().filter(p -> dir.equals(p.getParent())).forEach(p -> found.add(p.getFileName().toString()));
+    names.keySet().stream()
+        .filter(p -> dir.equals(p.getParent()))
+        .forEach(p -> found.add(p.getFileName().toString()));
+    dirs.stream()
+        .filter(p -> dir.equals(p.getParent()))
+        .forEach(p -> found.add(p.getFileName().toString()));
     List<String> sorted = new ArrayList<>(found);
     sorted.sort(null);
     return sorted;
@@ -253,11 +258,12 @@ public final class MemoryStorage implements Storage {
   public synchronized void syncDirectory(Path dir) throws IOException {
     operation();
     durableNames.keySet().removeIf(p -> dir.equals(p.getParent()) && !names.containsKey(p));
-    names.forEach((p, inode) -> {
-      if (dir.equals(p.getParent())) {
-        durableNames.put(p, inode);
-      }
-    });
+    names.forEach(
+        (p, inode) -> {
+          if (dir.equals(p.getParent())) {
+            durableNames.put(p, inode);
+          }
+        });
     durableDirs.removeIf(p -> dir.equals(p.getParent()) && !dirs.contains(p));
     dirs.stream().filter(p -> dir.equals(p.getParent())).forEach(durableDirs::add);
   }

@@ -60,8 +60,13 @@ public final class RequestExamples {
 
   public static Arranged arrange(EmbeddedHarness harness, BodyCase kind) {
     EmbeddedHarness.Client gm = harness.helloClient();
-    ServerMessage created = gm.request(ClientMessage.newBuilder().setCreateSession(CreateSession.newBuilder()
-        .setBuiltinScenarioId("test-crisis").setDeadline(Deadline.newBuilder().setSecondsPerTurn(600))));
+    ServerMessage created =
+        gm.request(
+            ClientMessage.newBuilder()
+                .setCreateSession(
+                    CreateSession.newBuilder()
+                        .setBuiltinScenarioId("test-crisis")
+                        .setDeadline(Deadline.newBuilder().setSecondsPerTurn(600))));
     gm.joinCode = created.getSessionCreated().getJoinCode();
     gm.token = created.getSessionCreated().getGameMasterToken();
     EmbeddedHarness.Client other = harness.player(gm.joinCode, "Ivan", "RUS");
@@ -78,18 +83,30 @@ public final class RequestExamples {
   }
 
   /** The example of {@code kind}, naming the session {@code joinCode} and its player {@code other}. */
-  public static ClientMessage.Builder example(BodyCase kind, String joinCode, EmbeddedHarness.Client other) {
+  public static ClientMessage.Builder example(
+      BodyCase kind, String joinCode, EmbeddedHarness.Client other) {
     ClientMessage.Builder m = ClientMessage.newBuilder();
     return switch (kind) {
-      case HELLO -> m.setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
+      case HELLO ->
+          m.setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
       case LIST_SCENARIOS -> m.setListScenarios(ListScenarios.getDefaultInstance());
-      case CREATE_SESSION -> m.setCreateSession(CreateSession.newBuilder().setBuiltinScenarioId("test-crisis"));
-      case JOIN_SESSION -> m.setJoinSession(JoinSession.newBuilder().setJoinCode(joinCode).setDisplayName("Zara").setCountry("FRA"));
-      case SPECTATE -> m.setSpectate(Spectate.newBuilder().setJoinCode(joinCode).setDisplayName("Visitor"));
+      case CREATE_SESSION ->
+          m.setCreateSession(CreateSession.newBuilder().setBuiltinScenarioId("test-crisis"));
+      case JOIN_SESSION ->
+          m.setJoinSession(
+              JoinSession.newBuilder()
+                  .setJoinCode(joinCode)
+                  .setDisplayName("Zara")
+                  .setCountry("FRA"));
+      case SPECTATE ->
+          m.setSpectate(Spectate.newBuilder().setJoinCode(joinCode).setDisplayName("Visitor"));
       case RESUME -> m.setResume(Resume.newBuilder().setJoinCode(joinCode).setToken(other.token));
-      case EDIT_DRAFT -> m.setEditDraft(EditDraft.newBuilder().setTurn(1).setAdd(Order.newBuilder().setText("FREEZE CSTO")));
+      case EDIT_DRAFT ->
+          m.setEditDraft(
+              EditDraft.newBuilder().setTurn(1).setAdd(Order.newBuilder().setText("FREEZE CSTO")));
       case SET_READY -> m.setSetReady(SetReady.newBuilder().setTurn(1).setReady(true));
-      case SEND_MESSAGE -> m.setSendMessage(SendMessage.newBuilder().setChannel(Channel.PUBLIC).setText("hello"));
+      case SEND_MESSAGE ->
+          m.setSendMessage(SendMessage.newBuilder().setChannel(Channel.PUBLIC).setText("hello"));
       case GET_HISTORY -> m.setGetHistory(GetHistory.getDefaultInstance());
       case GET_VIEW -> m.setGetView(GetView.getDefaultInstance());
       case GET_BRIEFING -> m.setGetBriefing(GetBriefing.getDefaultInstance());
@@ -99,17 +116,26 @@ public final class RequestExamples {
       case RESUME_GAME -> m.setResumeGame(ResumeGame.getDefaultInstance());
       case EXTEND_DEADLINE -> m.setExtendDeadline(ExtendDeadline.newBuilder().setSeconds(30));
       case FORCE_RESOLUTION -> m.setForceResolution(ForceResolution.newBuilder().setTurn(1));
-      case INJECT_EVENT -> m.setInjectEvent(InjectEvent.newBuilder().setTitle("News").setText("Something happened."));
-      case MOVE_SEAT -> m.setMoveSeat(MoveSeat.newBuilder().setSeatId(other.seatId).setCountry("FRA"));
+      case INJECT_EVENT ->
+          m.setInjectEvent(
+              InjectEvent.newBuilder().setTitle("News").setText("Something happened."));
+      case MOVE_SEAT ->
+          m.setMoveSeat(MoveSeat.newBuilder().setSeatId(other.seatId).setCountry("FRA"));
       case REMOVE_SEAT -> m.setRemoveSeat(RemoveSeat.newBuilder().setSeatId(other.seatId));
       case END_GAME -> m.setEndGame(EndGame.getDefaultInstance());
       case ANNOUNCE -> m.setAnnounce(Announce.newBuilder().setText("Hello everyone"));
-      case EXPORT_RECORD -> m.setExportRecord(ExportRecord.newBuilder().setIncludePrivateMessages(true));
+      case EXPORT_RECORD ->
+          m.setExportRecord(ExportRecord.newBuilder().setIncludePrivateMessages(true));
       case ASSIGN_BOT -> m.setAssignBot(AssignBot.newBuilder().setCountry("USA"));
       case RELEASE_BOT -> m.setReleaseBot(ReleaseBot.newBuilder().setCountry("USA"));
-      case MUTE_SEAT -> m.setMuteSeat(org.entente.proto.protocol.v1.MuteSeat.newBuilder().setSeatId(other.seatId).setMuted(true));
+      case MUTE_SEAT ->
+          m.setMuteSeat(
+              org.entente.proto.protocol.v1.MuteSeat.newBuilder()
+                  .setSeatId(other.seatId)
+                  .setMuted(true));
       case PONG -> m.setPong(org.entente.proto.protocol.v1.Pong.newBuilder().setNonce(1));
-      case BODY_NOT_SET -> throw new IllegalArgumentException("a message with no body has no example");
+      case BODY_NOT_SET ->
+          throw new IllegalArgumentException("a message with no body has no example");
     };
   }
 }

@@ -27,28 +27,87 @@ public final class SmallScenario {
   private SmallScenario() {}
 
   public static Scenario build() {
-    Metadata metadata = new Metadata("small-test", "Small test", "Two countries and an alliance.", LocalDate.of(2024, 6, 13),
-        TurnLength.MONTH, 3, "Briefing.", List.of(), "tests", Press.FULL);
-    List<Actor> actors = List.of(
-        actor("ARM", "Armenia", true, Set.of()),
-        actor("RUS", "Russia", true, EnumSet.of(OrderKind.STATEMENT)),
-        actor("KAZ", "Kazakhstan", false, Set.of()));
-    Clauses clauses = new Clauses("Art. 4", "Art. 2", "Art. 19", 6, DecisionRule.CONSENSUS, 0, "Charter", true, "Art. 22", 2,
-        "Art. 1", false);
-    Organisation csto = new Organisation("CSTO", "Collective Security Treaty Organization", "Moscow", "1992", 25, 45,
-        List.of(member("ARM", MemberStatus.FROZEN), member("RUS", MemberStatus.ACTIVE), member("KAZ", MemberStatus.ACTIVE)),
-        clauses, List.of(), "An alliance.");
-    List<Track> tracks = List.of(
-        new Track("tension", "Border tension", 35, 0, 100, 0, 35, "", List.of()),
-        new Track("peace", "Peace track", 40, 0, 100, 0, 40, "", List.of()));
-    Mechanics mechanics = new Mechanics(10, 1, 15, 3, -5, -15, -20, -3, 15, -5, -15, -20, 12, -5, 6, -2, -2, 35, 2,
-        "tension", "peace", 3);
-    return new Scenario(metadata, actors, List.of(csto), List.of(new Relation("ARM", "RUS", -30, List.of())), List.of(),
-        tracks, List.of(), Map.of(), mechanics, List.of(), List.of(), List.of());
+    Metadata metadata =
+        new Metadata(
+            "small-test",
+            "Small test",
+            "Two countries and an alliance.",
+            LocalDate.of(2024, 6, 13),
+            TurnLength.MONTH,
+            3,
+            "Briefing.",
+            List.of(),
+            "tests",
+            Press.FULL);
+    List<Actor> actors =
+        List.of(
+            actor("ARM", "Armenia", true, Set.of()),
+            actor("RUS", "Russia", true, EnumSet.of(OrderKind.STATEMENT)),
+            actor("KAZ", "Kazakhstan", false, Set.of()));
+    Clauses clauses =
+        new Clauses(
+            "Art. 4",
+            "Art. 2",
+            "Art. 19",
+            6,
+            DecisionRule.CONSENSUS,
+            0,
+            "Charter",
+            true,
+            "Art. 22",
+            2,
+            "Art. 1",
+            false);
+    Organisation csto =
+        new Organisation(
+            "CSTO",
+            "Collective Security Treaty Organization",
+            "Moscow",
+            "1992",
+            25,
+            45,
+            List.of(
+                member("ARM", MemberStatus.FROZEN),
+                member("RUS", MemberStatus.ACTIVE),
+                member("KAZ", MemberStatus.ACTIVE)),
+            clauses,
+            List.of(),
+            "An alliance.");
+    List<Track> tracks =
+        List.of(
+            new Track("tension", "Border tension", 35, 0, 100, 0, 35, "", List.of()),
+            new Track("peace", "Peace track", 40, 0, 100, 0, 40, "", List.of()));
+    Mechanics mechanics =
+        new Mechanics(
+            10, 1, 15, 3, -5, -15, -20, -3, 15, -5, -15, -20, 12, -5, 6, -2, -2, 35, 2, "tension",
+            "peace", 3);
+    return new Scenario(
+        metadata,
+        actors,
+        List.of(csto),
+        List.of(new Relation("ARM", "RUS", -30, List.of())),
+        List.of(),
+        tracks,
+        List.of(),
+        Map.of(),
+        mechanics,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   private static Actor actor(String id, String name, boolean playable, Set<OrderKind> allowed) {
-    return new Actor(id, name, playable, new Quantities(50, 50, 50, 2), 3, allowed, 0, Doctrine.NONE, "", List.of());
+    return new Actor(
+        id,
+        name,
+        playable,
+        new Quantities(50, 50, 50, 2),
+        3,
+        allowed,
+        0,
+        Doctrine.NONE,
+        "",
+        List.of());
   }
 
   private static Membership member(String actor, MemberStatus status) {

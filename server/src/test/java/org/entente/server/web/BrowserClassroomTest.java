@@ -69,12 +69,20 @@ class BrowserClassroomTest {
   @BeforeAll
   static void startServer() throws Exception {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+    String missing =
+        "the browser tests need "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver)";
     if (!present && System.getenv("CI") != null) {
       throw new AssertionError("CI is set but " + missing);
     }
     Assumptions.assumeTrue(present, missing);
-    server = EntenteServer.builder().config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1")).start();
+    server =
+        EntenteServer.builder()
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .start();
     base = "http://127.0.0.1:" + server.port() + "/";
     Files.createDirectories(SHOTS);
   }
@@ -89,15 +97,27 @@ class BrowserClassroomTest {
   }
 
   private static WebDriver browser(int width, int height) throws IOException {
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory("entente-chromium"), "--window-size=" + width + "," + height);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + Files.createTempDirectory("entente-chromium"),
+        "--window-size=" + width + "," + height);
     if (width < 500) { // narrower than a desktop window may be: a phone's screen, emulated
-      options.setExperimentalOption("mobileEmulation",
+      options.setExperimentalOption(
+          "mobileEmulation",
           Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
     }
     WebDriver driver = new ChromeDriver(service, options);
@@ -111,10 +131,18 @@ class BrowserClassroomTest {
   /** Sizes the window so that the page itself (the viewport) is width x height. */
   private static void viewport(WebDriver driver, int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
-    List<?> extra = (List<?>) ((JavascriptExecutor) driver).executeScript(
-        "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
-    driver.manage().window().setSize(new Dimension(width + ((Number) extra.get(0)).intValue(),
-        height + ((Number) extra.get(1)).intValue()));
+    List<?> extra =
+        (List<?>)
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
+    driver
+        .manage()
+        .window()
+        .setSize(
+            new Dimension(
+                width + ((Number) extra.get(0)).intValue(),
+                height + ((Number) extra.get(1)).intValue()));
   }
 
   private static WebDriverWait waiting(WebDriver driver) {
@@ -126,7 +154,8 @@ class BrowserClassroomTest {
   }
 
   private static void waitForText(WebDriver driver, String id, String text) {
-    waiting(driver).withMessage(() -> "#" + id + " to contain " + text + "; it has: " + textOf(driver, id))
+    waiting(driver)
+        .withMessage(() -> "#" + id + " to contain " + text + "; it has: " + textOf(driver, id))
         .until(d -> textOf(d, id).contains(text));
   }
 
@@ -141,12 +170,14 @@ class BrowserClassroomTest {
     Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request) throws Exception {
+  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request)
+      throws Exception {
     return client.request(request).get(30, TimeUnit.SECONDS);
   }
 
   private static ProtocolClient nativeClient(List<Event> events) throws Exception {
-    ProtocolClient client = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "browser-test");
+    ProtocolClient client =
+        ProtocolClient.connectAndHello("127.0.0.1", server.port(), "browser-test");
     natives.add(client);
     client.onEvent(events::add);
     return client;
@@ -174,7 +205,8 @@ class BrowserClassroomTest {
     // The teacher creates the session in a browser.
     WebDriver teacher = browser(1366, 768);
     teacher.get(base + "gm");
-    waiting(teacher).until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
+    waiting(teacher)
+        .until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
     new Select(teacher.findElement(By.id("scenario"))).selectByValue("armenia-csto-2024");
     teacher.findElement(By.id("gmname")).sendKeys("Ms Teacher");
     teacher.findElement(By.id("create-button")).click();
@@ -182,11 +214,14 @@ class BrowserClassroomTest {
     String shown = textOf(teacher, "code");
     String code = shown; // the server shows and accepts ABC-DEF
     assertThat(shown).matches("[2-9A-Z]{3}-[2-9A-Z]{3}");
-    String gmToken = (String) ((JavascriptExecutor) teacher).executeScript(
-        "return JSON.parse(sessionStorage.getItem('entente.gm')).token");
+    String gmToken =
+        (String)
+            ((JavascriptExecutor) teacher)
+                .executeScript("return JSON.parse(sessionStorage.getItem('entente.gm')).token");
     assertThat(gmToken).hasSize(26);
     assertThat(teacher.getPageSource()).doesNotContain(gmToken);
-    assertThat(teacher.findElement(By.id("project")).getAttribute("href")).isEqualTo(base + "watch/" + code);
+    assertThat(teacher.findElement(By.id("project")).getAttribute("href"))
+        .isEqualTo(base + "watch/" + code);
 
     // The projector, and a native spectator to compare it with.
     WebDriver projector = browser(1920, 1080);
@@ -196,23 +231,48 @@ class BrowserClassroomTest {
     List<Event> spectatorEvents = new CopyOnWriteArrayList<>();
     ProtocolClient spectator = nativeClient(spectatorEvents);
     List<Message> spectatorSaw = new CopyOnWriteArrayList<>();
-    spectatorSaw.add(call(spectator, ClientMessage.newBuilder()
-        .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Observer"))));
-    spectatorSaw.add(call(spectator, ClientMessage.newBuilder().setGetBriefing(GetBriefing.getDefaultInstance())));
+    spectatorSaw.add(
+        call(
+            spectator,
+            ClientMessage.newBuilder()
+                .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Observer"))));
+    spectatorSaw.add(
+        call(
+            spectator,
+            ClientMessage.newBuilder().setGetBriefing(GetBriefing.getDefaultInstance())));
 
-    // Two students of Armenia in browsers, a third over the native protocol, and Azerbaijan natively.
+    // Two students of Armenia in browsers, a third over the native protocol, and Azerbaijan
+    // natively.
     WebDriver ani = browser(1366, 768);
     joinInBrowser(ani, code, "Ani", "ARM");
     WebDriver bo = browser(390, 844);
     joinInBrowser(bo, code, "Bo", "ARM");
     List<Event> armEvents = new CopyOnWriteArrayList<>();
     ProtocolClient cy = nativeClient(armEvents);
-    assertThat(call(cy, ClientMessage.newBuilder().setJoinSession(
-        JoinSession.newBuilder().setJoinCode(code).setDisplayName("Cy").setCountry("ARM"))).hasJoined()).isTrue();
+    assertThat(
+            call(
+                    cy,
+                    ClientMessage.newBuilder()
+                        .setJoinSession(
+                            JoinSession.newBuilder()
+                                .setJoinCode(code)
+                                .setDisplayName("Cy")
+                                .setCountry("ARM")))
+                .hasJoined())
+        .isTrue();
     List<Event> azeEvents = new CopyOnWriteArrayList<>();
     ProtocolClient aze = nativeClient(azeEvents);
-    assertThat(call(aze, ClientMessage.newBuilder().setJoinSession(
-        JoinSession.newBuilder().setJoinCode(code).setDisplayName("Dana").setCountry("AZE"))).hasJoined()).isTrue();
+    assertThat(
+            call(
+                    aze,
+                    ClientMessage.newBuilder()
+                        .setJoinSession(
+                            JoinSession.newBuilder()
+                                .setJoinCode(code)
+                                .setDisplayName("Dana")
+                                .setCountry("AZE")))
+                .hasJoined())
+        .isTrue();
     waitForText(projector, "seats", "Armenia: 3");
     assertThat(textOf(projector, "seats")).contains("Azerbaijan: 1").doesNotContain("Ani");
     screenshot(projector, "projector-lobby-1920x1080");
@@ -223,10 +283,19 @@ class BrowserClassroomTest {
     screenshot(teacher, "gm-1366x768");
 
     // An illegal order is refused at once with the engine's reason (the same a native client gets).
-    String reason = call(cy, ClientMessage.newBuilder().setEditDraft(EditDraft.newBuilder().setTurn(1)
-        .setAdd(Order.newBuilder().setText("RESCIND_NOTICE CSTO")))).getError().getMessage();
+    String reason =
+        call(
+                cy,
+                ClientMessage.newBuilder()
+                    .setEditDraft(
+                        EditDraft.newBuilder()
+                            .setTurn(1)
+                            .setAdd(Order.newBuilder().setText("RESCIND_NOTICE CSTO"))))
+            .getError()
+            .getMessage();
     assertThat(reason).contains("no notice to rescind");
-    new Select(ani.findElement(By.id("kind"))).selectByVisibleText(kindLabel(ani, "RESCIND_NOTICE"));
+    new Select(ani.findElement(By.id("kind")))
+        .selectByVisibleText(kindLabel(ani, "RESCIND_NOTICE"));
     new Select(ani.findElement(By.id("slot-0"))).selectByValue("CSTO");
     ani.findElement(By.id("add-order")).click();
     waitForText(ani, "order-error", "Refused: " + reason);
@@ -240,9 +309,16 @@ class BrowserClassroomTest {
     assertThat(textOf(bo, "draft")).contains("by Ani");
     assertThat(textOf(ani, "order-error")).isEmpty();
 
-    // A private message from the native Azerbaijani student arrives in Ani's inbox; Ani posts in public.
-    call(aze, ClientMessage.newBuilder().setSendMessage(SendMessage.newBuilder()
-        .setChannel(Channel.PRIVATE).setToCountry("ARM").setText("Shall we talk about the corridor?")));
+    // A private message from the native Azerbaijani student arrives in Ani's inbox; Ani posts in
+    // public.
+    call(
+        aze,
+        ClientMessage.newBuilder()
+            .setSendMessage(
+                SendMessage.newBuilder()
+                    .setChannel(Channel.PRIVATE)
+                    .setToCountry("ARM")
+                    .setText("Shall we talk about the corridor?")));
     openTab(ani, "messages");
     waitForText(ani, "inbox", "Shall we talk about the corridor?");
     new Select(ani.findElement(By.id("channel"))).selectByValue("PUBLIC:");
@@ -258,10 +334,19 @@ class BrowserClassroomTest {
     teacher.findElement(By.id("announce")).click();
     waitForText(projector, "news", "Ten minutes to the summit.");
     teacher.findElement(By.id("force")).click();
-    waiting(teacher).withMessage("Armenia's native seat to get turn 1's report")
+    waiting(teacher)
+        .withMessage("Armenia's native seat to get turn 1's report")
         .until(d -> armEvents.stream().anyMatch(Event::hasTurnReport));
-    List<String> armLines = armEvents.stream().filter(Event::hasTurnReport).findFirst().orElseThrow()
-        .getTurnReport().getLinesList().stream().map(ReportLine::getText).toList();
+    List<String> armLines =
+        armEvents.stream()
+            .filter(Event::hasTurnReport)
+            .findFirst()
+            .orElseThrow()
+            .getTurnReport()
+            .getLinesList()
+            .stream()
+            .map(ReportLine::getText)
+            .toList();
     assertThat(armLines).isNotEmpty();
     for (WebDriver student : List.of(ani, bo)) {
       openTab(student, "reports");
@@ -283,17 +368,29 @@ class BrowserClassroomTest {
 
     // The projector shows the public report, and nothing a spectator could not see.
     waiting(teacher).until(x -> spectatorEvents.stream().anyMatch(Event::hasTurnReport));
-    List<String> publicLines = spectatorEvents.stream().filter(Event::hasTurnReport).findFirst().orElseThrow()
-        .getTurnReport().getLinesList().stream().map(ReportLine::getText).toList();
+    List<String> publicLines =
+        spectatorEvents.stream()
+            .filter(Event::hasTurnReport)
+            .findFirst()
+            .orElseThrow()
+            .getTurnReport()
+            .getLinesList()
+            .stream()
+            .map(ReportLine::getText)
+            .toList();
     waitForText(projector, "report", publicLines.get(0));
-    spectatorSaw.add(call(spectator, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())));
+    spectatorSaw.add(
+        call(spectator, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())));
     spectatorSaw.addAll(spectatorEvents);
     screenshot(projector, "projector-game-1920x1080");
     viewport(projector, 1024, 768);
     screenshot(projector, "projector-game-1024x768");
-    String projected = String.valueOf(((JavascriptExecutor) projector).executeScript("return document.body.textContent"));
+    String projected =
+        String.valueOf(
+            ((JavascriptExecutor) projector).executeScript("return document.body.textContent"));
     Set<String> spectatorStrings = strings(spectatorSaw);
-    List<String> secrets = new ArrayList<>(List.of("Shall we talk about the corridor?", "GIVE_NOTICE CSTO", gmToken));
+    List<String> secrets =
+        new ArrayList<>(List.of("Shall we talk about the corridor?", "GIVE_NOTICE CSTO", gmToken));
     armLines.stream().filter(l -> !spectatorStrings.contains(l)).forEach(secrets::add);
     System.out.println("secrets checked on the projector: " + secrets.size());
     for (String secret : secrets) {
@@ -316,8 +413,12 @@ class BrowserClassroomTest {
 
   /** The option text of an order kind in the kind list ("GIVE_NOTICE (2 points)"). */
   private static String kindLabel(WebDriver driver, String kind) {
-    return new Select(driver.findElement(By.id("kind"))).getOptions().stream().map(WebElement::getText)
-        .filter(t -> t.startsWith(kind + " ")).findFirst().orElseThrow(() -> new AssertionError("no kind " + kind));
+    return new Select(driver.findElement(By.id("kind")))
+        .getOptions().stream()
+            .map(WebElement::getText)
+            .filter(t -> t.startsWith(kind + " "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no kind " + kind));
   }
 
   /** Every string field anywhere in these messages. */
@@ -331,7 +432,8 @@ class BrowserClassroomTest {
 
   private static void collect(Message message, Set<String> out) {
     for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-      List<?> values = field.getKey().isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
+      List<?> values =
+          field.getKey().isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
       for (Object value : values) {
         if (value instanceof String s) {
           out.add(s);
@@ -345,8 +447,10 @@ class BrowserClassroomTest {
   private static void reportLoadTime(WebDriver driver) {
     driver.get(base);
     visible(driver, "game");
-    Object millis = ((JavascriptExecutor) driver).executeScript(
-        "const n = performance.getEntriesByType('navigation')[0]; return [n.domContentLoadedEventEnd, n.loadEventEnd];");
+    Object millis =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return [n.domContentLoadedEventEnd, n.loadEventEnd];");
     System.out.println("student page on loopback: domContentLoaded, load (ms) = " + millis);
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** Port unification and the web client's HTTP rules, on the real pipeline in an EmbeddedChannel. */
 class WebPipelineTest {
-  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-      + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+          + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
   private final EmbeddedHarness harness = new EmbeddedHarness();
 
   @AfterEach
@@ -33,7 +34,11 @@ class WebPipelineTest {
   }
 
   private static String get(String path, String... headers) {
-    return "GET " + path + " HTTP/1.1\r\nHost: localhost:7777\r\n" + String.join("", headers) + "\r\n";
+    return "GET "
+        + path
+        + " HTTP/1.1\r\nHost: localhost:7777\r\n"
+        + String.join("", headers)
+        + "\r\n";
   }
 
   /** Writes bytes in and returns what the server wrote back, as text. */
@@ -62,9 +67,14 @@ class WebPipelineTest {
     byte[] request = ascii(get("/"));
     for (int split = 1; split < request.length; split++) {
       EmbeddedChannel channel = harness.client().channel;
-      String answer = exchange(channel, Arrays.copyOfRange(request, 0, split), Arrays.copyOfRange(request, split, request.length));
+      String answer =
+          exchange(
+              channel,
+              Arrays.copyOfRange(request, 0, split),
+              Arrays.copyOfRange(request, split, request.length));
       assertThat(answer).as("split at %s", split).startsWith("HTTP/1.1 200 OK\r\n");
-      assertThat(answer).contains("content-security-policy: " + CSP + "\r\n")
+      assertThat(answer)
+          .contains("content-security-policy: " + CSP + "\r\n")
           .contains("x-content-type-options: nosniff\r\n")
           .contains("content-type: text/html; charset=utf-8\r\n")
           .contains("<script type=\"module\" src=\"/play.js\"></script>")
@@ -74,54 +84,82 @@ class WebPipelineTest {
 
   @Test
   void aNativeHelloWhoseLengthByteIsTheLetterGIsStillTheNativeProtocol() {
-    ClientMessage.Builder hello = ClientMessage.newBuilder().setRequestId(1)
-        .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
-    hello.getHelloBuilder().setClientName("x".repeat(71 - hello.build().getSerializedSize() - 2)); // tag and length byte
+    ClientMessage.Builder hello =
+        ClientMessage.newBuilder()
+            .setRequestId(1)
+            .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
+    hello
+        .getHelloBuilder()
+        .setClientName(
+            "x".repeat(71 - hello.build().getSerializedSize() - 2)); // tag and length byte
     byte[] frame = Frames.frame(hello.build());
     assertThat(frame[0]).isEqualTo((byte) 'G');
     for (int split = 1; split < frame.length; split++) {
       EmbeddedHarness.Client client = harness.client();
       client.channel.writeInbound(Unpooled.wrappedBuffer(Arrays.copyOfRange(frame, 0, split)));
       var got = client.send(Arrays.copyOfRange(frame, split, frame.length));
-      assertThat(got).as("split at %s", split).extracting(ServerMessage::hasWelcome).containsExactly(true);
+      assertThat(got)
+          .as("split at %s", split)
+          .extracting(ServerMessage::hasWelcome)
+          .containsExactly(true);
     }
   }
 
   @Test
   void everyPageIsKnownAndEverythingElseIsNotFound() {
-    assertThat(exchange(harness.client().channel, ascii(get("/gm")))).startsWith("HTTP/1.1 200 OK").contains("/gm.js");
-    assertThat(exchange(harness.client().channel, ascii(get("/watch/ABC-DEF")))).startsWith("HTTP/1.1 200 OK").contains("/watch.js");
-    assertThat(exchange(harness.client().channel, ascii(get("/play.js?v=1")))).startsWith("HTTP/1.1 200 OK")
+    assertThat(exchange(harness.client().channel, ascii(get("/gm"))))
+        .startsWith("HTTP/1.1 200 OK")
+        .contains("/gm.js");
+    assertThat(exchange(harness.client().channel, ascii(get("/watch/ABC-DEF"))))
+        .startsWith("HTTP/1.1 200 OK")
+        .contains("/watch.js");
+    assertThat(exchange(harness.client().channel, ascii(get("/play.js?v=1"))))
+        .startsWith("HTTP/1.1 200 OK")
         .contains("content-type: text/javascript; charset=utf-8");
     String missing = exchange(harness.client().channel, ascii(get("/web/play.html")));
-    assertThat(missing).startsWith("HTTP/1.1 404 Not Found").contains("content-security-policy: " + CSP);
-    assertThat(exchange(harness.client().channel, ascii(get("/watch/../gm")))).startsWith("HTTP/1.1 404 Not Found");
-    assertThat(exchange(harness.client().channel, ascii(get("/entente.js/")))).startsWith("HTTP/1.1 404 Not Found");
+    assertThat(missing)
+        .startsWith("HTTP/1.1 404 Not Found")
+        .contains("content-security-policy: " + CSP);
+    assertThat(exchange(harness.client().channel, ascii(get("/watch/../gm"))))
+        .startsWith("HTTP/1.1 404 Not Found");
+    assertThat(exchange(harness.client().channel, ascii(get("/entente.js/"))))
+        .startsWith("HTTP/1.1 404 Not Found");
   }
 
   @Test
   void onlyGetIsAllowed() {
-    String answer = exchange(harness.client().channel,
-        ascii("POST / HTTP/1.1\r\nHost: localhost:7777\r\nContent-Length: 2\r\n\r\nhi"));
+    String answer =
+        exchange(
+            harness.client().channel,
+            ascii("POST / HTTP/1.1\r\nHost: localhost:7777\r\nContent-Length: 2\r\n\r\nhi"));
     assertThat(answer).startsWith("HTTP/1.1 405 Method Not Allowed").contains("allow: GET");
   }
 
   @Test
   void anOversizedRequestIsRefused() {
     EmbeddedChannel channel = harness.client().channel;
-    String answer = exchange(channel, ascii(get("/", "X-Padding: " + "a".repeat(WebPipeline.MAX_REQUEST_BYTES) + "\r\n")));
+    String answer =
+        exchange(
+            channel,
+            ascii(get("/", "X-Padding: " + "a".repeat(WebPipeline.MAX_REQUEST_BYTES) + "\r\n")));
     assertThat(answer).doesNotStartWith("HTTP/1.1 200");
     assertThat(answer).startsWith("HTTP/1.1 4");
   }
 
   private static String upgrade(String origin) {
-    return get("/ws", "Upgrade: websocket\r\n", "Connection: Upgrade\r\n", "Sec-WebSocket-Version: 13\r\n",
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", origin == null ? "" : "Origin: " + origin + "\r\n");
+    return get(
+        "/ws",
+        "Upgrade: websocket\r\n",
+        "Connection: Upgrade\r\n",
+        "Sec-WebSocket-Version: 13\r\n",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n",
+        origin == null ? "" : "Origin: " + origin + "\r\n");
   }
 
   @Test
   void aWebSocketFromAnotherOriginIsRefused() {
-    for (String origin : new String[] {"http://evil.example", "http://localhost:7778", "null", null}) {
+    for (String origin :
+        new String[] {"http://evil.example", "http://localhost:7778", "null", null}) {
       EmbeddedChannel channel = harness.client().channel;
       String answer = exchange(channel, ascii(upgrade(origin)));
       assertThat(answer).as("origin %s", origin).startsWith("HTTP/1.1 403 Forbidden");
@@ -133,21 +171,29 @@ class WebPipelineTest {
   void aSameOriginWebSocketSpeaksTheProtocolInJson() {
     EmbeddedChannel channel = harness.client().channel;
     String handshake = exchange(channel, ascii(upgrade("http://localhost:7777")));
-    assertThat(handshake).startsWith("HTTP/1.1 101 Switching Protocols")
+    assertThat(handshake)
+        .startsWith("HTTP/1.1 101 Switching Protocols")
         .contains("sec-websocket-accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-    channel.writeInbound(Unpooled.wrappedBuffer(maskedText(
-        "{\"requestId\":\"7\",\"hello\":{\"protocolVersion\":\"PROTOCOL_VERSION_1\",\"clientName\":\"test\"}}")));
+    channel.writeInbound(
+        Unpooled.wrappedBuffer(
+            maskedText(
+                "{\"requestId\":\"7\",\"hello\":{\"protocolVersion\":\"PROTOCOL_VERSION_1\",\"clientName\":\"test\"}}")));
     assertThat(unmaskedText(outbound(channel)))
-        .isEqualTo("{\"requestId\":\"7\",\"welcome\":{\"protocolVersion\":\"PROTOCOL_VERSION_1\",\"serverName\":\"test-server\"}}");
-    channel.writeInbound(Unpooled.wrappedBuffer(maskedText("{\"requestId\":\"8\",\"listScenarios\":{}}")));
-    assertThat(unmaskedText(outbound(channel))).startsWith("{\"requestId\":\"8\",\"scenarioList\":{\"scenarios\":[{\"id\":\"test-crisis\"");
+        .isEqualTo(
+            "{\"requestId\":\"7\",\"welcome\":{\"protocolVersion\":\"PROTOCOL_VERSION_1\",\"serverName\":\"test-server\"}}");
+    channel.writeInbound(
+        Unpooled.wrappedBuffer(maskedText("{\"requestId\":\"8\",\"listScenarios\":{}}")));
+    assertThat(unmaskedText(outbound(channel)))
+        .startsWith(
+            "{\"requestId\":\"8\",\"scenarioList\":{\"scenarios\":[{\"id\":\"test-crisis\"");
   }
 
   @Test
   void aWebSocketFrameThatIsNotAClientMessageClosesLikeAMalformedFrame() {
     EmbeddedChannel channel = harness.client().channel;
     exchange(channel, ascii(upgrade("http://localhost:7777")));
-    channel.writeInbound(Unpooled.wrappedBuffer(maskedText("{\"requestId\":\"1\",\"noSuchField\":{}}")));
+    channel.writeInbound(
+        Unpooled.wrappedBuffer(maskedText("{\"requestId\":\"1\",\"noSuchField\":{}}")));
     assertThat(unmaskedText(outbound(channel))).contains("\"code\":\"MALFORMED_FRAME\"");
     assertThat(channel.isActive()).isFalse();
   }
