@@ -233,17 +233,30 @@ public final class ScenarioLoader {
 
   private static String unknownField(String fullType, String field) {
     Descriptor type = findType(fullType);
-    String where = fullType.substring(fullType.lastIndexOf('.') + 1);
+    String where = words(fullType);
     String hint = "";
     if (type != null) {
       List<String> names = new ArrayList<>();
       type.getFields().forEach(f -> names.add(f.getName()));
       hint = Suggest.didYouMean(field, names);
       if (hint.isEmpty()) {
-        hint = "; fields of " + where + ": " + String.join(", ", names);
+        hint = "; its fields are " + String.join(", ", names);
       }
     }
-    return where + " has no field named '" + field + "'" + hint;
+    return "'" + field + "' is not a field of " + where + hint;
+  }
+
+  /**
+   * A message or enum type in the author's words, without the package: {@code
+   * entente.scenario.v1.OrderRule} is "an order rule", {@code TurnLength} "a turn length".
+   */
+  static String words(String fullType) {
+    String simple = fullType.substring(fullType.lastIndexOf('.') + 1);
+    String spaced = simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+    if (spaced.equals("metadata") || spaced.equals("scenario")) {
+      return "the " + spaced;
+    }
+    return ("aeiou".indexOf(spaced.charAt(0)) >= 0 ? "an " : "a ") + spaced;
   }
 
   private static Descriptor findType(String fullName) {
@@ -263,16 +276,12 @@ public final class ScenarioLoader {
     String message = String.valueOf(e.getMessage()).replaceFirst("^-?\\d+:-?\\d+: ", "");
     Matcher field = NO_FIELD.matcher(message);
     if (field.find()) {
-      Descriptor type = findType(field.group(1));
-      if (type != null) {
-        List<String> names = new ArrayList<>();
-        type.getFields().forEach(f -> names.add(f.getName()));
-        message += Suggest.didYouMean(field.group(2), names);
-      }
+      return unknownField(field.group(1), field.group(2));
     }
     Matcher value = NO_ENUM.matcher(message);
     if (value.find()) {
       String name = value.group(1);
+      message = "'" + value.group(2) + "' is not " + words(name);
       EnumDescriptor en = findEnum(name.substring(name.lastIndexOf('.') + 1));
       if (en != null) {
         List<String> names = new ArrayList<>();
@@ -280,10 +289,12 @@ public final class ScenarioLoader {
             .filter(v -> v.getNumber() != 0)
             .forEach(v -> names.add(v.getName()));
         String hint = Suggest.didYouMean(value.group(2), names);
-        message += hint.isEmpty() ? " Expected one of " + String.join(", ", names) + "." : hint;
+        message += hint.isEmpty() ? "; choose one of " + String.join(", ", names) : hint;
       }
+      return message;
     }
-    return message;
+    // Protobuf's own sentence otherwise (e.g. "Expected identifier."), never a type name.
+    return message.replaceAll("\"?entente\\.scenario\\.v1\\.(\\w+)\"?", "$1");
   }
 
   private static EnumDescriptor findEnum(String simpleName) {

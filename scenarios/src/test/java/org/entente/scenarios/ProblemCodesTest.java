@@ -53,7 +53,7 @@ class ProblemCodesTest {
         .containsExactly(
             "t.textproto:2:1: error: missing: metadata `turn_length` is required: add turn_length:"
                 + " DAY, WEEK, MONTH, QUARTER or YEAR",
-            "t.textproto:6:3: error: unknown-field: Metadata has no field named 'turn_lenght';"
+            "t.textproto:6:3: error: unknown-field: 'turn_lenght' is not a field of the metadata;"
                 + " did you mean 'turn_length'?");
   }
 
@@ -61,8 +61,7 @@ class ProblemCodesTest {
   void unknownEnumValueSuggestsOne() {
     assertThat(problems(base("  turn_length: MONTH\n", "  turn_length: MONHT\n")))
         .containsExactly(
-            "t.textproto:6:16: error: syntax: Enum type \"entente.scenario.v1.TurnLength\" has no"
-                + " value named \"MONHT\".; did you mean 'MONTH'?");
+            "t.textproto:6:16: error: syntax: 'MONHT' is not a turn length; did you mean 'MONTH'?");
   }
 
   @Test
