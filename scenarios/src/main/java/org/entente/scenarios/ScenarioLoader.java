@@ -31,7 +31,7 @@ public final class ScenarioLoader {
   private static final Pattern NO_FIELD =
       Pattern.compile("Message type \"([\\w.]+)\" has no field named \"(\\w+)\"");
   private static final Pattern NO_ENUM =
-      Pattern.compile("Enum type \"([\\w.]+)\" has no value named \"(\\w+)\"");
+      Pattern.compile("Enum type \"([\\w.]+)\" has no value named \"([^\"]*)\"");
 
   /**
    * Protobuf logs a warning for every unknown field it skips when asked to; we report those
@@ -252,7 +252,8 @@ public final class ScenarioLoader {
    */
   static String words(String fullType) {
     String simple = fullType.substring(fullType.lastIndexOf('.') + 1);
-    String spaced = simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+    String spaced =
+        simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
     if (spaced.equals("metadata") || spaced.equals("scenario")) {
       return "the " + spaced;
     }
@@ -281,7 +282,10 @@ public final class ScenarioLoader {
     Matcher value = NO_ENUM.matcher(message);
     if (value.find()) {
       String name = value.group(1);
-      message = "'" + value.group(2) + "' is not " + words(name);
+      message =
+          (value.group(2).isEmpty() ? "An empty value" : "'" + value.group(2) + "'")
+              + " is not "
+              + words(name);
       EnumDescriptor en = findEnum(name.substring(name.lastIndexOf('.') + 1));
       if (en != null) {
         List<String> names = new ArrayList<>();
@@ -294,7 +298,17 @@ public final class ScenarioLoader {
       return message;
     }
     // Protobuf's own sentence otherwise (e.g. "Expected identifier."), never a type name.
-    return message.replaceAll("\"?entente\\.scenario\\.v1\\.(\\w+)\"?", "$1");
+    Matcher type =
+        Pattern.compile("(Enum|Message) type \"?entente\\.scenario\\.v1\\.(\\w+)\"?")
+            .matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (type.find()) {
+      String w = words(type.group(2));
+      type.appendReplacement(
+          out, Matcher.quoteReplacement(Character.toUpperCase(w.charAt(0)) + w.substring(1)));
+    }
+    type.appendTail(out);
+    return out.toString().replace("\".;", "\";").replace(".;", ";");
   }
 
   private static EnumDescriptor findEnum(String simpleName) {

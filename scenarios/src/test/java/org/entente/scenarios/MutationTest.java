@@ -66,7 +66,9 @@ class MutationTest {
         assertThat(p.line()).as("mutation %d: %s", i, p).isBetween(1, lines + 1);
         assertThat(p.column()).as("mutation %d: %s", i, p).isGreaterThanOrEqualTo(1);
         // In the author's words: no protobuf type names, no stray ".;" from glued sentences.
-        assertThat(p.message()).as("mutation %d: %s", i, p).doesNotContain("entente.scenario.v1", ".;", "Message type", "Enum type");
+        assertThat(p.message())
+            .as("mutation %d: %s", i, p)
+            .doesNotContain("entente.scenario.v1", ".;", "Message type", "Enum type");
       }
       assertThat(result.scenario().isPresent()).isEqualTo(result.errors().isEmpty());
     }
