@@ -64,6 +64,15 @@ class ClassroomGameTest {
       return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** Waits (at most 30 s) until {@code text} has been printed: an event from another user. */
+    String awaitSeen(String text) throws InterruptedException {
+      long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (!seen().contains(text) && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      return seen();
+    }
+
     /** The student shuts the terminal mid-test (try-with-resources closes it again, harmlessly). */
     void closeTerminal() {
       session.close();
@@ -138,7 +147,11 @@ class ClassroomGameTest {
           .contains("Armenia gave notice under CSTO Charter Art. 19")
           .contains("Azerbaijan's incursion against Armenia succeeded")
           .doesNotContain("[GM only]");
-      assertThat(gm.seen()).contains("[GM only] SEC of Armenia");
+      // Each country reads why its own numbers moved; nobody else reads them (the game master
+      // does).
+      assertThat(ani.seen()).contains("Armenia's security (SEC)");
+      assertThat(gm.seen()).contains("Armenia's security (SEC)");
+      assertThat(ilham.seen()).doesNotContain("Armenia's security (SEC)");
       assertThat(ilham.seen()).doesNotContain("GIVE_NOTICE CSTO  (Ani)");
 
       ani.ok("wait turn 2 30s");
@@ -345,8 +358,9 @@ class ClassroomGameTest {
       assertThat(ani.seen())
           .contains("Accepted as order 1: RESUME CSTO")
           .doesNotContain("is for the game master");
+      assertThat(aram.awaitSeen("Ani added order 1: RESUME CSTO"))
+          .contains("Ani added order 1: RESUME CSTO");
       aram.ok("orders");
-      assertThat(aram.seen()).contains("Ani added order 1: RESUME CSTO");
       assertThat(aram.seen())
           .containsPattern("1\\s+RESUME CSTO\\s+\\d+\\s+Ani")
           .contains("order points used");
@@ -355,10 +369,10 @@ class ClassroomGameTest {
       assertThat(ani.seen())
           .contains("Ready for turn 1")
           .contains("Still drafting: Aram; the turn waits for them too.");
+      assertThat(aram.awaitSeen("Ani (ARM) is ready; still drafting: Aram."))
+          .contains("Ani (ARM) is ready; still drafting: Aram.");
       aram.ok("who");
-      assertThat(aram.seen())
-          .contains("Ani (ARM) is ready; still drafting: Aram.")
-          .containsPattern("Ani\\s+player\\s+ARM\\s+yes\\s+ready");
+      assertThat(aram.seen()).containsPattern("Ani\\s+player\\s+ARM\\s+yes\\s+ready");
       assertThat(gm.seen()).doesNotContain("== Turn 1 report");
 
       // 'remove all' in a team asks first and names what it would take back.

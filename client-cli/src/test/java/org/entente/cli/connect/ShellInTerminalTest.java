@@ -149,13 +149,12 @@ class ShellInTerminalTest {
 
     type("ready");
     keys("Enter");
-    screen =
-        await(
-            "the turn report",
-            s ->
-                contains(s, "== Turn 1 report (every country with players was ready) ==")
-                    && last(s).contains("Turn 2/2"));
-    assertThat(String.join("\n", screen))
+    await("the next turn on the status line", s -> last(s).contains("Turn 2/2"));
+    // The report is longer than the window (each country reads its own numbers' changes): read
+    // it from the scrollback too.
+    List<String> withHistory = screenAndScrollback();
+    assertThat(String.join("\n", withHistory))
+        .contains("== Turn 1 report (every country with players was ready) ==")
         .contains("Armenia gave notice under CSTO Charter Art. 19");
 
     type("quit");
@@ -313,6 +312,11 @@ class ShellInTerminalTest {
       lines.remove(lines.size() - 1);
     }
     return lines;
+  }
+
+  /** The screen with up to 500 lines of scrollback above it. */
+  private List<String> screenAndScrollback() throws Exception {
+    return tmux("capture-pane", "-p", "-S", "-500", "-t", tmuxSession).lines().toList();
   }
 
   /** Polls the screen until {@code condition} holds; fails with the screen after {@link #PATIENCE}. */
