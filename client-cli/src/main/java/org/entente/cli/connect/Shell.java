@@ -277,8 +277,16 @@ final class Shell {
           b, terminal.getStringCapability(InfoCmp.Capability.restore_cursor));
       b.append("\r\n");
       java.io.FileOutputStream fd = new java.io.FileOutputStream(java.io.FileDescriptor.out);
-      fd.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] reset = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      fd.write(reset);
       fd.flush();
+      // JLine's own hook runs at the same moment and may draw the status row once more as it
+      // closes the terminal: erase it again once that is done.
+      Thread.sleep(150);
+      fd.write(reset);
+      fd.flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       // Nothing more can be done for a terminal on the way out.
     }
