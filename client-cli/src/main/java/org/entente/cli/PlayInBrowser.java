@@ -11,7 +11,6 @@ import org.entente.engine.model.Scenario;
 import org.entente.proto.protocol.v1.AssignBot;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
-import org.entente.proto.protocol.v1.ScenarioFile;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
@@ -39,18 +38,7 @@ final class PlayInBrowser {
       ProtocolClient gm =
           ProtocolClient.connectAndHello("127.0.0.1", server.port(), "entente-play-web");
       try {
-        CreateSession.Builder create = CreateSession.newBuilder().setDisplayName("entente play");
-        if (scenarioFile == null) {
-          create.setBuiltinScenarioId(scenario.metadata().id());
-        } else {
-          create.setScenarioFile(
-              ScenarioFile.newBuilder()
-                  .setFileName(scenarioFile.getFileName().toString())
-                  .setText(Files.readString(scenarioFile)));
-        }
-        if (turns != null) {
-          create.setTurns(turns);
-        }
+        CreateSession.Builder create = PlayOnServer.createRequest(scenario, scenarioFile, turns);
         String code =
             call(gm, ClientMessage.newBuilder().setCreateSession(create))
                 .getSessionCreated()

@@ -38,6 +38,24 @@ final class PlayOnServer {
 
   private PlayOnServer() {}
 
+  /** The create_session of a local game: the built-in scenario, or the file given, and the turns asked for. */
+  static CreateSession.Builder createRequest(Scenario scenario, Path scenarioFile, Integer turns)
+      throws java.io.IOException {
+    CreateSession.Builder create = CreateSession.newBuilder().setDisplayName("entente play");
+    if (scenarioFile == null) {
+      create.setBuiltinScenarioId(scenario.metadata().id());
+    } else {
+      create.setScenarioFile(
+          ScenarioFile.newBuilder()
+              .setFileName(scenarioFile.getFileName().toString())
+              .setText(Files.readString(scenarioFile)));
+    }
+    if (turns != null) {
+      create.setTurns(turns);
+    }
+    return create;
+  }
+
   static int run(
       Scenario scenario, Path scenarioFile, String seat, Options options, PrintStream err)
       throws Exception {
@@ -52,18 +70,7 @@ final class PlayOnServer {
       ProtocolClient gm =
           ProtocolClient.connectAndHello("127.0.0.1", server.port(), "entente-play");
       try {
-        CreateSession.Builder create = CreateSession.newBuilder().setDisplayName("entente play");
-        if (scenarioFile == null) {
-          create.setBuiltinScenarioId(scenario.metadata().id());
-        } else {
-          create.setScenarioFile(
-              ScenarioFile.newBuilder()
-                  .setFileName(scenarioFile.getFileName().toString())
-                  .setText(Files.readString(scenarioFile)));
-        }
-        if (turns != null) {
-          create.setTurns(turns);
-        }
+        CreateSession.Builder create = PlayOnServer.createRequest(scenario, scenarioFile, turns);
         ServerMessage created = call(gm, ClientMessage.newBuilder().setCreateSession(create));
         String code = created.getSessionCreated().getJoinCode();
         for (Actor a : scenario.playableActors()) {
