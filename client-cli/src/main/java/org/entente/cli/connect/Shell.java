@@ -42,6 +42,12 @@ final class Shell {
   /** Set by the shutdown hook: the status ticker must not draw the line back after it is erased. */
   private volatile boolean closing;
 
+  /**
+   * The terminal's height when the status line was last drawn: on SIGTERM JLine's own hook may
+   * close the terminal first, after which it no longer knows its size.
+   */
+  private volatile int rows = 24;
+
   Shell(Terminal terminal, ClientSession session, boolean colour, Path historyFile) {
     this(terminal, session, null, colour, historyFile);
   }
@@ -263,15 +269,9 @@ final class Shell {
       StringBuilder b = new StringBuilder();
       org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.save_cursor));
       org.jline.utils.Curses.tputs(
-          b,
-          terminal.getStringCapability(InfoCmp.Capability.change_scroll_region),
-          0,
-          terminal.getRows() - 1);
+          b, terminal.getStringCapability(InfoCmp.Capability.change_scroll_region), 0, rows - 1);
       org.jline.utils.Curses.tputs(
-          b,
-          terminal.getStringCapability(InfoCmp.Capability.cursor_address),
-          terminal.getRows() - 1,
-          0);
+          b, terminal.getStringCapability(InfoCmp.Capability.cursor_address), rows - 1, 0);
       org.jline.utils.Curses.tputs(b, terminal.getStringCapability(InfoCmp.Capability.clr_eol));
       org.jline.utils.Curses.tputs(
           b, terminal.getStringCapability(InfoCmp.Capability.restore_cursor));
@@ -296,6 +296,9 @@ final class Shell {
   private void drawStatus() {
     if (status == null || closing) {
       return;
+    }
+    if (terminal.getRows() > 0) {
+      rows = terminal.getRows();
     }
     int width = terminal.getColumns() <= 0 ? 80 : terminal.getColumns();
     ClientSession session = seat();

@@ -70,40 +70,7 @@ class ShellInTerminalTest {
   @Test
   void aStudentTypesCompletesAndReadsEventsAboveThePromptWithAStatusLine() throws Exception {
     assertThat(gm.run("create armenia-csto-2024 2 manual")).isEqualTo(Console.Result.OK);
-    String code = SeatStore.displayCode(gmSession.joinCode());
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command =
-        String.join(
-                " ",
-                quote(java),
-                "-cp",
-                quote(System.getProperty("java.class.path")),
-                "org.entente.cli.Main",
-                "connect",
-                "127.0.0.1:" + server.port(),
-                "--join",
-                code,
-                "--name",
-                "Ani",
-                "--country",
-                "ARM")
-            + "; echo \"exit code $?\"; sleep 600";
-    tmux(
-        "new-session",
-        "-d",
-        "-s",
-        tmuxSession,
-        "-x",
-        "110",
-        "-y",
-        "30",
-        "-e",
-        "XDG_CONFIG_HOME=" + home.resolve("student"),
-        "-e",
-        "LANG=C.UTF-8",
-        "sh",
-        "-c",
-        command);
+    startStudent(SeatStore.displayCode(gmSession.joinCode()));
 
     List<String> screen =
         await("the welcome", s -> contains(s, "You play Armenia in Armenia and the CSTO"));
