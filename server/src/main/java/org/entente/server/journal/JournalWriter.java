@@ -159,13 +159,18 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Void> append(byte[] record) {
+    public CompletableFuture<Void> append(long firstSeq, long lastSeq, byte[] record) {
       return submit(new Command(this, Kind.APPEND, 0, Records.frame(record)));
     }
 
     @Override
-    public CompletableFuture<Void> snapshot(int newTurn, byte[] snapshot) {
-      return submit(new Command(this, Kind.SNAPSHOT, newTurn, snapshot));
+    public CompletableFuture<Void> snapshot(long newTurn, byte[] snapshot) {
+      return submit(new Command(this, Kind.SNAPSHOT, (int) newTurn, snapshot));
+    }
+
+    @Override
+    public List<Stored> read(long fromSeq, int maxBytes) throws IOException {
+      throw new IOException("reading the history back is not in this journal layout yet");
     }
   }
 

@@ -379,7 +379,7 @@ public final class Lobby {
       }
       SessionJournal sessionJournal =
           journal == null
-              ? SessionJournal.NONE
+              ? SessionJournal.memory(SessionJournal.MEMORY_HISTORY_BYTES)
               : journal.create(sessionId, GameSession.initialSnapshot(header.build()));
       GameSession session =
           GameSession.open(

@@ -147,7 +147,7 @@ public final class GameSession {
         clock,
         tokens,
         onEnded,
-        SessionJournal.NONE,
+        SessionJournal.memory(SessionJournal.MEMORY_HISTORY_BYTES),
         SessionHeader.getDefaultInstance());
   }
 

@@ -125,7 +125,7 @@ final class Outbox {
     }
     unwritten.clear();
     long last = state.log.lastSeq();
-    whenWritten(journal.append(record.build().toByteArray()), last);
+    whenWritten(journal.append(unwrittenFirstSeq, last, record.build().toByteArray()), last);
     if (snapshotDue) {
       snapshotDue = false;
       int turn = state.turn;

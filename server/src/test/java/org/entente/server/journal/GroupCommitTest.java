@@ -63,12 +63,12 @@ class GroupCommitTest {
         };
     try (JournalWriter writer = JournalWriter.start(blockingFirstForce, data)) {
       SessionJournal journal = writer.create("s1", "snapshot".getBytes(UTF_8));
-      CompletableFuture<Void> first = journal.append("first".getBytes(UTF_8));
+      CompletableFuture<Void> first = journal.append(0, 0, "first".getBytes(UTF_8));
       assertThat(forcing.await(10, TimeUnit.SECONDS)).isTrue();
       long forcesBefore = writer.forces();
       List<CompletableFuture<Void>> waiting = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        waiting.add(journal.append(("record " + i).getBytes(UTF_8)));
+        waiting.add(journal.append(0, 0, ("record " + i).getBytes(UTF_8)));
       }
       assertThat(waiting).noneMatch(CompletableFuture::isDone);
       release.countDown();

@@ -115,15 +115,15 @@ class JournalFilesTest {
     MemoryStorage storage = new MemoryStorage(1).withDirectory(Path.of("/data/sessions"));
     JournalWriter writer = JournalWriter.inline(storage, Path.of("/data"));
     SessionJournal journal = writer.create("s1", "snapshot".getBytes(UTF_8));
-    assertThat(journal.append("one".getBytes(UTF_8))).isCompleted();
+    assertThat(journal.append(0, 0, "one".getBytes(UTF_8))).isCompleted();
     storage.failForcesAfter(0);
 
-    CompletableFuture<Void> second = journal.append("two".getBytes(UTF_8));
+    CompletableFuture<Void> second = journal.append(0, 0, "two".getBytes(UTF_8));
 
     assertThat(second).isCompletedExceptionally();
     assertThat(writer.failed()).isTrue();
     storage.failForcesAfter(Integer.MAX_VALUE);
-    assertThat(journal.append("three".getBytes(UTF_8))).isCompletedExceptionally();
+    assertThat(journal.append(0, 0, "three".getBytes(UTF_8))).isCompletedExceptionally();
   }
 
   @Test
@@ -132,7 +132,7 @@ class JournalFilesTest {
     JournalWriter writer = JournalWriter.inline(storage, Path.of("/data"));
     SessionJournal journal = writer.create("s1", "snapshot".getBytes(UTF_8));
     storage.failWritesAfter(0);
-    assertThat(journal.append("one".getBytes(UTF_8)))
+    assertThat(journal.append(0, 0, "one".getBytes(UTF_8)))
         .failsWithin(java.time.Duration.ZERO)
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withMessageContaining("No space left on device");
