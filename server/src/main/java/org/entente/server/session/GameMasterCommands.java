@@ -60,6 +60,13 @@ final class GameMasterCommands {
       throw new RequestException(ErrorCode.INVALID_REQUEST, "An event needs a title.");
     }
     PlayerCommands.validText(request.getText());
+    if (session.rulesSteps.injectsIn(state.turn) >= RulesSteps.MAX_INJECTS_PER_TURN) {
+      throw new RequestException(
+          ErrorCode.INVALID_REQUEST,
+          "At most "
+              + RulesSteps.MAX_INJECTS_PER_TURN
+              + " events can be injected in one turn; inject more once this turn has resolved.");
+    }
     InjectedEvent event =
         new InjectedEvent(
             request.getTitle(),
@@ -75,7 +82,7 @@ final class GameMasterCommands {
           "The event has " + problems.size() + (problems.size() == 1 ? " problem." : " problems."),
           problems);
     }
-    session.rules.apply(event);
+    session.rulesSteps.inject(event, state.turn);
     session.commit(new SessionEvent.NewsPublished(event, state.turn));
   }
 

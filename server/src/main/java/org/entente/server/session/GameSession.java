@@ -43,6 +43,10 @@ public final class GameSession {
 
   final SessionState state;
   final SessionRules rules;
+
+  /** Every call that changed the rules' state, for snapshots; make rules changes through it. */
+  final RulesSteps rulesSteps;
+
   final Clock clock;
   final Tokens tokens;
   final Turns turns;
@@ -52,7 +56,7 @@ public final class GameSession {
   private final SessionThread thread;
   private final Runnable onEnded;
   private final RememberedResponses remembered;
-  private final Outbox outbox;
+  final Outbox outbox;
   private final Delivery delivery;
   private final SessionDispatch dispatch;
   private final Scheduler scheduler;
@@ -83,6 +87,7 @@ public final class GameSession {
       SessionHeader header) {
     this.state = state;
     this.rules = rules;
+    this.rulesSteps = new RulesSteps(rules);
     this.executor = executor;
     this.clock = clock;
     this.tokens = tokens;
@@ -97,6 +102,7 @@ public final class GameSession {
             journal,
             header,
             remembered,
+            rulesSteps,
             this::execute,
             () -> delivery().deliverAll());
     this.delivery = new Delivery(state, thread, outbox::durableSeq, this::execute);

@@ -92,19 +92,7 @@ final class JournalCodec {
       }
       b.setTurnResolved(t);
     } else if (event instanceof SessionEvent.NewsPublished e) {
-      NewsRecord.Builder n =
-          NewsRecord.newBuilder()
-              .setTitle(e.event().title())
-              .setText(e.event().text())
-              .setActor(e.event().actor())
-              .setTurn(e.turn());
-      e.event()
-          .effects()
-          .forEach(
-              f ->
-                  n.addEffects(
-                      EffectRecord.newBuilder().setTarget(f.target()).setDelta(f.delta())));
-      b.setNewsPublished(n);
+      b.setNewsPublished(news(e.event(), e.turn()));
     } else if (event instanceof SessionEvent.BotChanged e) {
       b.setBotChanged(
           BotRecord.newBuilder().setCountry(e.country()).setBot(e.bot()).setReason(e.reason()));
@@ -145,29 +133,73 @@ final class JournalCodec {
     return new ReportLine(org.entente.engine.Phase.UPKEEP, visibility, l.getText(), "", List.of());
   }
 
-  private static DraftRecord draft(Draft draft) {
+  static NewsRecord news(InjectedEvent event, int turn) {
+    NewsRecord.Builder n =
+        NewsRecord.newBuilder()
+            .setTitle(event.title())
+            .setText(event.text())
+            .setActor(event.actor())
+            .setTurn(turn);
+    event
+        .effects()
+        .forEach(
+            f -> n.addEffects(EffectRecord.newBuilder().setTarget(f.target()).setDelta(f.delta())));
+    return n.build();
+  }
+
+  static InjectedEvent injected(NewsRecord n) {
+    return new InjectedEvent(
+        n.getTitle(),
+        n.getText(),
+        n.getActor(),
+        n.getEffectsList().stream()
+            .map(f -> new InjectedEvent.Effect(f.getTarget(), f.getDelta()))
+            .collect(ImmutableList.toImmutableList()));
+  }
+
+  static DraftRecord draft(Draft draft) {
     DraftRecord.Builder d =
         DraftRecord.newBuilder()
             .setCountry(draft.country())
             .setTurn(draft.turn())
             .setReady(draft.ready());
     for (DraftOrder o : draft.orders()) {
-      Order p = o.order();
-      d.addOrders(
-          OrderRecord.newBuilder()
-              .setId(o.id())
-              .setActor(p.actor())
-              .setKind(p.kind().name())
-              .setOrg(p.org())
-              .setTarget(p.target())
-              .setOther(p.other())
-              .setOption(p.option())
-              .setPresence(p.presence())
-              .setText(p.text())
-              .setCanonicalText(o.text())
-              .setAuthor(o.author()));
+      d.addOrders(order(o.order()).setId(o.id()).setCanonicalText(o.text()).setAuthor(o.author()));
     }
     return d.build();
+  }
+
+  /** An order's own fields (a draft adds its id, canonical text and author). */
+  static OrderRecord.Builder order(Order p) {
+    return OrderRecord.newBuilder()
+        .setActor(p.actor())
+        .setKind(p.kind().name())
+        .setOrg(p.org())
+        .setTarget(p.target())
+        .setOther(p.other())
+        .setOption(p.option())
+        .setPresence(p.presence())
+        .setText(p.text());
+  }
+
+  static Order order(OrderRecord o) {
+    return new Order(
+        o.getActor(),
+        OrderKind.valueOf(o.getKind()),
+        o.getOrg(),
+        o.getTarget(),
+        o.getOther(),
+        o.getOption(),
+        o.getPresence(),
+        o.getText());
+  }
+
+  static Draft draft(DraftRecord d) {
+    ImmutableList<DraftOrder> orders =
+        d.getOrdersList().stream()
+            .map(o -> new DraftOrder(o.getId(), order(o), o.getCanonicalText(), o.getAuthor()))
+            .collect(ImmutableList.toImmutableList());
+    return new Draft(d.getCountry(), d.getTurn(), orders, d.getReady());
   }
 
   static SessionEvent decode(JournalEvent e) {
@@ -189,27 +221,7 @@ final class JournalCodec {
         return new SessionEvent.SeatMuted(
             e.getSeatMuted().getSeatId(), e.getSeatMuted().getMuted());
       case DRAFT_EDITED:
-        DraftRecord d = e.getDraftEdited();
-        ImmutableList<DraftOrder> orders =
-            d.getOrdersList().stream()
-                .map(
-                    o ->
-                        new DraftOrder(
-                            o.getId(),
-                            new Order(
-                                o.getActor(),
-                                OrderKind.valueOf(o.getKind()),
-                                o.getOrg(),
-                                o.getTarget(),
-                                o.getOther(),
-                                o.getOption(),
-                                o.getPresence(),
-                                o.getText()),
-                            o.getCanonicalText(),
-                            o.getAuthor()))
-                .collect(ImmutableList.toImmutableList());
-        return new SessionEvent.DraftEdited(
-            new Draft(d.getCountry(), d.getTurn(), orders, d.getReady()));
+        return new SessionEvent.DraftEdited(draft(e.getDraftEdited()));
       case READINESS_CHANGED:
         ReadinessRecord r = e.getReadinessChanged();
         return new SessionEvent.ReadinessChanged(r.getCountry(), r.getTurn(), r.getReady());
@@ -249,16 +261,8 @@ final class JournalCodec {
                 .map(JournalCodec::decodeLine)
                 .collect(ImmutableList.toImmutableList()));
       case NEWS_PUBLISHED:
-        NewsRecord n = e.getNewsPublished();
         return new SessionEvent.NewsPublished(
-            new InjectedEvent(
-                n.getTitle(),
-                n.getText(),
-                n.getActor(),
-                n.getEffectsList().stream()
-                    .map(f -> new InjectedEvent.Effect(f.getTarget(), f.getDelta()))
-                    .collect(ImmutableList.toImmutableList())),
-            n.getTurn());
+            injected(e.getNewsPublished()), e.getNewsPublished().getTurn());
       case BOT_CHANGED:
         BotRecord bot = e.getBotChanged();
         return new SessionEvent.BotChanged(bot.getCountry(), bot.getBot(), bot.getReason());

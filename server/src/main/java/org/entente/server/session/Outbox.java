@@ -34,6 +34,7 @@ final class Outbox {
   private final SessionJournal journal;
   private final SessionHeader header;
   private final RememberedResponses remembered;
+  private final RulesSteps rulesSteps;
 
   /** Runs a task on the session's thread. */
   private final Consumer<Runnable> onSessionThread;
@@ -69,6 +70,7 @@ final class Outbox {
       SessionJournal journal,
       SessionHeader header,
       RememberedResponses remembered,
+      RulesSteps rulesSteps,
       Consumer<Runnable> onSessionThread,
       Runnable onDurable) {
     this.state = state;
@@ -77,6 +79,7 @@ final class Outbox {
     this.journal = journal;
     this.header = header;
     this.remembered = remembered;
+    this.rulesSteps = rulesSteps;
     this.onSessionThread = onSessionThread;
     this.onDurable = onDurable;
   }
@@ -128,9 +131,8 @@ final class Outbox {
     whenWritten(journal.append(unwrittenFirstSeq, last, record.build().toByteArray()), last);
     if (snapshotDue) {
       snapshotDue = false;
-      int turn = state.turn;
-      snapshotTurn = turn;
-      CompletableFuture<Void> snapshot = journal.snapshot(turn, snapshot().toByteArray());
+      snapshotTurn = state.turn;
+      CompletableFuture<Void> snapshot = journal.snapshot(last, snapshot(last).toByteArray());
       whenDone(snapshot, failure -> snapshotWritten(failure, last));
     }
   }
@@ -219,18 +221,20 @@ final class Outbox {
     }
   }
 
-  /** The session as a snapshot: its header, each event as a record, and the remembered responses. */
-  private Snapshot snapshot() {
-    Snapshot.Builder snap = Snapshot.newBuilder().setHeader(header).setTurn(state.turn);
-    long now = clock.millis();
-    for (long seq = 1; seq <= state.log.lastSeq(); seq++) {
-      snap.addRecords(
-          JournalRecord.newBuilder()
-              .setFirstSeq(seq)
-              .addEvents(JournalCodec.encode(state.log.get(seq))));
-    }
+  /**
+   * The session as of {@code lastSeq} (every event committed so far): its header and its
+   * state, the rules' as the steps that rebuild it. Its size follows the seats, the drafts and
+   * the turns played, never the number of events.
+   */
+  Snapshot snapshot(long lastSeq) {
+    Snapshot.Builder snap =
+        Snapshot.newBuilder()
+            .setHeader(header)
+            .setTurn(state.turn)
+            .setLastSeq(lastSeq)
+            .setState(StateCodec.encode(state, rulesSteps.steps()))
+            .setWrittenEpochMillis(clock.millis());
     remembered.addTo(snap);
-    snap.addRecords(JournalRecord.newBuilder().setWrittenEpochMillis(now));
     return snap.build();
   }
 

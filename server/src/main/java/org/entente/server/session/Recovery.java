@@ -9,10 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds a session from its newest snapshot and the journal records written after it:
- * each event is applied again in order, each recorded turn re-resolved with the rules
- * (resolution is deterministic given the scenario, state, orders and seed), each remembered
- * response remembered again. Runs on the caller's thread, before the session is reachable.
+ * Rebuilds a session from its newest snapshot and the journal records written after it. A
+ * snapshot with state gives the seats, drafts and counters, and the rules' steps made again;
+ * one without (a new session's, or Entente 0.x's with the history embedded) gives the records
+ * to replay from seq 1. Then each later event is applied again in order, each recorded turn
+ * re-resolved with the rules (resolution is deterministic given the scenario, state, orders
+ * and seed), each remembered response remembered again. Runs on the caller's thread, before
+ * the session is reachable.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(Recovery.class);
@@ -31,15 +34,37 @@ final class Recovery {
     this.lastWrittenMillis = createdMillis;
   }
 
-  /** Replays the snapshot's records, then {@code records}; returns when the last record was written. */
+  /**
+   * Restores the snapshot (its state, or, from a snapshot without one, its embedded records),
+   * then replays {@code records}, which must continue it; returns when the last of them was
+   * written.
+   */
   long replay(Snapshot snapshot, List<byte[]> records) throws InvalidProtocolBufferException {
-    for (JournalRecord r : snapshot.getRecordsList()) {
-      replay(r);
+    lastWrittenMillis = Math.max(lastWrittenMillis, snapshot.getWrittenEpochMillis());
+    if (snapshot.hasState()) {
+      restore(snapshot);
+    } else {
+      // A new session's first snapshot (no records) or one written by Entente 0.x.
+      for (JournalRecord r : snapshot.getRecordsList()) {
+        replay(r);
+      }
     }
     for (byte[] bytes : records) {
       replay(JournalRecord.parseFrom(bytes));
     }
     return lastWrittenMillis;
+  }
+
+  /**
+   * The state as the snapshot kept it, and the rules rebuilt by making their steps again in
+   * order (resolution and injects are deterministic); the responses a retry may ask for.
+   */
+  private void restore(Snapshot snapshot) {
+    for (RulesSteps.Step step : StateCodec.decode(snapshot.getState(), state)) {
+      session.rulesSteps.replay(step);
+    }
+    state.log.startAfter(snapshot.getLastSeq());
+    snapshot.getOutcomesList().forEach(remembered::remember);
   }
 
   private void replay(JournalRecord record) {
@@ -58,8 +83,8 @@ final class Recovery {
       SessionEvent event = JournalCodec.decode(e);
       if (event instanceof SessionEvent.TurnResolved t) {
         var result =
-            session.rules.resolve(
-                Turns.sealedOrders(state), t.seed(), t.turn() >= state.totalTurns);
+            session.rulesSteps.resolve(
+                t.turn(), Turns.sealedOrders(state), t.seed(), t.turn() >= state.totalTurns);
         if (!JournalCodec.sameReport(result.lines(), t.lines())) {
           log.warn(
               "session {}: turn {} re-resolved to a different report than the recorded one (rules changed?); "
@@ -68,7 +93,7 @@ final class Recovery {
               t.turn());
         }
       } else if (event instanceof SessionEvent.NewsPublished n) {
-        session.rules.apply(n.event());
+        session.rulesSteps.inject(n.event(), n.turn());
       }
       state.apply(event);
     }

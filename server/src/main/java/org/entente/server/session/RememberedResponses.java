@@ -2,7 +2,6 @@ package org.entente.server.session;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Optional;
-import org.entente.proto.journal.v1.JournalRecord;
 import org.entente.proto.journal.v1.RequestOutcome;
 import org.entente.proto.journal.v1.Snapshot;
 import org.entente.proto.protocol.v1.ServerMessage;
@@ -105,29 +104,25 @@ final class RememberedResponses {
         : Optional.ofNullable(seat.recentResponses.get(idempotencyKey));
   }
 
-  /** Adds every remembered response to a snapshot, one record each. */
+  /** Adds every remembered response to a snapshot: the entries first, then each seat's, oldest first. */
   void addTo(Snapshot.Builder snap) {
     state.entryOutcomes.forEach(
         (key, outcome) ->
-            snap.addRecords(
-                JournalRecord.newBuilder()
-                    .setOutcome(
-                        RequestOutcome.newBuilder()
-                            .setSeatId(outcome.seatId())
-                            .setIdempotencyKey(key)
-                            .setResponse(outcome.response().toByteString())
-                            .setEntry(true)
-                            .setSecretSha256(outcome.secretSha256()))));
+            snap.addOutcomes(
+                RequestOutcome.newBuilder()
+                    .setSeatId(outcome.seatId())
+                    .setIdempotencyKey(key)
+                    .setResponse(outcome.response().toByteString())
+                    .setEntry(true)
+                    .setSecretSha256(outcome.secretSha256())));
     for (Seat seat : state.seats()) {
       seat.recentResponses.forEach(
           (key, response) ->
-              snap.addRecords(
-                  JournalRecord.newBuilder()
-                      .setOutcome(
-                          RequestOutcome.newBuilder()
-                              .setSeatId(seat.id)
-                              .setIdempotencyKey(key)
-                              .setResponse(response.toByteString()))));
+              snap.addOutcomes(
+                  RequestOutcome.newBuilder()
+                      .setSeatId(seat.id)
+                      .setIdempotencyKey(key)
+                      .setResponse(response.toByteString())));
     }
   }
 }

@@ -49,6 +49,9 @@ final class SessionState {
 
   private long nextOrderId = 1;
 
+  /** Chat messages posted so far (the messages are in the history, not here). */
+  long messagesPosted;
+
   /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
   final Map<Long, EntryOutcome> entryOutcomes = new LinkedHashMap<>();
 
@@ -86,8 +89,50 @@ final class SessionState {
     return authorship.getOrDefault(authorKey(country, author), new int[4]).clone();
   }
 
+  /** One author's counts as {@link #authorship} gives them, for snapshots. */
+  record Authorship(String country, String author, int[] counts) {}
+
+  /** Every author's counts, in the order they first authored, for snapshots. */
+  List<Authorship> authorships() {
+    List<Authorship> all = new ArrayList<>();
+    authorship.forEach(
+        (key, counts) -> {
+          int split = key.indexOf('\u0000');
+          all.add(
+              new Authorship(key.substring(0, split), key.substring(split + 1), counts.clone()));
+        });
+    return all;
+  }
+
   private static String authorKey(String country, String author) {
     return country + "\u0000" + author;
+  }
+
+  /** The ids the next seat and the next order will get, for snapshots. */
+  long peekNextSeatId() {
+    return nextSeatId;
+  }
+
+  long peekNextOrderId() {
+    return nextOrderId;
+  }
+
+  /**
+   * Puts back what a snapshot kept, into a state that has applied nothing yet: the fields
+   * {@link #apply} would have set from the events up to the snapshot's. Recovery only.
+   */
+  void restore(
+      Collection<Seat> restoredSeats,
+      Collection<Draft> restoredDrafts,
+      Collection<Authorship> restoredAuthorship,
+      long restoredNextSeatId,
+      long restoredNextOrderId) {
+    restoredSeats.forEach(seat -> seats.put(seat.id, seat));
+    restoredDrafts.forEach(draft -> drafts.put(draft.country(), draft));
+    restoredAuthorship.forEach(
+        a -> authorship.put(authorKey(a.country(), a.author()), a.counts().clone()));
+    nextSeatId = restoredNextSeatId;
+    nextOrderId = restoredNextOrderId;
   }
 
   long newSeatId() {
@@ -185,6 +230,7 @@ final class SessionState {
       }
     } else if (event instanceof SessionEvent.MessagePosted e) {
       messages.add(new ChatMessageAt(seq, e.message()));
+      messagesPosted++;
     } else if (event instanceof SessionEvent.PhaseChanged e) {
       phase = e.phase();
       deadlineEpochMillis = e.deadlineEpochMillis();

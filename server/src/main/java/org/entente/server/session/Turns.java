@@ -161,7 +161,8 @@ final class Turns {
     Map<String, List<Order>> orders = sealedOrders(state);
     long seed = session.rules.turnSeed(state.seed, state.turn);
     // The last turn's report ends with the final scores and what really happened next.
-    ResolvedTurn result = session.rules.resolve(orders, seed, state.turn >= state.totalTurns);
+    ResolvedTurn result =
+        session.rulesSteps.resolve(state.turn, orders, seed, state.turn >= state.totalTurns);
     session.commit(new SessionEvent.TurnResolved(state.turn, cause, seed, result.lines()));
     if (state.turn >= state.totalTurns) {
       session.commit(

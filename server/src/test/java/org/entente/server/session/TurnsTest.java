@@ -337,4 +337,23 @@ class TurnsTest {
     assertThat(spectator.events.get(spectator.events.size() - 1).getNews().getTitle())
         .isEqualTo("Border clash");
   }
+
+  @Test
+  void atMostTenEventsAreInjectedPerTurnSoTheSnapshotStaysBounded() {
+    EmbeddedHarness.Client gm = harness.gameMaster(2);
+    EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");
+    gm.request(start());
+    for (int i = 1; i <= RulesSteps.MAX_INJECTS_PER_TURN; i++) {
+      assertThat(gm.request(StateSnapshotTest.inject("News " + i, "sec(ARM)", 1)).hasOk()).isTrue();
+    }
+
+    ServerMessage refused = gm.request(StateSnapshotTest.inject("One more", "sec(ARM)", 1));
+
+    assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(refused.getError().getMessage())
+        .isEqualTo(
+            "At most 10 events can be injected in one turn; inject more once this turn has resolved.");
+    ani.request(ready(1, true));
+    assertThat(gm.request(StateSnapshotTest.inject("Turn two", "sec(ARM)", 1)).hasOk()).isTrue();
+  }
 }

@@ -1,0 +1,88 @@
+package org.entente.server.session;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.entente.engine.order.Order;
+import org.entente.server.rules.InjectedEvent;
+import org.entente.server.rules.ResolvedTurn;
+import org.entente.server.rules.SessionRules;
+
+/**
+ * Every call a session made that changed its rules' state, in order: each resolved turn (its
+ * sealed orders, seed and whether it was the last) and each inject. The rules are
+ * deterministic, so making the same calls again on fresh rules rebuilds their state: a
+ * snapshot keeps these inputs instead of the engine's state or the session's history. They
+ * are bounded by the game, not by its history: at most {@code Lobby.MAX_TURNS} turns of at most
+ * {@link PlayerCommands#MAX_ORDERS} orders per country, and {@link #MAX_INJECTS_PER_TURN}
+ * injects per turn.
+ *
+ * <p>Confined to the session's thread (or to recovery, before the session is reachable).
+ */
+final class RulesSteps {
+  /** Game-master injects per turn: enough for any lesson, and they keep the steps bounded. */
+  static final int MAX_INJECTS_PER_TURN = 10;
+
+  /** One call to the rules. */
+  sealed interface Step {}
+
+  /** {@link SessionRules#resolve} of {@code turn}; {@code orders}: every country's, in scenario order. */
+  record Resolved(int turn, long seed, boolean finalTurn, ImmutableMap<String, List<Order>> orders)
+      implements Step {}
+
+  /** {@link SessionRules#apply} of an inject made during {@code turn}. */
+  record Injected(InjectedEvent event, int turn) implements Step {}
+
+  private final SessionRules rules;
+  private final List<Step> steps = new ArrayList<>();
+
+  RulesSteps(SessionRules rules) {
+    this.rules = rules;
+  }
+
+  /** Resolves turn {@code turn} with the rules, and keeps the inputs. */
+  ResolvedTurn resolve(int turn, Map<String, List<Order>> orders, long seed, boolean finalTurn) {
+    ImmutableMap.Builder<String, List<Order>> copy = ImmutableMap.builder();
+    orders.forEach((actor, list) -> copy.put(actor, ImmutableList.copyOf(list)));
+    Resolved step = new Resolved(turn, seed, finalTurn, copy.build());
+    ResolvedTurn result = rules.resolve(step.orders(), seed, finalTurn);
+    steps.add(step);
+    return result;
+  }
+
+  /** Applies a valid inject made during {@code turn}, and keeps it. */
+  void inject(InjectedEvent event, int turn) {
+    rules.apply(event);
+    steps.add(new Injected(event, turn));
+  }
+
+  /** Makes {@code step} again (recovery from a snapshot), and keeps it. */
+  void replay(Step step) {
+    if (step instanceof Resolved r) {
+      resolve(r.turn(), r.orders(), r.seed(), r.finalTurn());
+    } else if (step instanceof Injected i) {
+      inject(i.event(), i.turn());
+    }
+  }
+
+  /** Injects made during {@code turn}. */
+  int injectsIn(int turn) {
+    int count = 0;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Step step = steps.get(i);
+      if (step instanceof Injected injected && injected.turn() == turn) {
+        count++;
+      } else if (step instanceof Resolved resolved && resolved.turn() < turn) {
+        break; // steps are in turn order: nothing earlier was made during this turn
+      }
+    }
+    return count;
+  }
+
+  /** The steps so far, oldest first. */
+  List<Step> steps() {
+    return java.util.Collections.unmodifiableList(steps);
+  }
+}
