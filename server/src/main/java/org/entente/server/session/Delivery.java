@@ -1,19 +1,28 @@
 package org.entente.server.session;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ServerMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each connected seat the durable events it has not been sent, projected for it, in
  * order, while its connection takes writes: a slow reader holds back only itself, and picks
- * up where it stopped when it drains. Session-thread only.
+ * up where it stopped when it drains. A seat that keeps up is fed from the history's tail in
+ * memory; one further behind, in batches read back from the journal. Session-thread only.
  */
 final class Delivery {
+  private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
   /** Events sent to one connection per delivery pass; the rest waits for the next task. */
   static final int BATCH = 256;
 
   private final SessionState state;
+  private final History history;
   private final SessionThread thread;
   private final LongSupplier durableSeq;
 
@@ -22,10 +31,12 @@ final class Delivery {
 
   Delivery(
       SessionState state,
+      History history,
       SessionThread thread,
       LongSupplier durableSeq,
       Consumer<Runnable> onSessionThread) {
     this.state = state;
+    this.history = history;
     this.thread = thread;
     this.durableSeq = durableSeq;
     this.onSessionThread = onSessionThread;
@@ -40,18 +51,43 @@ final class Delivery {
   void deliver(Seat seat) {
     thread.check("delivering events");
     long durable = durableSeq.getAsLong();
+    if (seat.link == null || seat.lastSentSeq >= durable || !seat.link.isWritable()) {
+      return;
+    }
+    SessionLink link = seat.link;
+    List<History.Numbered> batch;
+    try {
+      batch = history.read(seat.lastSentSeq + 1, durable, BATCH);
+    } catch (IOException e) {
+      log.warn(
+          "session {}: could not read events after {} back for seat {} ({}); its connection is closed",
+          state.sessionId,
+          seat.lastSentSeq,
+          seat.id,
+          e.toString());
+      seat.lastSentSeq = durable;
+      link.close(
+          Wire.error(
+              0,
+              ErrorCode.STORAGE_UNAVAILABLE,
+              "The server could not read this session's history back to send what you missed; "
+                  + "reconnect to try again."));
+      return;
+    }
     int sent = 0;
-    while (seat.link != null
-        && seat.lastSentSeq < durable
-        && sent < BATCH
-        && seat.link.isWritable()) {
-      long seq = ++seat.lastSentSeq;
-      SessionLink link = seat.link;
-      Views.project(seq, state.log.get(seq), seat.viewer())
+    for (History.Numbered n : batch) {
+      if (!link.isWritable()) {
+        return;
+      }
+      seat.lastSentSeq = n.seq();
+      Views.project(n.seq(), n.event(), seat.viewer())
           .ifPresent(event -> link.send(ServerMessage.newBuilder().setEvent(event).build()));
       sent++;
     }
-    if (sent == BATCH && seat.link != null && seat.link.isWritable()) {
+    if (batch.isEmpty()) {
+      seat.lastSentSeq = durable; // the journal keeps nothing older (a bounded one in memory)
+    }
+    if (sent == BATCH && seat.link == link && link.isWritable()) {
       onSessionThread.accept(() -> deliver(seat));
     }
   }

@@ -42,6 +42,10 @@ public final class GameSession {
   public static final int MAX_SEATS = 100;
 
   final SessionState state;
+
+  /** The events: the newest in memory, the others in the journal. */
+  final History history;
+
   final SessionRules rules;
 
   /** Every call that changed the rules' state, for snapshots; make rules changes through it. */
@@ -86,6 +90,7 @@ public final class GameSession {
       SessionJournal journal,
       SessionHeader header) {
     this.state = state;
+    this.history = new History(journal, History.DEFAULT_TAIL);
     this.rules = rules;
     this.rulesSteps = new RulesSteps(rules);
     this.executor = executor;
@@ -103,9 +108,10 @@ public final class GameSession {
             header,
             remembered,
             rulesSteps,
+            history,
             this::execute,
             () -> delivery().deliverAll());
-    this.delivery = new Delivery(state, thread, outbox::durableSeq, this::execute);
+    this.delivery = new Delivery(state, history, thread, outbox::durableSeq, this::execute);
     this.scheduler = scheduler;
     this.turns = new Turns(this, scheduler);
     this.seating = new Seating(this, thread, outbox, remembered, delivery);
@@ -220,7 +226,8 @@ public final class GameSession {
     long lastWritten =
         new Recovery(session, session.remembered, snap.getHeader().getCreatedEpochMillis())
             .replay(snap, records);
-    session.outbox.recovered(session.state.log.lastSeq(), snap.getTurn());
+    session.outbox.recovered(session.state.lastSeq(), snap.getTurn());
+    session.history.quiet(); // nobody is connected yet
     session.execute(() -> session.turns.restarted(lastWritten));
     return new Restored(
         session,
@@ -228,7 +235,7 @@ public final class GameSession {
         lastWritten,
         session.state.phase,
         session.state.turn,
-        session.state.log.lastSeq());
+        session.state.lastSeq());
   }
 
   /** Runs {@code task} on the session's thread, then journals what it committed. */
@@ -346,10 +353,10 @@ public final class GameSession {
       return;
     }
     ServerMessage response;
-    long before = state.log.lastSeq();
+    long before = state.lastSeq();
     try {
       response = dispatch.answer(seat, message).build();
-      if (key != 0 && state.log.lastSeq() > before) {
+      if (key != 0 && state.lastSeq() > before) {
         outbox.flush(remembered.record(seatId, key, response));
       }
     } catch (RequestException e) {
@@ -458,6 +465,7 @@ public final class GameSession {
   long commit(SessionEvent event) {
     thread.check("committing " + event.getClass().getSimpleName());
     long seq = state.apply(event);
+    history.append(seq, event);
     outbox.add(seq, event);
     if (event instanceof SessionEvent.PhaseChanged changed && changed.phase() != Phase.WAITING) {
       cancelIdleCheck();

@@ -35,6 +35,7 @@ final class Outbox {
   private final SessionHeader header;
   private final RememberedResponses remembered;
   private final RulesSteps rulesSteps;
+  private final History history;
 
   /** Runs a task on the session's thread. */
   private final Consumer<Runnable> onSessionThread;
@@ -71,6 +72,7 @@ final class Outbox {
       SessionHeader header,
       RememberedResponses remembered,
       RulesSteps rulesSteps,
+      History history,
       Consumer<Runnable> onSessionThread,
       Runnable onDurable) {
     this.state = state;
@@ -80,6 +82,7 @@ final class Outbox {
     this.header = header;
     this.remembered = remembered;
     this.rulesSteps = rulesSteps;
+    this.history = history;
     this.onSessionThread = onSessionThread;
     this.onDurable = onDurable;
   }
@@ -127,7 +130,7 @@ final class Outbox {
       record.setOutcome(outcome);
     }
     unwritten.clear();
-    long last = state.log.lastSeq();
+    long last = state.lastSeq();
     whenWritten(journal.append(unwrittenFirstSeq, last, record.build().toByteArray()), last);
     if (snapshotDue) {
       snapshotDue = false;
@@ -142,10 +145,10 @@ final class Outbox {
     thread.check("waiting for the journal");
     if (storageFailed) {
       onFailed.run();
-    } else if (waiting.isEmpty() && unwritten.isEmpty() && state.log.lastSeq() <= durableSeq) {
+    } else if (waiting.isEmpty() && unwritten.isEmpty() && state.lastSeq() <= durableSeq) {
       onDurable.run();
     } else {
-      waiting.addLast(new Waiting(state.log.lastSeq(), onDurable, onFailed));
+      waiting.addLast(new Waiting(state.lastSeq(), onDurable, onFailed));
     }
   }
 
@@ -196,6 +199,7 @@ final class Outbox {
       return;
     }
     durableSeq = seq;
+    history.durable(seq);
     onDurable.run();
     while (!waiting.isEmpty() && waiting.peekFirst().seq() <= durableSeq) {
       waiting.pollFirst().onDurable().run();

@@ -1,6 +1,7 @@
 package org.entente.server.session;
 
 import com.google.common.collect.ImmutableList;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,15 @@ final class PlayerCommands {
 
   /** A history page stays well under the 64 KiB frame limit, whatever the messages' lengths. */
   static final int MAX_PAGE_BYTES = 48 * 1024;
+
+  /**
+   * Events one history page looks through at most, messages or not: a page costs the same
+   * however the messages are spread through the history.
+   */
+  static final int MAX_HISTORY_SCAN = 20_000;
+
+  /** Events read back at a time while walking back through the history. */
+  static final int HISTORY_CHUNK = 1_000;
 
   private final GameSession session;
   private final SessionState state;
@@ -233,29 +243,57 @@ final class PlayerCommands {
     return text;
   }
 
+  /**
+   * A page of the messages {@code seat} may read, newest first, before {@code before_seq}: it
+   * walks back through the history in chunks, and stops at a full page or after
+   * {@link #MAX_HISTORY_SCAN} events, saying where to go on ({@code next_before_seq}).
+   */
   ServerMessage.Builder history(Seat seat, GetHistory request) throws RequestException {
     int limit = request.getLimit() == 0 ? DEFAULT_PAGE : request.getLimit();
     if (limit > MAX_PAGE) {
       throw new RequestException(
           ErrorCode.INVALID_REQUEST, "A history page holds at most " + MAX_PAGE + " messages.");
     }
-    long before = request.getBeforeSeq() == 0 ? Long.MAX_VALUE : request.getBeforeSeq();
+    long end = state.lastSeq() + 1;
+    long cursor = request.getBeforeSeq() == 0 ? end : Math.min(request.getBeforeSeq(), end);
     Viewer viewer = seat.viewer();
     HistoryPage.Builder page = HistoryPage.newBuilder();
     int bytes = 0;
-    List<SessionState.ChatMessageAt> all = state.messages;
-    for (int i = all.size() - 1; i >= 0; i--) {
-      SessionState.ChatMessageAt m = all.get(i);
-      if (m.seq() >= before || !Views.mayRead(m.message(), viewer)) {
-        continue;
+    int scanned = 0;
+    try {
+      while (cursor > 1) {
+        if (scanned >= MAX_HISTORY_SCAN) {
+          page.setMore(true).setNextBeforeSeq(cursor);
+          break;
+        }
+        int want = (int) Math.min(Math.min(HISTORY_CHUNK, MAX_HISTORY_SCAN - scanned), cursor - 1);
+        long from = cursor - want;
+        List<History.Numbered> chunk = session.history.read(from, cursor - 1, want);
+        for (int i = chunk.size() - 1; i >= 0; i--) {
+          History.Numbered n = chunk.get(i);
+          if (!(n.event() instanceof SessionEvent.MessagePosted posted)
+              || !Views.mayRead(posted.message(), viewer)) {
+            continue;
+          }
+          org.entente.proto.protocol.v1.ChatMessage wire = Wire.chat(n.seq(), posted.message());
+          bytes += wire.getSerializedSize() + 8;
+          if (page.getMessagesCount() == limit || bytes > MAX_PAGE_BYTES) {
+            long last = page.getMessages(page.getMessagesCount() - 1).getSeq();
+            return ServerMessage.newBuilder()
+                .setHistoryPage(page.setMore(true).setNextBeforeSeq(last));
+          }
+          page.addMessages(wire);
+        }
+        scanned += want;
+        if (chunk.isEmpty() || chunk.get(0).seq() > from) {
+          break; // the journal keeps nothing older (a bounded one, in memory)
+        }
+        cursor = from;
       }
-      org.entente.proto.protocol.v1.ChatMessage wire = Wire.chat(m.seq(), m.message());
-      bytes += wire.getSerializedSize() + 8;
-      if (page.getMessagesCount() == limit || bytes > MAX_PAGE_BYTES) {
-        page.setMore(true);
-        break;
-      }
-      page.addMessages(wire);
+    } catch (IOException e) {
+      throw new RequestException(
+          ErrorCode.STORAGE_UNAVAILABLE,
+          "The server could not read this session's history back; try again.");
     }
     return ServerMessage.newBuilder().setHistoryPage(page);
   }

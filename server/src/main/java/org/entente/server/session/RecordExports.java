@@ -1,6 +1,8 @@
 package org.entente.server.session;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.DebriefFormat;
@@ -26,6 +28,18 @@ import org.entente.server.rules.RecordedSeat;
 final class RecordExports {
   /** Characters per chunk: at most 3 bytes each in UTF-8, so a chunk stays well under a 65536-byte frame. */
   static final int CHUNK_CHARS = 16_384;
+
+  /**
+   * Messages a debrief holds at most, the newest (it says how many earlier ones it leaves out):
+   * a debrief costs the same whatever the length of the game's history.
+   */
+  static final int MAX_MESSAGES = 10_000;
+
+  /** Events looked through at most for them, from the newest back. */
+  static final int MAX_SCAN = 100_000;
+
+  /** Events read back at a time. */
+  private static final int SCAN_CHUNK = 1_000;
 
   private final GameSession session;
 
@@ -82,10 +96,33 @@ final class RecordExports {
         .build();
   }
 
-  private Rendering render(Key key) {
+  private Rendering render(Key key) throws RequestException {
+    List<ChatMessage> newest;
+    try {
+      newest = newestMessages();
+    } catch (IOException e) {
+      throw new RequestException(
+          ErrorCode.STORAGE_UNAVAILABLE,
+          "The server could not read this session's messages back for the debrief; try again.");
+    }
     List<RecordedMessage> messages = new ArrayList<>();
-    for (SessionState.ChatMessageAt at : session.state.messages) {
-      ChatMessage m = at.message();
+    long leftOut = session.state.messagesPosted - newest.size();
+    if (leftOut > 0) {
+      messages.add(
+          new RecordedMessage(
+              newest.isEmpty() ? 0 : newest.get(0).turn(),
+              Channel.ANNOUNCEMENT.name(),
+              "",
+              "Entente server",
+              "",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%,d earlier messages are left out of this debrief; it holds the newest %,d.",
+                  leftOut,
+                  newest.size()),
+              true));
+    }
+    for (ChatMessage m : newest) {
       boolean shown =
           m.channel() == Channel.PUBLIC
               || m.channel() == Channel.ANNOUNCEMENT
@@ -110,6 +147,33 @@ final class RecordExports {
           default -> debrief.html();
         };
     return new Rendering(key, debrief.turns(), text);
+  }
+
+  /**
+   * The newest {@link #MAX_MESSAGES} messages, oldest first, among the newest
+   * {@link #MAX_SCAN} events: read back from the end of the history in chunks.
+   */
+  private List<ChatMessage> newestMessages() throws IOException {
+    List<ChatMessage> newest = new ArrayList<>();
+    long cursor = session.state.lastSeq() + 1;
+    int scanned = 0;
+    while (cursor > 1 && scanned < MAX_SCAN && newest.size() < MAX_MESSAGES) {
+      int want = (int) Math.min(Math.min(SCAN_CHUNK, MAX_SCAN - scanned), cursor - 1);
+      long from = cursor - want;
+      List<History.Numbered> chunk = session.history.read(from, cursor - 1, want);
+      for (int i = chunk.size() - 1; i >= 0 && newest.size() < MAX_MESSAGES; i--) {
+        if (chunk.get(i).event() instanceof SessionEvent.MessagePosted posted) {
+          newest.add(posted.message());
+        }
+      }
+      scanned += want;
+      if (chunk.isEmpty() || chunk.get(0).seq() > from) {
+        break; // the journal keeps nothing older (a bounded one, in memory)
+      }
+      cursor = from;
+    }
+    Collections.reverse(newest);
+    return newest;
   }
 
   /** The seats for the debrief's roster: players and the game master by seat number, then the countries bots played. */

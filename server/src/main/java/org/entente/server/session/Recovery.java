@@ -60,23 +60,24 @@ final class Recovery {
    * order (resolution and injects are deterministic); the responses a retry may ask for.
    */
   private void restore(Snapshot snapshot) {
-    for (RulesSteps.Step step : StateCodec.decode(snapshot.getState(), state)) {
+    for (RulesSteps.Step step :
+        StateCodec.decode(snapshot.getState(), snapshot.getLastSeq(), state)) {
       session.rulesSteps.replay(step);
     }
-    state.log.startAfter(snapshot.getLastSeq());
+    session.history.startAfter(snapshot.getLastSeq());
     snapshot.getOutcomesList().forEach(remembered::remember);
   }
 
   private void replay(JournalRecord record) {
     lastWrittenMillis = Math.max(lastWrittenMillis, record.getWrittenEpochMillis());
-    if (record.getEventsCount() > 0 && record.getFirstSeq() != state.log.lastSeq() + 1) {
+    if (record.getEventsCount() > 0 && record.getFirstSeq() != state.lastSeq() + 1) {
       throw new IllegalStateException(
           "session "
               + state.sessionId
               + ": journal record starts at seq "
               + record.getFirstSeq()
               + " but "
-              + state.log.lastSeq()
+              + state.lastSeq()
               + " events precede it");
     }
     for (JournalEvent e : record.getEventsList()) {
@@ -95,8 +96,9 @@ final class Recovery {
       } else if (event instanceof SessionEvent.NewsPublished n) {
         session.rulesSteps.inject(n.event(), n.turn());
       }
-      state.apply(event);
+      session.history.append(state.apply(event), event);
     }
+    session.history.durable(state.lastSeq()); // replayed records are on disk
     if (record.hasOutcome()) {
       remembered.remember(record.getOutcome());
     }

@@ -1,5 +1,7 @@
 package org.entente.server.session;
 
+import java.io.IOException;
+import java.util.List;
 import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Joined;
@@ -8,6 +10,8 @@ import org.entente.proto.protocol.v1.Resumed;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionCreated;
 import org.entente.server.lobby.DisplayNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who holds which seat: the game master's seat at creation, joins and spectators (and their
@@ -16,6 +20,14 @@ import org.entente.server.lobby.DisplayNames;
  * method runs inside one of the session's tasks.
  */
 final class Seating {
+  private static final Logger log = LoggerFactory.getLogger(Seating.class);
+
+  /**
+   * Missed events a resume replays at most: a seat further behind gets the current view and
+   * the newest ones (older messages: {@code get_history}).
+   */
+  static final int MAX_REPLAY = 10_000;
+
   private final GameSession session;
   private final SessionState state;
   private final SessionThread thread;
@@ -200,14 +212,30 @@ final class Seating {
           () -> refuseStorage(link, requestId, callback));
       return;
     }
-    long upTo = state.log.lastSeq();
-    long from = Math.min(lastSeq, upTo);
-    int missed = 0;
+    long upTo = state.lastSeq();
+    long from = Math.max(Math.min(lastSeq, upTo), upTo - MAX_REPLAY);
     Viewer viewer = found.viewer();
-    for (long seq = from + 1; seq <= upTo; seq++) {
-      if (Views.project(seq, state.log.get(seq), viewer).isPresent()) {
-        missed++;
-      }
+    int missed;
+    try {
+      missed = visibleEvents(from + 1, upTo, viewer);
+    } catch (IOException e) {
+      log.warn(
+          "session {}: could not read events after {} back for a resume ({})",
+          state.sessionId,
+          from,
+          e.toString());
+      outbox.afterDurable(
+          () -> {
+            callback.refused();
+            link.send(
+                Wire.error(
+                    requestId,
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "The server could not read this session's history back to replay what you missed; "
+                        + "try again."));
+          },
+          () -> refuseStorage(link, requestId, callback));
+      return;
     }
     ServerMessage response =
         ServerMessage.newBuilder()
@@ -219,12 +247,31 @@ final class Seating {
                     .setView(
                         Views.connecting(
                             Views.view(state, viewer, session.rules.snapshot()), found.id))
-                    .setReplayed(missed))
+                    .setReplayed(missed)
+                    .setReplayedFromSeq(from + 1))
             .build();
     long seatId = found.id;
     outbox.afterDurable(
         () -> attach(link, requestId, seatId, from, response, callback),
         () -> refuseStorage(link, requestId, callback));
+  }
+
+  /** How many of the events {@code fromSeq..toSeq} {@code viewer} may see. */
+  private int visibleEvents(long fromSeq, long toSeq, Viewer viewer) throws IOException {
+    int visible = 0;
+    for (long next = fromSeq; next <= toSeq; ) {
+      List<History.Numbered> events = session.history.read(next, toSeq, Delivery.BATCH * 4);
+      if (events.isEmpty()) {
+        break; // the journal keeps nothing older (a bounded one in memory)
+      }
+      for (History.Numbered n : events) {
+        if (Views.project(n.seq(), n.event(), viewer).isPresent()) {
+          visible++;
+        }
+      }
+      next = events.get(events.size() - 1).seq() + 1;
+    }
+    return visible;
   }
 
   /**
@@ -267,10 +314,14 @@ final class Seating {
             });
   }
 
-  /** Remembers when the last connection left, for {@link GameSession#endIfIdle}. */
+  /**
+   * Remembers when the last connection left, for {@link GameSession#endWhenIdle}; the session
+   * then keeps no history in memory, and its journal may close its files.
+   */
   void noteIfNobody() {
     if (state.seats().stream().allMatch(s -> s.link == null)) {
       state.nobodySinceMillis = session.clock.millis();
+      session.history.quiet();
     }
   }
 
@@ -335,6 +386,7 @@ final class Seating {
     }
     seat.link = link;
     seat.lastSentSeq = seenSeq;
+    session.history.inUse();
     if (seat.dropped) {
       seat.dropped = false;
       session.commit(

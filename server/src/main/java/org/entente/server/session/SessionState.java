@@ -13,7 +13,8 @@ import org.entente.server.rules.ScenarioInfo;
 
 /**
  * A session's state, changed only by {@link #apply}. Confined to the session's thread.
- * Per-session memory is the seats, one small draft per country and the event log.
+ * Per-session memory is the seats, one small draft per country and a few counters: the events
+ * themselves are the {@link History}'s, which keeps few of them in memory.
  */
 final class SessionState {
   final String sessionId;
@@ -28,8 +29,10 @@ final class SessionState {
   int turn = 0;
   long deadlineEpochMillis;
   long pausedMillisLeft;
-  final EventLog log = new EventLog();
-  final List<ChatMessageAt> messages = new ArrayList<>();
+
+  /** The seq of the newest event applied. */
+  private long lastSeq;
+
   private final Map<Long, Seat> seats = new LinkedHashMap<>();
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
 
@@ -60,9 +63,6 @@ final class SessionState {
       long seatId,
       org.entente.proto.protocol.v1.ServerMessage response,
       com.google.protobuf.ByteString secretSha256) {}
-
-  /** A negotiation message with its seq, for history paging. */
-  record ChatMessageAt(long seq, ChatMessage message) {}
 
   SessionState(
       String sessionId,
@@ -122,6 +122,7 @@ final class SessionState {
    * {@link #apply} would have set from the events up to the snapshot's. Recovery only.
    */
   void restore(
+      long restoredLastSeq,
       Collection<Seat> restoredSeats,
       Collection<Draft> restoredDrafts,
       Collection<Authorship> restoredAuthorship,
@@ -133,6 +134,11 @@ final class SessionState {
         a -> authorship.put(authorKey(a.country(), a.author()), a.counts().clone()));
     nextSeatId = restoredNextSeatId;
     nextOrderId = restoredNextOrderId;
+    lastSeq = restoredLastSeq;
+  }
+
+  long lastSeq() {
+    return lastSeq;
   }
 
   long newSeatId() {
@@ -185,14 +191,14 @@ final class SessionState {
   }
 
   /**
-   * Applies one accepted event and records it; returns its seq. Everything a session must
+   * Applies one accepted event; returns its seq. Everything a session must
    * remember follows from its events in order (ids included), so replaying a journal of
    * them through this method rebuilds the state; the rules' state follows from the same
    * events (TurnResolved carries its seed, the drafts hold the sealed orders, NewsPublished
    * the inject's effects).
    */
   long apply(SessionEvent event) {
-    long seq = log.append(event);
+    long seq = ++lastSeq;
     if (event instanceof SessionEvent.SeatJoined e) {
       nextSeatId = Math.max(nextSeatId, e.seatId() + 1);
       seats.put(e.seatId(), new Seat(e.seatId(), e.token(), e.name(), e.role(), e.country()));
@@ -228,8 +234,7 @@ final class SessionState {
       if (seat != null) {
         seat.readyTurn = e.readyTurn();
       }
-    } else if (event instanceof SessionEvent.MessagePosted e) {
-      messages.add(new ChatMessageAt(seq, e.message()));
+    } else if (event instanceof SessionEvent.MessagePosted) {
       messagesPosted++;
     } else if (event instanceof SessionEvent.PhaseChanged e) {
       phase = e.phase();

@@ -85,10 +85,10 @@ final class StateCodec {
   }
 
   /**
-   * Puts {@code record} into {@code state}, which has applied nothing yet; returns the rules
-   * steps to make again, in order.
+   * Puts {@code record}, the state as of event {@code lastSeq}, into {@code state}, which has
+   * applied nothing yet; returns the rules steps to make again, in order.
    */
-  static List<RulesSteps.Step> decode(SessionStateRecord record, SessionState state) {
+  static List<RulesSteps.Step> decode(SessionStateRecord record, long lastSeq, SessionState state) {
     state.phase = Phase.valueOf(record.getPhase());
     state.turn = record.getTurn();
     state.deadlineEpochMillis = record.getDeadlineEpochMillis();
@@ -122,7 +122,8 @@ final class StateCodec {
                 a.getOrdersAdded(), a.getOrdersSealed(), a.getFirstOrderTurn(), a.getLastOrderTurn()
               }));
     }
-    state.restore(seats, drafts, authorship, record.getNextSeatId(), record.getNextOrderId());
+    state.restore(
+        lastSeq, seats, drafts, authorship, record.getNextSeatId(), record.getNextOrderId());
     List<RulesSteps.Step> steps = new ArrayList<>();
     for (RulesStep step : record.getRulesStepsList()) {
       steps.add(step(step));

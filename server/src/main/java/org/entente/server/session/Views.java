@@ -212,7 +212,7 @@ public final class Views {
             .setPress(s.press)
             .setDeadlineEpochMillis(s.phase == Phase.RUNNING ? s.deadlineEpochMillis : 0)
             .setPausedSecondsLeft((int) (s.pausedMillisLeft / 1000))
-            .setLastSeq(s.log.lastSeq())
+            .setLastSeq(s.lastSeq())
             .setViewerRole(Wire.role(viewer))
             .setViewerCountry(viewer.actor())
             .setGame(game(game, viewer));

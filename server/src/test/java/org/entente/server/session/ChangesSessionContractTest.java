@@ -63,14 +63,14 @@ class ChangesSessionContractTest {
               throw new AssertionError(kind);
         };
     GameSession session = harness.lobby.find(arranged.joinCode()).orElseThrow();
-    long before = session.state.log.lastSeq();
+    long before = session.state.lastSeq();
 
     ServerMessage response = sender.request(arranged.example(body));
 
     assertThat(response.hasError())
         .as("the example of %s must succeed: %s", body, response)
         .isFalse();
-    long committed = session.state.log.lastSeq() - before;
+    long committed = session.state.lastSeq() - before;
     if (response.hasSessionCreated()) {
       committed +=
           harness
@@ -78,7 +78,6 @@ class ChangesSessionContractTest {
               .find(response.getSessionCreated().getJoinCode())
               .orElseThrow()
               .state
-              .log
               .lastSeq();
     }
     assertThat(committed > 0)

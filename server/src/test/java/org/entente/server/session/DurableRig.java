@@ -4,7 +4,6 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
@@ -138,8 +137,6 @@ final class DurableRig {
   }
 
   static List<String> texts(GameSession s) {
-    List<String> texts = new ArrayList<>();
-    s.state.messages.forEach(m -> texts.add(m.message().text()));
-    return texts;
+    return Histories.texts(s);
   }
 }

@@ -39,7 +39,7 @@ class DurableSessionTest {
     ivan.request(NegotiationTest.say(Channel.PRIVATE, "ARM", "deal?"), 0);
     ani.request(TurnsTest.add(2, "WITHHOLD_DUES CSTO"), 0);
     GameSession before = rig.session(code);
-    long lastSeq = before.state.log.lastSeq();
+    long lastSeq = before.state.lastSeq();
     SessionView gmView = Views.view(before.state, Viewer.GAME_MASTER, before.rules.snapshot());
     assertThat(disk.list(DurableRig.DATA.resolve("sessions").resolve(before.sessionId())))
         .containsExactly("journal-2.log", "snapshot-2.bin");
@@ -58,10 +58,10 @@ class DurableSessionTest {
       assertThat(view.getSeats(i).toBuilder().setConnected(false).build())
           .isEqualTo(gmView.getSeats(i).toBuilder().setConnected(false).build());
     }
-    assertThat(after.state.messages).isEqualTo(before.state.messages);
+    assertThat(Histories.texts(after)).isEqualTo(Histories.texts(before));
     // The clock stopped while the server was down: the turn has the 45 s it had left.
     assertThat(after.state.deadlineEpochMillis).isEqualTo(later.millis() + 45_000);
-    assertThat(after.state.log.lastSeq()).isEqualTo(lastSeq + 1);
+    assertThat(after.state.lastSeq()).isEqualTo(lastSeq + 1);
     assertThat(restarted.scheduler.live()).hasSize(1);
     assertThat(restarted.scheduler.live().get(0).delay())
         .isEqualTo(java.time.Duration.ofSeconds(45));

@@ -92,8 +92,8 @@ class EventReplayTest {
             live.press,
             live.deadlinePolicy,
             live.seed);
-    for (long seq = 1; seq <= live.log.lastSeq(); seq++) {
-      replayed.apply(live.log.get(seq));
+    for (SessionEvent event : Histories.events(session)) {
+      replayed.apply(event);
     }
     for (Viewer viewer :
         new Viewer[] {

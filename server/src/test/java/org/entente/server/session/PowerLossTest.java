@@ -152,35 +152,36 @@ class PowerLossTest {
     }
     for (Step step : script()) {
       if (acked.contains(step.key())) {
-        assertThat(count(state, step.check())).as(at + ": " + step.check()).isEqualTo(1);
+        assertThat(count(session, step.check())).as(at + ": " + step.check()).isEqualTo(1);
       } else {
-        assertThat(count(state, step.check())).as(at + ": " + step.check()).isLessThanOrEqualTo(1);
+        assertThat(count(session, step.check()))
+            .as(at + ": " + step.check())
+            .isLessThanOrEqualTo(1);
       }
     }
   }
 
-  private static long count(SessionState state, String check) {
+  private static long count(GameSession session, String check) {
+    SessionState state = session.state;
     if (check.equals("started")) {
       return state.phase == Phase.WAITING ? 0 : 1;
     }
     if (check.equals("ready")) {
-      long resolved = 0;
-      for (long seq = 1; seq <= state.log.lastSeq(); seq++) {
-        if (state.log.get(seq) instanceof SessionEvent.TurnResolved) {
-          resolved++;
-        }
-      }
+      long resolved =
+          Histories.events(session).stream()
+              .filter(e -> e instanceof SessionEvent.TurnResolved)
+              .count();
       return Math.max(
           resolved, 1); // at most one resolution of turn 1; readiness itself is idempotent
     }
     if (check.startsWith("text:")) {
       String text = check.substring(5);
-      return state.messages.stream().filter(m -> m.message().text().equals(text)).count();
+      return Histories.texts(session).stream().filter(text::equals).count();
     }
     String org = check.substring(6);
     List<Long> ids = new ArrayList<>();
-    for (long seq = 1; seq <= state.log.lastSeq(); seq++) {
-      if (state.log.get(seq) instanceof SessionEvent.DraftEdited e) {
+    for (SessionEvent event : Histories.events(session)) {
+      if (event instanceof SessionEvent.DraftEdited e) {
         e.draft().orders().stream()
             .filter(o -> o.order().org().equals(org))
             .map(DraftOrder::id)

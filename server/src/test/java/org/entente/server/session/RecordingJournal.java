@@ -22,6 +22,12 @@ final class RecordingJournal implements SessionJournal {
   /** How many times the session said it had nobody. */
   int releases;
 
+  /** Reads fail while set, as a failing disk's would. */
+  boolean failReads;
+
+  /** Reads asked of the journal (not served from the session's memory). */
+  int reads;
+
   RecordingJournal(byte[] initialSnapshot) {
     snapshots.add(new Stored(0, 0, initialSnapshot));
   }
@@ -51,6 +57,10 @@ final class RecordingJournal implements SessionJournal {
 
   @Override
   public List<Stored> read(long fromSeq, int maxBytes) throws IOException {
+    reads++;
+    if (failReads) {
+      throw new IOException("the disk could not be read");
+    }
     return history.read(fromSeq, maxBytes);
   }
 

@@ -87,8 +87,7 @@ final class SessionTable {
   static SessionTable restore(SessionTable from, int snapshot, Supplier<SessionRules> rules)
       throws InvalidProtocolBufferException {
     var snap = from.journal.snapshots.get(snapshot);
-    RecordingJournal journal =
-        RecordingJournal.holding(from.journal, from.session.state.log.lastSeq());
+    RecordingJournal journal = RecordingJournal.holding(from.journal, from.session.state.lastSeq());
     MutableClock clock = new MutableClock(from.clock.millis());
     GameSession.Restored restored =
         GameSession.restore(

@@ -49,7 +49,7 @@ class SessionThreadTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(
             "session s1: committing MessagePosted on thread " + Thread.currentThread().getName());
-    assertThat(session.state.log.lastSeq()).isZero();
+    assertThat(session.state.lastSeq()).isZero();
   }
 
   @Test
@@ -73,9 +73,9 @@ class SessionThreadTest {
   void withADirectExecutorTheCallerOwnsTheSessionOnlyWhileATaskRuns() {
     GameSession session = session(MoreExecutors.directExecutor());
     session.execute(() -> session.commit(announcement("inside a task")));
-    assertThat(session.state.log.lastSeq()).isEqualTo(1);
+    assertThat(session.state.lastSeq()).isEqualTo(1);
     assertThatThrownBy(() -> session.commit(announcement("after it")))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(session.state.log.lastSeq()).isEqualTo(1);
+    assertThat(session.state.lastSeq()).isEqualTo(1);
   }
 }

@@ -125,8 +125,7 @@ class StateSnapshotTest {
       legacy.addRecords(JournalRecord.parseFrom(r.payload()));
     }
     live.journal.snapshots.add(
-        new SessionJournal.Stored(
-            0, live.session.state.log.lastSeq(), legacy.build().toByteArray()));
+        new SessionJournal.Stored(0, live.session.state.lastSeq(), legacy.build().toByteArray()));
 
     SessionTable restored =
         SessionTable.restore(live, live.journal.snapshots.size() - 1, FakeRules::new);
@@ -176,14 +175,14 @@ class StateSnapshotTest {
           .as(as + " for " + viewer)
           .isEqualTo(disconnected(Views.view(a, viewer, live.session.rules.snapshot())));
     }
-    assertThat(b.log.lastSeq()).as(as).isEqualTo(a.log.lastSeq());
+    assertThat(b.lastSeq()).as(as).isEqualTo(a.lastSeq());
     assertThat(b.peekNextSeatId()).as(as).isEqualTo(a.peekNextSeatId());
     assertThat(b.peekNextOrderId()).as(as).isEqualTo(a.peekNextOrderId());
     assertThat(b.messagesPosted).as(as).isEqualTo(a.messagesPosted);
     assertThat(restored.session.rulesSteps.steps())
         .as(as)
         .isEqualTo(live.session.rulesSteps.steps());
-    long lastSeq = a.log.lastSeq();
+    long lastSeq = a.lastSeq();
     assertThat(restored.session.outbox.snapshot(lastSeq).toByteArray())
         .as(as + ": the next snapshot")
         .isEqualTo(live.session.outbox.snapshot(lastSeq).toByteArray());
