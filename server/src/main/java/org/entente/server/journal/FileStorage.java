@@ -1,8 +1,11 @@
 package org.entente.server.journal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -94,6 +97,34 @@ public final class FileStorage implements Storage {
   @Override
   public void delete(Path file) throws IOException {
     Files.deleteIfExists(file);
+  }
+
+  @Override
+  public Closeable lockExclusively(Path file) throws IOException {
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException(
+          file.getParent()
+              + " is in use by another Entente server ("
+              + file.getFileName()
+              + " is locked): give each server its own --data-dir");
+    }
+    FileLock held = lock;
+    return () -> {
+      held.release();
+      channel.close();
+    };
   }
 
   @Override

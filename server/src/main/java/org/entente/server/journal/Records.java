@@ -102,6 +102,43 @@ public final class Records {
     return null;
   }
 
+  /** Bytes of the seq range before a record in a segment's frame. */
+  static final int SEQ_BYTES = 16;
+
+  /** A segment's frame: the seq range of the record's events, then the record. */
+  static byte[] frameRecord(long firstSeq, long lastSeq, byte[] record) {
+    return frame(
+        ByteBuffer.allocate(SEQ_BYTES + record.length)
+            .putLong(firstSeq)
+            .putLong(lastSeq)
+            .put(record)
+            .array());
+  }
+
+  /**
+   * A segment frame's payload as its record: seq range and record bytes.
+   *
+   * @throws CorruptJournalException if the payload is too short to hold a seq range, or the
+   *     range is not one (a record holds the events firstSeq..lastSeq; lastSeq = firstSeq - 1
+   *     for a record without events)
+   */
+  static SessionJournal.Stored unframeRecord(String file, long offset, byte[] payload)
+      throws CorruptJournalException {
+    if (payload.length < SEQ_BYTES) {
+      throw new CorruptJournalException(
+          file, offset, "a record of " + payload.length + " bytes holds no seq range");
+    }
+    ByteBuffer b = ByteBuffer.wrap(payload);
+    long first = b.getLong();
+    long last = b.getLong();
+    if (first < 1 || last < first - 1) {
+      throw new CorruptJournalException(file, offset, "invalid seq range " + first + ".." + last);
+    }
+    byte[] record = new byte[payload.length - SEQ_BYTES];
+    b.get(record);
+    return new SessionJournal.Stored(first, last, record);
+  }
+
   /** The payload of a file that must hold exactly one valid frame (a snapshot). */
   public static byte[] single(String file, byte[] bytes) throws CorruptJournalException {
     String problem = problemAt(bytes, 0);

@@ -41,6 +41,14 @@ public interface Storage {
   /** Makes the directory's entries (creations, renames, deletions) durable. */
   void syncDirectory(Path dir) throws IOException;
 
+  /**
+   * Takes the lock file {@code file} for this process (created if absent) and holds it until
+   * the returned handle is closed: the one owner of a data directory.
+   *
+   * @throws IOException if another owner holds it, saying so
+   */
+  Closeable lockExclusively(Path file) throws IOException;
+
   /** A file open for appending. */
   interface AppendFile extends Closeable {
     void write(byte[] bytes) throws IOException;

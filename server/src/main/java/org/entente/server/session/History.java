@@ -150,7 +150,7 @@ final class History {
       } catch (InvalidProtocolBufferException e) {
         throw new IOException("an unreadable record of events " + stored.firstSeq(), e);
       }
-      long seq = record.getFirstSeq();
+      long seq = stored.firstSeq();
       for (JournalEvent e : record.getEventsList()) {
         if (seq > toSeq || found.size() >= max) {
           return reached;

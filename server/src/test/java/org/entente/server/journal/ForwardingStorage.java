@@ -61,4 +61,9 @@ class ForwardingStorage implements Storage {
   public void syncDirectory(Path dir) throws IOException {
     delegate.syncDirectory(dir);
   }
+
+  @Override
+  public java.io.Closeable lockExclusively(Path file) throws IOException {
+    return delegate.lockExclusively(file);
+  }
 }

@@ -26,7 +26,7 @@ class GroupCommitTest {
           @Override
           public AppendFile openForAppend(Path file) throws java.io.IOException {
             AppendFile inner = super.openForAppend(file);
-            if (!file.getFileName().toString().startsWith("journal")) {
+            if (!file.getFileName().toString().startsWith("events")) {
               return inner;
             }
             return new AppendFile() {
@@ -63,12 +63,12 @@ class GroupCommitTest {
         };
     try (JournalWriter writer = JournalWriter.start(blockingFirstForce, data)) {
       SessionJournal journal = writer.create("s1", "snapshot".getBytes(UTF_8));
-      CompletableFuture<Void> first = journal.append(0, 0, "first".getBytes(UTF_8));
+      CompletableFuture<Void> first = journal.append(1, 1, "first".getBytes(UTF_8));
       assertThat(forcing.await(10, TimeUnit.SECONDS)).isTrue();
       long forcesBefore = writer.forces();
       List<CompletableFuture<Void>> waiting = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        waiting.add(journal.append(0, 0, ("record " + i).getBytes(UTF_8)));
+        waiting.add(journal.append(i + 2, i + 2, ("record " + i).getBytes(UTF_8)));
       }
       assertThat(waiting).noneMatch(CompletableFuture::isDone);
       release.countDown();
@@ -77,13 +77,90 @@ class GroupCommitTest {
 
       assertThat(first).isCompleted();
       assertThat(writer.forces() - forcesBefore)
-          .isEqualTo(2); // the blocked one, then one for all hundred
+          .isEqualTo(
+              3); // the blocked one and its new segment's directory, then one for all hundred
       assertThat(
               Records.scan(
                       "j",
-                      java.nio.file.Files.readAllBytes(data.resolve("sessions/s1/journal-0.log")))
+                      java.nio.file.Files.readAllBytes(
+                          data.resolve("sessions/s1/events-00000000000000000001.log")))
                   .payloads())
           .hasSize(101);
+    }
+  }
+
+  /** A storage whose forces of one session's segment run {@code onForce} first. */
+  private static Storage forcing(String session, java.util.function.Consumer<Path> onForce) {
+    return new ForwardingStorage(new FileStorage()) {
+      @Override
+      public AppendFile openForAppend(Path file) throws java.io.IOException {
+        AppendFile inner = super.openForAppend(file);
+        return new AppendFile() {
+          @Override
+          public void write(byte[] bytes) throws java.io.IOException {
+            inner.write(bytes);
+          }
+
+          @Override
+          public void force() throws java.io.IOException {
+            if (file.getFileName().toString().startsWith("events")
+                && file.getParent().getFileName().toString().startsWith(session)) {
+              onForce.accept(file);
+            }
+            inner.force();
+          }
+
+          @Override
+          public long size() throws java.io.IOException {
+            return inner.size();
+          }
+
+          @Override
+          public void close() throws java.io.IOException {
+            inner.close();
+          }
+        };
+      }
+    };
+  }
+
+  @Test
+  void theSessionsOfOneBatchAreForcedAtTheSameTime(@TempDir Path data) throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch bothForcing = new CountDownLatch(2);
+    Storage storage =
+        forcing(
+            "",
+            file -> {
+              String session = file.getParent().getFileName().toString();
+              try {
+                if (session.equals("hold") && holding.getCount() > 0) {
+                  holding.countDown();
+                  release.await();
+                } else if (!session.equals("hold")) {
+                  bothForcing.countDown();
+                  // Forced one after the other, the first would wait here for ever.
+                  if (!bothForcing.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other session's force never started");
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    try (JournalWriter writer = JournalWriter.start(storage, data)) {
+      SessionJournal hold = writer.create("hold", "h".getBytes(UTF_8));
+      SessionJournal a = writer.create("a", "h".getBytes(UTF_8));
+      SessionJournal b = writer.create("b", "h".getBytes(UTF_8));
+      CompletableFuture<Void> held = hold.append(1, 1, "x".getBytes(UTF_8));
+      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Void> inA = a.append(1, 1, "a".getBytes(UTF_8));
+      CompletableFuture<Void> inB = b.append(1, 1, "b".getBytes(UTF_8));
+      release.countDown();
+
+      CompletableFuture.allOf(held, inA, inB).get(60, TimeUnit.SECONDS);
+      assertThat(writer.failed()).isFalse();
     }
   }
 }

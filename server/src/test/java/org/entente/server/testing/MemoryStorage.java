@@ -54,6 +54,9 @@ public final class MemoryStorage implements Storage {
 
   private String openFailuresFor = "";
   private int openFailuresLeft;
+  private int openFiles;
+  private int maxOpenFiles = Integer.MAX_VALUE;
+  private final Set<Path> locks = new HashSet<>();
 
   public MemoryStorage(long seed) {
     this.random = new Random(seed);
@@ -93,6 +96,17 @@ public final class MemoryStorage implements Storage {
   public synchronized MemoryStorage failOpens(String nameContains, int times) {
     openFailuresFor = nameContains;
     openFailuresLeft = times;
+    return this;
+  }
+
+  /** Files open for appending now (opened and not closed). */
+  public synchronized int openFiles() {
+    return openFiles;
+  }
+
+  /** Opens beyond {@code max} open files fail as a process out of descriptors does (EMFILE). */
+  public synchronized MemoryStorage limitOpenFiles(int max) {
+    maxOpenFiles = max;
     return this;
   }
 
@@ -187,11 +201,17 @@ public final class MemoryStorage implements Storage {
       openFailuresLeft--;
       throw new java.nio.file.FileSystemException(file.toString(), null, "Too many open files");
     }
+    if (openFiles >= maxOpenFiles) {
+      throw new java.nio.file.FileSystemException(file.toString(), null, "Too many open files");
+    }
     if (!dirs.contains(file.getParent())) {
       throw new java.nio.file.NoSuchFileException(file.getParent().toString());
     }
     Inode inode = names.computeIfAbsent(file, p -> new Inode());
+    openFiles++;
     return new AppendFile() {
+      private boolean closed;
+
       @Override
       public void write(byte[] bytes) throws IOException {
         synchronized (MemoryStorage.this) {
@@ -226,7 +246,26 @@ public final class MemoryStorage implements Storage {
       }
 
       @Override
-      public void close() {}
+      public void close() {
+        synchronized (MemoryStorage.this) {
+          if (!closed) {
+            closed = true;
+            openFiles--;
+          }
+        }
+      }
+    };
+  }
+
+  @Override
+  public synchronized java.io.Closeable lockExclusively(Path file) throws IOException {
+    if (!locks.add(file)) {
+      throw new IOException(file.getParent() + " is in use by another Entente server");
+    }
+    return () -> {
+      synchronized (MemoryStorage.this) {
+        locks.remove(file);
+      }
     };
   }
 
