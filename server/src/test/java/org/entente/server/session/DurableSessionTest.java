@@ -3,9 +3,16 @@ package org.entente.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.Channel;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.DebriefFormat;
 import org.entente.proto.protocol.v1.ErrorCode;
+import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.ExportRecord;
+import org.entente.proto.protocol.v1.HistoryPage;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionView;
 import org.entente.server.testing.MemoryStorage;
@@ -158,6 +165,81 @@ class DurableSessionTest {
     DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(T0));
 
     assertThat(restarted.session(code).state.bots).containsExactly("AZE");
+  }
+
+  @Test
+  void afterARestartHistoryReplayAndDebriefAreReadBackFromTheFilesAndAnIdleSessionHoldsNone()
+      throws Exception {
+    MemoryStorage disk = disk();
+    DurableRig rig = new DurableRig(disk, new MutableClock(T0));
+    DurableRig.Client gm = new DurableRig.Client();
+    String code = rig.create(gm, 0, 0).getSessionCreated().getJoinCode();
+    DurableRig.Client ani = new DurableRig.Client();
+    DurableRig.Client ivan = new DurableRig.Client();
+    rig.join(ani, code, 0, "Ani", "ARM");
+    rig.join(ivan, code, 0, "Ivan", "RUS");
+    gm.request(TurnsTest.start(), 0);
+    int messages = History.DEFAULT_TAIL + 200;
+    for (int i = 0; i < messages; i++) {
+      ivan.request(NegotiationTest.say(Channel.PUBLIC, "", "m" + i), 0);
+    }
+    long lastSeq = rig.session(code).state.lastSeq();
+
+    MemoryStorage rebooted = disk.afterPowerLoss();
+    DurableRig restarted = new DurableRig(rebooted, new MutableClock(T0));
+    GameSession after = restarted.session(code);
+    assertThat(after.history.inMemory()).isZero();
+    assertThat(rebooted.openFiles()).as("files open for a session nobody is connected to").isZero();
+
+    DurableRig.Client back = new DurableRig.Client();
+    ServerMessage resumed = restarted.resume(back, code, ani.token, 0);
+    assertThat(resumed.getResumed().getReplayedFromSeq()).isEqualTo(1);
+    List<Event> replayed =
+        back.link.sent.stream()
+            .filter(ServerMessage::hasEvent)
+            .map(ServerMessage::getEvent)
+            .toList();
+    assertThat(replayed).hasSize(resumed.getResumed().getReplayed());
+    assertThat(replayed.get(replayed.size() - 1).getSeq()).isEqualTo(lastSeq);
+    assertThat(replayed.stream().filter(Event::hasMessage).map(e -> e.getMessage().getText()))
+        .hasSize(messages)
+        .startsWith("m0", "m1")
+        .endsWith("m" + (messages - 1));
+    List<String> paged = new ArrayList<>();
+    long before = 0;
+    for (int pages = 0; pages < 100; pages++) {
+      HistoryPage page = back.request(NegotiationTest.history(before, 100), 0).getHistoryPage();
+      page.getMessagesList().forEach(m -> paged.add(0, m.getText()));
+      if (!page.getMore()) {
+        break;
+      }
+      before = page.getNextBeforeSeq();
+    }
+    assertThat(paged).hasSize(messages).startsWith("m0").endsWith("m" + (messages - 1));
+    DurableRig.Client teacher = new DurableRig.Client();
+    restarted.resume(teacher, code, gm.token, lastSeq);
+    StringBuilder debrief = new StringBuilder();
+    for (int offset = 0, total = 1; offset < total; ) {
+      var chunk =
+          teacher
+              .request(
+                  ClientMessage.newBuilder()
+                      .setExportRecord(
+                          ExportRecord.newBuilder()
+                              .setFormat(DebriefFormat.DEBRIEF_FORMAT_MARKDOWN)
+                              .setOffset(offset)),
+                  0)
+              .getRecordExport();
+      debrief.append(chunk.getText());
+      offset += chunk.getText().length();
+      total = chunk.getTotalChars();
+    }
+    assertThat(debrief).contains("Ivan: m0\n", "Ivan: m" + (messages - 1) + "\n");
+
+    after.detach(back.seatId, back.link);
+    after.detach(teacher.seatId, teacher.link);
+    assertThat(after.history.inMemory()).isZero();
+    assertThat(rebooted.openFiles()).as("files open once everyone left").isZero();
   }
 
   static Path sessions() {
