@@ -193,3 +193,21 @@ function countPlayers(view) {
 export function reason(error) {
   return (error && error.message) || 'The request failed.';
 }
+
+/**
+ * The newest `limit` messages before `beforeSeq` (0: the newest) that this seat may read,
+ * newest first. The server looks through a bounded number of events per page, so a page may
+ * hold fewer than asked and say where to go on (`nextBeforeSeq`): this asks again from there.
+ */
+export async function historyMessages(connection, limit, beforeSeq) {
+  const found = [];
+  let before = String(beforeSeq || 0);
+  while (found.length < limit) {
+    const page = (await connection.request({ getHistory: { beforeSeq: before, limit: limit - found.length } })).historyPage;
+    found.push(...(page.messages || []));
+    const next = page.nextBeforeSeq || '0';
+    if (!page.more || next === '0' || (before !== '0' && BigInt(next) >= BigInt(before))) break;
+    before = next;
+  }
+  return found;
+}

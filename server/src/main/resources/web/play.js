@@ -1,6 +1,6 @@
 // The student's page, / (and /play): join with a code, or take the tab's seat back.
-import { Connection, el, fill, showCode, clockText, turnText, savedSeat, saveSeat, forgetSeat, applyEvent, reason }
-  from '/entente.js';
+import { Connection, el, fill, showCode, clockText, turnText, savedSeat, saveSeat, forgetSeat, applyEvent, reason,
+  historyMessages } from '/entente.js';
 
 const KEY = 'entente.play';
 const $ = (id) => document.getElementById(id);
@@ -33,6 +33,12 @@ async function start() {
         messages.clear();
         reports.clear();
         await entered(answer.resumed.view);
+        // The server replays only the newest events to a seat far behind: older messages come from the history.
+        const from = answer.resumed.replayedFromSeq || '0';
+        if (BigInt(from) > 1n) {
+          for (const m of await historyMessages(connection, 100, from).catch(() => [])) messages.set(m.seq, m);
+          render();
+        }
         status('Welcome back, ' + seat.name + '.');
         return;
       } catch (e) {
@@ -70,9 +76,9 @@ async function join(event) {
     seat = { code, token: answer.joined.seatToken, country: answer.joined.country, name, seatId: answer.joined.seatId };
     saveSeat(KEY, seat);
     $('join').classList.add('hidden');
-    const history = await connection.request({ getHistory: { limit: 100 } }).catch(() => null);
+    const history = await historyMessages(connection, 100, 0).catch(() => []);
     await entered(answer.joined.view);
-    for (const m of (history && history.historyPage.messages) || []) messages.set(m.seq, m);
+    for (const m of history) messages.set(m.seq, m);
     render();
     status('You joined ' + countryName(seat.country) + '.');
   } catch (e) {

@@ -180,7 +180,32 @@ public final class ClientSession implements AutoCloseable {
    */
   public ServerMessage call(ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
       throws IOException {
+    if (request.hasGetHistory()) {
+      return history(request, inOrder);
+    }
     return requests.call(request, inOrder);
+  }
+
+  /**
+   * A history request whose page the server cut short is asked again from where it stopped
+   * ({@link HistoryPages}); {@code inOrder} hears the whole page once.
+   */
+  private ServerMessage history(ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
+      throws IOException {
+    HistoryPages pages = new HistoryPages(request);
+    while (true) {
+      requests.call(
+          pages.next(),
+          response -> {
+            ServerMessage whole = pages.add(response);
+            if (pages.done()) {
+              inOrder.accept(whole);
+            }
+          });
+      if (pages.done()) {
+        return pages.answer();
+      }
+    }
   }
 
   private ServerMessage send(ClientMessage.Builder request, Consumer<ServerMessage> inOrder)
@@ -497,7 +522,11 @@ public final class ClientSession implements AutoCloseable {
     }
     if (r.hasResumed()) {
       int n = r.getResumed().getReplayed();
-      tell("reconnected" + (n == 0 ? "" : "; " + n + " event(s) you missed follow"), false);
+      tell(
+          "reconnected"
+              + (n == 0 ? "" : "; " + n + " event(s) you missed follow")
+              + (skippedSome(r.getResumed(), seq) ? " (older messages: 'history')" : ""),
+          false);
       return;
     }
     synchronized (lock) {
@@ -515,6 +544,14 @@ public final class ClientSession implements AutoCloseable {
             + "); you are in the lobby",
         true);
     listeners.viewChanged();
+  }
+
+  /**
+   * Whether the server replayed only the newest of the events missed after {@code lastSeq} (it
+   * replays a bounded number): the older ones are in the history.
+   */
+  public static boolean skippedSome(org.entente.proto.protocol.v1.Resumed resumed, long lastSeq) {
+    return resumed.getReplayedFromSeq() > lastSeq + 1;
   }
 
   private void forgetCurrent() {

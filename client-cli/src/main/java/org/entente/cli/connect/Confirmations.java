@@ -83,8 +83,13 @@ final class Confirmations {
     SessionView v = session.view().orElse(null);
     return switch (r.getBodyCase()) {
       case SESSION_CREATED -> created(session, v, r);
-      case JOINED -> welcome(session, v, 0);
-      case RESUMED -> welcome(session, v, r.getResumed().getReplayed());
+      case JOINED -> welcome(session, v, 0, false);
+      case RESUMED ->
+          welcome(
+              session,
+              v,
+              r.getResumed().getReplayed(),
+              ClientSession.skippedSome(r.getResumed(), request.getResume().getLastSeq()));
       case SCENARIO_LIST -> {
         session.setScenarios(r.getScenarioList().getScenariosList());
         yield Screens.scenarios(r.getScenarioList().getScenariosList(), out.width());
@@ -274,8 +279,9 @@ final class Confirmations {
     };
   }
 
+  /** {@code skipped}: the server replayed only the newest of the events missed. */
   private static List<AttributedString> welcome(
-      ClientSession session, SessionView v, int replayed) {
+      ClientSession session, SessionView v, int replayed, boolean skipped) {
     List<AttributedString> lines = new ArrayList<>();
     String who =
         switch (v.getViewerRole()) {
@@ -305,6 +311,9 @@ final class Confirmations {
           styled(
               DIM,
               replayed + " earlier event(s) loaded: 'report' and 'inbox' show what happened."));
+    }
+    if (skipped) {
+      lines.add(styled(DIM, "Older messages were not loaded: 'history' shows them."));
     }
     if (session.unreadCount() > 0) {
       lines.add(styled(DIM, session.unreadCount() + " unread message(s): type 'inbox'."));

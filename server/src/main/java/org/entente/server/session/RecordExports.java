@@ -112,8 +112,8 @@ final class RecordExports {
           new RecordedMessage(
               newest.isEmpty() ? 0 : newest.get(0).turn(),
               Channel.ANNOUNCEMENT.name(),
+              "Entente server", // not a country: the debrief names the speaker as written
               "",
-              "Entente server",
               "",
               String.format(
                   java.util.Locale.ROOT,

@@ -14,10 +14,13 @@ import org.entente.proto.protocol.v1.DebriefFormat;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.ExportRecord;
+import org.entente.proto.protocol.v1.ForceResolution;
 import org.entente.proto.protocol.v1.HistoryPage;
 import org.entente.proto.protocol.v1.RecordExport;
 import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.server.rules.EngineSessionRules;
 import org.entente.server.testing.FakeRules;
+import org.entente.server.testing.SmallScenario;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,8 +60,8 @@ class HistoryTailTest {
   }
 
   /** The seats' connections take no events (so a test's thousands of events are not kept twice). */
-  private static void quietLinks(SessionTable t) {
-    for (String name : List.of("Teacher", "Ani", "Ivan")) {
+  private static void quietLinks(SessionTable t, String... names) {
+    for (String name : names.length == 0 ? new String[] {"Teacher", "Ani", "Ivan"} : names) {
       t.seat(name).link.writable = false;
     }
   }
@@ -155,9 +158,29 @@ class HistoryTailTest {
     String debrief = debrief(t);
 
     assertThat(debrief)
-        .contains("5 earlier messages are left out of this debrief; it holds the newest 10,000.")
+        .contains(": 5 earlier messages are left out of this debrief; it holds the newest 10,000.")
         .contains("Ivan: m5\n", "Ivan: m10004\n")
         .doesNotContain("Ivan: m4\n", "Ivan: m0\n");
+  }
+
+  @Test
+  void theEnginesDebriefShowsTheNoteAsTheServersAnnouncement() {
+    SessionTable t = SessionTable.open(new EngineSessionRules(SmallScenario.build()));
+    t.seatGameMaster("Teacher", 0);
+    t.join("Ivan", Role.PLAYER, "RUS", 0);
+    t.send("Teacher", TurnsTest.start());
+    quietLinks(t, "Teacher", "Ivan");
+    post(t, Channel.PUBLIC, "m", RecordExports.MAX_MESSAGES + 3);
+    t.send(
+        "Teacher",
+        ClientMessage.newBuilder().setForceResolution(ForceResolution.getDefaultInstance()));
+
+    assertThat(debrief(t))
+        .contains(
+            "> Announcement by Entente server: 3 earlier messages are left out of this debrief; it"
+                + " holds the newest 10,000.\n")
+        .contains("> Russia (Ivan), publicly: m10002\n", "> Russia (Ivan), publicly: m3\n")
+        .doesNotContain("> Russia (Ivan), publicly: m2\n");
   }
 
   @Test
