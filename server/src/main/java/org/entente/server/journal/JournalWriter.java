@@ -4,15 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -52,32 +48,25 @@ public final class JournalWriter implements AutoCloseable {
 
   private final Storage storage;
   private final Path dataDir;
-  private final int maxOpenFiles;
-  private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<WriterCommand> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final ExecutorService forcers;
   private final Closeable ownerLock;
   private final AtomicLong appends = new AtomicLong();
-  private final AtomicLong forces = new AtomicLong();
+  private final Forcing forcing;
+  private final OpenFiles files;
 
   /** Sessions whose journal failed (for logs and tests). */
   private final AtomicLong failedSessions = new AtomicLong();
 
   private volatile boolean closing;
 
-  /** Handles with an open segment, least recently written first; the writer's thread only. */
-  private final LinkedHashMap<Handle, Boolean> open = new LinkedHashMap<>(16, 0.75f, true);
-
-  private volatile int openCount;
-
   private JournalWriter(
       Storage storage, Path dataDir, boolean threaded, int maxOpenFiles, Closeable ownerLock) {
-    if (maxOpenFiles < 1) {
-      throw new IllegalArgumentException("maxOpenFiles must be at least 1");
-    }
     this.storage = storage;
     this.dataDir = dataDir;
-    this.maxOpenFiles = maxOpenFiles;
+    this.files = new OpenFiles(storage, maxOpenFiles);
+    this.forcing = new Forcing(storage);
     this.ownerLock = ownerLock;
     this.thread = threaded ? new Thread(this::run, "entente-journal") : null;
     this.forcers =
@@ -137,12 +126,12 @@ public final class JournalWriter implements AutoCloseable {
 
   /** File forces (fsyncs) so far, snapshots' and directories' included. */
   public long forces() {
-    return forces.get();
+    return forcing.forces();
   }
 
   /** Session files open now (at most {@code maxOpenFiles}). */
   public int openFiles() {
-    return openCount;
+    return files.count();
   }
 
   /** True once some session's journal has failed (its session acknowledges nothing more). */
@@ -155,14 +144,15 @@ public final class JournalWriter implements AutoCloseable {
    * initialSnapshot}), durable before any record appended to the returned journal is.
    */
   public SessionJournal create(String sessionId, byte[] initialSnapshot) {
-    Handle handle = new Handle(SessionFiles.sessionsDir(dataDir).resolve(sessionId));
-    submit(new Command(handle, Kind.CREATE, 0, 0, initialSnapshot));
+    SessionHandle handle =
+        new SessionHandle(this, SessionFiles.sessionsDir(dataDir).resolve(sessionId));
+    submit(new WriterCommand(handle, WriterCommand.Kind.CREATE, 0, 0, initialSnapshot));
     return handle;
   }
 
   /** The journal of a recovered session, appending after its last record. */
   public SessionJournal reopen(SessionFiles.Recovered recovered) {
-    Handle handle = new Handle(recovered.dir());
+    SessionHandle handle = new SessionHandle(this, recovered.dir());
     handle.lastSeq = recovered.lastSeq();
     handle.durableSeq = recovered.lastSeq();
     handle.snapshotSeq = recovered.snapshotSeq();
@@ -173,99 +163,18 @@ public final class JournalWriter implements AutoCloseable {
 
   /** Moves an ended session's directory to {@code ended/}, so that later starts skip it. */
   public CompletableFuture<Void> archive(SessionJournal journal) {
-    if (!(journal instanceof Handle)) {
+    if (!(journal instanceof SessionHandle handle)) {
       return CompletableFuture.completedFuture(null);
     }
-    return submit(new Command((Handle) journal, Kind.ARCHIVE, 0, 0, null));
+    return submit(new WriterCommand(handle, WriterCommand.Kind.ARCHIVE, 0, 0, null));
   }
 
-  private enum Kind {
-    CREATE,
-    APPEND,
-    SNAPSHOT,
-    RELEASE,
-    ARCHIVE,
-    STOP
-  }
-
-  private static final class Command {
-    final Handle handle;
-    final Kind kind;
-    final long firstSeq;
-    final long lastSeq;
-    final byte[] bytes;
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-
-    Command(Handle handle, Kind kind, long firstSeq, long lastSeq, byte[] bytes) {
-      this.handle = handle;
-      this.kind = kind;
-      this.firstSeq = firstSeq;
-      this.lastSeq = lastSeq;
-      this.bytes = bytes;
-    }
-  }
-
-  /** One session's files; the fields without volatile are the writer's thread's. */
-  private final class Handle implements SessionJournal {
-    volatile Path dir;
-    Storage.AppendFile file;
-
-    /** The last segment's first seq (0: none yet) and its size. */
-    long segmentFirstSeq;
-
-    long segmentBytes;
-
-    /** The last seq appended, and the last one durable (readers may read up to it). */
-    long lastSeq;
-
-    volatile long durableSeq;
-    long snapshotSeq;
-
-    /** A segment was created whose name is not durable yet. */
-    boolean dirDirty;
-
-    /** Set once this session's journal failed: every later command fails with it. */
-    volatile IOException failure;
-
-    Handle(Path dir) {
-      this.dir = dir;
-    }
-
-    @Override
-    public CompletableFuture<Void> append(long firstSeq, long lastSeq, byte[] record) {
-      return submit(
-          new Command(
-              this,
-              Kind.APPEND,
-              firstSeq,
-              lastSeq,
-              Records.frameRecord(firstSeq, lastSeq, record)));
-    }
-
-    @Override
-    public CompletableFuture<Void> snapshot(long lastSeq, byte[] state) {
-      return submit(new Command(this, Kind.SNAPSHOT, 0, lastSeq, state));
-    }
-
-    @Override
-    public List<Stored> read(long fromSeq, int maxBytes) throws IOException {
-      return SessionFiles.read(storage, dir, fromSeq, maxBytes, durableSeq);
-    }
-
-    @Override
-    public void release() {
-      submit(new Command(this, Kind.RELEASE, 0, 0, null));
-    }
-  }
-
-  /** The appends of one session written in the running batch, waiting for its force. */
-  private static final class Pending {
-    final List<CompletableFuture<Void>> futures = new ArrayList<>();
-    long lastSeq;
-  }
-
-  private CompletableFuture<Void> submit(Command command) {
-    IOException failed = command.handle == null ? null : command.handle.failure;
+  /** Queues {@code command} (or, inline, does it now); its future completes when it is done. */
+  CompletableFuture<Void> submit(WriterCommand command) {
+    IOException failed =
+        command.handle == null || command.kind == WriterCommand.Kind.SNAPSHOT_WRITTEN
+            ? null
+            : command.handle.failure;
     if (failed != null || closing) {
       command.done.completeExceptionally(
           failed != null ? failed : new IOException("the journal is closed"));
@@ -273,7 +182,7 @@ public final class JournalWriter implements AutoCloseable {
     }
     if (thread == null) {
       synchronized (this) {
-        process(List.of(command));
+        new Batch(this, storage, files, forcing, forcers).run(List.of(command));
       }
     } else {
       queue.add(command);
@@ -282,7 +191,7 @@ public final class JournalWriter implements AutoCloseable {
   }
 
   private void run() {
-    List<Command> batch = new ArrayList<>();
+    List<WriterCommand> batch = new ArrayList<>();
     while (true) {
       try {
         batch.add(queue.take());
@@ -290,402 +199,64 @@ public final class JournalWriter implements AutoCloseable {
         break;
       }
       queue.drainTo(batch, MAX_BATCH);
-      process(batch);
+      new Batch(this, storage, files, forcing, forcers).run(batch);
       batch.clear();
       if (closing && queue.isEmpty()) {
         break;
       }
     }
     queue.forEach(c -> c.done.completeExceptionally(new IOException("the journal is closed")));
-    closeFiles();
-  }
-
-  private void closeFiles() {
-    for (Handle h : new ArrayList<>(open.keySet())) {
-      closeFile(h);
-    }
+    files.closeAll();
   }
 
   /**
-   * Writes a batch. Appends wait for the batch's forces; a session's other commands first make
-   * its own appends durable. A failure fails its own session's commands only.
+   * Writes a snapshot on a forcing thread (after the session's previous one), then tells the
+   * writer's thread, which deletes the older one: a snapshot never holds up a batch.
    */
-  private void process(List<Command> batch) {
-    Map<Handle, Pending> written = new LinkedHashMap<>();
-    for (Command c : batch) {
-      Handle h = c.handle;
-      if (h != null && h.failure != null) {
-        c.done.completeExceptionally(h.failure);
-        continue;
-      }
-      try {
-        switch (c.kind) {
-          case APPEND -> {
-            write(h, c, written);
-            continue;
+  void writeSnapshotLater(WriterCommand snapshot) {
+    SessionHandle h = snapshot.handle;
+    Runnable write =
+        () -> {
+          Exception failure = null;
+          try {
+            forcing.writeSnapshot(h.dir, snapshot.lastSeq, snapshot.bytes);
+          } catch (IOException | RuntimeException e) {
+            failure = e;
           }
-          case CREATE -> create(h, c.bytes);
-          case SNAPSHOT -> {
-            forceNow(h, written);
-            if (h.failure == null) {
-              snapshot(h, c.lastSeq, c.bytes);
-            }
+          WriterCommand written = WriterCommand.snapshotWritten(snapshot, failure);
+          submit(written);
+          if (written.done.isCompletedExceptionally()) {
+            snapshot.done.completeExceptionally(new IOException("the journal is closed"));
           }
-          case RELEASE -> {
-            forceNow(h, written);
-            closeFile(h);
-          }
-          case ARCHIVE -> {
-            forceNow(h, written);
-            archive(h);
-          }
-          case STOP -> {}
-        }
-        if (h != null && h.failure != null) {
-          c.done.completeExceptionally(h.failure);
-        } else {
-          c.done.complete(null);
-        }
-      } catch (TransientStorageException e) {
-        log.warn(
-            "session {}: {}; nothing acknowledged was touched, and the session goes on",
-            h.dir.getFileName(),
-            e.getMessage());
-        c.done.completeExceptionally(e);
-      } catch (IOException | RuntimeException e) {
-        fail(h, h.dir, e, written.remove(h));
-        c.done.completeExceptionally(h.failure);
-      }
-    }
-    forceAll(written);
-  }
-
-  /** Writes one append to its session's last segment, opening or starting one as needed. */
-  private void write(Handle h, Command c, Map<Handle, Pending> written) {
-    Path file = SessionFiles.segment(h.dir, h.segmentFirstSeq);
-    try {
-      if (c.firstSeq != h.lastSeq + 1 || c.lastSeq < c.firstSeq - 1) {
-        throw new IllegalStateException(
-            "a record of seqs " + c.firstSeq + ".." + c.lastSeq + " after seq " + h.lastSeq);
-      }
-      segmentFor(h, c.firstSeq, written);
-      file = SessionFiles.segment(h.dir, h.segmentFirstSeq);
-      h.file.write(c.bytes);
-      h.segmentBytes += c.bytes.length;
-      h.lastSeq = c.lastSeq;
-      appends.incrementAndGet();
-      Pending p = written.computeIfAbsent(h, k -> new Pending());
-      p.futures.add(c.done);
-      p.lastSeq = c.lastSeq;
-    } catch (IOException | RuntimeException e) {
-      fail(h, file, e, written.remove(h));
-      c.done.completeExceptionally(h.failure);
-    }
-  }
-
-  /**
-   * Makes {@code h.file} the segment the record starting at {@code firstSeq} goes to: the last
-   * one (opened again if it was closed), or a new one once the last is full. A new segment that
-   * cannot be made is left for a later record: the last one takes this record.
-   */
-  private void segmentFor(Handle h, long firstSeq, Map<Handle, Pending> written)
-      throws IOException {
-    boolean full = h.segmentBytes >= SessionFiles.SEGMENT_BYTES;
-    if (h.file != null) {
-      open.get(h); // most recently used
-      if (!full) {
-        return;
-      }
-    } else if (h.segmentFirstSeq != 0 && !full) {
-      h.file = openFile(h, SessionFiles.segment(h.dir, h.segmentFirstSeq), written);
-      return;
-    }
-    Storage.AppendFile next;
-    try {
-      next = openFile(h, SessionFiles.segment(h.dir, firstSeq), written);
-    } catch (IOException e) {
-      if (h.segmentFirstSeq == 0) {
-        throw e; // no segment to go on with
-      }
-      log.warn(
-          "session {}: could not start a new segment at seq {} ({}); the last one goes on",
-          h.dir.getFileName(),
-          firstSeq,
-          e.getMessage());
-      if (h.file == null) {
-        h.file = openFile(h, SessionFiles.segment(h.dir, h.segmentFirstSeq), written);
-      }
-      return;
-    }
-    if (h.file != null) {
-      forceNow(h, written); // the old segment is durable before anything goes to the new one
-      if (h.failure != null) {
-        closeQuietly(next);
-        throw h.failure;
-      }
-      closeQuietly(h.file);
-    }
-    h.file = next;
-    h.segmentFirstSeq = firstSeq;
-    h.segmentBytes = 0;
-    h.dirDirty = true;
-  }
-
-  /**
-   * Opens {@code path} for appending for {@code h}, first closing the least recently written
-   * files beyond the bound (their pending appends forced). If the process is out of
-   * descriptors, closes every other idle file and tries once more.
-   */
-  private Storage.AppendFile openFile(Handle h, Path path, Map<Handle, Pending> written)
-      throws IOException {
-    while (openCount >= maxOpenFiles) {
-      Handle eldest = eldestOtherThan(h);
-      if (eldest == null) {
-        break;
-      }
-      forceNow(eldest, written);
-      closeFile(eldest);
-    }
-    Storage.AppendFile file;
-    try {
-      file = storage.openForAppend(path);
-    } catch (IOException e) {
-      List<Handle> idle = new ArrayList<>();
-      for (Handle other : open.keySet()) {
-        if (other != h && !written.containsKey(other)) {
-          idle.add(other);
-        }
-      }
-      if (idle.isEmpty()) {
-        throw e;
-      }
-      idle.forEach(this::closeFile);
-      file = storage.openForAppend(path);
-    }
-    if (!open.containsKey(h)) {
-      open.put(h, Boolean.TRUE);
-      openCount = open.size();
-    }
-    return file;
-  }
-
-  private Handle eldestOtherThan(Handle h) {
-    Iterator<Handle> it = open.keySet().iterator();
-    while (it.hasNext()) {
-      Handle candidate = it.next();
-      if (candidate != h) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
-  private void closeFile(Handle h) {
-    if (h.file != null) {
-      closeQuietly(h.file);
-      h.file = null;
-    }
-    if (open.remove(h) != null) {
-      openCount = open.size();
-    }
-  }
-
-  /** Forces {@code h}'s appends of this batch now (before a command that needs them durable). */
-  private void forceNow(Handle h, Map<Handle, Pending> written) {
-    Pending p = written.remove(h);
-    if (p != null) {
-      finish(h, p, force(h));
-    }
-  }
-
-  /** Forces each file written, in parallel; a file that fails fails its own session's appends. */
-  private void forceAll(Map<Handle, Pending> written) {
-    if (written.isEmpty()) {
-      return;
-    }
-    if (forcers == null || written.size() == 1) {
-      written.forEach((h, p) -> finish(h, p, force(h)));
+        };
+    if (forcers == null) {
+      write.run();
     } else {
-      List<Future<Exception>> results = new ArrayList<>();
-      for (Handle h : written.keySet()) {
-        results.add(forcers.submit(() -> force(h)));
-      }
-      int i = 0;
-      for (Map.Entry<Handle, Pending> e : written.entrySet()) {
-        finish(e.getKey(), e.getValue(), outcome(results.get(i++)));
-      }
-    }
-    written.clear();
-  }
-
-  private static Exception outcome(Future<Exception> result) {
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new IOException("interrupted while forcing", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      return e.getCause() instanceof Exception x ? x : new IOException(e.getCause());
+      h.snapshots = h.snapshots.thenRunAsync(write, forcers);
     }
   }
 
-  /**
-   * Forces {@code h}'s segment, and its directory if the segment is new; the failure, or null.
-   * Runs on a forcing thread: touches only {@code h}'s file and flag, which the writer's thread
-   * leaves alone until the force is done.
-   */
-  private Exception force(Handle h) {
-    try {
-      h.file.force();
-      forces.incrementAndGet();
-      if (h.dirDirty) {
-        syncDir(h.dir);
-        h.dirDirty = false;
-      }
-      return null;
-    } catch (IOException | RuntimeException e) {
-      return e;
-    }
+  void appended() {
+    appends.incrementAndGet();
   }
 
-  private void finish(Handle h, Pending p, Exception failure) {
-    if (failure != null) {
-      fail(h, SessionFiles.segment(h.dir, h.segmentFirstSeq), failure, p);
-      return;
-    }
-    h.durableSeq = p.lastSeq;
-    p.futures.forEach(f -> f.complete(null));
-  }
-
-  /** Latches {@code h}'s session: what it wrote may not be on disk, so it acknowledges nothing more. */
-  private void fail(Handle h, Path file, Exception e, Pending pending) {
-    if (h.failure == null) {
-      h.failure = e instanceof IOException io ? io : new IOException(e);
-      failedSessions.incrementAndGet();
-      log.error(
-          "session {}: writing {} failed ({}); this session acknowledges nothing more, other sessions go on. "
-              + "Fix the disk, then restart the server: it recovers every session from what was acknowledged",
-          h.dir.getFileName(),
-          file,
-          e.toString());
-    }
-    if (pending != null) {
-      pending.futures.forEach(f -> f.completeExceptionally(h.failure));
-    }
-    closeFile(h);
-  }
-
-  /**
-   * A new session's files. If they cannot be made, the session never acknowledged anything:
-   * it fails (so its first request is refused) without touching any other session.
-   */
-  private void create(Handle h, byte[] snapshot) throws IOException {
-    Path sessions = h.dir.getParent();
-    try {
-      storage.createDirectories(h.dir);
-      syncDir(sessions);
-      writeSnapshot(h.dir, 0, snapshot);
-      h.snapshotSeq = 0;
-    } catch (IOException e) {
-      h.failure =
-          new TransientStorageException(
-              "could not create its files in "
-                  + h.dir
-                  + " ("
-                  + e.getMessage()
-                  + "); the session was not created",
-              e);
-      throw h.failure;
-    }
-  }
-
-  /**
-   * The newest snapshot, then the older one goes. Until the new one is renamed into place the
-   * old one and the records after it hold everything (records are never removed), so any
-   * failure here is transient: the session goes on and takes a snapshot later.
-   */
-  private void snapshot(Handle h, long seq, byte[] state) throws IOException {
-    if (seq > h.lastSeq || seq < h.snapshotSeq) {
-      throw new IllegalStateException(
-          "a snapshot of seq "
-              + seq
-              + " after seq "
-              + h.lastSeq
-              + " (last: "
-              + h.snapshotSeq
-              + ")");
-    }
-    try {
-      writeSnapshot(h.dir, seq, state);
-    } catch (IOException e) {
-      throw new TransientStorageException(
-          "could not write "
-              + SessionFiles.state(h.dir, seq)
-              + " ("
-              + e.getMessage()
-              + "); the snapshot of seq "
-              + h.snapshotSeq
-              + " and the records after it go on",
-          e);
-    }
-    long previous = h.snapshotSeq;
-    h.snapshotSeq = seq;
-    if (previous != seq) {
-      try {
-        storage.delete(SessionFiles.state(h.dir, previous));
-      } catch (IOException e) {
-        log.warn(
-            "session {}: could not delete the snapshot of seq {} ({}); recovery deletes it",
-            h.dir.getFileName(),
-            previous,
-            e.getMessage());
-      }
-    }
-  }
-
-  private void writeSnapshot(Path dir, long seq, byte[] snapshot) throws IOException {
-    Path target = SessionFiles.state(dir, seq);
-    Path tmp = dir.resolve(target.getFileName() + ".tmp");
-    storage.delete(tmp);
-    try (Storage.AppendFile file = storage.openForAppend(tmp)) {
-      file.write(Records.frame(snapshot));
-      file.force();
-      forces.incrementAndGet();
-    } catch (IOException e) {
-      try {
-        storage.delete(tmp);
-      } catch (IOException ignored) {
-        // recovery deletes temporary files
-      }
-      throw e;
-    }
-    storage.rename(tmp, target);
-    syncDir(dir);
-  }
-
-  private static void closeQuietly(Storage.AppendFile file) {
-    if (file != null) {
-      try {
-        file.close();
-      } catch (IOException e) {
-        log.warn("could not close a journal file", e);
-      }
-    }
+  void sessionFailed() {
+    failedSessions.incrementAndGet();
   }
 
   /** The session is over and out of memory: a failure leaves it in {@code sessions/}, archived again after a restart. */
-  private void archive(Handle h) throws IOException {
-    closeFile(h);
+  void archive(SessionHandle h) throws IOException {
+    files.close(h);
     try {
       Path ended = SessionFiles.endedDir(dataDir);
       if (!storage.isDirectory(ended)) {
         storage.createDirectories(ended);
-        syncDir(dataDir);
+        forcing.syncDir(dataDir);
       }
       Path target = ended.resolve(h.dir.getFileName());
       storage.rename(h.dir, target);
-      syncDir(ended);
-      syncDir(h.dir.getParent());
+      forcing.syncDir(ended);
+      forcing.syncDir(h.dir.getParent());
       h.dir = target;
     } catch (IOException e) {
       throw new TransientStorageException(
@@ -698,17 +269,12 @@ public final class JournalWriter implements AutoCloseable {
     }
   }
 
-  private void syncDir(Path dir) throws IOException {
-    storage.syncDirectory(dir);
-    forces.incrementAndGet();
-  }
-
   /** Writes what is queued, then stops the thread, closes the files and gives up the directory. */
   @Override
   public void close() {
     closing = true;
     if (thread != null) {
-      queue.add(new Command(null, Kind.STOP, 0, 0, null));
+      queue.add(new WriterCommand(null, WriterCommand.Kind.STOP, 0, 0, null));
       try {
         thread.join(5000);
       } catch (InterruptedException e) {
@@ -717,7 +283,7 @@ public final class JournalWriter implements AutoCloseable {
       forcers.shutdown();
     } else {
       synchronized (this) {
-        closeFiles();
+        files.closeAll();
       }
     }
     try {

@@ -78,7 +78,8 @@ class GroupCommitTest {
       assertThat(first).isCompleted();
       assertThat(writer.forces() - forcesBefore)
           .isEqualTo(
-              3); // the blocked one and its new segment's directory, then one for all hundred
+              2); // the blocked one (its directory synced with the creation), then one for the
+      // hundred
       assertThat(
               Records.scan(
                       "j",
@@ -161,6 +162,68 @@ class GroupCommitTest {
 
       CompletableFuture.allOf(held, inA, inB).get(60, TimeUnit.SECONDS);
       assertThat(writer.failed()).isFalse();
+    }
+  }
+
+  @Test
+  void aSnapshotBeingWrittenDoesNotHoldUpAnotherSessionsAppends(@TempDir Path data)
+      throws Exception {
+    CountDownLatch snapshotting = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Storage storage =
+        new ForwardingStorage(new FileStorage()) {
+          @Override
+          public AppendFile openForAppend(Path file) throws java.io.IOException {
+            AppendFile inner = super.openForAppend(file);
+            boolean held =
+                file.getFileName().toString().startsWith("state-")
+                    && !file.getFileName().toString().startsWith("state-00000000000000000000")
+                    && file.getParent().getFileName().toString().equals("a");
+            return new AppendFile() {
+              @Override
+              public void write(byte[] bytes) throws java.io.IOException {
+                inner.write(bytes);
+              }
+
+              @Override
+              public void force() throws java.io.IOException {
+                if (held) {
+                  snapshotting.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                  }
+                }
+                inner.force();
+              }
+
+              @Override
+              public long size() throws java.io.IOException {
+                return inner.size();
+              }
+
+              @Override
+              public void close() throws java.io.IOException {
+                inner.close();
+              }
+            };
+          }
+        };
+    try (JournalWriter writer = JournalWriter.start(storage, data)) {
+      SessionJournal a = writer.create("a", "h".getBytes(UTF_8));
+      SessionJournal b = writer.create("b", "h".getBytes(UTF_8));
+      a.append(1, 1, "a".getBytes(UTF_8)).get(10, TimeUnit.SECONDS);
+      CompletableFuture<Void> snapshot = a.snapshot(1, "state of a".getBytes(UTF_8));
+      assertThat(snapshotting.await(10, TimeUnit.SECONDS)).isTrue();
+
+      // The writer's thread is free: b's appends are written and forced while a's snapshot waits.
+      for (int seq = 1; seq <= 3; seq++) {
+        b.append(seq, seq, "b".getBytes(UTF_8)).get(10, TimeUnit.SECONDS);
+      }
+      assertThat(snapshot).isNotDone();
+      release.countDown();
+      snapshot.get(10, TimeUnit.SECONDS);
     }
   }
 }
