@@ -48,6 +48,11 @@ final class GameMasterCommands {
                 session.clock.millis())));
   }
 
+  /** Drops the debrief rendering an unfinished export keeps (its next chunk renders again). */
+  void forgetExport() {
+    exports.forget();
+  }
+
   ServerMessage.Builder exportRecord(ExportRecord request) throws RequestException {
     return ServerMessage.newBuilder().setRecordExport(exports.chunk(request));
   }

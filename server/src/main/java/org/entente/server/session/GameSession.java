@@ -62,6 +62,7 @@ public final class GameSession {
   private final RememberedResponses remembered;
   final Outbox outbox;
   private final Delivery delivery;
+  private final GameMasterCommands gameMaster;
   private final SessionDispatch dispatch;
   private final Scheduler scheduler;
 
@@ -117,8 +118,8 @@ public final class GameSession {
     this.seating = new Seating(this, thread, outbox, remembered, delivery);
     this.briefings = new SessionBriefings(rules, state.totalTurns);
     this.state.nobodySinceMillis = clock.millis();
-    this.dispatch =
-        new SessionDispatch(new PlayerCommands(this), new GameMasterCommands(this), seating, turns);
+    this.gameMaster = new GameMasterCommands(this);
+    this.dispatch = new SessionDispatch(new PlayerCommands(this), gameMaster, seating, turns);
   }
 
   /** The outbox tells the delivery, made after it, that more events are durable. */
@@ -227,7 +228,7 @@ public final class GameSession {
         new Recovery(session, session.remembered, snap.getHeader().getCreatedEpochMillis())
             .replay(snap, records);
     session.outbox.recovered(session.state.lastSeq(), snap.getTurn());
-    session.history.quiet(); // nobody is connected yet
+    session.nobodyConnected(); // not yet
     session.execute(() -> session.turns.restarted(lastWritten));
     return new Restored(
         session,
@@ -236,6 +237,15 @@ public final class GameSession {
         session.state.phase,
         session.state.turn,
         session.state.lastSeq());
+  }
+
+  /**
+   * Nobody is connected any more: the session keeps no history in memory (its journal may
+   * close its files) and no debrief rendering half sent.
+   */
+  void nobodyConnected() {
+    history.quiet();
+    gameMaster.forgetExport();
   }
 
   /** Runs {@code task} on the session's thread, then journals what it committed. */

@@ -22,8 +22,9 @@ import org.entente.server.rules.RecordedSeat;
  * chunks renders once, not n times, and its chunks all come from the same text even if
  * messages arrive meanwhile. At most one rendering is kept per session. It serves only
  * requests for the same format and message choice at the same turn; it is dropped when the
- * export's last chunk is sent or another export replaces it. After a turn resolves, the next
- * chunk is rendered afresh and its {@code turn} tells the client to start again.
+ * export's last chunk is sent, another export replaces it, or nobody is connected any more.
+ * After a turn resolves, the next chunk is rendered afresh and its {@code turn} tells the
+ * client to start again.
  */
 final class RecordExports {
   /** Characters per chunk: at most 3 bytes each in UTF-8, so a chunk stays well under a 65536-byte frame. */
@@ -56,6 +57,11 @@ final class RecordExports {
 
   RecordExports(GameSession session) {
     this.session = session;
+  }
+
+  /** Drops the kept rendering: the next chunk of any export renders afresh. */
+  void forget() {
+    kept = null;
   }
 
   RecordExport chunk(ExportRecord request) throws RequestException {

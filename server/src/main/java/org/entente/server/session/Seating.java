@@ -321,7 +321,7 @@ final class Seating {
   void noteIfNobody() {
     if (state.seats().stream().allMatch(s -> s.link == null)) {
       state.nobodySinceMillis = session.clock.millis();
-      session.history.quiet();
+      session.nobodyConnected();
     }
   }
 

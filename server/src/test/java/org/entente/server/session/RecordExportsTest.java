@@ -165,4 +165,42 @@ class RecordExportsTest {
     assertThat(chunk(HTML, false, 2 * RecordExports.CHUNK_CHARS).getTurn()).isEqualTo(1);
     assertThat(rules.debriefRenders).isEqualTo(2);
   }
+
+  @Test
+  void anExportLeftUnfinishedIsDroppedOnceNobodyIsConnected() {
+    chunk(MARKDOWN, false, 0);
+    session.detach(gmSeat, gmLink);
+    BackpressureTest.FakeLink back = new BackpressureTest.FakeLink();
+    session.resume(
+        back,
+        requestId++,
+        Tokens.decode(
+                gmLink.sent.stream()
+                    .filter(ServerMessage::hasSessionCreated)
+                    .findFirst()
+                    .orElseThrow()
+                    .getSessionCreated()
+                    .getGameMasterToken())
+            .orElseThrow(),
+        0,
+        new GameSession.AttachCallback() {
+          @Override
+          public void attached(GameSession.SeatRef seat) {}
+
+          @Override
+          public void refused() {}
+        });
+    session.handle(
+        gmSeat,
+        back,
+        ClientMessage.newBuilder()
+            .setRequestId(requestId)
+            .setExportRecord(
+                ExportRecord.newBuilder().setFormat(MARKDOWN).setOffset(RecordExports.CHUNK_CHARS))
+            .build());
+
+    assertThat(back.sent.get(back.sent.size() - 1).getRecordExport().getOffset())
+        .isEqualTo(RecordExports.CHUNK_CHARS);
+    assertThat(rules.debriefRenders).as("rendered again after everyone left").isEqualTo(2);
+  }
 }
