@@ -29,7 +29,7 @@ final class History {
   private final int tail;
 
   /** The events {@code firstInMemory..lastSeq}, from index {@code head} on. */
-  private final List<SessionEvent> memory = new ArrayList<>();
+  private ArrayList<SessionEvent> memory = new ArrayList<>();
 
   private int head;
   private long firstInMemory = 1;
@@ -106,7 +106,10 @@ final class History {
       memory.set(head++, null);
       firstInMemory++;
     }
-    if (head > 64 && head * 2 > memory.size()) {
+    if (head == memory.size() && head > 0) {
+      memory = new ArrayList<>(); // none left: nor the array that held them
+      head = 0;
+    } else if (head > 64 && head * 2 > memory.size()) {
       memory.subList(0, head).clear();
       head = 0;
     }
