@@ -137,6 +137,7 @@ async function creation() {
     displayName: $('gmname').value.trim(),
   };
   if ($('press').value) request.press = $('press').value;
+  if ($('creation-key').value) request.creationKey = $('creation-key').value;
   if (!fromFile()) {
     request.builtinScenarioId = $('scenario').value;
     return { createSession: request };
@@ -167,12 +168,17 @@ async function create(event) {
     const answer = await connection.request(await creation());
     code = answer.sessionCreated.joinCode;
     saveSeat(KEY, { code, token: answer.sessionCreated.gameMasterToken });
+    $('creation-key').value = '';
     $('create').classList.add('hidden');
     await entered(answer.sessionCreated.view);
     status('Session created: read out the code ' + showCode(code) + '.');
     $('start').focus();
   } catch (e) {
     outcome('create-outcome', '', e);
+    if (e.code === 'PERMISSION_DENIED') { // only a creation key is asked for before a session exists
+      $('key-choice').classList.remove('hidden');
+      $('creation-key').focus();
+    }
   } finally {
     $('create-button').disabled = false;
   }
@@ -277,7 +283,7 @@ function render() {
  * Replaces a table's rows only when what they show changed, keeping the choices made in its
  * selects and the keyboard focus, so that a refresh never takes a control from under the hand.
  */
-function redraw(body, key, signature, rows) {
+function redraw(body, key, signature, rows, fallback) {
   if (drawn[key] === signature) return;
   drawn[key] = signature;
   const focused = body.contains(document.activeElement) ? document.activeElement.id : '';
@@ -287,7 +293,7 @@ function redraw(body, key, signature, rows) {
     const select = $(id);
     if (select && [...select.options].some((o) => o.value === value)) select.value = value;
   }
-  if (focused && $(focused)) $(focused).focus();
+  if (focused) ($(focused) || fallback).focus(); // a removed row's control hands the focus to the outcome
 }
 
 const ROLE_ORDER = { GAME_MASTER: 0, PLAYER: 1, SPECTATOR: 2 };
@@ -297,7 +303,7 @@ function renderSeats() {
     || countryName(a.country).localeCompare(countryName(b.country)) || Number(a.seatId) - Number(b.seatId));
   const playable = (view.countries || []).filter((c) => c.playable);
   const signature = JSON.stringify([seats, playable.map((c) => c.id)]);
-  redraw($('seats'), 'seats', signature, () => seats.map((s) => seatRow(s, playable)));
+  redraw($('seats'), 'seats', signature, () => seats.map((s) => seatRow(s, playable)), $('seats-outcome'));
 }
 
 function seatRow(seat, playable) {
@@ -344,7 +350,7 @@ async function kick(seat) {
 
 function renderCountries() {
   const playable = (view.countries || []).filter((c) => c.playable);
-  redraw($('countries'), 'countries', JSON.stringify(playable), () => playable.map(countryRow));
+  redraw($('countries'), 'countries', JSON.stringify(playable), () => playable.map(countryRow), $('countries-outcome'));
 }
 
 function countryRow(c) {

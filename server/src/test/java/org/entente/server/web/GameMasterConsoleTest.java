@@ -33,6 +33,7 @@ import org.entente.proto.protocol.v1.TrackValue;
 import org.entente.scenarios.BuiltInScenarios;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
+import org.entente.server.lobby.Lobby;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,6 +269,31 @@ class GameMasterConsoleTest {
     screenshots(teacher);
   }
 
+  @Test
+  void aServerThatAsksForACreationKeyGetsItFromTheTeacher() throws Exception {
+    try (EntenteServer keyed =
+        EntenteServer.builder()
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .admission(Lobby.Admission.defaults().withCreationKey("blue-heron-42"))
+            .start()) {
+      WebDriver teacher = chromium.open(1366, 768, Files.createTempDirectory("entente-downloads"));
+      teacher.get("http://127.0.0.1:" + keyed.port() + "/gm");
+      waiting(teacher)
+          .until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
+      assertThat(teacher.findElement(By.id("creation-key")).isDisplayed()).isFalse();
+      press(teacher, By.id("create-button"));
+      waitForText(teacher, "create-outcome", "This server asks for a creation key");
+      waiting(teacher)
+          .until(d -> "creation-key".equals(d.switchTo().activeElement().getAttribute("id")));
+      teacher.switchTo().activeElement().sendKeys("wrong-key-00", Keys.ENTER);
+      waitForText(teacher, "create-outcome", "That creation key is not this server's.");
+      retype(teacher, "creation-key", "blue-heron-42", Keys.ENTER);
+      waitForText(teacher, "code", "-");
+      assertThat(teacher.findElement(By.id("creation-key")).getAttribute("value")).isEmpty();
+      assertThat(teacher.getPageSource()).doesNotContain("blue-heron-42");
+    }
+  }
+
   /** Two refusals (the server's and the page's own), then news with effects. */
   private static void injectNews(WebDriver teacher) {
     retype(teacher, "inject-title-text", "Strait incident");
@@ -311,11 +337,14 @@ class GameMasterConsoleTest {
   private static void kickHal(
       WebDriver teacher, List<ServerMessage> halHeard, String code, String halToken)
       throws Exception {
-    teacher.findElement(labelled("Kick Hal")).click();
+    press(teacher, labelled("Kick Hal"));
     Alert confirm = waiting(teacher).until(ExpectedConditions.alertIsPresent());
     assertThat(confirm.getText()).startsWith("Remove Hal from the session?");
     confirm.accept();
     waitForText(teacher, "seats-outcome", "Hal was removed from the session.");
+    waiting(teacher)
+        .withMessage("the focus to move from the removed row to what came of it")
+        .until(d -> "seats-outcome".equals(d.switchTo().activeElement().getAttribute("id")));
     waiting(teacher).until(d -> d.findElements(labelled("Kick Hal")).isEmpty());
     waiting(teacher)
         .until(
@@ -421,10 +450,10 @@ class GameMasterConsoleTest {
   private static void screenshots(WebDriver teacher) throws IOException {
     ((JavascriptExecutor) teacher).executeScript("window.scrollTo(0, 0)");
     noSidewaysScrolling(teacher);
-    screenshot(teacher, "gm-1366x768");
+    screenshot(teacher, "gm-console-1366x768");
     Chromium.viewport(teacher, 1920, 1080);
     noSidewaysScrolling(teacher);
-    screenshot(teacher, "gm-1920x1080");
+    screenshot(teacher, "gm-console-1920x1080");
     Chromium.viewport(teacher, 1366, 768);
     long height =
         ((Number)
@@ -432,7 +461,7 @@ class GameMasterConsoleTest {
                     .executeScript("return document.documentElement.scrollHeight"))
             .longValue();
     Chromium.viewport(teacher, 1366, (int) height);
-    screenshot(teacher, "gm-1366-whole-page");
+    screenshot(teacher, "gm-console-1366-whole-page");
   }
 
   private static void noSidewaysScrolling(WebDriver teacher) {
