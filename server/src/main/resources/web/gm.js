@@ -171,7 +171,7 @@ async function create(event) {
     $('creation-key').value = '';
     $('create').classList.add('hidden');
     await entered(answer.sessionCreated.view);
-    status('Session created: read out the code ' + showCode(code) + '.');
+    status('Session created: read out the code ' + showCode(code) + '.'); // cleared once the game starts
     $('start').focus();
   } catch (e) {
     outcome('create-outcome', '', e);
@@ -264,6 +264,7 @@ function seatName(seatId) {
 }
 
 function render() {
+  if (view.phase !== 'WAITING' && $('status').textContent.startsWith('Session created')) status('');
   const press = PRESS[view.press] ? 'press: ' + PRESS[view.press] : '';
   $('phase').textContent = [turnText(view, briefing), clockText(view, briefing, Date.now()), press].filter(Boolean).join(' · ');
   renderSeats();
@@ -320,7 +321,7 @@ function seatRow(seat, playable) {
     cells.push(el('td', { class: 'actions' },
       el('label', { for: select, class: 'sr-only' }, 'Move ' + name + ' to'),
       el('select', { id: select },
-        el('option', { value: '' }, 'Choose a country'),
+        el('option', { value: '' }, 'Country…'),
         playable.filter((c) => c.id !== seat.country).map((c) => el('option', { value: c.id }, c.name))),
       el('button', { type: 'button', id: 'move-' + seat.seatId, 'aria-label': 'Move ' + name, onclick: () => move(seat) }, 'Move')));
   } else {

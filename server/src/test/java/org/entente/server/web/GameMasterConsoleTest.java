@@ -187,7 +187,7 @@ class GameMasterConsoleTest {
                 .executeScript("return JSON.parse(sessionStorage.getItem('entente.gm')).token");
     assertThat(teacher.getPageSource()).doesNotContain(gmToken);
 
-    // The projector, a native spectator, Kai in a browser, Oli and Hal over the native protocol.
+    // The projector, a native spectator, Kai in a browser, Oliwia and Hal over the native protocol.
     WebDriver projector = chromium.open(1920, 1080, downloads);
     projector.get(base + "watch/" + code);
     waitForText(projector, "joincode", code);
@@ -204,7 +204,7 @@ class GameMasterConsoleTest {
     WebDriver kai = chromium.open(1366, 768, downloads);
     joinInBrowser(kai, code, "Kai", "KORVA");
     ProtocolClient oli = nativeClient(new CopyOnWriteArrayList<>());
-    nativeStudent(oli, code, "Oli", "OSTRA");
+    nativeStudent(oli, code, "Oliwia Konstantynopolitańska", "OSTRA");
     ProtocolClient hal = nativeClient(new CopyOnWriteArrayList<>());
     List<ServerMessage> halHeard = new CopyOnWriteArrayList<>();
     hal.onUnsolicited(halHeard::add);
@@ -390,7 +390,10 @@ class GameMasterConsoleTest {
     assertThat(students).anyMatch(r -> r.get(1).equals("Kai") && r.get(3).equals("player"));
     assertThat(students)
         .anyMatch(
-            r -> r.get(1).equals("Oli") && r.get(2).equals("OSTRA") && r.get(team).equals("1"));
+            r ->
+                r.get(1).equals("Oliwia Konstantynopolitańska")
+                    && r.get(2).equals("OSTRA")
+                    && r.get(team).equals("1"));
     assertThat(students).anyMatch(r -> r.get(2).equals("MIRAN") && r.get(3).equals("bot"));
 
     List<List<String>> quantities =
@@ -464,6 +467,7 @@ class GameMasterConsoleTest {
     screenshot(teacher, "gm-console-1366-whole-page");
   }
 
+  /** Neither the page nor any of its cards (which would scroll their own content) is too wide. */
   private static void noSidewaysScrolling(WebDriver teacher) {
     Object widths =
         ((JavascriptExecutor) teacher)
@@ -472,5 +476,12 @@ class GameMasterConsoleTest {
     assertThat(((Number) w.get(0)).intValue())
         .as("the page's width within the window")
         .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+    Object tooWide =
+        ((JavascriptExecutor) teacher)
+            .executeScript(
+                "return [...document.querySelectorAll('.card')]"
+                    + ".filter((c) => c.offsetParent && c.scrollWidth > c.clientWidth)"
+                    + ".map((c) => c.getAttribute('aria-labelledby') || c.id)");
+    assertThat((List<?>) tooWide).as("cards wider than their place").isEmpty();
   }
 }
