@@ -256,6 +256,13 @@ class GameMasterConsoleTest {
     moveKaiToOstra(teacher, kai);
     kickHal(teacher, halHeard, code, halToken);
 
+    // A reload takes the console back from the tab's sessionStorage.
+    teacher.navigate().refresh();
+    waitForText(teacher, "code", code);
+    waitForText(teacher, "seats", "Kai");
+    assertThat(teacher.getCurrentUrl()).isEqualTo(base + "gm");
+    waitForText(teacher, "log", "Hal was removed from the session.");
+
     press(teacher, By.id("force"));
     waitForText(kai, "turn", "Turn 3 of 4");
     waiting(teacher).until(d -> spectatorEvents.stream().filter(Event::hasTurnReport).count() == 2);
@@ -310,7 +317,8 @@ class GameMasterConsoleTest {
 
     retype(teacher, "inject-title-text", "Ferry service restored");
     retype(teacher, "inject-text", "The ferry to the mainland sails again.");
-    retype(teacher, "inject-effects", "sec(KORVA) +5\ntrust(MIRAN, KORVA) -10");
+    retype(teacher, "inject-effects", "sec(self) +5\ntrust(MIRAN, self) -10");
+    new Select(teacher.findElement(By.id("inject-actor"))).selectByValue("KORVA");
     teacher.findElement(By.id("inject-title-text")).sendKeys(Keys.ENTER);
     waitForText(
         teacher,
