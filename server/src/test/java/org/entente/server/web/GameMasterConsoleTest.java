@@ -49,7 +49,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The game master's console in a real browser: a session created from an uploaded scenario
  * file, the press setting, injected news reaching a student's page and the projector, a seat
- * moved and another kicked, bots, and the debrief downloaded in its four files.
+ * moved and another kicked, bots, and the debrief downloaded in its four files. Over 400 lines
+ * because it is one class's game, each step building on the one before (the debrief files check
+ * what the earlier steps did), with its helpers for seats, news and files beside it.
  */
 class GameMasterConsoleTest {
   private static final String TITLE = "The Veyla Strait, uploaded in class";
