@@ -137,7 +137,8 @@ final class Batch {
 
   /** Writes one append to its session's last segment, opening or starting one as needed. */
   private void write(SessionHandle h, WriterCommand c) {
-    Path file = SessionFiles.segment(h.dir, h.segmentFirstSeq);
+    Path file =
+        SessionFiles.segment(h.dir, h.segmentFirstSeq == 0 ? c.firstSeq : h.segmentFirstSeq);
     try {
       if (c.firstSeq != h.lastSeq + 1 || c.lastSeq < c.firstSeq - 1) {
         throw new IllegalStateException(
@@ -172,12 +173,12 @@ final class Batch {
         return;
       }
     } else if (h.segmentFirstSeq != 0 && !full) {
-      h.file = openFile(h, SessionFiles.segment(h.dir, h.segmentFirstSeq));
+      h.file = openFile(h, h.segmentFirstSeq, h.segmentBytes);
       return;
     }
     Storage.AppendFile next;
     try {
-      next = openFile(h, SessionFiles.segment(h.dir, firstSeq));
+      next = openFile(h, firstSeq, 0);
     } catch (IOException e) {
       if (h.segmentFirstSeq == 0) {
         throw e; // no segment to go on with
@@ -188,7 +189,7 @@ final class Batch {
           firstSeq,
           e.getMessage());
       if (h.file == null) {
-        h.file = openFile(h, SessionFiles.segment(h.dir, h.segmentFirstSeq));
+        h.file = openFile(h, h.segmentFirstSeq, h.segmentBytes);
       }
       return;
     }
@@ -206,8 +207,30 @@ final class Batch {
     h.dirDirty = true;
   }
 
-  private Storage.AppendFile openFile(SessionHandle h, Path path) throws IOException {
-    return files.open(h, path, written::containsKey, this::forceNow);
+  /**
+   * Opens the segment of {@code firstSeq} to write at {@code position}, its space extended with
+   * zeros to {@link SessionFiles#SEGMENT_BYTES} (recovery reads zeros after the last record as
+   * free space).
+   */
+  private Storage.AppendFile openFile(SessionHandle h, long firstSeq, long position)
+      throws IOException {
+    Storage.AppendFile file =
+        files.open(
+            h,
+            SessionFiles.segment(h.dir, firstSeq),
+            position,
+            written::containsKey,
+            this::forceNow);
+    try {
+      file.preallocate(SessionFiles.SEGMENT_BYTES);
+    } catch (IOException e) {
+      OpenFiles.closeQuietly(file);
+      if (h.file == null) {
+        files.close(h); // out of the pool again
+      }
+      throw e;
+    }
+    return file;
   }
 
   /** Does {@code h}'s part of this batch now (before a command that needs it durable). */

@@ -52,15 +52,30 @@ public final class FileStorage implements Storage {
 
   @Override
   public AppendFile openForAppend(Path file) throws IOException {
+    return openAt(file, -1);
+  }
+
+  @Override
+  public AppendFile openAt(Path file, long position) throws IOException {
     FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    channel.position(channel.size());
+    channel.position(position < 0 ? channel.size() : position);
     return new AppendFile() {
       @Override
       public void write(byte[] bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
+        }
+      }
+
+      @Override
+      public void preallocate(long size) throws IOException {
+        long at = channel.size();
+        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+        while (at < size) {
+          zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
+          at += channel.write(zeros, at);
         }
       }
 

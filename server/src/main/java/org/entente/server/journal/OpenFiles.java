@@ -42,12 +42,16 @@ final class OpenFiles {
   }
 
   /**
-   * Opens {@code path} for appending for {@code h}, first closing the least recently written
+   * Opens {@code path} for writing at {@code position} for {@code h}, first closing the least recently written
    * files beyond the bound (their pending appends forced). If the process is out of
    * descriptors, closes every other idle file and tries once more.
    */
   Storage.AppendFile open(
-      SessionHandle h, Path path, Predicate<SessionHandle> busy, Consumer<SessionHandle> flush)
+      SessionHandle h,
+      Path path,
+      long position,
+      Predicate<SessionHandle> busy,
+      Consumer<SessionHandle> flush)
       throws IOException {
     while (count >= max && !open.containsKey(h)) {
       SessionHandle eldest = eldestOtherThan(h);
@@ -59,7 +63,7 @@ final class OpenFiles {
     }
     Storage.AppendFile file;
     try {
-      file = storage.openForAppend(path);
+      file = storage.openAt(path, position);
     } catch (IOException e) {
       List<SessionHandle> idle = new ArrayList<>();
       for (SessionHandle other : open.keySet()) {
@@ -71,7 +75,7 @@ final class OpenFiles {
         throw e;
       }
       idle.forEach(this::close);
-      file = storage.openForAppend(path);
+      file = storage.openAt(path, position);
     }
     if (!open.containsKey(h)) {
       open.put(h, Boolean.TRUE);

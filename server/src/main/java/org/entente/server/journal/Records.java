@@ -9,7 +9,8 @@ import java.util.zip.CRC32C;
 /**
  * The framing of journal and snapshot files: {@code [u32 length][u32 crc32c][payload]},
  * big-endian, the CRC32C covering the four length bytes and the payload. A payload is never
- * empty, so zeroed space never reads as a record.
+ * empty, so zeroed space never reads as a record: zeros after the last record are free space
+ * (a segment is extended with zeros before it is written), not a torn write.
  */
 public final class Records {
   public static final int HEADER_BYTES = 8;
@@ -57,9 +58,14 @@ public final class Records {
         offset += HEADER_BYTES + length;
         continue;
       }
+      if (zerosFrom(bytes, offset)) {
+        return new Scan(payloads, offset, Optional.empty()); // space a segment was extended with
+      }
       int claimedEnd = claimedEnd(bytes, offset);
-      boolean last = claimedEnd >= bytes.length || claimedEnd < 0;
-      for (int later = offset + 1; later + HEADER_BYTES < bytes.length; later++) {
+      boolean last = claimedEnd >= bytes.length || claimedEnd < 0 || zerosFrom(bytes, claimedEnd);
+      for (int later = offset + 1;
+          later + HEADER_BYTES < bytes.length && !zerosFrom(bytes, later);
+          later++) {
         if (problemAt(bytes, later) == null) {
           throw new CorruptJournalException(
               file, offset, problem + "; a valid record follows at offset " + later);
@@ -71,6 +77,16 @@ public final class Records {
       return new Scan(payloads, offset, Optional.of(problem));
     }
     return new Scan(payloads, offset, Optional.empty());
+  }
+
+  /** Whether every byte from {@code offset} on is zero. */
+  private static boolean zerosFrom(byte[] bytes, int offset) {
+    for (int i = offset; i < bytes.length; i++) {
+      if (bytes[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where the frame at {@code offset} says it ends, or -1 if it has no complete header. */

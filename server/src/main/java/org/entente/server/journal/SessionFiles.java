@@ -169,7 +169,11 @@ public final class SessionFiles {
 
   private static long cutTornTail(
       Storage storage, Path dir, Path file, byte[] bytes, Records.Scan scan) throws IOException {
-    long torn = bytes.length - scan.validBytes();
+    int end = bytes.length;
+    while (end > scan.validBytes() && bytes[end - 1] == 0) {
+      end--; // the zeros the segment was extended with are not part of the torn write
+    }
+    long torn = end - scan.validBytes();
     Path kept = dir.resolve(file.getFileName() + ".torn-" + scan.validBytes());
     try (Storage.AppendFile copy = storage.openForAppend(kept)) {
       byte[] cut = new byte[(int) torn];

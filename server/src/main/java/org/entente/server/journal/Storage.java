@@ -30,6 +30,12 @@ public interface Storage {
   /** Opens {@code file} for appending at its end, creating it (empty) if absent. */
   AppendFile openForAppend(Path file) throws IOException;
 
+  /**
+   * Opens {@code file} for writing from {@code position} on (over what is there: zeros a
+   * segment was extended with), creating it (empty) if absent.
+   */
+  AppendFile openAt(Path file, long position) throws IOException;
+
   /** Cuts {@code file} to {@code size} bytes and forces the change. */
   void truncate(Path file, long size) throws IOException;
 
@@ -52,6 +58,13 @@ public interface Storage {
   /** A file open for appending. */
   interface AppendFile extends Closeable {
     void write(byte[] bytes) throws IOException;
+
+    /**
+     * Extends the file with zeros to {@code size} bytes if it is shorter, without moving where
+     * the next write goes: overwriting allocated space later costs an fdatasync no change of
+     * the file's size (a journal commit of the file system), which appending would.
+     */
+    void preallocate(long size) throws IOException;
 
     /** Makes every byte written so far durable (fdatasync). */
     void force() throws IOException;

@@ -39,7 +39,7 @@ class ForwardingStorage implements Storage {
 
   @Override
   public AppendFile openForAppend(Path file) throws IOException {
-    return delegate.openForAppend(file);
+    return openAt(file, -1);
   }
 
   @Override
@@ -60,6 +60,11 @@ class ForwardingStorage implements Storage {
   @Override
   public void syncDirectory(Path dir) throws IOException {
     delegate.syncDirectory(dir);
+  }
+
+  @Override
+  public AppendFile openAt(Path file, long position) throws IOException {
+    return delegate.openAt(file, position);
   }
 
   @Override

@@ -24,8 +24,8 @@ class GroupCommitTest {
           boolean blocked;
 
           @Override
-          public AppendFile openForAppend(Path file) throws java.io.IOException {
-            AppendFile inner = super.openForAppend(file);
+          public AppendFile openAt(Path file, long position) throws java.io.IOException {
+            AppendFile inner = super.openAt(file, position);
             if (!file.getFileName().toString().startsWith("events")) {
               return inner;
             }
@@ -47,6 +47,11 @@ class GroupCommitTest {
                   }
                 }
                 inner.force();
+              }
+
+              @Override
+              public void preallocate(long size) throws java.io.IOException {
+                inner.preallocate(size);
               }
 
               @Override
@@ -94,8 +99,8 @@ class GroupCommitTest {
   private static Storage forcing(String session, java.util.function.Consumer<Path> onForce) {
     return new ForwardingStorage(new FileStorage()) {
       @Override
-      public AppendFile openForAppend(Path file) throws java.io.IOException {
-        AppendFile inner = super.openForAppend(file);
+      public AppendFile openAt(Path file, long position) throws java.io.IOException {
+        AppendFile inner = super.openAt(file, position);
         return new AppendFile() {
           @Override
           public void write(byte[] bytes) throws java.io.IOException {
@@ -109,6 +114,11 @@ class GroupCommitTest {
               onForce.accept(file);
             }
             inner.force();
+          }
+
+          @Override
+          public void preallocate(long size) throws java.io.IOException {
+            inner.preallocate(size);
           }
 
           @Override
@@ -173,8 +183,8 @@ class GroupCommitTest {
     Storage storage =
         new ForwardingStorage(new FileStorage()) {
           @Override
-          public AppendFile openForAppend(Path file) throws java.io.IOException {
-            AppendFile inner = super.openForAppend(file);
+          public AppendFile openAt(Path file, long position) throws java.io.IOException {
+            AppendFile inner = super.openAt(file, position);
             boolean held =
                 file.getFileName().toString().startsWith("state-")
                     && !file.getFileName().toString().startsWith("state-00000000000000000000")
@@ -196,6 +206,11 @@ class GroupCommitTest {
                   }
                 }
                 inner.force();
+              }
+
+              @Override
+              public void preallocate(long size) throws java.io.IOException {
+                inner.preallocate(size);
               }
 
               @Override

@@ -53,18 +53,30 @@ class JournalFilesTest {
     byte[] whole = concat(frames);
     int lastStart = concat(frames.subList(0, 4)).length;
     for (int cut = lastStart + 1; cut < whole.length; cut++) {
-      byte[] torn = java.util.Arrays.copyOf(whole, cut);
-      MemoryStorage storage = withFiles(torn);
+      int written = cut; // zeros at the end of a torn write read as the space after it
+      while (written > lastStart && whole[written - 1] == 0) {
+        written--;
+      }
+      // The file ends where the write stopped, or goes on in zeros (a segment extended ahead).
+      for (int size : new int[] {cut, whole.length + 4096}) {
+        byte[] torn = java.util.Arrays.copyOf(java.util.Arrays.copyOf(whole, cut), size);
+        MemoryStorage storage = withFiles(torn);
 
-      SessionFiles.Recovered recovered = SessionFiles.recover(storage, DIR).orElseThrow();
+        SessionFiles.Recovered recovered = SessionFiles.recover(storage, DIR).orElseThrow();
 
-      assertThat(recovered.records()).as("cut at %s", cut).hasSize(4);
-      assertThat(recovered.lastSeq()).isEqualTo(4);
-      assertThat(recovered.segmentBytes()).isEqualTo(lastStart);
-      assertThat(recovered.tornBytes()).isEqualTo(cut - lastStart);
-      assertThat(storage.read(SEGMENT)).hasSize(lastStart);
-      byte[] kept = storage.read(DIR.resolve(SEGMENT.getFileName() + ".torn-" + lastStart));
-      assertThat(kept).isEqualTo(java.util.Arrays.copyOfRange(whole, lastStart, cut));
+        assertThat(recovered.records()).as("cut at %s of %s", cut, size).hasSize(4);
+        assertThat(recovered.lastSeq()).isEqualTo(4);
+        assertThat(recovered.segmentBytes()).isEqualTo(lastStart);
+        assertThat(recovered.tornBytes()).isEqualTo(written - lastStart);
+        Path kept = DIR.resolve(SEGMENT.getFileName() + ".torn-" + lastStart);
+        if (written > lastStart) {
+          assertThat(storage.read(SEGMENT)).hasSize(lastStart);
+          assertThat(storage.read(kept))
+              .isEqualTo(java.util.Arrays.copyOfRange(whole, lastStart, written));
+        } else {
+          assertThat(storage.exists(kept)).isFalse();
+        }
+      }
     }
     assertThat(SessionFiles.recover(withFiles(whole), DIR).orElseThrow().records()).hasSize(5);
   }

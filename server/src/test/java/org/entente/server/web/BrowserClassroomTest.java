@@ -407,7 +407,7 @@ class BrowserClassroomTest {
     teacher.findElement(By.id("resume")).click();
     waitForText(projector, "clock", "Manual");
     teacher.findElement(By.id("debrief")).click();
-    waitForText(teacher, "status", "The debrief was downloaded.");
+    waitForText(teacher, "debrief-outcome", "Downloaded debrief-");
     reportLoadTime(ani);
   }
 
