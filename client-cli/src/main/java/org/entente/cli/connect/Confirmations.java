@@ -89,7 +89,9 @@ final class Confirmations {
               session,
               v,
               r.getResumed().getReplayed(),
-              ClientSession.skippedSome(r.getResumed(), request.getResume().getLastSeq()));
+              // A rejoin (no request here) resumes from seq 0.
+              ClientSession.skippedSome(
+                  r.getResumed(), request == null ? 0 : request.getResume().getLastSeq()));
       case SCENARIO_LIST -> {
         session.setScenarios(r.getScenarioList().getScenariosList());
         yield Screens.scenarios(r.getScenarioList().getScenariosList(), out.width());
