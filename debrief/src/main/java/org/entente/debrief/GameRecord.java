@@ -117,9 +117,18 @@ public record GameRecord(
           false);
     }
 
-    /** Who played it, for the roster: "bot", "student", "student (left during the game)". */
+    /**
+     * Who played it, for the roster: "bot", "game master", "student" or "student (left during the
+     * game)".
+     */
     public String playedBy() {
-      return bot ? "bot" : left ? "student (left during the game)" : "student";
+      if (bot) {
+        return "bot";
+      }
+      if (country.isEmpty()) {
+        return "game master";
+      }
+      return left ? "student (left during the game)" : "student";
     }
   }
 

@@ -271,8 +271,8 @@ final class LocalCommands {
           if (unread.isEmpty()) {
             lines.add(
                 plain(
-                    "No new messages or offers. 'history' shows older messages, 'report' the"
-                        + " offers of the last turn."));
+                    "No new messages or offers. 'history' shows older messages; 'report' shows"
+                        + " the last turn again, offers included."));
           }
           for (Event e : unread) {
             lines.addAll(Renderers.inboxEntry(e, v, w));
