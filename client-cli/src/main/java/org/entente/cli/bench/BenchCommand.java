@@ -3,10 +3,7 @@ package org.entente.cli.bench;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,38 +25,42 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Load-test a server with the classroom workload over real sockets: G sessions of the built-in",
-      "scenario, 7 seats each (two students on Armenia and on Russia), one connection per seat.",
-      "Phases: sessions created one after another (create_session round trip), seats joining",
-      "--join-window at once (connect, hello, join), unloaded order edits, a closed loop (every",
-      "seat editing nonstop), an open loop at a fixed rate per session, chat nonstop, K turns of",
-      "one session (last ready to every seat holding the report), then one turn of every session",
-      "at once. Percentiles by HdrHistogram.",
-      "Without HOST:PORT it starts a server of its own (loopback, a temporary data directory, so",
-      "every acknowledgement waits for its fsync; connection caps and rate limits raised) and",
-      "reports its CPU time and resident memory per phase. See docs/performance.md.",
+      "Load-test a server with the classroom workload over real sockets: G sessions",
+      "of the built-in scenario, 7 seats each (two students on Armenia and on",
+      "Russia), one connection per seat. Phases: sessions created one after another",
+      "(the create_session round trip); seats joining, --join-window at once across",
+      "sessions (connect, hello, join); unloaded order edits; a closed loop (every",
+      "seat editing nonstop); an open loop at a fixed rate per session; chat",
+      "nonstop; K turns of one session (last ready to every seat holding the",
+      "report); one turn of every session at once. Percentiles by HdrHistogram.",
+      "Without HOST:PORT it starts a server of its own (loopback, a temporary data",
+      "directory, so every acknowledgement waits for its fsync; connection caps and",
+      "rate limits raised) and reports its CPU time and resident memory per phase.",
       "",
       "Instead of the load phases, one of:",
-      "  --history LEVELS  session 0's seats chat (56 messages in flight) until it holds each",
-      "                    level of events, then K turns of it and the server's heap after a",
-      "                    full GC (jcmd GC.run): the curve of turn time and heap against history.",
-      "  --idle-sessions N N sessions made and left (game master and 2 students, 3 messages,",
-      "                    everyone disconnects): heap after GC per idle session, the server's",
-      "                    open descriptors before and after; then one session filled to",
-      "                    --idle-history events and left: its heap. Server started here only.",
-      "  --seats-only      create and seat the sessions, hold the seats --seconds, then the",
-      "                    server's RSS, heap after GC and descriptors (game masters leave after",
-      "                    creating and come back by token to start, sparing a descriptor each).",
-      "Every fill stops at its level or after 20 minutes; every entry phase after 10 minutes.",
-      "Each connection is a descriptor on both sides: the bench checks its open-file limit",
-      "(ulimit -n) before it starts and says what it needs."
+      "  --history LEVELS   session 0's seats chat (56 messages in flight) until it",
+      "                     holds each level of events; at each, K turns of it and",
+      "                     the server's heap after a full GC (jcmd GC.run).",
+      "  --idle-sessions N  N sessions made and left (a game master and 2 students",
+      "                     join, 3 messages, everyone leaves): heap after GC per",
+      "                     idle session, the server's descriptors before and",
+      "                     after; then one session filled to --idle-history",
+      "                     events and left: its heap. Server started here only.",
+      "  --seats-only       seat the sessions and hold the seats --seconds, then",
+      "                     the server's RSS, heap after GC and descriptors (game",
+      "                     masters leave after creating, and come back by token",
+      "                     to start the game: a descriptor less per session).",
+      "Every fill stops at its level or after 30 minutes, every entry phase after",
+      "10 minutes. Each connection is a descriptor on both sides: the bench checks",
+      "its open-file limit (ulimit -n) first and says what it needs.",
+      "See docs/performance.md."
     },
     footer = {
       "",
       "Examples:",
       "  entente bench                              10 sessions, 5 s per loop",
       "  entente bench --sessions 100 --seconds 10 --json > bench.json",
-      "  entente bench localhost:7777 --sessions 2  a running server (its rate limits apply)",
+      "  entente bench localhost:7777 --sessions 2  a running server (its limits apply)",
       "  entente bench --sessions 1 --history 1000,10000,100000,1000000 --turns 5",
       "  entente bench --idle-sessions 1000 --idle-history 100000",
       "  entente bench --seats-only --sessions 2715 --seconds 60 --heap 256m"
@@ -176,7 +177,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Optional<String> problem =
-        problem().or(() -> descriptorProblem(descriptorsNeeded(), openFileLimit()));
+        problem().or(() -> FileLimit.problem(descriptorsNeeded(), FileLimit.ofThisProcess()));
     if (problem.isPresent()) {
       System.err.println("entente bench: " + problem.get());
       return 2;
@@ -389,44 +390,6 @@ public final class BenchCommand implements Callable<Integer> {
           case IDLE -> 3L * IdleSessions.WINDOW + Classroom.SEATS.length + 1;
         };
     return connections + SPARE_DESCRIPTORS;
-  }
-
-  /** Why {@code needed} descriptors will not fit under {@code limit}, if they will not. */
-  static Optional<String> descriptorProblem(long needed, OptionalLong limit) {
-    if (limit.isEmpty() || needed <= limit.getAsLong()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        String.format(
-            java.util.Locale.ROOT,
-            "this run needs about %d open files (one per connection), in this process and in a"
-                + " server started here, and the limit is %d: raise it (ulimit -n %d, up to the"
-                + " hard limit, ulimit -Hn) or use fewer sessions.",
-            needed,
-            limit.getAsLong(),
-            needed));
-  }
-
-  /** This process's soft limit on open files, from /proc/self/limits (the JVM raises it to the hard limit at start). */
-  static OptionalLong openFileLimit() {
-    try {
-      return openFileLimit(Files.readAllLines(Path.of("/proc/self/limits")));
-    } catch (IOException | RuntimeException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  /** The soft limit in {@code /proc/PID/limits}' "Max open files  SOFT  HARD  files" line. */
-  static OptionalLong openFileLimit(List<String> limits) {
-    for (String line : limits) {
-      if (line.startsWith("Max open files")) {
-        String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
-        return soft.equals("unlimited")
-            ? OptionalLong.empty()
-            : OptionalLong.of(Long.parseLong(soft));
-      }
-    }
-    return OptionalLong.empty();
   }
 
   private static void status(PrintStream err, boolean bar, String line) {

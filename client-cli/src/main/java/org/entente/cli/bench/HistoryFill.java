@@ -21,7 +21,7 @@ final class HistoryFill {
   static final int WINDOW = 56;
 
   /** The longest one fill may take; the level reached by then is what is reported. */
-  static final long LIMIT_SECONDS = 1200;
+  static final long LIMIT_SECONDS = 1800;
 
   private final Meter meter;
   private final Consumer<String> progress;

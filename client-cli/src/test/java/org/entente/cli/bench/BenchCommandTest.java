@@ -226,13 +226,13 @@ class BenchCommandTest {
     assertThat(parse("--idle-sessions", "20000").descriptorsNeeded())
         .as("16 idle sessions of 3 connections at once, then one of 8")
         .isEqualTo(16 * 3 + 8 + 64);
-    assertThat(BenchCommand.descriptorProblem(21_784, java.util.OptionalLong.of(20_000)))
+    assertThat(FileLimit.problem(21_784, java.util.OptionalLong.of(20_000)))
         .contains(
             "this run needs about 21784 open files (one per connection), in this process and in a"
                 + " server started here, and the limit is 20000: raise it (ulimit -n 21784, up to"
                 + " the hard limit, ulimit -Hn) or use fewer sessions.");
-    assertThat(BenchCommand.descriptorProblem(19_101, java.util.OptionalLong.of(20_000))).isEmpty();
-    assertThat(BenchCommand.descriptorProblem(1 << 30, java.util.OptionalLong.empty())).isEmpty();
+    assertThat(FileLimit.problem(19_101, java.util.OptionalLong.of(20_000))).isEmpty();
+    assertThat(FileLimit.problem(1 << 30, java.util.OptionalLong.empty())).isEmpty();
   }
 
   @Test
@@ -243,13 +243,13 @@ class BenchCommandTest {
             "Max processes             95000                95000                processes ",
             "Max open files            1024                 524288               files     ",
             "Max locked memory         8388608              8388608              bytes     ");
-    assertThat(BenchCommand.openFileLimit(limits)).hasValue(1024);
+    assertThat(FileLimit.parse(limits)).hasValue(1024);
     assertThat(
-            BenchCommand.openFileLimit(
+            FileLimit.parse(
                 List.of(
                     "Max open files            unlimited            unlimited            files")))
         .isEmpty();
-    assertThat(BenchCommand.openFileLimit(List.of("Max processes  1  1  processes"))).isEmpty();
+    assertThat(FileLimit.parse(List.of("Max processes  1  1  processes"))).isEmpty();
   }
 
   private static BenchCommand parse(String... args) {
