@@ -52,7 +52,7 @@ public final class DebriefRenderer {
                     ? "game master"
                     : md(f.name(seat.country()) + " (" + seat.country() + ")"))
             .append(" | ")
-            .append(seat.bot() ? "bot" : "student")
+            .append(seat.playedBy())
             .append(" |\n");
       }
       b.append('\n');

@@ -114,7 +114,7 @@ final class HtmlDebrief {
                       ? "game master"
                       : f.name(s.country()) + " (" + s.country() + ")"))
           .append("</td><td>")
-          .append(s.bot() ? "bot (the engine gave its orders)" : "student")
+          .append(s.bot() ? "bot (the engine gave its orders)" : s.playedBy())
           .append("</td></tr>");
     }
     b.append("</table>\n");

@@ -318,7 +318,8 @@ final class Confirmations {
       lines.add(styled(DIM, "Older messages were not loaded: 'history' shows them."));
     }
     if (session.unreadCount() > 0) {
-      lines.add(styled(DIM, session.unreadCount() + " unread message(s): type 'inbox'."));
+      lines.add(
+          styled(DIM, session.unreadCount() + " unread message(s) or offer(s): type 'inbox'."));
     }
     lines.add(
         styled(
