@@ -43,8 +43,13 @@ final class Seat {
         }
       };
 
-  /** How many keyed responses a seat keeps: far more than a client has in flight when it loses its connection. */
-  static final int RECENT_RESPONSES = 64;
+  /**
+   * How many keyed responses a seat keeps: as many as a connection may have requests being handled
+   * at once (Limits' maxInFlight, 16), which bounds what a drop can take before the client reads
+   * the answers it retries. Kept small because an idle session keeps them too (about 150 bytes
+   * each).
+   */
+  static final int RECENT_RESPONSES = 16;
 
   Seat(long id, byte[] token, String name, Role role, String country) {
     this.id = id;

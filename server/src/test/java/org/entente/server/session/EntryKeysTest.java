@@ -138,4 +138,30 @@ class EntryKeysTest {
     assertThat(ivans.getHistoryPage().getMessages(0).getText()).isEqualTo("ours");
     assertThat(DurableRig.texts(rig.session(code))).containsExactly("only for Russia", "ours");
   }
+
+  @Test
+  void aSeatRemembersTheAnswersToItsLastSixteenKeyedRequestsAndNoMore() throws Exception {
+    DurableRig rig = new DurableRig(disk(), new MutableClock(0));
+    String code = rig.create(new DurableRig.Client(), 1, 0).getSessionCreated().getJoinCode();
+    DurableRig.Client ani = new DurableRig.Client();
+    rig.join(ani, code, 0, "Ani", "ARM");
+    int sent = Seat.RECENT_RESPONSES + 1;
+    for (long key = 1; key <= sent; key++) {
+      assertThat(ani.request(NegotiationTest.say(Channel.PUBLIC, "", "message " + key), 100 + key))
+          .matches(m -> !m.hasError(), "accepted");
+    }
+
+    ServerMessage remembered =
+        ani.request(NegotiationTest.say(Channel.PUBLIC, "", "message 2"), 102);
+    assertThat(DurableRig.texts(rig.session(code))).hasSize(sent);
+    ServerMessage forgotten =
+        ani.request(NegotiationTest.say(Channel.PUBLIC, "", "message 1"), 101);
+
+    assertThat(remembered.hasError()).isFalse();
+    assertThat(DurableRig.texts(rig.session(code)))
+        .as("the oldest key is forgotten: its retry is a new message")
+        .hasSize(sent + 1)
+        .endsWith("message 1");
+    assertThat(forgotten.hasError()).isFalse();
+  }
 }
