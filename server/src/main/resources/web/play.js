@@ -20,9 +20,13 @@ function say(text) {
   $('news').textContent = text; // read out by screen readers
 }
 
+// One connection for the tab's life: after a drop it opens again, takes the seat back and
+// resends the changes the drop left unanswered, with their idempotency keys.
+connection = new Connection(onEvent, () => { status('Connection lost; reconnecting…'); setTimeout(start, 2000); },
+  { resend: true });
+
 async function start() {
   try {
-    connection = new Connection(onEvent, () => { status('Connection lost; reconnecting…'); setTimeout(start, 2000); });
     await connection.open();
     const saved = savedSeat(KEY);
     if (saved) {
@@ -33,12 +37,18 @@ async function start() {
         messages.clear();
         reports.clear();
         await entered(answer.resumed.view);
+        connection.resend();
         status('Welcome back, ' + seat.name + '.');
         return;
       } catch (e) {
         if (e.code !== 'INVALID_TOKEN' && e.code !== 'UNKNOWN_SESSION') throw e;
         forgetSeat(KEY);
+        connection.dropKept(e);
       }
+    }
+    if (connection.hasKept()) {
+      connection.resend(); // a join whose answer the drop took: its retry returns the same seat
+      return;
     }
     await showJoin();
   } catch (e) {

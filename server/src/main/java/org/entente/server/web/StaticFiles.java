@@ -24,7 +24,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The web client's files, resources under {@code /web/}: GET of a known path only (anything
+ * The web client's files, resources under {@code /web/} and the request contract
+ * ({@link RequestContractJson}): GET of a known path only (anything
  * else 404, other methods 405), each with a strict Content-Security-Policy, {@code nosniff}
  * and no framing.
  */
@@ -33,6 +34,10 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
       "default-src 'self'; script-src 'self'; style-src 'self'; "
           + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
   private static final Pattern WATCH = Pattern.compile("/watch/[A-Za-z0-9-]{1,16}");
+
+  /** Not a resource: made from the request contract when the class loads. */
+  private static final String CONTRACT = "requests.json";
+
   private static final Map<String, String> ROUTES =
       Map.of(
           "/", "play.html",
@@ -42,7 +47,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
           "/entente.js", "entente.js",
           "/play.js", "play.js",
           "/gm.js", "gm.js",
-          "/watch.js", "watch.js");
+          "/watch.js", "watch.js",
+          "/requests.json", CONTRACT);
   private static final String WATCH_PAGE = "watch.html";
   private static final Map<String, File> FILES = load();
 
@@ -52,6 +58,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
     Map<String, File> files = new HashMap<>();
     Set<String> names = new TreeSet<>(ROUTES.values());
     names.add(WATCH_PAGE);
+    names.remove(CONTRACT);
+    files.put(CONTRACT, new File(RequestContractJson.bytes(), contentType(CONTRACT)));
     for (String name : names) {
       try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + name)) {
         if (in == null) {
@@ -70,6 +78,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
       return "text/html; charset=utf-8";
     } else if (name.endsWith(".css")) {
       return "text/css; charset=utf-8";
+    } else if (name.endsWith(".json")) {
+      return "application/json; charset=utf-8";
     }
     return "text/javascript; charset=utf-8";
   }

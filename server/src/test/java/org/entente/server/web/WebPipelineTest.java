@@ -2,16 +2,21 @@ package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.google.protobuf.util.JsonFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Hello;
 import org.entente.proto.protocol.v1.ProtocolVersion;
 import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.protocol.Requests;
 import org.entente.server.testing.EmbeddedHarness;
 import org.entente.server.testing.Frames;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +129,42 @@ class WebPipelineTest {
         .startsWith("HTTP/1.1 404 Not Found");
     assertThat(exchange(harness.client().channel, ascii(get("/entente.js/"))))
         .startsWith("HTTP/1.1 404 Not Found");
+  }
+
+  @Test
+  void theRequestContractIsServedForTheBrowserFromTheProtoOptions() throws Exception {
+    String answer = exchange(harness.client().channel, ascii(get("/requests.json")));
+    assertThat(answer)
+        .startsWith("HTTP/1.1 200 OK")
+        .contains("content-type: application/json; charset=utf-8\r\n")
+        .contains("content-security-policy: " + CSP);
+    Struct.Builder json = Struct.newBuilder();
+    JsonFormat.parser().merge(answer.substring(answer.indexOf("\r\n\r\n") + 4), json);
+    Map<String, Value> served = json.getFieldsOrThrow("requests").getStructValue().getFieldsMap();
+    assertThat(served).hasSize(ClientMessage.BodyCase.values().length - 1);
+    for (Requests.Kind kind : Requests.all()) {
+      String name =
+          ClientMessage.getDescriptor().findFieldByNumber(kind.body().getNumber()).getJsonName();
+      Map<String, Value> rule = served.get(name).getStructValue().getFieldsMap();
+      assertThat(rule.get("changesSession").getBoolValue())
+          .as(name)
+          .isEqualTo(kind.changesSession());
+      assertThat(rule.get("stage").getStringValue()).as(name).isEqualTo(kind.stage().name());
+    }
+    assertThat(
+            served
+                .get("editDraft")
+                .getStructValue()
+                .getFieldsOrThrow("changesSession")
+                .getBoolValue())
+        .isTrue();
+    assertThat(
+            served
+                .get("getView")
+                .getStructValue()
+                .getFieldsOrThrow("changesSession")
+                .getBoolValue())
+        .isFalse();
   }
 
   @Test
