@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.server.web.Browsers.kindLabel;
 import static org.entente.server.web.Browsers.script;
 import static org.entente.server.web.Browsers.textOf;
+import static org.entente.server.web.Browsers.visible;
 import static org.entente.server.web.Browsers.waitForText;
 import static org.entente.server.web.Browsers.waiting;
 
@@ -15,6 +16,8 @@ import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.proto.protocol.v1.DraftOrder;
 import org.entente.proto.protocol.v1.GetView;
+import org.entente.proto.protocol.v1.Role;
+import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.StartGame;
 import org.entente.server.EntenteServer;
@@ -32,19 +35,21 @@ import org.openqa.selenium.support.ui.Select;
  */
 class BrowserRetryTest {
   /**
-   * Installed in the page: records every edit_draft frame the page sends, and drops the socket
-   * at the first one, after sending it ("after": the server applies it, its answer is lost) or
-   * instead of sending it ("instead": only the resend can apply it).
+   * Installed in the page: records every frame of one request kind (arguments[0], its JSON
+   * name) the page sends, and drops the socket at the next one, after sending it ("after": the
+   * server applies it, its answer is lost) or instead of sending it ("instead": only the resend
+   * can apply it).
    */
-  private static final String DROP_AT_NEXT_EDIT =
+  private static final String DROP_AT_NEXT =
       """
-      const mode = arguments[0];
-      window.sentEdits = [];
+      const kind = '"' + arguments[0] + '"';
+      const mode = arguments[1];
+      window.sent = [];
       const send = window.originalSend || (window.originalSend = WebSocket.prototype.send);
       let armed = true;
       WebSocket.prototype.send = function (data) {
-        if (String(data).includes('"editDraft"')) {
-          window.sentEdits.push(JSON.parse(data));
+        if (String(data).includes(kind)) {
+          window.sent.push(JSON.parse(data));
           if (armed) {
             armed = false;
             if (mode === 'after') send.call(this, data);
@@ -108,7 +113,7 @@ class BrowserRetryTest {
    */
   private static void addOrderAcrossADrop(
       WebDriver student, String kind, String target, String mode) {
-    script(student, DROP_AT_NEXT_EDIT, mode);
+    script(student, DROP_AT_NEXT, "editDraft", mode);
     script(student, "document.getElementById('news').textContent = ''");
     new Select(student.findElement(By.id("kind"))).selectByVisibleText(kindLabel(student, kind));
     new Select(student.findElement(By.id("slot-0"))).selectByValue(target);
@@ -121,12 +126,14 @@ class BrowserRetryTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> sentEdits(WebDriver student) {
-    return (List<Map<String, Object>>) script(student, "return window.sentEdits");
+  private static List<Map<String, Object>> sent(WebDriver student) {
+    return (List<Map<String, Object>>) script(student, "return window.sent");
   }
 
-  @Test
-  void anOrderEditCutOffByADropIsResentWithItsKeyAndAppliedOnce() throws Exception {
+  /** A running game whose game master is {@link #gm}; returns its join code. */
+  private static String newGame() throws Exception {
+    gm.close();
+    gm = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "retry-test");
     String code =
         call(ClientMessage.newBuilder()
                 .setCreateSession(
@@ -136,13 +143,53 @@ class BrowserRetryTest {
             .getSessionCreated()
             .getJoinCode();
     call(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    return code;
+  }
+
+  @Test
+  void aJoinWhoseAnswerADropTookIsResentAndTakesTheSameSeat() throws Exception {
+    String code = newGame();
+    WebDriver bo = browsers.open(1366, 768);
+    bo.get(browsers.base);
+    visible(bo, "code").sendKeys(code);
+    bo.findElement(By.id("name")).sendKeys("Bo");
+    waiting(bo).until(d -> !new Select(d.findElement(By.id("country"))).getOptions().isEmpty());
+    new Select(bo.findElement(By.id("country"))).selectByValue("ARM");
+    script(bo, DROP_AT_NEXT, "joinSession", "after");
+    bo.findElement(By.id("join-button")).click();
+    waiting(bo)
+        .withMessage("the join to be answered")
+        .until(
+            d -> d.findElement(By.id("game")).isDisplayed() || !textOf(d, "join-error").isEmpty());
+    assertThat(textOf(bo, "join-error")).isEmpty();
+    waitForText(bo, "who", "Bo");
+    List<Map<String, Object>> sent = sent(bo);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).get("idempotencyKey")).isEqualTo(sent.get(0).get("idempotencyKey"));
+    assertThat(sent.get(1).get("idempotencySecret"))
+        .isNotNull()
+        .isEqualTo(sent.get(0).get("idempotencySecret"));
+    List<String> players =
+        call(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+            .getView()
+            .getSeatsList()
+            .stream()
+            .filter(s -> s.getRole() == Role.PLAYER)
+            .map(SeatInfo::getDisplayName)
+            .toList();
+    assertThat(players).containsExactly("Bo");
+  }
+
+  @Test
+  void anOrderEditCutOffByADropIsResentWithItsKeyAndAppliedOnce() throws Exception {
+    String code = newGame();
     WebDriver ani = browsers.open(1366, 768);
     browsers.join(ani, code, "Ani", "ARM");
     waitForText(ani, "turn", "Turn 1 of");
 
     // The server applies the edit, but the socket drops before its answer arrives.
     addOrderAcrossADrop(ani, "JOINT_EXERCISE", "FRA", "after");
-    List<Map<String, Object>> sent = sentEdits(ani);
+    List<Map<String, Object>> sent = sent(ani);
     assertThat(sent).hasSize(2);
     assertThat(sent.get(0).get("idempotencyKey"))
         .isNotNull()
@@ -155,7 +202,7 @@ class BrowserRetryTest {
 
     // The socket drops before the edit leaves: the resend after the seat is back applies it.
     addOrderAcrossADrop(ani, "STATEMENT", "AZE", "instead");
-    assertThat(sentEdits(ani)).hasSize(2);
+    assertThat(sent(ani)).hasSize(2);
     List<String> both = armeniasOrders();
     assertThat(both).hasSize(2).containsOnlyOnce(first);
     assertThat(both.get(1)).startsWith("STATEMENT ");
