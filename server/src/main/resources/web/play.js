@@ -57,16 +57,38 @@ async function start() {
 }
 
 async function showJoin() {
-  const list = await connection.request({ listScenarios: {} });
-  const countries = new Map();
-  for (const s of list.scenarioList.scenarios || []) {
-    for (const c of s.countries || []) if (c.playable) countries.set(c.id, c.name);
-  }
-  fill($('country'), [...countries].map(([id, name]) => el('option', { value: id }, name)));
   const fromUrl = new URLSearchParams(location.search).get('code');
   if (fromUrl) $('code').value = showCode(fromUrl);
   $('join').classList.remove('hidden');
   $('code').focus();
+  lookUpCode();
+}
+
+// The countries offered are those of the session being joined (an uploaded scenario has its
+// own), asked of the server once the code is complete.
+let lookedUp = '';
+
+async function lookUpCode() {
+  const code = $('code').value.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  if (code === lookedUp) return;
+  lookedUp = code;
+  fill($('country'));
+  $('country').disabled = true;
+  $('join-scenario').textContent = code.length === 6 ? 'Looking up ' + showCode(code) + '…' : '';
+  $('join-error').textContent = '';
+  if (code.length !== 6) return;
+  try {
+    const answer = await connection.request({ getSessionInfo: { joinCode: code } });
+    if (code !== lookedUp) return; // the code changed while the server answered
+    const info = answer.sessionInfo;
+    fill($('country'), (info.countries || []).filter((c) => c.playable).map((c) => el('option', { value: c.id }, c.name)));
+    $('country').disabled = false;
+    $('join-scenario').textContent = 'Scenario: ' + (info.title || info.scenarioId || '');
+  } catch (e) {
+    if (code !== lookedUp) return;
+    $('join-scenario').textContent = '';
+    $('join-error').textContent = reason(e);
+  }
 }
 
 async function join(event) {
@@ -336,6 +358,7 @@ function selectTab(id) {
 }
 
 $('join').addEventListener('submit', join);
+$('code').addEventListener('input', lookUpCode);
 $('kind').addEventListener('change', showSlots);
 $('order-form').addEventListener('submit', addOrder);
 $('message-form').addEventListener('submit', sendMessage);
