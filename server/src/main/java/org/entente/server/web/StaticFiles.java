@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * The web client's files, resources under {@code /web/} and the request contract
- * ({@link RequestContractJson}): GET of a known path only (anything
- * else 404, other methods 405), each with a strict Content-Security-Policy, {@code nosniff}
- * and no framing.
+ * ({@link RequestContractJson}): GET (and HEAD, the same headers without the body) of a known
+ * path only (anything else 404, other methods 405), each with a strict
+ * Content-Security-Policy, {@code nosniff} and no framing.
  */
 final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final String CONTENT_SECURITY_POLICY =
@@ -118,7 +118,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     FullHttpResponse response;
     Optional<File> file = fileFor(pathOf(request.uri()));
-    boolean get = request.method().equals(HttpMethod.GET);
+    boolean head = request.method().equals(HttpMethod.HEAD);
+    boolean get = head || request.method().equals(HttpMethod.GET);
     if (!request.decoderResult().isSuccess()) {
       response = text(request, HttpResponseStatus.BAD_REQUEST, "Bad request.\n");
     } else if (file.isPresent() && get) {
@@ -129,10 +130,13 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
               Unpooled.wrappedBuffer(file.get().bytes()));
       secure(response, file.get().contentType());
     } else if (!get) {
-      response = text(request, HttpResponseStatus.METHOD_NOT_ALLOWED, "Only GET.\n");
-      response.headers().set(HttpHeaderNames.ALLOW, "GET");
+      response = text(request, HttpResponseStatus.METHOD_NOT_ALLOWED, "Only GET and HEAD.\n");
+      response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
     } else {
       response = text(request, HttpResponseStatus.NOT_FOUND, "Not found.\n");
+    }
+    if (head) {
+      response = withoutBody(response);
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
     if (keepAlive) {
@@ -142,6 +146,13 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /** The answer to HEAD: the status and headers GET gets (Content-Length included), no body. */
+  private static FullHttpResponse withoutBody(FullHttpResponse response) {
+    FullHttpResponse head = response.replace(Unpooled.EMPTY_BUFFER);
+    response.release();
+    return head;
   }
 
   private static FullHttpResponse text(

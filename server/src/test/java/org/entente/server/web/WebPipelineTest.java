@@ -168,12 +168,35 @@ class WebPipelineTest {
   }
 
   @Test
-  void onlyGetIsAllowed() {
+  void onlyGetAndHeadAreAllowed() {
     String answer =
         exchange(
             harness.client().channel,
             ascii("POST / HTTP/1.1\r\nHost: localhost:7777\r\nContent-Length: 2\r\n\r\nhi"));
-    assertThat(answer).startsWith("HTTP/1.1 405 Method Not Allowed").contains("allow: GET");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 405 Method Not Allowed")
+        .contains("allow: GET, HEAD\r\n");
+  }
+
+  @Test
+  void headAnswersWithTheHeadersOfGetAndNoBody() {
+    for (String path : new String[] {"/", "/play.js", "/watch/ABC-DEF", "/requests.json"}) {
+      String got = exchange(harness.client().channel, ascii(get(path)));
+      String headers = got.substring(0, got.indexOf("\r\n\r\n") + 4);
+      assertThat(got.length()).as(path).isGreaterThan(headers.length());
+      EmbeddedChannel channel = harness.client().channel;
+      String head = exchange(channel, ascii("HEAD" + get(path).substring("GET".length())));
+      assertThat(head).as(path).isEqualTo(headers);
+      assertThat(head)
+          .contains("content-length: " + (ascii(got).length - headers.length()) + "\r\n");
+      // The connection stays open and in step: the next request is answered on its own.
+      assertThat(exchange(channel, ascii(get(path)))).as(path).isEqualTo(got);
+    }
+    String missing =
+        exchange(
+            harness.client().channel,
+            ascii("HEAD /nothing HTTP/1.1\r\nHost: localhost:7777\r\n\r\n"));
+    assertThat(missing).startsWith("HTTP/1.1 404 Not Found").endsWith("\r\n\r\n");
   }
 
   @Test
