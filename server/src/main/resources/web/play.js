@@ -74,6 +74,7 @@ async function lookUpCode() {
   lookedUp = code;
   fill($('country'));
   $('country').disabled = true;
+  $('country-help').classList.remove('hidden');
   $('join-scenario').textContent = code.length === 6 ? 'Looking up ' + showCode(code) + '…' : '';
   $('join-error').textContent = '';
   if (code.length !== 6) return;
@@ -83,6 +84,7 @@ async function lookUpCode() {
     const info = answer.sessionInfo;
     fill($('country'), (info.countries || []).filter((c) => c.playable).map((c) => el('option', { value: c.id }, c.name)));
     $('country').disabled = false;
+    $('country-help').classList.add('hidden');
     $('join-scenario').textContent = 'Scenario: ' + (info.title || info.scenarioId || '');
   } catch (e) {
     if (code !== lookedUp) return;
@@ -118,9 +120,11 @@ async function entered(newView) {
   view = newView;
   seat.country = view.viewerCountry || seat.country;
   briefing = (await connection.request({ getBriefing: {} })).briefing;
+  const fromTheForm = !document.activeElement || document.activeElement === document.body || $('join').contains(document.activeElement);
   $('join').classList.add('hidden');
   $('game').classList.remove('hidden');
   $('ready').classList.remove('hidden');
+  if (fromTheForm) $('game-title').focus(); // a keyboard or screen-reader user goes on from the game's start
   setUpOrderForm();
   setUpChannels();
   renderBriefing();
@@ -348,13 +352,27 @@ function renderBriefing() {
       safeUrl(s.url) ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.url) : null))));
 }
 
+// The tabs follow the ARIA tabs pattern: only the open tab is in the Tab order; the arrow
+// keys, Home and End move between tabs (and open them).
 function selectTab(id) {
   for (const tab of document.querySelectorAll('[role=tab]')) {
     const on = tab.getAttribute('aria-controls') === id;
     tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute('aria-controls')).classList.toggle('hidden', !on);
   }
   if (id === 'messages') { unread = 0; render(); }
+}
+
+function moveBetweenTabs(event) {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  const at = tabs.indexOf(event.currentTarget);
+  const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  const tab = tabs[(to + tabs.length) % tabs.length];
+  selectTab(tab.getAttribute('aria-controls'));
+  tab.focus();
 }
 
 $('join').addEventListener('submit', join);
@@ -372,6 +390,7 @@ $('ready').addEventListener('click', async () => {
 });
 for (const tab of document.querySelectorAll('[role=tab]')) {
   tab.addEventListener('click', () => selectTab(tab.getAttribute('aria-controls')));
+  tab.addEventListener('keydown', moveBetweenTabs);
 }
 setInterval(() => { if (view && view.phase === 'RUNNING') $('clock').textContent = clockText(view, briefing, Date.now()); }, 1000);
 start();

@@ -98,6 +98,7 @@ class BrowserJoinTest {
     waiting(kai).until(d -> countriesOffered(d).contains("Korvania"));
     assertThat(countriesOffered(kai)).containsExactly("Korvania", "Halden", "Miran", "Ostra");
     assertThat(textOf(kai, "join-scenario")).startsWith("Scenario: ");
+    Browsers.screenshot(kai, "join-uploaded-1366x768");
 
     String wrong = strait.equals("ZZZ-ZZZ") ? "YYY-YYY" : "ZZZ-ZZZ";
     typeCode(kai, wrong);
