@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  entente bench                              10 sessions, 5 s per loop",
       "  entente bench --sessions 100 --seconds 10 --json > bench.json",
-      "  entente bench localhost:7777 --sessions 2  a running server (its rate limits apply)"
+      "  entente bench localhost:7777 --sessions 2  a running server (its rate limits apply)",
+      "  entente bench --sessions 1 --seats 50 --web  50 browsers' WebSockets on one session"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Parameters(
@@ -84,6 +85,22 @@ public final class BenchCommand implements Callable<Integer> {
   int turns;
 
   @Option(
+      names = "--seats",
+      paramLabel = "N",
+      defaultValue = "7",
+      description =
+          "Students per session (default ${DEFAULT-VALUE}, at most 99; more than 7 cycle"
+              + " through the same seven countries).")
+  int seatsPerSession;
+
+  @Option(
+      names = "--web",
+      description =
+          "Students connect as browsers do: a WebSocket at /ws, JSON envelopes (game masters"
+              + " stay native).")
+  boolean web;
+
+  @Option(
       names = "--heap",
       paramLabel = "SIZE",
       defaultValue = "1g",
@@ -106,9 +123,11 @@ public final class BenchCommand implements Callable<Integer> {
         || roundTrips < 1
         || roundTrips > 100_000
         || turns < 1
-        || turns > 10) {
+        || turns > 10
+        || seatsPerSession < 1
+        || seatsPerSession > 99) {
       System.err.println(
-          "entente bench: --sessions 1..2000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000, --turns 1..10.");
+          "entente bench: --sessions 1..2000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000, --turns 1..10, --seats 1..99.");
       return 2;
     }
     PrintStream err = System.err;
@@ -146,6 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
             host,
             port,
             sessions,
+            new Classroom.Seating(seatsPerSession, web),
             group,
             n -> status(err, bar, "seating sessions " + n + "/" + sessions))) {
       Phases phases = new Phases(room, probe, line -> status(err, bar, line));

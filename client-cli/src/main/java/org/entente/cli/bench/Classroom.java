@@ -22,7 +22,8 @@ import org.entente.proto.protocol.v1.StartGame;
 /**
  * The classroom workload's people: G sessions of the built-in scenario, each with a game
  * master and seven seats (Armenia and Russia with two students each, Azerbaijan, the United
- * States and France with one), every seat on a connection of its own. Each country's draft
+ * States and France with one; more seats cycle through the same seven), every seat on a
+ * connection of its own, native or a browser's WebSocket. Each country's draft
  * holds one statement order, which an order edit replaces (alternating its tone).
  */
 final class Classroom implements AutoCloseable {
@@ -37,16 +38,19 @@ final class Classroom implements AutoCloseable {
     {"FRA", "ARM"}
   };
 
+  /** The seats of the default session, and the order more seats cycle through. */
+  static final int DEFAULT_SEATS = SEATS.length;
+
   /** One student's connection. */
   static final class Seat {
-    final ProtocolClient client;
+    final SeatConnection client;
     final String country;
     final String statementTarget;
     final Session session;
     volatile long orderId;
     private final AtomicInteger edits = new AtomicInteger();
 
-    Seat(ProtocolClient client, String country, String statementTarget, Session session) {
+    Seat(SeatConnection client, String country, String statementTarget, Session session) {
       this.client = client;
       this.country = country;
       this.statementTarget = statementTarget;
@@ -100,11 +104,29 @@ final class Classroom implements AutoCloseable {
   final List<Session> sessions = new ArrayList<>();
   final List<Seat> seats = new ArrayList<>();
 
-  /** Creates the sessions and seats them; {@code progress} is told each session made. */
+  /** The JDK's HTTP client behind every WebSocket seat, made at the first. */
+  private java.net.http.HttpClient http;
+
+  private java.net.http.HttpClient http() {
+    if (http == null) {
+      http = java.net.http.HttpClient.newHttpClient();
+    }
+    return http;
+  }
+
+  /** How the students connect: seats per session, and over the browser's WebSocket or not. */
+  record Seating(int seatsPerSession, boolean web) {}
+
+  /**
+   * Creates the sessions and seats them ({@code seating.seatsPerSession()} each, cycling over
+   * the seven seats above; game masters always native); {@code progress} is told each
+   * session made.
+   */
   static Classroom open(
       String host,
       int port,
       int count,
+      Seating seating,
       EventLoopGroup group,
       java.util.function.IntConsumer progress)
       throws Exception {
@@ -125,8 +147,12 @@ final class Classroom implements AutoCloseable {
                     .get(30, TimeUnit.SECONDS));
         Session s = new Session(gm, created.getSessionCreated().getJoinCode());
         c.sessions.add(s);
-        for (int k = 0; k < SEATS.length; k++) {
-          ProtocolClient client = hello(host, port, group);
+        for (int k = 0; k < seating.seatsPerSession(); k++) {
+          String[] place = SEATS[k % SEATS.length];
+          SeatConnection client =
+              seating.web()
+                  ? WebSocketSeat.connect(c.http(), host, port)
+                  : SeatConnection.of(hello(host, port, group));
           ok(
               client
                   .request(
@@ -135,9 +161,9 @@ final class Classroom implements AutoCloseable {
                               JoinSession.newBuilder()
                                   .setJoinCode(s.joinCode)
                                   .setDisplayName("Student " + i + "-" + k)
-                                  .setCountry(SEATS[k][0])))
+                                  .setCountry(place[0])))
                   .get(30, TimeUnit.SECONDS));
-          Seat seat = new Seat(client, SEATS[k][0], SEATS[k][1], s);
+          Seat seat = new Seat(client, place[0], place[1], s);
           client.onEvent(s::onEvent);
           s.seats.add(seat);
           c.seats.add(seat);

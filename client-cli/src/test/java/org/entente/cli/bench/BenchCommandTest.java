@@ -81,6 +81,53 @@ class BenchCommandTest {
   }
 
   @Test
+  void seatsOverTheBrowsersWebSocketRunEveryPhaseOnOneLargeSession() throws Exception {
+    NetworkGuards generous =
+        new NetworkGuards(
+            Limits.defaults(),
+            RatePolicy.all(new RatePolicy.Rate(1_000_000, 1_000_000)),
+            Descriptors.ofThisProcess(),
+            new RateLimiter(System::nanoTime));
+    try (EntenteServer server =
+        EntenteServer.builder()
+            .guards(generous)
+            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
+            .start()) {
+      int exit =
+          Main.run(
+              "bench",
+              "127.0.0.1:" + server.port(),
+              "--web",
+              "--sessions",
+              "1",
+              "--seats",
+              "12",
+              "--seconds",
+              "1",
+              "--round-trips",
+              "10",
+              "--turns",
+              "1",
+              "--json");
+      assertThat(exit).as(std.err()).isZero();
+      com.google.protobuf.Struct.Builder parsed = com.google.protobuf.Struct.newBuilder();
+      JsonFormat.parser().merge(std.out().strip(), parsed);
+      var phases = parsed.getFieldsOrThrow("phases").getListValue().getValuesList();
+      for (var phase : phases.subList(0, 4)) {
+        assertThat(phase.getStructValue().getFieldsOrThrow("requests").getNumberValue())
+            .as(phase.toString())
+            .isPositive();
+        assertThat(phase.getStructValue().getFieldsOrThrow("errors").getNumberValue())
+            .as(phase.toString())
+            .isZero();
+      }
+      assertThat(phases.get(4).getStructValue().getFieldsOrThrow("p50Ms").getNumberValue())
+          .as("all 12 WebSocket seats got the report")
+          .isPositive();
+    }
+  }
+
+  @Test
   void boundsOutsideTheirRangesAreRefused() {
     assertThat(Main.run("bench", "--sessions", "0")).isEqualTo(2);
     assertThat(std.err()).contains("--sessions 1..2000");
