@@ -129,6 +129,13 @@ final class WebSocketSeat implements SeatConnection, WebSocket.Listener {
     } else if (message.hasEvent()) {
       Event event = message.getEvent();
       listeners.forEach(l -> l.accept(event));
+    } else if (message.hasError()) { // the server closes the connection after this one
+      failAll(
+          new IOException(
+              "connection closed: "
+                  + message.getError().getCode()
+                  + ": "
+                  + message.getError().getMessage()));
     }
   }
 
@@ -140,7 +147,7 @@ final class WebSocketSeat implements SeatConnection, WebSocket.Listener {
 
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
-    failAll(error);
+    failAll(new IOException("the WebSocket failed: " + error, error));
   }
 
   private void failAll(Throwable cause) {
