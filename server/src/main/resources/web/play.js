@@ -10,6 +10,7 @@ let view = null;
 let briefing = null;
 const messages = new Map(); // seq -> ChatMessage
 const reports = new Map(); // turn -> TurnReport
+const offers = new Map(); // seq of a turn report -> { turn, lines }: the offers to our country in it
 let unread = 0;
 
 function status(text) {
@@ -36,6 +37,7 @@ async function start() {
         seat.seatId = answer.resumed.seatId;
         messages.clear();
         reports.clear();
+        offers.clear();
         await entered(answer.resumed.view);
         connection.resend();
         status('Welcome back, ' + seat.name + '.');
@@ -145,6 +147,11 @@ function onEvent(event) {
     say('Message from ' + (event.message.fromName || countryName(event.message.fromCountry)) + ': ' + event.message.text);
   } else if (event.turnReport) {
     reports.set(event.turnReport.turn, event.turnReport);
+    const offered = (event.turnReport.lines || []).filter((l) => l.proposal === 'PROPOSAL_OFFER');
+    if (offered.length) {
+      offers.set(event.seq, { turn: event.turnReport.turn, lines: offered });
+      if ($('messages').classList.contains('hidden')) unread += offered.length;
+    }
     say('Turn ' + event.turnReport.turn + ' was resolved; the report is under Reports.');
     connection.request({ getView: {} }).then((a) => { view = a.view; render(); }, () => {});
   } else if (event.news) {
@@ -305,11 +312,14 @@ function render() {
     el('button', { type: 'button', class: 'quiet', 'aria-label': 'Remove ' + (o.text || ''), onclick: () => removeOrder(o.orderId) }, 'Remove')))
     : [el('li', { class: 'muted' }, 'No orders yet.')]);
   $('unread').textContent = unread ? '(' + unread + ')' : '';
-  const inbox = [...messages.values()].sort((a, b) => Number(b.seq) - Number(a.seq));
-  fill($('inbox'), inbox.length ? inbox.map((m) => el('li', {},
+  const inbox = [...messages.values()].map((m) => ({ seq: Number(m.seq), item: el('li', {},
     el('strong', {}, '[' + (m.channel || '').toLowerCase() + '] ' + (m.fromName || '') + (m.fromCountry ? ' (' + countryName(m.fromCountry) + ')' : '')
-      + (m.toCountry ? ' to ' + countryName(m.toCountry) : '') + ': '), m.text || ''))
-    : [el('li', { class: 'muted' }, 'No messages yet.')]);
+      + (m.toCountry ? ' to ' + countryName(m.toCountry) : '') + ': '), m.text || '') }))
+    .concat([...offers].flatMap(([seq, o]) => o.lines.map((l) => ({ seq: Number(seq),
+      item: el('li', { class: 'offer' }, el('strong', {}, '[offer, turn ' + o.turn + '] '), l.text || '') }))))
+    .sort((a, b) => b.seq - a.seq);
+  fill($('inbox'), inbox.length ? inbox.map((e) => e.item)
+    : [el('li', { class: 'muted' }, 'No messages or offers yet.')]);
   const turns = [...reports.values()].sort((a, b) => b.turn - a.turn);
   fill($('report-list'), turns.length ? turns.map((r) => el('div', { class: 'card report' },
     el('h3', {}, 'Turn ' + r.turn + (r.cause ? ' (' + r.cause.toLowerCase().replace('_', ' ') + ')' : '')),

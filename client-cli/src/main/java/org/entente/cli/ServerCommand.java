@@ -136,6 +136,15 @@ final class ServerCommand implements Callable<Integer> {
   boolean noRateLimits;
 
   @Option(
+      names = "--max-open-files",
+      paramLabel = "N",
+      defaultValue = "256",
+      description =
+          "Session files kept open at once, least recently written closed first (default ${DEFAULT-VALUE});"
+              + " connections are refused while fewer than N + 64 descriptors are free.")
+  int maxOpenFiles;
+
+  @Option(
       names = "--heartbeat",
       paramLabel = "SECONDS",
       defaultValue = "20",
@@ -149,13 +158,19 @@ final class ServerCommand implements Callable<Integer> {
     if (!inMemory) {
       serverConfig = serverConfig.withDataDir(dataDir);
     }
-    if (heartbeat < 1 || helloTimeout < 1 || maxConnections < 1 || maxConnectionsPerAddress < 1) {
+    serverConfig = serverConfig.withMaxOpenFiles(Math.max(1, maxOpenFiles));
+    if (heartbeat < 1
+        || helloTimeout < 1
+        || maxConnections < 1
+        || maxConnectionsPerAddress < 1
+        || maxOpenFiles < 1) {
       System.err.println("entente server: limits and timeouts must be at least 1.");
       return 2;
     }
     Limits limits =
         Limits.defaults()
             .withConnections(maxConnections, maxConnectionsPerAddress)
+            .withDescriptorReserve(maxOpenFiles + Limits.JOURNAL_DESCRIPTOR_HEADROOM)
             .withTimeouts(
                 Duration.ofSeconds(helloTimeout),
                 Duration.ofSeconds(heartbeat),

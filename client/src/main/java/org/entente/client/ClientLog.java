@@ -4,16 +4,22 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.entente.proto.protocol.v1.ChatMessage;
 import org.entente.proto.protocol.v1.Event;
+import org.entente.proto.protocol.v1.Proposal;
+import org.entente.proto.protocol.v1.ReportLine;
 import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.TurnReport;
 
 /**
- * What a seat has heard so far: messages and news (and how many were shown), turn reports by
- * turn, and the name of every seat ever seen, so that a removed seat can still be named.
+ * What a seat has heard so far: its inbox of messages, news and offers (and how many were
+ * shown), turn reports by turn, and the name of every seat ever seen, so that a removed seat can
+ * still be named. The offers to a player's country come from its turn reports: an inbox entry
+ * for them is the report's event holding only the lines the server marked {@code
+ * PROPOSAL_OFFER}.
  *
  * <p>Immutable: each {@code with...} returns a new log, so a reader never sees a half-applied
  * event. A class hears a few hundred messages in a game; copying on each is cheap enough.
@@ -45,6 +51,25 @@ public final class ClientLog {
     return new ClientLog(next, alreadyShown ? next.size() : read, reports, seatNames);
   }
 
+  /**
+   * With the offers of a turn report event to this seat's country, if it has any, as one inbox
+   * entry; {@code alreadyShown} for catch-up.
+   */
+  ClientLog withOffers(Event report, boolean alreadyShown) {
+    List<ReportLine> offers =
+        report.getTurnReport().getLinesList().stream()
+            .filter(l -> l.getProposal() == Proposal.PROPOSAL_OFFER)
+            .toList();
+    if (offers.isEmpty()) {
+      return this;
+    }
+    Event entry =
+        report.toBuilder()
+            .setTurnReport(report.getTurnReport().toBuilder().clearLines().addAllLines(offers))
+            .build();
+    return withInboxEvent(entry, alreadyShown);
+  }
+
   ClientLog withReport(TurnReport r) {
     Map<Integer, TurnReport> next = new TreeMap<>(reports);
     next.put(r.getTurn(), r);
@@ -69,12 +94,12 @@ public final class ClientLog {
     return read == inbox.size() ? this : new ClientLog(inbox, inbox.size(), reports, seatNames);
   }
 
-  /** Every message and news event received, oldest first. */
+  /** Every message, news event and turn report's offers received, oldest first. */
   public ImmutableList<Event> inbox() {
     return inbox;
   }
 
-  /** Messages and news not yet shown, oldest first. */
+  /** Messages, news and offers not yet shown, oldest first. */
   public ImmutableList<Event> unread() {
     return inbox.subList(read, inbox.size());
   }

@@ -638,12 +638,15 @@ public final class ClientSession implements AutoCloseable {
     return log().reports();
   }
 
-  /** Every message and news event received, oldest first. */
+  /**
+   * Every message and news event received, and for a player each turn report's offers to its
+   * country (a turn report event holding only those lines), oldest first.
+   */
   public List<Event> inbox() {
     return log().inbox();
   }
 
-  /** Messages and news not yet shown by {@link #takeUnread}; marks them read. */
+  /** Messages, news and offers not yet shown by {@link #takeUnread}; marks them read. */
   public List<Event> takeUnread() {
     synchronized (lock) {
       List<Event> out = model.log().unread();

@@ -135,7 +135,11 @@ final class SessionModel {
     log =
         switch (e.getKindCase()) {
           case MESSAGE, NEWS -> log.withInboxEvent(e, catchUp);
-          case TURN_REPORT -> log.withReport(e.getTurnReport());
+          // The game master reads every country's offers; only a player is offered anything.
+          case TURN_REPORT ->
+              seat.role() == Role.PLAYER
+                  ? log.withReport(e.getTurnReport()).withOffers(e, catchUp)
+                  : log.withReport(e.getTurnReport());
           case SEATS_CHANGED -> log.withSeats(e.getSeatsChanged().getSeatsList());
           case SEAT_MOVED -> {
             if (moved) {

@@ -52,7 +52,7 @@ public final class DebriefRenderer {
                     ? "game master"
                     : md(f.name(seat.country()) + " (" + seat.country() + ")"))
             .append(" | ")
-            .append(seat.bot() ? "bot" : "student")
+            .append(seat.playedBy())
             .append(" |\n");
       }
       b.append('\n');
@@ -105,6 +105,12 @@ public final class DebriefRenderer {
           .append(" |\n");
     }
     b.append("\n## Timeline\n\n").append(md(HOW_TO_READ_ORDERS)).append("\n\n");
+    List<GameRecord.Message> before = messagesOf(record, 0);
+    if (!before.isEmpty()) {
+      b.append("### ").append(BEFORE_THE_FIRST_TURN).append("\n\n");
+      before.forEach(m -> quote(b, f, m));
+      b.append('\n');
+    }
     for (GameRecord.Turn turn : record.turns()) {
       b.append("### T")
           .append(turn.number())
@@ -120,14 +126,7 @@ public final class DebriefRenderer {
             .append(md(DebriefFacts.effects(e)))
             .append(")\n\n");
       }
-      messagesOf(record, turn.number())
-          .forEach(
-              m ->
-                  b.append("> ")
-                      .append(md(speaker(f, m)))
-                      .append(": ")
-                      .append(md(m.text()))
-                      .append("\n>\n"));
+      messagesOf(record, turn.number()).forEach(m -> quote(b, f, m));
       b.append("\n**Orders**\n\n");
       turn.orders()
           .forEach(
@@ -235,6 +234,13 @@ public final class DebriefRenderer {
             ? "Finished game, "
             : "Game in progress (" + n + " of " + record.plannedTurns() + " turns), ")
         + span;
+  }
+
+  /** The heading of the messages sent in the lobby, before the game started. */
+  static final String BEFORE_THE_FIRST_TURN = "Before the first turn";
+
+  private static void quote(StringBuilder b, DebriefFacts f, GameRecord.Message m) {
+    b.append("> ").append(md(speaker(f, m))).append(": ").append(md(m.text())).append("\n>\n");
   }
 
   static List<GameRecord.Message> messagesOf(GameRecord record, int turn) {

@@ -70,12 +70,14 @@ public record GameRecord(
   }
 
   /**
-   * Who held a seat: {@code seat} is the seat's label (unique in the game), {@code country} the
-   * country played (empty for the game master), {@code name} the player's name (empty for a
-   * bot), {@code bot} whether the engine played it; {@code ordersAuthored} how many orders this
-   * seat added to its team's drafts, {@code ordersSealed} how many of them were still there when
-   * the turn was sealed, {@code firstOrderTurn} and {@code lastOrderTurn} the turns of its first
-   * and last authored order (0: none).
+   * Who held a seat: {@code seat} is the seat's label (its number, "bot X", or "left" for a
+   * player who holds no seat at the end), {@code country} the country played (empty for the game
+   * master), {@code name} the player's name (empty for a bot), {@code bot} whether the engine
+   * played it; {@code ordersAuthored} how many orders this seat added to its team's drafts,
+   * {@code ordersSealed} how many of them were still there when the turn was sealed, {@code
+   * firstOrderTurn} and {@code lastOrderTurn} the turns of its first and last authored order (0:
+   * none); {@code left} whether the player left the country's team during the game (kicked, left
+   * or moved to another country) after authoring orders for it.
    */
   public record Seat(
       String seat,
@@ -85,11 +87,48 @@ public record GameRecord(
       int ordersAuthored,
       int ordersSealed,
       int firstOrderTurn,
-      int lastOrderTurn) {
+      int lastOrderTurn,
+      boolean left) {
     public Seat {
       Objects.requireNonNull(seat);
       Objects.requireNonNull(country);
       Objects.requireNonNull(name);
+    }
+
+    /** A seat held at the end of the game. */
+    public Seat(
+        String seat,
+        String country,
+        String name,
+        boolean bot,
+        int ordersAuthored,
+        int ordersSealed,
+        int firstOrderTurn,
+        int lastOrderTurn) {
+      this(
+          seat,
+          country,
+          name,
+          bot,
+          ordersAuthored,
+          ordersSealed,
+          firstOrderTurn,
+          lastOrderTurn,
+          false);
+    }
+
+    /**
+     * Who played it, for the roster: "bot", "game master", "student" or "student (left during the
+     * game)".
+     */
+    public String playedBy() {
+      if (bot) {
+        return "bot";
+      }
+      if (country.isEmpty()) {
+        return "game master";
+      }
+      return left ? "student (left during the game)" : "student";
     }
   }
 

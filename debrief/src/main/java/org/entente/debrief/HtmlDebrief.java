@@ -114,7 +114,7 @@ final class HtmlDebrief {
                       ? "game master"
                       : f.name(s.country()) + " (" + s.country() + ")"))
           .append("</td><td>")
-          .append(s.bot() ? "bot (the engine gave its orders)" : "student")
+          .append(s.bot() ? "bot (the engine gave its orders)" : s.playedBy())
           .append("</td></tr>");
     }
     b.append("</table>\n");
@@ -217,7 +217,11 @@ final class HtmlDebrief {
     if (record.turns().isEmpty()) {
       b.append("<p>No turn has been resolved yet.</p>\n");
     }
-    for (GameRecord.Message m : DebriefRenderer.messagesOf(record, 0)) {
+    List<GameRecord.Message> before = DebriefRenderer.messagesOf(record, 0);
+    if (!before.isEmpty()) {
+      b.append("<h3>").append(DebriefRenderer.BEFORE_THE_FIRST_TURN).append("</h3>\n");
+    }
+    for (GameRecord.Message m : before) {
       b.append("<div class=\"msg\"><b>")
           .append(esc(DebriefRenderer.speaker(f, m)))
           .append(":</b> ")

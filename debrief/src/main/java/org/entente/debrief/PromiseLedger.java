@@ -114,19 +114,17 @@ public final class PromiseLedger {
 
   private static java.util.Optional<Entry> agreement(
       GameRecord record, int turn, String actor, ReportLine line) {
-    Set<String> parties = new LinkedHashSet<>();
-    boolean mine = false;
-    for (Order o : line.orders()) {
-      if (o.kind().group() != OrderKind.Group.BILATERAL) {
-        return java.util.Optional.empty();
-      }
-      parties.add(o.actor());
-      mine |= o.actor().equals(actor);
-    }
-    if (!mine || parties.size() < 2 || failed(line)) {
+    if (line.proposal() != ReportLine.Proposal.AGREED) {
       return java.util.Optional.empty();
     }
-    parties.remove(actor);
+    Set<String> parties = new LinkedHashSet<>();
+    for (Order o : line.orders()) {
+      parties.add(o.actor());
+    }
+    // A lobbying the other side granted rests on the lobbyist's order alone: no agreement of two.
+    if (!parties.remove(actor) || parties.isEmpty()) {
+      return java.util.Optional.empty();
+    }
     String counterpart = parties.iterator().next();
     List<Action> later = later(record, turn, actor, counterpart, "", Set.copyOf(line.orders()));
     String verdict =
@@ -139,20 +137,6 @@ public final class PromiseLedger {
             counterpart,
             ImmutableList.copyOf(later),
             verdict));
-  }
-
-  /**
-   * Whether a line about matched bilateral orders reports that nothing came of them. The
-   * engine writes such lines as "X and Y both proposed ..., but the step was not possible"
-   * or "... were ready to sign, but ..." (and "found no matching order" for a lone order):
-   * its report lines carry no outcome code, so the sentence is what tells.
-   */
-  static boolean failed(ReportLine line) {
-    String text = line.text();
-    return text.contains(", but ")
-        || text.contains("nothing was agreed")
-        || text.contains("not possible")
-        || text.contains("did not ");
   }
 
   private static List<Action> later(

@@ -1,5 +1,6 @@
 package org.entente.debrief;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.entente.engine.report.Report;
 import org.entente.engine.report.ReportLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,59 @@ class DebriefPageTest {
                     .doesNotContain(", but ")
                     .doesNotContain("nothing was agreed"));
     assertThat(html).doesNotContain("agreed: Armenia and France both proposed");
+  }
+
+  /**
+   * The ledger reads what the engine says became of a proposal, not its sentence: reworded so that
+   * the failed step reads like success and the agreements carry the words the old sentence check
+   * took for failure ("did not", ", but "), the same entries are listed.
+   */
+  @Test
+  void theLedgerFollowsTheProposalsOutcomeWhateverTheWording() {
+    GameRecord reworded =
+        new GameRecord(
+            record.scenario(),
+            record.plannedTurns(),
+            record.states(),
+            record.turns().stream().map(DebriefPageTest::reworded).collect(toImmutableList()),
+            record.messages(),
+            record.roster());
+    List<PromiseLedger.Entry> before = PromiseLedger.of(record);
+    List<PromiseLedger.Entry> after = PromiseLedger.of(reworded);
+    assertThat(after)
+        .extracting(
+            PromiseLedger.Entry::actor,
+            PromiseLedger.Entry::turn,
+            e -> e.promise().startsWith("agreed: "))
+        .containsExactlyElementsOf(
+            before.stream()
+                .map(
+                    e ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            e.actor(), e.turn(), e.promise().startsWith("agreed: ")))
+                .toList());
+    assertThat(after)
+        .filteredOn(e -> e.promise().startsWith("agreed: "))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.promise()).contains("did not wait, but agreed"))
+        .noneSatisfy(e -> assertThat(e.promise()).contains("went ahead"));
+  }
+
+  /** The turn with every bilateral line reworded: failures as if they had succeeded, agreements with a ", but". */
+  private static GameRecord.Turn reworded(GameRecord.Turn turn) {
+    List<ReportLine> lines = new ArrayList<>();
+    for (ReportLine l : turn.report().lines()) {
+      String text =
+          switch (l.proposal()) {
+            case FAILED, UNMATCHED -> "The proposal went ahead as planned.";
+            case AGREED -> "They did not wait, but agreed: " + l.text();
+            case OFFER, NONE -> l.text();
+          };
+      lines.add(
+          new ReportLine(l.phase(), l.visibility(), text, l.citation(), l.orders(), l.proposal()));
+    }
+    return new GameRecord.Turn(
+        turn.number(), turn.orders(), new Report(turn.report().turn(), lines));
   }
 
   @Test

@@ -278,4 +278,29 @@ class DebriefRendererTest {
     // to grow a little, not the near-empty pages to come back.
     assertThat(pages).as("printed pages").isBetween(5L, 30L);
   }
+
+  @Test
+  void messagesSentBeforeTheFirstTurnAreInBothDebriefs() {
+    GameRecord game =
+        sampleGame(1)
+            .withMessages(
+                List.of(
+                    new GameRecord.Message(
+                        0,
+                        GameRecord.Channel.PUBLIC,
+                        "ARM",
+                        "Ana",
+                        "",
+                        "Hello from the lobby",
+                        true),
+                    new GameRecord.Message(
+                        1, GameRecord.Channel.PUBLIC, "ARM", "Ana", "", "During T1", true)));
+
+    String markdown = DebriefRenderer.markdown(game);
+    String html = DebriefRenderer.html(game);
+
+    assertThat(markdown).contains("### Before the first turn", "Hello from the lobby");
+    assertThat(markdown.indexOf("Hello from the lobby")).isLessThan(markdown.indexOf("### T1"));
+    assertThat(html).contains("<h3>Before the first turn</h3>", "Hello from the lobby");
+  }
 }

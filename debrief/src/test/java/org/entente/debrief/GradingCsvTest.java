@@ -19,7 +19,8 @@ class GradingCsvTest {
                     new GameRecord.Seat(
                         "2", "ARM", "=HYPERLINK(\"http://x\",\"y\")", false, 1, 0, 2, 2),
                     new GameRecord.Seat("3", "RUS", "", true, 0, 0, 0, 0),
-                    new GameRecord.Seat("4", "", "Ms Petrosyan", false, 0, 0, 0, 0)));
+                    new GameRecord.Seat("4", "", "Ms Petrosyan", false, 0, 0, 0, 0),
+                    new GameRecord.Seat("left", "ARM", "Aram", false, 2, 1, 1, 2, true)));
   }
 
   @Test
@@ -38,6 +39,20 @@ class GradingCsvTest {
         .doesNotContain("secret deal offer")
         .doesNotContain("script")
         .doesNotContain("Summit");
+  }
+
+  @Test
+  void aStudentWhoLeftKeepsARowWithTheirCountsAndTheRosterSaysTheyLeft() {
+    assertThat(GradingCsv.students(record))
+        .contains("\r\nleft,Aram,ARM,player,0,0,0,0,0,2,1,1,2\r\n");
+    assertThat(DebriefRenderer.markdown(record))
+        .contains("| left | Aram | Armenia (ARM) | student (left during the game) |")
+        .contains("| 4 | Ms Petrosyan | game master | game master |");
+    assertThat(DebriefRenderer.html(record))
+        .contains(
+            "<tr><td>left</td><td>Aram</td><td>Armenia (ARM)</td><td>student (left during the game)</td></tr>")
+        .contains(
+            "<tr><td>4</td><td>Ms Petrosyan</td><td>game master</td><td>game master</td></tr>");
   }
 
   @Test

@@ -202,7 +202,7 @@ public final class EntenteServer implements AutoCloseable {
         Path dir = config.dataDir().get().toAbsolutePath();
         log.info(
             "data dir {}: sessions are journalled under {}", dir, SessionFiles.sessionsDir(dir));
-        journal = JournalWriter.start(storage, dir);
+        journal = JournalWriter.start(storage, dir, config.maxOpenFiles());
         lobby =
             new Lobby(
                 catalog, sessionWorkers, scheduler, clock, new SecureRandom(), journal, admission);

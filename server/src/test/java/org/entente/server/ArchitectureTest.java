@@ -59,6 +59,7 @@ class ArchitectureTest {
             OrderKind.class,
             OrderKind.Group.class,
             ReportLine.class,
+            ReportLine.Proposal.class,
             Visibility.class,
             Visibility.Scope.class,
             Viewer.class,

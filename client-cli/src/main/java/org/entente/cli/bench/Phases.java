@@ -2,16 +2,13 @@ package org.entente.cli.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
-import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.SendMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SetReady;
@@ -22,45 +19,19 @@ import org.entente.proto.protocol.v1.SetReady;
  * server is not excused by sending later) or sent (closed loop) to its answer.
  */
 final class Phases {
-  /** What one phase measured. */
-  record Result(
-      String name,
-      long requests,
-      long errors,
-      long rateLimited,
-      double seconds,
-      Histogram latency,
-      OptionalLong serverCpuMillis,
-      OptionalLong serverRssBytes,
-      String firstError) {
-    double throughput() {
-      return seconds == 0 ? 0 : requests / seconds;
-    }
-  }
-
-  /** Reads the server's CPU and memory (empty for a remote server). */
-  interface Probe {
-    OptionalLong cpuMillis();
-
-    OptionalLong rssBytes();
-  }
-
-  private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
-  private static final long ANSWER_WAIT_SECONDS = 30;
-
   private final Classroom room;
-  private final Probe probe;
+  private final Meter meter;
   private final java.util.function.Consumer<String> progress;
 
-  Phases(Classroom room, Probe probe, java.util.function.Consumer<String> progress) {
+  Phases(Classroom room, Meter meter, java.util.function.Consumer<String> progress) {
     this.room = room;
-    this.probe = probe;
+    this.meter = meter;
     this.progress = progress;
   }
 
   /** Order edits one after another, nothing else in flight: the unloaded round trip. */
   Result roundTrips(int count) throws Exception {
-    return measure(
+    return meter.measure(
         "order edit, unloaded",
         recorder -> {
           long[] counts = new long[3];
@@ -68,9 +39,9 @@ final class Phases {
             Classroom.Seat seat = room.seats.get(i % room.seats.size());
             long start = System.nanoTime();
             ServerMessage r =
-                seat.client.request(seat.edit()).get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
-            recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
-            count(r, counts);
+                seat.client.request(seat.edit()).get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+            Meter.record(recorder, System.nanoTime() - start);
+            meter.count(r, counts);
             if (i % 50 == 0) {
               progress.accept("order edit, unloaded " + i + "/" + count);
             }
@@ -83,7 +54,7 @@ final class Phases {
   Result closedLoop(
       String name, int seconds, Function<Classroom.Seat, ClientMessage.Builder> request)
       throws Exception {
-    return measure(
+    return meter.measure(
         name,
         recorder -> {
           long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -98,7 +69,7 @@ final class Phases {
           }
           ticker(name, end, seconds);
           CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new))
-              .get(seconds + ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+              .get(seconds + Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
           return new long[] {ok.get(), errors.get(), limited.get()};
         });
   }
@@ -121,13 +92,13 @@ final class Phases {
         .request(request.apply(seat))
         .whenComplete(
             (r, e) -> {
-              recorder.recordValue(Math.min(System.nanoTime() - start, MAX_LATENCY_NANOS));
+              Meter.record(recorder, System.nanoTime() - start);
               if (e != null) {
                 errors.incrementAndGet();
                 done.complete(null);
                 return;
               }
-              tally(r, ok, errors, limited);
+              meter.tally(r, ok, errors, limited);
               loop(seat, request, end, recorder, ok, errors, limited, done);
             });
   }
@@ -135,7 +106,7 @@ final class Phases {
   /** Each session sends {@code perSecond} order edits a second, spread over its seats, for {@code seconds}. */
   Result openLoop(int perSecond, int seconds) throws Exception {
     String name = "order edit, open loop " + perSecond + "/s per session";
-    return measure(
+    return meter.measure(
         name,
         recorder -> {
           AtomicLong ok = new AtomicLong();
@@ -156,11 +127,11 @@ final class Phases {
               CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
               f.whenComplete(
                   (r, e) -> {
-                    recorder.recordValue(Math.min(System.nanoTime() - due, MAX_LATENCY_NANOS));
+                    Meter.record(recorder, System.nanoTime() - due);
                     if (e != null) {
                       errors.incrementAndGet();
                     } else {
-                      tally(r, ok, errors, limited);
+                      meter.tally(r, ok, errors, limited);
                     }
                   });
               inFlight.add(f);
@@ -171,14 +142,14 @@ final class Phases {
           }
           CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
               .handle((v, e) -> null)
-              .get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+              .get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
           return new long[] {ok.get(), errors.get(), limited.get()};
         });
   }
 
   /** Every seat of {@code sessions} says ready; latency: from the last ready sent until every seat holds the report. */
   Result turn(String name, List<Classroom.Session> sessions) throws Exception {
-    return measure(
+    return meter.measure(
         name,
         recorder -> {
           long[] counts = new long[3];
@@ -196,9 +167,9 @@ final class Phases {
           }
           long lastReady = System.nanoTime();
           for (CompletableFuture<ServerMessage> f : readies) {
-            count(f.get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS), counts);
+            meter.count(f.get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS), counts);
           }
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WAIT_SECONDS);
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Meter.ANSWER_WAIT_SECONDS);
           long latest = lastReady;
           for (int i = 0; i < sessions.size(); i++) {
             Classroom.Session s = sessions.get(i);
@@ -208,7 +179,7 @@ final class Phases {
             }
             if (held(s, turn) < s.seats.size()) {
               counts[1]++;
-              noteError(
+              meter.noteError(
                   "session "
                       + s.joinCode
                       + ": "
@@ -218,11 +189,11 @@ final class Phases {
                       + " seats got the turn "
                       + turn
                       + " report within "
-                      + ANSWER_WAIT_SECONDS
+                      + Meter.ANSWER_WAIT_SECONDS
                       + " s");
             } else {
               latest = Math.max(latest, s.lastReportNanos.get(turn));
-              recorder.recordValue(Math.max(0, s.lastReportNanos.get(turn) - lastReady));
+              Meter.record(recorder, s.lastReportNanos.get(turn) - lastReady);
             }
           }
           return new long[] {counts[0], counts[1], counts[2], latest - lastReady};
@@ -242,75 +213,12 @@ final class Phases {
                 .setText(seat.country + " says: shall we talk about the border?"));
   }
 
-  private interface Body {
-    long[] run(Recorder recorder) throws Exception;
-  }
-
-  private Result measure(String name, Body body) throws Exception {
-    Recorder recorder = new Recorder(3);
-    OptionalLong cpuBefore = probe.cpuMillis();
-    long start = System.nanoTime();
-    long[] counts = body.run(recorder);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (counts.length > 3) {
-      seconds = counts[3] / 1e9; // a turn: from the last ready to the last report
-    }
-    OptionalLong cpuAfter = probe.cpuMillis();
-    OptionalLong cpu =
-        cpuBefore.isPresent() && cpuAfter.isPresent()
-            ? OptionalLong.of(cpuAfter.getAsLong() - cpuBefore.getAsLong())
-            : OptionalLong.empty();
-    String error = firstError;
-    firstError = null;
-    return new Result(
-        name,
-        counts[0] + counts[1] + counts[2],
-        counts[1],
-        counts[2],
-        seconds,
-        recorder.getIntervalHistogram(),
-        cpu,
-        probe.rssBytes(),
-        error == null ? "" : error);
-  }
-
   private void ticker(String name, long end, int seconds) throws InterruptedException {
     while (System.nanoTime() < end) {
       long left = TimeUnit.NANOSECONDS.toSeconds(end - System.nanoTime());
       progress.accept(name + " " + (seconds - left) + "/" + seconds + " s");
       TimeUnit.MILLISECONDS.sleep(
           Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-    }
-  }
-
-  /** The first error of the running phase, to say what went wrong. */
-  private volatile String firstError;
-
-  private void noteError(String what) {
-    if (firstError == null) {
-      firstError = what;
-    }
-  }
-
-  private void count(ServerMessage r, long[] counts) {
-    if (!r.hasError()) {
-      counts[0]++;
-    } else if (r.getError().getCode() == ErrorCode.RATE_LIMITED) {
-      counts[2]++;
-    } else {
-      counts[1]++;
-      noteError(r.getError().getCode() + ": " + r.getError().getMessage());
-    }
-  }
-
-  private void tally(ServerMessage r, AtomicLong ok, AtomicLong errors, AtomicLong limited) {
-    if (!r.hasError()) {
-      ok.incrementAndGet();
-    } else if (r.getError().getCode() == ErrorCode.RATE_LIMITED) {
-      limited.incrementAndGet();
-    } else {
-      errors.incrementAndGet();
-      noteError(r.getError().getCode() + ": " + r.getError().getMessage());
     }
   }
 }

@@ -14,6 +14,9 @@ interface SeatConnection extends AutoCloseable {
 
   void onEvent(Consumer<Event> listener);
 
+  /** Whether the connection is still up (neither side has closed it). */
+  boolean isOpen();
+
   @Override
   void close();
 
@@ -28,6 +31,11 @@ interface SeatConnection extends AutoCloseable {
       @Override
       public void onEvent(Consumer<Event> listener) {
         client.onEvent(listener);
+      }
+
+      @Override
+      public boolean isOpen() {
+        return client.isOpen();
       }
 
       @Override

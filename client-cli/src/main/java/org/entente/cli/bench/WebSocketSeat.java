@@ -34,7 +34,7 @@ final class WebSocketSeat implements SeatConnection, WebSocket.Listener {
   private final Map<Long, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   private final StringBuilder partial = new StringBuilder();
-  private WebSocket socket;
+  private volatile WebSocket socket;
 
   /** The JDK allows one send at a time per WebSocket: each waits for the one before. */
   private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
@@ -49,18 +49,22 @@ final class WebSocketSeat implements SeatConnection, WebSocket.Listener {
         http.newWebSocketBuilder()
             .header("Origin", origin)
             .buildAsync(URI.create("ws://" + host + ":" + port + "/ws"), seat)
-            .get(30, TimeUnit.SECONDS);
-    ServerMessage welcome =
-        seat.request(
-                ClientMessage.newBuilder()
-                    .setHello(
-                        org.entente.proto.protocol.v1.Hello.newBuilder()
-                            .setProtocolVersion(
-                                org.entente.proto.protocol.v1.ProtocolVersion.PROTOCOL_VERSION_1)
-                            .setClientName("entente-bench-web")))
-            .get(30, TimeUnit.SECONDS);
-    Classroom.ok(welcome);
-    return seat;
+            .get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+    try {
+      Classroom.ok(
+          seat.request(
+                  ClientMessage.newBuilder()
+                      .setHello(
+                          org.entente.proto.protocol.v1.Hello.newBuilder()
+                              .setProtocolVersion(
+                                  org.entente.proto.protocol.v1.ProtocolVersion.PROTOCOL_VERSION_1)
+                              .setClientName("entente-bench-web")))
+              .get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS));
+      return seat;
+    } catch (Exception e) {
+      seat.close();
+      throw e;
+    }
   }
 
   @Override
@@ -153,6 +157,11 @@ final class WebSocketSeat implements SeatConnection, WebSocket.Listener {
   private void failAll(Throwable cause) {
     pending.values().forEach(f -> f.completeExceptionally(cause));
     pending.clear();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return !socket.isInputClosed() && !socket.isOutputClosed();
   }
 
   @Override

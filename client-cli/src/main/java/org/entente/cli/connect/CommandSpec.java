@@ -133,7 +133,7 @@ record CommandSpec(
           spec(
               "inbox",
               "inbox",
-              "messages and news received since you last looked",
+              "messages, news and offers to your country received since you last looked",
               "inbox",
               Where.SEATED),
           spec(

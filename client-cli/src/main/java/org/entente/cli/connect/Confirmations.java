@@ -308,7 +308,8 @@ final class Confirmations {
               replayed + " earlier event(s) loaded: 'report' and 'inbox' show what happened."));
     }
     if (session.unreadCount() > 0) {
-      lines.add(styled(DIM, session.unreadCount() + " unread message(s): type 'inbox'."));
+      lines.add(
+          styled(DIM, session.unreadCount() + " unread message(s) or offer(s): type 'inbox'."));
     }
     lines.add(
         styled(

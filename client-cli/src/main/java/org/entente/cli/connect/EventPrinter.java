@@ -70,7 +70,9 @@ final class EventPrinter implements ClientSession.Listener {
                   ? withEndHint(rendered(e), hotSeat)
                   : rendered(e);
           case DRAFT_UPDATED -> {
-            List<AttributedString> all = new ArrayList<>(teamEdits(e.getDraftUpdated().getDraft()));
+            List<AttributedString> all =
+                new ArrayList<>(
+                    teamEdits(e.getDraftUpdated().getDraft(), e.getDraftUpdated().getEditor()));
             all.addAll(rendered(e));
             yield all;
           }
@@ -87,17 +89,19 @@ final class EventPrinter implements ClientSession.Listener {
   }
 
   /**
-   * A team-mate's edit of the shared draft, named with its author: compared with the draft this
-   * printer saw last, so the user's own edits (confirmed already) and the game master's watch are not repeated.
+   * A team-mate's edit of the shared draft, named with who made it ({@code editor}): compared with
+   * the draft this printer saw last, so the user's own edits (confirmed already) and the game
+   * master's watch are not repeated.
    */
-  private List<AttributedString> teamEdits(org.entente.proto.protocol.v1.Draft d) {
+  private List<AttributedString> teamEdits(org.entente.proto.protocol.v1.Draft d, String editor) {
     org.entente.proto.protocol.v1.Draft before = lastDrafts.put(d.getCountry(), d);
     if (session.role() != Role.PLAYER || !d.getCountry().equals(session.country())) {
       return List.of();
     }
     List<org.entente.proto.protocol.v1.DraftOrder> old =
         before == null || before.getTurn() != d.getTurn() ? List.of() : before.getOrdersList();
-    return Renderers.draftChanges(old, d.getOrdersList(), session.displayName(), out.width());
+    return Renderers.draftChanges(
+        old, d.getOrdersList(), session.displayName(), editor, out.width());
   }
 
   private List<AttributedString> rendered(Event e) {

@@ -178,7 +178,12 @@ public final class HotSeat implements AutoCloseable {
                     : ".")));
     if (seat.unreadCount() > 0) {
       lines.add(
-          styled(DIM, seat.unreadCount() + " unread message(s) for " + name + ": type 'inbox'."));
+          styled(
+              DIM,
+              seat.unreadCount()
+                  + " unread message(s) or offer(s) for "
+                  + name
+                  + ": type 'inbox'."));
     }
     return console.emit("as", lines);
   }

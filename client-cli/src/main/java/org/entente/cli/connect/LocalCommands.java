@@ -269,10 +269,13 @@ final class LocalCommands {
         {
           List<Event> unread = session.takeUnread();
           if (unread.isEmpty()) {
-            lines.add(plain("No new messages. 'history' shows older ones."));
+            lines.add(
+                plain(
+                    "No new messages or offers. 'history' shows older messages; 'report' shows"
+                        + " the last turn again, offers included."));
           }
           for (Event e : unread) {
-            lines.addAll(Renderers.event(e, v, false, w));
+            lines.addAll(Renderers.inboxEntry(e, v, w));
           }
           break;
         }

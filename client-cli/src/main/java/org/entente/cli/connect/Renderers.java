@@ -136,7 +136,12 @@ final class Renderers {
                   styled(
                       DIM,
                       Safe.line(e.getDraftUpdated().getDraft().getCountry())
-                          + " orders now: "
+                          + " orders now"
+                          + (e.getDraftUpdated().getEditor().isEmpty()
+                              ? ": "
+                              : " (after "
+                                  + Safe.line(e.getDraftUpdated().getEditor())
+                                  + "'s edit): ")
                           + (e.getDraftUpdated().getDraft().getOrdersCount() == 0
                               ? "none"
                               : String.join(
@@ -150,12 +155,17 @@ final class Renderers {
   }
 
   /**
-   * What changed between two versions of the team's draft, each change with its author: "Aram added
-   * order 2: FREEZE CSTO". Changes by {@code me} are left out (their confirmation said it).
+   * What changed between two versions of the team's draft, each change with who made it: "Aram
+   * added order 2: FREEZE CSTO", "Ani removed order 3 (JOINT_EXERCISE FRA, written by Aram)".
+   * {@code editor} is the seat whose edit it was (the server says; empty from a server that does
+   * not, or when no seat edited). Edits by {@code me} are left out: their confirmation said it.
    */
   static List<AttributedString> draftChanges(
-      List<DraftOrder> before, List<DraftOrder> after, String me, int width) {
+      List<DraftOrder> before, List<DraftOrder> after, String me, String editor, int width) {
     List<AttributedString> out = new ArrayList<>();
+    if (!editor.isEmpty() && editor.equals(me)) {
+      return out;
+    }
     java.util.Map<Long, DraftOrder> old = new java.util.LinkedHashMap<>();
     before.forEach(o -> old.put(o.getOrderId(), o));
     for (int i = 0; i < after.size(); i++) {
@@ -166,24 +176,37 @@ final class Renderers {
       }
       String what =
           was == null ? " added order " + (i + 1) + ": " : " changed order " + (i + 1) + " to: ";
-      out.addAll(
-          wrap(styled(WARN, Safe.text(o.getAuthor()) + what + Safe.text(o.getText())), width, 4));
+      String who = editor.isEmpty() ? o.getAuthor() : editor;
+      out.addAll(wrap(styled(WARN, Safe.text(who) + what + Safe.text(o.getText())), width, 4));
     }
-    if (!old.isEmpty() && after.size() < before.size()) {
-      // A removal carries no author: the draft says only what is left.
-      for (DraftOrder gone : old.values()) {
-        out.addAll(
-            wrap(
-                styled(
-                    WARN,
-                    "Order taken back: "
-                        + Safe.text(gone.getText())
-                        + (gone.getAuthor().isEmpty()
-                            ? ""
-                            : " (written by " + Safe.text(gone.getAuthor()) + ")")),
-                width,
-                4));
+    if (old.isEmpty() || after.size() >= before.size()) {
+      return out;
+    }
+    for (int i = 0; i < before.size(); i++) {
+      DraftOrder gone = before.get(i);
+      if (!old.containsKey(gone.getOrderId())) {
+        continue;
       }
+      String written =
+          gone.getAuthor().isEmpty() || gone.getAuthor().equals(editor)
+              ? ""
+              : ", written by " + Safe.text(gone.getAuthor());
+      String line =
+          editor.isEmpty()
+              // An older server names no editor: the draft says only what is left.
+              ? "Order taken back: "
+                  + Safe.text(gone.getText())
+                  + (gone.getAuthor().isEmpty()
+                      ? ""
+                      : " (written by " + Safe.text(gone.getAuthor()) + ")")
+              : Safe.text(editor)
+                  + " removed order "
+                  + (i + 1)
+                  + " ("
+                  + Safe.text(gone.getText())
+                  + written
+                  + ")";
+      out.addAll(wrap(styled(WARN, line), width, 4));
     }
     return out;
   }
@@ -310,6 +333,30 @@ final class Renderers {
       default:
         return Safe.line(cause.toLowerCase(Locale.ROOT));
     }
+  }
+
+  /**
+   * One entry of the inbox: a message or news as it showed when it arrived, or a turn report's
+   * offers to the seat's country, one line each: "Offer (T2): France offered Armenia a joint
+   * exercise; to accept, order `JOINT_EXERCISE FRA` next turn ...".
+   */
+  static List<AttributedString> inboxEntry(Event e, SessionView v, int width) {
+    if (!e.hasTurnReport()) {
+      return event(e, v, false, width);
+    }
+    List<AttributedString> out = new ArrayList<>();
+    for (ReportLine l : e.getTurnReport().getLinesList()) {
+      out.addAll(
+          wrap(
+              new AttributedStringBuilder()
+                  .styled(DIM, "[T" + e.getTurnReport().getTurn() + "] ")
+                  .styled(NAME, "Offer: ")
+                  .append(Safe.text(l.getText()))
+                  .toAttributedString(),
+              width,
+              4));
+    }
+    return out;
   }
 
   static List<AttributedString> news(NewsEvent n, int width) {

@@ -400,4 +400,73 @@ class ClassroomGameTest {
       assertThat(gm.seen()).contains("Aram (ARM) lost the connection");
     }
   }
+
+  @Test
+  void aTeammatesRemovalNamesWhoRemovedTheOrderAndWhoWroteIt() throws Exception {
+    try (User gm = new User("gm");
+        User ani = new User("ani");
+        User aram = new User("aram")) {
+      gm.ok("create armenia-csto-2024 2 manual");
+      String code = gm.session.joinCode();
+      ani.ok("join " + code + " Ani ARM");
+      aram.ok("join " + code + " Aram ARM");
+      gm.ok("wait players 2 30s");
+      gm.ok("start");
+      ani.ok("wait turn 1 30s");
+      aram.ok("wait turn 1 30s");
+
+      ani.ok("JOINT_EXERCISE USA");
+      ani.ok("STATEMENT RUS REASSURE");
+      aram.awaitSeen("Ani added order 2: STATEMENT RUS REASSURE");
+      aram.ok("remove 1");
+      assertThat(ani.awaitSeen("Aram removed order 1"))
+          .contains("Aram removed order 1 (JOINT_EXERCISE USA, written by Ani)")
+          .doesNotContain("Order taken back: ");
+      // One's own removal was confirmed already; the draft update does not repeat it.
+      ani.ok("remove 1");
+      assertThat(aram.awaitSeen("Ani removed order 1"))
+          .contains("Ani removed order 1 (STATEMENT RUS REASSURE)");
+      assertThat(aram.seen()).doesNotContain("Aram removed").doesNotContain("Order taken back: ");
+      assertThat(ani.seen()).doesNotContain("Ani removed");
+    }
+  }
+
+  @Test
+  void anotherCountrysOfferWaitsInTheInboxOfTheCountryOffered() throws Exception {
+    try (User gm = new User("gm");
+        User ani = new User("ani");
+        User marie = new User("marie")) {
+      gm.ok("create armenia-csto-2024 2 manual");
+      String code = gm.session.joinCode();
+      ani.ok("join " + code + " Ani ARM");
+      marie.ok("join " + code + " Marie FRA");
+      gm.ok("wait players 2 30s");
+      gm.ok("start");
+      ani.ok("wait turn 1 30s");
+      marie.ok("wait turn 1 30s");
+
+      marie.ok("JOINT_EXERCISE ARM");
+      marie.ok("ready");
+      ani.ok("ready");
+      for (User u : new User[] {gm, ani, marie}) {
+        u.ok("wait report 1 30s");
+      }
+      ani.ok("inbox");
+      assertThat(ani.seen())
+          .contains(
+              "[T1] Offer: France offered Armenia a joint exercise; to accept, order"
+                  + " `JOINT_EXERCISE FRA` next turn");
+      // The offer waits once: read, it is no longer new.
+      ani.ok("inbox");
+      assertThat(ani.seen()).contains("No new messages or offers.");
+      // The one who offered is told nothing was agreed, and is offered nothing; nor is the game
+      // master, who reads every country's lines.
+      marie.ok("inbox");
+      gm.ok("inbox");
+      assertThat(marie.seen())
+          .contains("France offered Armenia a joint exercise, but Armenia gave no matching order")
+          .doesNotContain("Offer: ");
+      assertThat(gm.seen()).doesNotContain("Offer: ");
+    }
+  }
 }

@@ -236,6 +236,62 @@ class RenderersTest {
         .containsExactly("NEWS: Clash^[[5m", "  Shots.");
   }
 
+  private static org.entente.proto.protocol.v1.DraftOrder draftOrder(
+      long id, String text, String author) {
+    return org.entente.proto.protocol.v1.DraftOrder.newBuilder()
+        .setOrderId(id)
+        .setText(text)
+        .setAuthor(author)
+        .build();
+  }
+
+  @Test
+  void aTeammatesEditNamesWhoMadeItAndWhoWroteWhatWasRemoved() {
+    var one = draftOrder(7, "JOINT_EXERCISE USA", "Ani");
+    var two = draftOrder(8, "STATEMENT RUS REASSURE", "Aram");
+    var three = draftOrder(9, "FREEZE CSTO", "Aram\u001b[2J");
+    List<org.entente.proto.protocol.v1.DraftOrder> before = List.of(one, two, three);
+    assertThat(text(Renderers.draftChanges(before, List.of(one, three), "Ani", "Aram", 80)))
+        .containsExactly("Aram removed order 2 (STATEMENT RUS REASSURE)");
+    assertThat(text(Renderers.draftChanges(before, List.of(two), "Aram", "Bo\u001b[2J", 80)))
+        .containsExactly(
+            "Bo^[[2J removed order 1 (JOINT_EXERCISE USA, written by Ani)",
+            "Bo^[[2J removed order 3 (FREEZE CSTO, written by Aram^[[2J)");
+    // One's own edit was confirmed when it was made.
+    assertThat(Renderers.draftChanges(before, List.of(), "Ani", "Ani", 80)).isEmpty();
+    // A server that names no editor: only what is gone, and who wrote it.
+    assertThat(text(Renderers.draftChanges(before, List.of(one, three), "Ani", "", 80)))
+        .containsExactly("Order taken back: STATEMENT RUS REASSURE (written by Aram)");
+    var changed = draftOrder(8, "STATEMENT RUS CRITICISE", "Aram");
+    assertThat(
+            text(Renderers.draftChanges(before, List.of(one, changed, three), "Ani", "Aram", 80)))
+        .containsExactly("Aram changed order 2 to: STATEMENT RUS CRITICISE");
+  }
+
+  @Test
+  void anInboxEntryOfOffersShowsEachOfferWithItsTurn() {
+    Event offers =
+        Event.newBuilder()
+            .setSeq(9)
+            .setTurnReport(
+                TurnReport.newBuilder()
+                    .setTurn(2)
+                    .addLines(
+                        ReportLine.newBuilder()
+                            .setVisibility("PRIVATE")
+                            .setProposal(org.entente.proto.protocol.v1.Proposal.PROPOSAL_OFFER)
+                            .setText(
+                                "France offered Armenia a joint exercise; to accept, order"
+                                    + " `JOINT_EXERCISE FRA` next turn (France must order it"
+                                    + " again).")))
+            .build();
+    assertThat(text(Renderers.inboxEntry(offers, VIEW, 60)))
+        .containsExactly(
+            "[T2] Offer: France offered Armenia a joint exercise; to",
+            "    accept, order `JOINT_EXERCISE FRA` next turn (France",
+            "    must order it again).");
+  }
+
   @Test
   void errorsShowTheEnginesReasonAndEveryProblem() {
     Error notAllowed =

@@ -15,6 +15,7 @@ import org.entente.engine.model.Organisation;
 import org.entente.engine.model.PartnershipLevel;
 import org.entente.engine.model.VariantRule;
 import org.entente.engine.order.Order;
+import org.entente.engine.report.ReportLine.Proposal;
 import org.entente.engine.report.Visibility;
 import org.entente.engine.state.Delivery;
 
@@ -50,8 +51,10 @@ final class BilateralPhase {
         t.b.countExercise(o.actor(), m.actor());
         LegalPhase.standardEffects(t, o, "joint exercise");
         LegalPhase.standardEffects(t, m, "joint exercise");
-        t.sayPublic(
+        t.say(
             Phase.BILATERAL,
+            Visibility.PUBLIC,
+            Proposal.AGREED,
             t.name(o.actor()) + " and " + t.name(m.actor()) + " held a joint military exercise.",
             LegalPhase.cite(t, o),
             o,
@@ -83,8 +86,10 @@ final class BilateralPhase {
             .add(new Delivery(o.actor(), o.target(), o.option(), force, t.number + turns));
         LegalPhase.standardEffects(t, o, "arms deal");
         LegalPhase.standardEffects(t, m, "arms deal");
-        t.sayPublic(
+        t.say(
             Phase.BILATERAL,
+            Visibility.PUBLIC,
+            Proposal.AGREED,
             t.name(o.actor())
                 + " agreed to sell "
                 + t.name(o.target())
@@ -155,8 +160,10 @@ final class BilateralPhase {
       LegalPhase.standardEffects(t, o, "accepted mediation");
       LegalPhase.standardEffects(t, accA, "accepted mediation");
       LegalPhase.standardEffects(t, accB, "accepted mediation");
-      t.sayPublic(
+      t.say(
           Phase.BILATERAL,
+          Visibility.PUBLIC,
+          Proposal.AGREED,
           t.name(o.target())
               + " and "
               + t.name(o.other())
@@ -195,6 +202,7 @@ final class BilateralPhase {
       t.say(
           Phase.BILATERAL,
           Visibility.actors(o.actor(), m.actor()),
+          Proposal.FAILED,
           t.name(o.actor())
               + " and "
               + t.name(m.actor())
@@ -213,8 +221,10 @@ final class BilateralPhase {
     t.b.partnership(o.actor(), m.actor(), wanted, 0);
     LegalPhase.standardEffects(t, o, "partnership step");
     LegalPhase.standardEffects(t, m, "partnership step");
-    t.sayPublic(
+    t.say(
         Phase.BILATERAL,
+        Visibility.PUBLIC,
+        Proposal.AGREED,
         t.name(o.actor())
             + " and "
             + t.name(m.actor())
@@ -258,8 +268,10 @@ final class BilateralPhase {
       if (peace < needed) {
         LegalPhase.failureEffects(t, o, "premature signature");
         LegalPhase.failureEffects(t, m, "premature signature");
-        t.sayPublic(
+        t.say(
             Phase.BILATERAL,
+            Visibility.PUBLIC,
+            Proposal.FAILED,
             t.name(o.actor())
                 + " and "
                 + t.name(m.actor())
@@ -285,8 +297,10 @@ final class BilateralPhase {
     LegalPhase.standardEffects(t, o, "peace step");
     LegalPhase.standardEffects(t, m, "peace step");
     String step = o.option().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    t.sayPublic(
+    t.say(
         Phase.BILATERAL,
+        Visibility.PUBLIC,
+        Proposal.AGREED,
         t.name(o.actor())
             + " and "
             + t.name(m.actor())
@@ -319,6 +333,7 @@ final class BilateralPhase {
       t.say(
           Phase.BILATERAL,
           Visibility.actors(o.actor()),
+          Proposal.FAILED,
           t.name(target.id())
               + " did not grant "
               + t.possessive(o.actor())
@@ -338,8 +353,10 @@ final class BilateralPhase {
       t.b.countExpansion(o.presence());
     }
     LegalPhase.standardEffects(t, o, "successful lobbying");
-    t.sayPublic(
+    t.say(
         Phase.BILATERAL,
+        Visibility.PUBLIC,
+        Proposal.AGREED,
         t.name(target.id()) + " granted " + t.possessive(o.actor()) + " lobbying for " + what + ".",
         LegalPhase.cite(t, o),
         o);
@@ -357,6 +374,7 @@ final class BilateralPhase {
     t.say(
         Phase.BILATERAL,
         Visibility.actors(o.actor()),
+        Proposal.UNMATCHED,
         t.name(o.actor())
             + " offered "
             + offer(t, o)
@@ -378,6 +396,7 @@ final class BilateralPhase {
       t.say(
           Phase.BILATERAL,
           Visibility.actors(party),
+          Proposal.OFFER,
           t.name(o.actor())
               + " offered "
               + offer(t, o)

@@ -80,9 +80,20 @@ final class Turn {
 
   /** Adds a report line; the sentence starts with a capital ("The United States ..."). */
   void say(Phase phase, Visibility visibility, String text, String citation, Order... basis) {
+    say(phase, visibility, ReportLine.Proposal.NONE, text, citation, basis);
+  }
+
+  /** Adds a line about a bilateral proposal, saying what became of it. */
+  void say(
+      Phase phase,
+      Visibility visibility,
+      ReportLine.Proposal proposal,
+      String text,
+      String citation,
+      Order... basis) {
     String sentence =
         text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    lines.add(new ReportLine(phase, visibility, sentence, citation, List.of(basis)));
+    lines.add(new ReportLine(phase, visibility, sentence, citation, List.of(basis), proposal));
   }
 
   /**

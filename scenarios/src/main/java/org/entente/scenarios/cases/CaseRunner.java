@@ -294,13 +294,15 @@ public final class CaseRunner {
     }
     for (ExpectedLine line : testCase.getExpectReportList()) {
       Viewer viewer = Viewer.parse(line.getViewer());
-      if (find(played.lastReport(), viewer, line.getContains()) == null) {
+      if (find(played.lastReport(), viewer, line) == null) {
         failures.add(
             "no line of the "
                 + viewer
                 + " report contains '"
                 + line.getContains()
-                + "'; the "
+                + "'"
+                + proposal(line)
+                + "; the "
                 + viewer
                 + " report of T"
                 + played.lastReport().turn()
@@ -310,14 +312,16 @@ public final class CaseRunner {
     }
     for (ExpectedLine line : testCase.getForbidReportList()) {
       Viewer viewer = Viewer.parse(line.getViewer());
-      ReportLine found = find(played.lastReport(), viewer, line.getContains());
+      ReportLine found = find(played.lastReport(), viewer, line);
       if (found != null) {
         failures.add(
             "the "
                 + viewer
                 + " report must not contain '"
                 + line.getContains()
-                + "', but has: "
+                + "'"
+                + proposal(line)
+                + ", but has: "
                 + found.render());
       }
     }
@@ -333,16 +337,26 @@ public final class CaseRunner {
     return failures;
   }
 
-  private static ReportLine find(Report report, Viewer viewer, String contains) {
+  /** The viewer's first line with the expected text (and proposal outcome, when one is expected). */
+  private static ReportLine find(Report report, Viewer viewer, ExpectedLine expected) {
     for (ReportLine l : report.linesFor(viewer)) {
-      if (l.render().contains(contains)) {
+      if (l.render().contains(expected.getContains())
+          && (expected.getProposal() == ExpectedLine.Proposal.ANY
+              || l.proposal().name().equals(expected.getProposal().name()))) {
         return l;
       }
     }
     return null;
   }
 
-  /** The viewer's lines, one per line, or "(empty)". */
+  /** " marked OFFER" when the expectation names a proposal outcome; "" otherwise. */
+  private static String proposal(ExpectedLine line) {
+    return line.getProposal() == ExpectedLine.Proposal.ANY
+        ? ""
+        : " marked " + line.getProposal().name();
+  }
+
+  /** The viewer's lines, one per line (a bilateral proposal's outcome before its sentence), or "(empty)". */
   public static String render(Report report, Viewer viewer) {
     List<ReportLine> lines = report.linesFor(viewer);
     if (lines.isEmpty()) {
@@ -353,7 +367,11 @@ public final class CaseRunner {
       if (sb.length() > 0) {
         sb.append('\n');
       }
-      sb.append("  ").append(l.phase().label()).append(' ').append(l.render());
+      sb.append("  ").append(l.phase().label()).append(' ');
+      if (l.proposal() != ReportLine.Proposal.NONE) {
+        sb.append('(').append(l.proposal().name()).append(") ");
+      }
+      sb.append(l.render());
     }
     return sb.toString();
   }

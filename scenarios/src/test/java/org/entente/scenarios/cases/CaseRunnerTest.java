@@ -52,6 +52,41 @@ class CaseRunnerTest {
   }
 
   @Test
+  void aLineWithTheTextButAnotherProposalOutcomeDoesNotCount() {
+    TestCase.Builder offer =
+        TestCase.newBuilder()
+            .setId("OFFER")
+            .setSetup(Setup.newBuilder().setTurn(2))
+            .addTurns(
+                CaseTurn.newBuilder()
+                    .addOrders("ARM: JOINT_EXERCISE USA")
+                    .setSilenceEngineActors(true));
+    ExpectedLine.Builder line =
+        ExpectedLine.newBuilder().setViewer("USA").setContains("Armenia offered");
+    assertThat(
+            CaseRunner.run(
+                    SCENARIO,
+                    offer
+                        .clone()
+                        .addExpectReport(line.clone().setProposal(ExpectedLine.Proposal.OFFER))
+                        .build())
+                .failures())
+        .isEmpty();
+    var r =
+        CaseRunner.run(
+            SCENARIO,
+            offer
+                .clone()
+                .addExpectReport(line.clone().setProposal(ExpectedLine.Proposal.AGREED))
+                .build());
+    assertThat(r.failures())
+        .singleElement()
+        .asString()
+        .contains("no line of the USA report contains 'Armenia offered' marked AGREED")
+        .contains("(OFFER) Armenia offered the United States a joint exercise; to accept");
+  }
+
+  @Test
   void unparsableOrderAndAcceptedRefusalFailWithReasons() {
     var bad =
         CaseRunner.run(

@@ -1,8 +1,11 @@
 package org.entente.server.journal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,15 +52,30 @@ public final class FileStorage implements Storage {
 
   @Override
   public AppendFile openForAppend(Path file) throws IOException {
+    return openAt(file, -1);
+  }
+
+  @Override
+  public AppendFile openAt(Path file, long position) throws IOException {
     FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    channel.position(channel.size());
+    channel.position(position < 0 ? channel.size() : position);
     return new AppendFile() {
       @Override
       public void write(byte[] bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
+        }
+      }
+
+      @Override
+      public void preallocate(long size) throws IOException {
+        long at = channel.size();
+        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+        while (at < size) {
+          zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
+          at += channel.write(zeros, at);
         }
       }
 
@@ -94,6 +112,34 @@ public final class FileStorage implements Storage {
   @Override
   public void delete(Path file) throws IOException {
     Files.deleteIfExists(file);
+  }
+
+  @Override
+  public Closeable lockExclusively(Path file) throws IOException {
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException(
+          file.getParent()
+              + " is in use by another Entente server ("
+              + file.getFileName()
+              + " is locked): give each server its own --data-dir");
+    }
+    FileLock held = lock;
+    return () -> {
+      held.release();
+      channel.close();
+    };
   }
 
   @Override

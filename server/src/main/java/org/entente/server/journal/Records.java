@@ -9,7 +9,8 @@ import java.util.zip.CRC32C;
 /**
  * The framing of journal and snapshot files: {@code [u32 length][u32 crc32c][payload]},
  * big-endian, the CRC32C covering the four length bytes and the payload. A payload is never
- * empty, so zeroed space never reads as a record.
+ * empty, so zeroed space never reads as a record: zeros after the last record are free space
+ * (a segment is extended with zeros before it is written), not a torn write.
  */
 public final class Records {
   public static final int HEADER_BYTES = 8;
@@ -57,9 +58,14 @@ public final class Records {
         offset += HEADER_BYTES + length;
         continue;
       }
+      if (zerosFrom(bytes, offset)) {
+        return new Scan(payloads, offset, Optional.empty()); // space a segment was extended with
+      }
       int claimedEnd = claimedEnd(bytes, offset);
-      boolean last = claimedEnd >= bytes.length || claimedEnd < 0;
-      for (int later = offset + 1; later + HEADER_BYTES < bytes.length; later++) {
+      boolean last = claimedEnd >= bytes.length || claimedEnd < 0 || zerosFrom(bytes, claimedEnd);
+      for (int later = offset + 1;
+          later + HEADER_BYTES < bytes.length && !zerosFrom(bytes, later);
+          later++) {
         if (problemAt(bytes, later) == null) {
           throw new CorruptJournalException(
               file, offset, problem + "; a valid record follows at offset " + later);
@@ -71,6 +77,16 @@ public final class Records {
       return new Scan(payloads, offset, Optional.of(problem));
     }
     return new Scan(payloads, offset, Optional.empty());
+  }
+
+  /** Whether every byte from {@code offset} on is zero. */
+  private static boolean zerosFrom(byte[] bytes, int offset) {
+    for (int i = offset; i < bytes.length; i++) {
+      if (bytes[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where the frame at {@code offset} says it ends, or -1 if it has no complete header. */
@@ -100,6 +116,43 @@ public final class Records {
       return "CRC32C mismatch";
     }
     return null;
+  }
+
+  /** Bytes of the seq range before a record in a segment's frame. */
+  static final int SEQ_BYTES = 16;
+
+  /** A segment's frame: the seq range of the record's events, then the record. */
+  static byte[] frameRecord(long firstSeq, long lastSeq, byte[] record) {
+    return frame(
+        ByteBuffer.allocate(SEQ_BYTES + record.length)
+            .putLong(firstSeq)
+            .putLong(lastSeq)
+            .put(record)
+            .array());
+  }
+
+  /**
+   * A segment frame's payload as its record: seq range and record bytes.
+   *
+   * @throws CorruptJournalException if the payload is too short to hold a seq range, or the
+   *     range is not one (a record holds the events firstSeq..lastSeq; lastSeq = firstSeq - 1
+   *     for a record without events)
+   */
+  static SessionJournal.Stored unframeRecord(String file, long offset, byte[] payload)
+      throws CorruptJournalException {
+    if (payload.length < SEQ_BYTES) {
+      throw new CorruptJournalException(
+          file, offset, "a record of " + payload.length + " bytes holds no seq range");
+    }
+    ByteBuffer b = ByteBuffer.wrap(payload);
+    long first = b.getLong();
+    long last = b.getLong();
+    if (first < 1 || last < first - 1) {
+      throw new CorruptJournalException(file, offset, "invalid seq range " + first + ".." + last);
+    }
+    byte[] record = new byte[payload.length - SEQ_BYTES];
+    b.get(record);
+    return new SessionJournal.Stored(first, last, record);
   }
 
   /** The payload of a file that must hold exactly one valid frame (a snapshot). */

@@ -2,22 +2,28 @@ package org.entente.server.journal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files of one session, {@code DATA/sessions/<id>/}: {@code snapshot-<turn>.bin} and
- * the {@code journal-<turn>.log} written after it. Reading them back is recovery.
+ * The files of one session, {@code DATA/sessions/<id>/} (docs/design.md, "Storage"): the
+ * history in append-only segments {@code events-<firstSeq>.log}, each a run of framed records
+ * ({@link Records#frameRecord}), and the newest snapshot of the state, {@code
+ * state-<lastSeq>.bin}. Seqs in names are zero-padded, so names sort as the seqs do and are
+ * the index by sequence number. Reading them back is recovery.
  */
 public final class SessionFiles {
   private static final Logger log = LoggerFactory.getLogger(SessionFiles.class);
-  private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d+)\\.bin");
-  private static final Pattern JOURNAL = Pattern.compile("journal-(\\d+)\\.log");
+  private static final Pattern STATE = Pattern.compile("state-(\\d{20})\\.bin");
+  private static final Pattern SEGMENT = Pattern.compile("events-(\\d{20})\\.log");
+
+  /** A segment is closed and a new one started once it holds this many bytes. */
+  public static final long SEGMENT_BYTES = 256 * 1024;
 
   private SessionFiles() {}
 
@@ -29,82 +35,225 @@ public final class SessionFiles {
     return dataDir.resolve("ended");
   }
 
-  static Path snapshot(Path sessionDir, int turn) {
-    return sessionDir.resolve("snapshot-" + turn + ".bin");
+  static Path state(Path sessionDir, long lastSeq) {
+    return sessionDir.resolve(String.format("state-%020d.bin", lastSeq));
   }
 
-  static Path journal(Path sessionDir, int turn) {
-    return sessionDir.resolve("journal-" + turn + ".log");
+  static Path segment(Path sessionDir, long firstSeq) {
+    return sessionDir.resolve(String.format("events-%020d.log", firstSeq));
   }
 
   /**
-   * What recovery found: the newest snapshot's payload and the records of the journal after
-   * it, in order; {@code tornBytes} were cut from the journal's end (kept in a .torn file).
+   * What recovery found: the newest snapshot (of the state as of {@code snapshotSeq}) and the
+   * records after it, in order; {@code tornBytes} were cut from the last segment's end (kept in
+   * a .torn file). {@code lastSeq} is the last event on disk; the last segment starts at {@code
+   * segmentFirstSeq} (0: none yet) and holds {@code segmentBytes}.
    */
   public record Recovered(
-      Path dir, int turn, byte[] snapshot, List<byte[]> records, long tornBytes) {}
+      Path dir,
+      long snapshotSeq,
+      byte[] snapshot,
+      List<byte[]> records,
+      long tornBytes,
+      long lastSeq,
+      long segmentFirstSeq,
+      long segmentBytes) {}
 
   /**
-   * Reads a session directory: the newest snapshot and its journal. A torn last record is
-   * cut (a copy of the cut bytes is kept as {@code journal-<turn>.log.torn-<offset>}) and
-   * logged; leftovers of an interrupted snapshot are removed.
+   * Reads a session directory: the newest snapshot and the records after it. A torn last
+   * record of the last segment is cut (a copy of the cut bytes is kept as {@code
+   * events-<firstSeq>.log.torn-<offset>}) and logged; leftovers of an interrupted snapshot are
+   * removed, and so are older snapshots. A directory in the layout of Entente 0.x is converted
+   * first ({@link LegacyLayout}).
    *
    * @return empty if the directory holds no snapshot (a session whose creation never
    *     completed: nothing in it was acknowledged)
    * @throws CorruptJournalException on damage anywhere but the last record
    */
   public static Optional<Recovered> recover(Storage storage, Path dir) throws IOException {
+    LegacyLayout.convert(storage, dir);
     List<String> names = storage.list(dir);
-    OptionalInt newest =
-        names.stream()
-            .map(SNAPSHOT::matcher)
-            .filter(Matcher::matches)
-            .mapToInt(m -> Integer.parseInt(m.group(1)))
-            .max();
+    long newest = -1;
     for (String name : names) {
       if (name.endsWith(".tmp")) {
         storage.delete(dir.resolve(name));
       }
+      Matcher m = STATE.matcher(name);
+      if (m.matches()) {
+        newest = Math.max(newest, Long.parseLong(m.group(1)));
+      }
     }
-    if (newest.isEmpty()) {
+    if (newest < 0) {
       return Optional.empty();
     }
-    int turn = newest.getAsInt();
-    Path snapshotFile = snapshot(dir, turn);
-    byte[] snapshot = Records.single(snapshotFile.toString(), storage.read(snapshotFile));
     for (String name : names) {
-      Matcher s = SNAPSHOT.matcher(name);
-      Matcher j = JOURNAL.matcher(name);
-      if ((s.matches() && Integer.parseInt(s.group(1)) < turn)
-          || (j.matches() && Integer.parseInt(j.group(1)) < turn)) {
+      Matcher m = STATE.matcher(name);
+      if (m.matches() && Long.parseLong(m.group(1)) < newest) {
         storage.delete(dir.resolve(name)); // superseded by the newest snapshot
       }
     }
-    Path journalFile = journal(dir, turn);
-    if (!storage.exists(journalFile)) {
-      return Optional.of(new Recovered(dir, turn, snapshot, List.of(), 0));
+    Path stateFile = state(dir, newest);
+    byte[] snapshot = Records.single(stateFile.toString(), storage.read(stateFile));
+    List<Long> segments = segments(names);
+    List<byte[]> after = new ArrayList<>();
+    long torn = 0;
+    long lastSeq = 0;
+    long lastBytes = 0;
+    int from = firstSegmentHolding(segments, newest + 1);
+    // Segments before the one holding the snapshot's next seq are history only; their last seq
+    // is the next segment's first minus one.
+    if (from > 0) {
+      lastSeq = segments.get(from) - 1;
     }
-    byte[] bytes = storage.read(journalFile);
-    Records.Scan scan = Records.scan(journalFile.toString(), bytes);
-    long torn = bytes.length - scan.validBytes();
-    if (scan.tornReason().isPresent()) {
-      Path kept = dir.resolve(journalFile.getFileName() + ".torn-" + scan.validBytes());
-      try (Storage.AppendFile copy = storage.openForAppend(kept)) {
-        byte[] cut = new byte[(int) torn];
-        System.arraycopy(bytes, (int) scan.validBytes(), cut, 0, cut.length);
-        copy.write(cut);
-        copy.force();
+    for (int i = Math.max(from, 0); i < segments.size(); i++) {
+      boolean last = i == segments.size() - 1;
+      Path file = segment(dir, segments.get(i));
+      byte[] bytes = storage.read(file);
+      Records.Scan scan = Records.scan(file.toString(), bytes);
+      if (scan.tornReason().isPresent()) {
+        if (!last) {
+          throw new CorruptJournalException(
+              file.toString(),
+              scan.validBytes(),
+              scan.tornReason().get() + " in a segment that is not the last");
+        }
+        torn = cutTornTail(storage, dir, file, bytes, scan);
       }
-      storage.truncate(journalFile, scan.validBytes());
-      storage.syncDirectory(dir);
-      log.warn(
-          "torn last record in {} at offset {} ({}): cut {} bytes, kept in {}",
-          journalFile,
-          scan.validBytes(),
-          scan.tornReason().get(),
-          torn,
-          kept);
+      long offset = 0;
+      for (byte[] payload : scan.payloads()) {
+        SessionJournal.Stored r = Records.unframeRecord(file.toString(), offset, payload);
+        if (r.firstSeq() != lastSeq + 1 || (offset == 0 && r.firstSeq() != segments.get(i))) {
+          throw new CorruptJournalException(
+              file.toString(),
+              offset,
+              "record of seqs "
+                  + r.firstSeq()
+                  + ".."
+                  + r.lastSeq()
+                  + " does not follow seq "
+                  + lastSeq
+                  + " in a segment named for seq "
+                  + segments.get(i));
+        }
+        if (r.lastSeq() > newest) {
+          if (r.firstSeq() <= newest && r.lastSeq() >= r.firstSeq()) {
+            throw new CorruptJournalException(
+                file.toString(),
+                offset,
+                "record of seqs "
+                    + r.firstSeq()
+                    + ".."
+                    + r.lastSeq()
+                    + " straddles the snapshot of seq "
+                    + newest);
+          }
+          after.add(r.payload());
+        }
+        lastSeq = r.lastSeq();
+        offset += Records.HEADER_BYTES + payload.length;
+      }
+      if (last) {
+        lastBytes = scan.validBytes();
+      }
     }
-    return Optional.of(new Recovered(dir, turn, snapshot, scan.payloads(), torn));
+    if (lastSeq < newest) {
+      throw new CorruptJournalException(
+          stateFile.toString(),
+          0,
+          "the snapshot is of seq " + newest + " but the records end at seq " + lastSeq);
+    }
+    long segmentFirst = segments.isEmpty() ? 0 : segments.get(segments.size() - 1);
+    return Optional.of(
+        new Recovered(dir, newest, snapshot, after, torn, lastSeq, segmentFirst, lastBytes));
+  }
+
+  private static long cutTornTail(
+      Storage storage, Path dir, Path file, byte[] bytes, Records.Scan scan) throws IOException {
+    int end = bytes.length;
+    while (end > scan.validBytes() && bytes[end - 1] == 0) {
+      end--; // the zeros the segment was extended with are not part of the torn write
+    }
+    long torn = end - scan.validBytes();
+    Path kept = dir.resolve(file.getFileName() + ".torn-" + scan.validBytes());
+    try (Storage.AppendFile copy = storage.openForAppend(kept)) {
+      byte[] cut = new byte[(int) torn];
+      System.arraycopy(bytes, (int) scan.validBytes(), cut, 0, cut.length);
+      copy.write(cut);
+      copy.force();
+    }
+    storage.truncate(file, scan.validBytes());
+    storage.syncDirectory(dir);
+    log.warn(
+        "torn last record in {} at offset {} ({}): cut {} bytes, kept in {}",
+        file,
+        scan.validBytes(),
+        scan.tornReason().get(),
+        torn,
+        kept);
+    return torn;
+  }
+
+  /** The first seqs of the segments in {@code names}, ascending. */
+  static List<Long> segments(List<String> names) {
+    List<Long> firsts = new ArrayList<>();
+    for (String name : names) {
+      Matcher m = SEGMENT.matcher(name);
+      if (m.matches()) {
+        firsts.add(Long.parseLong(m.group(1)));
+      }
+    }
+    firsts.sort(null);
+    return firsts;
+  }
+
+  /** The index of the last segment starting at or before {@code seq}, 0 if all start after it, -1 if none. */
+  private static int firstSegmentHolding(List<Long> segments, long seq) {
+    if (segments.isEmpty()) {
+      return -1;
+    }
+    int found = 0;
+    for (int i = 0; i < segments.size(); i++) {
+      if (segments.get(i) <= seq) {
+        found = i;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The records holding seqs from {@code fromSeq} on, up to {@code durableSeq}, in order,
+   * until about {@code maxBytes} of payload (at least one if any). Reads the segment that holds
+   * {@code fromSeq} and the ones after it as needed; a torn or half-written end of the last one
+   * ends the read (it was never acknowledged).
+   */
+  static List<SessionJournal.Stored> read(
+      Storage storage, Path dir, long fromSeq, int maxBytes, long durableSeq) throws IOException {
+    List<SessionJournal.Stored> found = new ArrayList<>();
+    if (fromSeq > durableSeq) {
+      return found;
+    }
+    List<Long> segments = segments(storage.list(dir));
+    long read = 0;
+    for (int i = Math.max(firstSegmentHolding(segments, fromSeq), 0); i < segments.size(); i++) {
+      Path file = segment(dir, segments.get(i));
+      byte[] bytes = storage.read(file);
+      Records.Scan scan = Records.scan(file.toString(), bytes);
+      long offset = 0;
+      for (byte[] payload : scan.payloads()) {
+        SessionJournal.Stored r = Records.unframeRecord(file.toString(), offset, payload);
+        offset += Records.HEADER_BYTES + payload.length;
+        if (r.firstSeq() > durableSeq) {
+          return found;
+        }
+        if (r.lastSeq() >= fromSeq) {
+          found.add(r);
+          read += r.payload().length;
+          if (read >= maxBytes) {
+            return found;
+          }
+        }
+      }
+    }
+    return found;
   }
 }

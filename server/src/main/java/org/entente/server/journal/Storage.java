@@ -30,6 +30,12 @@ public interface Storage {
   /** Opens {@code file} for appending at its end, creating it (empty) if absent. */
   AppendFile openForAppend(Path file) throws IOException;
 
+  /**
+   * Opens {@code file} for writing from {@code position} on (over what is there: zeros a
+   * segment was extended with), creating it (empty) if absent.
+   */
+  AppendFile openAt(Path file, long position) throws IOException;
+
   /** Cuts {@code file} to {@code size} bytes and forces the change. */
   void truncate(Path file, long size) throws IOException;
 
@@ -41,9 +47,24 @@ public interface Storage {
   /** Makes the directory's entries (creations, renames, deletions) durable. */
   void syncDirectory(Path dir) throws IOException;
 
+  /**
+   * Takes the lock file {@code file} for this process (created if absent) and holds it until
+   * the returned handle is closed: the one owner of a data directory.
+   *
+   * @throws IOException if another owner holds it, saying so
+   */
+  Closeable lockExclusively(Path file) throws IOException;
+
   /** A file open for appending. */
   interface AppendFile extends Closeable {
     void write(byte[] bytes) throws IOException;
+
+    /**
+     * Extends the file with zeros to {@code size} bytes if it is shorter, without moving where
+     * the next write goes: overwriting allocated space later costs an fdatasync no change of
+     * the file's size (a journal commit of the file system), which appending would.
+     */
+    void preallocate(long size) throws IOException;
 
     /** Makes every byte written so far durable (fdatasync). */
     void force() throws IOException;

@@ -52,11 +52,18 @@ public record Limits(
         "maxQueuedBytes must leave room for a few frames (>= 262144)");
   }
 
+  /**
+   * Descriptors kept free beyond the journal's open files: a snapshot being written, history
+   * being read by each session thread, the scenario and TLS files.
+   */
+  public static final int JOURNAL_DESCRIPTOR_HEADROOM = 64;
+
   public static Limits defaults() {
     return new Limits(
         5_000,
         250,
-        256,
+        JOURNAL_DESCRIPTOR_HEADROOM
+            + org.entente.server.journal.JournalWriter.DEFAULT_MAX_OPEN_FILES,
         Duration.ofSeconds(10),
         Duration.ofSeconds(20),
         Duration.ofSeconds(15),

@@ -463,10 +463,10 @@ public final class Lobby {
       records += restored.records();
       torn += found.get().tornBytes();
       log.info(
-          "session {} ({}): snapshot-{}.bin and {} journal records replayed, {} events, {} at turn {}",
+          "session {} ({}): the snapshot of seq {} and {} records after it replayed, {} events, {} at turn {}",
           restored.session().sessionId(),
           JoinCodes.display(restored.session().joinCode()),
-          found.get().turn(),
+          found.get().snapshotSeq(),
           restored.records(),
           restored.lastSeq(),
           restored.phase(),
@@ -500,7 +500,7 @@ public final class Lobby {
         header.getSecondsPerTurn() == 0
             ? DeadlinePolicy.gameMasterAdvanced()
             : DeadlinePolicy.fixed(Duration.ofSeconds(header.getSecondsPerTurn()));
-    SessionJournal sessionJournal = journal.reopen(files.dir(), files.turn());
+    SessionJournal sessionJournal = journal.reopen(files);
     String code = header.getJoinCode();
     GameSession.Restored restored =
         GameSession.restore(

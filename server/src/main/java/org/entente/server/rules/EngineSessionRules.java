@@ -296,7 +296,8 @@ public final class EngineSessionRules implements SessionRules {
               s.ordersAuthored(),
               s.ordersSealed(),
               s.firstOrderTurn(),
-              s.lastOrderTurn()));
+              s.lastOrderTurn(),
+              s.left()));
     }
     GameRecord game =
         record.plannedTurns(plannedTurns).build().withMessages(shown).withRoster(roster);

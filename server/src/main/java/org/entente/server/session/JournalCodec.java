@@ -50,7 +50,7 @@ final class JournalCodec {
               .setSeatId(e.seatId())
               .setMuted(e.muted()));
     } else if (event instanceof SessionEvent.DraftEdited e) {
-      b.setDraftEdited(draft(e.draft()));
+      b.setDraftEdited(draft(e.draft()).toBuilder().setEditor(e.editor()));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
       b.setReadinessChanged(
           ReadinessRecord.newBuilder()
@@ -123,6 +123,7 @@ final class JournalCodec {
         .setText(line.render())
         .setVisibility(line.visibility().scope().name())
         .addAllActors(line.visibility().actors())
+        .setProposal(line.proposal() == ReportLine.Proposal.NONE ? "" : line.proposal().name())
         .build();
   }
 
@@ -140,9 +141,15 @@ final class JournalCodec {
         scope == Visibility.Scope.ACTORS
             ? Visibility.actors(l.getActorsList())
             : scope == Visibility.Scope.PUBLIC ? Visibility.PUBLIC : Visibility.GAME_MASTER;
-    // The journal keeps what a viewer reads (the rendered sentence and who may read it), not
-    // the phase or the citation apart: a recorded line is compared and shown as it was sent.
-    return new ReportLine(org.entente.engine.Phase.UPKEEP, visibility, l.getText(), "", List.of());
+    // The journal keeps what a viewer reads (the rendered sentence, who may read it and what
+    // became of a proposal), not the phase or the citation apart: a recorded line is compared
+    // and shown as it was sent.
+    ReportLine.Proposal proposal =
+        l.getProposal().isEmpty()
+            ? ReportLine.Proposal.NONE
+            : ReportLine.Proposal.valueOf(l.getProposal());
+    return new ReportLine(
+        org.entente.engine.Phase.UPKEEP, visibility, l.getText(), "", List.of(), proposal);
   }
 
   private static DraftRecord draft(Draft draft) {
@@ -209,7 +216,7 @@ final class JournalCodec {
                             o.getAuthor()))
                 .collect(ImmutableList.toImmutableList());
         return new SessionEvent.DraftEdited(
-            new Draft(d.getCountry(), d.getTurn(), orders, d.getReady()));
+            new Draft(d.getCountry(), d.getTurn(), orders, d.getReady()), d.getEditor());
       case READINESS_CHANGED:
         ReadinessRecord r = e.getReadinessChanged();
         return new SessionEvent.ReadinessChanged(r.getCountry(), r.getTurn(), r.getReady());

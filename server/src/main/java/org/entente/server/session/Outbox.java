@@ -130,7 +130,7 @@ final class Outbox {
       snapshotDue = false;
       int turn = state.turn;
       snapshotTurn = turn;
-      CompletableFuture<Void> snapshot = journal.snapshot(turn, snapshot().toByteArray());
+      CompletableFuture<Void> snapshot = journal.snapshot(last, snapshot().toByteArray());
       whenDone(snapshot, failure -> snapshotWritten(failure, last));
     }
   }

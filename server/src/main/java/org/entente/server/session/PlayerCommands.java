@@ -78,7 +78,7 @@ final class PlayerCommands {
             "EditDraft needs one of add, replace, remove_order_id or clear.");
     }
     Draft edited = draft.with(ImmutableList.copyOf(orders));
-    session.commit(new SessionEvent.DraftEdited(edited));
+    session.commit(new SessionEvent.DraftEdited(edited, seat.name));
     if (draft.ready()) {
       session.commit(new SessionEvent.ReadinessChanged(seat.country, state.turn, false));
     }
@@ -93,7 +93,8 @@ final class PlayerCommands {
       }
     }
     return ServerMessage.newBuilder()
-        .setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(edited)));
+        .setDraftUpdated(
+            DraftUpdated.newBuilder().setDraft(Wire.draft(edited)).setEditor(seat.name));
   }
 
   /** Validates through the rules; {@code replacing} is the index of the order being replaced, or -1. */

@@ -112,7 +112,12 @@ final class RecordExports {
     return new Rendering(key, debrief.turns(), text);
   }
 
-  /** The seats for the debrief's roster: players and the game master by seat number, then the countries bots played. */
+  /**
+   * The seats for the debrief's roster: players and the game master by seat number, then the
+   * players who authored orders for a country and hold no seat for it now (kicked, left or
+   * moved; labelled with their seat if they still hold one, "left" if not), then the countries
+   * bots played.
+   */
   static List<RecordedSeat> roster(SessionState state) {
     List<RecordedSeat> out = new ArrayList<>();
     for (Seat seat : state.seats()) {
@@ -125,11 +130,41 @@ final class RecordExports {
           new RecordedSeat(
               Long.toString(seat.id), country, seat.name, false, a[0], a[1], a[2], a[3]));
     }
+    out.addAll(departedAuthors(state));
     // A country a bot plays now or played for a while (its orders are authored by "bot").
     for (String country : state.scenario.playableCountryIds()) {
       int[] a = state.authorship(country, "bot");
       if (state.bots.contains(country) || a[0] > 0) {
         out.add(new RecordedSeat("bot " + country, country, "", true, a[0], a[1], a[2], a[3]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Who authored orders for a country and holds no seat for it now. The authorship survives the
+   * seat (it is kept by country and name), so the roster needs no record of removed seats.
+   */
+  private static List<RecordedSeat> departedAuthors(SessionState state) {
+    List<RecordedSeat> out = new ArrayList<>();
+    for (var author : state.authors()) {
+      String country = author.getKey();
+      String name = author.getValue();
+      // Bots are listed by country below; the game master gives no orders.
+      if (country.isEmpty() || name.equals("bot")) {
+        continue;
+      }
+      boolean seated = false;
+      String label = "left";
+      for (Seat seat : state.seats()) {
+        if (seat.role == Role.PLAYER && seat.name.equals(name)) {
+          seated |= seat.country.equals(country);
+          label = Long.toString(seat.id);
+        }
+      }
+      if (!seated) {
+        int[] a = state.authorship(country, name);
+        out.add(new RecordedSeat(label, country, name, false, a[0], a[1], a[2], a[3], true));
       }
     }
     return out;

@@ -22,8 +22,15 @@ public sealed interface SessionEvent {
   /** The game master muted ({@code muted}) or unmuted a seat: a muted seat may not send messages. */
   record SeatMuted(long seatId, boolean muted) implements SessionEvent {}
 
-  /** A country's draft after an edit (or a change of readiness). */
-  record DraftEdited(Draft draft) implements SessionEvent {}
+  /**
+   * A country's draft after an edit (or a change of readiness); {@code editor} is the display
+   * name of the seat whose edit it was, empty when no seat's (a bot's sealed orders).
+   */
+  record DraftEdited(Draft draft, String editor) implements SessionEvent {
+    DraftEdited(Draft draft) {
+      this(draft, "");
+    }
+  }
 
   record ReadinessChanged(String country, int turn, boolean ready) implements SessionEvent {}
 

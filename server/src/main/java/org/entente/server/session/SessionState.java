@@ -90,6 +90,16 @@ final class SessionState {
     return country + "\u0000" + author;
   }
 
+  /** Every country and author name that added an order, first seen first, seated or not. */
+  List<Map.Entry<String, String>> authors() {
+    return authorship.keySet().stream()
+        .map(
+            k ->
+                Map.entry(
+                    k.substring(0, k.indexOf('\u0000')), k.substring(k.indexOf('\u0000') + 1)))
+        .toList();
+  }
+
   long newSeatId() {
     return nextSeatId++;
   }

@@ -64,7 +64,8 @@ public final class Views {
       if (!speaksFor(viewer, e.draft().country())) {
         return Optional.empty();
       }
-      out.setDraftUpdated(DraftUpdated.newBuilder().setDraft(Wire.draft(e.draft())));
+      out.setDraftUpdated(
+          DraftUpdated.newBuilder().setDraft(Wire.draft(e.draft())).setEditor(e.editor()));
     } else if (event instanceof SessionEvent.ReadinessChanged e) {
       out.setReadinessChanged(
           ReadinessChanged.newBuilder()

@@ -69,7 +69,20 @@ public final class Wire {
         org.entente.proto.protocol.v1.ReportLine.newBuilder()
             .setText(line.render())
             .setVisibility(scope == Visibility.Scope.ACTORS ? "PRIVATE" : scope.name())
+            .setProposal(proposal(line.proposal()))
             .build());
+  }
+
+  /** The wire's name for what became of a bilateral proposal. */
+  static org.entente.proto.protocol.v1.Proposal proposal(ReportLine.Proposal p) {
+    // No default: a new outcome does not compile until it has a wire name.
+    return switch (p) {
+      case NONE -> org.entente.proto.protocol.v1.Proposal.PROPOSAL_NONE;
+      case AGREED -> org.entente.proto.protocol.v1.Proposal.PROPOSAL_AGREED;
+      case FAILED -> org.entente.proto.protocol.v1.Proposal.PROPOSAL_FAILED;
+      case UNMATCHED -> org.entente.proto.protocol.v1.Proposal.PROPOSAL_UNMATCHED;
+      case OFFER -> org.entente.proto.protocol.v1.Proposal.PROPOSAL_OFFER;
+    };
   }
 
   /** The role a viewer has in a session. */

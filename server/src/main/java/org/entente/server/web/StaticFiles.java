@@ -44,6 +44,7 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
           "/play", "play.html",
           "/gm", "gm.html",
           "/app.css", "app.css",
+          "/gm.css", "gm.css",
           "/entente.js", "entente.js",
           "/play.js", "play.js",
           "/gm.js", "gm.js",

@@ -159,6 +159,46 @@ class BotSeatsAndDebriefTest {
   }
 
   @Test
+  void aStudentKickedAfterAuthoringOrdersStaysInTheRosterAndStudentsCsv() throws Exception {
+    Participant gm = net.connect("Teacher");
+    String code =
+        gm.ok(
+                ClientMessage.newBuilder()
+                    .setCreateSession(
+                        CreateSession.newBuilder()
+                            .setBuiltinScenarioId("armenia-csto-2024")
+                            .setTurns(3)))
+            .getSessionCreated()
+            .getJoinCode();
+    Participant ani = net.join(code, "Ani", "ARM");
+    Participant aram = net.join(code, "Aram", "ARM");
+    gm.ok(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    aram.ok(WholeGameViewsTest.say(Channel.PUBLIC, "", "Armenia keeps its word"));
+    aram.ok(WholeGameViewsTest.order(1, "STATEMENT RUS REASSURE"));
+    aram.ok(WholeGameViewsTest.ready(1));
+    ani.ok(WholeGameViewsTest.ready(1));
+    ani.await(e -> e.hasTurnReport() && e.getTurnReport().getTurn() == 1);
+    aram.ok(WholeGameViewsTest.order(2, "JOINT_EXERCISE USA"));
+    gm.ok(
+        ClientMessage.newBuilder()
+            .setRemoveSeat(
+                org.entente.proto.protocol.v1.RemoveSeat.newBuilder().setSeatId(aram.seatId)));
+    ani.await(e -> e.hasSeatRemoved() && e.getSeatRemoved().getSeatId() == aram.seatId);
+
+    // Aram holds no seat now, but authored two orders (one sealed in T1) and wrote 4 words.
+    String students = export(gm, DebriefFormat.DEBRIEF_FORMAT_STUDENTS_CSV, false);
+    assertThat(students)
+        .contains("\r\nleft,Aram,ARM,player,1,0,0,0,4,2,1,1,2\r\n")
+        .contains("\r\n" + ani.seatId + ",Ani,ARM,player,0,0,0,0,0,0,0,,\r\n");
+    assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_HTML, false))
+        .contains(
+            "<tr><td>left</td><td>Aram</td><td>Armenia (ARM)</td><td>student (left during the"
+                + " game)</td></tr>");
+    assertThat(export(gm, DebriefFormat.DEBRIEF_FORMAT_MARKDOWN, false))
+        .contains("| left | Aram | Armenia (ARM) | student (left during the game) |");
+  }
+
+  @Test
   void aBotAnswersAStudentsOfferAndGivesTheMatchingOrder() throws Exception {
     Participant gm = net.connect("Teacher");
     String code =

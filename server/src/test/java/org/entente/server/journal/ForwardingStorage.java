@@ -39,7 +39,7 @@ class ForwardingStorage implements Storage {
 
   @Override
   public AppendFile openForAppend(Path file) throws IOException {
-    return delegate.openForAppend(file);
+    return openAt(file, -1);
   }
 
   @Override
@@ -60,5 +60,15 @@ class ForwardingStorage implements Storage {
   @Override
   public void syncDirectory(Path dir) throws IOException {
     delegate.syncDirectory(dir);
+  }
+
+  @Override
+  public AppendFile openAt(Path file, long position) throws IOException {
+    return delegate.openAt(file, position);
+  }
+
+  @Override
+  public java.io.Closeable lockExclusively(Path file) throws IOException {
+    return delegate.lockExclusively(file);
   }
 }

@@ -24,9 +24,9 @@ class GroupCommitTest {
           boolean blocked;
 
           @Override
-          public AppendFile openForAppend(Path file) throws java.io.IOException {
-            AppendFile inner = super.openForAppend(file);
-            if (!file.getFileName().toString().startsWith("journal")) {
+          public AppendFile openAt(Path file, long position) throws java.io.IOException {
+            AppendFile inner = super.openAt(file, position);
+            if (!file.getFileName().toString().startsWith("events")) {
               return inner;
             }
             return new AppendFile() {
@@ -50,6 +50,11 @@ class GroupCommitTest {
               }
 
               @Override
+              public void preallocate(long size) throws java.io.IOException {
+                inner.preallocate(size);
+              }
+
+              @Override
               public long size() throws java.io.IOException {
                 return inner.size();
               }
@@ -63,12 +68,12 @@ class GroupCommitTest {
         };
     try (JournalWriter writer = JournalWriter.start(blockingFirstForce, data)) {
       SessionJournal journal = writer.create("s1", "snapshot".getBytes(UTF_8));
-      CompletableFuture<Void> first = journal.append(0, 0, "first".getBytes(UTF_8));
+      CompletableFuture<Void> first = journal.append(1, 1, "first".getBytes(UTF_8));
       assertThat(forcing.await(10, TimeUnit.SECONDS)).isTrue();
       long forcesBefore = writer.forces();
       List<CompletableFuture<Void>> waiting = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        waiting.add(journal.append(0, 0, ("record " + i).getBytes(UTF_8)));
+        waiting.add(journal.append(i + 2, i + 2, ("record " + i).getBytes(UTF_8)));
       }
       assertThat(waiting).noneMatch(CompletableFuture::isDone);
       release.countDown();
@@ -77,13 +82,163 @@ class GroupCommitTest {
 
       assertThat(first).isCompleted();
       assertThat(writer.forces() - forcesBefore)
-          .isEqualTo(2); // the blocked one, then one for all hundred
+          .isEqualTo(
+              2); // the blocked one (its directory synced with the creation), then one for the
+      // hundred
       assertThat(
               Records.scan(
                       "j",
-                      java.nio.file.Files.readAllBytes(data.resolve("sessions/s1/journal-0.log")))
+                      java.nio.file.Files.readAllBytes(
+                          data.resolve("sessions/s1/events-00000000000000000001.log")))
                   .payloads())
           .hasSize(101);
+    }
+  }
+
+  /** A storage whose forces of one session's segment run {@code onForce} first. */
+  private static Storage forcing(String session, java.util.function.Consumer<Path> onForce) {
+    return new ForwardingStorage(new FileStorage()) {
+      @Override
+      public AppendFile openAt(Path file, long position) throws java.io.IOException {
+        AppendFile inner = super.openAt(file, position);
+        return new AppendFile() {
+          @Override
+          public void write(byte[] bytes) throws java.io.IOException {
+            inner.write(bytes);
+          }
+
+          @Override
+          public void force() throws java.io.IOException {
+            if (file.getFileName().toString().startsWith("events")
+                && file.getParent().getFileName().toString().startsWith(session)) {
+              onForce.accept(file);
+            }
+            inner.force();
+          }
+
+          @Override
+          public void preallocate(long size) throws java.io.IOException {
+            inner.preallocate(size);
+          }
+
+          @Override
+          public long size() throws java.io.IOException {
+            return inner.size();
+          }
+
+          @Override
+          public void close() throws java.io.IOException {
+            inner.close();
+          }
+        };
+      }
+    };
+  }
+
+  @Test
+  void theSessionsOfOneBatchAreForcedAtTheSameTime(@TempDir Path data) throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch bothForcing = new CountDownLatch(2);
+    Storage storage =
+        forcing(
+            "",
+            file -> {
+              String session = file.getParent().getFileName().toString();
+              try {
+                if (session.equals("hold") && holding.getCount() > 0) {
+                  holding.countDown();
+                  release.await();
+                } else if (!session.equals("hold")) {
+                  bothForcing.countDown();
+                  // Forced one after the other, the first would wait here for ever.
+                  if (!bothForcing.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other session's force never started");
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    try (JournalWriter writer = JournalWriter.start(storage, data)) {
+      SessionJournal hold = writer.create("hold", "h".getBytes(UTF_8));
+      SessionJournal a = writer.create("a", "h".getBytes(UTF_8));
+      SessionJournal b = writer.create("b", "h".getBytes(UTF_8));
+      CompletableFuture<Void> held = hold.append(1, 1, "x".getBytes(UTF_8));
+      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Void> inA = a.append(1, 1, "a".getBytes(UTF_8));
+      CompletableFuture<Void> inB = b.append(1, 1, "b".getBytes(UTF_8));
+      release.countDown();
+
+      CompletableFuture.allOf(held, inA, inB).get(60, TimeUnit.SECONDS);
+      assertThat(writer.failed()).isFalse();
+    }
+  }
+
+  @Test
+  void aSnapshotBeingWrittenDoesNotHoldUpAnotherSessionsAppends(@TempDir Path data)
+      throws Exception {
+    CountDownLatch snapshotting = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Storage storage =
+        new ForwardingStorage(new FileStorage()) {
+          @Override
+          public AppendFile openAt(Path file, long position) throws java.io.IOException {
+            AppendFile inner = super.openAt(file, position);
+            boolean held =
+                file.getFileName().toString().startsWith("state-")
+                    && !file.getFileName().toString().startsWith("state-00000000000000000000")
+                    && file.getParent().getFileName().toString().equals("a");
+            return new AppendFile() {
+              @Override
+              public void write(byte[] bytes) throws java.io.IOException {
+                inner.write(bytes);
+              }
+
+              @Override
+              public void force() throws java.io.IOException {
+                if (held) {
+                  snapshotting.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                  }
+                }
+                inner.force();
+              }
+
+              @Override
+              public void preallocate(long size) throws java.io.IOException {
+                inner.preallocate(size);
+              }
+
+              @Override
+              public long size() throws java.io.IOException {
+                return inner.size();
+              }
+
+              @Override
+              public void close() throws java.io.IOException {
+                inner.close();
+              }
+            };
+          }
+        };
+    try (JournalWriter writer = JournalWriter.start(storage, data)) {
+      SessionJournal a = writer.create("a", "h".getBytes(UTF_8));
+      SessionJournal b = writer.create("b", "h".getBytes(UTF_8));
+      a.append(1, 1, "a".getBytes(UTF_8)).get(10, TimeUnit.SECONDS);
+      CompletableFuture<Void> snapshot = a.snapshot(1, "state of a".getBytes(UTF_8));
+      assertThat(snapshotting.await(10, TimeUnit.SECONDS)).isTrue();
+
+      // The writer's thread is free: b's appends are written and forced while a's snapshot waits.
+      for (int seq = 1; seq <= 3; seq++) {
+        b.append(seq, seq, "b".getBytes(UTF_8)).get(10, TimeUnit.SECONDS);
+      }
+      assertThat(snapshot).isNotDone();
+      release.countDown();
+      snapshot.get(10, TimeUnit.SECONDS);
     }
   }
 }

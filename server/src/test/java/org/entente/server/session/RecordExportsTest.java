@@ -12,6 +12,7 @@ import org.entente.proto.protocol.v1.ForceResolution;
 import org.entente.proto.protocol.v1.RecordExport;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.rules.RecordedSeat;
 import org.entente.server.testing.FakeRules;
 import org.entente.server.testing.ManualScheduler;
 import org.entente.server.testing.MutableClock;
@@ -94,6 +95,48 @@ class RecordExportsTest {
                     .setForceResolution(ForceResolution.newBuilder().setTurn(turn)))
                 .hasOk())
         .isTrue();
+  }
+
+  /**
+   * The roster is built from the seats and from who authored orders: a student removed, or moved
+   * to another country, after authoring orders for a country is still listed for it, marked as
+   * having left, with their counts.
+   */
+  @Test
+  void theRosterKeepsAuthorsWhoNoLongerHoldASeatForTheCountry() {
+    SessionState s =
+        new SessionState(
+            "s2",
+            "ABCDEF",
+            FakeRules.SCENARIO,
+            3,
+            Press.FULL,
+            DeadlinePolicy.gameMasterAdvanced(),
+            1);
+    s.apply(new SessionEvent.SeatJoined(1, new byte[16], "Ani", Role.PLAYER, "ARM"));
+    s.apply(new SessionEvent.SeatJoined(2, new byte[16], "Aram", Role.PLAYER, "ARM"));
+    s.apply(new SessionEvent.SeatJoined(3, new byte[16], "Bo", Role.PLAYER, "ARM"));
+    s.apply(new SessionEvent.PhaseChanged(Phase.RUNNING, 1, 0, 0, "started"));
+    org.entente.engine.order.Order statement =
+        org.entente.engine.order.Order.of("ARM", org.entente.engine.model.OrderKind.STATEMENT)
+            .withTarget("RUS")
+            .withOption("REASSURE");
+    com.google.common.collect.ImmutableList.Builder<DraftOrder> orders =
+        com.google.common.collect.ImmutableList.builder();
+    long id = 1;
+    for (String author : java.util.List.of("Ani", "Aram", "Bo", "Bo")) {
+      orders.add(new DraftOrder(id++, statement, statement.toText(), author));
+      s.apply(new SessionEvent.DraftEdited(Draft.empty("ARM", 1).with(orders.build()), author));
+    }
+    s.apply(new SessionEvent.SeatMoved(2, "ARM", "RUS"));
+    s.apply(new SessionEvent.SeatRemoved(3));
+
+    assertThat(RecordExports.roster(s))
+        .containsExactly(
+            new RecordedSeat("1", "ARM", "Ani", false, 1, 0, 1, 1, false),
+            new RecordedSeat("2", "RUS", "Aram", false, 0, 0, 0, 0, false),
+            new RecordedSeat("2", "ARM", "Aram", false, 1, 0, 1, 1, true),
+            new RecordedSeat("left", "ARM", "Bo", false, 2, 0, 1, 1, true));
   }
 
   @Test

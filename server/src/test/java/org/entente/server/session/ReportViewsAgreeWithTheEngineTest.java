@@ -85,6 +85,10 @@ class ReportViewsAgreeWithTheEngineTest {
       List<String> engine = report.linesFor(viewer).stream().map(ReportLine::render).toList();
       List<String> wireVisibilities =
           report.linesFor(viewer).stream().map(l -> wireName(l.visibility())).toList();
+      // What became of each bilateral proposal (an offer, above all) is marked on the wire as the
+      // engine marked it, not left for the client to read in the sentence.
+      List<String> proposals =
+          report.linesFor(viewer).stream().map(l -> "PROPOSAL_" + l.proposal().name()).toList();
       for (SessionEvent event : List.of(live, journalled)) {
         Event sent = Views.project(7, event, viewer).orElseThrow();
         assertThat(sent.getTurnReport().getLinesList())
@@ -95,6 +99,10 @@ class ReportViewsAgreeWithTheEngineTest {
             .as(where + " for " + viewer)
             .extracting(org.entente.proto.protocol.v1.ReportLine::getVisibility)
             .containsExactlyElementsOf(wireVisibilities);
+        assertThat(sent.getTurnReport().getLinesList())
+            .as(where + " for " + viewer)
+            .extracting(l -> l.getProposal().name())
+            .containsExactlyElementsOf(proposals);
       }
     }
   }
@@ -109,11 +117,14 @@ class ReportViewsAgreeWithTheEngineTest {
     EngineSessionRules rules = new EngineSessionRules(scenario);
     GameState state = prepared.start();
     int privateLines = 0;
+    java.util.Set<ReportLine.Proposal> proposals =
+        java.util.EnumSet.noneOf(ReportLine.Proposal.class);
     for (Map<String, List<Order>> orders : prepared.turns()) {
       TurnResult engine = Engine.resolve(scenario, state, orders, game.getSeed());
       state = engine.state();
       assertThat(rules.resolve(orders, game.getSeed()).lines()).isEqualTo(engine.report().lines());
       assertServerViewsAgree(scenario, engine.report(), "recorded T" + engine.report().turn());
+      engine.report().lines().forEach(l -> proposals.add(l.proposal()));
       privateLines +=
           (int)
               engine.report().lines().stream()
@@ -122,6 +133,10 @@ class ReportViewsAgreeWithTheEngineTest {
     }
     assertThat(rules.state().hash()).isEqualTo(game.getExpectStateHash());
     assertThat(privateLines).as("the game has lines for some actors only").isPositive();
+    assertThat(proposals)
+        .as("the game has agreements, unmatched proposals and offers")
+        .contains(
+            ReportLine.Proposal.AGREED, ReportLine.Proposal.UNMATCHED, ReportLine.Proposal.OFFER);
   }
 
   private static List<Viewer> viewers(Scenario scenario) {

@@ -34,40 +34,34 @@ class StorageFailuresTest {
     return code;
   }
 
-  private void descriptorsRunOutWhenTheGameStarts(String fileName) throws Exception {
+  @Test
+  void noDescriptorForANewSnapshotKeepsTheOldOneAndTheNextChangeTakesTheSnapshot()
+      throws Exception {
     DurableRig.Client gm = new DurableRig.Client();
     DurableRig.Client ani = new DurableRig.Client();
     String code = session(gm, ani);
-    disk.failOpens(fileName, 1);
+    disk.failOpens("state-", 1);
 
-    ServerMessage started =
-        gm.request(TurnsTest.start(), 0); // opens turn 1: snapshot-1.bin, journal-1.log
-    assertThat(disk.list(dir(code))).containsExactly("journal-0.log", "snapshot-0.bin");
+    ServerMessage started = gm.request(TurnsTest.start(), 0); // opens turn 1: its snapshot
+    assertThat(disk.list(dir(code)))
+        .containsExactly("events-00000000000000000001.log", "state-00000000000000000000.bin");
     ServerMessage next = ani.request(NegotiationTest.say(Channel.PUBLIC, "", "still here"), 0);
 
     assertThat(started.hasError()).as(started.toString()).isFalse();
     assertThat(next.hasError()).as(next.toString()).isFalse();
-    assertThat(disk.list(dir(code))).containsExactly("journal-1.log", "snapshot-1.bin");
+    assertThat(disk.list(dir(code)))
+        .hasSize(2)
+        .contains("events-00000000000000000001.log")
+        .noneMatch(name -> name.equals("state-00000000000000000000.bin"));
     DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(0));
     assertThat(DurableRig.texts(restarted.session(code))).containsExactly("still here");
     assertThat(restarted.session(code).state.phase).isEqualTo(Phase.RUNNING);
   }
 
   @Test
-  void noDescriptorForANewSnapshotKeepsTheOldJournalAndTheNextChangeTakesTheSnapshot()
-      throws Exception {
-    descriptorsRunOutWhenTheGameStarts("snapshot-1");
-  }
-
-  @Test
-  void noDescriptorForANewJournalSegmentKeepsTheOldOneAndTheNextChangeMovesOn() throws Exception {
-    descriptorsRunOutWhenTheGameStarts("journal-1");
-  }
-
-  @Test
   void noDescriptorForANewSessionsFilesRefusesThatCreationOnly() throws Exception {
     String other = session(new DurableRig.Client(), new DurableRig.Client());
-    disk.failOpens("snapshot-0", 1);
+    disk.failOpens("state-", 1);
 
     ServerMessage refused = rig.create(new DurableRig.Client(), 0, 0);
     ServerMessage again = rig.create(new DurableRig.Client(), 0, 0);

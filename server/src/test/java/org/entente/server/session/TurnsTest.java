@@ -130,6 +130,50 @@ class TurnsTest {
   }
 
   @Test
+  void teamMatesAreToldWhoRemovedAnOrderLiveAndAfterARestart() {
+    EmbeddedHarness.Client gm = harness.gameMaster(2);
+    EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");
+    EmbeddedHarness.Client aram = harness.player(gm.joinCode, "Aram", "ARM");
+    gm.request(start());
+    long orderId =
+        ani.request(add(1, "FREEZE CSTO")).getDraftUpdated().getDraft().getOrders(0).getOrderId();
+    aram.poll();
+    assertThat(lastDraftUpdate(aram).getEditor()).isEqualTo("Ani");
+
+    ServerMessage removed =
+        aram.request(
+            ClientMessage.newBuilder()
+                .setEditDraft(EditDraft.newBuilder().setTurn(1).setRemoveOrderId(orderId)));
+    assertThat(removed.getDraftUpdated().getEditor()).isEqualTo("Aram");
+    ani.poll();
+    gm.poll();
+    for (EmbeddedHarness.Client c : List.of(ani, gm)) {
+      assertThat(lastDraftUpdate(c).getDraft().getOrdersList()).isEmpty();
+      assertThat(lastDraftUpdate(c).getEditor()).isEqualTo("Aram");
+    }
+
+    // The journal keeps the editor: a replayed event names the same seat.
+    SessionEvent live = new SessionEvent.DraftEdited(Draft.empty("ARM", 1), "Aram");
+    SessionEvent journalled = JournalCodec.decode(JournalCodec.encode(live));
+    assertThat(journalled).isEqualTo(live);
+    assertThat(
+            Views.project(9, journalled, org.entente.engine.report.Viewer.actor("ARM"))
+                .orElseThrow()
+                .getDraftUpdated()
+                .getEditor())
+        .isEqualTo("Aram");
+  }
+
+  private static org.entente.proto.protocol.v1.DraftUpdated lastDraftUpdate(
+      EmbeddedHarness.Client c) {
+    return c.events.stream()
+        .filter(Event::hasDraftUpdated)
+        .reduce((a, b) -> b)
+        .orElseThrow()
+        .getDraftUpdated();
+  }
+
+  @Test
   void submissionReturnsTheRulesTypedReason() {
     EmbeddedHarness.Client gm = harness.gameMaster(2);
     EmbeddedHarness.Client ani = harness.player(gm.joinCode, "Ani", "ARM");

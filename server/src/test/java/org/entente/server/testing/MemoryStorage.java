@@ -1,6 +1,5 @@
 package org.entente.server.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +13,11 @@ import org.entente.server.journal.Storage;
 
 /**
  * A disk in memory that models the page cache: each file has durable bytes (forced) and
- * unsynced bytes after them; each directory entry (a created, renamed or deleted name) is
+ * unsynced writes over or after them, in order; each directory entry (a created, renamed or deleted name) is
  * durable only once its directory is synced. {@link #crashAt} makes the n-th write, force or
  * directory operation fail as a power failure (a write tears: a prefix of it reaches the
  * cache) and every operation after it fail too; {@link #afterPowerLoss} is the disk as it
- * comes back: durable bytes and names only, plus a random prefix of each file's unsynced
+ * comes back: durable bytes and names only, plus the writes of a random prefix of each file's unsynced
  * bytes (a torn last write).
  *
  * <p>{@link #failWritesAfter} and {@link #failForcesAfter} inject ordinary I/O errors (a full
@@ -26,16 +25,31 @@ import org.entente.server.journal.Storage;
  */
 public final class MemoryStorage implements Storage {
 
+  /** One write not yet forced: bytes at an offset. */
+  private record Write(long offset, byte[] bytes) {}
+
   private static final class Inode {
     byte[] durable = new byte[0];
-    ByteArrayOutputStream unsynced = new ByteArrayOutputStream();
+    final List<Write> unsynced = new ArrayList<>();
+
+    static byte[] apply(byte[] base, List<Write> writes) {
+      long end = base.length;
+      for (Write w : writes) {
+        end = Math.max(end, w.offset() + w.bytes().length);
+      }
+      byte[] all = java.util.Arrays.copyOf(base, (int) end);
+      for (Write w : writes) {
+        System.arraycopy(w.bytes(), 0, all, (int) w.offset(), w.bytes().length);
+      }
+      return all;
+    }
 
     byte[] content() {
-      byte[] tail = unsynced.toByteArray();
-      byte[] all = new byte[durable.length + tail.length];
-      System.arraycopy(durable, 0, all, 0, durable.length);
-      System.arraycopy(tail, 0, all, durable.length, tail.length);
-      return all;
+      return apply(durable, unsynced);
+    }
+
+    long unsyncedBytes() {
+      return unsynced.stream().mapToLong(w -> w.bytes().length).sum();
     }
   }
 
@@ -54,6 +68,9 @@ public final class MemoryStorage implements Storage {
 
   private String openFailuresFor = "";
   private int openFailuresLeft;
+  private int openFiles;
+  private int maxOpenFiles = Integer.MAX_VALUE;
+  private final Set<Path> locks = new HashSet<>();
 
   public MemoryStorage(long seed) {
     this.random = new Random(seed);
@@ -96,6 +113,17 @@ public final class MemoryStorage implements Storage {
     return this;
   }
 
+  /** Files open for appending now (opened and not closed). */
+  public synchronized int openFiles() {
+    return openFiles;
+  }
+
+  /** Opens beyond {@code max} open files fail as a process out of descriptors does (EMFILE). */
+  public synchronized MemoryStorage limitOpenFiles(int max) {
+    maxOpenFiles = max;
+    return this;
+  }
+
   /** The disk after the power comes back. */
   public synchronized MemoryStorage afterPowerLoss() {
     MemoryStorage after = new MemoryStorage(random.nextLong());
@@ -108,13 +136,21 @@ public final class MemoryStorage implements Storage {
     return after;
   }
 
+  /** What power loss leaves of a file: its durable bytes and the unsynced writes of a random prefix of its bytes, in order. */
   private Inode survivor(Inode inode) {
-    byte[] tail = inode.unsynced.toByteArray();
-    int kept = tail.length == 0 ? 0 : random.nextInt(tail.length + 1);
+    long unsynced = inode.unsyncedBytes();
+    long kept = unsynced == 0 ? 0 : (long) (random.nextDouble() * (unsynced + 1));
+    List<Write> writes = new ArrayList<>();
+    for (Write w : inode.unsynced) {
+      if (kept <= 0) {
+        break;
+      }
+      int n = (int) Math.min(kept, w.bytes().length);
+      writes.add(new Write(w.offset(), java.util.Arrays.copyOf(w.bytes(), n)));
+      kept -= n;
+    }
     Inode copy = new Inode();
-    copy.durable = new byte[inode.durable.length + kept];
-    System.arraycopy(inode.durable, 0, copy.durable, 0, inode.durable.length);
-    System.arraycopy(tail, 0, copy.durable, inode.durable.length, kept);
+    copy.durable = Inode.apply(inode.durable, writes);
     return copy;
   }
 
@@ -183,26 +219,52 @@ public final class MemoryStorage implements Storage {
 
   @Override
   public synchronized AppendFile openForAppend(Path file) throws IOException {
+    return openAt(file, -1);
+  }
+
+  @Override
+  public synchronized AppendFile openAt(Path file, long position) throws IOException {
     if (openFailuresLeft > 0 && file.getFileName().toString().contains(openFailuresFor)) {
       openFailuresLeft--;
+      throw new java.nio.file.FileSystemException(file.toString(), null, "Too many open files");
+    }
+    if (openFiles >= maxOpenFiles) {
       throw new java.nio.file.FileSystemException(file.toString(), null, "Too many open files");
     }
     if (!dirs.contains(file.getParent())) {
       throw new java.nio.file.NoSuchFileException(file.getParent().toString());
     }
     Inode inode = names.computeIfAbsent(file, p -> new Inode());
+    openFiles++;
+    long start = position < 0 ? inode.content().length : position;
     return new AppendFile() {
+      private boolean closed;
+      private long at = start;
+
       @Override
       public void write(byte[] bytes) throws IOException {
         synchronized (MemoryStorage.this) {
           if (tearing()) {
-            inode.unsynced.write(bytes, 0, random.nextInt(bytes.length + 1));
+            inode.unsynced.add(
+                new Write(at, java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1))));
           }
           operation();
           if (++writes > writeFailuresAfter) {
             throw new IOException("No space left on device");
           }
-          inode.unsynced.write(bytes, 0, bytes.length);
+          inode.unsynced.add(new Write(at, bytes.clone()));
+          at += bytes.length;
+        }
+      }
+
+      @Override
+      public void preallocate(long size) throws IOException {
+        synchronized (MemoryStorage.this) {
+          long length = inode.content().length;
+          if (length < size) {
+            operation();
+            inode.unsynced.add(new Write(length, new byte[(int) (size - length)]));
+          }
         }
       }
 
@@ -214,19 +276,38 @@ public final class MemoryStorage implements Storage {
             throw new IOException("Input/output error (fsync)");
           }
           inode.durable = inode.content();
-          inode.unsynced.reset();
+          inode.unsynced.clear();
         }
       }
 
       @Override
       public long size() {
         synchronized (MemoryStorage.this) {
-          return inode.durable.length + inode.unsynced.size();
+          return inode.content().length;
         }
       }
 
       @Override
-      public void close() {}
+      public void close() {
+        synchronized (MemoryStorage.this) {
+          if (!closed) {
+            closed = true;
+            openFiles--;
+          }
+        }
+      }
+    };
+  }
+
+  @Override
+  public synchronized java.io.Closeable lockExclusively(Path file) throws IOException {
+    if (!locks.add(file)) {
+      throw new IOException(file.getParent() + " is in use by another Entente server");
+    }
+    return () -> {
+      synchronized (MemoryStorage.this) {
+        locks.remove(file);
+      }
     };
   }
 
@@ -236,7 +317,7 @@ public final class MemoryStorage implements Storage {
     Inode inode = names.get(file);
     byte[] content = inode.content();
     inode.durable = java.util.Arrays.copyOf(content, (int) size);
-    inode.unsynced.reset();
+    inode.unsynced.clear();
   }
 
   @Override

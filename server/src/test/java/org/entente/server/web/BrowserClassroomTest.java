@@ -222,6 +222,19 @@ class BrowserClassroomTest {
     screenshot(ani, "student-1366x768");
     screenshot(bo, "student-390x844");
 
+    // Azerbaijan offers a peace step; once the turn is resolved, the offer waits in the inbox.
+    assertThat(
+            call(
+                    aze,
+                    ClientMessage.newBuilder()
+                        .setEditDraft(
+                            EditDraft.newBuilder()
+                                .setTurn(1)
+                                .setAdd(
+                                    Order.newBuilder().setText("PEACE_STEP ARM DELIMIT_BORDER"))))
+                .hasDraftUpdated())
+        .isTrue();
+
     // The game master announces and forces the turn; each browser shows Armenia's report.
     teacher.findElement(By.id("announce-text")).sendKeys("Ten minutes to the summit.");
     teacher.findElement(By.id("announce")).click();
@@ -249,6 +262,12 @@ class BrowserClassroomTest {
       }
     }
     waitForText(ani, "turn", "Turn 2 of");
+    openTab(ani, "messages");
+    waitForText(
+        ani,
+        "inbox",
+        "[offer, turn 1] Azerbaijan offered Armenia a peace step: delimit border; to accept, order"
+            + " `PEACE_STEP AZE DELIMIT_BORDER` next turn");
 
     // A reload resumes the seat (sessionStorage) and rebuilds the reports from the replay.
     bo.navigate().refresh();
@@ -300,7 +319,7 @@ class BrowserClassroomTest {
     teacher.findElement(By.id("resume")).click();
     waitForText(projector, "clock", "Manual");
     teacher.findElement(By.id("debrief")).click();
-    waitForText(teacher, "status", "The debrief was downloaded.");
+    waitForText(teacher, "debrief-outcome", "Downloaded debrief-");
     reportLoadTime(ani);
   }
 

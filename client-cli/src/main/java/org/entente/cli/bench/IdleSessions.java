@@ -1,0 +1,196 @@
+package org.entente.cli.bench;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.entente.client.ProtocolClient;
+import org.entente.proto.protocol.v1.Channel;
+import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.SendMessage;
+import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.StartGame;
+
+/**
+ * What a session nobody is connected to costs the server: N sessions are made the way a class
+ * leaves one (a game master creates it, two students join, the game starts, {@link #MESSAGES}
+ * messages are posted, everyone disconnects), then the heap after a full collection and the
+ * open descriptors are compared with before. Then one more session gets a long history (its
+ * seven seats post until it holds that many events) and is left the same way: its heap cost
+ * should not grow with its history.
+ */
+final class IdleSessions {
+  /** Messages each idle session's students post before leaving. */
+  static final int MESSAGES = 3;
+
+  /** Sessions made at once. */
+  static final int WINDOW = 16;
+
+  /** How long the server is given to notice that the idle sessions' connections closed. */
+  static final long SETTLE_SECONDS = 10;
+
+  /** The long-history session, measured alone. */
+  record LongHistory(
+      long events,
+      Result fill,
+      OptionalLong heapAfterGcBytes,
+      Optional<OpenFiles> filesAfter,
+      OptionalLong costBytes) {}
+
+  /** The measurement. {@code made} times each idle session's whole making. */
+  record Report(
+      int sessions,
+      Result made,
+      OptionalLong heapBeforeBytes,
+      OptionalLong heapAfterBytes,
+      Optional<OpenFiles> filesBefore,
+      Optional<OpenFiles> filesAfter,
+      Optional<LongHistory> longHistory) {
+    /** Heap after minus heap before, per idle session. */
+    OptionalLong bytesPerSession() {
+      return heapBeforeBytes.isPresent() && heapAfterBytes.isPresent()
+          ? OptionalLong.of((heapAfterBytes.getAsLong() - heapBeforeBytes.getAsLong()) / sessions)
+          : OptionalLong.empty();
+    }
+  }
+
+  private final Classroom room;
+  private final Meter meter;
+  private final HistoryFill filler;
+  private final Consumer<String> progress;
+
+  /** {@code room} is empty: it only says where the server is; the long-history session joins it. */
+  IdleSessions(Classroom room, Meter meter, HistoryFill filler, Consumer<String> progress) {
+    this.room = room;
+    this.meter = meter;
+    this.filler = filler;
+    this.progress = progress;
+  }
+
+  /** Makes {@code count} idle sessions, then (if {@code longEvents} > 0) one with that many events. */
+  Report run(int count, long longEvents, int joinWindow) throws Exception {
+    Probe probe = meter.probe();
+    // One session first, outside the count: the first one loads the scenario and the classes
+    // every later session shares, which would otherwise be charged to the idle sessions.
+    // The heap is read before the descriptors each time: the first jcmd opens the JVM's attach
+    // listener, a socket that stays open from then on.
+    probe.heapAfterFullGc();
+    Optional<OpenFiles> fresh = probe.openFiles();
+    makeIdle(-1);
+    settle(fresh);
+    progress.accept("heap after a full GC before the idle sessions");
+    OptionalLong heapBefore = probe.heapAfterFullGc();
+    Optional<OpenFiles> filesBefore = probe.openFiles();
+    Result made =
+        meter.measure(
+            "idle sessions made",
+            recorder -> {
+              Workers.Outcome outcome =
+                  Workers.run(
+                      WINDOW,
+                      count,
+                      System.nanoTime() + TimeUnit.SECONDS.toNanos(Entry.LIMIT_SECONDS),
+                      i -> {
+                        long start = System.nanoTime();
+                        makeIdle(i);
+                        Meter.record(recorder, System.nanoTime() - start);
+                        if (i % 20 == 0) {
+                          progress.accept("idle sessions " + i + "/" + count);
+                        }
+                      });
+              outcome.failures().forEach(e -> meter.noteError(String.valueOf(e.getMessage())));
+              return new long[] {outcome.done(), outcome.failures().size() + outcome.skipped(), 0};
+            });
+    settle(filesBefore);
+    progress.accept("heap after a full GC with " + count + " idle sessions");
+    OptionalLong heapAfter = probe.heapAfterFullGc();
+    Optional<OpenFiles> filesAfter = probe.openFiles();
+    Optional<LongHistory> longHistory = Optional.empty();
+    if (longEvents > 0) {
+      longHistory = Optional.of(longHistory(longEvents, joinWindow, heapAfter, filesAfter));
+    }
+    return new Report(count, made, heapBefore, heapAfter, filesBefore, filesAfter, longHistory);
+  }
+
+  private LongHistory longHistory(
+      long events, int joinWindow, OptionalLong heapBefore, Optional<OpenFiles> filesBefore)
+      throws Exception {
+    Entry entry = new Entry(room, meter, progress);
+    entry.createSessions(1, 0, true);
+    entry.joinSeats(joinWindow);
+    entry.startGames(false, 1);
+    Classroom.Session s = room.sessions.get(room.sessions.size() - 1);
+    Result fill = filler.fill(s, events);
+    long reached = s.lastSeq.get();
+    Classroom.leave(s);
+    settle(filesBefore);
+    progress.accept("heap after a full GC with the long-history session idle");
+    OptionalLong heap = meter.probe().heapAfterFullGc();
+    OptionalLong cost =
+        heap.isPresent() && heapBefore.isPresent()
+            ? OptionalLong.of(heap.getAsLong() - heapBefore.getAsLong())
+            : OptionalLong.empty();
+    return new LongHistory(reached, fill, heap, meter.probe().openFiles(), cost);
+  }
+
+  /** One idle session, made and left; {@code index} -1 is the warm-up. */
+  private void makeIdle(int index) throws Exception {
+    ProtocolClient gm = room.connect();
+    ProtocolClient arm = null;
+    ProtocolClient rus = null;
+    try {
+      ServerMessage created = ask(gm, Classroom.creation(index, 0));
+      String code = created.getSessionCreated().getJoinCode();
+      arm = room.connect();
+      ask(arm, Classroom.joining(code, "Idle " + index + "-a", "ARM"));
+      rus = room.connect();
+      ask(rus, Classroom.joining(code, "Idle " + index + "-r", "RUS"));
+      ask(gm, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+      for (int m = 0; m < MESSAGES; m++) {
+        ask(
+            m % 2 == 0 ? arm : rus,
+            ClientMessage.newBuilder()
+                .setSendMessage(
+                    SendMessage.newBuilder()
+                        .setChannel(Channel.PUBLIC)
+                        .setText("Message " + m + " before the bell.")));
+      }
+    } finally {
+      for (ProtocolClient c : java.util.Arrays.asList(arm, rus, gm)) {
+        if (c != null) {
+          c.close();
+        }
+      }
+    }
+  }
+
+  private static ServerMessage ask(ProtocolClient client, ClientMessage.Builder request)
+      throws Exception {
+    return Classroom.ok(request(client, request));
+  }
+
+  private static ServerMessage request(ProtocolClient client, ClientMessage.Builder request)
+      throws Exception {
+    return client.request(request).get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Waits until the server holds no more sockets than {@code before} (its connections from
+   * the sessions just left are closed), at most {@link #SETTLE_SECONDS}; a remote server
+   * cannot be read, and is given a second.
+   */
+  private void settle(Optional<OpenFiles> before) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+    if (before.isEmpty()) {
+      TimeUnit.SECONDS.sleep(1);
+      return;
+    }
+    while (System.nanoTime() < deadline) {
+      Optional<OpenFiles> now = meter.probe().openFiles();
+      if (now.isEmpty() || now.get().sockets() <= before.get().sockets()) {
+        break;
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.entente.server.journal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions with an open segment, least recently written first, at most {@code max} of
+ * them: opening one more first closes the eldest (after its pending appends are made durable).
+ * The writer's thread only; {@link #count} may be read anywhere.
+ */
+final class OpenFiles {
+  private static final Logger log = LoggerFactory.getLogger(OpenFiles.class);
+
+  private final Storage storage;
+  private final int max;
+  private final LinkedHashMap<SessionHandle, Boolean> open = new LinkedHashMap<>(16, 0.75f, true);
+  private volatile int count;
+
+  OpenFiles(Storage storage, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxOpenFiles must be at least 1");
+    }
+    this.storage = storage;
+    this.max = max;
+  }
+
+  int count() {
+    return count;
+  }
+
+  /** Marks {@code h} the most recently written. */
+  void touch(SessionHandle h) {
+    open.get(h);
+  }
+
+  /**
+   * Opens {@code path} for writing at {@code position} for {@code h}, first closing the least recently written
+   * files beyond the bound (their pending appends forced). If the process is out of
+   * descriptors, closes every other idle file and tries once more.
+   */
+  Storage.AppendFile open(
+      SessionHandle h,
+      Path path,
+      long position,
+      Predicate<SessionHandle> busy,
+      Consumer<SessionHandle> flush)
+      throws IOException {
+    while (count >= max && !open.containsKey(h)) {
+      SessionHandle eldest = eldestOtherThan(h);
+      if (eldest == null) {
+        break;
+      }
+      flush.accept(eldest);
+      close(eldest);
+    }
+    Storage.AppendFile file;
+    try {
+      file = storage.openAt(path, position);
+    } catch (IOException e) {
+      List<SessionHandle> idle = new ArrayList<>();
+      for (SessionHandle other : open.keySet()) {
+        if (other != h && !busy.test(other)) {
+          idle.add(other);
+        }
+      }
+      if (idle.isEmpty()) {
+        throw e;
+      }
+      idle.forEach(this::close);
+      file = storage.openAt(path, position);
+    }
+    if (!open.containsKey(h)) {
+      open.put(h, Boolean.TRUE);
+      count = open.size();
+    }
+    return file;
+  }
+
+  private SessionHandle eldestOtherThan(SessionHandle h) {
+    Iterator<SessionHandle> it = open.keySet().iterator();
+    while (it.hasNext()) {
+      SessionHandle candidate = it.next();
+      if (candidate != h) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  void close(SessionHandle h) {
+    if (h.file != null) {
+      closeQuietly(h.file);
+      h.file = null;
+    }
+    if (open.remove(h) != null) {
+      count = open.size();
+    }
+  }
+
+  void closeAll() {
+    for (SessionHandle h : new ArrayList<>(open.keySet())) {
+      close(h);
+    }
+  }
+
+  static void closeQuietly(Storage.AppendFile file) {
+    if (file != null) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        log.warn("could not close a journal file", e);
+      }
+    }
+  }
+}
