@@ -2,33 +2,64 @@
 // mapping (docs/protocol.md, "The web client"). No library: JSON is the browser's own.
 'use strict';
 
-/** One connection: request() returns a promise of the response body; events go to onEvent. */
+const LOST = { code: 'UNAVAILABLE', message: 'The connection to the server was lost.' };
+
+/** The request contract (each kind's stage and whether it changes the session), served from protocol.proto. */
+let contract = null;
+function loadContract() {
+  contract = contract || fetch('/requests.json').then((r) => {
+    if (!r.ok) throw new Error(String(r.status));
+    return r.json();
+  }).then((json) => json.requests, () => {
+    contract = null;
+    throw { code: 'UNAVAILABLE', message: 'Cannot reach the server.' };
+  });
+  return contract;
+}
+
+/** A random non-zero 64-bit idempotency key, and for an entry (a lobby request) its 16-byte secret. */
+function keysFor(rule) {
+  const key = new BigUint64Array(1);
+  do crypto.getRandomValues(key); while (key[0] === 0n);
+  const keys = { idempotencyKey: key[0].toString() };
+  if (rule.stage === 'LOBBY') {
+    keys.idempotencySecret = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  }
+  return keys;
+}
+
+/**
+ * One connection: request() returns a promise of the response body; events go to onEvent.
+ * Every request that changes the session carries an idempotency key (docs/protocol.md,
+ * "Retrying requests"). With options.resend, such a request left unanswered by a dropped
+ * socket (or made while it is down) waits, and resend() sends it again with the same key once
+ * the page has opened the socket again and taken its seat back.
+ */
 export class Connection {
-  constructor(onEvent, onClose) {
+  constructor(onEvent, onClose, options) {
     this.onEvent = onEvent;
     this.onClose = onClose;
     this.nextId = 1;
-    this.pending = new Map();
+    this.pending = new Map(); // request id -> { body, keys, resolve, reject }, in the order sent
     this.socket = null;
+    this.resends = !!(options && options.resend);
+    this.kept = []; // changes waiting for resend()
+    this.holding = false; // after a drop, until resend(): changes are kept, not sent
   }
 
-  /** Opens the socket and says hello; resolves with the Welcome. */
-  open() {
+  /** Opens a socket (again, after a drop) and says hello; resolves with the Welcome. */
+  async open() {
+    this.rules = await loadContract();
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    this.socket = new WebSocket(scheme + '//' + location.host + '/ws');
-    this.socket.addEventListener('message', (e) => this.received(e.data));
-    this.socket.addEventListener('close', () => {
-      for (const waiter of this.pending.values()) {
-        waiter.reject({ code: 'UNAVAILABLE', message: 'The connection to the server was lost.' });
-      }
-      this.pending.clear();
-      if (this.onClose) this.onClose();
-    });
+    const socket = new WebSocket(scheme + '//' + location.host + '/ws');
+    this.socket = socket;
+    socket.addEventListener('message', (e) => { if (this.socket === socket) this.received(e.data); });
+    socket.addEventListener('close', () => { if (this.socket === socket) this.closed(); });
     return new Promise((resolve, reject) => {
-      this.socket.addEventListener('open', () => {
+      socket.addEventListener('open', () => {
         this.request({ hello: { protocolVersion: 'PROTOCOL_VERSION_1', clientName: 'entente-web' } }).then(resolve, reject);
       }, { once: true });
-      this.socket.addEventListener('error', () => reject({ code: 'UNAVAILABLE', message: 'Cannot reach the server.' }), { once: true });
+      socket.addEventListener('error', () => reject({ code: 'UNAVAILABLE', message: 'Cannot reach the server.' }), { once: true });
     });
   }
 
@@ -36,14 +67,55 @@ export class Connection {
     if (this.socket) this.socket.close();
   }
 
+  closed() {
+    for (const waiter of this.pending.values()) {
+      if (this.resends && waiter.keys) this.kept.push(waiter);
+      else waiter.reject(LOST);
+    }
+    this.pending.clear();
+    this.holding = this.resends;
+    if (this.onClose) this.onClose();
+  }
+
   /** Sends one request; resolves with the ServerMessage (its success body), rejects with its Error. */
   request(body) {
-    const id = String(this.nextId++);
-    const message = Object.assign({ requestId: id }, body);
+    const rule = (this.rules || {})[Object.keys(body)[0]];
+    const waiter = { body, keys: rule && rule.changesSession ? keysFor(rule) : null };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.socket.send(JSON.stringify(message));
+      waiter.resolve = resolve;
+      waiter.reject = reject;
+      const open = this.socket && this.socket.readyState === WebSocket.OPEN;
+      if (open && !(this.holding && waiter.keys)) this.send(waiter);
+      else if (this.resends && waiter.keys) this.kept.push(waiter);
+      else reject(LOST);
     });
+  }
+
+  send(waiter) {
+    const id = String(this.nextId++);
+    this.pending.set(id, waiter);
+    this.socket.send(JSON.stringify(Object.assign({ requestId: id }, waiter.keys, waiter.body)));
+  }
+
+  /** Are changes waiting for resend()? */
+  hasKept() {
+    return this.kept.length > 0;
+  }
+
+  /** Once the seat is back (or for a kept join, before there is one): the kept changes, in order, same keys. */
+  resend() {
+    this.holding = false;
+    const kept = this.kept;
+    this.kept = [];
+    kept.forEach((waiter) => this.send(waiter));
+  }
+
+  /** The seat is gone: the kept changes fail with error. */
+  dropKept(error) {
+    this.holding = false;
+    const kept = this.kept;
+    this.kept = [];
+    kept.forEach((waiter) => waiter.reject(error));
   }
 
   received(text) {

@@ -21,9 +21,13 @@ function say(text) {
   $('news').textContent = text; // read out by screen readers
 }
 
+// One connection for the tab's life: after a drop it opens again, takes the seat back and
+// resends the changes the drop left unanswered, with their idempotency keys.
+connection = new Connection(onEvent, () => { status('Connection lost; reconnecting…'); setTimeout(start, 2000); },
+  { resend: true });
+
 async function start() {
   try {
-    connection = new Connection(onEvent, () => { status('Connection lost; reconnecting…'); setTimeout(start, 2000); });
     await connection.open();
     const saved = savedSeat(KEY);
     if (saved) {
@@ -35,6 +39,7 @@ async function start() {
         reports.clear();
         offers.clear();
         await entered(answer.resumed.view);
+        connection.resend();
         // The server replays only the newest events to a seat far behind: older messages come from the history.
         const from = answer.resumed.replayedFromSeq || '0';
         if (BigInt(from) > 1n) {
@@ -46,7 +51,12 @@ async function start() {
       } catch (e) {
         if (e.code !== 'INVALID_TOKEN' && e.code !== 'UNKNOWN_SESSION') throw e;
         forgetSeat(KEY);
+        connection.dropKept(e);
       }
+    }
+    if (connection.hasKept()) {
+      connection.resend(); // a join whose answer the drop took: its retry returns the same seat
+      return;
     }
     await showJoin();
   } catch (e) {
@@ -55,16 +65,40 @@ async function start() {
 }
 
 async function showJoin() {
-  const list = await connection.request({ listScenarios: {} });
-  const countries = new Map();
-  for (const s of list.scenarioList.scenarios || []) {
-    for (const c of s.countries || []) if (c.playable) countries.set(c.id, c.name);
-  }
-  fill($('country'), [...countries].map(([id, name]) => el('option', { value: id }, name)));
   const fromUrl = new URLSearchParams(location.search).get('code');
   if (fromUrl) $('code').value = showCode(fromUrl);
   $('join').classList.remove('hidden');
   $('code').focus();
+  lookUpCode();
+}
+
+// The countries offered are those of the session being joined (an uploaded scenario has its
+// own), asked of the server once the code is complete.
+let lookedUp = '';
+
+async function lookUpCode() {
+  const code = $('code').value.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  if (code === lookedUp) return;
+  lookedUp = code;
+  fill($('country'));
+  $('country').disabled = true;
+  $('country-help').classList.remove('hidden');
+  $('join-scenario').textContent = code.length === 6 ? 'Looking up ' + showCode(code) + '…' : '';
+  $('join-error').textContent = '';
+  if (code.length !== 6) return;
+  try {
+    const answer = await connection.request({ getSessionInfo: { joinCode: code } });
+    if (code !== lookedUp) return; // the code changed while the server answered
+    const info = answer.sessionInfo;
+    fill($('country'), (info.countries || []).filter((c) => c.playable).map((c) => el('option', { value: c.id }, c.name)));
+    $('country').disabled = false;
+    $('country-help').classList.add('hidden');
+    $('join-scenario').textContent = 'Scenario: ' + (info.title || info.scenarioId || '');
+  } catch (e) {
+    if (code !== lookedUp) return;
+    $('join-scenario').textContent = '';
+    $('join-error').textContent = reason(e);
+  }
 }
 
 async function join(event) {
@@ -94,9 +128,11 @@ async function entered(newView) {
   view = newView;
   seat.country = view.viewerCountry || seat.country;
   briefing = (await connection.request({ getBriefing: {} })).briefing;
+  const fromTheForm = !document.activeElement || document.activeElement === document.body || $('join').contains(document.activeElement);
   $('join').classList.add('hidden');
   $('game').classList.remove('hidden');
   $('ready').classList.remove('hidden');
+  if (fromTheForm) $('game-title').focus(); // a keyboard or screen-reader user goes on from the game's start
   setUpOrderForm();
   setUpChannels();
   renderBriefing();
@@ -332,16 +368,31 @@ function renderBriefing() {
       safeUrl(s.url) ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.url) : null))));
 }
 
+// The tabs follow the ARIA tabs pattern: only the open tab is in the Tab order; the arrow
+// keys, Home and End move between tabs (and open them).
 function selectTab(id) {
   for (const tab of document.querySelectorAll('[role=tab]')) {
     const on = tab.getAttribute('aria-controls') === id;
     tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute('aria-controls')).classList.toggle('hidden', !on);
   }
   if (id === 'messages') { unread = 0; render(); }
 }
 
+function moveBetweenTabs(event) {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  const at = tabs.indexOf(event.currentTarget);
+  const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  const tab = tabs[(to + tabs.length) % tabs.length];
+  selectTab(tab.getAttribute('aria-controls'));
+  tab.focus();
+}
+
 $('join').addEventListener('submit', join);
+$('code').addEventListener('input', lookUpCode);
 $('kind').addEventListener('change', showSlots);
 $('order-form').addEventListener('submit', addOrder);
 $('message-form').addEventListener('submit', sendMessage);
@@ -355,6 +406,7 @@ $('ready').addEventListener('click', async () => {
 });
 for (const tab of document.querySelectorAll('[role=tab]')) {
   tab.addEventListener('click', () => selectTab(tab.getAttribute('aria-controls')));
+  tab.addEventListener('keydown', moveBetweenTabs);
 }
 setInterval(() => { if (view && view.phase === 'RUNNING') $('clock').textContent = clockText(view, briefing, Date.now()); }, 1000);
 start();

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       "  entente play --as RUS --turns 6 --debrief out/",
       "  entente play --scenario my-crisis.textproto",
       "  entente play --hot-seat              (one terminal, several countries)",
+      "  entente play --web --no-open         (in a browser; prints the address)",
       "  entente play --script turn1.txt      (commands from a file, one per line)"
     })
 final class PlayCommand implements Callable<Integer> {
@@ -79,6 +80,11 @@ final class PlayCommand implements Callable<Integer> {
       description = "Play in a browser: prints (and opens) the page's address.")
   boolean web;
 
+  @Option(
+      names = "--no-open",
+      description = "With --web: print the address only, do not open a browser.")
+  boolean noOpen;
+
   @Override
   public Integer call() throws Exception {
     Scenario scenario = Scenarios.loadOrBuiltIn(scenarioFile, System.err);
@@ -95,7 +101,7 @@ final class PlayCommand implements Callable<Integer> {
       return 2;
     }
     if (web) {
-      return PlayInBrowser.run(scenario, scenarioFile, seat, turns, System.out);
+      return PlayInBrowser.run(scenario, scenarioFile, seat, turns, !noOpen, System.out);
     }
     return PlayOnServer.run(
         scenario,

@@ -20,14 +20,22 @@ import org.entente.server.web.WebAddress;
 /**
  * {@code entente play --web}: the local game of {@code entente play} (a server in this process on
  * loopback, bots for the other countries, started), played in a browser. Prints the page's
- * address and opens it with {@code xdg-open} when there is one; runs until Enter or Ctrl-C.
+ * address and opens it with {@code xdg-open} when there is one (not with {@code --no-open});
+ * runs until Enter or Ctrl-C.
  */
 final class PlayInBrowser {
   private static final long TIMEOUT_SECONDS = 30;
 
   private PlayInBrowser() {}
 
-  static int run(Scenario scenario, Path scenarioFile, String seat, Integer turns, PrintStream out)
+  /** Runs the game until Enter; {@code open}: also open the page with {@code xdg-open}. */
+  static int run(
+      Scenario scenario,
+      Path scenarioFile,
+      String seat,
+      Integer turns,
+      boolean open,
+      PrintStream out)
       throws Exception {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.entente"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -63,7 +71,9 @@ final class PlayInBrowser {
                 + "); bots play the other countries.");
         out.println("The projector view: " + page + "watch/" + code);
         out.println("Press Enter (or Ctrl-C) to stop.");
-        openInBrowser(join);
+        if (open) {
+          openInBrowser(join);
+        }
         int c;
         do {
           c = System.in.read();

@@ -97,6 +97,7 @@ final class SessionModel {
           EVENT,
           WELCOME,
           SCENARIO_LIST,
+          SESSION_INFO,
           HISTORY_PAGE,
           RECORD_EXPORT,
           OK,

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code entente bench}: the classroom workload over real sockets against a server started
  * here (its own process, journalled to a temporary directory) or at HOST:PORT, or one of three
- * memory runs (a session's history, idle sessions, connected seats).
+ * memory runs (a session's history, idle sessions, connected seats). Students connect natively
+ * or, with {@code --web}, over the browser's WebSocket (all but the idle sessions' run).
  */
 @Command(
     name = "bench",
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Load-test a server with the classroom workload over real sockets: G sessions",
       "of the built-in scenario, 7 seats each (two students on Armenia and on",
-      "Russia), one connection per seat. Phases: sessions created one after another",
+      "Russia; --seats N cycles through them), one connection per seat: native, or",
+      "with --web a browser's WebSocket. Phases: sessions created one after another",
       "(the create_session round trip); seats joining, --join-window at once across",
       "sessions (connect, hello, join); unloaded order edits; a closed loop (every",
       "seat editing nonstop); an open loop at a fixed rate per session; chat",
@@ -38,9 +40,10 @@ import picocli.CommandLine.Parameters;
       "rate limits raised) and reports its CPU time and resident memory per phase.",
       "",
       "Instead of the load phases, one of:",
-      "  --history LEVELS   session 0's seats chat (56 messages in flight) until it",
-      "                     holds each level of events; at each, K turns of it and",
-      "                     the server's heap after a full GC (jcmd GC.run).",
+      "  --history LEVELS   session 0's seats chat (8 messages in flight each, 56 at",
+      "                     most) until it holds each level of events; at each, K",
+      "                     turns of it and the server's heap after a full GC (jcmd",
+      "                     GC.run).",
       "  --idle-sessions N  N sessions made and left (a game master and 2 students",
       "                     join, 3 messages, everyone leaves): heap after GC per",
       "                     idle session, the server's descriptors before and",
@@ -50,6 +53,8 @@ import picocli.CommandLine.Parameters;
       "                     the server's RSS, heap after GC and descriptors (game",
       "                     masters leave after creating, and come back by token",
       "                     to start the game: a descriptor less per session).",
+      "--web and --seats work with the load phases, --history and --seats-only; not",
+      "with --idle-sessions (its students are native, two per session).",
       "Every fill stops at its level or after 30 minutes, every entry phase after",
       "10 minutes. Each connection is a descriptor on both sides: the bench checks",
       "its open-file limit (ulimit -n) first and says what it needs.",
@@ -61,6 +66,7 @@ import picocli.CommandLine.Parameters;
       "  entente bench                              10 sessions, 5 s per loop",
       "  entente bench --sessions 100 --seconds 10 --json > bench.json",
       "  entente bench localhost:7777 --sessions 2  a running server (its limits apply)",
+      "  entente bench --sessions 1 --seats 50 --web  50 WebSockets on one session",
       "  entente bench --sessions 1 --history 1000,10000,100000,1000000 --turns 5",
       "  entente bench --idle-sessions 1000 --idle-history 100000",
       "  entente bench --seats-only --sessions 2715 --seconds 60 --heap 256m"
@@ -70,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
   static final int MAX_HISTORY_LEVELS = 8;
   static final long MAX_EVENTS = 10_000_000;
   static final int MAX_IDLE_SESSIONS = 50_000;
+  static final int MAX_SEATS = 99;
 
   /** Descriptors a process needs besides its connections (the JVM's jars, pipes, epoll...). */
   static final int SPARE_DESCRIPTORS = 64;
@@ -92,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--sessions",
       paramLabel = "G",
       defaultValue = "10",
-      description = "Sessions of 7 seats (default ${DEFAULT-VALUE}, at most 3000).")
+      description = "Sessions (default ${DEFAULT-VALUE}, at most 3000).")
   int sessions;
 
   @Option(
@@ -124,6 +131,22 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Turns of one session, one after another; with --history, at each level (default ${DEFAULT-VALUE}, at most 10).")
   int turns;
+
+  @Option(
+      names = "--seats",
+      paramLabel = "N",
+      description =
+          "Students per session (default 7, at most 99; past 7 they cycle through the same seven"
+              + " countries). Not with --idle-sessions.")
+  Integer seats;
+
+  @Option(
+      names = "--web",
+      description =
+          "Students connect as browsers do: a WebSocket at /ws, JSON envelopes (game masters"
+              + " stay native). With the load phases, --history and --seats-only; not with"
+              + " --idle-sessions.")
+  boolean web;
 
   @Option(
       names = "--join-window",
@@ -200,7 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Meter meter = new Meter(local == null ? Probe.REMOTE : local);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    Classroom room = new Classroom(host, port, group);
+    Classroom room = new Classroom(host, port, group, seating());
     Report report;
     try {
       report =
@@ -316,6 +339,16 @@ public final class BenchCommand implements Callable<Integer> {
     return List.of(created, joined);
   }
 
+  /** Students per session: --seats, or the seven of {@link Classroom#SEATS}. */
+  int seatsPerSession() {
+    return seats == null ? Classroom.SEATS.length : seats;
+  }
+
+  /** How the students connect: how many per session, native or over the browser's WebSocket. */
+  Classroom.Seating seating() {
+    return new Classroom.Seating(seatsPerSession(), web);
+  }
+
   Mode mode() {
     if (history != null) {
       return Mode.HISTORY;
@@ -339,10 +372,12 @@ public final class BenchCommand implements Callable<Integer> {
         || turns < 1
         || turns > 10
         || joinWindow < 1
-        || joinWindow > 1000) {
+        || joinWindow > 1000
+        || seatsPerSession() < 1
+        || seatsPerSession() > MAX_SEATS) {
       return Optional.of(
           "--sessions 1..3000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000,"
-              + " --turns 1..10, --join-window 1..1000.");
+              + " --turns 1..10, --join-window 1..1000, --seats 1..99.");
     }
     int modes = (history != null ? 1 : 0) + (idleSessions != null ? 1 : 0) + (seatsOnly ? 1 : 0);
     if (modes > 1) {
@@ -372,6 +407,11 @@ public final class BenchCommand implements Callable<Integer> {
             "--idle-sessions reads the server's heap and descriptors: it runs against the server"
                 + " the bench starts (give no HOST:PORT).");
       }
+      if (web || seats != null) {
+        return Optional.of(
+            "--idle-sessions seats two native students in each idle session: --web and --seats"
+                + " work with the load phases, --history and --seats-only.");
+      }
     }
     if (idleHistory < 0 || idleHistory > MAX_EVENTS) {
       return Optional.of("--idle-history 0..10000000.");
@@ -383,9 +423,9 @@ public final class BenchCommand implements Callable<Integer> {
   long descriptorsNeeded() {
     long connections =
         switch (mode()) {
-          case CLASSROOM, HISTORY -> (long) sessions * (Classroom.SEATS.length + 1);
+          case CLASSROOM, HISTORY -> (long) sessions * (seatsPerSession() + 1);
           // the game masters leave after creating; the window of them back to start the games
-          case SEATS -> (long) sessions * Classroom.SEATS.length + joinWindow;
+          case SEATS -> (long) sessions * seatsPerSession() + joinWindow;
           // the idle sessions made at once (3 connections each), then the long-history one
           case IDLE -> 3L * IdleSessions.WINDOW + Classroom.SEATS.length + 1;
         };

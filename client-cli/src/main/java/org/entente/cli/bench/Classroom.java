@@ -1,6 +1,7 @@
 package org.entente.cli.bench;
 
 import io.netty.channel.EventLoopGroup;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.entente.proto.protocol.v1.StartGame;
 /**
  * The classroom workload's people: sessions of the built-in scenario, each with a game master
  * and seven seats (Armenia and Russia with two students each, Azerbaijan, the United States
- * and France with one), every seat on a connection of its own. Each country's draft holds one
+ * and France with one; more seats cycle through the same seven), every seat on a connection of
+ * its own, native or a browser's WebSocket ({@link Seating}). Each country's draft holds one
  * statement order, which an order edit replaces (alternating its tone). {@link Entry} creates
  * the sessions and seats them.
  */
@@ -45,14 +47,14 @@ final class Classroom implements AutoCloseable {
 
   /** One student's connection. */
   static final class Seat {
-    final ProtocolClient client;
+    final SeatConnection client;
     final String country;
     final String statementTarget;
     final Session session;
     volatile long orderId;
     private final AtomicInteger edits = new AtomicInteger();
 
-    Seat(ProtocolClient client, String country, String statementTarget, Session session) {
+    Seat(SeatConnection client, String country, String statementTarget, Session session) {
       this.client = client;
       this.country = country;
       this.statementTarget = statementTarget;
@@ -124,13 +126,34 @@ final class Classroom implements AutoCloseable {
   final List<Session> sessions = new ArrayList<>();
   final List<Seat> seats = new ArrayList<>();
 
-  Classroom(String host, int port, EventLoopGroup group) {
+  /**
+   * How the students connect: {@code seatsPerSession} of them in each session, over the
+   * browser's WebSocket ({@code web}) or natively. Game masters are always native.
+   */
+  record Seating(int seatsPerSession, boolean web) {
+    /** The seven seats of {@link #SEATS}, native. */
+    static final Seating DEFAULT = new Seating(SEATS.length, false);
+
+    /** The seat and statement target of the {@code k}th student of a session. */
+    static String[] place(int k) {
+      return SEATS[k % SEATS.length];
+    }
+  }
+
+  final Seating seating;
+
+  /** The JDK's HTTP client behind every WebSocket seat; null when the seats are native. */
+  private final HttpClient http;
+
+  Classroom(String host, int port, EventLoopGroup group, Seating seating) {
     this.host = host;
     this.port = port;
     this.group = group;
+    this.seating = seating;
+    this.http = seating.web() ? HttpClient.newHttpClient() : null;
   }
 
-  /** A new connection that has said hello. */
+  /** A new native connection that has said hello (a game master's, or a native seat's). */
   ProtocolClient connect() throws Exception {
     ProtocolClient client = ProtocolClient.connect(host, port, group);
     try {
@@ -140,6 +163,11 @@ final class Classroom implements AutoCloseable {
       client.close();
       throw e;
     }
+  }
+
+  /** A new student's connection that has said hello, native or a WebSocket as {@link #seating} says. */
+  SeatConnection connectSeat() throws Exception {
+    return seating.web() ? WebSocketSeat.connect(http, host, port) : SeatConnection.of(connect());
   }
 
   /** The create_session of the {@code index}th session, lasting {@code turns} turns. */
@@ -162,7 +190,7 @@ final class Classroom implements AutoCloseable {
                 .setCountry(country));
   }
 
-  /** Seats in their session and the room, in the order of {@link #SEATS} (they joined in any order). */
+  /** Seats in their session and the room, in the order of their places (they joined in any order). */
   void seat(Session s, Seat[] joined) {
     for (Seat seat : joined) {
       s.seats.add(seat);

@@ -11,7 +11,8 @@ import org.entente.proto.protocol.v1.ServerMessage;
 /**
  * A class arriving, as two phases: game masters creating sessions one after another (the
  * create_session round trip), then every student joining (connect, hello, join_session), a
- * bounded number at once across sessions. The seated sessions go into the {@link Classroom}.
+ * bounded number at once across sessions. Game masters connect natively; students as the
+ * classroom's {@link Classroom.Seating} says. The seated sessions go into the {@link Classroom}.
  */
 final class Entry {
   /** The longest any entry phase may take; what is not begun by then is skipped and counted. */
@@ -79,12 +80,13 @@ final class Entry {
   }
 
   /**
-   * Every session's seven seats join, {@code window} at once across sessions; latency is from
-   * the seat's connect to its Joined answer, so seats/s is the join throughput.
+   * Every session's seats join ({@link Classroom#seating}: how many, and native or over the
+   * browser's WebSocket), {@code window} at once across sessions; latency is from the seat's
+   * connect to its Joined answer, so seats/s is the join throughput.
    */
   Result joinSeats(int window) throws Exception {
     List<Classroom.Session> sessions = room.sessions;
-    int perSession = Classroom.SEATS.length;
+    int perSession = room.seating.seatsPerSession();
     int total = sessions.size() * perSession;
     List<Classroom.Seat[]> joined = new ArrayList<>();
     for (int i = 0; i < sessions.size(); i++) {
@@ -104,9 +106,9 @@ final class Entry {
                       n -> {
                         Classroom.Session s = sessions.get(n / perSession);
                         int k = n % perSession;
-                        String[] seat = Classroom.SEATS[k];
+                        String[] seat = Classroom.Seating.place(k);
                         long start = System.nanoTime();
-                        ProtocolClient client = room.connect();
+                        SeatConnection client = room.connectSeat();
                         client.onEvent(s::onEvent);
                         ServerMessage answer =
                             client

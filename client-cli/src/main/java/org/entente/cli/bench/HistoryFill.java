@@ -12,12 +12,16 @@ import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
 
 /**
- * Fills one session's history: its seats post public messages nonstop, {@link #WINDOW} in
- * flight in all (pipelined on each seat's connection), until the session's event count (the
- * seq of its answers and events) reaches the level asked, or {@link #LIMIT_SECONDS} pass.
+ * Fills one session's history: its seats post public messages nonstop, {@link #PER_SEAT} in
+ * flight on each seat's connection (pipelined) and at most {@link #WINDOW} in all, until the
+ * session's event count (the seq of its answers and events) reaches the level asked, or
+ * {@link #LIMIT_SECONDS} pass.
  */
 final class HistoryFill {
-  /** Messages in flight in the session: 8 per seat, under the server's 16 in flight per connection. */
+  /** Messages in flight on one seat's connection, under the server's 16 in flight per connection. */
+  static final int PER_SEAT = 8;
+
+  /** Messages in flight in the session at most: 8 on each of the seven seats. */
   static final int WINDOW = 56;
 
   /** The longest one fill may take; the level reached by then is what is reported. */
@@ -47,7 +51,8 @@ final class HistoryFill {
             AtomicLong budget = new AtomicLong(events - s.lastSeq.get());
             long errorsBefore = errors.get();
             List<CompletableFuture<Void>> lanes = new ArrayList<>();
-            for (int lane = 0; lane < WINDOW; lane++) {
+            int window = Math.min(WINDOW, PER_SEAT * s.seats.size());
+            for (int lane = 0; lane < window; lane++) {
               Classroom.Seat seat = s.seats.get(lane % s.seats.size());
               CompletableFuture<Void> done = new CompletableFuture<>();
               lanes.add(done);

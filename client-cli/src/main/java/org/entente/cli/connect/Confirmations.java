@@ -107,7 +107,7 @@ final class Confirmations {
       // In the hot seat 'ready' resolves the turn at once: the report says it all.
       // A 'ready' that resolved the turn is answered after the report: "Ready for turn 1" would be
       // stale there.
-      case OK, WELCOME, RECORD_EXPORT, BRIEFING, ERROR, EVENT, PING, BODY_NOT_SET ->
+      case OK, WELCOME, RECORD_EXPORT, BRIEFING, SESSION_INFO, ERROR, EVENT, PING, BODY_NOT_SET ->
           console.hotSeat() != null && request.getSetReady().getReady() || resolvedSince(request, v)
               ? List.of()
               : List.of(
@@ -263,6 +263,7 @@ final class Confirmations {
           "You left the session. Your seat is saved: 'entente connect' to the same server takes it back.";
       case HELLO,
           LIST_SCENARIOS,
+          GET_SESSION_INFO,
           CREATE_SESSION,
           JOIN_SESSION,
           SPECTATE,

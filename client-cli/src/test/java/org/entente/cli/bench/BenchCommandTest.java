@@ -171,12 +171,107 @@ class BenchCommandTest {
   }
 
   @Test
+  void seatsOverTheBrowsersWebSocketRunEveryPhaseOnOneLargeSession() throws Exception {
+    try (EntenteServer server = server()) {
+      int exit =
+          Main.run(
+              "bench",
+              "127.0.0.1:" + server.port(),
+              "--web",
+              "--sessions",
+              "1",
+              "--seats",
+              "12",
+              "--seconds",
+              "1",
+              "--round-trips",
+              "10",
+              "--turns",
+              "1",
+              "--json");
+      assertThat(exit).as(std.err()).isZero();
+      var phases = json().getFieldsOrThrow("phases").getListValue().getValuesList();
+      assertThat(names(phases))
+          .containsExactly(
+              "create session",
+              "join (connect, hello, join)",
+              "order edit, unloaded",
+              "order edit, closed loop",
+              "order edit, open loop 5/s per session",
+              "chat, closed loop",
+              "turn of one session (1/1)",
+              "turn of all 1 sessions at once");
+      assertThat(number(phases.get(1), "requests")).as("twelve WebSocket seats").isEqualTo(12);
+      for (var phase : phases.subList(1, 6)) {
+        assertThat(number(phase, "requests")).as(phase.toString()).isPositive();
+        assertThat(number(phase, "errors")).as(phase.toString()).isZero();
+      }
+      assertThat(number(phases.get(6), "p50Ms"))
+          .as("all 12 WebSocket seats got the report")
+          .isPositive();
+    }
+  }
+
+  @Test
+  void webSeatsAreHeldAndCountedAsConnectedBySeatsOnly() throws Exception {
+    try (EntenteServer server = server()) {
+      int exit =
+          Main.run(
+              "bench",
+              "127.0.0.1:" + server.port(),
+              "--seats-only",
+              "--web",
+              "--sessions",
+              "2",
+              "--seats",
+              "3",
+              "--seconds",
+              "1",
+              "--json");
+      assertThat(exit).as(std.err()).isZero();
+      Struct seats = json().getFieldsOrThrow("seatsHeld").getStructValue();
+      assertThat(seats.getFieldsOrThrow("seats").getNumberValue()).isEqualTo(6);
+      assertThat(seats.getFieldsOrThrow("connected").getNumberValue())
+          .as("every WebSocket still open, and no game master")
+          .isEqualTo(6);
+    }
+  }
+
+  @Test
+  void aHistoryIsFilledThroughWebSocketSeats() throws Exception {
+    try (EntenteServer server = server()) {
+      int exit =
+          Main.run(
+              "bench",
+              "127.0.0.1:" + server.port(),
+              "--history",
+              "100",
+              "--web",
+              "--seats",
+              "2",
+              "--sessions",
+              "1",
+              "--turns",
+              "1",
+              "--json");
+      assertThat(exit).as(std.err()).isZero();
+      var curve = json().getFieldsOrThrow("historyCurve").getListValue().getValuesList();
+      assertThat(number(curve.get(0), "events"))
+          .as("two seats keep 8 messages in flight each")
+          .isBetween(100.0, 100.0 + 2 * HistoryFill.PER_SEAT);
+      assertThat(number(curve.get(0).getStructValue().getFieldsOrThrow("fill"), "errors")).isZero();
+      assertThat(number(curve.get(0), "turnP50Ms")).isPositive();
+    }
+  }
+
+  @Test
   void boundsOutsideTheirRangesAreRefused() {
     assertThat(Main.run("bench", "--sessions", "0")).isEqualTo(2);
     assertThat(std.err())
         .contains(
             "entente bench: --sessions 1..3000, --seconds 1..600, --rate 1..1000,"
-                + " --round-trips 1..100000, --turns 1..10, --join-window 1..1000.");
+                + " --round-trips 1..100000, --turns 1..10, --join-window 1..1000,"
+                + " --seats 1..99.");
   }
 
   @Test
@@ -209,6 +304,35 @@ class BenchCommandTest {
   }
 
   @Test
+  void webAndSeatsGoWithEveryModeButTheIdleSessions() {
+    assertThat(problem("--seats", "0"))
+        .startsWith("--sessions 1..3000,")
+        .endsWith("--seats 1..99.");
+    assertThat(problem("--seats", "100")).endsWith("--seats 1..99.");
+    assertThat(problem("--web", "--seats", "99", "--sessions", "3000")).isEmpty();
+    assertThat(problem("--web", "--seats", "10", "--history", "1000")).isEmpty();
+    assertThat(problem("--web", "--seats", "10", "--seats-only")).isEmpty();
+    String idle =
+        "--idle-sessions seats two native students in each idle session: --web and --seats"
+            + " work with the load phases, --history and --seats-only.";
+    assertThat(problem("--idle-sessions", "5", "--web")).isEqualTo(idle);
+    assertThat(problem("--idle-sessions", "5", "--seats", "7")).isEqualTo(idle);
+    assertThat(Main.run("bench", "--idle-sessions", "5", "--web")).isEqualTo(2);
+    assertThat(std.err()).isEqualTo("entente bench: " + idle + "\n");
+  }
+
+  @Test
+  void helpFitsEightyColumnsAndSaysWhichRunsTakeWeb() {
+    assertThat(Main.run("bench", "--help")).isZero();
+    assertThat(std.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(std.out().replaceAll("\\s+", " "))
+        .contains(
+            "--web and --seats work with the load phases, --history and --seats-only; not with"
+                + " --idle-sessions");
+  }
+
+  @Test
   void aRefusedOptionStartsNothing() {
     assertThat(Main.run("bench", "--history", "5,5")).isEqualTo(2);
     assertThat(std.err())
@@ -223,6 +347,11 @@ class BenchCommandTest {
     assertThat(parse("--seats-only", "--sessions", "2715").descriptorsNeeded())
         .as("7 seats per session, the game masters back 32 at a time, the spare")
         .isEqualTo(2715 * 7 + 32 + 64);
+    assertThat(parse("--sessions", "10", "--seats", "50", "--web").descriptorsNeeded())
+        .as("a game master and 50 WebSocket seats per session, and the spare")
+        .isEqualTo(10 * 51 + 64);
+    assertThat(parse("--seats-only", "--sessions", "10", "--seats", "3").descriptorsNeeded())
+        .isEqualTo(10 * 3 + 32 + 64);
     assertThat(parse("--idle-sessions", "20000").descriptorsNeeded())
         .as("16 idle sessions of 3 connections at once, then one of 8")
         .isEqualTo(16 * 3 + 8 + 64);

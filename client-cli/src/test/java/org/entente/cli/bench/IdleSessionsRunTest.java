@@ -61,7 +61,7 @@ class IdleSessionsRunTest {
             new OpenFiles(30, 3, 2));
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     try (EntenteServer server = BenchCommandTest.server()) {
-      Classroom room = new Classroom("127.0.0.1", server.port(), group);
+      Classroom room = new Classroom("127.0.0.1", server.port(), group, Classroom.Seating.DEFAULT);
       Meter meter = new Meter(probe);
       IdleSessions.Report r;
       try (room) {

@@ -57,6 +57,7 @@ abstract class ConnectionState {
         switch (body) {
           case HELLO -> this::onHello;
           case LIST_SCENARIOS -> this::onListScenarios;
+          case GET_SESSION_INFO -> this::onGetSessionInfo;
           case CREATE_SESSION -> this::onCreateSession;
           case JOIN_SESSION -> this::onJoinSession;
           case SPECTATE -> this::onSpectate;
@@ -94,6 +95,10 @@ abstract class ConnectionState {
   }
 
   void onListScenarios(ClientMessage m) {
+    unexpected(m);
+  }
+
+  void onGetSessionInfo(ClientMessage m) {
     unexpected(m);
   }
 

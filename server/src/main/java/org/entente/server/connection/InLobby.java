@@ -9,6 +9,7 @@ import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ScenarioList;
 import org.entente.proto.protocol.v1.ScenarioSummary;
 import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.proto.protocol.v1.SessionInfo;
 import org.entente.server.lobby.DisplayNames;
 import org.entente.server.lobby.JoinAttempts;
 import org.entente.server.rules.ScenarioInfo;
@@ -19,7 +20,10 @@ import org.entente.server.session.Role;
 import org.entente.server.session.Tokens;
 import org.entente.server.session.Wire;
 
-/** After hello: list scenarios, create a session, join, spectate or resume a seat. */
+/**
+ * After hello: list scenarios, look up a join code's session, create a session, join, spectate
+ * or resume a seat.
+ */
 final class InLobby extends ConnectionState {
   /** Set once a request to enter a session is in flight, so that a second one is refused. */
   private boolean entering;
@@ -49,10 +53,7 @@ final class InLobby extends ConnectionState {
               .setSummary(info.summary())
               .setDefaultTurns(info.defaultTurns())
               .setDefaultPress(info.defaultPress());
-      for (ScenarioInfo.CountryInfo c : info.countries()) {
-        s.addCountries(
-            Country.newBuilder().setId(c.id()).setName(c.name()).setPlayable(c.playable()));
-      }
+      info.countries().forEach(c -> s.addCountries(country(c)));
       list.addScenarios(s);
     }
     connection
@@ -62,6 +63,30 @@ final class InLobby extends ConnectionState {
                 .setRequestId(m.getRequestId())
                 .setScenarioList(list)
                 .build());
+  }
+
+  /** The scenario and countries of a join code's session; a wrong code counts as a wrong join. */
+  @Override
+  void onGetSessionInfo(ClientMessage m) {
+    find(m, m.getGetSessionInfo().getJoinCode())
+        .ifPresent(
+            s -> {
+              ScenarioInfo info = s.scenario();
+              SessionInfo.Builder answer =
+                  SessionInfo.newBuilder().setScenarioId(info.id()).setTitle(info.title());
+              info.countries().forEach(c -> answer.addCountries(country(c)));
+              connection
+                  .link()
+                  .send(
+                      ServerMessage.newBuilder()
+                          .setRequestId(m.getRequestId())
+                          .setSessionInfo(answer)
+                          .build());
+            });
+  }
+
+  private static Country country(ScenarioInfo.CountryInfo c) {
+    return Country.newBuilder().setId(c.id()).setName(c.name()).setPlayable(c.playable()).build();
   }
 
   @Override
@@ -229,19 +254,38 @@ final class InLobby extends ConnectionState {
     return true;
   }
 
+  /** The session of a join code for an attempt to enter it (refused: the connection may try again). */
   private Optional<GameSession> session(ClientMessage m, String joinCode) {
+    Optional<GameSession> session = find(m, joinCode);
+    if (session.isEmpty()) {
+      entering = false;
+    }
+    return session;
+  }
+
+  /**
+   * The session of a join code, or empty after answering {@code m} with the error: a wrong
+   * code counts against the address, and a blocked address is refused and disconnected.
+   */
+  private Optional<GameSession> find(ClientMessage m, String joinCode) {
     JoinAttempts attempts = connection.lobby().joinAttempts();
     String host = connection.remoteHost();
     if (attempts.blocked(host)) {
       RequestException blocked = tooManyAttempts(attempts, host);
-      refuse(m, blocked.code(), blocked.getMessage());
+      connection.link().send(Wire.error(m.getRequestId(), blocked.code(), blocked.getMessage()));
       connection.closeSoon();
       return Optional.empty();
     }
     Optional<GameSession> session = connection.lobby().find(joinCode);
     if (session.isEmpty()) {
       attempts.failed(host);
-      refuse(m, ErrorCode.UNKNOWN_SESSION, "No session has the join code '" + joinCode + "'.");
+      connection
+          .link()
+          .send(
+              Wire.error(
+                  m.getRequestId(),
+                  ErrorCode.UNKNOWN_SESSION,
+                  "No session has the join code '" + joinCode + "'."));
     }
     return session;
   }

@@ -12,6 +12,7 @@ import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.scenario.v1.Press;
 import org.entente.server.journal.SessionJournal;
+import org.entente.server.rules.ScenarioInfo;
 import org.entente.server.rules.SessionRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,11 @@ public final class GameSession {
 
   public String joinCode() {
     return state.joinCode;
+  }
+
+  /** What the lobby shows of the session's scenario (immutable: any thread may read it). */
+  public ScenarioInfo scenario() {
+    return rules.scenario();
   }
 
   /** What a new session is made of. */

@@ -84,7 +84,14 @@ final class SessionDispatch {
       case MUTE_SEAT ->
           ok(() -> gameMaster.muteSeat(m.getMuteSeat().getSeatId(), m.getMuteSeat().getMuted()));
       // Not in-session requests: the connection answers them before they get here.
-      case HELLO, LIST_SCENARIOS, CREATE_SESSION, JOIN_SESSION, SPECTATE, RESUME, PONG ->
+      case HELLO,
+          LIST_SCENARIOS,
+          GET_SESSION_INFO,
+          CREATE_SESSION,
+          JOIN_SESSION,
+          SPECTATE,
+          RESUME,
+          PONG ->
           throw unexpected(body);
       case BODY_NOT_SET ->
           throw new RequestException(

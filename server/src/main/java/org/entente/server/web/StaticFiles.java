@@ -24,15 +24,20 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The web client's files, resources under {@code /web/}: GET of a known path only (anything
- * else 404, other methods 405), each with a strict Content-Security-Policy, {@code nosniff}
- * and no framing.
+ * The web client's files, resources under {@code /web/} and the request contract
+ * ({@link RequestContractJson}): GET (and HEAD, the same headers without the body) of a known
+ * path only (anything else 404, other methods 405), each with a strict
+ * Content-Security-Policy, {@code nosniff} and no framing.
  */
 final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; "
           + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
   private static final Pattern WATCH = Pattern.compile("/watch/[A-Za-z0-9-]{1,16}");
+
+  /** Not a resource: made from the request contract when the class loads. */
+  private static final String CONTRACT = "requests.json";
+
   private static final Map<String, String> ROUTES =
       Map.of(
           "/", "play.html",
@@ -43,7 +48,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
           "/entente.js", "entente.js",
           "/play.js", "play.js",
           "/gm.js", "gm.js",
-          "/watch.js", "watch.js");
+          "/watch.js", "watch.js",
+          "/requests.json", CONTRACT);
   private static final String WATCH_PAGE = "watch.html";
   private static final Map<String, File> FILES = load();
 
@@ -53,6 +59,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
     Map<String, File> files = new HashMap<>();
     Set<String> names = new TreeSet<>(ROUTES.values());
     names.add(WATCH_PAGE);
+    names.remove(CONTRACT);
+    files.put(CONTRACT, new File(RequestContractJson.bytes(), contentType(CONTRACT)));
     for (String name : names) {
       try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + name)) {
         if (in == null) {
@@ -71,6 +79,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
       return "text/html; charset=utf-8";
     } else if (name.endsWith(".css")) {
       return "text/css; charset=utf-8";
+    } else if (name.endsWith(".json")) {
+      return "application/json; charset=utf-8";
     }
     return "text/javascript; charset=utf-8";
   }
@@ -109,7 +119,8 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     FullHttpResponse response;
     Optional<File> file = fileFor(pathOf(request.uri()));
-    boolean get = request.method().equals(HttpMethod.GET);
+    boolean head = request.method().equals(HttpMethod.HEAD);
+    boolean get = head || request.method().equals(HttpMethod.GET);
     if (!request.decoderResult().isSuccess()) {
       response = text(request, HttpResponseStatus.BAD_REQUEST, "Bad request.\n");
     } else if (file.isPresent() && get) {
@@ -120,10 +131,13 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
               Unpooled.wrappedBuffer(file.get().bytes()));
       secure(response, file.get().contentType());
     } else if (!get) {
-      response = text(request, HttpResponseStatus.METHOD_NOT_ALLOWED, "Only GET.\n");
-      response.headers().set(HttpHeaderNames.ALLOW, "GET");
+      response = text(request, HttpResponseStatus.METHOD_NOT_ALLOWED, "Only GET and HEAD.\n");
+      response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
     } else {
       response = text(request, HttpResponseStatus.NOT_FOUND, "Not found.\n");
+    }
+    if (head) {
+      response = withoutBody(response);
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
     if (keepAlive) {
@@ -133,6 +147,13 @@ final class StaticFiles extends SimpleChannelInboundHandler<FullHttpRequest> {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /** The answer to HEAD: the status and headers GET gets (Content-Length included), no body. */
+  private static FullHttpResponse withoutBody(FullHttpResponse response) {
+    FullHttpResponse head = response.replace(Unpooled.EMPTY_BUFFER);
+    response.release();
+    return head;
   }
 
   private static FullHttpResponse text(

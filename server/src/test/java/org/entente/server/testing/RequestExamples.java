@@ -14,6 +14,7 @@ import org.entente.proto.protocol.v1.ExtendDeadline;
 import org.entente.proto.protocol.v1.ForceResolution;
 import org.entente.proto.protocol.v1.GetBriefing;
 import org.entente.proto.protocol.v1.GetHistory;
+import org.entente.proto.protocol.v1.GetSessionInfo;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.Hello;
 import org.entente.proto.protocol.v1.InjectEvent;
@@ -90,6 +91,8 @@ public final class RequestExamples {
       case HELLO ->
           m.setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.PROTOCOL_VERSION_1));
       case LIST_SCENARIOS -> m.setListScenarios(ListScenarios.getDefaultInstance());
+      case GET_SESSION_INFO ->
+          m.setGetSessionInfo(GetSessionInfo.newBuilder().setJoinCode(joinCode));
       case CREATE_SESSION ->
           m.setCreateSession(CreateSession.newBuilder().setBuiltinScenarioId("test-crisis"));
       case JOIN_SESSION ->

@@ -1,15 +1,18 @@
 package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.server.web.Browsers.kindLabel;
+import static org.entente.server.web.Browsers.openTab;
+import static org.entente.server.web.Browsers.screenshot;
+import static org.entente.server.web.Browsers.textOf;
+import static org.entente.server.web.Browsers.viewport;
+import static org.entente.server.web.Browsers.visible;
+import static org.entente.server.web.Browsers.waitForText;
+import static org.entente.server.web.Browsers.waiting;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +36,12 @@ import org.entente.proto.protocol.v1.Spectate;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A class in real browsers (headless Chromium through the system chromedriver) on a real
@@ -57,39 +49,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * another country, a team-mate and a spectator over the native protocol.
  */
 class BrowserClassroomTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
-  private static final Path SHOTS = Path.of("target", "screenshots");
   private static EntenteServer server;
   private static String base;
-  private static final List<WebDriver> drivers = new ArrayList<>();
+  private static Browsers browsers;
   private static final List<ProtocolClient> natives = new ArrayList<>();
 
   @BeforeAll
   static void startServer() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing =
-        "the browser tests need "
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + " (apt-get install chromium chromium-driver)";
-    if (!present && System.getenv("CI") != null) {
-      throw new AssertionError("CI is set but " + missing);
-    }
-    Assumptions.assumeTrue(present, missing);
+    Browsers.require();
     server =
         EntenteServer.builder()
             .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
             .start();
     base = "http://127.0.0.1:" + server.port() + "/";
-    Files.createDirectories(SHOTS);
+    browsers = new Browsers(base);
   }
 
   @AfterAll
   static void stop() {
-    drivers.forEach(WebDriver::quit);
+    if (browsers != null) {
+      browsers.close();
+    }
     natives.forEach(ProtocolClient::close);
     if (server != null) {
       server.close();
@@ -97,77 +77,7 @@ class BrowserClassroomTest {
   }
 
   private static WebDriver browser(int width, int height) throws IOException {
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory("entente-chromium"),
-        "--window-size=" + width + "," + height);
-    if (width < 500) { // narrower than a desktop window may be: a phone's screen, emulated
-      options.setExperimentalOption(
-          "mobileEmulation",
-          Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
-    }
-    WebDriver driver = new ChromeDriver(service, options);
-    drivers.add(driver);
-    if (width >= 500) {
-      viewport(driver, width, height);
-    }
-    return driver;
-  }
-
-  /** Sizes the window so that the page itself (the viewport) is width x height. */
-  private static void viewport(WebDriver driver, int width, int height) {
-    driver.manage().window().setSize(new Dimension(width, height));
-    List<?> extra =
-        (List<?>)
-            ((JavascriptExecutor) driver)
-                .executeScript(
-                    "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
-    driver
-        .manage()
-        .window()
-        .setSize(
-            new Dimension(
-                width + ((Number) extra.get(0)).intValue(),
-                height + ((Number) extra.get(1)).intValue()));
-  }
-
-  private static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, PATIENCE);
-  }
-
-  private static WebElement visible(WebDriver driver, String id) {
-    return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-  }
-
-  private static void waitForText(WebDriver driver, String id, String text) {
-    waiting(driver)
-        .withMessage(() -> "#" + id + " to contain " + text + "; it has: " + textOf(driver, id))
-        .until(d -> textOf(d, id).contains(text));
-  }
-
-  /** The text of an element, shown or not (textContent). */
-  private static String textOf(WebDriver driver, String id) {
-    List<WebElement> found = driver.findElements(By.id(id));
-    return found.isEmpty() ? "" : String.valueOf(found.get(0).getAttribute("textContent"));
-  }
-
-  private static void screenshot(WebDriver driver, String name) throws IOException {
-    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    return browsers.open(width, height);
   }
 
   private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request)
@@ -181,23 +91,6 @@ class BrowserClassroomTest {
     natives.add(client);
     client.onEvent(events::add);
     return client;
-  }
-
-  private static void joinInBrowser(WebDriver driver, String code, String name, String country) {
-    driver.get(base);
-    WebElement codeField = visible(driver, "code");
-    waiting(driver).until(d -> !new Select(d.findElement(By.id("country"))).getOptions().isEmpty());
-    codeField.sendKeys(code);
-    driver.findElement(By.id("name")).sendKeys(name);
-    new Select(driver.findElement(By.id("country"))).selectByValue(country);
-    driver.findElement(By.id("name")).sendKeys(Keys.ENTER); // the keyboard alone submits the form
-    visible(driver, "game");
-  }
-
-  private static void openTab(WebDriver driver, String panel) {
-    WebElement tab = driver.findElement(By.id("tab-" + panel));
-    tab.sendKeys(Keys.ENTER);
-    visible(driver, panel);
   }
 
   @Test
@@ -244,9 +137,9 @@ class BrowserClassroomTest {
     // Two students of Armenia in browsers, a third over the native protocol, and Azerbaijan
     // natively.
     WebDriver ani = browser(1366, 768);
-    joinInBrowser(ani, code, "Ani", "ARM");
+    browsers.join(ani, code, "Ani", "ARM");
     WebDriver bo = browser(390, 844);
-    joinInBrowser(bo, code, "Bo", "ARM");
+    browsers.join(bo, code, "Bo", "ARM");
     List<Event> armEvents = new CopyOnWriteArrayList<>();
     ProtocolClient cy = nativeClient(armEvents);
     assertThat(
@@ -428,16 +321,6 @@ class BrowserClassroomTest {
     teacher.findElement(By.id("debrief")).click();
     waitForText(teacher, "debrief-outcome", "Downloaded debrief-");
     reportLoadTime(ani);
-  }
-
-  /** The option text of an order kind in the kind list ("GIVE_NOTICE (2 points)"). */
-  private static String kindLabel(WebDriver driver, String kind) {
-    return new Select(driver.findElement(By.id("kind")))
-        .getOptions().stream()
-            .map(WebElement::getText)
-            .filter(t -> t.startsWith(kind + " "))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no kind " + kind));
   }
 
   /** Every string field anywhere in these messages. */

@@ -113,12 +113,16 @@ class GameMasterConsoleTest {
     return answer.getJoined();
   }
 
+  /** The join form offers the session's countries once its code is typed (get_session_info). */
   private static void joinInBrowser(WebDriver driver, String code, String name, String country) {
     driver.get(base);
-    WebElement codeField = visible(driver, "code");
-    waiting(driver).until(d -> !new Select(d.findElement(By.id("country"))).getOptions().isEmpty());
-    codeField.sendKeys(code);
+    visible(driver, "code").sendKeys(code);
     driver.findElement(By.id("name")).sendKeys(name);
+    waiting(driver)
+        .until(
+            d ->
+                new Select(d.findElement(By.id("country")))
+                    .getOptions().stream().anyMatch(o -> country.equals(o.getAttribute("value"))));
     new Select(driver.findElement(By.id("country"))).selectByValue(country);
     driver.findElement(By.id("name")).sendKeys(Keys.ENTER);
     visible(driver, "game");

@@ -2,16 +2,21 @@ package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.google.protobuf.util.JsonFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.Hello;
 import org.entente.proto.protocol.v1.ProtocolVersion;
 import org.entente.proto.protocol.v1.ServerMessage;
+import org.entente.protocol.Requests;
 import org.entente.server.testing.EmbeddedHarness;
 import org.entente.server.testing.Frames;
 import org.junit.jupiter.api.AfterEach;
@@ -127,12 +132,71 @@ class WebPipelineTest {
   }
 
   @Test
-  void onlyGetIsAllowed() {
+  void theRequestContractIsServedForTheBrowserFromTheProtoOptions() throws Exception {
+    String answer = exchange(harness.client().channel, ascii(get("/requests.json")));
+    assertThat(answer)
+        .startsWith("HTTP/1.1 200 OK")
+        .contains("content-type: application/json; charset=utf-8\r\n")
+        .contains("content-security-policy: " + CSP);
+    Struct.Builder json = Struct.newBuilder();
+    JsonFormat.parser().merge(answer.substring(answer.indexOf("\r\n\r\n") + 4), json);
+    Map<String, Value> served = json.getFieldsOrThrow("requests").getStructValue().getFieldsMap();
+    assertThat(served).hasSize(ClientMessage.BodyCase.values().length - 1);
+    for (Requests.Kind kind : Requests.all()) {
+      String name =
+          ClientMessage.getDescriptor().findFieldByNumber(kind.body().getNumber()).getJsonName();
+      Map<String, Value> rule = served.get(name).getStructValue().getFieldsMap();
+      assertThat(rule.get("changesSession").getBoolValue())
+          .as(name)
+          .isEqualTo(kind.changesSession());
+      assertThat(rule.get("stage").getStringValue()).as(name).isEqualTo(kind.stage().name());
+    }
+    assertThat(
+            served
+                .get("editDraft")
+                .getStructValue()
+                .getFieldsOrThrow("changesSession")
+                .getBoolValue())
+        .isTrue();
+    assertThat(
+            served
+                .get("getView")
+                .getStructValue()
+                .getFieldsOrThrow("changesSession")
+                .getBoolValue())
+        .isFalse();
+  }
+
+  @Test
+  void onlyGetAndHeadAreAllowed() {
     String answer =
         exchange(
             harness.client().channel,
             ascii("POST / HTTP/1.1\r\nHost: localhost:7777\r\nContent-Length: 2\r\n\r\nhi"));
-    assertThat(answer).startsWith("HTTP/1.1 405 Method Not Allowed").contains("allow: GET");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 405 Method Not Allowed")
+        .contains("allow: GET, HEAD\r\n");
+  }
+
+  @Test
+  void headAnswersWithTheHeadersOfGetAndNoBody() {
+    for (String path : new String[] {"/", "/play.js", "/watch/ABC-DEF", "/requests.json"}) {
+      String got = exchange(harness.client().channel, ascii(get(path)));
+      String headers = got.substring(0, got.indexOf("\r\n\r\n") + 4);
+      assertThat(got.length()).as(path).isGreaterThan(headers.length());
+      EmbeddedChannel channel = harness.client().channel;
+      String head = exchange(channel, ascii("HEAD" + get(path).substring("GET".length())));
+      assertThat(head).as(path).isEqualTo(headers);
+      assertThat(head)
+          .contains("content-length: " + (ascii(got).length - headers.length()) + "\r\n");
+      // The connection stays open and in step: the next request is answered on its own.
+      assertThat(exchange(channel, ascii(get(path)))).as(path).isEqualTo(got);
+    }
+    String missing =
+        exchange(
+            harness.client().channel,
+            ascii("HEAD /nothing HTTP/1.1\r\nHost: localhost:7777\r\n\r\n"));
+    assertThat(missing).startsWith("HTTP/1.1 404 Not Found").endsWith("\r\n\r\n");
   }
 
   @Test
