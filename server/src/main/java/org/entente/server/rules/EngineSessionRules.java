@@ -1,5 +1,7 @@
 package org.entente.server.rules;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,10 @@ import org.entente.proto.scenario.v1.Press;
  * <p>A game-master inject becomes a scheduled event of the turn in progress, added to this
  * session's copy of the scenario: the engine applies its effects at the upkeep of the coming
  * resolution, exactly as it applies a scenario file's events, and reports it publicly.
+ *
+ * <p>A session's rules keep the current state only, not the game so far: the debrief is
+ * rebuilt when asked, by making the game's calls again on fresh rules of the scenario as loaded
+ * (the engine is deterministic), which collect the record as they go.
  */
 public final class EngineSessionRules implements SessionRules {
   /** The scenario as loaded, before any inject: what the briefing describes. */
@@ -49,15 +55,22 @@ public final class EngineSessionRules implements SessionRules {
   private final ScenarioInfo info;
   private int injected;
 
-  /** The game so far (states, sealed orders, reports), for the debrief. */
-  private final GameRecord.Builder record;
+  /**
+   * The game so far (states, sealed orders, reports) in the rules a debrief replays the game on;
+   * null in a session's rules.
+   */
+  private final GameRecord.Builder replayed;
 
   public EngineSessionRules(Scenario scenario) {
+    this(scenario, false);
+  }
+
+  private EngineSessionRules(Scenario scenario, boolean recording) {
     this.loaded = scenario;
     this.scenario = scenario;
     this.state = GameState.initial(scenario);
     this.info = describe(scenario);
-    this.record = GameRecord.builder(scenario, state);
+    this.replayed = recording ? GameRecord.builder(scenario, state) : null;
   }
 
   /** What the lobby shows about an engine scenario. */
@@ -85,6 +98,11 @@ public final class EngineSessionRules implements SessionRules {
     return state;
   }
 
+  /** The scenario the engine plays: as loaded, with the game master's injects so far. */
+  public Scenario playedScenario() {
+    return scenario;
+  }
+
   @Override
   public OrderCheck check(String actor, List<Order> draft, String text) {
     return Engine.check(scenario, state, actor, draft, text);
@@ -104,7 +122,9 @@ public final class EngineSessionRules implements SessionRules {
         finalTurn ? Engine.Options.DEFAULT.asFinalTurn() : Engine.Options.DEFAULT;
     TurnResult result = Engine.resolve(scenario, state, orders, seed, options);
     state = result.state();
-    record.turn(orders, result);
+    if (replayed != null) {
+      replayed.turn(orders, result);
+    }
     return new ResolvedTurn(result.report().turn(), ImmutableList.copyOf(result.report().lines()));
   }
 
@@ -244,7 +264,9 @@ public final class EngineSessionRules implements SessionRules {
             events,
             scenario.objectives(),
             scenario.notes());
-    record.scenario(scenario);
+    if (replayed != null) {
+      replayed.scenario(scenario);
+    }
   }
 
   @Override
@@ -265,14 +287,26 @@ public final class EngineSessionRules implements SessionRules {
         ImmutableList.copyOf(Bot.orders(scenario, state, actor, seed, promised)), replies.build());
   }
 
-  @Override
-  public Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
-    return debrief(messages, plannedTurns, List.of());
-  }
-
+  /**
+   * Makes the game's calls again on fresh rules of the scenario as loaded, which collect the
+   * record, and renders it: as long as the game took to resolve, once per export.
+   */
   @Override
   public Debrief debrief(
-      List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
+      GameInputs game, List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
+    EngineSessionRules replay = new EngineSessionRules(loaded, true);
+    game.replayOn(replay);
+    checkState(
+        replay.state.equals(state),
+        "the game's inputs rebuild a different state (turn %s) from this game's (turn %s)",
+        replay.state.turn(),
+        state.turn());
+    return render(replay.replayed.plannedTurns(plannedTurns).build(), messages, seats);
+  }
+
+  /** The debrief of {@code game} with the session's messages (the included ones shown) and roster. */
+  public static Debrief render(
+      GameRecord game, List<RecordedMessage> messages, List<RecordedSeat> seats) {
     List<GameRecord.Message> shown = new ArrayList<>();
     for (RecordedMessage m : messages) {
       shown.add(
@@ -299,14 +333,13 @@ public final class EngineSessionRules implements SessionRules {
               s.lastOrderTurn(),
               s.left()));
     }
-    GameRecord game =
-        record.plannedTurns(plannedTurns).build().withMessages(shown).withRoster(roster);
+    GameRecord shownGame = game.withMessages(shown).withRoster(roster);
     return new Debrief(
-        game.turns().size(),
-        DebriefRenderer.markdown(game),
-        DebriefRenderer.html(game),
-        GradingCsv.students(game),
-        GradingCsv.quantities(game));
+        shownGame.turns().size(),
+        DebriefRenderer.markdown(shownGame),
+        DebriefRenderer.html(shownGame),
+        GradingCsv.students(shownGame),
+        GradingCsv.quantities(shownGame));
   }
 
   /** Ids upper-cased and trimmed, as the text syntax reads them (ARMS_DEAL's direction depends on it). */

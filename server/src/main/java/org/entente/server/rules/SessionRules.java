@@ -88,16 +88,23 @@ public interface SessionRules {
   record OfferReply(String offerer, String offer, boolean accepted, String reason) {}
 
   /**
-   * The debrief of the game so far, with the given messages (only the included ones are
-   * shown), for a session of {@code plannedTurns} turns.
+   * A game's inputs: every call that changed its rules' state ({@link #resolve}, {@link #apply}),
+   * made again in the same order on {@code fresh} rules of the same scenario.
    */
-  default Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
-    return new Debrief(0, "", "");
+  @FunctionalInterface
+  interface GameInputs {
+    void replayOn(SessionRules fresh);
   }
 
-  /** The debrief with the session's roster too: who held which seat, and what each seat authored. */
+  /**
+   * The debrief of the game so far, for a session of {@code plannedTurns} turns: {@code game}
+   * its inputs (the rules keep no record of past turns, so they rebuild it from them),
+   * {@code messages} the negotiation (only the included ones are shown), {@code seats} the
+   * roster (who held which seat, and what each seat authored). May take a while: the time the
+   * game's turns took to resolve.
+   */
   default Debrief debrief(
-      List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
-    return debrief(messages, plannedTurns);
+      GameInputs game, List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
+    return new Debrief(0, "", "");
   }
 }

@@ -17,7 +17,8 @@ import org.entente.server.rules.RecordedSeat;
  * The game master's debrief export, in chunks that fit a frame (docs/protocol.md,
  * ExportRecord), for one session and on its thread.
  *
- * <p>Rendering a debrief costs far more than sending a chunk, so an export renders once, at
+ * <p>Rendering a debrief costs far more than sending a chunk (the rules replay the game's turns
+ * to rebuild its record, then render it), so an export renders once, at
  * its first chunk (offset 0), and later chunks are cut from the kept text: an export of n
  * chunks renders once, not n times, and its chunks all come from the same text even if
  * messages arrive meanwhile. At most one rendering is kept per session. It serves only
@@ -144,7 +145,11 @@ final class RecordExports {
               shown));
     }
     Debrief debrief =
-        session.rules.debrief(messages, session.state.totalTurns, roster(session.state));
+        session.rules.debrief(
+            session.rulesSteps::replayOn,
+            messages,
+            session.state.totalTurns,
+            roster(session.state));
     String text =
         switch (key.format()) {
           case DEBRIEF_FORMAT_MARKDOWN -> debrief.markdown();

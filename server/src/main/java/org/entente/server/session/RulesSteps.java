@@ -14,7 +14,8 @@ import org.entente.server.rules.SessionRules;
  * Every call a session made that changed its rules' state, in order: each resolved turn (its
  * sealed orders, seed and whether it was the last) and each inject. The rules are
  * deterministic, so making the same calls again on fresh rules rebuilds their state: a
- * snapshot keeps these inputs instead of the engine's state or the session's history. They
+ * snapshot keeps these inputs instead of the engine's state or the session's history, and the
+ * debrief is rebuilt from them (the rules keep no record of past turns). They
  * are bounded by the game, not by its history: at most {@code Lobby.MAX_TURNS} turns of at most
  * {@link PlayerCommands#MAX_ORDERS} orders per country, and {@link #MAX_INJECTS_PER_TURN}
  * injects per turn.
@@ -64,6 +65,20 @@ final class RulesSteps {
       resolve(r.turn(), r.orders(), r.seed(), r.finalTurn());
     } else if (step instanceof Injected i) {
       inject(i.event(), i.turn());
+    }
+  }
+
+  /**
+   * Makes every step again, in order, on {@code fresh} rules and keeps nothing (the debrief
+   * rebuilds the game so: {@link SessionRules.GameInputs}).
+   */
+  void replayOn(SessionRules fresh) {
+    for (Step step : steps) {
+      if (step instanceof Resolved r) {
+        fresh.resolve(r.orders(), r.seed(), r.finalTurn());
+      } else if (step instanceof Injected i) {
+        fresh.apply(i.event());
+      }
     }
   }
 

@@ -1,17 +1,23 @@
 package org.entente.server.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.entente.engine.model.OrderKind;
 import org.entente.engine.order.Order;
 import org.entente.engine.order.OrderCheck;
+import org.entente.engine.report.Report;
 import org.entente.engine.report.ReportLine;
 import org.entente.engine.report.Visibility;
+import org.entente.engine.state.GameState;
 import org.entente.proto.scenario.v1.Press;
+import org.entente.server.testing.Reachable;
 import org.entente.server.testing.SmallScenario;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +134,69 @@ class EngineSessionRulesTest {
     assertThat(turn.lines())
         .extracting(ReportLine::render)
         .noneMatch(r -> r.contains("[scheduled event]"));
+  }
+
+  /**
+   * The calls of a game of {@code turns} turns, the last one final: Armenia's and Russia's orders
+   * every turn, and an inject every tenth turn.
+   */
+  private List<Consumer<SessionRules>> game(int turns) {
+    Order resume = rules.check("ARM", List.of(), "RESUME CSTO").order().orElseThrow();
+    Order statement = rules.check("RUS", List.of(), "STATEMENT ARM REASSURE").order().orElseThrow();
+    List<Consumer<SessionRules>> calls = new ArrayList<>();
+    for (int turn = 1; turn <= turns; turn++) {
+      if (turn % 10 == 0) {
+        InjectedEvent news =
+            new InjectedEvent(
+                "Clash " + turn,
+                "Shots.",
+                "",
+                ImmutableList.of(new InjectedEvent.Effect("sec(ARM)", -1)));
+        calls.add(r -> r.apply(news));
+      }
+      long seed = turn;
+      boolean last = turn == turns;
+      calls.add(
+          r -> r.resolve(Map.of("ARM", List.of(resume), "RUS", List.of(statement)), seed, last));
+    }
+    return calls;
+  }
+
+  /** The session keeps the game's inputs; the rules keep no state, report or order of past turns. */
+  @Test
+  void theRulesKeepTheCurrentStateOnlyWhateverTheTurnsResolved() {
+    game(30).forEach(call -> call.accept(rules));
+    assertThat(rules.state().turn()).isEqualTo(30);
+
+    Reachable kept = Reachable.from(rules);
+    assertThat(kept.count(GameState.class)).isEqualTo(1);
+    assertThat(kept.count(Report.class)).isZero();
+    assertThat(kept.count(ReportLine.class)).isZero();
+    assertThat(kept.count(Order.class)).isZero();
+  }
+
+  @Test
+  void theDebriefReplaysTheGamesInputsOnFreshRules() {
+    List<Consumer<SessionRules>> game = game(30);
+    game.forEach(call -> call.accept(rules));
+
+    Debrief debrief =
+        rules.debrief(fresh -> game.forEach(call -> call.accept(fresh)), List.of(), 30, List.of());
+    assertThat(debrief.turns()).isEqualTo(30);
+    assertThat(debrief.markdown())
+        .contains("### T1 (", "### T30 (")
+        .contains("News from the game master: Clash 10.", "News from the game master: Clash 30.");
+    assertThat(rules.state().turn()).as("the session's rules are untouched").isEqualTo(30);
+  }
+
+  @Test
+  void aDebriefOfInputsThatAreNotThisGamesIsAProgrammingError() {
+    game(2).forEach(call -> call.accept(rules));
+
+    assertThatThrownBy(
+            () -> rules.debrief(fresh -> fresh.resolve(Map.of(), 1), List.of(), 3, List.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "the game's inputs rebuild a different state (turn 1) from this game's (turn 2)");
   }
 }

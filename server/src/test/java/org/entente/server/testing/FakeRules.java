@@ -17,6 +17,7 @@ import org.entente.server.rules.Debrief;
 import org.entente.server.rules.GameSnapshot;
 import org.entente.server.rules.InjectedEvent;
 import org.entente.server.rules.RecordedMessage;
+import org.entente.server.rules.RecordedSeat;
 import org.entente.server.rules.ResolvedTurn;
 import org.entente.server.rules.ScenarioCatalog;
 import org.entente.server.rules.ScenarioInfo;
@@ -144,19 +145,24 @@ public final class FakeRules implements SessionRules {
   }
 
   /**
-   * A debrief of three chunks and more: a heading with the resolved turns, filler, then the
-   * included messages (last, so a message that a later rendering adds lands in the last chunk).
+   * A debrief of three chunks and more: a heading with the resolved turns (counted by replaying
+   * the game's inputs on fresh rules, as the engine's rules do), filler, then the included
+   * messages (last, so a message that a later rendering adds lands in the last chunk).
    */
   @Override
-  public Debrief debrief(List<RecordedMessage> messages, int plannedTurns) {
+  public Debrief debrief(
+      GameInputs game, List<RecordedMessage> messages, int plannedTurns, List<RecordedSeat> seats) {
     debriefRenders++;
+    FakeRules replay = new FakeRules();
+    game.replayOn(replay);
+    int turns = replay.turn - 1;
     StringBuilder text =
-        new StringBuilder("# Debrief after " + (turn - 1) + " of " + plannedTurns + " turns\n");
+        new StringBuilder("# Debrief after " + turns + " of " + plannedTurns + " turns\n");
     text.append("A line of the debrief.\n".repeat(2_000));
     messages.stream()
         .filter(RecordedMessage::included)
         .forEach(m -> text.append(m.fromName()).append(": ").append(m.text()).append('\n'));
-    return new Debrief(turn - 1, text.toString(), "<html>\n" + text + "</html>\n");
+    return new Debrief(turns, text.toString(), "<html>\n" + text + "</html>\n");
   }
 
   @Override
