@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
     description = {
       "Play a game in this terminal: the built-in scenario, you seated as a",
       "country, bots playing the others. A server runs inside this command and",
-      "you get the shell students use in class ('help' lists its commands).",
+      "you get the shell students use in class ('help' lists its commands);",
+      "'debrief [DIR]' writes the class debrief.",
       "--hot-seat lets one terminal hold several countries' seats: 'as COUNTRY'",
       "switches seat, 'bot COUNTRY' hands one back, 'ready' ends the turn for",
-      "every seat you hold, 'debrief' writes the class debrief."
+      "every seat you hold."
     },
     footer = {
       "",
@@ -69,7 +70,7 @@ final class PlayCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "When you quit, write debrief.md, debrief.html, students.csv and"
-              + " quantities.csv to DIR (with --hot-seat 'debrief' also writes the first two).")
+              + " quantities.csv to DIR (the shell's 'debrief DIR' writes the first two at any time).")
   Path debriefDir;
 
   @Option(names = "--json", description = "One JSON object per event and result.")

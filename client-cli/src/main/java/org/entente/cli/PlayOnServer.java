@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.entente.cli.connect.ConnectCommand;
 import org.entente.cli.connect.HotSeat;
+import org.entente.cli.connect.LocalDebrief;
 import org.entente.client.ClientSession;
 import org.entente.client.ProtocolClient;
 import org.entente.client.SeatStore;
@@ -28,7 +29,8 @@ import org.entente.server.ServerConfig;
  * memory), a session whose other countries bots play, and the student's shell of {@code
  * entente connect} seated at the chosen country, or with {@code --hot-seat} the same shell
  * holding a seat for every country the user takes ({@link HotSeat}). A hidden game-master
- * connection creates the session, seats the bots, starts it and fetches the debrief.
+ * connection creates the session, seats the bots, starts it and fetches the debrief: for the
+ * shell's {@code debrief [DIR]} in either, and for {@code --debrief DIR} on quitting.
  */
 final class PlayOnServer {
   private static final long TIMEOUT_SECONDS = 30;
@@ -85,7 +87,7 @@ final class PlayOnServer {
         Path seatsDir = Files.createTempDirectory("entente-play");
         Path seats = seatsDir.resolve("seats.json");
         ServerAddress address = new ServerAddress("127.0.0.1", server.port());
-        HotSeat.Debrief debrief =
+        LocalDebrief debrief =
             dir ->
                 DebriefFiles.write(
                     dir,
@@ -94,11 +96,15 @@ final class PlayOnServer {
         int rc;
         try {
           if (options.hotSeat()) {
-            try (HotSeat hotSeat =
-                HotSeat.open(address, new SeatStore(seats), code, gm, debrief, seat)) {
+            try (HotSeat hotSeat = HotSeat.open(address, new SeatStore(seats), code, gm, seat)) {
               rc =
                   ConnectCommand.runHotSeat(
-                      hotSeat, intro(scenario, seat), options.script(), options.json(), false);
+                      hotSeat,
+                      debrief,
+                      intro(scenario, seat),
+                      options.script(),
+                      options.json(),
+                      false);
             }
           } else {
             try (ClientSession session =
@@ -106,6 +112,7 @@ final class PlayOnServer {
               rc =
                   ConnectCommand.runShell(
                       session,
+                      debrief,
                       List.of("join", code, "You", seat),
                       options.script(),
                       options.json(),

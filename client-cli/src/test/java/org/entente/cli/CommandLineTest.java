@@ -183,6 +183,34 @@ class CommandLineTest {
   }
 
   @Test
+  void playWritesTheDebriefWhenAskedAfterTheLastTurn() throws Exception {
+    Path out = dir.resolve("class debrief");
+    Path script = dir.resolve("last-turn.txt");
+    Files.writeString(
+        script,
+        String.join(
+            "\n",
+            "help",
+            "GIVE_NOTICE CSTO",
+            "ready",
+            "wait phase ENDED 30s",
+            "debrief \"" + out + "\"",
+            "quit"));
+    int rc = Main.run("play", "--turns", "1", "--script", script.toString());
+    String o = std.out();
+    assertThat(rc).as(o).isZero();
+    assertThat(o)
+        .contains("debrief [DIR]", "write debrief.md and debrief.html (the class debrief) to DIR")
+        .contains("Type 'debrief' to write the class debrief (debrief.md and debrief.html) here")
+        .contains("Wrote " + out.resolve("debrief.md"), "Wrote " + out.resolve("debrief.html"))
+        .doesNotContain("works only in the hot seat", "the game is not over");
+    // Written after the last turn: the debrief has its report.
+    assertThat(Files.readString(out.resolve("debrief.md")))
+        .contains("Armenia gave notice under CSTO Charter Art. 19");
+    assertThat(Files.readString(out.resolve("debrief.html"))).contains("Who played");
+  }
+
+  @Test
   void safeTextShowsControlCharactersInsteadOfSendingThem() {
     assertThat(Safe.text("hi\u001b[2Jthere\u0007")).isEqualTo("hi^[[2Jthere^G");
     assertThat(Safe.text("a\u009bb\u202ec")).isEqualTo("a\\u009bb\\u202ec");

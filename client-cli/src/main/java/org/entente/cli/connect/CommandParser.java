@@ -71,7 +71,7 @@ final class CommandParser {
       return List.of();
     }
 
-    /** The shell's mode: a class seat, or the hot seat of {@code play --hot-seat}. */
+    /** The shell's mode: a class seat, the seat of {@code play}, or the hot seat of {@code play --hot-seat}. */
     default Mode mode() {
       return Mode.CLASS;
     }
@@ -579,11 +579,19 @@ final class CommandParser {
   }
 
   private static String otherMode(CommandSpec spec, Mode mode) {
-    return mode == Mode.HOT_SEAT
-        ? "'"
-            + spec.name()
-            + "' is not part of the hot seat: here you hold every seat you take; 'quit' ends the game."
-        : "'" + spec.name() + "' works only in the hot seat: entente play --hot-seat.";
+    if (mode == Mode.HOT_SEAT) {
+      return "'"
+          + spec.name()
+          + "' is not part of the hot seat: here you hold every seat you take; 'quit' ends the game.";
+    }
+    if (spec.modes().contains(Mode.PLAY)) {
+      // Only a game this process runs holds the game master's connection that exports it.
+      return "'"
+          + spec.name()
+          + "' works only in a game of entente play; in a class the game master writes the"
+          + " debrief with entente debrief.";
+    }
+    return "'" + spec.name() + "' works only in the hot seat: entente play --hot-seat.";
   }
 
   private static String notHere(CommandSpec spec, Where where) {

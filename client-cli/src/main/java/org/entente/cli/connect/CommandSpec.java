@@ -23,15 +23,20 @@ record CommandSpec(
   }
 
   /**
-   * The shell's mode: {@code CLASS} is one seat on a server ({@code connect}, {@code play});
-   * {@code HOT_SEAT} is {@code play --hot-seat}, one terminal holding a seat for each country
-   * the user takes, on a server in the same process.
+   * The shell's mode: {@code CLASS} is one seat on a class's server ({@code connect}); {@code
+   * PLAY} is the same seat on the server {@code play} started in this process, whose game-master
+   * connection also writes the debrief; {@code HOT_SEAT} is {@code play --hot-seat}, one terminal
+   * holding a seat for each country the user takes, on such a server.
    */
   enum Mode {
     CLASS,
+    PLAY,
     HOT_SEAT;
 
-    static final Set<Mode> BOTH = EnumSet.allOf(Mode.class);
+    static final Set<Mode> EVERY = EnumSet.allOf(Mode.class);
+
+    /** The modes of one seat: the class shell's commands work in {@code play} too. */
+    static final Set<Mode> ONE_SEAT = EnumSet.of(CLASS, PLAY);
   }
 
   static final List<CommandSpec> ALL =
@@ -49,19 +54,19 @@ record CommandSpec(
               "clear the screen (Ctrl-L does too); to take back every order, type 'remove all'",
               "clear",
               Where.ANYWHERE),
-          classOnly(
+          oneSeat(
               "quit",
               "quit",
               "leave the shell (your seat stays saved; 'exit' works too)",
               "quit",
               Where.ANYWHERE),
-          classOnly(
+          oneSeat(
               "sessions",
               "sessions",
               "the seats saved for this server (tokens in ~/.config/entente/seats.json)",
               "sessions",
               Where.ANYWHERE),
-          classOnly(
+          oneSeat(
               "forget",
               "forget [CODE]",
               "delete a saved seat's token (default: the current session's)",
@@ -81,31 +86,31 @@ record CommandSpec(
               "the scenarios this server can run, with their countries",
               "scenarios",
               Where.ANYWHERE),
-          classOnly(
+          oneSeat(
               "join",
               "join CODE NAME COUNTRY",
               "take a seat on a country's team",
               "join ABC-DEF Ani ARM",
               EnumSet.of(Where.LOBBY)),
-          classOnly(
+          oneSeat(
               "spectate",
               "spectate CODE [NAME]",
               "watch a session's public view",
               "spectate ABC-DEF",
               EnumSet.of(Where.LOBBY)),
-          classOnly(
+          oneSeat(
               "create",
               "create SCENARIO|FILE [TURNS] [DEADLINE] [PRESS]",
               "create a session and become its game master; DEADLINE is e.g. 10m, 90s or manual; PRESS is FULL, PUBLIC_ONLY or NONE",
               "create armenia-csto-2024 8 10m",
               EnumSet.of(Where.LOBBY)),
-          classOnly(
+          oneSeat(
               "gm",
               "gm CODE [TOKEN]",
               "open the game-master console of a session; the shell asks for the token without showing it",
               "gm ABC-DEF",
               EnumSet.of(Where.LOBBY)),
-          classOnly(
+          oneSeat(
               "rejoin",
               "rejoin [CODE]",
               "take back a seat saved for this server (the newest if no code)",
@@ -160,7 +165,7 @@ record CommandSpec(
               "fetch the session's view from the server again",
               "refresh",
               Where.SEATED),
-          classOnly(
+          oneSeat(
               "leave",
               "leave",
               "leave the session and quit (your seat stays saved: connect again to rejoin)",
@@ -192,7 +197,7 @@ record CommandSpec(
                   + " (in a team it asks for 'remove all yes', since the orders are the team's)",
               "remove 2",
               EnumSet.of(Where.PLAYER)),
-          classOnly(
+          oneSeat(
               "ready",
               "ready [off]",
               "say your country is done for this turn ('ready off' to take it back)",
@@ -266,7 +271,7 @@ record CommandSpec(
               "move a player (seat number or name) to another team",
               "move Ani AZE",
               EnumSet.of(Where.GAME_MASTER)),
-          classOnly(
+          oneSeat(
               "bot",
               "bot COUNTRY [off]",
               "a bot plays a country with no students (it counts as ready); 'off' takes it out. A student joining takes it out too",
@@ -312,21 +317,23 @@ record CommandSpec(
           hotSeat("bot", "bot COUNTRY", "hand a seat you hold back to a bot", "bot AZE"),
           hotSeat("score", "score", "how your country's hidden objectives stand now", "score"),
           hotSeat("quit", "quit", "end the game and leave ('exit' works too)", "quit"),
-          hotSeat(
+          // A game this process runs ('play', with or without --hot-seat).
+          new CommandSpec(
               "debrief",
               "debrief [DIR]",
               "write debrief.md and debrief.html (the class debrief) to DIR (default: here)",
-              "debrief out/"));
+              "debrief out/",
+              EnumSet.of(Where.PLAYER),
+              EnumSet.of(Mode.PLAY, Mode.HOT_SEAT)));
 
   private static CommandSpec spec(
       String name, String usage, String summary, String example, Set<Where> where) {
-    return new CommandSpec(name, usage, summary, example, Set.copyOf(where), Mode.BOTH);
+    return new CommandSpec(name, usage, summary, example, Set.copyOf(where), Mode.EVERY);
   }
 
-  private static CommandSpec classOnly(
+  private static CommandSpec oneSeat(
       String name, String usage, String summary, String example, Set<Where> where) {
-    return new CommandSpec(
-        name, usage, summary, example, Set.copyOf(where), EnumSet.of(Mode.CLASS));
+    return new CommandSpec(name, usage, summary, example, Set.copyOf(where), Mode.ONE_SEAT);
   }
 
   /** A command of the hot seat, where the user is always a player. */

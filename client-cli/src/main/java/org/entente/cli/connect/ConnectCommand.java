@@ -210,7 +210,7 @@ public final class ConnectCommand implements Callable<Integer> {
       return 2;
     }
     try (session) {
-      return run(session, null, first, List.of(), script, json, noColor, key);
+      return run(session, null, null, first, List.of(), script, json, noColor, key);
     }
   }
 
@@ -233,11 +233,16 @@ public final class ConnectCommand implements Callable<Integer> {
    * (and there is no script and no JSON), otherwise the commands of {@code script} or standard
    * input; {@code first} runs before them (shell words, e.g. {@code join CODE NAME ARM}). Returns
    * the exit code: 0, 1 if a command failed, 2 on a usage or I/O error. {@code entente play} uses
-   * it with a server in its own process.
+   * it with a server in its own process, whose debrief {@code debrief [DIR]} writes.
    */
   public static int runShell(
-      ClientSession session, List<String> first, Path script, boolean json, boolean noColor) {
-    return run(session, null, first, List.of(), script, json, noColor, null);
+      ClientSession session,
+      LocalDebrief debrief,
+      List<String> first,
+      Path script,
+      boolean json,
+      boolean noColor) {
+    return run(session, null, debrief, first, List.of(), script, json, noColor, null);
   }
 
   /**
@@ -245,13 +250,19 @@ public final class ConnectCommand implements Callable<Integer> {
    * speaking for the seat the hot seat took first, after printing {@code intro}.
    */
   public static int runHotSeat(
-      HotSeat hotSeat, List<String> intro, Path script, boolean json, boolean noColor) {
-    return run(hotSeat.first(), hotSeat, List.of(), intro, script, json, noColor, null);
+      HotSeat hotSeat,
+      LocalDebrief debrief,
+      List<String> intro,
+      Path script,
+      boolean json,
+      boolean noColor) {
+    return run(hotSeat.first(), hotSeat, debrief, List.of(), intro, script, json, noColor, null);
   }
 
   private static int run(
       ClientSession session,
       HotSeat hotSeat,
+      LocalDebrief debrief,
       List<String> first,
       List<String> intro,
       Path script,
@@ -260,12 +271,12 @@ public final class ConnectCommand implements Callable<Integer> {
       String creationKey) {
     boolean interactive = script == null && System.console() != null && !json;
     if (interactive) {
-      return interactive(session, hotSeat, first, intro, noColor, creationKey);
+      return interactive(session, hotSeat, debrief, first, intro, noColor, creationKey);
     }
     boolean colour =
         !noColor && !json && System.getenv("NO_COLOR") == null && System.console() != null;
     Console console =
-        new Console(session, Output.plain(System.out, colour, json, () -> 100), hotSeat);
+        new Console(session, Output.plain(System.out, colour, json, () -> 100), hotSeat, debrief);
     if (creationKey != null) {
       console.creationKey(creationKey);
     }
@@ -435,6 +446,7 @@ public final class ConnectCommand implements Callable<Integer> {
   private static int interactive(
       ClientSession session,
       HotSeat hotSeat,
+      LocalDebrief debrief,
       List<String> first,
       List<String> intro,
       boolean noColor,
@@ -447,7 +459,7 @@ public final class ConnectCommand implements Callable<Integer> {
       } catch (IOException e) {
         history = null;
       }
-      Shell shell = new Shell(terminal, session, hotSeat, colour, history);
+      Shell shell = new Shell(terminal, session, hotSeat, debrief, colour, history);
       if (creationKey != null) {
         shell.console().creationKey(creationKey);
       }

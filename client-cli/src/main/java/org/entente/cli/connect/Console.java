@@ -30,7 +30,8 @@ import org.jline.utils.AttributedString;
  * an {@link Output}. The interactive shell and scripts share it. It only coordinates: {@link
  * EventPrinter} prints what the server pushes, {@link Confirmations} what a response to a request
  * says, {@link LocalCommands} what is computed from the local view, and {@link HotSeat} the seats
- * of {@code play --hot-seat}, where the session spoken for changes with {@code as COUNTRY}.
+ * of {@code play --hot-seat}, where the session spoken for changes with {@code as COUNTRY}. In a
+ * game {@code play} runs, a {@link LocalDebrief} writes the debrief.
  */
 final class Console implements CommandParser.Context {
   /** What a command did. */
@@ -45,6 +46,7 @@ final class Console implements CommandParser.Context {
 
   private final Output out;
   private final HotSeat hotSeat;
+  private final LocalDebrief localDebrief;
   private final Confirmations confirmations;
   private final LocalCommands locals;
   private volatile ClientSession session;
@@ -71,13 +73,21 @@ final class Console implements CommandParser.Context {
   }
 
   Console(ClientSession session, Output out) {
-    this(session, out, null);
+    this(session, out, null, null);
   }
 
-  /** A console for the hot seat ({@code hotSeat} not null) or for one class seat. */
-  Console(ClientSession session, Output out, HotSeat hotSeat) {
+  /**
+   * A console for one class seat (both null), for the seat of {@code play} ({@code localDebrief}
+   * only), or for the hot seat (both).
+   */
+  Console(ClientSession session, Output out, HotSeat hotSeat, LocalDebrief localDebrief) {
+    if (hotSeat != null && localDebrief == null) {
+      throw new IllegalArgumentException(
+          "the hot seat writes the debrief: it needs a LocalDebrief");
+    }
     this.out = out;
     this.hotSeat = hotSeat;
+    this.localDebrief = localDebrief;
     this.confirmations = new Confirmations(this, out);
     this.locals = new LocalCommands(this, out);
     speakFor(session);
@@ -106,6 +116,11 @@ final class Console implements CommandParser.Context {
   /** The hot seat's seats, or null in the class shell. */
   HotSeat hotSeat() {
     return hotSeat;
+  }
+
+  /** What writes the debrief of a game {@code play} runs, or null in a class's shell. */
+  LocalDebrief localDebrief() {
+    return localDebrief;
   }
 
   Output out() {
@@ -171,7 +186,7 @@ final class Console implements CommandParser.Context {
 
   @Override
   public Mode mode() {
-    return hotSeat == null ? Mode.CLASS : Mode.HOT_SEAT;
+    return hotSeat != null ? Mode.HOT_SEAT : localDebrief != null ? Mode.PLAY : Mode.CLASS;
   }
 
   @Override

@@ -67,7 +67,7 @@ final class EventPrinter implements ClientSession.Listener {
           case SEATS_CHANGED, BOT_CHANGED -> hotSeat ? List.of() : rendered(e);
           case PHASE_CHANGED ->
               e.getPhaseChanged().getPhase() == Phase.ENDED
-                  ? withEndHint(rendered(e), hotSeat)
+                  ? withEndHint(rendered(e))
                   : rendered(e);
           case DRAFT_UPDATED -> {
             List<AttributedString> all =
@@ -108,10 +108,13 @@ final class EventPrinter implements ClientSession.Listener {
     return Renderers.event(e, session.view().orElse(null), console.watchDrafts(), out.width());
   }
 
-  /** At the end of the game, the game master (or the hot seat) learns how to write the debrief. */
-  private List<AttributedString> withEndHint(List<AttributedString> lines, boolean hotSeat) {
+  /**
+   * At the end of the game, the game master, or the player of a game {@code play} runs (hot seat
+   * or not), learns how to write the debrief.
+   */
+  private List<AttributedString> withEndHint(List<AttributedString> lines) {
     List<AttributedString> all = new ArrayList<>(lines);
-    if (hotSeat) {
+    if (console.localDebrief() != null) {
       all.add(
           styled(
               Renderers.NAME,

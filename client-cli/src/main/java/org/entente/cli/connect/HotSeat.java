@@ -5,8 +5,6 @@ import static org.entente.cli.connect.Renderers.plain;
 import static org.entente.cli.connect.Renderers.styled;
 
 import java.io.IOException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +26,6 @@ import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.CountryStatus;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.JoinSession;
-import org.entente.proto.protocol.v1.Phase;
 import org.entente.proto.protocol.v1.RemoveSeat;
 import org.entente.proto.protocol.v1.Role;
 import org.entente.proto.protocol.v1.SeatInfo;
@@ -42,17 +39,12 @@ import org.jline.utils.AttributedString;
  * seat, one {@link ClientSession} each, for every country it has taken, on a server that bots
  * fill otherwise. The console speaks for one seat at a time ({@code as COUNTRY}); {@code ready}
  * readies every seat held, so the turn resolves at once; {@code bot COUNTRY} gives a seat back to
- * a bot through the game-master connection that created the session, which also writes the
- * debrief. Used from the shell's thread only.
+ * a bot through the game-master connection that created the session. Its {@code debrief} is the
+ * shell's of every game {@code play} runs ({@link LocalDebrief}). Used from the shell's thread only.
  */
 public final class HotSeat implements AutoCloseable {
-  /** Writes the class debrief of the game so far to a directory and returns the files written. */
-  public interface Debrief {
-    List<Path> write(Path dir) throws Exception;
-  }
-
   /** The commands the hot seat answers itself. */
-  static final Set<String> COMMANDS = Set.of("as", "bot", "debrief");
+  static final Set<String> COMMANDS = Set.of("as", "bot");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -63,7 +55,6 @@ public final class HotSeat implements AutoCloseable {
   private final SeatStore seats;
   private final String joinCode;
   private final ProtocolClient gameMaster;
-  private final Debrief debrief;
 
   /** The seats held, by country, in the order taken. */
   private final Map<String, ClientSession> held = new LinkedHashMap<>();
@@ -75,14 +66,12 @@ public final class HotSeat implements AutoCloseable {
       SeatStore seats,
       String joinCode,
       ProtocolClient gameMaster,
-      Debrief debrief,
       String country)
       throws IOException {
     this.address = address;
     this.seats = seats;
     this.joinCode = joinCode;
     this.gameMaster = gameMaster;
-    this.debrief = debrief;
     this.first = join(country);
   }
 
@@ -97,10 +86,9 @@ public final class HotSeat implements AutoCloseable {
       SeatStore seats,
       String joinCode,
       ProtocolClient gameMaster,
-      Debrief debrief,
       String country)
       throws IOException {
-    return new HotSeat(address, seats, joinCode, gameMaster, debrief, country);
+    return new HotSeat(address, seats, joinCode, gameMaster, country);
   }
 
   /** The seat taken first, which the console speaks for at the start. */
@@ -133,7 +121,6 @@ public final class HotSeat implements AutoCloseable {
     return switch (p.command()) {
       case "as" -> takeSeat(console, arg.toUpperCase(Locale.ROOT));
       case "bot" -> handToBot(console, arg.toUpperCase(Locale.ROOT));
-      case "debrief" -> writeDebrief(console, arg);
       default -> throw new IllegalStateException("no hot-seat handler for " + p.command());
     };
   }
@@ -226,44 +213,6 @@ public final class HotSeat implements AutoCloseable {
     gameMasterCall(
         ClientMessage.newBuilder().setAssignBot(AssignBot.newBuilder().setCountry(country)));
     return console.emit("bot", List.of(styled(Renderers.GOOD, "A bot now plays " + name + ".")));
-  }
-
-  private Result writeDebrief(Console console, String dir) {
-    List<AttributedString> lines = new ArrayList<>();
-    try {
-      for (Path p : debrief.write(Path.of(dir.isEmpty() ? "." : dir))) {
-        lines.add(plain("Wrote " + p));
-      }
-    } catch (InvalidPathException e) {
-      return console.fail(
-          "debrief",
-          List.of(
-              styled(
-                  Renderers.BAD,
-                  "Could not write the debrief: " + Safe.line(e.getMessage()) + ".")));
-    } catch (Exception e) {
-      return console.fail(
-          "debrief",
-          List.of(
-              styled(
-                  Renderers.BAD,
-                  "Could not write the debrief: "
-                      + Safe.line(String.valueOf(e.getMessage()))
-                      + ".")));
-    }
-    console
-        .session()
-        .view()
-        .filter(v -> v.getPhase() != Phase.ENDED)
-        .ifPresent(
-            v ->
-                lines.add(
-                    styled(
-                        DIM,
-                        "(the game is not over: the debrief shows the "
-                            + v.getGame().getTurn()
-                            + " turn(s) played so far)")));
-    return console.emit("debrief", lines);
   }
 
   /**

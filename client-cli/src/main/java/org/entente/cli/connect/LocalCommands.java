@@ -5,6 +5,7 @@ import static org.entente.cli.connect.Renderers.plain;
 import static org.entente.cli.connect.Renderers.styled;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ import org.jline.utils.AttributedString;
 /**
  * The commands answered from what the client already knows (the view, the reports and messages
  * received, the saved seats) without asking the server: status, who, orders, inbox, report,
- * help, wait and the like.
+ * help, wait and the like; and {@code debrief}, which a game this process runs writes itself.
  */
 final class LocalCommands {
   private final Console console;
@@ -226,6 +227,8 @@ final class LocalCommands {
       case "score":
         lines.addAll(score(v, w));
         break;
+      case "debrief":
+        return writeDebrief(args.isEmpty() ? "." : args.get(0), v);
       case "scenarios":
         lines.addAll(Screens.scenarios(session.scenarios(), w));
         break;
@@ -318,6 +321,37 @@ final class LocalCommands {
         throw new IllegalStateException("no handler for " + p.command());
     }
     return console.emit(p.command(), lines);
+  }
+
+  /**
+   * 'debrief [DIR]' of a game this process runs, the hot seat's or plain play's: the game master's
+   * connection exports it; before the end it covers the turns played so far.
+   */
+  private Result writeDebrief(String dir, SessionView v) {
+    List<AttributedString> lines = new ArrayList<>();
+    try {
+      for (Path p : console.localDebrief().write(Path.of(dir))) {
+        lines.add(plain("Wrote " + p));
+      }
+    } catch (Exception e) {
+      return console.fail(
+          "debrief",
+          List.of(
+              styled(
+                  Renderers.BAD,
+                  "Could not write the debrief: "
+                      + Safe.line(String.valueOf(e.getMessage()))
+                      + ".")));
+    }
+    if (v != null && v.getPhase() != Phase.ENDED) {
+      lines.add(
+          styled(
+              DIM,
+              "(the game is not over: the debrief shows the "
+                  + v.getGame().getTurn()
+                  + " turn(s) played so far)"));
+    }
+    return console.emit("debrief", lines);
   }
 
   /**

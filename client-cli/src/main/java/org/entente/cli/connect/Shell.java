@@ -30,6 +30,7 @@ final class Shell {
   private final Terminal terminal;
   private final ClientSession session;
   private final HotSeat hotSeat;
+  private final LocalDebrief localDebrief;
   private final boolean colour;
   private final Path historyFile;
   private ShellReader reader;
@@ -49,15 +50,24 @@ final class Shell {
   private volatile int rows = 24;
 
   Shell(Terminal terminal, ClientSession session, boolean colour, Path historyFile) {
-    this(terminal, session, null, colour, historyFile);
+    this(terminal, session, null, null, colour, historyFile);
   }
 
-  /** A shell for one class seat, or for the hot seat's seats ({@code hotSeat} not null; it starts at {@code session}). */
+  /**
+   * A shell for one class seat, for the seat of {@code play} ({@code localDebrief} not null), or
+   * for the hot seat's seats ({@code hotSeat} not null too; it starts at {@code session}).
+   */
   Shell(
-      Terminal terminal, ClientSession session, HotSeat hotSeat, boolean colour, Path historyFile) {
+      Terminal terminal,
+      ClientSession session,
+      HotSeat hotSeat,
+      LocalDebrief localDebrief,
+      boolean colour,
+      Path historyFile) {
     this.terminal = terminal;
     this.session = session;
     this.hotSeat = hotSeat;
+    this.localDebrief = localDebrief;
     this.colour = colour;
     this.historyFile = historyFile;
   }
@@ -124,7 +134,7 @@ final class Shell {
     // The status line reserves the bottom row before anything is printed, so no line is lost to it.
     status = Status.getStatus(terminal);
     updateStatus();
-    console = new Console(session, out, hotSeat);
+    console = new Console(session, out, hotSeat, localDebrief);
     console.secretPrompt(
         question -> {
           try {

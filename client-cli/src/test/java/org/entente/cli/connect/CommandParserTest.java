@@ -229,7 +229,9 @@ class CommandParserTest {
     assertThat(err("as AZE", PLAYER))
         .isEqualTo("'as' works only in the hot seat: entente play --hot-seat.");
     assertThat(err("debrief", PLAYER))
-        .isEqualTo("'debrief' works only in the hot seat: entente play --hot-seat.");
+        .isEqualTo(
+            "'debrief' works only in a game of entente play; in a class the game master writes"
+                + " the debrief with entente debrief.");
     assertThat(err("leave", HOT_SEAT)).startsWith("'leave' is not part of the hot seat");
     assertThat(err("az AZE", HOT_SEAT))
         .isEqualTo("Unknown command 'az'. Did you mean 'as'? Type 'help' for the commands.");

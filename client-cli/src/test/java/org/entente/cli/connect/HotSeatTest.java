@@ -66,14 +66,14 @@ class HotSeatTest {
             new SeatStore(home.resolve("seats.json")),
             code,
             gameMaster,
-            dir -> List.of(),
             "ARM");
     console =
         new Console(
             hotSeat.first(),
             Output.plain(
                 new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false, () -> 100),
-            hotSeat);
+            hotSeat,
+            dir -> List.of());
   }
 
   private ServerMessage gm(ClientMessage.Builder request) throws Exception {
