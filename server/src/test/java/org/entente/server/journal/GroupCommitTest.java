@@ -19,53 +19,15 @@ class GroupCommitTest {
   void appendsWaitingForAForceShareOneFsync(@TempDir Path data) throws Exception {
     CountDownLatch forcing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    int[] segmentForces = {0};
     Storage blockingFirstForce =
-        new ForwardingStorage(new FileStorage()) {
-          /** Forces of segments so far: the second is the one held. */
-          int segmentForces;
-
-          @Override
-          public AppendFile openAt(Path file, long position) throws java.io.IOException {
-            AppendFile inner = super.openAt(file, position);
-            if (!file.getFileName().toString().startsWith("events")) {
-              return inner;
-            }
-            return new AppendFile() {
-              @Override
-              public void write(byte[] bytes) throws java.io.IOException {
-                inner.write(bytes);
+        forcing(
+            file -> file.getFileName().toString().startsWith("events"),
+            file -> {
+              if (++segmentForces[0] == 2) { // the second: after the warm-up below
+                hold(forcing, release);
               }
-
-              @Override
-              public void force() throws java.io.IOException {
-                if (++segmentForces == 2) {
-                  forcing.countDown();
-                  try {
-                    release.await();
-                  } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                  }
-                }
-                inner.force();
-              }
-
-              @Override
-              public void preallocate(long size) throws java.io.IOException {
-                inner.preallocate(size);
-              }
-
-              @Override
-              public long size() throws java.io.IOException {
-                return inner.size();
-              }
-
-              @Override
-              public void close() throws java.io.IOException {
-                inner.close();
-              }
-            };
-          }
-        };
+            });
     try (JournalWriter writer = JournalWriter.start(blockingFirstForce, data)) {
       SessionJournal journal = writer.create("s1", "snapshot".getBytes(UTF_8));
       // The session's files and first segment exist and their names are durable first, so the
@@ -98,8 +60,19 @@ class GroupCommitTest {
     }
   }
 
-  /** A storage whose forces of one session's segment run {@code onForce} first. */
-  private static Storage forcing(String session, java.util.function.Consumer<Path> onForce) {
+  /** Says {@code reached}, then waits for {@code release}. */
+  private static void hold(CountDownLatch reached, CountDownLatch release) {
+    reached.countDown();
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The real disk, where each force of a file {@code which} accepts runs {@code onForce} first. */
+  private static Storage forcing(
+      java.util.function.Predicate<Path> which, java.util.function.Consumer<Path> onForce) {
     return new ForwardingStorage(new FileStorage()) {
       @Override
       public AppendFile openAt(Path file, long position) throws java.io.IOException {
@@ -112,8 +85,7 @@ class GroupCommitTest {
 
           @Override
           public void force() throws java.io.IOException {
-            if (file.getFileName().toString().startsWith("events")
-                && file.getParent().getFileName().toString().startsWith(session)) {
+            if (which.test(file)) {
               onForce.accept(file);
             }
             inner.force();
@@ -145,7 +117,7 @@ class GroupCommitTest {
     CountDownLatch bothForcing = new CountDownLatch(2);
     Storage storage =
         forcing(
-            "",
+            file -> file.getFileName().toString().startsWith("events"),
             file -> {
               String session = file.getParent().getFileName().toString();
               try {
@@ -184,50 +156,12 @@ class GroupCommitTest {
     CountDownLatch snapshotting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Storage storage =
-        new ForwardingStorage(new FileStorage()) {
-          @Override
-          public AppendFile openAt(Path file, long position) throws java.io.IOException {
-            AppendFile inner = super.openAt(file, position);
-            boolean held =
+        forcing(
+            file ->
                 file.getFileName().toString().startsWith("state-")
                     && !file.getFileName().toString().startsWith("state-00000000000000000000")
-                    && file.getParent().getFileName().toString().equals("a");
-            return new AppendFile() {
-              @Override
-              public void write(byte[] bytes) throws java.io.IOException {
-                inner.write(bytes);
-              }
-
-              @Override
-              public void force() throws java.io.IOException {
-                if (held) {
-                  snapshotting.countDown();
-                  try {
-                    release.await();
-                  } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                  }
-                }
-                inner.force();
-              }
-
-              @Override
-              public void preallocate(long size) throws java.io.IOException {
-                inner.preallocate(size);
-              }
-
-              @Override
-              public long size() throws java.io.IOException {
-                return inner.size();
-              }
-
-              @Override
-              public void close() throws java.io.IOException {
-                inner.close();
-              }
-            };
-          }
-        };
+                    && file.getParent().getFileName().toString().equals("a"),
+            file -> hold(snapshotting, release));
     try (JournalWriter writer = JournalWriter.start(storage, data)) {
       SessionJournal a = writer.create("a", "h".getBytes(UTF_8));
       SessionJournal b = writer.create("b", "h".getBytes(UTF_8));
