@@ -66,6 +66,14 @@ final class Browsers implements AutoCloseable {
 
   /** A new window whose page (viewport) is width x height; under 500 wide, a phone's. */
   WebDriver open(int width, int height) throws IOException {
+    return open(width, height, null);
+  }
+
+  /**
+   * A new window whose page is width x height (under 500 wide, a phone's), saving downloads in
+   * {@code downloads} if not null.
+   */
+  WebDriver open(int width, int height, Path downloads) throws IOException {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -84,6 +92,15 @@ final class Browsers implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--user-data-dir=" + Files.createTempDirectory("entente-chromium"),
         "--window-size=" + width + "," + height);
+    if (downloads != null) {
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "download.default_directory",
+              downloads.toAbsolutePath().toString(),
+              "download.prompt_for_download",
+              false));
+    }
     if (width < 500) { // narrower than a desktop window may be: a phone's screen, emulated
       options.setExperimentalOption(
           "mobileEmulation",

@@ -1,11 +1,11 @@
 package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.entente.server.web.Chromium.screenshot;
-import static org.entente.server.web.Chromium.textOf;
-import static org.entente.server.web.Chromium.visible;
-import static org.entente.server.web.Chromium.waitForText;
-import static org.entente.server.web.Chromium.waiting;
+import static org.entente.server.web.Browsers.screenshot;
+import static org.entente.server.web.Browsers.textOf;
+import static org.entente.server.web.Browsers.visible;
+import static org.entente.server.web.Browsers.waitForText;
+import static org.entente.server.web.Browsers.waiting;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,22 +58,25 @@ class GameMasterConsoleTest {
   private static final String TEAM_TALK = "Our gas contract is up for renewal.";
   private static EntenteServer server;
   private static String base;
-  private static final Chromium chromium = new Chromium();
+  private static Browsers chromium;
   private static final List<ProtocolClient> natives = new ArrayList<>();
 
   @BeforeAll
   static void startServer() throws Exception {
-    Chromium.require();
+    Browsers.require();
     server =
         EntenteServer.builder()
             .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
             .start();
     base = "http://127.0.0.1:" + server.port() + "/";
+    chromium = new Browsers(base);
   }
 
   @AfterAll
   static void stop() {
-    chromium.close();
+    if (chromium != null) {
+      chromium.close();
+    }
     natives.forEach(ProtocolClient::close);
     if (server != null) {
       server.close();
@@ -468,16 +471,16 @@ class GameMasterConsoleTest {
     ((JavascriptExecutor) teacher).executeScript("window.scrollTo(0, 0)");
     noSidewaysScrolling(teacher);
     screenshot(teacher, "gm-console-1366x768");
-    Chromium.viewport(teacher, 1920, 1080);
+    Browsers.viewport(teacher, 1920, 1080);
     noSidewaysScrolling(teacher);
     screenshot(teacher, "gm-console-1920x1080");
-    Chromium.viewport(teacher, 1366, 768);
+    Browsers.viewport(teacher, 1366, 768);
     long height =
         ((Number)
                 ((JavascriptExecutor) teacher)
                     .executeScript("return document.documentElement.scrollHeight"))
             .longValue();
-    Chromium.viewport(teacher, 1366, (int) height);
+    Browsers.viewport(teacher, 1366, (int) height);
     screenshot(teacher, "gm-console-1366-whole-page");
   }
 
