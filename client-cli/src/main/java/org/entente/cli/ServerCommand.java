@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.entente.server.EntenteServer;
 import org.entente.server.ServerConfig;
+import org.entente.server.journal.JournalWriter;
 import org.entente.server.limits.Descriptors;
 import org.entente.server.limits.Limits;
 import org.entente.server.limits.NetworkGuards;
@@ -138,10 +139,12 @@ final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--max-open-files",
       paramLabel = "N",
-      defaultValue = "256",
+      defaultValue = "" + JournalWriter.DEFAULT_MAX_OPEN_FILES,
       description =
           "Session files kept open at once, least recently written closed first (default ${DEFAULT-VALUE});"
-              + " connections are refused while fewer than N + 64 descriptors are free.")
+              + " connections are refused while fewer than N + "
+              + Limits.JOURNAL_DESCRIPTOR_HEADROOM
+              + " descriptors are free.")
   int maxOpenFiles;
 
   @Option(
@@ -158,7 +161,6 @@ final class ServerCommand implements Callable<Integer> {
     if (!inMemory) {
       serverConfig = serverConfig.withDataDir(dataDir);
     }
-    serverConfig = serverConfig.withMaxOpenFiles(Math.max(1, maxOpenFiles));
     if (heartbeat < 1
         || helloTimeout < 1
         || maxConnections < 1
@@ -167,6 +169,7 @@ final class ServerCommand implements Callable<Integer> {
       System.err.println("entente server: limits and timeouts must be at least 1.");
       return 2;
     }
+    serverConfig = serverConfig.withMaxOpenFiles(maxOpenFiles);
     Limits limits =
         Limits.defaults()
             .withConnections(maxConnections, maxConnectionsPerAddress)
