@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
       "Russia; --seats N cycles through them), one connection per seat: native, or",
       "with --web a browser's WebSocket. Phases: sessions created one after another",
       "(the create_session round trip); seats joining, --join-window at once across",
-      "sessions (connect, hello, join); unloaded order edits; a closed loop (every",
+      "sessions (connect, hello, join); --warmup seconds of edits (the JIT's, not a",
+      "target); unloaded order edits; a closed loop (every",
       "seat editing nonstop); an open loop at a fixed rate per session; chat",
       "nonstop; K turns of one session (last ready to every seat holding the",
       "report); one turn of every session at once. Percentiles by HdrHistogram.",
@@ -78,6 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
   static final int MAX_IDLE_SESSIONS = 50_000;
   static final int MAX_SEATS = 99;
 
+  /** The warm-up's row: the JIT compiles the server's request path during it. */
+  static final String WARMUP = "warm-up: order edits, closed loop (not a target)";
+
   /** Descriptors a process needs besides its connections (the JVM's jars, pipes, epoll...). */
   static final int SPARE_DESCRIPTORS = 64;
 
@@ -116,6 +120,16 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "5",
       description = "Open loop: order edits a second per session (default ${DEFAULT-VALUE}).")
   int rate;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "S",
+      defaultValue = "3",
+      description =
+          "Seconds of order edits from every seat before the unloaded phase, so that the"
+              + " figures are the compiled server's (a row of its own, not a target; 0: none,"
+              + " default ${DEFAULT-VALUE}).")
+  int warmup;
 
   @Option(
       names = "--round-trips",
@@ -251,6 +265,9 @@ public final class BenchCommand implements Callable<Integer> {
       throws Exception {
     List<Result> results = new ArrayList<>(seat(room, meter, progress, 0, true));
     Phases phases = new Phases(room, meter, progress);
+    if (warmup > 0) {
+      results.add(phases.closedLoop(WARMUP, warmup, Classroom.Seat::edit));
+    }
     results.add(phases.roundTrips(roundTrips));
     results.add(phases.closedLoop("order edit, closed loop", seconds, Classroom.Seat::edit));
     results.add(phases.openLoop(rate, seconds));
@@ -369,6 +386,8 @@ public final class BenchCommand implements Callable<Integer> {
         || rate > 1000
         || roundTrips < 1
         || roundTrips > 100_000
+        || warmup < 0
+        || warmup > 600
         || turns < 1
         || turns > 10
         || joinWindow < 1
@@ -377,7 +396,7 @@ public final class BenchCommand implements Callable<Integer> {
         || seatsPerSession() > MAX_SEATS) {
       return Optional.of(
           "--sessions 1..3000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000,"
-              + " --turns 1..10, --join-window 1..1000, --seats 1..99.");
+              + " --warmup 0..600, --turns 1..10, --join-window 1..1000, --seats 1..99.");
     }
     int modes = (history != null ? 1 : 0) + (idleSessions != null ? 1 : 0) + (seatsOnly ? 1 : 0);
     if (modes > 1) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
+import java.util.ArrayList;
 import java.util.List;
 import org.entente.cli.Main;
 import org.entente.cli.StdCapture;
@@ -66,11 +67,16 @@ class BenchCommandTest {
               "1",
               "--round-trips",
               "10",
+              "--warmup",
+              "1",
               "--turns",
               "2",
               "--json");
       assertThat(exit).isZero();
       var phases = json().getFieldsOrThrow("phases").getListValue().getValuesList();
+      assertThat(number(phases.get(2), "requests")).as("the warm-up's edits").isPositive();
+      phases = new ArrayList<>(phases);
+      phases.remove(2);
       assertThat(names(phases))
           .containsExactly(
               "create session",
@@ -184,6 +190,8 @@ class BenchCommandTest {
               "12",
               "--seconds",
               "1",
+              "--warmup",
+              "0",
               "--round-trips",
               "10",
               "--turns",
@@ -270,7 +278,7 @@ class BenchCommandTest {
     assertThat(std.err())
         .contains(
             "entente bench: --sessions 1..3000, --seconds 1..600, --rate 1..1000,"
-                + " --round-trips 1..100000, --turns 1..10, --join-window 1..1000,"
+                + " --round-trips 1..100000, --warmup 0..600, --turns 1..10, --join-window 1..1000,"
                 + " --seats 1..99.");
   }
 

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.server.connection.ConnectionHandler;
@@ -15,7 +16,7 @@ import org.entente.server.web.WebPipeline;
 
 /**
  * The server's pipeline, top to bottom: the connection gate (caps, before any work), TLS if
- * configured, the sniffer (a connection that opens with an HTTP request line gets the web
+ * configured, flush consolidation (see {@link #FLUSHES_PER_WRITE}), the sniffer (a connection that opens with an HTTP request line gets the web
  * client's handlers instead of the next ones: {@link WebPipeline}), framing,
  * protobuf, the heartbeat and timeouts, then the connection's state machine.
  */
@@ -25,6 +26,16 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
   private static final ProtobufEncoder ENCODER = new ProtobufEncoder();
   private static final ProtobufDecoder DECODER =
       new ProtobufDecoder(ClientMessage.getDefaultInstance());
+
+  /**
+   * Flushes folded into one socket write at most. A session thread sends each message with
+   * its own flush (an answer, each event to each seat); writing each to the socket at once
+   * made one system call per message, a fifth of the server's CPU under a class's load. Folded,
+   * the messages queued for a connection while its event loop was busy leave in one write at
+   * the end of the loop's pass, in the same order; while the loop reads, its answers leave
+   * when the read completes.
+   */
+  static final int FLUSHES_PER_WRITE = 256;
 
   private final Lobby lobby;
   private final String serverName;
@@ -56,6 +67,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     if (tls != null) {
       p.addLast("tls", tls.newHandler(channel.alloc()));
     }
+    p.addLast("flushes", new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
     p.addLast(
         "sniffer",
         new ProtocolSniffer(

@@ -274,11 +274,11 @@ class ConnectionStatesTest {
     silent.channel.advanceTimeBy(
         org.entente.server.limits.Limits.defaults().helloTimeout().toSeconds(),
         java.util.concurrent.TimeUnit.SECONDS);
-    silent.channel.runScheduledPendingTasks();
+    silent.poll();
     polite.channel.advanceTimeBy(
         org.entente.server.limits.Limits.defaults().helloTimeout().toSeconds(),
         java.util.concurrent.TimeUnit.SECONDS);
-    polite.channel.runScheduledPendingTasks();
+    polite.poll();
     assertThat(silent.channel.isActive()).isFalse();
     assertThat(polite.channel.isActive()).isTrue();
   }
