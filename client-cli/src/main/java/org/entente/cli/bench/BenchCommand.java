@@ -73,14 +73,14 @@ import picocli.CommandLine.Parameters;
       "  entente bench --seats-only --sessions 2715 --seconds 60 --heap 256m"
     })
 public final class BenchCommand implements Callable<Integer> {
-  static final int MAX_SESSIONS = 3000;
+  static final int MAX_SESSIONS = 4000;
   static final int MAX_HISTORY_LEVELS = 8;
   static final long MAX_EVENTS = 10_000_000;
   static final int MAX_IDLE_SESSIONS = 50_000;
   static final int MAX_SEATS = 99;
 
   /** The warm-up's row: the JIT compiles the server's request path during it. */
-  static final String WARMUP = "warm-up: order edits, closed loop (not a target)";
+  static final String WARMUP = "warm-up (order edits, not a target)";
 
   /** Descriptors a process needs besides its connections (the JVM's jars, pipes, epoll...). */
   static final int SPARE_DESCRIPTORS = 64;
@@ -103,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--sessions",
       paramLabel = "G",
       defaultValue = "10",
-      description = "Sessions (default ${DEFAULT-VALUE}, at most 3000).")
+      description = "Sessions (default ${DEFAULT-VALUE}, at most 4000).")
   int sessions;
 
   @Option(
@@ -395,7 +395,7 @@ public final class BenchCommand implements Callable<Integer> {
         || seatsPerSession() < 1
         || seatsPerSession() > MAX_SEATS) {
       return Optional.of(
-          "--sessions 1..3000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000,"
+          "--sessions 1..4000, --seconds 1..600, --rate 1..1000, --round-trips 1..100000,"
               + " --warmup 0..600, --turns 1..10, --join-window 1..1000, --seats 1..99.");
     }
     int modes = (history != null ? 1 : 0) + (idleSessions != null ? 1 : 0) + (seatsOnly ? 1 : 0);

@@ -277,15 +277,15 @@ class BenchCommandTest {
     assertThat(Main.run("bench", "--sessions", "0")).isEqualTo(2);
     assertThat(std.err())
         .contains(
-            "entente bench: --sessions 1..3000, --seconds 1..600, --rate 1..1000,"
+            "entente bench: --sessions 1..4000, --seconds 1..600, --rate 1..1000,"
                 + " --round-trips 1..100000, --warmup 0..600, --turns 1..10, --join-window 1..1000,"
                 + " --seats 1..99.");
   }
 
   @Test
   void theNewOptionsAreCheckedBeforeAnythingStarts() {
-    assertThat(problem("--sessions", "3001")).startsWith("--sessions 1..3000,");
-    assertThat(problem("--join-window", "0")).startsWith("--sessions 1..3000,");
+    assertThat(problem("--sessions", "4001")).startsWith("--sessions 1..4000,");
+    assertThat(problem("--join-window", "0")).startsWith("--sessions 1..4000,");
     assertThat(problem("--history", "1000,100"))
         .isEqualTo("--history levels rise, each 1..10000000 events: 1000,100.");
     assertThat(problem("--history", "0"))
@@ -314,10 +314,10 @@ class BenchCommandTest {
   @Test
   void webAndSeatsGoWithEveryModeButTheIdleSessions() {
     assertThat(problem("--seats", "0"))
-        .startsWith("--sessions 1..3000,")
+        .startsWith("--sessions 1..4000,")
         .endsWith("--seats 1..99.");
     assertThat(problem("--seats", "100")).endsWith("--seats 1..99.");
-    assertThat(problem("--web", "--seats", "99", "--sessions", "3000")).isEmpty();
+    assertThat(problem("--web", "--seats", "99", "--sessions", "4000")).isEmpty();
     assertThat(problem("--web", "--seats", "10", "--history", "1000")).isEmpty();
     assertThat(problem("--web", "--seats", "10", "--seats-only")).isEmpty();
     String idle =

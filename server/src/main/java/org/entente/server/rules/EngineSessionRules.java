@@ -56,6 +56,15 @@ public final class EngineSessionRules implements SessionRules {
   private int injected;
 
   /**
+   * The last snapshot made, and of which state and scenario: both are immutable and replaced
+   * when they change, so the snapshot stays right until then. Every join, resume and view
+   * needs one, and making it scores every objective.
+   */
+  private volatile Snapshot last;
+
+  private record Snapshot(GameState state, Scenario scenario, GameSnapshot snapshot) {}
+
+  /**
    * The game so far (states, sealed orders, reports) in the rules a debrief replays the game on;
    * null in a session's rules.
    */
@@ -130,6 +139,15 @@ public final class EngineSessionRules implements SessionRules {
 
   @Override
   public GameSnapshot snapshot() {
+    Snapshot made = last;
+    if (made == null || made.state() != state || made.scenario() != scenario) {
+      made = new Snapshot(state, scenario, makeSnapshot());
+      last = made;
+    }
+    return made.snapshot();
+  }
+
+  private GameSnapshot makeSnapshot() {
     ImmutableList.Builder<GameSnapshot.CountryQuantities> countries = ImmutableList.builder();
     ImmutableList.Builder<GameSnapshot.Trust> trust = ImmutableList.builder();
     for (Actor a : scenario.actors()) {

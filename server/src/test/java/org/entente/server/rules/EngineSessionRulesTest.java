@@ -84,6 +84,20 @@ class EngineSessionRulesTest {
   }
 
   @Test
+  void theSnapshotIsMadeOnceAStateAndAgainWhenTheStateMoves() {
+    GameSnapshot first = rules.snapshot();
+    assertThat(rules.snapshot()).as("nothing changed: the same snapshot").isSameAs(first);
+    Order dues = Order.of("ARM", OrderKind.WITHHOLD_DUES).withOrg("CSTO");
+    rules.resolve(Map.of("ARM", List.of(dues), "RUS", List.of()), 42);
+    GameSnapshot second = rules.snapshot();
+    assertThat(second.turn()).isEqualTo(1);
+    assertThat(second).isNotEqualTo(first);
+    EngineSessionRules same = new EngineSessionRules(SmallScenario.build());
+    same.resolve(Map.of("ARM", List.of(dues), "RUS", List.of()), 42);
+    assertThat(second).as("the kept snapshot is the state's").isEqualTo(same.snapshot());
+  }
+
+  @Test
   void injectsAreValidatedLikeScenarioEventsAndApplyAtTheNextResolution() {
     ImmutableList<String> problems =
         rules.validate(
