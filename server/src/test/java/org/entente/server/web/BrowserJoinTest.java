@@ -7,17 +7,11 @@ import static org.entente.server.web.Browsers.waitForText;
 import static org.entente.server.web.Browsers.waiting;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.ClientMessage;
-import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
 import org.entente.server.testing.UploadedScenarios;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,43 +19,12 @@ import org.openqa.selenium.support.ui.Select;
 
 /** The student page's join form, in a browser: the countries are the session's own. */
 class BrowserJoinTest {
-  private static EntenteServer server;
-  private static Browsers browsers;
-  private static ProtocolClient gm;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Browsers.require();
-    server =
-        EntenteServer.builder()
-            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
-            .start();
-    browsers = new Browsers("http://127.0.0.1:" + server.port() + "/");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browsers != null) {
-      browsers.close();
-    }
-    if (gm != null) {
-      gm.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final BrowserClass web = new BrowserClass("join-test");
 
   /** Creates a session on a connection of its own; returns its join code. */
   private static String create(ClientMessage.Builder request) throws Exception {
-    ProtocolClient teacher =
-        ProtocolClient.connectAndHello("127.0.0.1", server.port(), "join-test");
-    ServerMessage created = teacher.request(request).get(30, TimeUnit.SECONDS);
+    ServerMessage created = BrowserClass.call(web.nativeClient(), request);
     assertThat(created.hasSessionCreated()).as("%s", created).isTrue();
-    if (gm != null) {
-      gm.close();
-    }
-    gm = teacher;
     return created.getSessionCreated().getJoinCode();
   }
 
@@ -79,13 +42,9 @@ class BrowserJoinTest {
   @Test
   void theJoinFormOffersTheCountriesOfTheSessionBeingJoined() throws Exception {
     String strait = create(UploadedScenarios.createClassStrait());
-    String armenia =
-        create(
-            ClientMessage.newBuilder()
-                .setCreateSession(
-                    CreateSession.newBuilder().setBuiltinScenarioId("armenia-csto-2024")));
-    WebDriver kai = browsers.open(1366, 768);
-    kai.get(browsers.base);
+    String armenia = BrowserClass.createSession(web.nativeClient());
+    WebDriver kai = web.open(1366, 768);
+    kai.get(web.base());
     visible(kai, "code");
     assertThat(countriesOffered(kai)).isEmpty();
     assertThat(kai.findElement(By.id("country")).isEnabled()).isFalse();
