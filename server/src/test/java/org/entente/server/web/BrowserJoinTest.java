@@ -1,18 +1,23 @@
 package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.server.web.Browsers.script;
 import static org.entente.server.web.Browsers.textOf;
 import static org.entente.server.web.Browsers.visible;
 import static org.entente.server.web.Browsers.waitForText;
 import static org.entente.server.web.Browsers.waiting;
 
 import java.util.List;
+import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.ClientMessage;
+import org.entente.proto.protocol.v1.GetView;
+import org.entente.proto.protocol.v1.Role;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.server.testing.UploadedScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -55,7 +60,8 @@ class BrowserJoinTest {
 
     typeCode(kai, strait);
     waiting(kai).until(d -> countriesOffered(d).contains("Korvania"));
-    assertThat(countriesOffered(kai)).containsExactly("Korvania", "Halden", "Miran", "Ostra");
+    assertThat(countriesOffered(kai))
+        .containsExactly("Choose your country", "Korvania", "Halden", "Miran", "Ostra");
     assertThat(textOf(kai, "join-scenario")).startsWith("Scenario: ");
     Browsers.screenshot(kai, "join-uploaded-1366x768");
 
@@ -73,5 +79,34 @@ class BrowserJoinTest {
     kai.findElement(By.id("join-button")).click();
     visible(kai, "game");
     waitForText(kai, "who", "Korvania");
+  }
+
+  @Test
+  void noCountryIsChosenForTheStudentAndJoinAsksForOne() throws Exception {
+    ProtocolClient gm = web.nativeClient();
+    String code = BrowserClass.createSession(gm);
+    WebDriver lou = web.open(1366, 768);
+    lou.get(web.base());
+    visible(lou, "code").sendKeys(code);
+    waiting(lou).until(d -> countriesOffered(d).contains("Armenia"));
+    Select country = new Select(lou.findElement(By.id("country")));
+    assertThat(country.getFirstSelectedOption().getText()).isEqualTo("Choose your country");
+    assertThat(country.getFirstSelectedOption().isEnabled()).isFalse();
+
+    lou.findElement(By.id("name")).sendKeys("Lou", Keys.ENTER);
+    assertThat(script(lou, "return document.getElementById('country').validity.valueMissing"))
+        .isEqualTo(true);
+    assertThat(lou.findElement(By.id("game")).isDisplayed()).isFalse();
+    assertThat(lou.findElement(By.id("join")).isDisplayed()).isTrue();
+    assertThat(
+            BrowserClass.ok(gm, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
+                .getView()
+                .getSeatsList())
+        .noneMatch(s -> s.getRole() == Role.PLAYER);
+
+    country.selectByValue("AZE");
+    lou.findElement(By.id("join-button")).click();
+    visible(lou, "game");
+    waitForText(lou, "who", "Azerbaijan");
   }
 }

@@ -75,14 +75,15 @@ class BrowserRetryTest {
   private static void addOrderAcrossADrop(
       WebDriver student, String kind, String target, String mode) {
     script(student, DROP_AT_NEXT, "editDraft", mode);
-    script(student, "document.getElementById('news').textContent = ''");
     new Select(student.findElement(By.id("kind"))).selectByVisibleText(kindLabel(student, kind));
     new Select(student.findElement(By.id("slot-0"))).selectByValue(target);
     student.findElement(By.id("add-order")).click();
     waiting(student)
         .withMessage("the order to be added or refused")
         .until(
-            d -> textOf(d, "news").contains("Order added.") || !textOf(d, "order-error").isEmpty());
+            d ->
+                textOf(d, "order-added").startsWith("Order added: ")
+                    || !textOf(d, "order-error").isEmpty());
     assertThat(textOf(student, "order-error")).isEmpty();
   }
 
