@@ -90,7 +90,9 @@ async function lookUpCode() {
     const answer = await connection.request({ getSessionInfo: { joinCode: code } });
     if (code !== lookedUp) return; // the code changed while the server answered
     const info = answer.sessionInfo;
-    fill($('country'), (info.countries || []).filter((c) => c.playable).map((c) => el('option', { value: c.id }, c.name)));
+    // No country is chosen for the student: Join asks for one (the list is required).
+    fill($('country'), el('option', { value: '', disabled: true, selected: true }, 'Choose your country'),
+      (info.countries || []).filter((c) => c.playable).map((c) => el('option', { value: c.id }, c.name)));
     $('country').disabled = false;
     $('country-help').classList.add('hidden');
     $('join-scenario').textContent = 'Scenario: ' + (info.title || info.scenarioId || '');
@@ -159,6 +161,7 @@ function onEvent(event) {
       if ($('messages').classList.contains('hidden')) unread += offered.length;
     }
     say('Turn ' + event.turnReport.turn + ' was resolved; the report is under Reports.');
+    $('order-added').textContent = '';
     connection.request({ getView: {} }).then((a) => { view = a.view; render(); }, () => {});
   } else if (event.news) {
     say('News: ' + event.news.title + '. ' + event.news.text);
@@ -241,12 +244,16 @@ function orderLine(kind) {
 async function addOrder(event) {
   event.preventDefault();
   $('order-error').textContent = '';
+  $('order-added').textContent = '';
   const kind = myKinds()[Number($('kind').value)];
   if (!kind) return;
+  const line = orderLine(kind);
   try {
-    const answer = await connection.request({ editDraft: { turn: view.turn || 0, add: { text: orderLine(kind) } } });
+    const answer = await connection.request({ editDraft: { turn: view.turn || 0, add: { text: line } } });
     applyEvent(view, { draftUpdated: answer.draftUpdated });
-    say('Order added.');
+    // Said where the student looks: the order is in, nothing else to send; the turn ends later.
+    $('order-added').textContent = 'Order added: ' + line + '. Your team\'s orders are carried out when the turn ends;'
+      + ' press \u201cWe are ready\u201d once your team has given them.';
     render();
   } catch (e) {
     $('order-error').textContent = 'Refused: ' + reason(e);

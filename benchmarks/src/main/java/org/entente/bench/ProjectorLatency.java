@@ -1,7 +1,9 @@
 package org.entente.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static org.entente.bench.WebBench.await;
+import static org.entente.bench.WebBench.ok;
+import static org.entente.bench.WebBench.summary;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,21 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.ClientMessage;
-import org.entente.proto.protocol.v1.CreateSession;
-import org.entente.proto.protocol.v1.Deadline;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.JoinSession;
-import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SetReady;
 import org.entente.proto.protocol.v1.Spectate;
 import org.entente.proto.protocol.v1.StartGame;
-import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * How long after a turn's last {@code ready} the projector page shows the turn's report: a
@@ -74,32 +68,13 @@ public final class ProjectorLatency {
       System.err.println("usage: ProjectorLatency [TURNS 1..100]");
       System.exit(2);
     }
-    System.out.println(
-        "load average before: " + Files.readString(Path.of("/proc/loadavg")).strip());
-    Path data = Files.createTempDirectory("entente-projector-latency");
-    List<ProtocolClient> clients = new ArrayList<>();
-    WebDriver projector = null;
-    try (EntenteServer server =
-        EntenteServer.builder()
-            .config(
-                ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1").withDataDir(data))
-            .start()) {
-      int port = server.port();
-      ProtocolClient gm = client(port, clients);
-      String code =
-          ok(
-                  gm,
-                  ClientMessage.newBuilder()
-                      .setCreateSession(
-                          CreateSession.newBuilder()
-                              .setBuiltinScenarioId("armenia-csto-2024")
-                              .setTurns(turns + 1)
-                              .setDeadline(Deadline.newBuilder().setGameMasterAdvanced(true))))
-              .getSessionCreated()
-              .getJoinCode();
+    System.out.println("load average before: " + WebBench.loadAverage());
+    try (WebBench bench = WebBench.start("projector-latency")) {
+      ProtocolClient gm = bench.client();
+      String code = WebBench.createSession(gm, turns + 1);
       List<ProtocolClient> seats = new ArrayList<>();
       for (int i = 0; i < SEATS.length; i++) {
-        ProtocolClient seat = client(port, clients);
+        ProtocolClient seat = bench.client();
         ok(
             seat,
             ClientMessage.newBuilder()
@@ -112,7 +87,7 @@ public final class ProjectorLatency {
       }
       Map<Integer, Long> spectatorGot = new ConcurrentHashMap<>();
       Map<Integer, Long> opened = new ConcurrentHashMap<>();
-      ProtocolClient spectator = client(port, clients);
+      ProtocolClient spectator = bench.client();
       spectator.onEvent(
           (Event e) -> {
             if (e.hasTurnReport()) {
@@ -126,8 +101,8 @@ public final class ProjectorLatency {
           ClientMessage.newBuilder()
               .setSpectate(Spectate.newBuilder().setJoinCode(code).setDisplayName("Observer")));
 
-      projector = chromium();
-      projector.get("http://127.0.0.1:" + port + "/watch/" + code);
+      WebDriver projector = bench.chromium(1920, 1080);
+      projector.get(bench.base() + "watch/" + code);
       await(projector, "return document.getElementById('joincode').textContent.length > 0", 30);
       ok(gm, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
       await(projector, "return !document.getElementById('game').classList.contains('hidden')", 30);
@@ -170,72 +145,12 @@ public final class ProjectorLatency {
               + summary(inDom)
               + "; projector frame "
               + summary(shown));
-      System.out.println(
-          "load average after: " + Files.readString(Path.of("/proc/loadavg")).strip());
-    } finally {
-      if (projector != null) {
-        projector.quit();
-      }
-      clients.forEach(ProtocolClient::close);
+      System.out.println("load average after: " + WebBench.loadAverage());
     }
-  }
-
-  private static String summary(List<Long> values) {
-    List<Long> sorted = values.stream().sorted().toList();
-    long p50 = sorted.get((sorted.size() - 1) / 2);
-    long max = sorted.get(sorted.size() - 1);
-    double mean = values.stream().mapToLong(Long::longValue).average().orElse(0);
-    return String.format(
-        Locale.ROOT, "median %d, mean %.1f, max %d, min %d", p50, mean, max, sorted.get(0));
   }
 
   private static ClientMessage.Builder ready(int turn) {
     return ClientMessage.newBuilder()
         .setSetReady(SetReady.newBuilder().setTurn(turn).setReady(true));
-  }
-
-  private static ProtocolClient client(int port, List<ProtocolClient> all) throws Exception {
-    ProtocolClient c = ProtocolClient.connectAndHello("127.0.0.1", port, "projector-latency");
-    all.add(c);
-    return c;
-  }
-
-  private static ServerMessage ok(ProtocolClient client, ClientMessage.Builder request)
-      throws Exception {
-    ServerMessage answer = client.request(request).get(30, TimeUnit.SECONDS);
-    if (answer.hasError()) {
-      throw new IllegalStateException(answer.getError().getMessage());
-    }
-    return answer;
-  }
-
-  private static void await(WebDriver driver, String condition, int seconds)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(condition))) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the projector page never got there: " + condition);
-      }
-      TimeUnit.MILLISECONDS.sleep(2);
-    }
-  }
-
-  private static WebDriver chromium() throws java.io.IOException {
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory("entente-chromium"),
-        "--window-size=1920,1080");
-    return new ChromeDriver(service, options);
   }
 }

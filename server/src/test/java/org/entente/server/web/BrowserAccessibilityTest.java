@@ -1,6 +1,7 @@
 package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.server.web.BrowserClass.ok;
 import static org.entente.server.web.Browsers.openTab;
 import static org.entente.server.web.Browsers.script;
 import static org.entente.server.web.Browsers.textOf;
@@ -14,21 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
-import org.entente.proto.protocol.v1.CreateSession;
 import org.entente.proto.protocol.v1.ForceResolution;
-import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.SendMessage;
-import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.proto.protocol.v1.StartGame;
-import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -41,65 +34,18 @@ import org.openqa.selenium.interactions.Actions;
  */
 class BrowserAccessibilityTest {
   private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-  private static EntenteServer server;
-  private static Browsers browsers;
-  private static final List<ProtocolClient> natives = new ArrayList<>();
-
-  @BeforeAll
-  static void start() throws Exception {
-    Browsers.require();
-    server =
-        EntenteServer.builder()
-            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
-            .start();
-    browsers = new Browsers("http://127.0.0.1:" + server.port() + "/");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browsers != null) {
-      browsers.close();
-    }
-    natives.forEach(ProtocolClient::close);
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private static ProtocolClient nativeClient() throws Exception {
-    ProtocolClient client =
-        ProtocolClient.connectAndHello("127.0.0.1", server.port(), "accessibility-test");
-    natives.add(client);
-    return client;
-  }
-
-  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request)
-      throws Exception {
-    ServerMessage answer = client.request(request).get(30, TimeUnit.SECONDS);
-    assertThat(answer.hasError()).as("%s", answer).isFalse();
-    return answer;
-  }
+  @RegisterExtension static final BrowserClass web = new BrowserClass("accessibility-test");
 
   /** A game of the built-in scenario, not started yet, and its game master. */
   private record Game(ProtocolClient gm, String code) {
     void start() throws Exception {
-      call(gm, ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+      BrowserClass.startGame(gm);
     }
   }
 
   private static Game newGame() throws Exception {
-    ProtocolClient gm = nativeClient();
-    String code =
-        call(
-                gm,
-                ClientMessage.newBuilder()
-                    .setCreateSession(
-                        CreateSession.newBuilder()
-                            .setBuiltinScenarioId("armenia-csto-2024")
-                            .setDisplayName("Ms Lee")))
-            .getSessionCreated()
-            .getJoinCode();
-    return new Game(gm, code);
+    ProtocolClient gm = web.nativeClient();
+    return new Game(gm, BrowserClass.createSession(gm));
   }
 
   /** Keys to whatever has the focus, as a keyboard would send them. */
@@ -121,8 +67,8 @@ class BrowserAccessibilityTest {
     Game game = newGame();
     game.start();
     String code = game.code();
-    WebDriver ani = browsers.open(1366, 768);
-    ani.get(browsers.base);
+    WebDriver ani = web.open(1366, 768);
+    ani.get(web.base());
     visible(ani, "code");
     assertThat(focused(ani)).isEqualTo("code");
     keys(ani, code);
@@ -161,8 +107,8 @@ class BrowserAccessibilityTest {
     String code = game.code();
     List<String> problems = new ArrayList<>();
 
-    WebDriver projector = browsers.open(1920, 1080);
-    projector.get(browsers.base + "watch/" + code);
+    WebDriver projector = web.open(1920, 1080);
+    projector.get(web.base() + "watch/" + code);
     waitForText(projector, "joincode", code);
     visible(projector, "lobby");
     // The check itself: an unlabelled field and faint text on the page are found.
@@ -187,22 +133,15 @@ class BrowserAccessibilityTest {
     visible(projector, "game");
     problems.addAll(axe(projector, "projector, game running"));
 
-    WebDriver bo = browsers.open(1366, 768);
-    bo.get(browsers.base);
+    WebDriver bo = web.open(1366, 768);
+    bo.get(web.base());
     visible(bo, "code").sendKeys(code);
     waiting(bo).until(d -> !textOf(d, "country").isEmpty());
     problems.addAll(axe(bo, "join form"));
-    browsers.join(bo, code, "Bo", "ARM");
-    ProtocolClient dana = nativeClient();
-    call(
-        dana,
-        ClientMessage.newBuilder()
-            .setJoinSession(
-                JoinSession.newBuilder()
-                    .setJoinCode(code)
-                    .setDisplayName("Dana")
-                    .setCountry("AZE")));
-    call(
+    web.join(bo, code, "Bo", "ARM");
+    ProtocolClient dana = web.nativeClient();
+    BrowserClass.joinNatively(dana, code, "Dana", "AZE");
+    ok(
         dana,
         ClientMessage.newBuilder()
             .setSendMessage(
@@ -211,7 +150,7 @@ class BrowserAccessibilityTest {
                     .setToCountry("ARM")
                     .setText("Shall we talk?")));
     problems.addAll(axe(bo, "orders"));
-    call(
+    ok(
         game.gm(),
         ClientMessage.newBuilder().setForceResolution(ForceResolution.newBuilder().setTurn(1)));
     waitForText(bo, "turn", "Turn 2 of");
@@ -224,8 +163,8 @@ class BrowserAccessibilityTest {
     Browsers.viewport(projector, 1024, 768);
     problems.addAll(axe(projector, "projector at 1024x768"));
 
-    WebDriver phone = browsers.open(390, 844);
-    browsers.join(phone, code, "Cy", "ARM");
+    WebDriver phone = web.open(390, 844);
+    web.join(phone, code, "Cy", "ARM");
     problems.addAll(axe(phone, "orders on a phone"));
     assertThat(problems).as("serious and critical axe-core violations").isEmpty();
   }

@@ -1,6 +1,7 @@
 package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.server.web.BrowserClass.call;
 import static org.entente.server.web.Browsers.kindLabel;
 import static org.entente.server.web.Browsers.openTab;
 import static org.entente.server.web.Browsers.screenshot;
@@ -12,14 +13,12 @@ import static org.entente.server.web.Browsers.waiting;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.Channel;
 import org.entente.proto.protocol.v1.ClientMessage;
@@ -27,17 +26,12 @@ import org.entente.proto.protocol.v1.EditDraft;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.GetBriefing;
 import org.entente.proto.protocol.v1.GetView;
-import org.entente.proto.protocol.v1.JoinSession;
 import org.entente.proto.protocol.v1.Order;
 import org.entente.proto.protocol.v1.ReportLine;
 import org.entente.proto.protocol.v1.SendMessage;
-import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.Spectate;
-import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -49,54 +43,13 @@ import org.openqa.selenium.support.ui.Select;
  * another country, a team-mate and a spectator over the native protocol.
  */
 class BrowserClassroomTest {
-  private static EntenteServer server;
-  private static String base;
-  private static Browsers browsers;
-  private static final List<ProtocolClient> natives = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    Browsers.require();
-    server =
-        EntenteServer.builder()
-            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
-            .start();
-    base = "http://127.0.0.1:" + server.port() + "/";
-    browsers = new Browsers(base);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browsers != null) {
-      browsers.close();
-    }
-    natives.forEach(ProtocolClient::close);
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private static WebDriver browser(int width, int height) throws IOException {
-    return browsers.open(width, height);
-  }
-
-  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request)
-      throws Exception {
-    return client.request(request).get(30, TimeUnit.SECONDS);
-  }
-
-  private static ProtocolClient nativeClient(List<Event> events) throws Exception {
-    ProtocolClient client =
-        ProtocolClient.connectAndHello("127.0.0.1", server.port(), "browser-test");
-    natives.add(client);
-    client.onEvent(events::add);
-    return client;
-  }
+  @RegisterExtension static final BrowserClass web = new BrowserClass("browser-test");
 
   @Test
   void aClassPlaysATurnInBrowsersAlongsideNativeClients() throws Exception {
+    String base = web.base();
     // The teacher creates the session in a browser.
-    WebDriver teacher = browser(1366, 768);
+    WebDriver teacher = web.open(1366, 768);
     teacher.get(base + "gm");
     waiting(teacher)
         .until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
@@ -117,12 +70,12 @@ class BrowserClassroomTest {
         .isEqualTo(base + "watch/" + code);
 
     // The projector, and a native spectator to compare it with.
-    WebDriver projector = browser(1920, 1080);
+    WebDriver projector = web.open(1920, 1080);
     projector.get(base + "watch/" + code);
     waitForText(projector, "joincode", shown);
     waitForText(projector, "address", base);
     List<Event> spectatorEvents = new CopyOnWriteArrayList<>();
-    ProtocolClient spectator = nativeClient(spectatorEvents);
+    ProtocolClient spectator = web.nativeClient(spectatorEvents);
     List<Message> spectatorSaw = new CopyOnWriteArrayList<>();
     spectatorSaw.add(
         call(
@@ -136,36 +89,16 @@ class BrowserClassroomTest {
 
     // Two students of Armenia in browsers, a third over the native protocol, and Azerbaijan
     // natively.
-    WebDriver ani = browser(1366, 768);
-    browsers.join(ani, code, "Ani", "ARM");
-    WebDriver bo = browser(390, 844);
-    browsers.join(bo, code, "Bo", "ARM");
+    WebDriver ani = web.open(1366, 768);
+    web.join(ani, code, "Ani", "ARM");
+    WebDriver bo = web.open(390, 844);
+    web.join(bo, code, "Bo", "ARM");
     List<Event> armEvents = new CopyOnWriteArrayList<>();
-    ProtocolClient cy = nativeClient(armEvents);
-    assertThat(
-            call(
-                    cy,
-                    ClientMessage.newBuilder()
-                        .setJoinSession(
-                            JoinSession.newBuilder()
-                                .setJoinCode(code)
-                                .setDisplayName("Cy")
-                                .setCountry("ARM")))
-                .hasJoined())
-        .isTrue();
+    ProtocolClient cy = web.nativeClient(armEvents);
+    BrowserClass.joinNatively(cy, code, "Cy", "ARM");
     List<Event> azeEvents = new CopyOnWriteArrayList<>();
-    ProtocolClient aze = nativeClient(azeEvents);
-    assertThat(
-            call(
-                    aze,
-                    ClientMessage.newBuilder()
-                        .setJoinSession(
-                            JoinSession.newBuilder()
-                                .setJoinCode(code)
-                                .setDisplayName("Dana")
-                                .setCountry("AZE")))
-                .hasJoined())
-        .isTrue();
+    ProtocolClient aze = web.nativeClient(azeEvents);
+    BrowserClass.joinNatively(aze, code, "Dana", "AZE");
     waitForText(projector, "seats", "Armenia: 3");
     assertThat(textOf(projector, "seats")).contains("Azerbaijan: 1").doesNotContain("Ani");
     screenshot(projector, "projector-lobby-1920x1080");
@@ -243,16 +176,7 @@ class BrowserClassroomTest {
     waiting(teacher)
         .withMessage("Armenia's native seat to get turn 1's report")
         .until(d -> armEvents.stream().anyMatch(Event::hasTurnReport));
-    List<String> armLines =
-        armEvents.stream()
-            .filter(Event::hasTurnReport)
-            .findFirst()
-            .orElseThrow()
-            .getTurnReport()
-            .getLinesList()
-            .stream()
-            .map(ReportLine::getText)
-            .toList();
+    List<String> armLines = firstReportLines(armEvents);
     assertThat(armLines).isNotEmpty();
     for (WebDriver student : List.of(ani, bo)) {
       openTab(student, "reports");
@@ -280,16 +204,7 @@ class BrowserClassroomTest {
 
     // The projector shows the public report, and nothing a spectator could not see.
     waiting(teacher).until(x -> spectatorEvents.stream().anyMatch(Event::hasTurnReport));
-    List<String> publicLines =
-        spectatorEvents.stream()
-            .filter(Event::hasTurnReport)
-            .findFirst()
-            .orElseThrow()
-            .getTurnReport()
-            .getLinesList()
-            .stream()
-            .map(ReportLine::getText)
-            .toList();
+    List<String> publicLines = firstReportLines(spectatorEvents);
     waitForText(projector, "report", publicLines.get(0));
     spectatorSaw.add(
         call(spectator, ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance())));
@@ -323,6 +238,19 @@ class BrowserClassroomTest {
     reportLoadTime(ani);
   }
 
+  /** The lines of the first turn report among these events. */
+  private static List<String> firstReportLines(List<Event> events) {
+    return events.stream()
+        .filter(Event::hasTurnReport)
+        .findFirst()
+        .orElseThrow()
+        .getTurnReport()
+        .getLinesList()
+        .stream()
+        .map(ReportLine::getText)
+        .toList();
+  }
+
   /** Every string field anywhere in these messages. */
   private static Set<String> strings(List<Message> messages) {
     Set<String> out = new TreeSet<>();
@@ -347,7 +275,7 @@ class BrowserClassroomTest {
   }
 
   private static void reportLoadTime(WebDriver driver) {
-    driver.get(base);
+    driver.get(web.base());
     visible(driver, "game");
     Object millis =
         ((JavascriptExecutor) driver)

@@ -10,21 +10,14 @@ import static org.entente.server.web.Browsers.waiting;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.ClientMessage;
-import org.entente.proto.protocol.v1.CreateSession;
-import org.entente.proto.protocol.v1.DraftOrder;
 import org.entente.proto.protocol.v1.GetView;
 import org.entente.proto.protocol.v1.Role;
 import org.entente.proto.protocol.v1.SeatInfo;
 import org.entente.proto.protocol.v1.ServerMessage;
-import org.entente.proto.protocol.v1.StartGame;
-import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -61,50 +54,18 @@ class BrowserRetryTest {
       };
       """;
 
-  private static EntenteServer server;
-  private static Browsers browsers;
+  @RegisterExtension static final BrowserClass web = new BrowserClass("retry-test");
+
+  /** The game master of the test's game ({@link #newGame()}). */
   private static ProtocolClient gm;
 
-  @BeforeAll
-  static void start() throws Exception {
-    Browsers.require();
-    server =
-        EntenteServer.builder()
-            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
-            .start();
-    browsers = new Browsers("http://127.0.0.1:" + server.port() + "/");
-    gm = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "retry-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browsers != null) {
-      browsers.close();
-    }
-    if (gm != null) {
-      gm.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
   private static ServerMessage call(ClientMessage.Builder request) throws Exception {
-    ServerMessage answer = gm.request(request).get(30, TimeUnit.SECONDS);
-    assertThat(answer.hasError()).as("%s", answer).isFalse();
-    return answer;
+    return BrowserClass.ok(gm, request);
   }
 
   /** Armenia's draft as the game master sees it. */
   private static List<String> armeniasOrders() throws Exception {
-    return call(ClientMessage.newBuilder().setGetView(GetView.getDefaultInstance()))
-        .getView()
-        .getDraftsList()
-        .stream()
-        .filter(d -> d.getCountry().equals("ARM"))
-        .flatMap(d -> d.getOrdersList().stream())
-        .map(DraftOrder::getText)
-        .toList();
+    return BrowserClass.draft(gm, "ARM");
   }
 
   /**
@@ -114,14 +75,15 @@ class BrowserRetryTest {
   private static void addOrderAcrossADrop(
       WebDriver student, String kind, String target, String mode) {
     script(student, DROP_AT_NEXT, "editDraft", mode);
-    script(student, "document.getElementById('news').textContent = ''");
     new Select(student.findElement(By.id("kind"))).selectByVisibleText(kindLabel(student, kind));
     new Select(student.findElement(By.id("slot-0"))).selectByValue(target);
     student.findElement(By.id("add-order")).click();
     waiting(student)
         .withMessage("the order to be added or refused")
         .until(
-            d -> textOf(d, "news").contains("Order added.") || !textOf(d, "order-error").isEmpty());
+            d ->
+                textOf(d, "order-added").startsWith("Order added: ")
+                    || !textOf(d, "order-error").isEmpty());
     assertThat(textOf(student, "order-error")).isEmpty();
   }
 
@@ -132,25 +94,17 @@ class BrowserRetryTest {
 
   /** A running game whose game master is {@link #gm}; returns its join code. */
   private static String newGame() throws Exception {
-    gm.close();
-    gm = ProtocolClient.connectAndHello("127.0.0.1", server.port(), "retry-test");
-    String code =
-        call(ClientMessage.newBuilder()
-                .setCreateSession(
-                    CreateSession.newBuilder()
-                        .setBuiltinScenarioId("armenia-csto-2024")
-                        .setDisplayName("Ms Lee")))
-            .getSessionCreated()
-            .getJoinCode();
-    call(ClientMessage.newBuilder().setStartGame(StartGame.getDefaultInstance()));
+    gm = web.nativeClient();
+    String code = BrowserClass.createSession(gm);
+    BrowserClass.startGame(gm);
     return code;
   }
 
   @Test
   void aJoinWhoseAnswerADropTookIsResentAndTakesTheSameSeat() throws Exception {
     String code = newGame();
-    WebDriver bo = browsers.open(1366, 768);
-    bo.get(browsers.base);
+    WebDriver bo = web.open(1366, 768);
+    bo.get(web.base());
     visible(bo, "code").sendKeys(code);
     bo.findElement(By.id("name")).sendKeys("Bo");
     waiting(bo).until(d -> !new Select(d.findElement(By.id("country"))).getOptions().isEmpty());
@@ -183,8 +137,8 @@ class BrowserRetryTest {
   @Test
   void anOrderEditCutOffByADropIsResentWithItsKeyAndAppliedOnce() throws Exception {
     String code = newGame();
-    WebDriver ani = browsers.open(1366, 768);
-    browsers.join(ani, code, "Ani", "ARM");
+    WebDriver ani = web.open(1366, 768);
+    web.join(ani, code, "Ani", "ARM");
     waitForText(ani, "turn", "Turn 1 of");
 
     // The server applies the edit, but the socket drops before its answer arrives.

@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -147,6 +150,61 @@ final class Browsers implements AutoCloseable {
 
   static WebElement visible(WebDriver driver, String id) {
     return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  /**
+   * Types keys into an element once it is shown and enabled (the wait finds it again, so an
+   * element the page has just drawn anew is fine); under load a page may still be drawing the
+   * element, hiding its form or disabling it for a request in flight.
+   */
+  static void type(WebDriver driver, By by, CharSequence... keys) {
+    interact(driver, by, e -> e.sendKeys(keys));
+  }
+
+  /** Empties a field once it is shown and enabled, and types into it. */
+  static void retype(WebDriver driver, String id, CharSequence... keys) {
+    interact(
+        driver,
+        By.id(id),
+        e -> {
+          e.clear();
+          e.sendKeys(keys);
+        });
+  }
+
+  /** Presses a button with the keyboard (Enter) once it is shown and enabled. */
+  static void press(WebDriver driver, By button) {
+    type(driver, button, Keys.ENTER);
+  }
+
+  /** Chooses an option of a list once the list is shown, enabled and offers it. */
+  static void choose(WebDriver driver, String id, String value) {
+    interact(
+        driver,
+        By.id(id),
+        e -> {
+          Select list = new Select(e);
+          if (list.getOptions().stream().noneMatch(o -> value.equals(o.getAttribute("value")))) {
+            throw new ElementNotInteractableException(id + " does not offer " + value + " yet");
+          }
+          list.selectByValue(value);
+        });
+  }
+
+  private static void interact(WebDriver driver, By by, Consumer<WebElement> action) {
+    waiting(driver)
+        .ignoring(ElementNotInteractableException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> by + " to be shown and enabled")
+        .until(
+            d -> {
+              WebElement element = d.findElement(by);
+              if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+              }
+              action.accept(element);
+              return true;
+            });
   }
 
   static void waitForText(WebDriver driver, String id, String text) {

@@ -1,9 +1,13 @@
 package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.server.web.BrowserClass.call;
+import static org.entente.server.web.Browsers.choose;
+import static org.entente.server.web.Browsers.press;
+import static org.entente.server.web.Browsers.retype;
 import static org.entente.server.web.Browsers.screenshot;
 import static org.entente.server.web.Browsers.textOf;
-import static org.entente.server.web.Browsers.visible;
+import static org.entente.server.web.Browsers.type;
 import static org.entente.server.web.Browsers.waitForText;
 import static org.entente.server.web.Browsers.waiting;
 
@@ -11,11 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.entente.client.ProtocolClient;
 import org.entente.proto.protocol.v1.Channel;
@@ -23,8 +25,6 @@ import org.entente.proto.protocol.v1.ClientMessage;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Event;
 import org.entente.proto.protocol.v1.GetView;
-import org.entente.proto.protocol.v1.JoinSession;
-import org.entente.proto.protocol.v1.Joined;
 import org.entente.proto.protocol.v1.Resume;
 import org.entente.proto.protocol.v1.SendMessage;
 import org.entente.proto.protocol.v1.ServerMessage;
@@ -32,17 +32,14 @@ import org.entente.proto.protocol.v1.Spectate;
 import org.entente.proto.protocol.v1.TrackValue;
 import org.entente.scenarios.BuiltInScenarios;
 import org.entente.server.EntenteServer;
-import org.entente.server.ServerConfig;
 import org.entente.server.lobby.Lobby;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -56,32 +53,7 @@ import org.openqa.selenium.support.ui.Select;
 class GameMasterConsoleTest {
   private static final String TITLE = "The Veyla Strait, uploaded in class";
   private static final String TEAM_TALK = "Our gas contract is up for renewal.";
-  private static EntenteServer server;
-  private static String base;
-  private static Browsers chromium;
-  private static final List<ProtocolClient> natives = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    Browsers.require();
-    server =
-        EntenteServer.builder()
-            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
-            .start();
-    base = "http://127.0.0.1:" + server.port() + "/";
-    chromium = new Browsers(base);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    natives.forEach(ProtocolClient::close);
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final BrowserClass web = new BrowserClass("gm-console-test");
 
   /** The fictional built-in scenario under another title, as a teacher's own file. */
   private static String uploadedScenario() {
@@ -91,64 +63,13 @@ class GameMasterConsoleTest {
     return text.replace(title, "title: \"" + TITLE + "\"");
   }
 
-  private static ServerMessage call(ProtocolClient client, ClientMessage.Builder request)
-      throws Exception {
-    return client.request(request).get(30, TimeUnit.SECONDS);
-  }
-
-  private static ProtocolClient nativeClient(List<Event> events) throws Exception {
-    ProtocolClient client =
-        ProtocolClient.connectAndHello("127.0.0.1", server.port(), "gm-console-test");
-    natives.add(client);
-    client.onEvent(events::add);
-    return client;
-  }
-
-  private static Joined nativeStudent(ProtocolClient client, String code, String name, String c)
-      throws Exception {
-    ServerMessage answer =
-        call(
-            client,
-            ClientMessage.newBuilder()
-                .setJoinSession(
-                    JoinSession.newBuilder().setJoinCode(code).setDisplayName(name).setCountry(c)));
-    assertThat(answer.hasJoined()).as("%s joins: %s", name, answer).isTrue();
-    return answer.getJoined();
-  }
-
-  /** The join form offers the session's countries once its code is typed (get_session_info). */
-  private static void joinInBrowser(WebDriver driver, String code, String name, String country) {
-    driver.get(base);
-    visible(driver, "code").sendKeys(code);
-    driver.findElement(By.id("name")).sendKeys(name);
-    waiting(driver)
-        .until(
-            d ->
-                new Select(d.findElement(By.id("country")))
-                    .getOptions().stream().anyMatch(o -> country.equals(o.getAttribute("value"))));
-    new Select(driver.findElement(By.id("country"))).selectByValue(country);
-    driver.findElement(By.id("name")).sendKeys(Keys.ENTER);
-    visible(driver, "game");
-  }
-
-  /** Types into a field after emptying it. */
-  private static void retype(WebDriver driver, String id, CharSequence... keys) {
-    WebElement field = driver.findElement(By.id(id));
-    field.clear();
-    field.sendKeys(keys);
-  }
-
-  /** Presses a button with the keyboard (Enter), as a teacher without a mouse would. */
-  private static void press(WebDriver driver, By button) {
-    driver.findElement(button).sendKeys(Keys.ENTER);
-  }
-
   private static By labelled(String ariaLabel) {
     return By.cssSelector("button[aria-label='" + ariaLabel + "']");
   }
 
   @Test
   void aTeacherRunsAClassFromAnUploadedScenarioInTheBrowser() throws Exception {
+    String base = web.base();
     Path folder = Files.createTempDirectory("entente-scenario");
     Path draft = folder.resolve("strait-draft.textproto");
     Files.writeString(
@@ -161,21 +82,21 @@ class GameMasterConsoleTest {
     Files.writeString(large, BuiltInScenarios.text("armenia-csto-2024"));
 
     // A file larger than a frame is refused by the page (sending it would close the connection).
-    WebDriver teacher = chromium.open(1366, 768, downloads);
+    WebDriver teacher = web.open(1366, 768, downloads);
     teacher.get(base + "gm");
     waiting(teacher)
         .until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
-    teacher.findElement(By.id("source-file")).sendKeys(Keys.SPACE);
-    visible(teacher, "scenario-file").sendKeys(large.toString());
-    new Select(teacher.findElement(By.id("press"))).selectByValue("PUBLIC_ONLY");
+    type(teacher, By.id("source-file"), Keys.SPACE);
+    type(teacher, By.id("scenario-file"), large.toString());
+    choose(teacher, "press", "PUBLIC_ONLY");
     retype(teacher, "turns", "4");
-    teacher.findElement(By.id("gmname")).sendKeys("Mr Lopez", Keys.ENTER);
+    type(teacher, By.id("gmname"), "Mr Lopez", Keys.ENTER);
     waitForText(
         teacher, "create-outcome", "armenia.textproto is too large to send from the browser");
 
     // A file with a mistake: the server's problem is shown, with its place.
-    teacher.findElement(By.id("scenario-file")).sendKeys(draft.toString());
-    teacher.findElement(By.id("gmname")).sendKeys(Keys.ENTER);
+    type(teacher, By.id("scenario-file"), draft.toString());
+    type(teacher, By.id("gmname"), Keys.ENTER);
     waitForText(teacher, "create-outcome", "The scenario file has 1 problem.");
     assertThat(textOf(teacher, "create-outcome"))
         .contains("strait-draft.textproto:")
@@ -183,7 +104,7 @@ class GameMasterConsoleTest {
     screenshot(teacher, "gm-create-refused-1366x768");
 
     // The corrected file creates the session, with the press setting chosen.
-    teacher.findElement(By.id("scenario-file")).sendKeys(good.toString());
+    type(teacher, By.id("scenario-file"), good.toString());
     press(teacher, By.id("create-button"));
     waitForText(teacher, "code", "-");
     String code = textOf(teacher, "code");
@@ -197,11 +118,11 @@ class GameMasterConsoleTest {
     assertThat(teacher.getPageSource()).doesNotContain(gmToken);
 
     // The projector, a native spectator, Kai in a browser, Oliwia and Hal over the native protocol.
-    WebDriver projector = chromium.open(1920, 1080, downloads);
+    WebDriver projector = web.open(1920, 1080, downloads);
     projector.get(base + "watch/" + code);
     waitForText(projector, "joincode", code);
     List<Event> spectatorEvents = new CopyOnWriteArrayList<>();
-    ProtocolClient spectator = nativeClient(spectatorEvents);
+    ProtocolClient spectator = web.nativeClient(spectatorEvents);
     assertThat(
             call(
                     spectator,
@@ -210,14 +131,14 @@ class GameMasterConsoleTest {
                             Spectate.newBuilder().setJoinCode(code).setDisplayName("Observer")))
                 .hasJoined())
         .isTrue();
-    WebDriver kai = chromium.open(1366, 768, downloads);
-    joinInBrowser(kai, code, "Kai", "KORVA");
-    ProtocolClient oli = nativeClient(new CopyOnWriteArrayList<>());
-    nativeStudent(oli, code, "Oliwia Konstantynopolitańska", "OSTRA");
-    ProtocolClient hal = nativeClient(new CopyOnWriteArrayList<>());
+    WebDriver kai = web.open(1366, 768, downloads);
+    web.join(kai, code, "Kai", "KORVA");
+    ProtocolClient oli = web.nativeClient();
+    BrowserClass.joinNatively(oli, code, "Oliwia Konstantynopolitańska", "OSTRA");
+    ProtocolClient hal = web.nativeClient();
     List<ServerMessage> halHeard = new CopyOnWriteArrayList<>();
     hal.onUnsolicited(halHeard::add);
-    String halToken = nativeStudent(hal, code, "Hal", "HALDEN").getSeatToken();
+    String halToken = BrowserClass.joinNatively(hal, code, "Hal", "HALDEN").getSeatToken();
 
     // Public-only press: no private talks (team talk, once the game runs, is allowed).
     assertThat(
@@ -288,11 +209,8 @@ class GameMasterConsoleTest {
   @Test
   void aServerThatAsksForACreationKeyGetsItFromTheTeacher() throws Exception {
     try (EntenteServer keyed =
-        EntenteServer.builder()
-            .config(ServerConfig.defaults().withPort(0).withBindAddress("127.0.0.1"))
-            .admission(Lobby.Admission.defaults().withCreationKey("blue-heron-42"))
-            .start()) {
-      WebDriver teacher = chromium.open(1366, 768, Files.createTempDirectory("entente-downloads"));
+        BrowserClass.startServer(Lobby.Admission.defaults().withCreationKey("blue-heron-42"))) {
+      WebDriver teacher = web.open(1366, 768);
       teacher.get("http://127.0.0.1:" + keyed.port() + "/gm");
       waiting(teacher)
           .until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
@@ -301,7 +219,7 @@ class GameMasterConsoleTest {
       waitForText(teacher, "create-outcome", "This server asks for a creation key");
       waiting(teacher)
           .until(d -> "creation-key".equals(d.switchTo().activeElement().getAttribute("id")));
-      teacher.switchTo().activeElement().sendKeys("wrong-key-00", Keys.ENTER);
+      type(teacher, By.id("creation-key"), "wrong-key-00", Keys.ENTER);
       waitForText(teacher, "create-outcome", "That creation key is not this server's.");
       retype(teacher, "creation-key", "blue-heron-42", Keys.ENTER);
       waitForText(teacher, "code", "-");
@@ -313,22 +231,22 @@ class GameMasterConsoleTest {
   /** Two refusals (the server's and the page's own), then news with effects. */
   private static void injectNews(WebDriver teacher) {
     retype(teacher, "inject-title-text", "Strait incident");
-    teacher.findElement(By.id("inject-title-text")).sendKeys(Keys.ENTER);
+    type(teacher, By.id("inject-title-text"), Keys.ENTER);
     waitForText(teacher, "inject-outcome", "The news needs a story");
     retype(teacher, "inject-text", "Shots were heard near the ferry.");
     retype(teacher, "inject-effects", "sec(NOWHERE) -5");
-    teacher.findElement(By.id("inject-title-text")).sendKeys(Keys.ENTER);
+    type(teacher, By.id("inject-title-text"), Keys.ENTER);
     waitForText(teacher, "inject-outcome", "The event has 1 problem.");
     assertThat(textOf(teacher, "inject-outcome")).contains("NOWHERE");
     retype(teacher, "inject-effects", "sec(KORVA) minus five");
-    teacher.findElement(By.id("inject-title-text")).sendKeys(Keys.ENTER);
+    type(teacher, By.id("inject-title-text"), Keys.ENTER);
     waitForText(teacher, "inject-outcome", "\"sec(KORVA) minus five\", is not an effect");
 
     retype(teacher, "inject-title-text", "Ferry service restored");
     retype(teacher, "inject-text", "The ferry to the mainland sails again.");
     retype(teacher, "inject-effects", "sec(self) +5\ntrust(MIRAN, self) -10");
-    new Select(teacher.findElement(By.id("inject-actor"))).selectByValue("KORVA");
-    teacher.findElement(By.id("inject-title-text")).sendKeys(Keys.ENTER);
+    choose(teacher, "inject-actor", "KORVA");
+    type(teacher, By.id("inject-title-text"), Keys.ENTER);
     waitForText(
         teacher,
         "inject-outcome",
@@ -337,10 +255,14 @@ class GameMasterConsoleTest {
   }
 
   private static void moveKaiToOstra(WebDriver teacher, WebDriver kai) {
-    String select = teacher.findElement(By.xpath("//label[.='Move Kai to']")).getAttribute("for");
+    String select =
+        waiting(teacher)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(By.xpath("//label[.='Move Kai to']")))
+            .getAttribute("for");
     press(teacher, labelled("Move Kai"));
     waitForText(teacher, "seats-outcome", "Choose the country to move Kai to.");
-    new Select(teacher.findElement(By.id(select))).selectByValue("OSTRA");
+    choose(teacher, select, "OSTRA");
     press(teacher, labelled("Move Kai"));
     waitForText(teacher, "seats-outcome", "Kai now plays Ostra.");
     waitForText(kai, "who", "Ostra");
@@ -368,7 +290,7 @@ class GameMasterConsoleTest {
             d ->
                 halHeard.stream()
                     .anyMatch(m -> m.getError().getCode() == ErrorCode.PERMISSION_DENIED));
-    ProtocolClient again = nativeClient(new CopyOnWriteArrayList<>());
+    ProtocolClient again = web.nativeClient();
     assertThat(
             call(
                     again,
@@ -378,9 +300,10 @@ class GameMasterConsoleTest {
                 .getCode())
         .isEqualTo(ErrorCode.INVALID_TOKEN);
     // Halden has no student now: a bot may take it.
-    visible(teacher, "bot-HALDEN");
-    assertThat(teacher.findElement(By.id("bot-HALDEN")).getAttribute("aria-label"))
-        .isEqualTo("Assign a bot to Halden");
+    waiting(teacher)
+        .until(
+            ExpectedConditions.attributeToBe(
+                By.id("bot-HALDEN"), "aria-label", "Assign a bot to Halden"));
   }
 
   private static void checkDebriefFiles(
@@ -394,7 +317,7 @@ class GameMasterConsoleTest {
         .contains(TITLE)
         .contains("Ferry service restored")
         .doesNotContain(TEAM_TALK);
-    teacher.findElement(By.id("debrief-private")).sendKeys(Keys.SPACE);
+    type(teacher, By.id("debrief-private"), Keys.SPACE);
     assertThat(download(teacher, downloads, "DEBRIEF_FORMAT_MARKDOWN", "debrief-" + code + ".md"))
         .contains(TEAM_TALK);
 
@@ -438,7 +361,7 @@ class GameMasterConsoleTest {
    */
   private static String download(WebDriver teacher, Path folder, String format, String name)
       throws IOException {
-    new Select(teacher.findElement(By.id("debrief-format"))).selectByValue(format);
+    choose(teacher, "debrief-format", format);
     press(teacher, By.id("debrief"));
     Path file = folder.resolve(name);
     waiting(teacher)
