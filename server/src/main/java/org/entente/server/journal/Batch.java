@@ -166,7 +166,8 @@ final class Batch {
    * cannot be made is left for a later record: the last one takes this record.
    */
   private void segmentFor(SessionHandle h, long firstSeq) throws IOException {
-    boolean full = h.segmentBytes >= SessionFiles.SEGMENT_BYTES;
+    boolean full =
+        h.segmentFirstSeq != 0 && h.segmentBytes >= SessionFiles.segmentBytes(h.segmentFirstSeq);
     if (h.file != null) {
       files.touch(h); // most recently used
       if (!full) {
@@ -209,7 +210,7 @@ final class Batch {
 
   /**
    * Opens the segment of {@code firstSeq} to write at {@code position}, its space extended with
-   * zeros to {@link SessionFiles#SEGMENT_BYTES} (recovery reads zeros after the last record as
+   * zeros to {@link SessionFiles#segmentBytes} (recovery reads zeros after the last record as
    * free space).
    */
   private Storage.AppendFile openFile(SessionHandle h, long firstSeq, long position)
@@ -222,7 +223,7 @@ final class Batch {
             written::containsKey,
             this::forceNow);
     try {
-      file.preallocate(SessionFiles.SEGMENT_BYTES);
+      file.preallocate(SessionFiles.segmentBytes(firstSeq));
     } catch (IOException e) {
       OpenFiles.closeQuietly(file);
       if (h.file == null) {

@@ -25,6 +25,18 @@ public final class SessionFiles {
   /** A segment is closed and a new one started once it holds this many bytes. */
   public static final long SEGMENT_BYTES = 256 * 1024;
 
+  /**
+   * The size of a session's first segment (the one its creation starts): most sessions are a
+   * lesson's and many are made and never played, so the first one is small, and creating a
+   * session writes and syncs 32 KiB of zeros, not 256.
+   */
+  public static final long FIRST_SEGMENT_BYTES = 32 * 1024;
+
+  /** The size the segment starting at {@code firstSeq} is extended to and closed at. */
+  public static long segmentBytes(long firstSeq) {
+    return firstSeq <= 1 ? FIRST_SEGMENT_BYTES : SEGMENT_BYTES;
+  }
+
   private SessionFiles() {}
 
   public static Path sessionsDir(Path dataDir) {

@@ -176,13 +176,25 @@ class JournalFilesTest {
     MemoryStorage storage = new MemoryStorage(1).withDirectory(DATA.resolve("sessions"));
     JournalWriter writer = JournalWriter.inline(storage, DATA);
     SessionJournal journal = writer.create("s1", "header".getBytes(UTF_8));
-    int records = 600; // 1 KiB each: three segments
+    int records = 600; // 1 KiB each: a small first segment and three more
     for (int seq = 1; seq <= records; seq++) {
       assertThat(journal.append(seq, seq, bytes(1024, seq))).isCompleted();
     }
     assertThat(journal.snapshot(records, "state".getBytes(UTF_8))).isCompleted();
 
-    assertThat(SessionFiles.segments(storage.list(DIR))).hasSize(3);
+    // 1,048 bytes a frame: 32 fill the first segment's 32 KiB, 251 each later one's 256 KiB
+    assertThat(SessionFiles.segments(storage.list(DIR))).containsExactly(1L, 33L, 284L, 535L);
+    assertThat(storage.read(SessionFiles.segment(DIR, 1)))
+        .as("the first segment, full: its 32 records and no more room")
+        .hasSize(32 * 1048);
+    assertThat(storage.read(SessionFiles.segment(DIR, 535)))
+        .as("the last segment, extended with zeros to 256 KiB when it was made")
+        .hasSize((int) SessionFiles.SEGMENT_BYTES);
+    assertThat(writer.create("s2", "header".getBytes(UTF_8)).append(1, 1, bytes(10, 1)))
+        .isCompleted();
+    assertThat(storage.read(SessionFiles.segment(DATA.resolve("sessions").resolve("s2"), 1)))
+        .as("a new session's first segment")
+        .hasSize((int) SessionFiles.FIRST_SEGMENT_BYTES);
     List<SessionJournal.Stored> page = journal.read(300, 10 * 1024);
     assertThat(page).extracting(SessionJournal.Stored::firstSeq).startsWith(300L, 301L);
     assertThat(page).hasSize(10);
@@ -211,7 +223,7 @@ class JournalFilesTest {
     SessionJournal journal = writer.create("s1", "header".getBytes(UTF_8));
     int seq = 1;
     while (SessionFiles.segments(storage.list(DIR)).size() < 2) {
-      if (seq == 257) {
+      if (seq == 33) {
         storage.failOpens("events-", 1); // the first segment is full here
       }
       assertThat(journal.append(seq, seq, bytes(1024, seq))).as("seq %s", seq).isCompleted();
