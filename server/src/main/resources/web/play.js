@@ -12,6 +12,7 @@ const messages = new Map(); // seq -> ChatMessage
 const reports = new Map(); // turn -> TurnReport
 const offers = new Map(); // seq of a turn report -> { turn, lines }: the offers to our country in it
 let unread = 0;
+let drawnDraft = null; // the orders the draft list shows, as drawn last
 
 function status(text) {
   $('status').textContent = text;
@@ -83,6 +84,7 @@ async function lookUpCode() {
   fill($('country'));
   $('country').disabled = true;
   $('country-help').classList.remove('hidden');
+  $('country').setAttribute('aria-describedby', 'country-help');
   $('join-scenario').textContent = code.length === 6 ? 'Looking up ' + showCode(code) + '…' : '';
   $('join-error').textContent = '';
   if (code.length !== 6) return;
@@ -95,6 +97,7 @@ async function lookUpCode() {
       (info.countries || []).filter((c) => c.playable).map((c) => el('option', { value: c.id }, c.name)));
     $('country').disabled = false;
     $('country-help').classList.add('hidden');
+    $('country').removeAttribute('aria-describedby'); // a hidden help would still be read as its description
     $('join-scenario').textContent = 'Scenario: ' + (info.title || info.scenarioId || '');
   } catch (e) {
     if (code !== lookedUp) return;
@@ -320,10 +323,16 @@ function render() {
   const used = (draft.orders || []).reduce((sum, o) => sum + costOf(o), 0);
   const points = (briefing && briefing.orderPoints) || 0;
   $('points').textContent = 'Points: ' + used + ' of ' + points + ' used, ' + (points - used) + ' left.';
-  fill($('draft'), (draft.orders || []).length ? draft.orders.map((o) => el('li', {},
-    el('span', { class: 'code' }, o.text || ''), ' ', el('span', { class: 'author' }, 'by ' + (o.author || '?')), ' ',
-    el('button', { type: 'button', class: 'quiet', 'aria-label': 'Remove ' + (o.text || ''), onclick: () => removeOrder(o.orderId) }, 'Remove')))
-    : [el('li', { class: 'muted' }, 'No orders yet.')]);
+  // The draft is a live region: drawn anew, a screen reader reads it all out again, so it is
+  // drawn only when its orders change, not on every event.
+  const drawn = JSON.stringify((draft.orders || []).map((o) => [o.orderId, o.text, o.author]));
+  if (drawn !== drawnDraft) {
+    drawnDraft = drawn;
+    fill($('draft'), (draft.orders || []).length ? draft.orders.map((o) => el('li', {},
+      el('span', { class: 'code' }, o.text || ''), ' ', el('span', { class: 'author' }, 'by ' + (o.author || '?')), ' ',
+      el('button', { type: 'button', class: 'quiet', 'aria-label': 'Remove ' + (o.text || ''), onclick: () => removeOrder(o.orderId) }, 'Remove')))
+      : [el('li', { class: 'muted' }, 'No orders yet.')]);
+  }
   $('unread').textContent = unread ? '(' + unread + ')' : '';
   const inbox = [...messages.values()].map((m) => ({ seq: Number(m.seq), item: el('li', {},
     el('strong', {}, '[' + (m.channel || '').toLowerCase() + '] ' + (m.fromName || '') + (m.fromCountry ? ' (' + countryName(m.fromCountry) + ')' : '')
