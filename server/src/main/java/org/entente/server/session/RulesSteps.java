@@ -2,7 +2,9 @@ package org.entente.server.session;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.ArrayList;
+import com.google.protobuf.CodedOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.entente.engine.order.Order;
@@ -20,6 +22,11 @@ import org.entente.server.rules.SessionRules;
  * {@link PlayerCommands#MAX_ORDERS} orders per country, and {@link #MAX_INJECTS_PER_TURN}
  * injects per turn.
  *
+ * <p>They are kept encoded, as the snapshot's state holds them ({@link StateCodec#stepBytes}):
+ * one array of bytes, a few hundred a turn, which a snapshot copies as they are; they are
+ * decoded only to be made again (the debrief). A session of many turns holds no object per
+ * turn or per order.
+ *
  * <p>Confined to the session's thread (or to recovery, before the session is reachable).
  */
 final class RulesSteps {
@@ -36,8 +43,17 @@ final class RulesSteps {
   /** {@link SessionRules#apply} of an inject made during {@code turn}. */
   record Injected(InjectedEvent event, int turn) implements Step {}
 
+  private static final byte[] NONE = new byte[0];
+
   private final SessionRules rules;
-  private final List<Step> steps = new ArrayList<>();
+
+  /** The steps so far, oldest first, encoded: exactly as long as they are. */
+  private byte[] encoded = NONE;
+
+  /** The turn of the newest inject (-1: none yet), and the injects made during it. */
+  private int injectTurn = -1;
+
+  private int injectsInTurn;
 
   RulesSteps(SessionRules rules) {
     this.rules = rules;
@@ -49,14 +65,26 @@ final class RulesSteps {
     orders.forEach((actor, list) -> copy.put(actor, ImmutableList.copyOf(list)));
     Resolved step = new Resolved(turn, seed, finalTurn, copy.build());
     ResolvedTurn result = rules.resolve(step.orders(), seed, finalTurn);
-    steps.add(step);
+    keep(step);
     return result;
   }
 
   /** Applies a valid inject made during {@code turn}, and keeps it. */
   void inject(InjectedEvent event, int turn) {
     rules.apply(event);
-    steps.add(new Injected(event, turn));
+    keep(new Injected(event, turn));
+    if (turn != injectTurn) {
+      injectTurn = turn;
+      injectsInTurn = 0;
+    }
+    injectsInTurn++;
+  }
+
+  private void keep(Step step) {
+    byte[] more = StateCodec.stepBytes(step);
+    byte[] all = Arrays.copyOf(encoded, encoded.length + more.length);
+    System.arraycopy(more, 0, all, encoded.length, more.length);
+    encoded = all;
   }
 
   /** Makes {@code step} again (recovery from a snapshot), and keeps it. */
@@ -73,7 +101,7 @@ final class RulesSteps {
    * rebuilds the game so: {@link SessionRules.GameInputs}).
    */
   void replayOn(SessionRules fresh) {
-    for (Step step : steps) {
+    for (Step step : steps()) {
       if (step instanceof Resolved r) {
         fresh.resolve(r.orders(), r.seed(), r.finalTurn());
       } else if (step instanceof Injected i) {
@@ -82,22 +110,26 @@ final class RulesSteps {
     }
   }
 
-  /** Injects made during {@code turn}. */
+  /**
+   * Injects made during {@code turn}, the session's current one (turns only go forward, and
+   * an inject is made during the current turn).
+   */
   int injectsIn(int turn) {
-    int count = 0;
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      Step step = steps.get(i);
-      if (step instanceof Injected injected && injected.turn() == turn) {
-        count++;
-      } else if (step instanceof Resolved resolved && resolved.turn() < turn) {
-        break; // steps are in turn order: nothing earlier was made during this turn
-      }
-    }
-    return count;
+    return turn == injectTurn ? injectsInTurn : 0;
   }
 
-  /** The steps so far, oldest first. */
+  /** The steps so far, oldest first, decoded. */
   List<Step> steps() {
-    return java.util.Collections.unmodifiableList(steps);
+    return StateCodec.steps(encoded);
+  }
+
+  /** The bytes the steps take encoded. */
+  int encodedBytes() {
+    return encoded.length;
+  }
+
+  /** Writes the steps, encoded as a snapshot's state holds them, to {@code out}. */
+  void writeTo(CodedOutputStream out) throws IOException {
+    out.writeRawBytes(encoded);
   }
 }
