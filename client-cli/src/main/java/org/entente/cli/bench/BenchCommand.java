@@ -47,8 +47,10 @@ import picocli.CommandLine.Parameters;
       "  --idle-sessions N  N sessions made and left (a game master and 2 students",
       "                     join, 3 messages, everyone leaves): heap after GC per",
       "                     idle session, the server's descriptors before and",
-      "                     after; then one session filled to --idle-history",
-      "                     events and left: its heap. Server started here only.",
+      "                     after; then two sessions filled to --idle-history",
+      "                     events and left, one after the other: the second's",
+      "                     heap (the first also warms the server's own pools).",
+      "                     Server started here only.",
       "  --seats-only       seat the sessions and hold the seats --seconds, then",
       "                     the server's RSS, heap after GC and descriptors (game",
       "                     masters leave after creating, and come back by token",
@@ -176,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "E",
       defaultValue = "100000",
       description =
-          "With --idle-sessions: events in the one long-history idle session (default ${DEFAULT-VALUE}; 0: none).")
+          "With --idle-sessions: events in each of the two long-history idle sessions (default ${DEFAULT-VALUE}; 0: none).")
   long idleHistory;
 
   @Option(
@@ -426,7 +428,7 @@ public final class BenchCommand implements Callable<Integer> {
           case CLASSROOM, HISTORY -> (long) sessions * (seatsPerSession() + 1);
           // the game masters leave after creating; the window of them back to start the games
           case SEATS -> (long) sessions * seatsPerSession() + joinWindow;
-          // the idle sessions made at once (3 connections each), then the long-history one
+          // the idle sessions made at once (3 connections each), then each long-history one
           case IDLE -> 3L * IdleSessions.WINDOW + Classroom.SEATS.length + 1;
         };
     return connections + SPARE_DESCRIPTORS;

@@ -16,8 +16,11 @@ import org.entente.proto.protocol.v1.StartGame;
  * leaves one (a game master creates it, two students join, the game starts, {@link #MESSAGES}
  * messages are posted, everyone disconnects), then the heap after a full collection and the
  * open descriptors are compared with before. Then one more session gets a long history (its
- * seven seats post until it holds that many events) and is left the same way: its heap cost
- * should not grow with its history.
+ * seven seats post until it holds that many events) and is left the same way, then a second
+ * one: its heap cost should not grow with its history. The first one's cost is not a
+ * session's only: its burst of messages also grows what the server keeps for every session
+ * (Netty's per-thread pools of write tasks and its buffer chunks' free lists, classes first
+ * used, pool threads started), once.
  */
 final class IdleSessions {
   /** Messages each idle session's students post before leaving. */
@@ -29,12 +32,16 @@ final class IdleSessions {
   /** How long the server is given to notice that the idle sessions' connections closed. */
   static final long SETTLE_SECONDS = 10;
 
-  /** The long-history session, measured alone. */
+  /**
+   * The second long-history session, measured alone: {@code costBytes} is its heap, {@code
+   * firstCostBytes} the first one's (the server's own pools warming up included).
+   */
   record LongHistory(
       long events,
       Result fill,
       OptionalLong heapAfterGcBytes,
       Optional<OpenFiles> filesAfter,
+      OptionalLong firstCostBytes,
       OptionalLong costBytes) {}
 
   /** The measurement. {@code made} times each idle session's whole making. */
@@ -59,7 +66,7 @@ final class IdleSessions {
   private final HistoryFill filler;
   private final Consumer<String> progress;
 
-  /** {@code room} is empty: it only says where the server is; the long-history session joins it. */
+  /** {@code room} is empty: it only says where the server is; each long-history session has a room of its own there. */
   IdleSessions(Classroom room, Meter meter, HistoryFill filler, Consumer<String> progress) {
     this.room = room;
     this.meter = meter;
@@ -107,30 +114,47 @@ final class IdleSessions {
     Optional<OpenFiles> filesAfter = probe.openFiles();
     Optional<LongHistory> longHistory = Optional.empty();
     if (longEvents > 0) {
-      longHistory = Optional.of(longHistory(longEvents, joinWindow, heapAfter, filesAfter));
+      LongHistory first =
+          longHistory(longEvents, joinWindow, heapAfter, filesAfter, OptionalLong.empty());
+      longHistory =
+          Optional.of(
+              longHistory(
+                  longEvents,
+                  joinWindow,
+                  first.heapAfterGcBytes(),
+                  first.filesAfter(),
+                  first.costBytes()));
     }
     return new Report(count, made, heapBefore, heapAfter, filesBefore, filesAfter, longHistory);
   }
 
+  /** One long-history session, in a room of its own, filled and left; {@code first}: the first one's cost, if this is the second. */
   private LongHistory longHistory(
-      long events, int joinWindow, OptionalLong heapBefore, Optional<OpenFiles> filesBefore)
+      long events,
+      int joinWindow,
+      OptionalLong heapBefore,
+      Optional<OpenFiles> filesBefore,
+      OptionalLong first)
       throws Exception {
-    Entry entry = new Entry(room, meter, progress);
-    entry.createSessions(1, 0, true);
-    entry.joinSeats(joinWindow);
-    entry.startGames(false, 1);
-    Classroom.Session s = room.sessions.get(room.sessions.size() - 1);
-    Result fill = filler.fill(s, events);
-    long reached = s.lastSeq.get();
-    Classroom.leave(s);
-    settle(filesBefore);
-    progress.accept("heap after a full GC with the long-history session idle");
-    OptionalLong heap = meter.probe().heapAfterFullGc();
-    OptionalLong cost =
-        heap.isPresent() && heapBefore.isPresent()
-            ? OptionalLong.of(heap.getAsLong() - heapBefore.getAsLong())
-            : OptionalLong.empty();
-    return new LongHistory(reached, fill, heap, meter.probe().openFiles(), cost);
+    String which = first.isPresent() ? "second" : "first";
+    try (Classroom own = new Classroom(room.host, room.port, room.group, room.seating)) {
+      Entry entry = new Entry(own, meter, progress);
+      entry.createSessions(1, 0, true);
+      entry.joinSeats(joinWindow);
+      entry.startGames(false, 1);
+      Classroom.Session s = own.sessions.get(0);
+      Result fill = filler.fill(s, events);
+      long reached = s.lastSeq.get();
+      Classroom.leave(s);
+      settle(filesBefore);
+      progress.accept("heap after a full GC with the " + which + " long-history session idle");
+      OptionalLong heap = meter.probe().heapAfterFullGc();
+      OptionalLong cost =
+          heap.isPresent() && heapBefore.isPresent()
+              ? OptionalLong.of(heap.getAsLong() - heapBefore.getAsLong())
+              : OptionalLong.empty();
+      return new LongHistory(reached, fill, heap, meter.probe().openFiles(), first, cost);
+    }
   }
 
   /** One idle session, made and left; {@code index} -1 is the warm-up. */

@@ -162,15 +162,17 @@ record Report(
             l -> {
               idleRow(
                   b,
-                  String.format(Locale.ROOT, "and one idle with %,d events", l.events()),
+                  String.format(Locale.ROOT, "and two idle with %,d events", l.events()),
                   l.heapAfterGcBytes(),
                   l.filesAfter());
               b.append(
                   String.format(
                       Locale.ROOT,
-                      "that session with %,d events, nobody connected: %s of heap%n",
+                      "the second session with %,d events, nobody connected: %s of heap"
+                          + " (the first: %s, the server's pools warming up included)%n",
                       l.events(),
-                      bytes(l.costBytes())));
+                      bytes(l.costBytes()),
+                      bytes(l.firstCostBytes())));
             });
   }
 
@@ -270,9 +272,11 @@ record Report(
             b.append(
                 String.format(
                     Locale.ROOT,
-                    "{\"events\":%d,\"heapAfterBytes\":%s,\"costBytes\":%s,\"filesAfter\":%s,\"fill\":",
+                    "{\"events\":%d,\"heapAfterBytes\":%s,\"firstCostBytes\":%s,\"costBytes\":%s,"
+                        + "\"filesAfter\":%s,\"fill\":",
                     l.events(),
                     number(l.heapAfterGcBytes()),
+                    number(l.firstCostBytes()),
                     number(l.costBytes()),
                     files(l.filesAfter())));
             phaseJson(b, l.fill());
