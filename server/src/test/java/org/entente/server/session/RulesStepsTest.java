@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.protobuf.CodedOutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -78,9 +79,60 @@ class RulesStepsTest {
   }
 
   @Test
+  void packedTheyTakeAFractionOfTheirSizeAndComeBackTheSame() throws Exception {
+    RulesSteps steps = new RulesSteps(new FakeRules());
+    List<RulesSteps.Step> made = play(steps);
+    int encoded = steps.encodedBytes();
+    byte[] plain = written(steps);
+
+    steps.pack();
+
+    assertThat(steps.heldBytes()).isLessThan(encoded / 5);
+    assertThat(steps.encodedBytes()).isEqualTo(encoded);
+    assertThat(written(steps)).isEqualTo(plain);
+    assertThat(steps.heldBytes()).as("inflated again for the snapshot").isEqualTo(encoded);
+    steps.pack();
+    assertThat(steps.steps()).isEqualTo(made);
+    steps.pack();
+    steps.resolve(120, orders(120), 7, true);
+    assertThat(steps.steps())
+        .hasSize(made.size() + 1)
+        .startsWith(made.toArray(RulesSteps.Step[]::new))
+        .endsWith(new RulesSteps.Resolved(120, 7, true, orders(120)));
+  }
+
+  @Test
+  void aSessionNobodyIsConnectedToKeepsItsStepsPacked() {
+    SessionTable t = SessionTable.open(new FakeRules());
+    t.seatGameMaster("Teacher", 0);
+    t.join("Ani", Role.PLAYER, "ARM", 0);
+    t.send("Teacher", TurnsTest.start());
+    RulesSteps steps = t.session.rulesSteps;
+    t.session.execute(() -> play(steps)); // a long game's steps, on the session's thread
+    assertThat(steps.heldBytes()).isEqualTo(steps.encodedBytes());
+
+    t.detach("Ani");
+    assertThat(steps.heldBytes()).as("a seat is still connected").isEqualTo(steps.encodedBytes());
+    t.detach("Teacher");
+
+    assertThat(steps.heldBytes()).isLessThan(steps.encodedBytes() / 5);
+    // A task that needs them while nobody is connected (a timed turn) packs them again.
+    t.session.execute(() -> assertThat(steps.steps()).isNotEmpty());
+    assertThat(steps.heldBytes()).isLessThan(steps.encodedBytes() / 5);
+  }
+
+  private static byte[] written(RulesSteps steps) throws Exception {
+    byte[] out = new byte[steps.encodedBytes()];
+    CodedOutputStream o = CodedOutputStream.newInstance(out);
+    steps.writeTo(o);
+    o.checkNoSpaceLeft();
+    return out;
+  }
+
+  @Test
   void theyHoldNoObjectPerStepOnlyTheirBytes() {
-    // Every field of a RulesSteps is its rules, a number, or the one array of encoded steps:
-    // nothing that could hold a step, an order or a list of them.
+    // Every field of a RulesSteps is its rules, a number, or an array of bytes (the steps
+    // encoded, or packed): nothing that could hold a step, an order or a list of them.
     for (Field field : RulesSteps.class.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers())) {
         continue;
