@@ -45,12 +45,12 @@ import picocli.CommandLine.Parameters;
       "                     turns of it and the server's heap after a full GC (jcmd",
       "                     GC.run).",
       "  --idle-sessions N  N sessions made and left (a game master and 2 students",
-      "                     join, 3 messages, everyone leaves): heap after GC per",
-      "                     idle session, the server's descriptors before and",
-      "                     after; then two sessions filled to --idle-history",
-      "                     events and left, one after the other: the second's",
-      "                     heap (the first also warms the server's own pools).",
-      "                     Server started here only.",
+      "                     join, 3 messages, --idle-turns turns played, everyone",
+      "                     leaves): heap after GC per idle session, the server's",
+      "                     descriptors before and after; then two sessions",
+      "                     filled to --idle-history events and left, one after",
+      "                     the other: the second's heap (the first also warms",
+      "                     the server's own pools). Server started here only.",
       "  --seats-only       seat the sessions and hold the seats --seconds, then",
       "                     the server's RSS, heap after GC and descriptors (game",
       "                     masters leave after creating, and come back by token",
@@ -174,6 +174,14 @@ public final class BenchCommand implements Callable<Integer> {
   Integer idleSessions;
 
   @Option(
+      names = "--idle-turns",
+      paramLabel = "K",
+      defaultValue = "0",
+      description =
+          "With --idle-sessions: turns each idle session plays before it is left, each student adding a statement each turn (default ${DEFAULT-VALUE}; at most 119: the game lasts one turn more).")
+  int idleTurns;
+
+  @Option(
       names = "--idle-history",
       paramLabel = "E",
       defaultValue = "100000",
@@ -287,7 +295,7 @@ public final class BenchCommand implements Callable<Integer> {
   private Report idle(Classroom room, Meter meter, Consumer<String> progress) throws Exception {
     IdleSessions.Report r =
         new IdleSessions(room, meter, new HistoryFill(meter, progress), progress)
-            .run(idleSessions, idleHistory, joinWindow);
+            .run(idleSessions, idleTurns, idleHistory, joinWindow);
     List<Result> results = new ArrayList<>(List.of(r.made()));
     r.longHistory().ifPresent(l -> results.add(l.fill()));
     return new Report(results, List.of(), Optional.of(r), Optional.empty());
@@ -414,6 +422,9 @@ public final class BenchCommand implements Callable<Integer> {
             "--idle-sessions seats two native students in each idle session: --web and --seats"
                 + " work with the load phases, --history and --seats-only.");
       }
+    }
+    if (idleTurns < 0 || idleTurns > IdleSessions.MAX_TURNS) {
+      return Optional.of("--idle-turns 0..119.");
     }
     if (idleHistory < 0 || idleHistory > MAX_EVENTS) {
       return Optional.of("--idle-history 0..10000000.");

@@ -127,9 +127,16 @@ record Report(
         String.format(
             Locale.ROOT,
             "%nidle sessions: %,d, each created, joined by 2 students, started, %d messages posted,"
-                + " then left by everyone%n",
+                + "%s then left by everyone%n",
             r.sessions(),
-            IdleSessions.MESSAGES));
+            IdleSessions.MESSAGES,
+            r.turns() == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " %d %s played (a statement from each student each turn),",
+                    r.turns(),
+                    r.turns() == 1 ? "turn" : "turns")));
     b.append(
         String.format(
             Locale.ROOT,
@@ -255,9 +262,11 @@ record Report(
           b.append(
               String.format(
                   Locale.ROOT,
-                  ",\"idleSessions\":{\"sessions\":%d,\"heapBeforeBytes\":%s,\"heapAfterBytes\":%s,"
-                      + "\"bytesPerSession\":%s,\"filesBefore\":%s,\"filesAfter\":%s,\"made\":",
+                  ",\"idleSessions\":{\"sessions\":%d,\"turns\":%d,\"heapBeforeBytes\":%s,"
+                      + "\"heapAfterBytes\":%s,\"bytesPerSession\":%s,\"filesBefore\":%s,"
+                      + "\"filesAfter\":%s,\"made\":",
                   r.sessions(),
+                  r.turns(),
                   number(r.heapBeforeBytes()),
                   number(r.heapAfterBytes()),
                   number(r.bytesPerSession()),

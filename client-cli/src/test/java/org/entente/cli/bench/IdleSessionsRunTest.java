@@ -67,7 +67,7 @@ class IdleSessionsRunTest {
       try (room) {
         r =
             new IdleSessions(room, meter, new HistoryFill(meter, line -> {}), line -> {})
-                .run(5, 60, 8);
+                .run(5, 2, 60, 8);
       }
       assertThat(r.sessions()).isEqualTo(5);
       assertThat(r.made().requests()).as("each idle session counted once").isEqualTo(5);
@@ -83,7 +83,10 @@ class IdleSessionsRunTest {
       String table =
           new Report(List.of(r.made()), List.of(), Optional.of(r), Optional.empty()).table();
       assertThat(table)
-          .contains("idle sessions: 5, each created, joined by 2 students, started, 3 messages")
+          .contains(
+              "idle sessions: 5, each created, joined by 2 students, started, 3 messages posted,"
+                  + " 2 turns played (a statement from each student each turn), then left by"
+                  + " everyone")
           .contains("per idle session: 78.1 KB of heap; open descriptors +0 in all, +0 data files")
           .containsPattern("with 5 idle sessions +95\\.7 +30 +3 +2")
           .contains(
@@ -94,7 +97,7 @@ class IdleSessionsRunTest {
           new Report(List.of(r.made()), List.of(), Optional.of(r), Optional.empty()).json();
       assertThat(json)
           .contains(
-              "\"idleSessions\":{\"sessions\":5,\"heapBeforeBytes\":100000000,"
+              "\"idleSessions\":{\"sessions\":5,\"turns\":2,\"heapBeforeBytes\":100000000,"
                   + "\"heapAfterBytes\":100400000,\"bytesPerSession\":80000,"
                   + "\"filesBefore\":{\"total\":30,\"sockets\":3,\"dataFiles\":2},")
           .contains("\"firstCostBytes\":5000000,\"costBytes\":30000");
