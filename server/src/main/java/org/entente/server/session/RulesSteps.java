@@ -29,7 +29,7 @@ import org.entente.server.rules.SessionRules;
  * one array of bytes, a few hundred a turn, which a snapshot copies as they are; they are
  * decoded only to be made again (the debrief). A session of many turns holds no object per
  * turn or per order. While nobody is connected they are kept deflated ({@link #pack}): orders
- * repeat from turn to turn, so 119 turns of five statements, 26 KB, take about 1.2 KB; the
+ * repeat from turn to turn, so 119 turns of five statements, 26 KB, take under 1 KB; the
  * next call that needs them inflates them again.
  *
  * <p>Confined to the session's thread (or to recovery, before the session is reachable).
