@@ -46,10 +46,12 @@ import picocli.CommandLine.Parameters;
       "                     turns of it and the server's heap after a full GC (jcmd",
       "                     GC.run).",
       "  --idle-sessions N  N sessions made and left (a game master and 2 students",
-      "                     join, 3 messages, everyone leaves): heap after GC per",
-      "                     idle session, the server's descriptors before and",
-      "                     after; then one session filled to --idle-history",
-      "                     events and left: its heap. Server started here only.",
+      "                     join, 3 messages, --idle-turns turns played, everyone",
+      "                     leaves): heap after GC per idle session, the server's",
+      "                     descriptors before and after; then two sessions",
+      "                     filled to --idle-history events and left, one after",
+      "                     the other: the second's heap (the first also warms",
+      "                     the server's own pools). Server started here only.",
       "  --seats-only       seat the sessions and hold the seats --seconds, then",
       "                     the server's RSS, heap after GC and descriptors (game",
       "                     masters leave after creating, and come back by token",
@@ -186,11 +188,19 @@ public final class BenchCommand implements Callable<Integer> {
   Integer idleSessions;
 
   @Option(
+      names = "--idle-turns",
+      paramLabel = "K",
+      defaultValue = "0",
+      description =
+          "With --idle-sessions: turns each idle session plays before it is left, each student adding a statement each turn (default ${DEFAULT-VALUE}; at most 119: the game lasts one turn more).")
+  int idleTurns;
+
+  @Option(
       names = "--idle-history",
       paramLabel = "E",
       defaultValue = "100000",
       description =
-          "With --idle-sessions: events in the one long-history idle session (default ${DEFAULT-VALUE}; 0: none).")
+          "With --idle-sessions: events in each of the two long-history idle sessions (default ${DEFAULT-VALUE}; 0: none).")
   long idleHistory;
 
   @Option(
@@ -302,7 +312,7 @@ public final class BenchCommand implements Callable<Integer> {
   private Report idle(Classroom room, Meter meter, Consumer<String> progress) throws Exception {
     IdleSessions.Report r =
         new IdleSessions(room, meter, new HistoryFill(meter, progress), progress)
-            .run(idleSessions, idleHistory, joinWindow);
+            .run(idleSessions, idleTurns, idleHistory, joinWindow);
     List<Result> results = new ArrayList<>(List.of(r.made()));
     r.longHistory().ifPresent(l -> results.add(l.fill()));
     return new Report(results, List.of(), Optional.of(r), Optional.empty());
@@ -432,6 +442,9 @@ public final class BenchCommand implements Callable<Integer> {
                 + " work with the load phases, --history and --seats-only.");
       }
     }
+    if (idleTurns < 0 || idleTurns > IdleSessions.MAX_TURNS) {
+      return Optional.of("--idle-turns 0..119.");
+    }
     if (idleHistory < 0 || idleHistory > MAX_EVENTS) {
       return Optional.of("--idle-history 0..10000000.");
     }
@@ -445,7 +458,7 @@ public final class BenchCommand implements Callable<Integer> {
           case CLASSROOM, HISTORY -> (long) sessions * (seatsPerSession() + 1);
           // the game masters leave after creating; the window of them back to start the games
           case SEATS -> (long) sessions * seatsPerSession() + joinWindow;
-          // the idle sessions made at once (3 connections each), then the long-history one
+          // the idle sessions made at once (3 connections each), then each long-history one
           case IDLE -> 3L * IdleSessions.WINDOW + Classroom.SEATS.length + 1;
         };
     return connections + SPARE_DESCRIPTORS;

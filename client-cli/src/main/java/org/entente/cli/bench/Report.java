@@ -127,9 +127,16 @@ record Report(
         String.format(
             Locale.ROOT,
             "%nidle sessions: %,d, each created, joined by 2 students, started, %d messages posted,"
-                + " then left by everyone%n",
+                + "%s then left by everyone%n",
             r.sessions(),
-            IdleSessions.MESSAGES));
+            IdleSessions.MESSAGES,
+            r.turns() == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " %d %s played (a statement from each student each turn),",
+                    r.turns(),
+                    r.turns() == 1 ? "turn" : "turns")));
     b.append(
         String.format(
             Locale.ROOT,
@@ -162,15 +169,17 @@ record Report(
             l -> {
               idleRow(
                   b,
-                  String.format(Locale.ROOT, "and one idle with %,d events", l.events()),
+                  String.format(Locale.ROOT, "and two idle with %,d events", l.events()),
                   l.heapAfterGcBytes(),
                   l.filesAfter());
               b.append(
                   String.format(
                       Locale.ROOT,
-                      "that session with %,d events, nobody connected: %s of heap%n",
+                      "the second session with %,d events, nobody connected: %s of heap"
+                          + " (the first: %s, the server's pools warming up included)%n",
                       l.events(),
-                      bytes(l.costBytes())));
+                      bytes(l.costBytes()),
+                      bytes(l.firstCostBytes())));
             });
   }
 
@@ -253,9 +262,11 @@ record Report(
           b.append(
               String.format(
                   Locale.ROOT,
-                  ",\"idleSessions\":{\"sessions\":%d,\"heapBeforeBytes\":%s,\"heapAfterBytes\":%s,"
-                      + "\"bytesPerSession\":%s,\"filesBefore\":%s,\"filesAfter\":%s,\"made\":",
+                  ",\"idleSessions\":{\"sessions\":%d,\"turns\":%d,\"heapBeforeBytes\":%s,"
+                      + "\"heapAfterBytes\":%s,\"bytesPerSession\":%s,\"filesBefore\":%s,"
+                      + "\"filesAfter\":%s,\"made\":",
                   r.sessions(),
+                  r.turns(),
                   number(r.heapBeforeBytes()),
                   number(r.heapAfterBytes()),
                   number(r.bytesPerSession()),
@@ -270,9 +281,11 @@ record Report(
             b.append(
                 String.format(
                     Locale.ROOT,
-                    "{\"events\":%d,\"heapAfterBytes\":%s,\"costBytes\":%s,\"filesAfter\":%s,\"fill\":",
+                    "{\"events\":%d,\"heapAfterBytes\":%s,\"firstCostBytes\":%s,\"costBytes\":%s,"
+                        + "\"filesAfter\":%s,\"fill\":",
                     l.events(),
                     number(l.heapAfterGcBytes()),
+                    number(l.firstCostBytes()),
                     number(l.costBytes()),
                     files(l.filesAfter())));
             phaseJson(b, l.fill());

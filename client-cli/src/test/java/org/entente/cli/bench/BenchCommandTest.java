@@ -307,6 +307,9 @@ class BenchCommandTest {
                 + " the bench starts (give no HOST:PORT).");
     assertThat(problem("--idle-sessions", "5", "--idle-history", "-1"))
         .isEqualTo("--idle-history 0..10000000.");
+    assertThat(problem("--idle-sessions", "5", "--idle-turns", "120"))
+        .isEqualTo("--idle-turns 0..119.");
+    assertThat(problem("--idle-sessions", "40", "--idle-turns", "119")).isEmpty();
     assertThat(problem("--history", "1000,10000,100000,1000000", "--turns", "10")).isEmpty();
     assertThat(problem("--seats-only", "--sessions", "2715")).isEmpty();
   }

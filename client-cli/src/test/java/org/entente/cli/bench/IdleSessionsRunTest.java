@@ -54,10 +54,10 @@ class IdleSessionsRunTest {
   @Test
   void idleSessionsAreMadeAndLeftAndTheirHeapIsSharedOut() throws Exception {
     // Readings in order: the warm-up's (opens jcmd's attach listener), before, after the idle
-    // sessions, after the long-history one.
+    // sessions, after the first long-history one, after the second.
     ScriptedProbe probe =
         new ScriptedProbe(
-            List.of(90_000_000L, 100_000_000L, 100_400_000L, 105_400_000L),
+            List.of(90_000_000L, 100_000_000L, 100_400_000L, 105_400_000L, 105_430_000L),
             new OpenFiles(30, 3, 2));
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     try (EntenteServer server = BenchCommandTest.server()) {
@@ -67,7 +67,7 @@ class IdleSessionsRunTest {
       try (room) {
         r =
             new IdleSessions(room, meter, new HistoryFill(meter, line -> {}), line -> {})
-                .run(5, 60, 8);
+                .run(5, 2, 60, 8);
       }
       assertThat(r.sessions()).isEqualTo(5);
       assertThat(r.made().requests()).as("each idle session counted once").isEqualTo(5);
@@ -76,24 +76,31 @@ class IdleSessionsRunTest {
       IdleSessions.LongHistory l = r.longHistory().orElseThrow();
       assertThat(l.fill().errors()).as(l.fill().firstError()).isZero();
       assertThat(l.events()).isBetween(60L, 60L + HistoryFill.WINDOW);
-      assertThat(l.costBytes()).hasValue(5_000_000);
+      assertThat(l.firstCostBytes()).hasValue(5_000_000);
+      assertThat(l.costBytes()).hasValue(30_000);
       assertThat(room.openConnections()).as("everyone left").isZero();
 
       String table =
           new Report(List.of(r.made()), List.of(), Optional.of(r), Optional.empty()).table();
       assertThat(table)
-          .contains("idle sessions: 5, each created, joined by 2 students, started, 3 messages")
+          .contains(
+              "idle sessions: 5, each created, joined by 2 students, started, 3 messages posted,"
+                  + " 2 turns played (a statement from each student each turn), then left by"
+                  + " everyone")
           .contains("per idle session: 78.1 KB of heap; open descriptors +0 in all, +0 data files")
           .containsPattern("with 5 idle sessions +95\\.7 +30 +3 +2")
-          .contains("nobody connected: 4.8 MB of heap");
+          .contains(
+              "the second session with "
+                  + l.events()
+                  + " events, nobody connected: 29.3 KB of heap (the first: 4.8 MB,");
       String json =
           new Report(List.of(r.made()), List.of(), Optional.of(r), Optional.empty()).json();
       assertThat(json)
           .contains(
-              "\"idleSessions\":{\"sessions\":5,\"heapBeforeBytes\":100000000,"
+              "\"idleSessions\":{\"sessions\":5,\"turns\":2,\"heapBeforeBytes\":100000000,"
                   + "\"heapAfterBytes\":100400000,\"bytesPerSession\":80000,"
                   + "\"filesBefore\":{\"total\":30,\"sockets\":3,\"dataFiles\":2},")
-          .contains("\"costBytes\":5000000");
+          .contains("\"firstCostBytes\":5000000,\"costBytes\":30000");
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

@@ -266,6 +266,11 @@ public final class GameSession {
                     log.error("session {}: unexpected failure", state.sessionId, e);
                   } finally {
                     outbox.flush(null);
+                    if (history.isQuiet()) {
+                      // nobody connected when the task ends (the last one left, or a timed
+                      // turn resolved without them): the rules steps wait deflated
+                      rulesSteps.pack();
+                    }
                   }
                 }));
   }

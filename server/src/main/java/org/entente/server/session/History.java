@@ -95,6 +95,11 @@ final class History {
     quiet = false;
   }
 
+  /** Whether nobody is connected ({@link #quiet} and no {@link #inUse} since). */
+  boolean isQuiet() {
+    return quiet;
+  }
+
   /** Events held in memory. */
   int inMemory() {
     return memory.size() - head;

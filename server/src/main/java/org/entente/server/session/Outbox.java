@@ -135,7 +135,7 @@ final class Outbox {
     if (snapshotDue) {
       snapshotDue = false;
       snapshotTurn = state.turn;
-      CompletableFuture<Void> snapshot = journal.snapshot(last, snapshot(last).toByteArray());
+      CompletableFuture<Void> snapshot = journal.snapshot(last, snapshot(last));
       whenDone(snapshot, failure -> snapshotWritten(failure, last));
     }
   }
@@ -230,16 +230,15 @@ final class Outbox {
    * state, the rules' as the steps that rebuild it. Its size follows the seats, the drafts and
    * the turns played, never the number of events.
    */
-  Snapshot snapshot(long lastSeq) {
+  byte[] snapshot(long lastSeq) {
     Snapshot.Builder snap =
         Snapshot.newBuilder()
             .setHeader(header)
             .setTurn(state.turn)
             .setLastSeq(lastSeq)
-            .setState(StateCodec.encode(state, rulesSteps.steps()))
             .setWrittenEpochMillis(clock.millis());
     remembered.addTo(snap);
-    return snap.build();
+    return StateCodec.snapshot(snap.build(), state, rulesSteps);
   }
 
   /** The answer to every request once the journal has failed. */

@@ -1,5 +1,6 @@
 package org.entente.server.session;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Optional;
 import org.entente.proto.journal.v1.RequestOutcome;
@@ -36,7 +37,7 @@ final class RememberedResponses {
             .setIdempotencyKey(idempotencyKey)
             .setResponse(response.toByteString())
             .build();
-    remember(outcome);
+    keep(outcome);
     return outcome;
   }
 
@@ -58,19 +59,21 @@ final class RememberedResponses {
             .setEntry(true)
             .setSecretSha256(key.secretSha256())
             .build();
-    remember(outcome);
+    keep(outcome);
     return outcome;
   }
 
-  /** Remembers a journalled outcome; recovery calls it before the session is reachable. */
+  /**
+   * Remembers a journalled outcome; recovery calls it before the session is reachable. The
+   * response is kept encoded, as journalled (checked readable here), and parsed for a retry.
+   */
   void remember(RequestOutcome outcome) {
-    ServerMessage response;
-    try {
-      response = ServerMessage.parseFrom(outcome.getResponse());
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException(
-          "session " + state.sessionId + ": unreadable response in the journal", e);
-    }
+    parse(outcome.getResponse());
+    keep(outcome);
+  }
+
+  private void keep(RequestOutcome outcome) {
+    ByteString response = outcome.getResponse();
     if (outcome.getEntry()) {
       state.entryOutcomes.put(
           outcome.getIdempotencyKey(),
@@ -99,9 +102,18 @@ final class RememberedResponses {
 
   /** The first response to a retried in-session request of {@code seat} (key 0: none). */
   Optional<ServerMessage> of(Seat seat, long idempotencyKey) {
-    return idempotencyKey == 0
-        ? Optional.empty()
-        : Optional.ofNullable(seat.recentResponses.get(idempotencyKey));
+    ByteString response = idempotencyKey == 0 ? null : seat.recentResponses.get(idempotencyKey);
+    return response == null ? Optional.empty() : Optional.of(parse(response));
+  }
+
+  /** A remembered response, parsed: it was encoded by this server, or checked when recovered. */
+  ServerMessage parse(ByteString response) {
+    try {
+      return ServerMessage.parseFrom(response);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException(
+          "session " + state.sessionId + ": unreadable remembered response", e);
+    }
   }
 
   /** Adds every remembered response to a snapshot: the entries first, then each seat's, oldest first. */
@@ -112,7 +124,7 @@ final class RememberedResponses {
                 RequestOutcome.newBuilder()
                     .setSeatId(outcome.seatId())
                     .setIdempotencyKey(key)
-                    .setResponse(outcome.response().toByteString())
+                    .setResponse(outcome.response())
                     .setEntry(true)
                     .setSecretSha256(outcome.secretSha256())));
     for (Seat seat : state.seats()) {
@@ -122,7 +134,7 @@ final class RememberedResponses {
                   RequestOutcome.newBuilder()
                       .setSeatId(seat.id)
                       .setIdempotencyKey(key)
-                      .setResponse(response.toByteString())));
+                      .setResponse(response)));
     }
   }
 }

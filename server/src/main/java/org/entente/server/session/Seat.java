@@ -31,14 +31,17 @@ final class Seat {
   /** The highest event seq considered for this seat's connection. */
   long lastSentSeq;
 
-  /** Responses to this seat's recent keyed requests, by idempotency key, oldest first. */
-  final java.util.LinkedHashMap<Long, org.entente.proto.protocol.v1.ServerMessage> recentResponses =
+  /**
+   * Responses to this seat's recent keyed requests, by idempotency key, oldest first: each
+   * ServerMessage encoded, parsed only for a retry.
+   */
+  final java.util.LinkedHashMap<Long, com.google.protobuf.ByteString> recentResponses =
       new java.util.LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected boolean removeEldestEntry(
-            java.util.Map.Entry<Long, org.entente.proto.protocol.v1.ServerMessage> eldest) {
+            java.util.Map.Entry<Long, com.google.protobuf.ByteString> eldest) {
           return size() > RECENT_RESPONSES;
         }
       };
@@ -46,8 +49,8 @@ final class Seat {
   /**
    * How many keyed responses a seat keeps: as many as a connection may have requests being handled
    * at once (Limits' maxInFlight, 16), which bounds what a drop can take before the client reads
-   * the answers it retries. Kept small because an idle session keeps them too (about 150 bytes
-   * each).
+   * the answers it retries. Kept small because an idle session keeps them too (encoded, tens of
+   * bytes for most answers, a few hundred for a draft).
    */
   static final int RECENT_RESPONSES = 16;
 

@@ -357,12 +357,13 @@ final class Seating {
     if (previous == null) {
       return false;
     }
+    ServerMessage response = remembered.parse(previous.response());
     long seq =
-        previous.response().hasJoined()
-            ? previous.response().getJoined().getView().getLastSeq()
-            : previous.response().getSessionCreated().getView().getLastSeq();
+        response.hasJoined()
+            ? response.getJoined().getView().getLastSeq()
+            : response.getSessionCreated().getView().getLastSeq();
     outbox.afterDurable(
-        () -> attach(link, requestId, previous.seatId(), seq, previous.response(), callback),
+        () -> attach(link, requestId, previous.seatId(), seq, response, callback),
         () -> refuseStorage(link, requestId, callback));
     return true;
   }

@@ -58,10 +58,14 @@ final class SessionState {
   /** Responses to keyed create/join/spectate requests, by key: the seat they made and the response. */
   final Map<Long, EntryOutcome> entryOutcomes = new LinkedHashMap<>();
 
-  /** {@code secretSha256}: the hash of the idempotency secret a retry must carry. */
+  /**
+   * {@code response}: the ServerMessage encoded (a few times smaller than parsed; it is parsed
+   * only for a retry); {@code secretSha256}: the hash of the idempotency secret a retry must
+   * carry.
+   */
   record EntryOutcome(
       long seatId,
-      org.entente.proto.protocol.v1.ServerMessage response,
+      com.google.protobuf.ByteString response,
       com.google.protobuf.ByteString secretSha256) {}
 
   SessionState(

@@ -2,6 +2,11 @@ package org.entente.server.session;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.entente.engine.order.Order;
@@ -12,6 +17,7 @@ import org.entente.proto.journal.v1.ResolvedTurnStep;
 import org.entente.proto.journal.v1.RulesStep;
 import org.entente.proto.journal.v1.SeatRecord;
 import org.entente.proto.journal.v1.SessionStateRecord;
+import org.entente.proto.journal.v1.Snapshot;
 
 /**
  * A session's state to its snapshot record and back: the one mapping of {@link SessionState}
@@ -22,7 +28,40 @@ import org.entente.proto.journal.v1.SessionStateRecord;
 final class StateCodec {
   private StateCodec() {}
 
-  static SessionStateRecord encode(SessionState state, List<RulesSteps.Step> steps) {
+  /**
+   * {@code snapshot} (which has no state) with the session's state as its state: the bytes of
+   * the snapshot with both. The rules steps, which {@code steps} keeps encoded, are copied as
+   * they are, not encoded again (a message field given twice is merged: the state is the
+   * record without its steps followed by them).
+   */
+  static byte[] snapshot(Snapshot snapshot, SessionState state, RulesSteps steps) {
+    if (snapshot.hasState()) {
+      throw new IllegalArgumentException("the snapshot already holds a state");
+    }
+    byte[] rest = withoutSteps(state).toByteArray();
+    int stateBytes = rest.length + steps.encodedBytes();
+    byte[] out =
+        new byte
+            [snapshot.getSerializedSize()
+                + CodedOutputStream.computeTagSize(Snapshot.STATE_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt32SizeNoTag(stateBytes)
+                + stateBytes];
+    CodedOutputStream o = CodedOutputStream.newInstance(out);
+    try {
+      snapshot.writeTo(o);
+      o.writeTag(Snapshot.STATE_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      o.writeUInt32NoTag(stateBytes);
+      o.writeRawBytes(rest);
+      steps.writeTo(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    o.checkNoSpaceLeft();
+    return out;
+  }
+
+  /** The state's record, all but its rules steps. */
+  private static SessionStateRecord withoutSteps(SessionState state) {
     SessionStateRecord.Builder r =
         SessionStateRecord.newBuilder()
             .setPhase(state.phase.name())
@@ -57,10 +96,30 @@ final class StateCodec {
               .setFirstOrderTurn(a.counts()[2])
               .setLastOrderTurn(a.counts()[3]));
     }
-    for (RulesSteps.Step step : steps) {
-      r.addRulesSteps(step(step));
-    }
     return r.build();
+  }
+
+  /**
+   * One step as a state record holds it among its rules steps: the bytes of a record holding
+   * only that step, so that steps written one after another are a record holding them all.
+   */
+  static byte[] stepBytes(RulesSteps.Step step) {
+    return SessionStateRecord.newBuilder().addRulesSteps(step(step)).build().toByteArray();
+  }
+
+  /** The steps {@link #stepBytes} wrote one after another, in order. */
+  static List<RulesSteps.Step> steps(byte[] encoded) {
+    List<RulesStep> records;
+    try {
+      records = SessionStateRecord.parseFrom(encoded).getRulesStepsList();
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the session's own rules steps do not decode", e);
+    }
+    List<RulesSteps.Step> steps = new ArrayList<>(records.size());
+    for (RulesStep step : records) {
+      steps.add(step(step));
+    }
+    return steps;
   }
 
   private static RulesStep step(RulesSteps.Step step) {
