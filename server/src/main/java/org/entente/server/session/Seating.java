@@ -2,6 +2,7 @@ package org.entente.server.session;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.ErrorCode;
 import org.entente.proto.protocol.v1.Joined;
@@ -9,6 +10,7 @@ import org.entente.proto.protocol.v1.Ok;
 import org.entente.proto.protocol.v1.Resumed;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.proto.protocol.v1.SessionCreated;
+import org.entente.proto.protocol.v1.SessionView;
 import org.entente.server.lobby.DisplayNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -341,7 +343,7 @@ final class Seating {
       long seq,
       ServerMessage response,
       GameSession.AttachCallback callback) {
-    var outcome = remembered.recordEntry(seatId, key, response);
+    var outcome = remembered.recordEntry(seatId, key, withoutView(response));
     if (outcome != null) {
       outbox.flush(outcome);
     }
@@ -357,15 +359,51 @@ final class Seating {
     if (previous == null) {
       return false;
     }
-    ServerMessage response = remembered.parse(previous.response());
-    long seq =
-        response.hasJoined()
-            ? response.getJoined().getView().getLastSeq()
-            : response.getSessionCreated().getView().getLastSeq();
+    ServerMessage kept = remembered.parse(previous.response());
+    Seat seat = state.seat(previous.seatId()).orElse(null);
+    ServerMessage response = seat != null && viewOf(kept).isEmpty() ? withView(kept, seat) : kept;
+    long seq = viewOf(response).map(SessionView::getLastSeq).orElse(state.lastSeq());
     outbox.afterDurable(
         () -> attach(link, requestId, previous.seatId(), seq, response, callback),
         () -> refuseStorage(link, requestId, callback));
     return true;
+  }
+
+  /**
+   * A create's or join's answer as an entry key remembers it: without its view of the session
+   * (most of the answer, about 2 KB), which a retry gets as the session is then. Answers
+   * journalled with their view by an earlier server are given back as they were.
+   */
+  private static ServerMessage withoutView(ServerMessage response) {
+    ServerMessage.Builder b = response.toBuilder();
+    if (b.hasJoined()) {
+      b.getJoinedBuilder().clearView();
+    } else if (b.hasSessionCreated()) {
+      b.getSessionCreatedBuilder().clearView();
+    }
+    return b.build();
+  }
+
+  private ServerMessage withView(ServerMessage response, Seat seat) {
+    SessionView view =
+        Views.connecting(Views.view(state, seat.viewer(), session.rules.snapshot()), seat.id);
+    ServerMessage.Builder b = response.toBuilder();
+    if (b.hasJoined()) {
+      b.getJoinedBuilder().setView(view);
+    } else if (b.hasSessionCreated()) {
+      b.getSessionCreatedBuilder().setView(view);
+    }
+    return b.build();
+  }
+
+  private static Optional<SessionView> viewOf(ServerMessage response) {
+    if (response.hasJoined() && response.getJoined().hasView()) {
+      return Optional.of(response.getJoined().getView());
+    }
+    if (response.hasSessionCreated() && response.getSessionCreated().hasView()) {
+      return Optional.of(response.getSessionCreated().getView());
+    }
+    return Optional.empty();
   }
 
   private void attach(

@@ -54,6 +54,42 @@ class EntryKeysTest {
   }
 
   @Test
+  void aRetriedJoinGetsTheSessionAsItIsNowAndTheKeptAnswerHoldsNoView() throws Exception {
+    MemoryStorage disk = disk();
+    DurableRig rig = new DurableRig(disk, new MutableClock(0));
+    String code = rig.create(new DurableRig.Client(), 1, 0).getSessionCreated().getJoinCode();
+    ServerMessage first =
+        rig.join(new DurableRig.Client(), code, EntryKey.of(42, ANIS_SECRET), "Ani", "ARM");
+    rig.join(new DurableRig.Client(), code, 43, "Boris", "RUS");
+
+    ServerMessage retry =
+        rig.join(new DurableRig.Client(), code, EntryKey.of(42, ANIS_SECRET), "Ani", "ARM");
+    assertThat(retry.getJoined().getSeatToken()).isEqualTo(first.getJoined().getSeatToken());
+    assertThat(first.getJoined().getView().getSeatsList())
+        .extracting(s -> s.getDisplayName())
+        .doesNotContain("Boris");
+    assertThat(retry.getJoined().getView().getSeatsList())
+        .as("the retry's view is the session's now, Boris in it")
+        .extracting(s -> s.getDisplayName())
+        .contains("Ani", "Boris");
+    assertThat(retry.getJoined().getView().getLastSeq())
+        .isGreaterThan(first.getJoined().getView().getLastSeq());
+
+    DurableRig restarted = new DurableRig(disk.afterPowerLoss(), new MutableClock(1_000));
+    ServerMessage afterRestart =
+        restarted.join(new DurableRig.Client(), code, EntryKey.of(42, ANIS_SECRET), "Ani", "ARM");
+    assertThat(afterRestart.getJoined().getSeatId()).isEqualTo(first.getJoined().getSeatId());
+    assertThat(afterRestart.getJoined().getView().getSeatsList())
+        .as("rebuilt from the journal, which kept the answer without its view")
+        .extracting(s -> s.getDisplayName())
+        .contains("Ani", "Boris");
+    ServerMessage kept =
+        ServerMessage.parseFrom(restarted.session(code).state.entryOutcomes.get(42L).response());
+    assertThat(kept.getJoined().hasView()).as("about 2 KB an entry, not kept").isFalse();
+    assertThat(kept.getJoined().getSeatToken()).isEqualTo(first.getJoined().getSeatToken());
+  }
+
+  @Test
   void aKeyedJoinWithoutASecretIsNotRemembered() throws Exception {
     DurableRig rig = new DurableRig(disk(), new MutableClock(0));
     String code = rig.create(new DurableRig.Client(), 1, 0).getSessionCreated().getJoinCode();
