@@ -83,7 +83,7 @@ public final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
   /** Counts the connection in, or says why not. */
   private String admit(String key) {
-    if (descriptors.runningShort(limits.descriptorReserve())) {
+    if (descriptors.runningShort(limits.descriptorReserve(), open.get())) {
       return "The server is short of file descriptors and accepts no new connections for now; try again in a minute.";
     }
     if (open.incrementAndGet() > limits.maxConnections()) {
