@@ -208,7 +208,7 @@ function myDraft() {
 
 function setUpOrderForm() {
   const kinds = myKinds();
-  fill($('kind'), kinds.map((k, i) => el('option', { value: String(i) }, k.kind + ' (' + (k.cost || 0) + ((k.cost || 0) === 1 ? ' point)' : ' points)'))));
+  fill($('kind'), kinds.map((k, i) => el('option', { value: String(i) }, kindLabel(k))));
   showSlots();
 }
 
@@ -231,6 +231,14 @@ function showSlots() {
     input.dataset.type = slot.type || '';
     $('slots').append(label, input);
   });
+}
+
+// "Give notice (GIVE_NOTICE, 2 points)": words first, for reading and for a screen reader,
+// then the kind as orders and reports spell it.
+function kindLabel(k) {
+  const words = k.kind.replace(/_/g, ' ').toLowerCase();
+  const cost = k.cost || 0;
+  return words.charAt(0).toUpperCase() + words.slice(1) + ' (' + k.kind + ', ' + cost + (cost === 1 ? ' point)' : ' points)');
 }
 
 function orderLine(kind) {

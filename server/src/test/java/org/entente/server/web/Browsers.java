@@ -246,12 +246,12 @@ final class Browsers implements AutoCloseable {
     visible(driver, panel);
   }
 
-  /** The option text of an order kind in the kind list ("GIVE_NOTICE (2 points)"). */
+  /** The option text of an order kind in the kind list ("Give notice (GIVE_NOTICE, 2 points)"). */
   static String kindLabel(WebDriver driver, String kind) {
     return new Select(driver.findElement(By.id("kind")))
         .getOptions().stream()
             .map(WebElement::getText)
-            .filter(t -> t.startsWith(kind + " "))
+            .filter(t -> t.contains(" (" + kind + ", "))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no kind " + kind));
   }

@@ -75,10 +75,12 @@ class ScreenReaderFlowTest {
             "orders",
             t -> {
               Node list = described(control(t, Set.of("combobox"), "kind of order"));
-              assertThat(namedOptions(t, list)).anyMatch(o -> o.startsWith("RESCIND_NOTICE "));
+              assertThat(namedOptions(t, list))
+                  .as("each kind read out in words first, then as orders spell it")
+                  .contains("Rescind notice (RESCIND_NOTICE, 1 point)");
               return list;
             });
-    ani.choose(kind, "RESCIND_NOTICE ");
+    ani.choose(kind, "Rescind notice (RESCIND_NOTICE, ");
     ani.choose(ani.until("orders", t -> control(t, Set.of("combobox"), "organisation")), "(CSTO)");
     AxTree beforeRefused = ani.tree();
     Node add = ani.until("orders", t -> control(t, Set.of("button"), "add the order"));
@@ -88,7 +90,9 @@ class ScreenReaderFlowTest {
     assertThat(refused.text()).contains(REFUSED_REASON);
     Node refusal = refused.region();
 
-    ani.choose(ani.until("orders", t -> control(t, Set.of("combobox"), "kind")), "GIVE_NOTICE ");
+    ani.choose(
+        ani.until("orders", t -> control(t, Set.of("combobox"), "kind")),
+        "Give notice (GIVE_NOTICE, ");
     ani.choose(ani.until("orders", t -> control(t, Set.of("combobox"), "organisation")), "(CSTO)");
     AxTree beforeAdded = ani.tree();
     ani.press(add);
