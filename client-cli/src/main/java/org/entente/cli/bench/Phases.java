@@ -2,8 +2,11 @@ package org.entente.cli.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.HdrHistogram.Recorder;
@@ -19,6 +22,12 @@ import org.entente.proto.protocol.v1.SetReady;
  * server is not excused by sending later) or sent (closed loop) to its answer.
  */
 final class Phases {
+  /**
+   * Edits of the open loop one connection may have waiting before the phase stops offering
+   * more: half of what a server lets wait before it closes the connection (1,024 by default).
+   */
+  static final int MAX_UNANSWERED = 512;
+
   private final Classroom room;
   private final Meter meter;
   private final java.util.function.Consumer<String> progress;
@@ -116,17 +125,35 @@ final class Phases {
           long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
           long total = (long) perSecond * seconds;
           List<CompletableFuture<ServerMessage>> inFlight = new ArrayList<>();
+          Map<Classroom.Seat, AtomicInteger> unanswered = new ConcurrentHashMap<>();
           for (long slot = 0; slot < total; slot++) {
             long due = start + slot * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
               TimeUnit.NANOSECONDS.sleep(wait);
             }
+            if (fallenBehind(unanswered)) {
+              meter.noteError(
+                  "the server fell behind the offered "
+                      + (long) perSecond * room.sessions.size()
+                      + " edits/s: "
+                      + MAX_UNANSWERED
+                      + " were unanswered on one connection after "
+                      + String.format(
+                          java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
+                      + " s of "
+                      + seconds
+                      + ", so the phase stopped offering more (its figures are up to then)");
+              break;
+            }
             for (Classroom.Session s : room.sessions) {
               Classroom.Seat seat = s.seats.get((int) (slot % s.seats.size()));
+              AtomicInteger waiting = unanswered.computeIfAbsent(seat, k -> new AtomicInteger());
+              waiting.incrementAndGet();
               CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
               f.whenComplete(
                   (r, e) -> {
+                    waiting.decrementAndGet();
                     Meter.record(recorder, System.nanoTime() - due);
                     if (e != null) {
                       errors.incrementAndGet();
@@ -145,6 +172,11 @@ final class Phases {
               .get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
           return new long[] {ok.get(), errors.get(), limited.get()};
         });
+  }
+
+  /** Whether a seat has {@link #MAX_UNANSWERED} edits waiting for their answers. */
+  private static boolean fallenBehind(Map<Classroom.Seat, AtomicInteger> unanswered) {
+    return unanswered.values().stream().anyMatch(n -> n.get() >= MAX_UNANSWERED);
   }
 
   /** Every seat of {@code sessions} says ready; latency: from the last ready sent until every seat holds the report. */

@@ -13,14 +13,20 @@ import org.entente.proto.protocol.v1.Ping;
 import org.entente.proto.protocol.v1.ServerMessage;
 import org.entente.server.limits.Limits;
 import org.entente.server.session.Wire;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a connection honest about being alive: no Hello within {@link Limits#helloTimeout()},
  * silence for two {@link Limits#heartbeat()} intervals (the first ends with a Ping), or a frame
  * left half sent for {@link Limits#partialFrameTimeout()} closes it with TIMED_OUT. Pongs are
- * consumed here. One timer per connection, rescheduled for the nearest deadline.
+ * consumed here. One timer per connection, rescheduled for the nearest deadline. While the
+ * server holds a connection's bytes unread because its own answers are late (too many of the
+ * connection's requests in flight), the silence and the half frame are not the client's and
+ * their clocks wait.
  */
 public final class Heartbeat extends ChannelDuplexHandler {
+  private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
   private final Limits limits;
   private final LongSupplier partialSinceNanos;
   private ChannelHandlerContext ctx;
@@ -30,6 +36,9 @@ public final class Heartbeat extends ChannelDuplexHandler {
   private long pingNonce;
   private boolean pinged;
   private boolean helloSeen;
+
+  /** The last check at which the server itself held this connection's bytes unread. */
+  private long heldAt;
 
   public Heartbeat(Limits limits, TimedFrameDecoder frames) {
     this(limits, frames::partialSinceNanos);
@@ -115,11 +124,26 @@ public final class Heartbeat extends ChannelDuplexHandler {
     }
     long interval = limits.heartbeat().toNanos();
     wake = Math.min(wake, lastReadAt + (pinged ? 2 * interval : interval));
-    long partial = partialSinceNanos.getAsLong();
+    long partial = partialSince();
     if (partial != 0) {
       wake = Math.min(wake, partial + limits.partialFrameTimeout().toNanos());
     }
     return wake - now;
+  }
+
+  /** Since when a frame waits half received, not counting while the server held it unread. */
+  private long partialSince() {
+    long partial = partialSinceNanos.getAsLong();
+    return partial == 0 ? 0 : Math.max(partial, heldAt);
+  }
+
+  /**
+   * Whether the server itself holds this connection's bytes unread: it stopped reading while
+   * its answers still leave (the connection's requests in flight are at their limit: the
+   * server is slow, not the client). A client that does not read its answers is not excused.
+   */
+  private boolean serverHolding() {
+    return !ctx.channel().config().isAutoRead() && ctx.channel().isWritable();
   }
 
   private void schedule(long delayNanos) {
@@ -138,7 +162,14 @@ public final class Heartbeat extends ChannelDuplexHandler {
       timedOut("No hello within " + limits.helloTimeout().toSeconds() + " s; closing.");
       return;
     }
-    long partial = partialSinceNanos.getAsLong();
+    if (serverHolding()) {
+      // What the client sent waits in the server's buffers: no silence, no frame left
+      // unfinished by the client, until the server reads again.
+      heldAt = now;
+      lastReadAt = now;
+      pinged = false;
+    }
+    long partial = partialSince();
     if (partial != 0 && now - partial >= limits.partialFrameTimeout().toNanos()) {
       timedOut(
           "A frame was left unfinished for "
@@ -165,6 +196,7 @@ public final class Heartbeat extends ChannelDuplexHandler {
   }
 
   private void timedOut(String why) {
+    log.info("closing {}: {}", ctx.channel().remoteAddress(), why);
     ctx.writeAndFlush(Wire.error(0, ErrorCode.TIMED_OUT, why))
         .addListener(ChannelFutureListener.CLOSE);
   }

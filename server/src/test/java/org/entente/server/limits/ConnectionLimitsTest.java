@@ -200,6 +200,63 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void whileTheServerIsLateToAnswerAClientsHalfFrameAndSilenceAreNotHeldAgainstIt() {
+    List<Runnable> sessionTasks = new ArrayList<>();
+    Limits limits = Limits.defaults().withRequests(4, 100, 4L * 1024 * 1024);
+    try (EmbeddedHarness h = new EmbeddedHarness(guards(limits, 10), sessionTasks::add)) {
+      EmbeddedHarness.Client gm = h.helloClient();
+      gm.send(
+          Frames.frame(
+              ClientMessage.newBuilder()
+                  .setRequestId(2)
+                  .setCreateSession(
+                      org.entente.proto.protocol.v1.CreateSession.newBuilder()
+                          .setBuiltinScenarioId("test-crisis")
+                          .setDisplayName("Ms Lee"))
+                  .build()));
+      runAll(sessionTasks);
+      assertThat(gm.poll()).anyMatch(ServerMessage::hasSessionCreated);
+      java.io.ByteArrayOutputStream pipelined = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < 6; i++) {
+        pipelined.writeBytes(
+            Frames.frame(
+                ClientMessage.newBuilder()
+                    .setRequestId(100 + i)
+                    .setGetView(GetView.getDefaultInstance())
+                    .build()));
+      }
+      byte[] next =
+          Frames.frame(
+              ClientMessage.newBuilder()
+                  .setRequestId(200)
+                  .setGetView(GetView.getDefaultInstance())
+                  .build());
+      pipelined.writeBytes(java.util.Arrays.copyOf(next, next.length - 1));
+      gm.send(pipelined.toByteArray());
+      assertThat(gm.channel.config().isAutoRead()).as("4 in flight: reading paused").isFalse();
+
+      for (int i = 0; i < 12; i++) { // a minute in 5 s steps, the sessions answering nothing
+        gm.channel.advanceTimeBy(5, TimeUnit.SECONDS);
+        gm.poll();
+      }
+      assertThat(gm.channel.isActive())
+          .as("a minute with the server late: no half-frame or silence timeout")
+          .isTrue();
+
+      for (int round = 0; round < 5 && !gm.channel.config().isAutoRead(); round++) {
+        runAll(sessionTasks);
+        gm.poll();
+      }
+      assertThat(gm.channel.config().isAutoRead()).as("answered: reading again").isTrue();
+      gm.channel.advanceTimeBy(16, TimeUnit.SECONDS);
+      assertThat(gm.poll())
+          .as("reading again, the half frame is the client's once more")
+          .anyMatch(m -> m.getError().getMessage().startsWith("A frame was left unfinished"));
+      assertThat(gm.channel.isActive()).isFalse();
+    }
+  }
+
+  @Test
   void tooManyPipelinedRequestsCloseTheConnection() {
     List<Runnable> sessionTasks = new ArrayList<>();
     Limits limits = Limits.defaults().withRequests(1, 3, 4L * 1024 * 1024);
