@@ -2,11 +2,8 @@ package org.entente.cli.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.HdrHistogram.Recorder;
@@ -23,10 +20,11 @@ import org.entente.proto.protocol.v1.SetReady;
  */
 final class Phases {
   /**
-   * Edits of the open loop one connection may have waiting before the phase stops offering
-   * more: half of what a server lets wait before it closes the connection (1,024 by default).
+   * The open loop stops offering once more than this many seconds of its offered rate wait
+   * for their answers: the server has fallen behind, and what it has not answered by then
+   * would not be answered within the phase's wait.
    */
-  static final int MAX_UNANSWERED = 512;
+  static final int BEHIND_SECONDS = 2;
 
   private final Classroom room;
   private final Meter meter;
@@ -125,35 +123,37 @@ final class Phases {
           long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
           long total = (long) perSecond * seconds;
           List<CompletableFuture<ServerMessage>> inFlight = new ArrayList<>();
-          Map<Classroom.Seat, AtomicInteger> unanswered = new ConcurrentHashMap<>();
+          AtomicLong unanswered = new AtomicLong();
+          long offeredPerSecond = (long) perSecond * room.sessions.size();
           for (long slot = 0; slot < total; slot++) {
             long due = start + slot * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
               TimeUnit.NANOSECONDS.sleep(wait);
             }
-            if (fallenBehind(unanswered)) {
+            if (unanswered.get() > BEHIND_SECONDS * offeredPerSecond) {
               meter.noteError(
                   "the server fell behind the offered "
-                      + (long) perSecond * room.sessions.size()
+                      + offeredPerSecond
                       + " edits/s: "
-                      + MAX_UNANSWERED
-                      + " were unanswered on one connection after "
+                      + unanswered.get()
+                      + " waited for their answers (over "
+                      + BEHIND_SECONDS
+                      + " s of the offered rate) after "
                       + String.format(
                           java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
                       + " s of "
                       + seconds
-                      + ", so the phase stopped offering more (its figures are up to then)");
+                      + ", so the phase stopped offering more");
               break;
             }
             for (Classroom.Session s : room.sessions) {
               Classroom.Seat seat = s.seats.get((int) (slot % s.seats.size()));
-              AtomicInteger waiting = unanswered.computeIfAbsent(seat, k -> new AtomicInteger());
-              waiting.incrementAndGet();
+              unanswered.incrementAndGet();
               CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
               f.whenComplete(
                   (r, e) -> {
-                    waiting.decrementAndGet();
+                    unanswered.decrementAndGet();
                     Meter.record(recorder, System.nanoTime() - due);
                     if (e != null) {
                       errors.incrementAndGet();
@@ -167,16 +167,19 @@ final class Phases {
               progress.accept(name + " " + (slot / perSecond) + "/" + seconds + " s");
             }
           }
-          CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-              .handle((v, e) -> null)
-              .get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+          try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .handle((v, e) -> null)
+                .get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            meter.noteError(
+                unanswered.get()
+                    + " edits still had no answer "
+                    + Meter.ANSWER_WAIT_SECONDS
+                    + " s after the last was offered (counted as neither accepted nor errors)");
+          }
           return new long[] {ok.get(), errors.get(), limited.get()};
         });
-  }
-
-  /** Whether a seat has {@link #MAX_UNANSWERED} edits waiting for their answers. */
-  private static boolean fallenBehind(Map<Classroom.Seat, AtomicInteger> unanswered) {
-    return unanswered.values().stream().anyMatch(n -> n.get() >= MAX_UNANSWERED);
   }
 
   /** Every seat of {@code sessions} says ready; latency: from the last ready sent until every seat holds the report. */
