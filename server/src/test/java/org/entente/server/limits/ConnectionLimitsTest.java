@@ -155,33 +155,44 @@ class ConnectionLimitsTest {
     }
   }
 
+  /** A game master who created a session, its session's tasks run. */
+  private static EmbeddedHarness.Client gameMaster(EmbeddedHarness h, List<Runnable> sessionTasks) {
+    EmbeddedHarness.Client gm = h.helloClient();
+    gm.send(
+        Frames.frame(
+            ClientMessage.newBuilder()
+                .setRequestId(2)
+                .setCreateSession(
+                    org.entente.proto.protocol.v1.CreateSession.newBuilder()
+                        .setBuiltinScenarioId("test-crisis")
+                        .setDisplayName("Ms Lee"))
+                .build()));
+    runAll(sessionTasks);
+    assertThat(gm.poll()).anyMatch(ServerMessage::hasSessionCreated);
+    return gm;
+  }
+
+  /** {@code count} get_view requests (ids 100 on), framed one after another. */
+  private static java.io.ByteArrayOutputStream getViews(int count) {
+    java.io.ByteArrayOutputStream pipelined = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < count; i++) {
+      pipelined.writeBytes(
+          Frames.frame(
+              ClientMessage.newBuilder()
+                  .setRequestId(100 + i)
+                  .setGetView(GetView.getDefaultInstance())
+                  .build()));
+    }
+    return pipelined;
+  }
+
   @Test
   void aPipeliningClientGetsAtMostTheLimitHandledAtOnceAndEveryAnswerInTheEnd() {
     List<Runnable> sessionTasks = new ArrayList<>();
     Limits limits = Limits.defaults().withRequests(4, 100, 4L * 1024 * 1024);
     try (EmbeddedHarness h = new EmbeddedHarness(guards(limits, 10), sessionTasks::add)) {
-      EmbeddedHarness.Client gm = h.helloClient();
-      byte[] create =
-          Frames.frame(
-              ClientMessage.newBuilder()
-                  .setRequestId(2)
-                  .setCreateSession(
-                      org.entente.proto.protocol.v1.CreateSession.newBuilder()
-                          .setBuiltinScenarioId("test-crisis")
-                          .setDisplayName("Ms Lee"))
-                  .build());
-      gm.send(create);
-      runAll(sessionTasks);
-      assertThat(gm.poll()).anyMatch(ServerMessage::hasSessionCreated);
-      java.io.ByteArrayOutputStream pipelined = new java.io.ByteArrayOutputStream();
-      for (int i = 0; i < 10; i++) {
-        pipelined.writeBytes(
-            Frames.frame(
-                ClientMessage.newBuilder()
-                    .setRequestId(100 + i)
-                    .setGetView(GetView.getDefaultInstance())
-                    .build()));
-      }
+      EmbeddedHarness.Client gm = gameMaster(h, sessionTasks);
+      java.io.ByteArrayOutputStream pipelined = getViews(10);
       gm.send(pipelined.toByteArray());
       assertThat(gm.channel.config().isAutoRead())
           .as("reading paused: 4 in flight, 6 waiting")
@@ -204,27 +215,8 @@ class ConnectionLimitsTest {
     List<Runnable> sessionTasks = new ArrayList<>();
     Limits limits = Limits.defaults().withRequests(4, 100, 4L * 1024 * 1024);
     try (EmbeddedHarness h = new EmbeddedHarness(guards(limits, 10), sessionTasks::add)) {
-      EmbeddedHarness.Client gm = h.helloClient();
-      gm.send(
-          Frames.frame(
-              ClientMessage.newBuilder()
-                  .setRequestId(2)
-                  .setCreateSession(
-                      org.entente.proto.protocol.v1.CreateSession.newBuilder()
-                          .setBuiltinScenarioId("test-crisis")
-                          .setDisplayName("Ms Lee"))
-                  .build()));
-      runAll(sessionTasks);
-      assertThat(gm.poll()).anyMatch(ServerMessage::hasSessionCreated);
-      java.io.ByteArrayOutputStream pipelined = new java.io.ByteArrayOutputStream();
-      for (int i = 0; i < 6; i++) {
-        pipelined.writeBytes(
-            Frames.frame(
-                ClientMessage.newBuilder()
-                    .setRequestId(100 + i)
-                    .setGetView(GetView.getDefaultInstance())
-                    .build()));
-      }
+      EmbeddedHarness.Client gm = gameMaster(h, sessionTasks);
+      java.io.ByteArrayOutputStream pipelined = getViews(6);
       byte[] next =
           Frames.frame(
               ClientMessage.newBuilder()
@@ -261,26 +253,8 @@ class ConnectionLimitsTest {
     List<Runnable> sessionTasks = new ArrayList<>();
     Limits limits = Limits.defaults().withRequests(1, 3, 4L * 1024 * 1024);
     try (EmbeddedHarness h = new EmbeddedHarness(guards(limits, 10), sessionTasks::add)) {
-      EmbeddedHarness.Client gm = h.helloClient();
-      gm.send(
-          Frames.frame(
-              ClientMessage.newBuilder()
-                  .setRequestId(2)
-                  .setCreateSession(
-                      org.entente.proto.protocol.v1.CreateSession.newBuilder()
-                          .setBuiltinScenarioId("test-crisis"))
-                  .build()));
-      runAll(sessionTasks);
-      gm.poll();
-      java.io.ByteArrayOutputStream pipelined = new java.io.ByteArrayOutputStream();
-      for (int i = 0; i < 6; i++) {
-        pipelined.writeBytes(
-            Frames.frame(
-                ClientMessage.newBuilder()
-                    .setRequestId(100 + i)
-                    .setGetView(GetView.getDefaultInstance())
-                    .build()));
-      }
+      EmbeddedHarness.Client gm = gameMaster(h, sessionTasks);
+      java.io.ByteArrayOutputStream pipelined = getViews(6);
       List<ServerMessage> got = gm.send(pipelined.toByteArray());
       assertThat(got)
           .anyMatch(
