@@ -2,8 +2,10 @@ package org.entente.cli.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.HdrHistogram.Recorder;
@@ -140,8 +142,7 @@ final class Phases {
                       + " waited for their answers (over "
                       + BEHIND_SECONDS
                       + " s of the offered rate) after "
-                      + String.format(
-                          java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
+                      + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
                       + " s of "
                       + seconds
                       + ", so the phase stopped offering more");
@@ -171,7 +172,7 @@ final class Phases {
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
                 .handle((v, e) -> null)
                 .get(Meter.ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
-          } catch (java.util.concurrent.TimeoutException e) {
+          } catch (TimeoutException e) {
             meter.noteError(
                 unanswered.get()
                     + " edits still had no answer "

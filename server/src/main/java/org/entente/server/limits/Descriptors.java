@@ -2,6 +2,7 @@ package org.entente.server.limits;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,8 +19,7 @@ public final class Descriptors {
   private final LongSupplier open;
   private final long max;
   private final LongSupplier nanoTime;
-  private final java.util.concurrent.atomic.AtomicBoolean sampling =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean sampling = new AtomicBoolean();
   private volatile long sampledAt;
 
   /** The count at the last sample, and the connections open then. */
