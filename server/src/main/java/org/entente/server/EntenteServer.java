@@ -209,7 +209,9 @@ public final class EntenteServer implements AutoCloseable {
         try {
           Lobby.Recovery recovery = lobby.recover();
           log.info(
-              "recovery: {} sessions found, {} journal records replayed, {} torn bytes cut",
+              "recovery: {} commit log entries of {} sessions put back into their segments; {} sessions found, {} journal records replayed, {} torn bytes cut",
+              recovery.commitLog().entries(),
+              recovery.commitLog().sessions(),
               recovery.sessions(),
               recovery.records(),
               recovery.tornBytes());

@@ -2,10 +2,10 @@ package org.entente.server.journal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -23,6 +23,7 @@ final class Batch {
   private final OpenFiles files;
   private final Forcing forcing;
   private final ExecutorService forcers;
+  private final CommitLog commitLog;
   private final Map<SessionHandle, Forcing.Pending> written = new LinkedHashMap<>();
 
   Batch(
@@ -30,18 +31,21 @@ final class Batch {
       Storage storage,
       OpenFiles files,
       Forcing forcing,
-      ExecutorService forcers) {
+      ExecutorService forcers,
+      CommitLog commitLog) {
     this.writer = writer;
     this.storage = storage;
     this.files = files;
     this.forcing = forcing;
     this.forcers = forcers;
+    this.commitLog = commitLog;
   }
 
   /**
-   * Writes a batch: appends go to their segments at once; creations, forces and snapshots wait
-   * for the batch's end, when every session's are done in parallel. A failure fails its own
-   * session's commands only.
+   * Writes a batch: appends go to their segments and the commit log's entries at once;
+   * creations, the log's force and snapshots wait for the batch's end, when the sessions'
+   * creations are made durable in parallel and the log is forced once. A failure fails the
+   * commands it may have harmed only.
    */
   void run(List<WriterCommand> batch) {
     for (WriterCommand c : batch) {
@@ -102,7 +106,7 @@ final class Batch {
           c.done.complete(null);
         }
         case ARCHIVE -> {
-          forceNow(h);
+          createNow(h);
           try {
             if (h.failure == null) {
               writer.archive(h);
@@ -117,7 +121,8 @@ final class Batch {
         case SNAPSHOT_WRITTEN -> throw new AssertionError("handled above");
       }
     }
-    forceAll();
+    commit();
+    commitLog.afterBatch();
   }
 
   private void notCreated(SessionHandle h, Exception e) {
@@ -144,10 +149,12 @@ final class Batch {
         throw new IllegalStateException(
             "a record of seqs " + c.firstSeq + ".." + c.lastSeq + " after seq " + h.lastSeq);
       }
-      segmentFor(h, c.firstSeq);
+      boolean fresh = segmentFor(h, c.firstSeq);
       file = SessionFiles.segment(h.dir, h.segmentFirstSeq);
+      long offset = h.segmentBytes;
       h.file.write(c.bytes);
       h.segmentBytes += c.bytes.length;
+      commitLog.add(h, h.segmentFirstSeq, offset, c.bytes, fresh);
       h.lastSeq = c.lastSeq;
       writer.appended();
       Forcing.Pending p = written.computeIfAbsent(h, k -> new Forcing.Pending());
@@ -164,18 +171,20 @@ final class Batch {
    * Makes {@code h.file} the segment the record starting at {@code firstSeq} goes to: the last
    * one (opened again if it was closed), or a new one once the last is full. A new segment that
    * cannot be made is left for a later record: the last one takes this record.
+   *
+   * @return whether the segment is new
    */
-  private void segmentFor(SessionHandle h, long firstSeq) throws IOException {
+  private boolean segmentFor(SessionHandle h, long firstSeq) throws IOException {
     boolean full =
         h.segmentFirstSeq != 0 && h.segmentBytes >= SessionFiles.segmentBytes(h.segmentFirstSeq);
     if (h.file != null) {
       files.touch(h); // most recently used
       if (!full) {
-        return;
+        return false;
       }
     } else if (h.segmentFirstSeq != 0 && !full) {
       h.file = openFile(h, h.segmentFirstSeq, h.segmentBytes);
-      return;
+      return false;
     }
     Storage.AppendFile next;
     try {
@@ -192,20 +201,13 @@ final class Batch {
       if (h.file == null) {
         h.file = openFile(h, h.segmentFirstSeq, h.segmentBytes);
       }
-      return;
+      return false;
     }
-    if (h.file != null) {
-      forceNow(h); // the old segment is durable before anything goes to the new one
-      if (h.failure != null) {
-        OpenFiles.closeQuietly(next);
-        throw h.failure;
-      }
-      OpenFiles.closeQuietly(h.file);
-    }
+    OpenFiles.closeQuietly(h.file); // its records are in the commit log until a checkpoint
     h.file = next;
     h.segmentFirstSeq = firstSeq;
     h.segmentBytes = 0;
-    h.dirDirty = true;
+    return true;
   }
 
   /**
@@ -215,13 +217,7 @@ final class Batch {
    */
   private Storage.AppendFile openFile(SessionHandle h, long firstSeq, long position)
       throws IOException {
-    Storage.AppendFile file =
-        files.open(
-            h,
-            SessionFiles.segment(h.dir, firstSeq),
-            position,
-            written::containsKey,
-            this::forceNow);
+    Storage.AppendFile file = files.open(h, SessionFiles.segment(h.dir, firstSeq), position);
     try {
       file.preallocate(SessionFiles.segmentBytes(firstSeq));
     } catch (IOException e) {
@@ -234,56 +230,77 @@ final class Batch {
     return file;
   }
 
-  /** Does {@code h}'s part of this batch now (before a command that needs it durable). */
-  private void forceNow(SessionHandle h) {
-    Forcing.Pending p = written.remove(h);
-    if (p != null) {
-      finish(h, p, forcing.force(h, p));
+  /** Makes {@code h}'s creation durable now, if this batch holds it (before it is archived). */
+  private void createNow(SessionHandle h) {
+    Forcing.Pending p = written.get(h);
+    if (p != null && p.creating != null) {
+      Exception failed = forcing.create(h, p.creating);
+      p.creating = null;
+      if (failed != null) {
+        written.remove(h);
+        finish(h, p, failed, null);
+      } else {
+        p.created.complete(null);
+        p.created = null;
+      }
     }
   }
 
-  /** Does every session's part of the batch, in parallel; a failure fails its own session's commands. */
-  private void forceAll() {
+  /**
+   * The batch's end: the new sessions' files made durable in parallel while the commit log is
+   * forced on this thread, then each session's futures completed. A failed creation fails its
+   * own session; a failed log fails every session with records in it.
+   */
+  private void commit() {
     if (written.isEmpty()) {
       return;
     }
-    if (forcers == null || written.size() == 1) {
-      written.forEach((h, p) -> finish(h, p, forcing.force(h, p)));
-    } else {
-      List<Future<Forcing.Forced>> results = new ArrayList<>();
-      written.forEach((h, p) -> results.add(forcers.submit(() -> forcing.force(h, p))));
-      int i = 0;
-      for (Map.Entry<SessionHandle, Forcing.Pending> e : written.entrySet()) {
-        finish(e.getKey(), e.getValue(), outcome(results.get(i++)));
-      }
+    Map<SessionHandle, Future<Exception>> creations = new LinkedHashMap<>();
+    written.forEach(
+        (h, p) -> {
+          if (p.creating != null) {
+            byte[] snapshot = p.creating;
+            creations.put(
+                h,
+                forcers == null
+                    ? CompletableFuture.completedFuture(forcing.create(h, snapshot))
+                    : forcers.submit(() -> forcing.create(h, snapshot)));
+          }
+        });
+    IOException logFailure = null;
+    try {
+      commitLog.commit();
+    } catch (IOException e) {
+      logFailure = e;
+    }
+    for (Map.Entry<SessionHandle, Forcing.Pending> e : written.entrySet()) {
+      Future<Exception> created = creations.get(e.getKey());
+      finish(e.getKey(), e.getValue(), created == null ? null : outcome(created), logFailure);
     }
     written.clear();
   }
 
-  private static Forcing.Forced outcome(Future<Forcing.Forced> result) {
-    Forcing.Forced forced;
+  private static Exception outcome(Future<Exception> result) {
     try {
       return result.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      forced = new Forcing.Forced();
-      forced.segment = new IOException("interrupted while forcing", e);
+      return new IOException("interrupted while forcing", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      forced = new Forcing.Forced();
-      forced.segment = e.getCause() instanceof Exception x ? x : new IOException(e.getCause());
+      return e.getCause() instanceof Exception x ? x : new IOException(e.getCause());
     }
-    return forced;
   }
 
-  private void finish(SessionHandle h, Forcing.Pending p, Forcing.Forced forced) {
-    if (forced.create != null) {
-      notCreated(h, forced.create);
+  private void finish(
+      SessionHandle h, Forcing.Pending p, Exception creationFailed, IOException logFailure) {
+    if (creationFailed != null) {
+      notCreated(h, creationFailed);
       p.all().forEach(f -> f.completeExceptionally(h.failure));
       files.close(h);
       return;
     }
-    if (forced.segment != null) {
-      fail(h, SessionFiles.segment(h.dir, h.segmentFirstSeq), forced.segment, p);
+    if (logFailure != null && p.lastSeq >= 0) {
+      fail(h, commitLog.lastPath(), logFailure, p);
       return;
     }
     if (p.created != null) {

@@ -97,6 +97,13 @@ public final class FileStorage implements Storage {
   }
 
   @Override
+  public void sync(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(false);
+    }
+  }
+
+  @Override
   public void truncate(Path file, long size) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.truncate(size);

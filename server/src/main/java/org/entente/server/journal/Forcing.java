@@ -8,9 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The durable part of a batch for one session: what it owes ({@link Pending}), done by {@link
- * #force} on a forcing thread beside the other sessions', and what came of it ({@link Forced}).
- * Every fsync, a file's or a directory's, is counted here.
+ * The durable part of a batch for one session ({@link Pending}), and every fsync, a file's or a
+ * directory's, counted.
  */
 final class Forcing {
   private final Storage storage;
@@ -25,9 +24,9 @@ final class Forcing {
   }
 
   /**
-   * What one session's files owe the running batch, done in its force (on a forcing thread,
-   * beside the other sessions'): the new session's first snapshot, then the appends written;
-   * the snapshots asked for start once those are durable.
+   * What one session owes the running batch's end: the new session's first snapshot, and the
+   * appends written, which are durable once the commit log is forced; the snapshots asked for
+   * start once those are durable.
    */
   static final class Pending {
     final List<CompletableFuture<Void>> appends = new ArrayList<>();
@@ -48,44 +47,20 @@ final class Forcing {
     }
   }
 
-  /** What a session's force did: the failure of its creation or of its segment, if any. */
-  static final class Forced {
-    Exception create;
-    Exception segment;
-  }
-
   /**
-   * {@code h}'s part of a batch: a new session's first snapshot (and its directory), then the
-   * segment written (and its directory if the segment is new).
-   * Runs on a forcing thread: touches only {@code h}'s files, which the writer's thread leaves
-   * alone until every force of the batch is done.
+   * A new session's files made durable: its first snapshot, its directory and the name of
+   * the directory. Runs on a forcing thread: touches only {@code h}'s files.
+   *
+   * @return why it failed, or null
    */
-  Forced force(SessionHandle h, Pending p) {
-    Forced forced = new Forced();
-    if (p.creating != null) {
-      try {
-        writeSnapshot(h.dir, 0, p.creating); // syncs the directory: a new segment's name too
-        syncDir(h.dir.getParent());
-        h.dirDirty = false;
-      } catch (IOException | RuntimeException e) {
-        forced.create = e;
-        return forced;
-      }
+  Exception create(SessionHandle h, byte[] snapshot) {
+    try {
+      writeSnapshot(h.dir, 0, snapshot);
+      syncDir(h.dir.getParent());
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return e;
     }
-    if (p.lastSeq >= 0) {
-      try {
-        h.file.force();
-        forces.incrementAndGet();
-        if (h.dirDirty) {
-          syncDir(h.dir);
-          h.dirDirty = false;
-        }
-      } catch (IOException | RuntimeException e) {
-        forced.segment = e;
-        return forced;
-      }
-    }
-    return forced;
   }
 
   void writeSnapshot(Path dir, long seq, byte[] snapshot) throws IOException {
@@ -106,6 +81,18 @@ final class Forcing {
     }
     storage.rename(tmp, target);
     syncDir(dir);
+  }
+
+  /** Forces a file open for writing. */
+  void force(Storage.AppendFile file) throws IOException {
+    file.force();
+    forces.incrementAndGet();
+  }
+
+  /** Syncs a file by name, whichever descriptor wrote it. */
+  void sync(Path file) throws IOException {
+    storage.sync(file);
+    forces.incrementAndGet();
   }
 
   void syncDir(Path dir) throws IOException {

@@ -17,20 +17,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes every session's files ({@link SessionFiles}) with group commit, on one thread of its
  * own (never an event loop, never a session's thread): it takes all the appends waiting,
- * writes each to its session's last segment, then forces the files written, in parallel, and
- * completes the appends' futures. The sessions acknowledge in those completions, so nothing is
- * acknowledged before it is on disk, one fsync per file covers every append that arrived while
- * the previous batch ran, and a batch takes about one fsync whatever the number of sessions in
- * it (concurrent fdatasyncs share the file system's journal commit).
+ * writes each to its session's last segment and to the commit log all sessions share ({@link
+ * CommitLog}), forces the log once, and completes the appends' futures. The sessions
+ * acknowledge in those completions, so nothing is acknowledged before it is on disk, and one
+ * fsync covers every append of every session that arrived while the previous batch ran. The
+ * segments are synced in the background at checkpoints.
  *
  * <p>Files are opened when written and closed when their session is released, or when more
  * than {@code maxOpenFiles} are open (least recently written first), so descriptors follow the
  * active sessions, not the existing ones.
  *
  * <p>Failures are kept to what failed (docs/operations.md, "When storage fails"). A failed
- * write or force of a session's segment fails every append of that session not yet durable and
- * every later one: that session stops acknowledging rather than acknowledge what may not be on
- * disk, and only a restart (which recovers from the files) clears it. Other sessions go on. A
+ * write of a session's segment fails every append of that session not yet durable and every
+ * later one: that session stops acknowledging rather than acknowledge what may not be on disk,
+ * and only a restart (which recovers from the files) clears it. Other sessions go on. A failed
+ * write or force of the commit log does the same to every session with an append in that
+ * batch, and a new log takes over for the others. A
  * failure that touched nothing acknowledged (a session's files that could not be created, a
  * snapshot or a new segment that could not be written, for instance for lack of descriptors)
  * fails only its own command with a {@link TransientStorageException}: records are never
@@ -43,14 +45,19 @@ public final class JournalWriter implements AutoCloseable {
   /** Session files open at once, by default: far below any descriptor limit. */
   public static final int DEFAULT_MAX_OPEN_FILES = 256;
 
-  /** Threads that force files at the same time. */
+  /** Threads that make new sessions' files and snapshots durable at the same time. */
   private static final int FORCE_THREADS = 8;
+
+  /** Threads that sync segments at a checkpoint, and make the next commit log. */
+  private static final int CHECKPOINT_THREADS = 4;
 
   private final Storage storage;
   private final Path dataDir;
   private final BlockingQueue<WriterCommand> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final ExecutorService forcers;
+  private final ExecutorService checkpointers;
+  private final CommitLog commitLog;
   private final Closeable ownerLock;
   private final AtomicLong appends = new AtomicLong();
   private final Forcing forcing;
@@ -62,23 +69,21 @@ public final class JournalWriter implements AutoCloseable {
   private volatile boolean closing;
 
   private JournalWriter(
-      Storage storage, Path dataDir, boolean threaded, int maxOpenFiles, Closeable ownerLock) {
+      Storage storage,
+      Path dataDir,
+      boolean threaded,
+      int maxOpenFiles,
+      long logBytes,
+      Closeable ownerLock) {
     this.storage = storage;
     this.dataDir = dataDir;
     this.files = new OpenFiles(storage, maxOpenFiles);
     this.forcing = new Forcing(storage);
     this.ownerLock = ownerLock;
     this.thread = threaded ? new Thread(this::run, "entente-journal") : null;
-    this.forcers =
-        threaded
-            ? Executors.newFixedThreadPool(
-                FORCE_THREADS,
-                r -> {
-                  Thread t = new Thread(r, "entente-journal-force");
-                  t.setDaemon(true);
-                  return t;
-                })
-            : null;
+    this.forcers = threaded ? daemons(FORCE_THREADS, "entente-journal-force") : null;
+    this.checkpointers = threaded ? daemons(CHECKPOINT_THREADS, "entente-checkpoint") : null;
+    this.commitLog = new CommitLog(storage, dataDir, forcing, logBytes, checkpointers);
     if (thread != null) {
       thread.setDaemon(true);
       thread.start();
@@ -97,9 +102,15 @@ public final class JournalWriter implements AutoCloseable {
 
   public static JournalWriter start(Storage storage, Path dataDir, int maxOpenFiles)
       throws IOException {
+    return start(storage, dataDir, maxOpenFiles, CommitLog.DEFAULT_LOG_BYTES);
+  }
+
+  /** A writer whose commit log takes a checkpoint every {@code logBytes} (tests make it small). */
+  public static JournalWriter start(Storage storage, Path dataDir, int maxOpenFiles, long logBytes)
+      throws IOException {
     storage.createDirectories(dataDir);
     Closeable lock = storage.lockExclusively(dataDir.resolve("owner.lock"));
-    return new JournalWriter(storage, dataDir, true, maxOpenFiles, lock);
+    return new JournalWriter(storage, dataDir, true, maxOpenFiles, logBytes, lock);
   }
 
   /** A writer that does each command in the caller's thread before returning: deterministic, for tests. */
@@ -108,7 +119,35 @@ public final class JournalWriter implements AutoCloseable {
   }
 
   public static JournalWriter inline(Storage storage, Path dataDir, int maxOpenFiles) {
-    return new JournalWriter(storage, dataDir, false, maxOpenFiles, () -> {});
+    return inline(storage, dataDir, maxOpenFiles, CommitLog.DEFAULT_LOG_BYTES);
+  }
+
+  public static JournalWriter inline(
+      Storage storage, Path dataDir, int maxOpenFiles, long logBytes) {
+    return new JournalWriter(storage, dataDir, false, maxOpenFiles, logBytes, () -> {});
+  }
+
+  private static ExecutorService daemons(int threads, String name) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** What {@link #replayCommitLog} did: logs read, entries written back, sessions they were of. */
+  public record Replayed(int logs, long entries, int sessions) {}
+
+  /**
+   * Puts back into the sessions' segments what the commit logs left by the last run hold, and
+   * deletes those logs. Call once at start, before any session is recovered or created.
+   *
+   * @throws CorruptJournalException if a log entry does not fit its session's segments
+   */
+  public Replayed replayCommitLog() throws IOException {
+    return CommitLog.replay(storage, dataDir);
   }
 
   public Storage storage() {
@@ -182,7 +221,7 @@ public final class JournalWriter implements AutoCloseable {
     }
     if (thread == null) {
       synchronized (this) {
-        new Batch(this, storage, files, forcing, forcers).run(List.of(command));
+        new Batch(this, storage, files, forcing, forcers, commitLog).run(List.of(command));
       }
     } else {
       queue.add(command);
@@ -199,7 +238,7 @@ public final class JournalWriter implements AutoCloseable {
         break;
       }
       queue.drainTo(batch, MAX_BATCH);
-      new Batch(this, storage, files, forcing, forcers).run(batch);
+      new Batch(this, storage, files, forcing, forcers, commitLog).run(batch);
       batch.clear();
       if (closing && queue.isEmpty()) {
         break;
@@ -207,6 +246,7 @@ public final class JournalWriter implements AutoCloseable {
     }
     queue.forEach(c -> c.done.completeExceptionally(new IOException("the journal is closed")));
     files.closeAll();
+    commitLog.close();
   }
 
   /**
@@ -248,6 +288,10 @@ public final class JournalWriter implements AutoCloseable {
   void archive(SessionHandle h) throws IOException {
     files.close(h);
     try {
+      for (long first : SessionFiles.segments(storage.list(h.dir))) {
+        forcing.sync(SessionFiles.segment(h.dir, first)); // the commit log no longer covers it
+      }
+      forcing.syncDir(h.dir);
       Path ended = SessionFiles.endedDir(dataDir);
       if (!storage.isDirectory(ended)) {
         storage.createDirectories(ended);
@@ -276,14 +320,16 @@ public final class JournalWriter implements AutoCloseable {
     if (thread != null) {
       queue.add(new WriterCommand(null, WriterCommand.Kind.STOP, 0, 0, null));
       try {
-        thread.join(5000);
+        thread.join(60_000); // a last checkpoint syncs what was written
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       forcers.shutdown();
+      checkpointers.shutdown();
     } else {
       synchronized (this) {
         files.closeAll();
+        commitLog.close();
       }
     }
     try {

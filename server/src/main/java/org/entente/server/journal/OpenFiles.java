@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sessions with an open segment, least recently written first, at most {@code max} of
- * them: opening one more first closes the eldest (after its pending appends are made durable).
+ * them: opening one more first closes the eldest.
  * The writer's thread only; {@link #count} may be read anywhere.
  */
 final class OpenFiles {
@@ -42,39 +40,29 @@ final class OpenFiles {
   }
 
   /**
-   * Opens {@code path} for writing at {@code position} for {@code h}, first closing the least recently written
-   * files beyond the bound (their pending appends forced). If the process is out of
-   * descriptors, closes every other idle file and tries once more.
+   * Opens {@code path} for writing at {@code position} for {@code h}, first closing the least
+   * recently written files beyond the bound (closing needs no sync: what they were written
+   * is in the commit log until a checkpoint syncs it). If the process is out of descriptors,
+   * closes every other file and tries once more.
    */
-  Storage.AppendFile open(
-      SessionHandle h,
-      Path path,
-      long position,
-      Predicate<SessionHandle> busy,
-      Consumer<SessionHandle> flush)
-      throws IOException {
+  Storage.AppendFile open(SessionHandle h, Path path, long position) throws IOException {
     while (count >= max && !open.containsKey(h)) {
       SessionHandle eldest = eldestOtherThan(h);
       if (eldest == null) {
         break;
       }
-      flush.accept(eldest);
       close(eldest);
     }
     Storage.AppendFile file;
     try {
       file = storage.openAt(path, position);
     } catch (IOException e) {
-      List<SessionHandle> idle = new ArrayList<>();
-      for (SessionHandle other : open.keySet()) {
-        if (other != h && !busy.test(other)) {
-          idle.add(other);
-        }
-      }
-      if (idle.isEmpty()) {
+      List<SessionHandle> others = new ArrayList<>(open.keySet());
+      others.remove(h);
+      if (others.isEmpty()) {
         throw e;
       }
-      idle.forEach(this::close);
+      others.forEach(this::close);
       file = storage.openAt(path, position);
     }
     if (!open.containsKey(h)) {

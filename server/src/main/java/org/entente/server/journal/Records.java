@@ -79,8 +79,13 @@ public final class Records {
     return new Scan(payloads, offset, Optional.empty());
   }
 
+  /** The payload length of the valid frame at {@code offset}, or -1 if none is there. */
+  static int validFrameAt(byte[] bytes, int offset) {
+    return problemAt(bytes, offset) == null ? ByteBuffer.wrap(bytes, offset, 4).getInt() : -1;
+  }
+
   /** Whether every byte from {@code offset} on is zero. */
-  private static boolean zerosFrom(byte[] bytes, int offset) {
+  static boolean zerosFrom(byte[] bytes, int offset) {
     for (int i = offset; i < bytes.length; i++) {
       if (bytes[i] != 0) {
         return false;

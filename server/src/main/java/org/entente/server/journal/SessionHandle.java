@@ -7,8 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One session's journal in files: what its writer knows of them. The fields without volatile
- * are the writer's thread's (and, during a batch's forces, the forcing thread's that forces
- * this session).
+ * are the writer's thread's.
  */
 final class SessionHandle implements SessionJournal {
   private final JournalWriter writer;
@@ -25,9 +24,6 @@ final class SessionHandle implements SessionJournal {
 
   volatile long durableSeq;
   long snapshotSeq;
-
-  /** A segment was created whose name is not durable yet. */
-  boolean dirDirty;
 
   /** The snapshots being written on forcing threads, one after another. */
   CompletableFuture<Void> snapshots = CompletableFuture.completedFuture(null);

@@ -36,6 +36,14 @@ public interface Storage {
    */
   AppendFile openAt(Path file, long position) throws IOException;
 
+  /**
+   * Makes every byte written to {@code file} so far durable, through whichever descriptor it
+   * was written (a checkpoint syncs files written and closed since).
+   *
+   * @throws java.nio.file.NoSuchFileException if the file is not there
+   */
+  void sync(Path file) throws IOException;
+
   /** Cuts {@code file} to {@code size} bytes and forces the change. */
   void truncate(Path file, long size) throws IOException;
 

@@ -424,8 +424,9 @@ public final class Lobby {
             });
   }
 
-  /** What {@link #recover()} found. */
-  public record Recovery(int sessions, long records, long tornBytes) {}
+  /** What {@link #recover()} found, and what the commit log put back first. */
+  public record Recovery(
+      int sessions, long records, long tornBytes, JournalWriter.Replayed commitLog) {}
 
   /**
    * Loads every session under the data directory's {@code sessions/}: the newest snapshot of
@@ -435,7 +436,7 @@ public final class Lobby {
    */
   public Recovery recover() throws IOException {
     if (journal == null) {
-      return new Recovery(0, 0, 0);
+      return new Recovery(0, 0, 0, new JournalWriter.Replayed(0, 0, 0));
     }
     Storage storage = journal.storage();
     Path sessions = SessionFiles.sessionsDir(journal.dataDir());
@@ -443,6 +444,7 @@ public final class Lobby {
       storage.createDirectories(sessions);
       storage.syncDirectory(journal.dataDir());
     }
+    JournalWriter.Replayed replayed = journal.replayCommitLog();
     int count = 0;
     long records = 0;
     long torn = 0;
@@ -472,7 +474,7 @@ public final class Lobby {
           restored.phase(),
           restored.turn());
     }
-    return new Recovery(count, records, torn);
+    return new Recovery(count, records, torn, replayed);
   }
 
   private GameSession.Restored restore(SessionFiles.Recovered files) throws IOException {

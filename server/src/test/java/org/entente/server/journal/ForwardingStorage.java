@@ -43,6 +43,11 @@ class ForwardingStorage implements Storage {
   }
 
   @Override
+  public void sync(Path file) throws IOException {
+    delegate.sync(file);
+  }
+
+  @Override
   public void truncate(Path file, long size) throws IOException {
     delegate.truncate(file, size);
   }

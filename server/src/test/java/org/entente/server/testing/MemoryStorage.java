@@ -58,6 +58,7 @@ public final class MemoryStorage implements Storage {
   private final Set<Path> dirs = new HashSet<>();
   private final Set<Path> durableDirs = new HashSet<>();
   private final Random random;
+  private boolean outOfOrder;
   private int operations;
   private int crashAt = Integer.MAX_VALUE;
   private boolean crashed;
@@ -127,6 +128,7 @@ public final class MemoryStorage implements Storage {
   /** The disk after the power comes back. */
   public synchronized MemoryStorage afterPowerLoss() {
     MemoryStorage after = new MemoryStorage(random.nextLong());
+    after.outOfOrder = outOfOrder;
     Map<Inode, Inode> copies = new HashMap<>();
     durableNames.forEach(
         (path, inode) -> after.names.put(path, copies.computeIfAbsent(inode, this::survivor)));
@@ -136,8 +138,30 @@ public final class MemoryStorage implements Storage {
     return after;
   }
 
+  /**
+   * After this, a power failure keeps each unsynced write, or a prefix of it, or nothing of it,
+   * each write on its own: the page cache writes pages back in no set order, so a later write
+   * may be on disk and an earlier one not.
+   */
+  public synchronized MemoryStorage outOfOrder() {
+    outOfOrder = true;
+    return this;
+  }
+
   /** What power loss leaves of a file: its durable bytes and the unsynced writes of a random prefix of its bytes, in order. */
   private Inode survivor(Inode inode) {
+    if (outOfOrder) {
+      List<Write> kept = new ArrayList<>();
+      for (Write w : inode.unsynced) {
+        int choice = random.nextInt(3);
+        int n =
+            choice == 0 ? w.bytes().length : choice == 1 ? random.nextInt(w.bytes().length + 1) : 0;
+        kept.add(new Write(w.offset(), java.util.Arrays.copyOf(w.bytes(), n)));
+      }
+      Inode copy = new Inode();
+      copy.durable = Inode.apply(inode.durable, kept);
+      return copy;
+    }
     long unsynced = inode.unsyncedBytes();
     long kept = unsynced == 0 ? 0 : (long) (random.nextDouble() * (unsynced + 1));
     List<Write> writes = new ArrayList<>();
@@ -312,6 +336,20 @@ public final class MemoryStorage implements Storage {
   }
 
   @Override
+  public synchronized void sync(Path file) throws IOException {
+    Inode inode = names.get(file);
+    if (inode == null) {
+      throw new java.nio.file.NoSuchFileException(file.toString());
+    }
+    operation();
+    if (++forces > forceFailuresAfter) {
+      throw new IOException("Input/output error (fsync)");
+    }
+    inode.durable = inode.content();
+    inode.unsynced.clear();
+  }
+
+  @Override
   public synchronized void truncate(Path file, long size) throws IOException {
     operation();
     Inode inode = names.get(file);
@@ -333,6 +371,12 @@ public final class MemoryStorage implements Storage {
   @Override
   public synchronized void delete(Path file) throws IOException {
     names.remove(file);
+  }
+
+  /** Removes an empty directory, durably (for tests of a directory that is gone). */
+  public synchronized void deleteDirectory(Path dir) {
+    dirs.remove(dir);
+    durableDirs.remove(dir);
   }
 
   @Override
