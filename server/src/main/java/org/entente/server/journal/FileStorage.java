@@ -72,7 +72,10 @@ public final class FileStorage implements Storage {
       @Override
       public void preallocate(long size) throws IOException {
         long at = channel.size();
-        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+        if (at >= size) {
+          return; // a segment opened again: extended when it was made
+        }
+        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(64 * 1024, size - at));
         while (at < size) {
           zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
           at += channel.write(zeros, at);
