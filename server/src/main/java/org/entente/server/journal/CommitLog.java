@@ -101,7 +101,7 @@ final class CommitLog {
   }
 
   static Path path(Path dataDir, long number) {
-    return dataDir.resolve(String.format("commit-%020d.log", number));
+    return dataDir.resolve("commit-" + SessionFiles.padded(number) + ".log");
   }
 
   /** The numbers of the logs in {@code dataDir}, ascending. */

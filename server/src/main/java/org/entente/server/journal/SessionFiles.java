@@ -48,11 +48,20 @@ public final class SessionFiles {
   }
 
   static Path state(Path sessionDir, long lastSeq) {
-    return sessionDir.resolve(String.format("state-%020d.bin", lastSeq));
+    return sessionDir.resolve("state-" + padded(lastSeq) + ".bin");
   }
 
   static Path segment(Path sessionDir, long firstSeq) {
-    return sessionDir.resolve(String.format("events-%020d.log", firstSeq));
+    return sessionDir.resolve("events-" + padded(firstSeq) + ".log");
+  }
+
+  /**
+   * {@code seq} in 20 digits, zero-padded, so that names sort as seqs do (the writer names a
+   * file for each append: String.format was a tenth of its time).
+   */
+  static String padded(long seq) {
+    String digits = Long.toString(seq);
+    return "0".repeat(Math.max(0, 20 - digits.length())) + digits;
   }
 
   /**

@@ -40,6 +40,16 @@ class CommitLogTest {
     return reopened.read(1, Integer.MAX_VALUE);
   }
 
+  /** A writer on {@code disk} that has appended records 1 to 3 of a new session "a". */
+  private static JournalWriter threeRecordsOfA(MemoryStorage disk) {
+    JournalWriter writer = JournalWriter.inline(disk, DATA);
+    SessionJournal a = writer.create("a", "header".getBytes(UTF_8));
+    for (long seq = 1; seq <= 3; seq++) {
+      assertThat(a.append(seq, seq, record("a", seq))).isCompleted();
+    }
+    return writer;
+  }
+
   private static List<String> logs(MemoryStorage disk) throws IOException {
     return disk.list(DATA).stream().filter(n -> n.startsWith("commit-")).toList();
   }
@@ -93,11 +103,7 @@ class CommitLogTest {
   @Test
   void whatASegmentHoldsAfterItsLastLoggedRecordIsCut() throws Exception {
     MemoryStorage disk = new MemoryStorage(1).withDirectory(SESSIONS);
-    JournalWriter writer = JournalWriter.inline(disk, DATA);
-    SessionJournal a = writer.create("a", "header".getBytes(UTF_8));
-    for (long seq = 1; seq <= 3; seq++) {
-      assertThat(a.append(seq, seq, record("a", seq))).isCompleted();
-    }
+    threeRecordsOfA(disk);
     MemoryStorage after = disk.afterPowerLoss();
     Path segment = SessionFiles.segment(dir("a"), 1);
     byte[] kept = after.exists(segment) ? after.read(segment) : new byte[0]; // its name unsynced
@@ -124,11 +130,7 @@ class CommitLogTest {
   @Test
   void aCleanStopSyncsTheSegmentsAndLeavesNoLog() throws Exception {
     MemoryStorage disk = new MemoryStorage(1).withDirectory(SESSIONS);
-    JournalWriter writer = JournalWriter.inline(disk, DATA);
-    SessionJournal a = writer.create("a", "header".getBytes(UTF_8));
-    for (long seq = 1; seq <= 3; seq++) {
-      assertThat(a.append(seq, seq, record("a", seq))).isCompleted();
-    }
+    JournalWriter writer = threeRecordsOfA(disk);
     assertThat(logs(disk)).hasSize(2); // the one written, and the next made ahead
 
     writer.close();
