@@ -17,7 +17,8 @@ class DescriptorsTest {
             return openNow.get();
           },
           1_000,
-          clock::get);
+          clock::get,
+          Runnable::run);
 
   @Test
   void betweenSamplesTheCountFollowsTheConnectionsOpenedAndClosed() {
@@ -40,5 +41,20 @@ class DescriptorsTest {
     assertThat(descriptors.runningShort(64, 835)).as("100 + 835 + 64 < 1,000").isFalse();
     assertThat(descriptors.runningShort(64, 836)).as("100 + 836 + 64 = 1,000").isTrue();
     assertThat(counts).hasValue(1);
+  }
+
+  @Test
+  void theCountIsTakenOnTheSamplerNotTheCallersThread() {
+    java.util.List<Runnable> queued = new java.util.ArrayList<>();
+    Descriptors later = new Descriptors(openNow::get, 1_000, clock::get, queued::add);
+
+    assertThat(later.open(0)).as("nothing counted yet").isZero();
+    assertThat(queued).hasSize(1);
+    clock.addAndGet(2 * Descriptors.SAMPLE_NANOS);
+    assertThat(later.open(5)).as("a sample already asked for: no second one").isEqualTo(5);
+    assertThat(queued).hasSize(1);
+    queued.get(0).run();
+    assertThat(later.open(0)).isEqualTo(100);
+    assertThat(queued).as("due again, and the first one done").hasSize(2);
   }
 }
