@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +19,6 @@ final class Batch {
   private final Storage storage;
   private final OpenFiles files;
   private final Forcing forcing;
-  private final ExecutorService forcers;
   private final CommitLog commitLog;
   private final Map<SessionHandle, Forcing.Pending> written = new LinkedHashMap<>();
 
@@ -31,21 +27,19 @@ final class Batch {
       Storage storage,
       OpenFiles files,
       Forcing forcing,
-      ExecutorService forcers,
       CommitLog commitLog) {
     this.writer = writer;
     this.storage = storage;
     this.files = files;
     this.forcing = forcing;
-    this.forcers = forcers;
     this.commitLog = commitLog;
   }
 
   /**
-   * Writes a batch: appends go to their segments and the commit log's entries at once;
-   * creations, the log's force and snapshots wait for the batch's end, when the sessions'
-   * creations are made durable in parallel and the log is forced once. A failure fails the
-   * commands it may have harmed only.
+   * Writes a batch: appends go to their segments, new sessions' first snapshots to their
+   * files, and both to the commit log's entries at once; at the batch's end the log is forced
+   * once, and then the snapshots asked for are written. A failure fails the commands it may
+   * have harmed only.
    */
   void run(List<WriterCommand> batch) {
     for (WriterCommand c : batch) {
@@ -61,16 +55,19 @@ final class Batch {
       switch (c.kind) {
         case APPEND -> write(h, c);
         case CREATE -> {
+          byte[] frame = Records.frame(c.bytes);
           try {
             storage.createDirectories(h.dir);
-          } catch (IOException e) {
+            try (Storage.AppendFile state = storage.openForAppend(SessionFiles.state(h.dir, 0))) {
+              state.write(frame); // synced at the checkpoint: the commit log holds it till then
+            }
+          } catch (IOException | RuntimeException e) {
             notCreated(h, e);
             c.done.completeExceptionally(h.failure);
             continue;
           }
-          Forcing.Pending p = written.computeIfAbsent(h, k -> new Forcing.Pending());
-          p.creating = c.bytes;
-          p.created = c.done;
+          commitLog.addCreation(h, frame);
+          written.computeIfAbsent(h, k -> new Forcing.Pending()).created = c.done;
         }
         case SNAPSHOT -> {
           if (c.lastSeq > h.lastSeq || c.lastSeq < h.snapshotSeq) {
@@ -106,7 +103,6 @@ final class Batch {
           c.done.complete(null);
         }
         case ARCHIVE -> {
-          createNow(h);
           try {
             if (h.failure == null) {
               writer.archive(h);
@@ -230,43 +226,14 @@ final class Batch {
     return file;
   }
 
-  /** Makes {@code h}'s creation durable now, if this batch holds it (before it is archived). */
-  private void createNow(SessionHandle h) {
-    Forcing.Pending p = written.get(h);
-    if (p != null && p.creating != null) {
-      Exception failed = forcing.create(h, p.creating);
-      p.creating = null;
-      if (failed != null) {
-        written.remove(h);
-        finish(h, p, failed, null);
-      } else {
-        p.created.complete(null);
-        p.created = null;
-      }
-    }
-  }
-
   /**
-   * The batch's end: the new sessions' files made durable in parallel while the commit log is
-   * forced on this thread, then each session's futures completed. A failed creation fails its
-   * own session; a failed log fails every session with records in it.
+   * The batch's end: the commit log forced, then each session's futures completed; a failed
+   * log fails every session with a record or a creation in it.
    */
   private void commit() {
     if (written.isEmpty()) {
       return;
     }
-    Map<SessionHandle, Future<Exception>> creations = new LinkedHashMap<>();
-    written.forEach(
-        (h, p) -> {
-          if (p.creating != null) {
-            byte[] snapshot = p.creating;
-            creations.put(
-                h,
-                forcers == null
-                    ? CompletableFuture.completedFuture(forcing.create(h, snapshot))
-                    : forcers.submit(() -> forcing.create(h, snapshot)));
-          }
-        });
     IOException logFailure = null;
     try {
       commitLog.commit();
@@ -274,32 +241,13 @@ final class Batch {
       logFailure = e;
     }
     for (Map.Entry<SessionHandle, Forcing.Pending> e : written.entrySet()) {
-      Future<Exception> created = creations.get(e.getKey());
-      finish(e.getKey(), e.getValue(), created == null ? null : outcome(created), logFailure);
+      finish(e.getKey(), e.getValue(), logFailure);
     }
     written.clear();
   }
 
-  private static Exception outcome(Future<Exception> result) {
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new IOException("interrupted while forcing", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      return e.getCause() instanceof Exception x ? x : new IOException(e.getCause());
-    }
-  }
-
-  private void finish(
-      SessionHandle h, Forcing.Pending p, Exception creationFailed, IOException logFailure) {
-    if (creationFailed != null) {
-      notCreated(h, creationFailed);
-      p.all().forEach(f -> f.completeExceptionally(h.failure));
-      files.close(h);
-      return;
-    }
-    if (logFailure != null && p.lastSeq >= 0) {
+  private void finish(SessionHandle h, Forcing.Pending p, IOException logFailure) {
+    if (logFailure != null && (p.lastSeq >= 0 || p.created != null)) {
       fail(h, commitLog.lastPath(), logFailure, p);
       return;
     }

@@ -67,11 +67,21 @@ final class CommitLog {
   /** The log being written: its name and its file. */
   private record LogFile(Path path, Storage.AppendFile file) {}
 
-  /** One session's segments written while a log was the newest, and whether one is new. */
+  /** An entry's kind: a record written to a segment. */
+  static final byte RECORD = 1;
+
+  /** An entry's kind: a new session, its directory and first snapshot. */
+  static final byte CREATION = 2;
+
+  /**
+   * One session's files written while a log was the newest: its segments, whether one is new,
+   * and whether the session is (its directory and first snapshot).
+   */
   private static final class Written {
     final Path dir;
     final TreeSet<Long> segments = new TreeSet<>();
     boolean newNames;
+    boolean created;
 
     Written(Path dir) {
       this.dir = dir;
@@ -121,19 +131,29 @@ final class CommitLog {
    * {@code offset}, to the batch's entries; {@code newSegment} if that segment was just made.
    */
   void add(SessionHandle h, long segmentFirstSeq, long offset, byte[] frame, boolean newSegment) {
-    byte[] id = h.dir.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-    byte[] entry =
-        ByteBuffer.allocate(1 + id.length + 16 + frame.length)
-            .put((byte) id.length)
-            .put(id)
-            .putLong(segmentFirstSeq)
-            .putLong(offset)
-            .put(frame)
-            .array();
-    entries.writeBytes(Records.frame(entry));
+    entries.writeBytes(
+        Records.frame(
+            entry(RECORD, h, 16 + frame.length)
+                .putLong(segmentFirstSeq)
+                .putLong(offset)
+                .put(frame)
+                .array()));
     Written w = dirty.computeIfAbsent(h, k -> new Written(k.dir));
     w.segments.add(segmentFirstSeq);
     w.newNames |= newSegment;
+  }
+
+  /** Adds a new session, whose first snapshot {@code stateFrame} was just written unsynced. */
+  void addCreation(SessionHandle h, byte[] stateFrame) {
+    entries.writeBytes(
+        Records.frame(entry(CREATION, h, stateFrame.length).put(stateFrame).array()));
+    dirty.computeIfAbsent(h, k -> new Written(k.dir)).created = true;
+  }
+
+  /** An entry of {@code kind} for {@code h}'s session with {@code rest} bytes to come. */
+  private static ByteBuffer entry(byte kind, SessionHandle h, int rest) {
+    byte[] id = h.dir.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(2 + id.length + rest).put(kind).put((byte) id.length).put(id);
   }
 
   /**
@@ -302,14 +322,28 @@ final class CommitLog {
     }
   }
 
-  /** Syncs one session's segments (and its directory, for a new one); skips a session moved to {@code ended/}, which synced its files before it moved. */
+  /**
+   * Syncs one session's segments (and its directory, for a new segment), and a new session's
+   * first snapshot and directory; skips a session moved to {@code ended/}, which synced its
+   * files before it moved.
+   */
   private Void sync(Written w) {
     try {
+      if (w.created) {
+        try {
+          forcing.sync(SessionFiles.state(w.dir, 0));
+        } catch (NoSuchFileException e) {
+          // replaced by a later snapshot, itself synced
+        }
+      }
       for (long first : w.segments) {
         forcing.sync(SessionFiles.segment(w.dir, first));
       }
-      if (w.newNames) {
+      if (w.newNames || w.created) {
         forcing.syncDir(w.dir);
+      }
+      if (w.created) {
+        forcing.syncDir(w.dir.getParent());
       }
     } catch (NoSuchFileException e) {
       if (storage.isDirectory(w.dir)) {

@@ -24,14 +24,13 @@ final class Forcing {
   }
 
   /**
-   * What one session owes the running batch's end: the new session's first snapshot, and the
-   * appends written, which are durable once the commit log is forced; the snapshots asked for
-   * start once those are durable.
+   * What one session owes the running batch's end: its creation and the appends written, which
+   * are durable once the commit log is forced; the snapshots asked for start once those are
+   * durable.
    */
   static final class Pending {
     final List<CompletableFuture<Void>> appends = new ArrayList<>();
     long lastSeq = -1;
-    byte[] creating;
     CompletableFuture<Void> created;
     final List<WriterCommand> snapshots = new ArrayList<>();
     boolean release;
@@ -44,22 +43,6 @@ final class Forcing {
       }
       snapshots.forEach(c -> all.add(c.done));
       return all;
-    }
-  }
-
-  /**
-   * A new session's files made durable: its first snapshot, its directory and the name of
-   * the directory. Runs on a forcing thread: touches only {@code h}'s files.
-   *
-   * @return why it failed, or null
-   */
-  Exception create(SessionHandle h, byte[] snapshot) {
-    try {
-      writeSnapshot(h.dir, 0, snapshot);
-      syncDir(h.dir.getParent());
-      return null;
-    } catch (IOException | RuntimeException e) {
-      return e;
     }
   }
 

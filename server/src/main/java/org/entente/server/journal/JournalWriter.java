@@ -45,7 +45,7 @@ public final class JournalWriter implements AutoCloseable {
   /** Session files open at once, by default: far below any descriptor limit. */
   public static final int DEFAULT_MAX_OPEN_FILES = 256;
 
-  /** Threads that make new sessions' files and snapshots durable at the same time. */
+  /** Threads that write snapshots, beside the batches. */
   private static final int FORCE_THREADS = 8;
 
   /** Threads that sync segments at a checkpoint, and make the next commit log. */
@@ -221,7 +221,7 @@ public final class JournalWriter implements AutoCloseable {
     }
     if (thread == null) {
       synchronized (this) {
-        new Batch(this, storage, files, forcing, forcers, commitLog).run(List.of(command));
+        new Batch(this, storage, files, forcing, commitLog).run(List.of(command));
       }
     } else {
       queue.add(command);
@@ -238,7 +238,7 @@ public final class JournalWriter implements AutoCloseable {
         break;
       }
       queue.drainTo(batch, MAX_BATCH);
-      new Batch(this, storage, files, forcing, forcers, commitLog).run(batch);
+      new Batch(this, storage, files, forcing, commitLog).run(batch);
       batch.clear();
       if (closing && queue.isEmpty()) {
         break;
@@ -288,8 +288,8 @@ public final class JournalWriter implements AutoCloseable {
   void archive(SessionHandle h) throws IOException {
     files.close(h);
     try {
-      for (long first : SessionFiles.segments(storage.list(h.dir))) {
-        forcing.sync(SessionFiles.segment(h.dir, first)); // the commit log no longer covers it
+      for (String name : storage.list(h.dir)) {
+        forcing.sync(h.dir.resolve(name)); // the commit log no longer covers it
       }
       forcing.syncDir(h.dir);
       Path ended = SessionFiles.endedDir(dataDir);

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The commit log's entries put back where they went, session by session ({@link
- * CommitLog#replay}). A session's first entry says where its segments stop being trusted: the
+ * CommitLog#replay}): a new session's directory and first snapshot, and its records. A
+ * session's first record says where its segments stop being trusted: the
  * segments after it are deleted and the one it names is cut there. Each entry is then written
  * where it says, so a segment ends at its last entry, and {@link #finish} syncs every file
  * touched. At most {@link #OPEN} files are open at once.
@@ -38,6 +39,7 @@ final class Replaying {
     long position;
     final TreeSet<Long> touched = new TreeSet<>();
     boolean names;
+    boolean created;
 
     Target(Path dir, boolean skipped) {
       this.dir = dir;
@@ -51,19 +53,34 @@ final class Replaying {
     this.dataDir = dataDir;
   }
 
-  /** One entry of {@code file} at {@code offset}: a session id, segment, offset and frame. */
+  /**
+   * One entry of {@code file} at {@code offset}: its kind and session id, then a new session's
+   * first snapshot, or a record's segment, offset and frame.
+   */
   void apply(Path file, int offset, ByteBuffer entry) throws IOException {
-    int idLength = entry.get() & 0xFF;
-    if (entry.remaining() < idLength + 16) {
+    byte kind = entry.remaining() < 2 ? 0 : entry.get();
+    int idLength = entry.remaining() < 1 ? 0 : entry.get() & 0xFF;
+    int rest = entry.remaining() - idLength;
+    if (idLength == 0 || rest < (kind == CommitLog.RECORD ? 16 : 1)) {
       throw new CorruptJournalException(file.toString(), offset, "a log entry too short");
     }
     byte[] id = new byte[idLength];
     entry.get(id);
+    String session = new String(id, StandardCharsets.UTF_8);
+    if (kind == CommitLog.CREATION) {
+      byte[] state = new byte[entry.remaining()];
+      entry.get(state);
+      create(file, offset, session, state);
+      return;
+    }
+    if (kind != CommitLog.RECORD) {
+      throw new CorruptJournalException(
+          file.toString(), offset, "a log entry of unknown kind " + kind);
+    }
     long segmentFirstSeq = entry.getLong();
     long at = entry.getLong();
     byte[] frame = new byte[entry.remaining()];
     entry.get(frame);
-    String session = new String(id, StandardCharsets.UTF_8);
     Target t = targets.computeIfAbsent(session, this::target);
     if (t.skipped) {
       return;
@@ -104,6 +121,40 @@ final class Replaying {
     fileOf(t).write(frame);
     t.position += frame.length;
     t.touched.add(t.segment);
+  }
+
+  /**
+   * A new session: its directory, and its first snapshot written again unless a later one
+   * (written and synced on its own) replaced it. A session moved to {@code ended/} is skipped.
+   */
+  private void create(Path file, int offset, String session, byte[] stateFrame) throws IOException {
+    if (targets.containsKey(session)) {
+      throw new CorruptJournalException(
+          file.toString(), offset, "session " + session + " created after its records");
+    }
+    Path dir = sessions.resolve(session);
+    if (storage.isDirectory(SessionFiles.endedDir(dataDir).resolve(session))) {
+      targets.put(session, new Target(dir, true));
+      return;
+    }
+    storage.createDirectories(dir);
+    Path first = SessionFiles.state(dir, 0);
+    boolean replaced =
+        storage.list(dir).stream()
+            .anyMatch(
+                n ->
+                    n.startsWith("state-")
+                        && n.endsWith(".bin")
+                        && !n.equals(first.getFileName().toString()));
+    if (!replaced) {
+      storage.delete(first);
+      try (Storage.AppendFile state = storage.openForAppend(first)) {
+        state.write(stateFrame);
+      }
+    }
+    Target t = new Target(dir, false);
+    t.created = true;
+    targets.put(session, t);
   }
 
   private Target target(String session) {
@@ -179,15 +230,21 @@ final class Replaying {
   int finish() throws IOException {
     int count = 0;
     for (Target t : targets.values()) {
-      if (t.skipped || t.segment < 0) {
+      if (t.skipped) {
         continue;
       }
       close(t);
       for (long first : t.touched) {
         storage.sync(SessionFiles.segment(t.dir, first));
       }
-      if (t.names) {
+      if (t.created && storage.exists(SessionFiles.state(t.dir, 0))) {
+        storage.sync(SessionFiles.state(t.dir, 0));
+      }
+      if (t.names || t.created) {
         storage.syncDirectory(t.dir);
+      }
+      if (t.created) {
+        storage.syncDirectory(sessions);
       }
       count++;
     }

@@ -114,8 +114,19 @@ public final class SessionFiles {
       }
     }
     Path stateFile = state(dir, newest);
-    byte[] snapshot = Records.single(stateFile.toString(), storage.read(stateFile));
     List<Long> segments = segments(names);
+    byte[] snapshot;
+    try {
+      snapshot = Records.single(stateFile.toString(), storage.read(stateFile));
+    } catch (CorruptJournalException e) {
+      if (newest == 0 && !holdsARecord(storage, dir, segments)) {
+        // A first snapshot is written unsynced and put back from the commit log if its creation
+        // was acknowledged: damaged here, with no record after it, the creation never was.
+        log.warn("{}: {}; its creation was never acknowledged, skipped", dir, e.getMessage());
+        return Optional.empty();
+      }
+      throw e;
+    }
     List<byte[]> after = new ArrayList<>();
     long torn = 0;
     long lastSeq = 0;
@@ -186,6 +197,13 @@ public final class SessionFiles {
     long segmentFirst = segments.isEmpty() ? 0 : segments.get(segments.size() - 1);
     return Optional.of(
         new Recovered(dir, newest, snapshot, after, torn, lastSeq, segmentFirst, lastBytes));
+  }
+
+  /** Whether the first segment begins with a whole record. */
+  private static boolean holdsARecord(Storage storage, Path dir, List<Long> segments)
+      throws IOException {
+    return !segments.isEmpty()
+        && Records.validFrameAt(storage.read(segment(dir, segments.get(0))), 0) >= 0;
   }
 
   private static long cutTornTail(

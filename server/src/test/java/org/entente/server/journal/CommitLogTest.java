@@ -141,7 +141,7 @@ class CommitLogTest {
   }
 
   @Test
-  void recordsOfASessionWithoutADirectoryAreSkipped() throws Exception {
+  void aSessionMovedToEndedIsSkippedAndOneWhoseDirectoryWasLostComesBack() throws Exception {
     MemoryStorage disk = new MemoryStorage(1).withDirectory(SESSIONS);
     JournalWriter writer = JournalWriter.inline(disk, DATA);
     SessionJournal ended = writer.create("ended", "header".getBytes(UTF_8));
@@ -165,11 +165,11 @@ class CommitLogTest {
 
     JournalWriter.Replayed replayed = CommitLog.replay(after, DATA);
 
-    assertThat(replayed.sessions()).as("kept only").isEqualTo(1);
-    assertThat(replayed.entries()).isEqualTo(3);
+    assertThat(replayed.sessions()).as("kept, and gone made again").isEqualTo(2);
+    assertThat(replayed.entries()).as("three creations, three records").isEqualTo(6);
     assertThat(recovered(after, "kept")).hasSize(1);
+    assertThat(recovered(after, "gone")).hasSize(1);
     assertThat(after.isDirectory(dir("ended"))).as("not made again").isFalse();
-    assertThat(after.isDirectory(dir("gone"))).as("not made again").isFalse();
   }
 
   @Test

@@ -165,6 +165,21 @@ class JournalFilesTest {
   }
 
   @Test
+  void aDamagedFirstSnapshotWithNoRecordAfterItWasNeverAcknowledgedAndIsSkipped() throws Exception {
+    // Written unsynced at the creation, its name reached the disk and its bytes did not; had the
+    // creation been acknowledged, the commit log would have put them back before this.
+    MemoryStorage storage = withFiles(new byte[(int) SessionFiles.FIRST_SEGMENT_BYTES]);
+    storage.replace(STATE, new byte[0]);
+    assertThat(SessionFiles.recover(storage, DIR)).isEqualTo(Optional.empty());
+
+    MemoryStorage played = withFiles(concat(frames()));
+    played.replace(STATE, new byte[0]);
+    assertThatThrownBy(() -> SessionFiles.recover(played, DIR))
+        .as("records after it: it was acknowledged, and it is damaged")
+        .isInstanceOf(CorruptJournalException.class);
+  }
+
+  @Test
   void aSessionWithoutASnapshotWasNeverAcknowledgedAndIsSkipped() throws Exception {
     MemoryStorage storage = new MemoryStorage(1).withDirectory(DIR);
     storage.replace(DIR.resolve(STATE.getFileName() + ".tmp"), new byte[] {1, 2, 3});
