@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.HdrHistogram.Recorder;
 import org.entente.proto.protocol.v1.Channel;
@@ -27,6 +28,9 @@ final class Phases {
    * would not be answered within the phase's wait.
    */
   static final int BEHIND_SECONDS = 2;
+
+  /** The open loop sleeps until an edit is due only when it is this far ahead (a sleep costs about as much). */
+  private static final long AHEAD_NANOS = 200_000;
 
   private final Classroom room;
   private final Meter meter;
@@ -112,7 +116,12 @@ final class Phases {
             });
   }
 
-  /** Each session sends {@code perSecond} order edits a second, spread over its seats, for {@code seconds}. */
+  /**
+   * Each session sends {@code perSecond} order edits a second, spread over its seats, for
+   * {@code seconds}: one schedule for all sessions, the edits evenly spaced at the offered rate
+   * (sessions in turn, each one's edits {@code 1/perSecond} s apart), as students' edits
+   * arrive; not every session at the same instant, which would measure a burst's queue.
+   */
   Result openLoop(int perSecond, int seconds) throws Exception {
     String name = "order edit, open loop " + perSecond + "/s per session";
     return meter.measure(
@@ -121,17 +130,18 @@ final class Phases {
           AtomicLong ok = new AtomicLong();
           AtomicLong errors = new AtomicLong();
           AtomicLong limited = new AtomicLong();
-          long start = System.nanoTime();
-          long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-          long total = (long) perSecond * seconds;
+          int sessions = room.sessions.size();
+          long offeredPerSecond = (long) perSecond * sessions;
+          double spacing = 1e9 / offeredPerSecond;
+          long total = offeredPerSecond * seconds;
           List<CompletableFuture<ServerMessage>> inFlight = new ArrayList<>();
           AtomicLong unanswered = new AtomicLong();
-          long offeredPerSecond = (long) perSecond * room.sessions.size();
-          for (long slot = 0; slot < total; slot++) {
-            long due = start + slot * interval;
+          long start = System.nanoTime();
+          for (long n = 0; n < total; n++) {
+            long due = start + (long) (n * spacing);
             long wait = due - System.nanoTime();
-            if (wait > 0) {
-              TimeUnit.NANOSECONDS.sleep(wait);
+            if (wait > AHEAD_NANOS) {
+              LockSupport.parkNanos(wait); // late edits go at once: their latency counts from due
             }
             if (unanswered.get() > BEHIND_SECONDS * offeredPerSecond) {
               meter.noteError(
@@ -148,24 +158,23 @@ final class Phases {
                       + ", so the phase stopped offering more");
               break;
             }
-            for (Classroom.Session s : room.sessions) {
-              Classroom.Seat seat = s.seats.get((int) (slot % s.seats.size()));
-              unanswered.incrementAndGet();
-              CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
-              f.whenComplete(
-                  (r, e) -> {
-                    unanswered.decrementAndGet();
-                    Meter.record(recorder, System.nanoTime() - due);
-                    if (e != null) {
-                      errors.incrementAndGet();
-                    } else {
-                      meter.tally(r, ok, errors, limited);
-                    }
-                  });
-              inFlight.add(f);
-            }
-            if (slot % perSecond == 0) {
-              progress.accept(name + " " + (slot / perSecond) + "/" + seconds + " s");
+            Classroom.Session s = room.sessions.get((int) (n % sessions));
+            Classroom.Seat seat = s.seats.get((int) ((n / sessions) % s.seats.size()));
+            unanswered.incrementAndGet();
+            CompletableFuture<ServerMessage> f = seat.client.request(seat.edit());
+            f.whenComplete(
+                (r, e) -> {
+                  unanswered.decrementAndGet();
+                  Meter.record(recorder, System.nanoTime() - due);
+                  if (e != null) {
+                    errors.incrementAndGet();
+                  } else {
+                    meter.tally(r, ok, errors, limited);
+                  }
+                });
+            inFlight.add(f);
+            if (n % offeredPerSecond == 0) {
+              progress.accept(name + " " + (n / offeredPerSecond) + "/" + seconds + " s");
             }
           }
           try {
