@@ -142,12 +142,19 @@ final class Turn {
     return OrderValidator.possessive(name(id));
   }
 
+  /**
+   * The months' English names, looked up once: {@code Month.getDisplayName} builds a formatter
+   * on every call, and a turn's report names several turns.
+   */
+  private static final String[] MONTHS =
+      java.util.Arrays.stream(java.time.Month.values())
+          .map(m -> m.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))
+          .toArray(String[]::new);
+
   /** "T9 (March 2025)". */
   String turnLabel(int turn) {
     java.time.LocalDate d = scenario.metadata().dateOf(turn);
-    String month =
-        d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
-    return "T" + turn + " (" + month + " " + d.getYear() + ")";
+    return "T" + turn + " (" + MONTHS[d.getMonthValue() - 1] + " " + d.getYear() + ")";
   }
 
   static Bindings bindings(Order o) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.entente.proto.protocol.v1.ErrorCode;
-import org.entente.proto.protocol.v1.ServerMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +41,19 @@ final class Delivery {
     this.onSessionThread = onSessionThread;
   }
 
+  /** Every seat, each event's views made once for all of them. */
   void deliverAll() {
+    PassViews views = new PassViews();
     for (Seat seat : state.seats()) {
-      deliver(seat);
+      deliver(seat, views);
     }
   }
 
   void deliver(Seat seat) {
+    deliver(seat, new PassViews());
+  }
+
+  private void deliver(Seat seat, PassViews views) {
     thread.check("delivering events");
     long durable = durableSeq.getAsLong();
     if (seat.link == null || seat.lastSentSeq >= durable || !seat.link.isWritable()) {
@@ -80,8 +85,7 @@ final class Delivery {
         return;
       }
       seat.lastSentSeq = n.seq();
-      Views.project(n.seq(), n.event(), seat.viewer())
-          .ifPresent(event -> link.send(ServerMessage.newBuilder().setEvent(event).build()));
+      views.of(n, seat.viewer()).ifPresent(link::send);
       sent++;
     }
     if (batch.isEmpty()) {

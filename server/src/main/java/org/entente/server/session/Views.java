@@ -1,6 +1,7 @@
 package org.entente.server.session;
 
 import java.util.Optional;
+import java.util.function.Function;
 import org.entente.engine.report.ReportLine;
 import org.entente.engine.report.Viewer;
 import org.entente.proto.protocol.v1.BotChanged;
@@ -35,13 +36,28 @@ import org.entente.server.rules.ScenarioInfo;
  * country sent or received, and report lines addressed to their country. Spectators see
  * public things only. The game master sees everything. Viewers are the engine's: a player is
  * an actor viewer, a spectator the public, and whether a report line is for a viewer is the
- * engine's rule ({@code Visibility.visibleTo}), applied in {@link Wire#reportLine}.
+ * engine's rule ({@code Visibility.visibleTo}), applied in {@link Wire#shows}.
+ *
+ * <p>A delivery pass sends each event to every connected seat: {@link PassViews} makes each
+ * view once and gives it to every seat whose viewer is the same.
  */
 public final class Views {
   private Views() {}
 
   /** The event as {@code viewer} may see it, or empty if it is not for them. */
   public static Optional<Event> project(long seq, SessionEvent event, Viewer viewer) {
+    return project(seq, event, viewer, Wire::reportLine);
+  }
+
+  /**
+   * As {@link #project(long, SessionEvent, Viewer)}, with the wire form of the report lines
+   * {@code viewer} may read made by {@code lines} (one made for several viewers, for instance).
+   */
+  static Optional<Event> project(
+      long seq,
+      SessionEvent event,
+      Viewer viewer,
+      Function<ReportLine, org.entente.proto.protocol.v1.ReportLine> lines) {
     Event.Builder out = Event.newBuilder().setSeq(seq);
     if (event instanceof SessionEvent.SeatJoined e) {
       out.setSeatsChanged(
@@ -99,7 +115,9 @@ public final class Views {
     } else if (event instanceof SessionEvent.TurnResolved e) {
       TurnReport.Builder report = TurnReport.newBuilder().setTurn(e.turn()).setCause(e.cause());
       for (ReportLine line : e.lines()) {
-        Wire.reportLine(line, viewer).ifPresent(report::addLines);
+        if (Wire.shows(line, viewer)) {
+          report.addLines(lines.apply(line));
+        }
       }
       out.setTurnReport(report);
     } else if (event instanceof SessionEvent.BotChanged e) {

@@ -57,20 +57,27 @@ public final class Wire {
 
   /**
    * A report line as {@code viewer} receives it, or empty if the line is not for them: the
-   * engine's visibility rule decides, the same rule its own reports and conformance cases use.
+   * engine's visibility rule decides ({@link #shows}), the same rule its own reports and
+   * conformance cases use.
    */
   public static Optional<org.entente.proto.protocol.v1.ReportLine> reportLine(
       ReportLine line, Viewer viewer) {
-    if (!line.visibility().visibleTo(viewer)) {
-      return Optional.empty();
-    }
+    return shows(line, viewer) ? Optional.of(reportLine(line)) : Optional.empty();
+  }
+
+  /** Whether {@code viewer} may read {@code line}: the engine's visibility rule, nothing else. */
+  static boolean shows(ReportLine line, Viewer viewer) {
+    return line.visibility().visibleTo(viewer);
+  }
+
+  /** A report line's wire form, the same for every viewer who may read it ({@link #shows}). */
+  static org.entente.proto.protocol.v1.ReportLine reportLine(ReportLine line) {
     Visibility.Scope scope = line.visibility().scope();
-    return Optional.of(
-        org.entente.proto.protocol.v1.ReportLine.newBuilder()
-            .setText(line.render())
-            .setVisibility(scope == Visibility.Scope.ACTORS ? "PRIVATE" : scope.name())
-            .setProposal(proposal(line.proposal()))
-            .build());
+    return org.entente.proto.protocol.v1.ReportLine.newBuilder()
+        .setText(line.render())
+        .setVisibility(scope == Visibility.Scope.ACTORS ? "PRIVATE" : scope.name())
+        .setProposal(proposal(line.proposal()))
+        .build();
   }
 
   /** The wire's name for what became of a bilateral proposal. */
