@@ -147,6 +147,12 @@ public final class EngineSessionRules implements SessionRules {
     return made.snapshot();
   }
 
+  /** The snapshot kept for the next join goes: an idle session holds none (docs/performance.md). */
+  @Override
+  public void quiet() {
+    last = null;
+  }
+
   private GameSnapshot makeSnapshot() {
     ImmutableList.Builder<GameSnapshot.CountryQuantities> countries = ImmutableList.builder();
     ImmutableList.Builder<GameSnapshot.Trust> trust = ImmutableList.builder();

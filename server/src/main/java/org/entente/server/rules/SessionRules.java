@@ -51,6 +51,12 @@ public interface SessionRules {
   GameSnapshot snapshot();
 
   /**
+   * Nobody is connected for now: what the rules keep only to answer faster (the last {@link
+   * #snapshot}) may go, and is made again when asked.
+   */
+  default void quiet() {}
+
+  /**
    * What the scenario says, for {@code viewer}, in a session of {@code turns} turns (see
    * Briefing in protocol.proto). The same whenever it is asked: a session may keep it.
    */

@@ -268,8 +268,10 @@ public final class GameSession {
                     outbox.flush(null);
                     if (history.isQuiet()) {
                       // nobody connected when the task ends (the last one left, or a timed
-                      // turn resolved without them): the rules steps wait deflated
+                      // turn resolved without them): the rules steps wait deflated, and the
+                      // rules keep no snapshot for a join that may not come
                       rulesSteps.pack();
+                      rules.quiet();
                     }
                   }
                 }));

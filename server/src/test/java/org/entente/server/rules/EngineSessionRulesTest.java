@@ -95,6 +95,11 @@ class EngineSessionRulesTest {
     EngineSessionRules same = new EngineSessionRules(SmallScenario.build());
     same.resolve(Map.of("ARM", List.of(dues), "RUS", List.of()), 42);
     assertThat(second).as("the kept snapshot is the state's").isEqualTo(same.snapshot());
+
+    rules.quiet();
+    GameSnapshot afterQuiet = rules.snapshot();
+    assertThat(afterQuiet).as("made again after a quiet spell").isNotSameAs(second);
+    assertThat(afterQuiet).isEqualTo(second);
   }
 
   @Test
